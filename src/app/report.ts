@@ -1,0 +1,91 @@
+import type { ScorecardResult } from "../engine/evaluate";
+import type { Issue } from "../engine/issues";
+
+/** The JSON report of WORKBOOK.md: what `bsc --json` prints and what the task pane shows. */
+export interface ScorecardReport {
+  readonly period: string | null;
+  readonly scorecard: { readonly score: number | null; readonly status: string };
+  readonly perspectives: readonly PerspectiveReport[];
+  readonly issues: readonly IssueReport[];
+}
+
+export interface IssueReport {
+  readonly severity: Issue["severity"];
+  readonly code: string;
+  readonly cell: string | null;
+  readonly message: string;
+}
+
+export interface KpiReport {
+  readonly name: string;
+  readonly cell: string | null;
+  readonly actual: number | null;
+  readonly target: number | null;
+  readonly threshold: number | null;
+  readonly polarity: string | null;
+  readonly weight: number;
+  readonly score: number | null;
+  readonly status: string;
+  readonly trend: string;
+  readonly owner: string;
+  readonly unit: string;
+  readonly aggregation: string | null;
+}
+
+export interface ObjectiveReport {
+  readonly name: string;
+  readonly weight: number;
+  readonly score: number | null;
+  readonly status: string;
+  readonly kpis: readonly KpiReport[];
+}
+
+export interface PerspectiveReport {
+  readonly name: string;
+  readonly weight: number;
+  readonly score: number | null;
+  readonly status: string;
+  readonly objectives: readonly ObjectiveReport[];
+}
+
+export const issueReport = (i: Issue): IssueReport => ({
+  severity: i.severity,
+  code: i.code,
+  cell: i.cell,
+  message: i.message,
+});
+
+export function buildReport(result: ScorecardResult, extraIssues: readonly Issue[] = []): ScorecardReport {
+  return {
+    period: result.period,
+    scorecard: { score: result.score, status: result.status },
+    perspectives: result.perspectives.map((p) => ({
+      name: p.name,
+      weight: p.weight,
+      score: p.score,
+      status: p.status,
+      objectives: p.objectives.map((o) => ({
+        name: o.name,
+        weight: o.weight,
+        score: o.score,
+        status: o.status,
+        kpis: o.kpis.map((k) => ({
+          name: k.kpi.name,
+          cell: k.cell,
+          actual: k.actual,
+          target: k.target,
+          threshold: k.threshold,
+          polarity: k.kpi.polarity,
+          weight: k.kpi.weight,
+          score: k.score,
+          status: k.status,
+          trend: k.trend,
+          owner: k.kpi.owner,
+          unit: k.kpi.unit,
+          aggregation: k.kpi.aggregation,
+        })),
+      })),
+    })),
+    issues: [...result.issues, ...extraIssues].map(issueReport),
+  };
+}

@@ -1,0 +1,275 @@
+import type { KpiModel, Observation, ScorecardModel } from "../model/scorecard";
+import type { NumberReading } from "../model/values";
+import { aggregate } from "./aggregate";
+import { issue, type Issue } from "./issues";
+import { scoreKpi } from "./kpi";
+import type { Period } from "./periods";
+import { fiscalYearStart, parsePeriodText, periodFromOrdinal, periodKey, periodOrdinal, previousPeriod } from "./periods";
+import { rollUp } from "./rollup";
+import type { Polarity, Scored, Status, ThresholdSpec, Trend } from "./types";
+import { trendOf } from "./trend";
+
+export interface KpiResult extends Scored {
+  readonly kpi: KpiModel;
+  /** The actual's cell in the scored period. */
+  readonly cell: string | null;
+  readonly actual: number | null;
+  readonly target: number | null;
+  /** The red flag (or band tolerance g) the status was judged by. */
+  readonly threshold: number | null;
+  readonly variance: number | null;
+  readonly trend: Trend;
+}
+
+export interface ObjectiveResult extends Scored {
+  readonly name: string;
+  readonly weight: number;
+  readonly owner: string;
+  readonly kpis: readonly KpiResult[];
+}
+
+export interface PerspectiveResult extends Scored {
+  readonly name: string;
+  readonly weight: number;
+  readonly objectives: readonly ObjectiveResult[];
+}
+
+export interface ScorecardResult extends Scored {
+  /** The scored period ("2026-06"), or null for a single-period scorecard. */
+  readonly period: string | null;
+  readonly perspectives: readonly PerspectiveResult[];
+  readonly issues: readonly Issue[];
+}
+
+export type Evaluation = { readonly ok: true; readonly result: ScorecardResult } | { readonly ok: false; readonly fatal: Issue };
+
+export interface EvaluateOptions {
+  /** The period to score, overriding the stored setting ("2026-06"). */
+  readonly period?: string | undefined;
+}
+
+/** The scored period: the chosen one, else the latest in which any KPI has an actual. */
+function chooseScoredPeriod(model: ScorecardModel, chosen: string | null): Period | Issue | null {
+  if (model.granularity === null) return null;
+  const all: number[] = [];
+  const withActual: number[] = [];
+  for (const kpi of model.kpis) {
+    for (const o of kpi.observations) {
+      if (!o.period) continue;
+      const ord = periodOrdinal(o.period);
+      all.push(ord);
+      if (o.actual.kind === "number") withActual.push(ord);
+    }
+  }
+  if (all.length === 0) return null;
+  const first = Math.min(...all);
+  const last = Math.max(...all);
+  if (chosen !== null) {
+    const parsed = parsePeriodText(chosen);
+    if (parsed && parsed.granularity === model.granularity && all.includes(periodOrdinal(parsed))) return parsed;
+    const range = `${periodKey(periodFromOrdinal(model.granularity, first))} to ${periodKey(periodFromOrdinal(model.granularity, last))}`;
+    return issue("period-not-found", null, { period: chosen, range });
+  }
+  return periodFromOrdinal(model.granularity, withActual.length ? Math.max(...withActual) : last);
+}
+
+interface KpiContext {
+  readonly scored: Period | null;
+  readonly fiscalYearStartMonth: number;
+  readonly issues: Issue[];
+}
+
+const periodOf = (o: Observation): number => (o.period ? periodOrdinal(o.period) : 0);
+
+/** A number from a reading, or null with the issue that explains why. */
+function usableNumber(
+  reading: NumberReading,
+  cell: string | null,
+  kpi: string,
+  which: "actual" | "target",
+  period: string,
+  issues: Issue[],
+): number | null {
+  switch (reading.kind) {
+    case "number":
+      if (reading.fromText !== undefined) {
+        issues.push(issue("number-stored-as-text", cell, { value: reading.fromText, number: reading.value }));
+      }
+      return reading.value;
+    case "blank":
+      issues.push(issue(which === "actual" ? "no-actual" : "no-target", cell, { kpi, period }));
+      return null;
+    case "text":
+      issues.push(issue(which === "actual" ? "actual-not-numeric" : "target-not-numeric", cell, { kpi, value: reading.text }));
+      return null;
+    case "error":
+      issues.push(issue(which === "actual" ? "actual-error" : "target-error", cell, { kpi, value: reading.code }));
+      return null;
+  }
+}
+
+/** The threshold a KPI is judged by, from its overrides or its row; null when it is unusable. */
+function thresholdSpecOf(kpi: KpiModel, o: Observation | undefined, issues: Issue[]): ThresholdSpec | null {
+  if (kpi.thresholdOverride !== null) return { kind: "absolute", value: kpi.thresholdOverride };
+  if (kpi.toleranceOverride !== null) return { kind: "tolerance", fraction: kpi.toleranceOverride };
+  if (!o) return { kind: "default" };
+  const { threshold, tolerance } = o;
+  if (threshold.kind === "text" || threshold.kind === "error") {
+    const value = threshold.kind === "text" ? threshold.text : threshold.code;
+    issues.push(issue("threshold-not-numeric", o.thresholdCell, { kpi: kpi.name, value }));
+    return null;
+  }
+  if (threshold.kind === "number") {
+    if (tolerance.kind !== "blank") issues.push(issue("threshold-and-tolerance", o.thresholdCell, { kpi: kpi.name }));
+    return { kind: "absolute", value: threshold.value };
+  }
+  if (tolerance.kind === "text" || tolerance.kind === "error") {
+    const value = tolerance.kind === "text" ? tolerance.text : tolerance.code;
+    issues.push(issue("tolerance-not-numeric", o.toleranceCell, { kpi: kpi.name, value }));
+    return null;
+  }
+  if (tolerance.kind === "number") {
+    if (tolerance.value < 0) {
+      issues.push(issue("tolerance-negative", o.toleranceCell, { kpi: kpi.name, value: tolerance.value }));
+      return null;
+    }
+    if (tolerance.value > 1) {
+      const fraction = tolerance.value / 100;
+      issues.push(issue("tolerance-as-percent", o.toleranceCell, { kpi: kpi.name, value: tolerance.value, fraction }));
+      return { kind: "tolerance", fraction };
+    }
+    return { kind: "tolerance", fraction: tolerance.value };
+  }
+  return { kind: "default" };
+}
+
+const WRONG_SIDE_RULE: Readonly<Record<Polarity, string>> = {
+  higher: "it must not be above the target",
+  lower: "it must not be below the target",
+  band: "the tolerance must not be negative",
+};
+
+function numberOrNull(r: NumberReading): number | null {
+  return r.kind === "number" ? r.value : null;
+}
+
+function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
+  const { scored, issues } = ctx;
+  const scoredOrd = scored ? periodOrdinal(scored) : 0;
+  const current = kpi.observations.find((o) => o.period === null || periodOf(o) === scoredOrd);
+  const upToScored = kpi.observations.filter((o) => o.period === null || periodOf(o) <= scoredOrd);
+  const reference = current ?? upToScored[upToScored.length - 1] ?? kpi.observations[0];
+  const none = (extra: Partial<KpiResult> = {}): KpiResult => ({
+    kpi,
+    cell: reference?.actualCell ?? null,
+    actual: null,
+    target: null,
+    threshold: null,
+    variance: null,
+    trend: "none",
+    status: "none",
+    score: null,
+    ...extra,
+  });
+  const periodText = scored ? periodKey(scored) : "";
+
+  let trend: Trend = "none";
+  if (current && scored && kpi.polarity) {
+    const before = kpi.observations.find((o) => o.period && periodOf(o) === periodOrdinal(previousPeriod(scored)));
+    if (before) {
+      trend = trendOf(
+        kpi.polarity,
+        { actual: numberOrNull(current.actual), target: numberOrNull(current.target) },
+        { actual: numberOrNull(before.actual), target: numberOrNull(before.target) },
+      );
+    }
+  }
+
+  let actual: number | null;
+  let target: number | null;
+  const aggregation = kpi.aggregation ?? "last";
+  if (aggregation === "last" || !scored) {
+    if (!current) {
+      if (reference) issues.push(issue("no-row-in-period", reference.actualCell, { kpi: kpi.name, period: periodText }));
+      return none();
+    }
+    actual = usableNumber(current.actual, current.actualCell, kpi.name, "actual", periodText, issues);
+    target = usableNumber(current.target, current.targetCell, kpi.name, "target", periodText, issues);
+  } else {
+    const startOrd = periodOrdinal(fiscalYearStart(scored, ctx.fiscalYearStartMonth));
+    const window = upToScored.filter((o) => periodOf(o) >= startOrd);
+    const collect = (which: "actual" | "target"): number[] => {
+      const values: number[] = [];
+      for (const o of window) {
+        const reading = o[which];
+        if (reading.kind === "blank") continue;
+        const cell = which === "actual" ? o.actualCell : o.targetCell;
+        const n = usableNumber(reading, cell, kpi.name, which, o.period ? periodKey(o.period) : "", issues);
+        if (n !== null) values.push(n);
+      }
+      return values;
+    };
+    actual = aggregate(aggregation, collect("actual"));
+    target = aggregate(aggregation, collect("target"));
+    const cell = reference?.actualCell ?? null;
+    if (actual === null) issues.push(issue("no-actual", cell, { kpi: kpi.name, period: periodText }));
+    if (target === null) issues.push(issue("no-target", reference?.targetCell ?? cell, { kpi: kpi.name, period: periodText }));
+  }
+
+  const spec = thresholdSpecOf(kpi, reference, issues);
+  const shown = { actual, target, trend, variance: actual !== null && target !== null ? actual - target : null };
+  if (actual === null || target === null || spec === null || kpi.polarity === null || kpi.aggregation === null) {
+    return none(shown);
+  }
+  const scoring = scoreKpi(actual, target, kpi.polarity, spec);
+  if (!scoring.ok) {
+    issues.push(
+      issue("threshold-wrong-side", reference?.thresholdCell ?? reference?.toleranceCell ?? reference?.actualCell ?? null, {
+        kpi: kpi.name,
+        threshold: scoring.threshold,
+        target,
+        polarity: kpi.polarity,
+        rule: WRONG_SIDE_RULE[kpi.polarity],
+      }),
+    );
+    return none({ ...shown, threshold: scoring.threshold });
+  }
+  return none({ ...shown, threshold: scoring.threshold, status: scoring.status, score: scoring.score });
+}
+
+/** SCORING.md applied to a whole scorecard: KPI results, trends, and the roll-ups above them. */
+export function evaluateScorecard(model: ScorecardModel, options: EvaluateOptions = {}): Evaluation {
+  const chosen = options.period ?? model.settings.scoredPeriod;
+  const scored = chooseScoredPeriod(model, chosen);
+  if (scored && "code" in scored) return { ok: false, fatal: scored };
+  const issues: Issue[] = [...model.issues];
+  const ctx: KpiContext = { scored, fiscalYearStartMonth: model.settings.fiscalYearStartMonth, issues };
+  const method = model.settings.rollup;
+  const kpiResults = model.kpis.map((k) => evaluateKpi(k, ctx));
+
+  const perspectives: PerspectiveResult[] = model.perspectives.map((p) => {
+    const objectives: ObjectiveResult[] = model.objectives
+      .filter((o) => o.perspective === p.name)
+      .map((o) => {
+        const kpis = kpiResults.filter((r) => r.kpi.perspective === p.name && r.kpi.objective === o.name);
+        const rolled = rollUp(
+          kpis.map((r) => ({ status: r.status, score: r.score, weight: r.kpi.weight })),
+          method,
+        );
+        return { name: o.name, weight: o.weight, owner: o.owner, kpis, ...rolled };
+      });
+    return { name: p.name, weight: p.weight, objectives, ...rollUp(objectives, method) };
+  });
+  const overall = rollUp(perspectives, method);
+  return {
+    ok: true,
+    result: { period: scored ? periodKey(scored) : null, perspectives, issues, ...overall },
+  };
+}
+
+export const statusWords: Readonly<Record<Status, string>> = {
+  green: "On target",
+  amber: "At risk",
+  red: "Off target",
+  none: "No data",
+};

@@ -1,0 +1,161 @@
+/**
+ * Domain problems are values, not exceptions: each has a code, a severity, the cell it is about
+ * and a sentence for the user. Every sentence a user reads about their data is made here.
+ */
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Issue {
+  readonly severity: Severity;
+  readonly code: IssueCode;
+  /** Sheet-qualified A1 address ("Data!E5"), or null when the problem has no single cell. */
+  readonly cell: string | null;
+  readonly message: string;
+}
+
+type Params = Readonly<Record<string, string | number>>;
+
+const q = (s: string | number): string => `"${s}"`;
+
+const CATALOGUE = {
+  "no-actual": ["warning", (p: Params) => `No actual for ${q(p.kpi!)}${p.period ? ` in ${p.period}` : ""}.`],
+  "actual-not-numeric": [
+    "warning",
+    (p: Params) => `The actual of ${q(p.kpi!)} is not a number (${q(p.value!)}); it is shown as no data.`,
+  ],
+  "actual-error": [
+    "warning",
+    (p: Params) => `The actual of ${q(p.kpi!)} is the error value ${p.value}; it is shown as no data.`,
+  ],
+  "no-target": ["warning", (p: Params) => `No target for ${q(p.kpi!)}; it is shown as no data.`],
+  "target-not-numeric": [
+    "warning",
+    (p: Params) => `The target of ${q(p.kpi!)} is not a number (${q(p.value!)}); it is shown as no data.`,
+  ],
+  "target-error": [
+    "warning",
+    (p: Params) => `The target of ${q(p.kpi!)} is the error value ${p.value}; it is shown as no data.`,
+  ],
+  "number-stored-as-text": [
+    "warning",
+    (p: Params) =>
+      `${q(p.value!)} is stored as text and was read as ${p.number}; store it as a number so the cell's colour follows it too.`,
+  ],
+  "threshold-and-tolerance": [
+    "warning",
+    (p: Params) => `${q(p.kpi!)} has both a Threshold and a Tolerance %; the Threshold is used.`,
+  ],
+  "threshold-wrong-side": [
+    "error",
+    (p: Params) =>
+      `The threshold ${p.threshold} of ${q(p.kpi!)} is on the wrong side of its target ${p.target} for "${p.polarity}" (${p.rule}); the KPI is not scored.`,
+  ],
+  "threshold-not-numeric": [
+    "error",
+    (p: Params) => `The threshold of ${q(p.kpi!)} is not a number (${q(p.value!)}); the KPI is not scored.`,
+  ],
+  "tolerance-not-numeric": [
+    "error",
+    (p: Params) => `The tolerance of ${q(p.kpi!)} is not a number (${q(p.value!)}); the KPI is not scored.`,
+  ],
+  "tolerance-negative": [
+    "error",
+    (p: Params) => `The tolerance of ${q(p.kpi!)} is negative (${p.value}); the KPI is not scored.`,
+  ],
+  "tolerance-as-percent": [
+    "warning",
+    (p: Params) => `The tolerance ${p.value} of ${q(p.kpi!)} was read as ${p.value} % (${p.fraction}).`,
+  ],
+  "polarity-unknown": [
+    "error",
+    (p: Params) =>
+      `${q(p.value!)} is not a polarity (use higher, lower or band) for ${q(p.kpi!)}; the KPI is not scored.`,
+  ],
+  "weight-invalid": [
+    "error",
+    (p: Params) =>
+      `The weight of ${q(p.name!)} must be a number of 0 or more, not ${q(p.value!)}; it is left out of the roll-up.`,
+  ],
+  "aggregation-unknown": [
+    "error",
+    (p: Params) =>
+      `${q(p.value!)} is not an aggregation (use Last, Sum, Average, Min or Max) for ${q(p.kpi!)}; the KPI is not scored.`,
+  ],
+  "missing-name": [
+    "error",
+    (p: Params) => `This row has no ${p.column}; it is left out of the scorecard.`,
+  ],
+  "duplicate-kpi": [
+    "error",
+    (p: Params) =>
+      `${q(p.kpi!)} appears twice${p.period ? ` in ${p.period}` : ""}; the row at ${p.first} is used and this one is left out.`,
+  ],
+  "period-unreadable": [
+    "error",
+    (p: Params) =>
+      `${q(p.value!)} is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.`,
+  ],
+  "period-mixed": [
+    "error",
+    (p: Params) =>
+      `The table mixes ${p.found} with ${p.expected} periods; use one granularity in the Period column.`,
+  ],
+  "period-not-found": [
+    "error",
+    (p: Params) => `The period ${p.period} is not in the table (it has ${p.range}).`,
+  ],
+  "no-row-in-period": [
+    "warning",
+    (p: Params) => `${q(p.kpi!)} has no row for ${p.period}; it is shown as no data.`,
+  ],
+  "duplicate-header": [
+    "warning",
+    (p: Params) => `The column ${q(p.header!)} is another ${p.role} column; the first one is used.`,
+  ],
+  "no-scorecard-table": [
+    "error",
+    () =>
+      "No scorecard table was found: a table needs the columns Perspective, Objective, KPI, Actual and Target (an Excel table, or a header row within the first 10 rows of a sheet).",
+  ],
+  "ambiguous-table": [
+    "error",
+    (p: Params) => `The workbook has several scorecard tables (${p.names}); choose one with --table.`,
+  ],
+  "table-not-found": [
+    "error",
+    (p: Params) => `No scorecard table is called ${q(p.name!)}; the workbook has ${p.names}.`,
+  ],
+  "definition-invalid": [
+    "error",
+    (p: Params) => `The stored scorecard definition cannot be read: ${p.reason}.`,
+  ],
+  "sheet-name-taken": [
+    "info",
+    (p: Params) => `A sheet of yours is called ${q(p.wanted!)}, so the summary is written to ${q(p.used!)}.`,
+  ],
+  "unknown-parent": [
+    "warning",
+    (p: Params) => `${q(p.name!)} in the ${p.table} table is not in the scorecard table; it is ignored.`,
+  ],
+  "tag-unresolved": [
+    "error",
+    (p: Params) => `The tagged range ${q(p.name!)} of ${q(p.kpi!)} no longer exists; the KPI is not scored.`,
+  ],
+} as const satisfies Record<string, readonly [Severity, (p: Params) => string]>;
+
+export type IssueCode = keyof typeof CATALOGUE;
+
+export function issue(code: IssueCode, cell: string | null, params: Params = {}): Issue {
+  const [severity, describe] = CATALOGUE[code];
+  return { severity, code, cell, message: describe(params) };
+}
+
+/** Problems that stop the whole scorecard, not only one KPI. */
+export const FATAL_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  "no-scorecard-table",
+  "ambiguous-table",
+  "table-not-found",
+  "definition-invalid",
+  "period-mixed",
+  "period-not-found",
+]);

@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { COLUMN_ROLES } from "./headers";
+
+/**
+ * The stored scorecard definition: what the user chose (table, column mapping, settings,
+ * overrides, tagged KPIs), kept as versioned JSON inside the workbook. Values still come from
+ * the table: the definition holds only what the table cannot say.
+ */
+
+export const DEFINITION_VERSION = 1;
+
+const name = z.string().trim().min(1);
+const weight = z.number().finite().min(0);
+const polarity = z.enum(["higher", "lower", "band"]);
+const aggregation = z.enum(["last", "sum", "average", "min", "max"]);
+
+export const SettingsSchema = z.object({
+  scoredPeriod: z.string().nullable().default(null),
+  rollup: z.enum(["weighted", "worst"]).default("weighted"),
+  fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
+  summarySheetName: z
+    .string()
+    .min(1)
+    .max(31)
+    .regex(/^[^[\]:*?/\\]+$/, "a sheet name cannot hold [ ] : * ? / \\")
+    .default("Scorecard"),
+  palette: z.enum(["standard", "colorblind"]).default("standard"),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Fields a KPI may override; absent fields come from the table. */
+const KpiFields = {
+  polarity: polarity.optional(),
+  threshold: z.number().finite().optional(),
+  tolerance: z.number().finite().min(0).optional(),
+  weight: weight.optional(),
+  owner: z.string().optional(),
+  unit: z.string().optional(),
+  aggregation: aggregation.optional(),
+};
+
+const DefinitionV1 = z.object({
+  schemaVersion: z.literal(1),
+  source: z
+    .object({
+      table: name,
+      sheet: name,
+      /** Header text chosen for each role, where the user corrected the detected mapping. */
+      columns: z.partialRecord(z.enum(COLUMN_ROLES), z.string()).default({}),
+    })
+    .nullable()
+    .default(null),
+  settings: SettingsSchema.default(() => SettingsSchema.parse({})),
+  perspectives: z.array(z.object({ name, weight: weight.optional() })).default([]),
+  objectives: z
+    .array(
+      z.object({
+        perspective: name,
+        name,
+        weight: weight.optional(),
+        owner: z.string().optional(),
+        drives: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+  kpis: z.array(z.object({ perspective: name, objective: name, name, ...KpiFields })).default([]),
+  /** KPIs tagged on any range: workbook-scoped names for the actual and, optionally, the target. */
+  tagged: z
+    .array(
+      z.object({
+        perspective: name,
+        objective: name,
+        name,
+        actualName: name,
+        targetName: name.nullable().default(null),
+        target: z.number().finite().nullable().default(null),
+        ...KpiFields,
+      }),
+    )
+    .default([]),
+});
+
+export const DefinitionSchema = DefinitionV1;
+export type Definition = z.infer<typeof DefinitionSchema>;
+export type TaggedKpi = Definition["tagged"][number];
+
+/**
+ * Migrations from every older schema version, each lifting a document one version up.
+ * Version 1 is the first released format, so the chain is empty; a later version adds
+ * `[n]: (docAtN) => docAtNPlusOne` here and bumps DEFINITION_VERSION.
+ */
+const MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {};
+
+export type DefinitionReading = { ok: true; definition: Definition } | { ok: false; reason: string };
+
+export function emptyDefinition(): Definition {
+  return DefinitionSchema.parse({ schemaVersion: DEFINITION_VERSION });
+}
+
+/** Parses, migrates and validates stored JSON; never throws. */
+export function parseDefinition(json: string): DefinitionReading {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch {
+    return { ok: false, reason: "it is not valid JSON" };
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    return { ok: false, reason: "it is not a JSON object" };
+  }
+  let current = doc as Record<string, unknown>;
+  const stated = current.schemaVersion;
+  if (typeof stated !== "number" || !Number.isInteger(stated) || stated < 1) {
+    return { ok: false, reason: "it has no schemaVersion" };
+  }
+  let version = stated;
+  if (version > DEFINITION_VERSION) {
+    return {
+      ok: false,
+      reason: `it was written by a newer version of the add-in (schema ${version}; this one reads up to ${DEFINITION_VERSION})`,
+    };
+  }
+  while (version < DEFINITION_VERSION) {
+    const migrate = MIGRATIONS[version];
+    if (!migrate) return { ok: false, reason: `no migration from schema ${version}` };
+    current = migrate(current);
+    version = current.schemaVersion as number;
+  }
+  const parsed = DefinitionSchema.safeParse(current);
+  if (!parsed.success) return { ok: false, reason: z.prettifyError(parsed.error).replace(/\n/g, " ") };
+  return { ok: true, definition: parsed.data };
+}
+
+export const serializeDefinition = (d: Definition): string => JSON.stringify(d);

@@ -1,0 +1,153 @@
+import { issue, type Issue } from "../engine/issues";
+import { sheetBox } from "./address";
+import type { ColumnRole } from "./headers";
+import { REQUIRED_ROLES, roleOfHeader } from "./headers";
+import type { RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
+import { cellAt, lastCol, lastRow } from "./snapshot";
+import { cellText } from "./values";
+import { sheetCell } from "./address";
+
+export type TableKind = "scorecard" | "perspectives" | "objectives";
+
+/** A table the product can read: an Excel table, or a plain block of cells under a header row. */
+export interface DetectedTable {
+  readonly kind: TableKind;
+  /** The Excel table's name, or for a plain block the sheet's name. */
+  readonly name: string;
+  readonly sheet: string;
+  readonly source: "table" | "range";
+  readonly headerRow: number;
+  readonly firstDataRow: number;
+  readonly lastDataRow: number;
+  readonly left: number;
+  readonly right: number;
+  /** The column of each role found (the first, where a role is named twice). */
+  readonly columns: Readonly<Partial<Record<ColumnRole, number>>>;
+  readonly headers: readonly { readonly col: number; readonly text: string }[];
+  readonly issues: readonly Issue[];
+}
+
+/** Plain blocks are looked for with their header row within this many rows of a sheet's top. */
+export const HEADER_SEARCH_ROWS = 10;
+
+function classify(columns: Partial<Record<ColumnRole, number>>): TableKind | null {
+  const has = (r: ColumnRole): boolean => columns[r] !== undefined;
+  if (REQUIRED_ROLES.every(has)) return "scorecard";
+  if (has("kpi") || has("actual")) return null;
+  if (has("perspective") && has("objective")) return "objectives";
+  if (has("perspective") && has("weight")) return "perspectives";
+  return null;
+}
+
+function mapHeaders(sheet: SheetSnapshot, row: number, left: number, right: number) {
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const headers: { col: number; text: string }[] = [];
+  const issues: Issue[] = [];
+  for (let col = left; col <= right; col++) {
+    const text = cellText(cellAt(sheet, row, col));
+    if (text === "") continue;
+    headers.push({ col, text });
+    const role = roleOfHeader(text);
+    if (role === null) continue;
+    if (columns[role] === undefined) columns[role] = col;
+    else issues.push(issue("duplicate-header", sheetCell(sheet.name, row, col), { header: text, role }));
+  }
+  return { columns, headers, issues };
+}
+
+const rowIsBlank = (sheet: SheetSnapshot, row: number, left: number, right: number): boolean => {
+  for (let col = left; col <= right; col++) if (cellText(cellAt(sheet, row, col)) !== "") return false;
+  return true;
+};
+
+function fromExcelTable(sheet: SheetSnapshot, table: TableSnapshot): DetectedTable | null {
+  if (!table.hasHeaderRow) return null;
+  const { box } = table;
+  const mapped = mapHeaders(sheet, box.top, box.left, box.right);
+  const kind = classify(mapped.columns);
+  if (kind === null) return null;
+  return {
+    kind,
+    name: table.name,
+    sheet: sheet.name,
+    source: "table",
+    headerRow: box.top,
+    firstDataRow: box.top + 1,
+    lastDataRow: box.bottom - (table.hasTotalsRow ? 1 : 0),
+    left: box.left,
+    right: box.right,
+    ...mapped,
+  };
+}
+
+const inside = (box: RangeBox, row: number, col: number): boolean =>
+  row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
+
+/** Runs of header cells in one row, split where two or more blank cells stand between them. */
+function headerRuns(sheet: SheetSnapshot, row: number, taken: readonly RangeBox[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  let end = -1;
+  const last = lastCol(sheet);
+  for (let col = sheet.origin.col; col <= last + 2; col++) {
+    const filled = !taken.some((b) => inside(b, row, col)) && cellText(cellAt(sheet, row, col)) !== "";
+    if (filled) {
+      if (start < 0) start = col;
+      end = col;
+    } else if (start >= 0 && col - end >= 2) {
+      runs.push([start, end]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+function plainBlocks(sheet: SheetSnapshot): DetectedTable[] {
+  const found: DetectedTable[] = [];
+  const taken: RangeBox[] = sheet.tables.map((t) => t.box);
+  const bottom = lastRow(sheet);
+  const lastHeaderRow = Math.min(bottom, HEADER_SEARCH_ROWS);
+  for (let row = Math.max(1, sheet.origin.row); row <= lastHeaderRow; row++) {
+    for (const [left, right] of headerRuns(sheet, row, taken)) {
+      const mapped = mapHeaders(sheet, row, left, right);
+      const kind = classify(mapped.columns);
+      if (kind === null) continue;
+      let last = row;
+      while (last + 1 <= bottom && !rowIsBlank(sheet, last + 1, left, right)) last++;
+      found.push({
+        kind,
+        name: sheet.name,
+        sheet: sheet.name,
+        source: "range",
+        headerRow: row,
+        firstDataRow: row + 1,
+        lastDataRow: last,
+        left,
+        right,
+        ...mapped,
+      });
+      taken.push({ top: row, bottom: last, left, right });
+    }
+  }
+  return found;
+}
+
+/**
+ * Every table the workbook holds that reads as a scorecard, Perspectives or Objectives table:
+ * Excel tables first, then plain blocks, in sheet order. Sheets the product owns are skipped.
+ */
+export function detectTables(book: WorkbookSnapshot, ownedSheets: ReadonlySet<string>): DetectedTable[] {
+  const sheets = book.sheets.filter((s) => !ownedSheets.has(s.name));
+  const tables: DetectedTable[] = [];
+  for (const sheet of sheets) {
+    for (const t of sheet.tables) {
+      const d = fromExcelTable(sheet, t);
+      if (d) tables.push(d);
+    }
+  }
+  for (const sheet of sheets) tables.push(...plainBlocks(sheet));
+  return tables;
+}
+
+export const tableAddress = (t: DetectedTable): string =>
+  sheetBox(t.sheet, { top: t.headerRow, left: t.left, bottom: t.lastDataRow, right: t.right });

@@ -1,0 +1,407 @@
+import { issue, type Issue } from "../engine/issues";
+import type { Granularity, Period } from "../engine/periods";
+import { parsePeriodText, periodFromExcelDate, periodKey, periodOrdinal } from "../engine/periods";
+import type { Aggregation, Polarity } from "../engine/types";
+import { sheetCell } from "./address";
+import type { Definition, TaggedKpi } from "./definition";
+import { emptyDefinition } from "./definition";
+import type { DetectedTable } from "./detect";
+import { detectTables, tableAddress } from "./detect";
+import type { ColumnRole } from "./headers";
+import { normalizeHeader } from "./headers";
+import type { KpiModel, Observation, ObjectiveModel, PerspectiveModel, ScorecardModel } from "./scorecard";
+import { kpiKey, objectiveKey } from "./scorecard";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { cellAt, formatAt, isDateCell } from "./snapshot";
+import type { NumberReading } from "./values";
+import { cellText, parseAggregation, parsePolarity, readNumber } from "./values";
+
+export interface ReadOptions {
+  /** The scorecard table to use, by Excel table name or sheet name. */
+  readonly table?: string | undefined;
+}
+
+export type ScorecardReading =
+  | { readonly ok: true; readonly model: ScorecardModel }
+  | { readonly ok: false; readonly fatal: Issue; readonly issues: readonly Issue[] };
+
+const BLANK: NumberReading = { kind: "blank" };
+const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function chooseTable(
+  candidates: readonly DetectedTable[],
+  definition: Definition,
+  options: ReadOptions,
+): DetectedTable | Issue {
+  const scorecards = candidates.filter((t) => t.kind === "scorecard");
+  const names = scorecards.map((t) => `${t.name} (${tableAddress(t)})`).join(", ");
+  if (options.table !== undefined) {
+    const wanted = options.table;
+    const match = scorecards.find((t) => sameName(t.name, wanted)) ?? scorecards.find((t) => sameName(t.sheet, wanted));
+    return match ?? issue("table-not-found", null, { name: wanted, names: names || "none" });
+  }
+  if (scorecards.length === 0) return issue("no-scorecard-table", null);
+  const stored = definition.source;
+  if (stored) {
+    const match =
+      scorecards.find((t) => t.name === stored.table && t.sheet === stored.sheet) ??
+      scorecards.find((t) => t.name === stored.table);
+    if (match) return match;
+  }
+  if (scorecards.length > 1) return issue("ambiguous-table", null, { names });
+  return scorecards[0] as DetectedTable;
+}
+
+/** The user's corrections to the detected column mapping win over the header words. */
+function applyColumnMapping(table: DetectedTable, definition: Definition): DetectedTable {
+  const chosen = definition.source?.columns ?? {};
+  const columns = { ...table.columns };
+  for (const [role, header] of Object.entries(chosen) as [ColumnRole, string][]) {
+    const found = table.headers.find((h) => normalizeHeader(h.text) === normalizeHeader(header));
+    if (found) columns[role] = found.col;
+  }
+  return { ...table, columns };
+}
+
+class TableReader {
+  constructor(
+    readonly sheet: SheetSnapshot,
+    readonly table: DetectedTable,
+  ) {}
+  has(role: ColumnRole): boolean {
+    return this.table.columns[role] !== undefined;
+  }
+  value(row: number, role: ColumnRole): CellValue {
+    const col = this.table.columns[role];
+    return col === undefined ? null : cellAt(this.sheet, row, col);
+  }
+  text(row: number, role: ColumnRole): string {
+    return cellText(this.value(row, role));
+  }
+  cell(row: number, role: ColumnRole): string | null {
+    const col = this.table.columns[role];
+    return col === undefined ? null : sheetCell(this.sheet.name, row, col);
+  }
+  format(row: number, role: ColumnRole): string | null {
+    const col = this.table.columns[role];
+    return col === undefined ? null : formatAt(this.sheet, row, col);
+  }
+}
+
+function readPeriod(value: CellValue): Period | null {
+  if (isDateCell(value)) return periodFromExcelDate(value.date);
+  if (typeof value === "number") {
+    if (Number.isInteger(value) && value >= 1900 && value <= 9999) {
+      return { granularity: "year", year: value, index: 1 };
+    }
+    return value > 9999 ? periodFromExcelDate(value) : null;
+  }
+  if (typeof value === "string") return parsePeriodText(value);
+  return null;
+}
+
+/** Reads a weight cell: blank is 1; anything but a number of 0 or more is an error (weight 0). */
+export function readWeight(value: CellValue, name: string, cell: string | null, issues: Issue[]): number {
+  const reading = readNumber(value);
+  if (reading.kind === "blank") return 1;
+  if (reading.kind === "number" && reading.value >= 0) return reading.value;
+  issues.push(issue("weight-invalid", cell, { name, value: cellText(value) }));
+  return 0;
+}
+
+interface KpiDraft {
+  perspective: string;
+  objective: string;
+  name: string;
+  observations: Observation[];
+  byPeriod: Map<number, Observation>;
+  /** Per-KPI attributes: the row (latest period, then latest in table order) that set each. */
+  attributes: Partial<Record<ColumnRole, { row: number; rank: number }>>;
+}
+
+const ATTRIBUTE_ROLES: readonly ColumnRole[] = ["polarity", "weight", "owner", "unit", "comment", "baseline", "aggregation"];
+
+function readTableRows(reader: TableReader, issues: Issue[]): { drafts: KpiDraft[]; granularity: Granularity | null } | Issue {
+  const { table } = reader;
+  const drafts = new Map<string, KpiDraft>();
+  const hasPeriods = reader.has("period");
+  let granularity: Granularity | null = null;
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+    const names = { perspective: reader.text(row, "perspective"), objective: reader.text(row, "objective"), kpi: reader.text(row, "kpi") };
+    const blankRow =
+      names.perspective === "" &&
+      names.objective === "" &&
+      names.kpi === "" &&
+      readNumber(reader.value(row, "actual")).kind === "blank" &&
+      readNumber(reader.value(row, "target")).kind === "blank";
+    if (blankRow) continue;
+    const missing = (["kpi", "perspective", "objective"] as const).find((r) => names[r] === "");
+    if (missing) {
+      issues.push(issue("missing-name", reader.cell(row, missing), { column: missing === "kpi" ? "KPI name" : missing }));
+      continue;
+    }
+    let period: Period | null = null;
+    if (hasPeriods) {
+      const raw = reader.value(row, "period");
+      period = readPeriod(raw);
+      if (period === null) {
+        issues.push(issue("period-unreadable", reader.cell(row, "period"), { value: cellText(raw) }));
+        continue;
+      }
+      granularity ??= period.granularity;
+      if (period.granularity !== granularity) {
+        return issue("period-mixed", reader.cell(row, "period"), { found: period.granularity, expected: granularity });
+      }
+    }
+    const key = kpiKey(names.perspective, names.objective, names.kpi);
+    let draft = drafts.get(key);
+    if (!draft) {
+      draft = { perspective: names.perspective, objective: names.objective, name: names.kpi, observations: [], byPeriod: new Map(), attributes: {} };
+      drafts.set(key, draft);
+    }
+    const ordinal = period ? periodOrdinal(period) : 0;
+    const earlier = draft.byPeriod.get(ordinal);
+    if (earlier) {
+      issues.push(
+        issue("duplicate-kpi", reader.cell(row, "kpi"), {
+          kpi: names.kpi,
+          period: period ? periodKey(period) : "",
+          first: earlier.actualCell,
+        }),
+      );
+      continue;
+    }
+    const observation: Observation = {
+      period,
+      row,
+      actual: readNumber(reader.value(row, "actual")),
+      actualCell: reader.cell(row, "actual") as string,
+      target: readNumber(reader.value(row, "target")),
+      targetCell: reader.cell(row, "target"),
+      threshold: reader.has("threshold") ? readNumber(reader.value(row, "threshold")) : BLANK,
+      thresholdCell: reader.cell(row, "threshold"),
+      tolerance: reader.has("tolerance") ? readNumber(reader.value(row, "tolerance")) : BLANK,
+      toleranceCell: reader.cell(row, "tolerance"),
+    };
+    draft.byPeriod.set(ordinal, observation);
+    draft.observations.push(observation);
+    for (const role of ATTRIBUTE_ROLES) {
+      if (!reader.has(role) || reader.text(row, role) === "") continue;
+      const current = draft.attributes[role];
+      if (!current || ordinal >= current.rank) draft.attributes[role] = { row, rank: ordinal };
+    }
+  }
+  for (const d of drafts.values()) {
+    if (hasPeriods) d.observations.sort((a, b) => periodOrdinal(a.period as Period) - periodOrdinal(b.period as Period));
+  }
+  return { drafts: [...drafts.values()], granularity };
+}
+
+type KpiOverrides = Definition["kpis"][number] | TaggedKpi | undefined;
+
+function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides, issues: Issue[]): KpiModel {
+  const at = (role: ColumnRole): number | null => draft.attributes[role]?.row ?? null;
+  const text = (role: ColumnRole): string => {
+    const row = at(role);
+    return row === null ? "" : reader.text(row, role);
+  };
+  let polarity: Polarity | null = "higher";
+  const polarityRow = at("polarity");
+  if (overrides?.polarity) polarity = overrides.polarity;
+  else if (polarityRow !== null) {
+    const parsed = parsePolarity(text("polarity"));
+    if (parsed === "unknown") {
+      issues.push(issue("polarity-unknown", reader.cell(polarityRow, "polarity"), { kpi: draft.name, value: text("polarity") }));
+      polarity = null;
+    } else polarity = parsed ?? "higher";
+  }
+  let aggregation: Aggregation | null = "last";
+  const aggregationRow = at("aggregation");
+  if (overrides?.aggregation) aggregation = overrides.aggregation;
+  else if (aggregationRow !== null) {
+    const parsed = parseAggregation(text("aggregation"));
+    if (parsed === "unknown") {
+      issues.push(issue("aggregation-unknown", reader.cell(aggregationRow, "aggregation"), { kpi: draft.name, value: text("aggregation") }));
+      aggregation = null;
+    } else aggregation = parsed ?? "last";
+  }
+  const weightRow = at("weight");
+  const weight =
+    overrides?.weight ??
+    (weightRow === null ? 1 : readWeight(reader.value(weightRow, "weight"), draft.name, reader.cell(weightRow, "weight"), issues));
+  const baselineRow = at("baseline");
+  const baseline = baselineRow === null ? null : readNumber(reader.value(baselineRow, "baseline"));
+  const latest = draft.observations[draft.observations.length - 1];
+  return {
+    perspective: draft.perspective,
+    objective: draft.objective,
+    name: draft.name,
+    polarity,
+    aggregation,
+    weight,
+    owner: overrides?.owner ?? text("owner"),
+    unit: overrides?.unit ?? text("unit"),
+    comment: text("comment"),
+    baseline: baseline?.kind === "number" ? baseline.value : null,
+    numberFormat: latest ? reader.format(latest.row, "actual") : null,
+    thresholdOverride: overrides?.threshold ?? null,
+    toleranceOverride: overrides?.tolerance ?? null,
+    observations: draft.observations,
+    source: "table",
+  };
+}
+
+/** Perspective or objective weights from the optional tables, by name. */
+function readSideTables(book: WorkbookSnapshot, candidates: readonly DetectedTable[], issues: Issue[]) {
+  const perspectiveWeights = new Map<string, number>();
+  const objectives = new Map<string, { weight: number; owner: string; drives: string[] }>();
+  for (const table of candidates) {
+    if (table.kind === "scorecard") continue;
+    const sheet = book.sheets.find((s) => s.name === table.sheet);
+    if (!sheet) continue;
+    const reader = new TableReader(sheet, table);
+    for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+      const perspective = reader.text(row, "perspective");
+      if (perspective === "") continue;
+      if (table.kind === "perspectives") {
+        if (!perspectiveWeights.has(perspective)) {
+          perspectiveWeights.set(perspective, readWeight(reader.value(row, "weight"), perspective, reader.cell(row, "weight"), issues));
+        }
+        continue;
+      }
+      const objective = reader.text(row, "objective");
+      if (objective === "" || objectives.has(objectiveKey(perspective, objective))) continue;
+      objectives.set(objectiveKey(perspective, objective), {
+        weight: readWeight(reader.value(row, "weight"), objective, reader.cell(row, "weight"), issues),
+        owner: reader.text(row, "owner"),
+        drives: reader
+          .text(row, "drives")
+          .split(";")
+          .map((s) => s.trim())
+          .filter((s) => s !== ""),
+      });
+    }
+  }
+  return { perspectiveWeights, objectives };
+}
+
+/** A KPI tagged on named ranges: its actual is the last number in the actual's range. */
+function buildTaggedKpi(book: WorkbookSnapshot, tag: TaggedKpi, issues: Issue[]): KpiModel {
+  const resolve = (rangeName: string): { reading: NumberReading; cell: string; format: string | null } | null => {
+    const named = book.names.find((n) => sameName(n.name, rangeName));
+    const sheet = named && book.sheets.find((s) => s.name === named.sheet);
+    if (!named || !sheet) return null;
+    let chosen = { row: named.box.top, col: named.box.left };
+    for (let row = named.box.top; row <= named.box.bottom; row++) {
+      for (let col = named.box.left; col <= named.box.right; col++) {
+        if (readNumber(cellAt(sheet, row, col)).kind !== "blank") chosen = { row, col };
+      }
+    }
+    return {
+      reading: readNumber(cellAt(sheet, chosen.row, chosen.col)),
+      cell: sheetCell(sheet.name, chosen.row, chosen.col),
+      format: formatAt(sheet, chosen.row, chosen.col),
+    };
+  };
+  const actual = resolve(tag.actualName);
+  const target = tag.targetName ? resolve(tag.targetName) : null;
+  if (!actual) issues.push(issue("tag-unresolved", null, { name: tag.actualName, kpi: tag.name }));
+  if (tag.targetName && !target) issues.push(issue("tag-unresolved", null, { name: tag.targetName, kpi: tag.name }));
+  const targetReading: NumberReading = target ? target.reading : tag.target === null ? BLANK : { kind: "number", value: tag.target };
+  return {
+    perspective: tag.perspective,
+    objective: tag.objective,
+    name: tag.name,
+    polarity: actual ? (tag.polarity ?? "higher") : null,
+    aggregation: "last",
+    weight: tag.weight ?? 1,
+    owner: tag.owner ?? "",
+    unit: tag.unit ?? "",
+    comment: "",
+    baseline: null,
+    numberFormat: actual?.format ?? null,
+    thresholdOverride: tag.threshold ?? null,
+    toleranceOverride: tag.tolerance ?? null,
+    observations: actual
+      ? [
+          {
+            period: null,
+            row: 0,
+            actual: actual.reading,
+            actualCell: actual.cell,
+            target: targetReading,
+            targetCell: target?.cell ?? null,
+            threshold: BLANK,
+            thresholdCell: null,
+            tolerance: BLANK,
+            toleranceCell: null,
+          },
+        ]
+      : [],
+    source: "tag",
+  };
+}
+
+/**
+ * Reads the scorecard the workbook holds: the scorecard table (chosen by option, by the stored
+ * definition, or as the only one), the optional Perspectives and Objectives tables, tagged KPIs,
+ * and the stored definition's settings and overrides.
+ */
+export function readScorecard(
+  book: WorkbookSnapshot,
+  storedDefinition: Definition | null,
+  ownedSheets: ReadonlySet<string>,
+  options: ReadOptions = {},
+): ScorecardReading {
+  const definition = storedDefinition ?? emptyDefinition();
+  const issues: Issue[] = [];
+  const candidates = detectTables(book, ownedSheets);
+  const chosen = chooseTable(candidates, definition, options);
+  const hasTags = definition.tagged.length > 0;
+  let table: DetectedTable | null = null;
+  if ("kind" in chosen) table = applyColumnMapping(chosen, definition);
+  else if (!(hasTags && chosen.code === "no-scorecard-table")) return { ok: false, fatal: chosen, issues };
+
+  let drafts: KpiDraft[] = [];
+  let granularity: Granularity | null = null;
+  let reader: TableReader | null = null;
+  if (table) {
+    issues.push(...table.issues);
+    const sheet = book.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
+    reader = new TableReader(sheet, table);
+    const rows = readTableRows(reader, issues);
+    if ("code" in rows) return { ok: false, fatal: rows, issues };
+    ({ drafts, granularity } = rows);
+  }
+
+  const overrideFor = (d: { perspective: string; objective: string; name: string }) =>
+    definition.kpis.find((k) => k.perspective === d.perspective && k.objective === d.objective && k.name === d.name);
+  const kpis: KpiModel[] = drafts.map((d) => buildKpi(reader as TableReader, d, overrideFor(d), issues));
+  for (const tag of definition.tagged) kpis.push(buildTaggedKpi(book, tag, issues));
+
+  const side = readSideTables(book, candidates, issues);
+  const perspectives: PerspectiveModel[] = [];
+  const objectives: ObjectiveModel[] = [];
+  for (const kpi of kpis) {
+    if (!perspectives.some((p) => p.name === kpi.perspective)) {
+      const stored = definition.perspectives.find((p) => p.name === kpi.perspective);
+      perspectives.push({ name: kpi.perspective, weight: stored?.weight ?? side.perspectiveWeights.get(kpi.perspective) ?? 1 });
+    }
+    if (!objectives.some((o) => o.perspective === kpi.perspective && o.name === kpi.objective)) {
+      const stored = definition.objectives.find((o) => o.perspective === kpi.perspective && o.name === kpi.objective);
+      const fromTable = side.objectives.get(objectiveKey(kpi.perspective, kpi.objective));
+      objectives.push({
+        perspective: kpi.perspective,
+        name: kpi.objective,
+        weight: stored?.weight ?? fromTable?.weight ?? 1,
+        owner: stored?.owner ?? fromTable?.owner ?? "",
+        drives: stored?.drives.length ? stored.drives : (fromTable?.drives ?? []),
+      });
+    }
+  }
+
+  return {
+    ok: true,
+    model: { table, granularity, settings: definition.settings, perspectives, objectives, kpis, issues },
+  };
+}

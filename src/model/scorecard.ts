@@ -1,0 +1,71 @@
+import type { Issue } from "../engine/issues";
+import type { Granularity, Period } from "../engine/periods";
+import type { Aggregation, Polarity } from "../engine/types";
+import type { DetectedTable } from "./detect";
+import type { Settings } from "./definition";
+import type { NumberReading } from "./values";
+
+/** One KPI's numbers in one period (or the only ones, in a single-period table). */
+export interface Observation {
+  readonly period: Period | null;
+  readonly row: number;
+  readonly actual: NumberReading;
+  readonly actualCell: string;
+  readonly target: NumberReading;
+  readonly targetCell: string | null;
+  readonly threshold: NumberReading;
+  readonly thresholdCell: string | null;
+  readonly tolerance: NumberReading;
+  readonly toleranceCell: string | null;
+}
+
+export interface KpiModel {
+  readonly perspective: string;
+  readonly objective: string;
+  readonly name: string;
+  /** Null when the polarity word was not understood (the KPI is then not scored). */
+  readonly polarity: Polarity | null;
+  /** Null when the aggregation word was not understood. */
+  readonly aggregation: Aggregation | null;
+  readonly weight: number;
+  readonly owner: string;
+  readonly unit: string;
+  readonly comment: string;
+  readonly baseline: number | null;
+  readonly numberFormat: string | null;
+  /** Overrides from the stored definition, which win over the table's cells. */
+  readonly thresholdOverride: number | null;
+  readonly toleranceOverride: number | null;
+  /** In period order. */
+  readonly observations: readonly Observation[];
+  readonly source: "table" | "tag";
+}
+
+export interface PerspectiveModel {
+  readonly name: string;
+  readonly weight: number;
+}
+
+export interface ObjectiveModel {
+  readonly perspective: string;
+  readonly name: string;
+  readonly weight: number;
+  readonly owner: string;
+  readonly drives: readonly string[];
+}
+
+export interface ScorecardModel {
+  readonly table: DetectedTable | null;
+  readonly granularity: Granularity | null;
+  readonly settings: Settings;
+  /** In order of first appearance. */
+  readonly perspectives: readonly PerspectiveModel[];
+  readonly objectives: readonly ObjectiveModel[];
+  readonly kpis: readonly KpiModel[];
+  /** Problems found while reading, each naming its cell. */
+  readonly issues: readonly Issue[];
+}
+
+export const objectiveKey = (perspective: string, objective: string): string => `${perspective}\u0000${objective}`;
+export const kpiKey = (perspective: string, objective: string, name: string): string =>
+  `${perspective}\u0000${objective}\u0000${name}`;

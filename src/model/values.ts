@@ -1,0 +1,112 @@
+import type { Aggregation, Polarity } from "../engine/types";
+import type { CellValue } from "./snapshot";
+import { isCellError, isDateCell } from "./snapshot";
+
+export type NumberReading =
+  | { readonly kind: "number"; readonly value: number; readonly fromText?: string }
+  | { readonly kind: "blank" }
+  | { readonly kind: "error"; readonly code: string }
+  | { readonly kind: "text"; readonly text: string };
+
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const PLAIN = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Reads "95%", "1,234.5", "$1,200", "-12", "(1,200)" as numbers where the reading is unambiguous;
+ * anything else (including "1,5" or "1.234,5") stays text.
+ */
+export function numberFromText(raw: string): number | null {
+  let s = raw.trim().replace(/\u00a0/g, " ");
+  if (s === "") return null;
+  let sign = 1;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    sign = -1;
+    s = (paren[1] as string).trim();
+  }
+  if (/^[-−]/.test(s)) {
+    if (sign < 0) return null;
+    sign = -1;
+    s = s.slice(1).trim();
+  } else if (s.startsWith("+")) {
+    s = s.slice(1).trim();
+  }
+  s = s.replace(/^[$€£¥]\s*/, "");
+  if (/^[-−]/.test(s) && sign > 0) {
+    sign = -1;
+    s = s.slice(1).trim();
+  }
+  let scale = 1;
+  if (s.endsWith("%")) {
+    scale = 0.01;
+    s = s.slice(0, -1).trim();
+  }
+  if (GROUPED.test(s)) s = s.replace(/,/g, "");
+  else if (!PLAIN.test(s)) return null;
+  const n = Number(s);
+  if (!Number.isFinite(n)) return null;
+  // Dividing, not multiplying by 0.01, keeps "95%" exactly equal to the cell value 0.95.
+  return scale === 1 ? sign * n : (sign * n) / 100;
+}
+
+export function readNumber(cell: CellValue): NumberReading {
+  if (cell === null) return { kind: "blank" };
+  if (typeof cell === "number") return Number.isFinite(cell) ? { kind: "number", value: cell } : { kind: "blank" };
+  if (typeof cell === "boolean") return { kind: "text", text: String(cell).toUpperCase() };
+  if (isCellError(cell)) return { kind: "error", code: cell.error };
+  if (isDateCell(cell)) return { kind: "number", value: cell.date };
+  if (cell.trim() === "") return { kind: "blank" };
+  const n = numberFromText(cell);
+  return n === null ? { kind: "text", text: cell } : { kind: "number", value: n, fromText: cell };
+}
+
+/** A cell as the text a user sees in it (for names, owners, words). */
+export function cellText(cell: CellValue): string {
+  if (cell === null) return "";
+  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "number" || typeof cell === "boolean") return String(cell).trim();
+  if (isCellError(cell)) return cell.error;
+  return String(cell.date);
+}
+
+const POLARITY_WORDS: ReadonlyMap<string, Polarity> = new Map([
+  ...["higher", "higher is better", "up", "max", "maximize", "maximise", "increase", "↑"].map(
+    (w) => [w, "higher"] as const,
+  ),
+  ...["lower", "lower is better", "down", "min", "minimize", "minimise", "decrease", "↓"].map(
+    (w) => [w, "lower"] as const,
+  ),
+  ...["band", "range", "within range", "stabilize", "stabilise", "maintain", "closer is better", "on target"].map(
+    (w) => [w, "band"] as const,
+  ),
+]);
+
+/** The words each polarity is recognised by (for the traffic-light formulas). */
+export const polarityWords = (polarity: Polarity): string[] =>
+  [...POLARITY_WORDS].filter(([, p]) => p === polarity).map(([w]) => w);
+
+/** Null for a blank cell (the default applies); "unknown" for a word that is not a polarity. */
+export function parsePolarity(text: string): Polarity | "unknown" | null {
+  const w = text.trim().toLowerCase().replace(/\s+/g, " ");
+  if (w === "") return null;
+  return POLARITY_WORDS.get(w) ?? "unknown";
+}
+
+const AGGREGATION_WORDS: ReadonlyMap<string, Aggregation> = new Map([
+  ["last", "last"],
+  ["sum", "sum"],
+  ["total", "sum"],
+  ["average", "average"],
+  ["avg", "average"],
+  ["mean", "average"],
+  ["min", "min"],
+  ["minimum", "min"],
+  ["max", "max"],
+  ["maximum", "max"],
+]);
+
+export function parseAggregation(text: string): Aggregation | "unknown" | null {
+  const w = text.trim().toLowerCase();
+  if (w === "") return null;
+  return AGGREGATION_WORDS.get(w) ?? "unknown";
+}
