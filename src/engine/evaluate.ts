@@ -6,7 +6,7 @@ import { scoreKpi } from "./kpi";
 import type { Period } from "./periods";
 import { fiscalYearStart, parsePeriodText, periodFromOrdinal, periodKey, periodOrdinal, previousPeriod } from "./periods";
 import { rollUp } from "./rollup";
-import type { Polarity, Scored, Status, ThresholdSpec, Trend } from "./types";
+import type { Polarity, Scored, ThresholdSpec, Trend } from "./types";
 import { trendOf } from "./trend";
 
 export interface KpiResult extends Scored {
@@ -266,10 +266,3 @@ export function evaluateScorecard(model: ScorecardModel, options: EvaluateOption
     result: { period: scored ? periodKey(scored) : null, perspectives, issues, ...overall },
   };
 }
-
-export const statusWords: Readonly<Record<Status, string>> = {
-  green: "On target",
-  amber: "At risk",
-  red: "Off target",
-  none: "No data",
-};

@@ -34,6 +34,7 @@ export interface KpiModel {
   readonly baseline: number | null;
   readonly numberFormat: string | null;
   /** Overrides from the stored definition, which win over the table's cells. */
+  readonly polarityOverride: Polarity | null;
   readonly thresholdOverride: number | null;
   readonly toleranceOverride: number | null;
   /** In period order. */

@@ -1,0 +1,102 @@
+/** `bsc` arguments, as WORKBOOK.md specifies them. */
+
+export type Command =
+  | { readonly kind: "help" }
+  | { readonly kind: "version" }
+  | { readonly kind: "sample"; readonly out: string; readonly force: boolean }
+  | {
+      readonly kind: "check";
+      readonly book: string;
+      readonly table?: string;
+      readonly period?: string;
+      readonly json: boolean;
+    }
+  | {
+      readonly kind: "refresh";
+      readonly book: string;
+      readonly out?: string;
+      readonly inPlace: boolean;
+      readonly force: boolean;
+      readonly table?: string;
+      readonly period?: string;
+      readonly json: boolean;
+    };
+
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+export const USAGE = `Usage:
+  bsc sample <out.xlsx> [--force]           write the sample workbook
+  bsc check <book.xlsx> [--table NAME] [--period YYYY-MM] [--json]
+  bsc refresh <book.xlsx> [-o <out.xlsx> | --in-place] [--force] [--table NAME]
+              [--period YYYY-MM] [--json]
+
+refresh writes <book>.scorecard.xlsx next to the input unless -o or --in-place is given,
+and overwrites an existing output only with --force.
+Exit status: 0 success, 1 the workbook has errors that stop the scorecard, 2 usage or file error.`;
+
+const VALUE_OPTIONS: Readonly<Record<string, string>> = { "-o": "out", "--out": "out", "--table": "table", "--period": "period" };
+const FLAG_OPTIONS: Readonly<Record<string, string>> = { "--json": "json", "--force": "force", "--in-place": "inPlace" };
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  sample: ["force"],
+  check: ["table", "period", "json"],
+  refresh: ["out", "inPlace", "force", "table", "period", "json"],
+};
+
+export function parseArgs(argv: readonly string[]): Command {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") return { kind: "help" };
+  if (command === "--version" || command === "-v") return { kind: "version" };
+  const allowed = ALLOWED[command];
+  if (!allowed) throw new UsageError(`Unknown command "${command}"; use sample, check or refresh.`);
+
+  const positional: string[] = [];
+  const values: Record<string, string> = {};
+  const flags: Record<string, boolean> = {};
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    const [option, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const valueKey = VALUE_OPTIONS[option];
+    const flagKey = FLAG_OPTIONS[option];
+    if (valueKey) {
+      const value = inline ?? rest[++i];
+      if (value === undefined || value === "") throw new UsageError(`${option} needs a value.`);
+      if (!allowed.includes(valueKey)) throw new UsageError(`${command} does not take ${option}.`);
+      values[valueKey] = value;
+    } else if (flagKey && inline === undefined) {
+      if (!allowed.includes(flagKey)) throw new UsageError(`${command} does not take ${option}.`);
+      flags[flagKey] = true;
+    } else if (arg.startsWith("-") && arg !== "-") {
+      throw new UsageError(`Unknown option ${arg}.`);
+    } else positional.push(arg);
+  }
+  if (positional.length !== 1) {
+    throw new UsageError(
+      positional.length === 0 ? `${command} needs a workbook path.` : `${command} takes one workbook path, not ${positional.length}.`,
+    );
+  }
+  const file = positional[0] as string;
+  if (values.period !== undefined && !/^\d{4}(-(\d{2}|Q[1-4]))?$/i.test(values.period)) {
+    throw new UsageError(`--period takes a period such as 2026-06, not "${values.period}".`);
+  }
+  const optional = (key: string) => (values[key] !== undefined ? { [key]: values[key] } : {});
+  switch (command) {
+    case "sample":
+      return { kind: "sample", out: file, force: flags.force === true };
+    case "check":
+      return { kind: "check", book: file, ...optional("table"), ...optional("period"), json: flags.json === true };
+    default:
+      if (values.out !== undefined && flags.inPlace) throw new UsageError("Use either -o or --in-place, not both.");
+      return {
+        kind: "refresh",
+        book: file,
+        ...optional("out"),
+        ...optional("table"),
+        ...optional("period"),
+        inPlace: flags.inPlace === true,
+        force: flags.force === true,
+        json: flags.json === true,
+      };
+  }
+}

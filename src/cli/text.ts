@@ -1,0 +1,39 @@
+import type { IssueReport, ScorecardReport } from "../app/report";
+
+const score = (s: number | null): string => (s === null ? "  –  " : s.toFixed(2).padStart(5));
+const STATUS_TEXT: Readonly<Record<string, string>> = { green: "green", amber: "amber", red: "red", none: "no data" };
+const TREND_TEXT: Readonly<Record<string, string>> = { better: "↑ better", worse: "↓ worse", flat: "→ flat", none: "" };
+
+/** The report as a person reads it in a terminal. */
+export function reportText(report: ScorecardReport): string {
+  const lines: string[] = [];
+  const head = report.period ? `Scorecard for ${report.period}` : "Scorecard";
+  lines.push(`${head}: ${score(report.scorecard.score).trim()} (${STATUS_TEXT[report.scorecard.status]})`);
+  for (const p of report.perspectives) {
+    lines.push(`  ${score(p.score)}  ${(STATUS_TEXT[p.status] ?? "").padEnd(7)}  ${p.name}`);
+    for (const o of p.objectives) {
+      lines.push(`  ${score(o.score)}  ${(STATUS_TEXT[o.status] ?? "").padEnd(7)}    ${o.name}`);
+      for (const k of o.kpis) {
+        const trend = TREND_TEXT[k.trend] ? `  ${TREND_TEXT[k.trend]}` : "";
+        lines.push(`  ${score(k.score)}  ${(STATUS_TEXT[k.status] ?? "").padEnd(7)}      ${k.name}${trend}`);
+      }
+    }
+  }
+  if (report.issues.length) {
+    lines.push("", issueCount(report.issues) + ":");
+    for (const i of report.issues) lines.push(`  ${i.severity.padEnd(7)} ${i.cell ? `${i.cell}: ` : ""}${i.message}`);
+  }
+  return lines.join("\n");
+}
+
+function issueCount(issues: readonly IssueReport[]): string {
+  const n = (s: string) => issues.filter((i) => i.severity === s).length;
+  const parts = [
+    [n("error"), "error"],
+    [n("warning"), "warning"],
+    [n("info"), "note"],
+  ]
+    .filter(([k]) => (k as number) > 0)
+    .map(([k, w]) => `${k} ${w}${k === 1 ? "" : "s"}`);
+  return parts.join(", ");
+}

@@ -1,0 +1,72 @@
+import type { Status } from "../engine/types";
+
+/**
+ * A declarative description of every change a refresh makes. Adapters (ExcelJS, Office.js)
+ * turn it into their own calls; tests read it directly. Strings are always written as text,
+ * never as formulas: the plan has no formula cells.
+ */
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  /** RRGGBB. */
+  readonly fill?: string;
+  /** RRGGBB. */
+  readonly color?: string;
+  readonly indent?: number;
+  readonly align?: "left" | "center" | "right";
+  readonly borderBottom?: boolean;
+  readonly wrap?: boolean;
+}
+
+export interface PlanCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: string | number | null;
+  readonly style?: string;
+  readonly numberFormat?: string;
+}
+
+export type SheetRole = "summary" | "definition";
+
+export interface SheetPlan {
+  readonly role: SheetRole;
+  readonly name: string;
+  /** The product-owned sheet this one replaces (by its current name), if any. */
+  readonly replaces: string | null;
+  readonly visibility: "visible" | "veryHidden";
+  readonly cells: readonly PlanCell[];
+  readonly columnWidths: readonly number[];
+  readonly frozenRows: number;
+  /** Workbook-scoped name that marks the sheet as the product's (points at A1). */
+  readonly markerName: string;
+}
+
+export interface ConditionalRule {
+  readonly status: Exclude<Status, "none">;
+  /** A formula relative to the top-left cell of the first range; carries the product marker. */
+  readonly formula: string;
+  readonly fill: string;
+  readonly color: string;
+}
+
+export interface ConditionalFormatPlan {
+  readonly sheet: string;
+  /** A1 ranges the rules cover (areas of one sqref). */
+  readonly ranges: readonly string[];
+  readonly rules: readonly ConditionalRule[];
+}
+
+export interface WritePlan {
+  readonly styles: Readonly<Record<string, CellStyle>>;
+  readonly sheets: readonly SheetPlan[];
+  /** Sheets whose product-marked conditional formats are removed before the new ones are added. */
+  readonly clearConditionalFormatsOn: readonly string[];
+  readonly conditionalFormats: readonly ConditionalFormatPlan[];
+}
+
+/** Every rule the product adds carries this text, so a refresh finds and replaces only its own. */
+export const CONDITIONAL_FORMAT_MARKER = "bsc-traffic-light";
+
+export const isProductRule = (formula: string): boolean => formula.includes(CONDITIONAL_FORMAT_MARKER);

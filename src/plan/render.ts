@@ -1,0 +1,93 @@
+import type { ScorecardResult } from "../engine/evaluate";
+import { issue, type Issue } from "../engine/issues";
+import { tableAddress } from "../model/detect";
+import type { Definition } from "../model/definition";
+import { serializeDefinition } from "../model/definition";
+import type { OwnedSheets } from "../model/ownership";
+import {
+  DEFAULT_DEFINITION_SHEET,
+  DEFINITION_CHUNK,
+  DEFINITION_MARKER_NAME,
+  DEFINITION_SHEET_MARKER,
+  SUMMARY_MARKER_NAME,
+} from "../model/ownership";
+import type { ScorecardModel } from "../model/scorecard";
+import { PALETTES } from "./palette";
+import type { PlanCell, SheetPlan, WritePlan } from "./plan";
+import { SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, summaryCells, summaryStyles } from "./summary";
+import { trafficLightFormats } from "./trafficLights";
+
+export interface RenderInput {
+  readonly sheetNames: readonly string[];
+  readonly owned: OwnedSheets;
+  readonly model: ScorecardModel;
+  readonly result: ScorecardResult;
+  readonly definition: Definition;
+  /** Shown on the summary sheet; passed in so that rendering stays a pure function. */
+  readonly refreshedAt: string;
+}
+
+/**
+ * The name a product sheet gets: the wanted one unless a user's sheet has it, in which case
+ * "Name (2)", "Name (3)" …; never a name a user's sheet holds (compared as Excel does, by case).
+ */
+export function productSheetName(wanted: string, ownedName: string | null, sheetNames: readonly string[]): string {
+  const taken = new Set(sheetNames.filter((n) => n !== ownedName).map((n) => n.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+function definitionCells(definition: Definition): PlanCell[] {
+  const json = serializeDefinition(definition);
+  const cells: PlanCell[] = [{ row: 1, col: 1, value: DEFINITION_SHEET_MARKER }];
+  for (let i = 0; i * DEFINITION_CHUNK < json.length; i++) {
+    cells.push({ row: i + 2, col: 1, value: json.slice(i * DEFINITION_CHUNK, (i + 1) * DEFINITION_CHUNK) });
+  }
+  return cells;
+}
+
+/** Everything a refresh writes: the summary sheet, the traffic lights and the stored definition. */
+export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue[] } {
+  const { model, result, owned, sheetNames, definition } = input;
+  const issues: Issue[] = [];
+  const colours = PALETTES[model.settings.palette];
+  const wanted = model.settings.summarySheetName;
+  const summaryName = productSheetName(wanted, owned.summary, sheetNames);
+  if (summaryName !== wanted) issues.push(issue("sheet-name-taken", null, { wanted, used: summaryName }));
+  const source = model.table ? tableAddress(model.table) : "Tagged ranges";
+
+  const summary: SheetPlan = {
+    role: "summary",
+    name: summaryName,
+    replaces: owned.summary,
+    visibility: "visible",
+    cells: summaryCells(result, source, input.refreshedAt),
+    columnWidths: SUMMARY_COLUMNS.map((c) => c.width),
+    frozenRows: SUMMARY_HEADER_ROW,
+    markerName: SUMMARY_MARKER_NAME,
+  };
+  const definitionSheet: SheetPlan = {
+    role: "definition",
+    name: productSheetName(owned.definition ?? DEFAULT_DEFINITION_SHEET, owned.definition, [...sheetNames, summaryName]),
+    replaces: owned.definition,
+    visibility: "veryHidden",
+    cells: definitionCells(definition),
+    columnWidths: [100],
+    frozenRows: 0,
+    markerName: DEFINITION_MARKER_NAME,
+  };
+  const conditionalFormats = model.table ? trafficLightFormats(model.table, model.kpis, colours) : [];
+  return {
+    plan: {
+      styles: summaryStyles(colours),
+      sheets: [summary, definitionSheet],
+      clearConditionalFormatsOn: model.table ? [model.table.sheet] : [],
+      conditionalFormats,
+    },
+    issues,
+  };
+}
