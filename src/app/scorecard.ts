@@ -36,16 +36,27 @@ export type RunOutcome =
 function definitionToStore(stored: Definition | null, model: ScorecardModel): Definition {
   const base = stored ?? emptyDefinition();
   if (!model.table) return base;
-  return { ...base, source: { table: model.table.name, sheet: model.table.sheet, columns: base.source?.columns ?? {} } };
+  return {
+    ...base,
+    source: { table: model.table.name, sheet: model.table.sheet, columns: base.source?.columns ?? {} },
+  };
 }
 
-const timestamp = (d: Date): string => d.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+const timestamp = (d: Date): string =>
+  d
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
 
 /**
  * read snapshot → infer/validate model → evaluate → (render plan → apply plan).
  * With `write` false it only reports: `bsc check`, and the task pane's preview.
  */
-export async function runScorecard(port: WorkbookPort, options: RunOptions, write: boolean): Promise<RunOutcome> {
+export async function runScorecard(
+  port: WorkbookPort,
+  options: RunOptions,
+  write: boolean,
+): Promise<RunOutcome> {
   const book = await port.readSnapshot();
   const owned = ownedSheets(book);
   const storedText = storedDefinitionText(book, owned);

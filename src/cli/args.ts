@@ -36,8 +36,17 @@ refresh writes <book>.scorecard.xlsx next to the input unless -o or --in-place i
 and overwrites an existing output only with --force.
 Exit status: 0 success, 1 the workbook has errors that stop the scorecard, 2 usage or file error.`;
 
-const VALUE_OPTIONS: Readonly<Record<string, string>> = { "-o": "out", "--out": "out", "--table": "table", "--period": "period" };
-const FLAG_OPTIONS: Readonly<Record<string, string>> = { "--json": "json", "--force": "force", "--in-place": "inPlace" };
+const VALUE_OPTIONS: Readonly<Record<string, string>> = {
+  "-o": "out",
+  "--out": "out",
+  "--table": "table",
+  "--period": "period",
+};
+const FLAG_OPTIONS: Readonly<Record<string, string>> = {
+  "--json": "json",
+  "--force": "force",
+  "--in-place": "inPlace",
+};
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   sample: ["force"],
   check: ["table", "period", "json"],
@@ -46,7 +55,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h") return { kind: "help" };
+  if (command === undefined || command === "help" || command === "--help" || command === "-h")
+    return { kind: "help" };
   if (command === "--version" || command === "-v") return { kind: "version" };
   const allowed = ALLOWED[command];
   if (!allowed) throw new UsageError(`Unknown command "${command}"; use sample, check or refresh.`);
@@ -56,7 +66,10 @@ export function parseArgs(argv: readonly string[]): Command {
   const flags: Record<string, boolean> = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
-    const [option, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [option, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const valueKey = VALUE_OPTIONS[option];
     const flagKey = FLAG_OPTIONS[option];
     if (valueKey) {
@@ -73,7 +86,9 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (positional.length !== 1) {
     throw new UsageError(
-      positional.length === 0 ? `${command} needs a workbook path.` : `${command} takes one workbook path, not ${positional.length}.`,
+      positional.length === 0
+        ? `${command} needs a workbook path.`
+        : `${command} takes one workbook path, not ${positional.length}.`,
     );
   }
   const file = positional[0] as string;
@@ -85,9 +100,16 @@ export function parseArgs(argv: readonly string[]): Command {
     case "sample":
       return { kind: "sample", out: file, force: flags.force === true };
     case "check":
-      return { kind: "check", book: file, ...optional("table"), ...optional("period"), json: flags.json === true };
+      return {
+        kind: "check",
+        book: file,
+        ...optional("table"),
+        ...optional("period"),
+        json: flags.json === true,
+      };
     default:
-      if (values.out !== undefined && flags.inPlace) throw new UsageError("Use either -o or --in-place, not both.");
+      if (values.out !== undefined && flags.inPlace)
+        throw new UsageError("Use either -o or --in-place, not both.");
       return {
         kind: "refresh",
         book: file,

@@ -45,7 +45,14 @@ async function readWorkbook(file: string): Promise<XlsxWorkbook> {
     bytes = await fs.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "there is no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "permission denied" : "it cannot be read";
+    const why =
+      code === "ENOENT"
+        ? "there is no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : "it cannot be read";
     throw new CliFailure(`Cannot read ${file}: ${why}.`, EXIT_USAGE);
   }
   try {
@@ -64,7 +71,14 @@ async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
   } catch (e) {
     await fs.rm(temporary, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : "the write failed";
+    const why =
+      code === "ENOENT"
+        ? "its folder does not exist"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code === "EISDIR"
+            ? "it is a folder"
+            : "the write failed";
     throw new CliFailure(`Cannot write ${file}: ${why}.`, EXIT_USAGE);
   }
 }
@@ -85,7 +99,8 @@ async function run(command: Command, io: CliIo): Promise<number> {
       return EXIT_OK;
     case "sample": {
       const out = resolve(command.out);
-      if (!command.force && (await exists(out))) throw new CliFailure(`${command.out} already exists; use --force to overwrite it.`, EXIT_USAGE);
+      if (!command.force && (await exists(out)))
+        throw new CliFailure(`${command.out} already exists; use --force to overwrite it.`, EXIT_USAGE);
       const port = XlsxWorkbook.create(buildSampleWorkbook());
       await writeAtomically(out, await port.toBuffer());
       io.stderr(`Wrote the sample workbook to ${command.out}. Next: bsc refresh ${command.out}`);
@@ -101,9 +116,13 @@ async function run(command: Command, io: CliIo): Promise<number> {
     }
     case "refresh": {
       const input = resolve(command.book);
-      const out = command.inPlace ? input : resolve(command.out ?? command.book.replace(/(\.xlsx)?$/i, ".scorecard.xlsx"));
+      const out = command.inPlace
+        ? input
+        : resolve(command.out ?? command.book.replace(/(\.xlsx)?$/i, ".scorecard.xlsx"));
       const relative = path.relative(io.cwd, out);
-      const shownOut = command.inPlace ? command.book : (command.out ?? (relative.startsWith("..") ? out : relative));
+      const shownOut = command.inPlace
+        ? command.book
+        : (command.out ?? (relative.startsWith("..") ? out : relative));
       if (!command.inPlace && !command.force && (await exists(out))) {
         throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
       }
@@ -114,7 +133,11 @@ async function run(command: Command, io: CliIo): Promise<number> {
           EXIT_WORKBOOK,
         );
       }
-      const outcome = await runScorecard(port, { table: command.table, period: command.period, ...(io.now ? { now: io.now } : {}) }, true);
+      const outcome = await runScorecard(
+        port,
+        { table: command.table, period: command.period, ...(io.now ? { now: io.now } : {}) },
+        true,
+      );
       if (!outcome.ok) throw outcomeFailure(outcome);
       await writeAtomically(out, await port.toBuffer());
       emitReport(outcome, command.json, io);
@@ -144,10 +167,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`${e.message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
-    const failure = e instanceof CliFailure ? e : new CliFailure(`Something went wrong inside bsc: ${(e as Error)?.message ?? String(e)}.`, EXIT_WORKBOOK);
+    const failure =
+      e instanceof CliFailure
+        ? e
+        : new CliFailure(
+            `Something went wrong inside bsc: ${(e as Error)?.message ?? String(e)}.`,
+            EXIT_WORKBOOK,
+          );
     io.stderr(failure.message);
     if (json) {
-      const error = { code: failure.issue?.code ?? null, cell: failure.issue?.cell ?? null, message: failure.message };
+      const error = {
+        code: failure.issue?.code ?? null,
+        cell: failure.issue?.cell ?? null,
+        message: failure.message,
+      };
       io.stdout(JSON.stringify({ error }, null, 2));
     }
     return failure.exitCode;
@@ -158,7 +191,10 @@ if (require.main === module) {
   runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(`${t}\n`),
     stderr: (t) => process.stderr.write(`${t}\n`),
-    cwd: process.env.INIT_CWD && process.env.npm_lifecycle_event === "bsc" ? process.env.INIT_CWD : process.cwd(),
+    cwd:
+      process.env.INIT_CWD && process.env.npm_lifecycle_event === "bsc"
+        ? process.env.INIT_CWD
+        : process.cwd(),
   }).then((code) => {
     process.exitCode = code;
   });

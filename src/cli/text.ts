@@ -1,8 +1,18 @@
 import type { IssueReport, ScorecardReport } from "../app/report";
 
 const score = (s: number | null): string => (s === null ? "  –  " : s.toFixed(2).padStart(5));
-const STATUS_TEXT: Readonly<Record<string, string>> = { green: "green", amber: "amber", red: "red", none: "no data" };
-const TREND_TEXT: Readonly<Record<string, string>> = { better: "↑ better", worse: "↓ worse", flat: "→ flat", none: "" };
+const STATUS_TEXT: Readonly<Record<string, string>> = {
+  green: "green",
+  amber: "amber",
+  red: "red",
+  none: "no data",
+};
+const TREND_TEXT: Readonly<Record<string, string>> = {
+  better: "↑ better",
+  worse: "↓ worse",
+  flat: "→ flat",
+  none: "",
+};
 
 /** The report as a person reads it in a terminal. */
 export function reportText(report: ScorecardReport): string {
@@ -21,7 +31,8 @@ export function reportText(report: ScorecardReport): string {
   }
   if (report.issues.length) {
     lines.push("", issueCount(report.issues) + ":");
-    for (const i of report.issues) lines.push(`  ${i.severity.padEnd(7)} ${i.cell ? `${i.cell}: ` : ""}${i.message}`);
+    for (const i of report.issues)
+      lines.push(`  ${i.severity.padEnd(7)} ${i.cell ? `${i.cell}: ` : ""}${i.message}`);
   }
   return lines.join("\n");
 }

@@ -4,7 +4,14 @@ import { aggregate } from "./aggregate";
 import { issue, type Issue } from "./issues";
 import { scoreKpi } from "./kpi";
 import type { Period } from "./periods";
-import { fiscalYearStart, parsePeriodText, periodFromOrdinal, periodKey, periodOrdinal, previousPeriod } from "./periods";
+import {
+  fiscalYearStart,
+  parsePeriodText,
+  periodFromOrdinal,
+  periodKey,
+  periodOrdinal,
+  previousPeriod,
+} from "./periods";
 import { rollUp } from "./rollup";
 import type { Polarity, Scored, ThresholdSpec, Trend } from "./types";
 import { trendOf } from "./trend";
@@ -41,7 +48,8 @@ export interface ScorecardResult extends Scored {
   readonly issues: readonly Issue[];
 }
 
-export type Evaluation = { readonly ok: true; readonly result: ScorecardResult } | { readonly ok: false; readonly fatal: Issue };
+export type Evaluation =
+  { readonly ok: true; readonly result: ScorecardResult } | { readonly ok: false; readonly fatal: Issue };
 
 export interface EvaluateOptions {
   /** The period to score, overriding the stored setting ("2026-06"). */
@@ -66,7 +74,8 @@ function chooseScoredPeriod(model: ScorecardModel, chosen: string | null): Perio
   const last = Math.max(...all);
   if (chosen !== null) {
     const parsed = parsePeriodText(chosen);
-    if (parsed && parsed.granularity === model.granularity && all.includes(periodOrdinal(parsed))) return parsed;
+    if (parsed && parsed.granularity === model.granularity && all.includes(periodOrdinal(parsed)))
+      return parsed;
     const range = `${periodKey(periodFromOrdinal(model.granularity, first))} to ${periodKey(periodFromOrdinal(model.granularity, last))}`;
     return issue("period-not-found", null, { period: chosen, range });
   }
@@ -100,10 +109,17 @@ function usableNumber(
       issues.push(issue(which === "actual" ? "no-actual" : "no-target", cell, { kpi, period }));
       return null;
     case "text":
-      issues.push(issue(which === "actual" ? "actual-not-numeric" : "target-not-numeric", cell, { kpi, value: reading.text }));
+      issues.push(
+        issue(which === "actual" ? "actual-not-numeric" : "target-not-numeric", cell, {
+          kpi,
+          value: reading.text,
+        }),
+      );
       return null;
     case "error":
-      issues.push(issue(which === "actual" ? "actual-error" : "target-error", cell, { kpi, value: reading.code }));
+      issues.push(
+        issue(which === "actual" ? "actual-error" : "target-error", cell, { kpi, value: reading.code }),
+      );
       return null;
   }
 }
@@ -120,7 +136,8 @@ function thresholdSpecOf(kpi: KpiModel, o: Observation | undefined, issues: Issu
     return null;
   }
   if (threshold.kind === "number") {
-    if (tolerance.kind !== "blank") issues.push(issue("threshold-and-tolerance", o.thresholdCell, { kpi: kpi.name }));
+    if (tolerance.kind !== "blank")
+      issues.push(issue("threshold-and-tolerance", o.thresholdCell, { kpi: kpi.name }));
     return { kind: "absolute", value: threshold.value };
   }
   if (tolerance.kind === "text" || tolerance.kind === "error") {
@@ -135,7 +152,9 @@ function thresholdSpecOf(kpi: KpiModel, o: Observation | undefined, issues: Issu
     }
     if (tolerance.value > 1) {
       const fraction = tolerance.value / 100;
-      issues.push(issue("tolerance-as-percent", o.toleranceCell, { kpi: kpi.name, value: tolerance.value, fraction }));
+      issues.push(
+        issue("tolerance-as-percent", o.toleranceCell, { kpi: kpi.name, value: tolerance.value, fraction }),
+      );
       return { kind: "tolerance", fraction };
     }
     return { kind: "tolerance", fraction: tolerance.value };
@@ -175,7 +194,9 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
 
   let trend: Trend = "none";
   if (current && scored && kpi.polarity) {
-    const before = kpi.observations.find((o) => o.period && periodOf(o) === periodOrdinal(previousPeriod(scored)));
+    const before = kpi.observations.find(
+      (o) => o.period && periodOf(o) === periodOrdinal(previousPeriod(scored)),
+    );
     if (before) {
       trend = trendOf(
         kpi.polarity,
@@ -190,7 +211,8 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
   const aggregation = kpi.aggregation ?? "last";
   if (aggregation === "last" || !scored) {
     if (!current) {
-      if (reference) issues.push(issue("no-row-in-period", reference.actualCell, { kpi: kpi.name, period: periodText }));
+      if (reference)
+        issues.push(issue("no-row-in-period", reference.actualCell, { kpi: kpi.name, period: periodText }));
       return none();
     }
     actual = usableNumber(current.actual, current.actualCell, kpi.name, "actual", periodText, issues);
@@ -213,24 +235,40 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
     target = aggregate(aggregation, collect("target"));
     const cell = reference?.actualCell ?? null;
     if (actual === null) issues.push(issue("no-actual", cell, { kpi: kpi.name, period: periodText }));
-    if (target === null) issues.push(issue("no-target", reference?.targetCell ?? cell, { kpi: kpi.name, period: periodText }));
+    if (target === null)
+      issues.push(issue("no-target", reference?.targetCell ?? cell, { kpi: kpi.name, period: periodText }));
   }
 
   const spec = thresholdSpecOf(kpi, reference, issues);
-  const shown = { actual, target, trend, variance: actual !== null && target !== null ? actual - target : null };
-  if (actual === null || target === null || spec === null || kpi.polarity === null || kpi.aggregation === null) {
+  const shown = {
+    actual,
+    target,
+    trend,
+    variance: actual !== null && target !== null ? actual - target : null,
+  };
+  if (
+    actual === null ||
+    target === null ||
+    spec === null ||
+    kpi.polarity === null ||
+    kpi.aggregation === null
+  ) {
     return none(shown);
   }
   const scoring = scoreKpi(actual, target, kpi.polarity, spec);
   if (!scoring.ok) {
     issues.push(
-      issue("threshold-wrong-side", reference?.thresholdCell ?? reference?.toleranceCell ?? reference?.actualCell ?? null, {
-        kpi: kpi.name,
-        threshold: scoring.threshold,
-        target,
-        polarity: kpi.polarity,
-        rule: WRONG_SIDE_RULE[kpi.polarity],
-      }),
+      issue(
+        "threshold-wrong-side",
+        reference?.thresholdCell ?? reference?.toleranceCell ?? reference?.actualCell ?? null,
+        {
+          kpi: kpi.name,
+          threshold: scoring.threshold,
+          target,
+          polarity: kpi.polarity,
+          rule: WRONG_SIDE_RULE[kpi.polarity],
+        },
+      ),
     );
     return none({ ...shown, threshold: scoring.threshold });
   }

@@ -81,10 +81,7 @@ const CATALOGUE = {
     (p: Params) =>
       `${q(p.value!)} is not an aggregation (use Last, Sum, Average, Min or Max) for ${q(p.kpi!)}; the KPI is not scored.`,
   ],
-  "missing-name": [
-    "error",
-    (p: Params) => `This row has no ${p.column}; it is left out of the scorecard.`,
-  ],
+  "missing-name": ["error", (p: Params) => `This row has no ${p.column}; it is left out of the scorecard.`],
   "duplicate-kpi": [
     "error",
     (p: Params) =>

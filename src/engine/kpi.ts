@@ -79,7 +79,8 @@ export function scoreKpi(
 ): KpiScoring {
   const rule = POLARITY_RULES[polarity];
   const threshold = resolveThreshold(polarity, target, spec);
-  if (!rule.isThresholdValid(target, threshold)) return { ok: false, reason: "threshold-wrong-side", threshold };
+  if (!rule.isThresholdValid(target, threshold))
+    return { ok: false, reason: "threshold-wrong-side", threshold };
   return {
     ok: true,
     threshold,

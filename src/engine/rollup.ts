@@ -23,11 +23,15 @@ function countedChildren(children: readonly WeightedChild[]): WeightedChild[] {
 
 const ROLLUPS: Readonly<Record<RollupMethod, (counted: WeightedChild[]) => Scored>> = {
   weighted(counted) {
+    // Weights are relative: scaling them by the largest keeps tiny or huge weights from
+    // underflowing or overflowing the sums.
+    const largest = Math.max(...counted.map((c) => c.weight));
     let total = 0;
     let weights = 0;
     for (const child of counted) {
-      total += child.weight * (child.score as number);
-      weights += child.weight;
+      const weight = child.weight / largest;
+      total += weight * (child.score as number);
+      weights += weight;
     }
     const score = total / weights;
     return { score, status: statusFromScore(score) };

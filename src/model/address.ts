@@ -19,7 +19,11 @@ export function columnNumber(letters: string): number {
 
 /** A sheet name as Excel writes it in a reference: quoted when it is not a plain word. */
 export function quoteSheetName(name: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^R\d*C\d*$/i.test(name)) {
+  if (
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^R\d*C\d*$/i.test(name)
+  ) {
     return name;
   }
   return `'${name.replace(/'/g, "''")}'`;
@@ -45,9 +49,10 @@ export function sheetBox(sheet: string, box: RangeBox, absolute = false): string
 
 /** Parses "Sheet1!$A$1:$B$2", "'P&L'!B7" or "A1" (sheet optional). Null when it is not one range. */
 export function parseReference(ref: string): { sheet: string | null; box: RangeBox } | null {
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(
-    ref.trim(),
-  );
+  const m =
+    /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(
+      ref.trim(),
+    );
   if (!m) return null;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null);
   const left = columnNumber(m[3] as string);

@@ -8,7 +8,8 @@ import { cellAt, lastRow } from "./snapshot";
 export const SUMMARY_MARKER_NAME = "_bsc_summary";
 export const DEFINITION_MARKER_NAME = "_bsc_definition";
 /** The first cell of the definition sheet, so that the sheet explains itself if unhidden. */
-export const DEFINITION_SHEET_MARKER = "bsc-definition: scorecard settings kept by the Balanced Scorecard add-in";
+export const DEFINITION_SHEET_MARKER =
+  "bsc-definition: scorecard settings kept by the Balanced Scorecard add-in";
 export const DEFAULT_DEFINITION_SHEET = "BSC Definition";
 /** A cell holds at most 32,767 characters; the JSON is split over cells below the marker. */
 export const DEFINITION_CHUNK = 30000;

@@ -37,7 +37,8 @@ function chooseTable(
   const names = scorecards.map((t) => `${t.name} (${tableAddress(t)})`).join(", ");
   if (options.table !== undefined) {
     const wanted = options.table;
-    const match = scorecards.find((t) => sameName(t.name, wanted)) ?? scorecards.find((t) => sameName(t.sheet, wanted));
+    const match =
+      scorecards.find((t) => sameName(t.name, wanted)) ?? scorecards.find((t) => sameName(t.sheet, wanted));
     return match ?? issue("table-not-found", null, { name: wanted, names: names || "none" });
   }
   if (scorecards.length === 0) return issue("no-scorecard-table", null);
@@ -119,15 +120,30 @@ interface KpiDraft {
   attributes: Partial<Record<ColumnRole, { row: number; rank: number }>>;
 }
 
-const ATTRIBUTE_ROLES: readonly ColumnRole[] = ["polarity", "weight", "owner", "unit", "comment", "baseline", "aggregation"];
+const ATTRIBUTE_ROLES: readonly ColumnRole[] = [
+  "polarity",
+  "weight",
+  "owner",
+  "unit",
+  "comment",
+  "baseline",
+  "aggregation",
+];
 
-function readTableRows(reader: TableReader, issues: Issue[]): { drafts: KpiDraft[]; granularity: Granularity | null } | Issue {
+function readTableRows(
+  reader: TableReader,
+  issues: Issue[],
+): { drafts: KpiDraft[]; granularity: Granularity | null } | Issue {
   const { table } = reader;
   const drafts = new Map<string, KpiDraft>();
   const hasPeriods = reader.has("period");
   let granularity: Granularity | null = null;
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
-    const names = { perspective: reader.text(row, "perspective"), objective: reader.text(row, "objective"), kpi: reader.text(row, "kpi") };
+    const names = {
+      perspective: reader.text(row, "perspective"),
+      objective: reader.text(row, "objective"),
+      kpi: reader.text(row, "kpi"),
+    };
     const blankRow =
       names.perspective === "" &&
       names.objective === "" &&
@@ -137,7 +153,11 @@ function readTableRows(reader: TableReader, issues: Issue[]): { drafts: KpiDraft
     if (blankRow) continue;
     const missing = (["kpi", "perspective", "objective"] as const).find((r) => names[r] === "");
     if (missing) {
-      issues.push(issue("missing-name", reader.cell(row, missing), { column: missing === "kpi" ? "KPI name" : missing }));
+      issues.push(
+        issue("missing-name", reader.cell(row, missing), {
+          column: missing === "kpi" ? "KPI name" : missing,
+        }),
+      );
       continue;
     }
     let period: Period | null = null;
@@ -150,13 +170,23 @@ function readTableRows(reader: TableReader, issues: Issue[]): { drafts: KpiDraft
       }
       granularity ??= period.granularity;
       if (period.granularity !== granularity) {
-        return issue("period-mixed", reader.cell(row, "period"), { found: period.granularity, expected: granularity });
+        return issue("period-mixed", reader.cell(row, "period"), {
+          found: period.granularity,
+          expected: granularity,
+        });
       }
     }
     const key = kpiKey(names.perspective, names.objective, names.kpi);
     let draft = drafts.get(key);
     if (!draft) {
-      draft = { perspective: names.perspective, objective: names.objective, name: names.kpi, observations: [], byPeriod: new Map(), attributes: {} };
+      draft = {
+        perspective: names.perspective,
+        objective: names.objective,
+        name: names.kpi,
+        observations: [],
+        byPeriod: new Map(),
+        attributes: {},
+      };
       drafts.set(key, draft);
     }
     const ordinal = period ? periodOrdinal(period) : 0;
@@ -192,9 +222,22 @@ function readTableRows(reader: TableReader, issues: Issue[]): { drafts: KpiDraft
     }
   }
   for (const d of drafts.values()) {
-    if (hasPeriods) d.observations.sort((a, b) => periodOrdinal(a.period as Period) - periodOrdinal(b.period as Period));
+    if (hasPeriods)
+      d.observations.sort((a, b) => periodOrdinal(a.period as Period) - periodOrdinal(b.period as Period));
   }
   return { drafts: [...drafts.values()], granularity };
+}
+
+/** The number format a KPI is shown in: its latest actual's, else its latest target's. */
+function displayFormat(reader: TableReader, observations: readonly Observation[]): string | null {
+  for (const role of ["actual", "target"] as const) {
+    for (let i = observations.length - 1; i >= 0; i--) {
+      const o = observations[i] as Observation;
+      const format = o[role].kind === "number" ? reader.format(o.row, role) : null;
+      if (format && format !== "General") return format;
+    }
+  }
+  return null;
 }
 
 type KpiOverrides = Definition["kpis"][number] | TaggedKpi | undefined;
@@ -211,7 +254,12 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
   else if (polarityRow !== null) {
     const parsed = parsePolarity(text("polarity"));
     if (parsed === "unknown") {
-      issues.push(issue("polarity-unknown", reader.cell(polarityRow, "polarity"), { kpi: draft.name, value: text("polarity") }));
+      issues.push(
+        issue("polarity-unknown", reader.cell(polarityRow, "polarity"), {
+          kpi: draft.name,
+          value: text("polarity"),
+        }),
+      );
       polarity = null;
     } else polarity = parsed ?? "higher";
   }
@@ -221,17 +269,24 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
   else if (aggregationRow !== null) {
     const parsed = parseAggregation(text("aggregation"));
     if (parsed === "unknown") {
-      issues.push(issue("aggregation-unknown", reader.cell(aggregationRow, "aggregation"), { kpi: draft.name, value: text("aggregation") }));
+      issues.push(
+        issue("aggregation-unknown", reader.cell(aggregationRow, "aggregation"), {
+          kpi: draft.name,
+          value: text("aggregation"),
+        }),
+      );
       aggregation = null;
     } else aggregation = parsed ?? "last";
   }
   const weightRow = at("weight");
   const weight =
     overrides?.weight ??
-    (weightRow === null ? 1 : readWeight(reader.value(weightRow, "weight"), draft.name, reader.cell(weightRow, "weight"), issues));
+    (weightRow === null
+      ? 1
+      : readWeight(reader.value(weightRow, "weight"), draft.name, reader.cell(weightRow, "weight"), issues));
   const baselineRow = at("baseline");
   const baseline = baselineRow === null ? null : readNumber(reader.value(baselineRow, "baseline"));
-  const latest = draft.observations[draft.observations.length - 1];
+  const numberFormat = displayFormat(reader, draft.observations);
   return {
     perspective: draft.perspective,
     objective: draft.objective,
@@ -243,7 +298,7 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
     unit: overrides?.unit ?? text("unit"),
     comment: text("comment"),
     baseline: baseline?.kind === "number" ? baseline.value : null,
-    numberFormat: latest ? reader.format(latest.row, "actual") : null,
+    numberFormat,
     polarityOverride: overrides?.polarity ?? null,
     thresholdOverride: overrides?.threshold ?? null,
     toleranceOverride: overrides?.tolerance ?? null,
@@ -266,7 +321,10 @@ function readSideTables(book: WorkbookSnapshot, candidates: readonly DetectedTab
       if (perspective === "") continue;
       if (table.kind === "perspectives") {
         if (!perspectiveWeights.has(perspective)) {
-          perspectiveWeights.set(perspective, readWeight(reader.value(row, "weight"), perspective, reader.cell(row, "weight"), issues));
+          perspectiveWeights.set(
+            perspective,
+            readWeight(reader.value(row, "weight"), perspective, reader.cell(row, "weight"), issues),
+          );
         }
         continue;
       }
@@ -288,7 +346,9 @@ function readSideTables(book: WorkbookSnapshot, candidates: readonly DetectedTab
 
 /** A KPI tagged on named ranges: its actual is the last number in the actual's range. */
 function buildTaggedKpi(book: WorkbookSnapshot, tag: TaggedKpi, issues: Issue[]): KpiModel {
-  const resolve = (rangeName: string): { reading: NumberReading; cell: string; format: string | null } | null => {
+  const resolve = (
+    rangeName: string,
+  ): { reading: NumberReading; cell: string; format: string | null } | null => {
     const named = book.names.find((n) => sameName(n.name, rangeName));
     const sheet = named && book.sheets.find((s) => s.name === named.sheet);
     if (!named || !sheet) return null;
@@ -307,8 +367,13 @@ function buildTaggedKpi(book: WorkbookSnapshot, tag: TaggedKpi, issues: Issue[])
   const actual = resolve(tag.actualName);
   const target = tag.targetName ? resolve(tag.targetName) : null;
   if (!actual) issues.push(issue("tag-unresolved", null, { name: tag.actualName, kpi: tag.name }));
-  if (tag.targetName && !target) issues.push(issue("tag-unresolved", null, { name: tag.targetName, kpi: tag.name }));
-  const targetReading: NumberReading = target ? target.reading : tag.target === null ? BLANK : { kind: "number", value: tag.target };
+  if (tag.targetName && !target)
+    issues.push(issue("tag-unresolved", null, { name: tag.targetName, kpi: tag.name }));
+  const targetReading: NumberReading = target
+    ? target.reading
+    : tag.target === null
+      ? BLANK
+      : { kind: "number", value: tag.target };
   return {
     perspective: tag.perspective,
     objective: tag.objective,
@@ -377,7 +442,9 @@ export function readScorecard(
   }
 
   const overrideFor = (d: { perspective: string; objective: string; name: string }) =>
-    definition.kpis.find((k) => k.perspective === d.perspective && k.objective === d.objective && k.name === d.name);
+    definition.kpis.find(
+      (k) => k.perspective === d.perspective && k.objective === d.objective && k.name === d.name,
+    );
   const kpis: KpiModel[] = drafts.map((d) => buildKpi(reader as TableReader, d, overrideFor(d), issues));
   for (const tag of definition.tagged) kpis.push(buildTaggedKpi(book, tag, issues));
 
@@ -387,10 +454,15 @@ export function readScorecard(
   for (const kpi of kpis) {
     if (!perspectives.some((p) => p.name === kpi.perspective)) {
       const stored = definition.perspectives.find((p) => p.name === kpi.perspective);
-      perspectives.push({ name: kpi.perspective, weight: stored?.weight ?? side.perspectiveWeights.get(kpi.perspective) ?? 1 });
+      perspectives.push({
+        name: kpi.perspective,
+        weight: stored?.weight ?? side.perspectiveWeights.get(kpi.perspective) ?? 1,
+      });
     }
     if (!objectives.some((o) => o.perspective === kpi.perspective && o.name === kpi.objective)) {
-      const stored = definition.objectives.find((o) => o.perspective === kpi.perspective && o.name === kpi.objective);
+      const stored = definition.objectives.find(
+        (o) => o.perspective === kpi.perspective && o.name === kpi.objective,
+      );
       const fromTable = side.objectives.get(objectiveKey(kpi.perspective, kpi.objective));
       objectives.push({
         perspective: kpi.perspective,

@@ -67,6 +67,7 @@ export interface ScorecardModel {
   readonly issues: readonly Issue[];
 }
 
-export const objectiveKey = (perspective: string, objective: string): string => `${perspective}\u0000${objective}`;
+export const objectiveKey = (perspective: string, objective: string): string =>
+  `${perspective}\u0000${objective}`;
 export const kpiKey = (perspective: string, objective: string, name: string): string =>
   `${perspective}\u0000${objective}\u0000${name}`;

@@ -12,7 +12,8 @@ export interface DateCell {
 }
 export type CellValue = null | number | string | boolean | CellError | DateCell;
 
-export const isCellError = (v: CellValue): v is CellError => typeof v === "object" && v !== null && "error" in v;
+export const isCellError = (v: CellValue): v is CellError =>
+  typeof v === "object" && v !== null && "error" in v;
 export const isDateCell = (v: CellValue): v is DateCell => typeof v === "object" && v !== null && "date" in v;
 
 export interface RangeBox {

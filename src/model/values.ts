@@ -51,7 +51,8 @@ export function numberFromText(raw: string): number | null {
 
 export function readNumber(cell: CellValue): NumberReading {
   if (cell === null) return { kind: "blank" };
-  if (typeof cell === "number") return Number.isFinite(cell) ? { kind: "number", value: cell } : { kind: "blank" };
+  if (typeof cell === "number")
+    return Number.isFinite(cell) ? { kind: "number", value: cell } : { kind: "blank" };
   if (typeof cell === "boolean") return { kind: "text", text: String(cell).toUpperCase() };
   if (isCellError(cell)) return { kind: "error", code: cell.error };
   if (isDateCell(cell)) return { kind: "number", value: cell.date };
@@ -76,9 +77,16 @@ const POLARITY_WORDS: ReadonlyMap<string, Polarity> = new Map([
   ...["lower", "lower is better", "down", "min", "minimize", "minimise", "decrease", "↓"].map(
     (w) => [w, "lower"] as const,
   ),
-  ...["band", "range", "within range", "stabilize", "stabilise", "maintain", "closer is better", "on target"].map(
-    (w) => [w, "band"] as const,
-  ),
+  ...[
+    "band",
+    "range",
+    "within range",
+    "stabilize",
+    "stabilise",
+    "maintain",
+    "closer is better",
+    "on target",
+  ].map((w) => [w, "band"] as const),
 ]);
 
 /** The words each polarity is recognised by (for the traffic-light formulas). */

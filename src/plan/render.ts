@@ -31,7 +31,11 @@ export interface RenderInput {
  * The name a product sheet gets: the wanted one unless a user's sheet has it, in which case
  * "Name (2)", "Name (3)" …; never a name a user's sheet holds (compared as Excel does, by case).
  */
-export function productSheetName(wanted: string, ownedName: string | null, sheetNames: readonly string[]): string {
+export function productSheetName(
+  wanted: string,
+  ownedName: string | null,
+  sheetNames: readonly string[],
+): string {
   const taken = new Set(sheetNames.filter((n) => n !== ownedName).map((n) => n.toLowerCase()));
   if (!taken.has(wanted.toLowerCase())) return wanted;
   for (let i = 2; ; i++) {
@@ -72,7 +76,10 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
   };
   const definitionSheet: SheetPlan = {
     role: "definition",
-    name: productSheetName(owned.definition ?? DEFAULT_DEFINITION_SHEET, owned.definition, [...sheetNames, summaryName]),
+    name: productSheetName(owned.definition ?? DEFAULT_DEFINITION_SHEET, owned.definition, [
+      ...sheetNames,
+      summaryName,
+    ]),
     replaces: owned.definition,
     visibility: "veryHidden",
     cells: definitionCells(definition),

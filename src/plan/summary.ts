@@ -42,7 +42,12 @@ export function summaryStyles(colours: Readonly<Record<Status, StatusColours>>):
     note: { italic: true, color: "595959" },
   };
   for (const status of ["green", "amber", "red", "none"] as const) {
-    styles[`status-${status}`] = { bold: true, fill: colours[status].fill, color: colours[status].color, align: "center" };
+    styles[`status-${status}`] = {
+      bold: true,
+      fill: colours[status].fill,
+      color: colours[status].color,
+      align: "center",
+    };
   }
   return styles;
 }
@@ -52,7 +57,13 @@ const SCORE_FORMAT = "0.00";
 /** The summary sheet's cells: period and overall on top, then perspectives → objectives → KPIs. */
 export function summaryCells(result: ScorecardResult, source: string, refreshedAt: string): PlanCell[] {
   const cells: PlanCell[] = [];
-  const put = (row: number, col: number, value: string | number | null, style?: string, numberFormat?: string) => {
+  const put = (
+    row: number,
+    col: number,
+    value: string | number | null,
+    style?: string,
+    numberFormat?: string,
+  ) => {
     if (value === null && style === undefined) return;
     cells.push({ row, col, value, ...(style ? { style } : {}), ...(numberFormat ? { numberFormat } : {}) });
   };
@@ -64,18 +75,29 @@ export function summaryCells(result: ScorecardResult, source: string, refreshedA
   put(3, 3, STATUS_LABELS[result.status], `status-${result.status}`);
   put(4, 1, "Source", "label");
   put(4, 2, source);
-  put(5, 1, `Refreshed ${refreshedAt}. Regenerated on every refresh: edit the source table, not this sheet.`, "note");
+  put(
+    5,
+    1,
+    `Refreshed ${refreshedAt}. Regenerated on every refresh: edit the source table, not this sheet.`,
+    "note",
+  );
   SUMMARY_COLUMNS.forEach((c, i) => put(SUMMARY_HEADER_ROW, i + 1, c.header, "header"));
 
   let row = SUMMARY_HEADER_ROW;
-  const scored = (level: string, name: string, style: string, item: { score: number | null; status: Status; weight: number }) => {
+  const scored = (
+    level: string,
+    name: string,
+    style: string,
+    item: { score: number | null; status: Status; weight: number },
+  ) => {
     row++;
     put(row, 1, name, style);
     put(row, 2, level, style);
     put(row, 8, item.score, style === "perspective" ? style : undefined, SCORE_FORMAT);
     put(row, 9, STATUS_LABELS[item.status], `status-${item.status}`);
     put(row, 11, item.weight);
-    if (style === "perspective") for (const col of [3, 4, 5, 6, 7, 10, 12, 13, 14]) put(row, col, null, style);
+    if (style === "perspective")
+      for (const col of [3, 4, 5, 6, 7, 10, 12, 13, 14]) put(row, col, null, style);
   };
   const kpiRow = (k: KpiResult) => {
     scored("KPI", k.kpi.name, "kpi", { score: k.score, status: k.status, weight: k.kpi.weight });

@@ -28,7 +28,10 @@ interface RuleInputs {
 
 const STATUSES: readonly Exclude<Status, "none">[] = ["green", "amber", "red"];
 
-function formulaText(inputs: RuleInputs, anchorRow: number): Readonly<Record<Exclude<Status, "none">, string>> {
+function formulaText(
+  inputs: RuleInputs,
+  anchorRow: number,
+): Readonly<Record<Exclude<Status, "none">, string>> {
   const ref = (column: number): string => `$${columnLetters(column)}${anchorRow}`;
   const A = ref(inputs.actual);
   const T = ref(inputs.target);
@@ -55,23 +58,44 @@ function formulaText(inputs: RuleInputs, anchorRow: number): Readonly<Record<Exc
   const valid: string[] = [`ISNUMBER(${A})`, `ISNUMBER(${T})`];
   const tol = inputs.tolerance;
   const toleranceValid =
-    tol !== null && "column" in tol ? `OR(ISBLANK(${ref(tol.column)}),AND(ISNUMBER(${ref(tol.column)}),${ref(tol.column)}>=0))` : null;
+    tol !== null && "column" in tol
+      ? `OR(ISBLANK(${ref(tol.column)}),AND(ISNUMBER(${ref(tol.column)}),${ref(tol.column)}>=0))`
+      : null;
   const th = inputs.threshold;
   if (th !== null && "column" in th) {
     const TH = ref(th.column);
-    valid.push(toleranceValid ? `OR(ISNUMBER(${TH}),AND(ISBLANK(${TH}),${toleranceValid}))` : `OR(ISNUMBER(${TH}),ISBLANK(${TH}))`);
+    valid.push(
+      toleranceValid
+        ? `OR(ISNUMBER(${TH}),AND(ISBLANK(${TH}),${toleranceValid}))`
+        : `OR(ISNUMBER(${TH}),ISBLANK(${TH}))`,
+    );
   } else if (th === null && toleranceValid) valid.push(toleranceValid);
 
   const conditions = (p: Polarity): Record<Exclude<Status, "none">, string> & { valid: string } => {
     const R = thresholdExpr(p);
     switch (p) {
       case "higher":
-        return { valid: `${R}<=${T}`, green: `${A}>=${T}`, amber: `AND(${A}<${T},${A}>=${R})`, red: `${A}<${R}` };
+        return {
+          valid: `${R}<=${T}`,
+          green: `${A}>=${T}`,
+          amber: `AND(${A}<${T},${A}>=${R})`,
+          red: `${A}<${R}`,
+        };
       case "lower":
-        return { valid: `${R}>=${T}`, green: `${A}<=${T}`, amber: `AND(${A}>${T},${A}<=${R})`, red: `${A}>${R}` };
+        return {
+          valid: `${R}>=${T}`,
+          green: `${A}<=${T}`,
+          amber: `AND(${A}>${T},${A}<=${R})`,
+          red: `${A}>${R}`,
+        };
       case "band": {
         const D = `ABS(${A}-${T})`;
-        return { valid: `${R}>=0`, green: `${D}<=${R}`, amber: `AND(${D}>${R},${D}<=2*(${R}))`, red: `${D}>2*(${R})` };
+        return {
+          valid: `${R}>=0`,
+          green: `${D}<=${R}`,
+          amber: `AND(${D}>${R},${D}<=2*(${R}))`,
+          red: `${D}>2*(${R})`,
+        };
       }
     }
   };
@@ -139,7 +163,8 @@ export function trafficLightFormats(
   const overridden = new Set<number>();
   for (const kpi of kpis) {
     if (kpi.source !== "table") continue;
-    if (kpi.polarityOverride === null && kpi.thresholdOverride === null && kpi.toleranceOverride === null) continue;
+    if (kpi.polarityOverride === null && kpi.thresholdOverride === null && kpi.toleranceOverride === null)
+      continue;
     const inputs: RuleInputs = {
       actual,
       target,
@@ -156,7 +181,8 @@ export function trafficLightFormats(
     groups.set(key, group);
   }
   const plainRows: number[] = [];
-  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) if (!overridden.has(row)) plainRows.push(row);
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++)
+    if (!overridden.has(row)) plainRows.push(row);
 
   const plans: ConditionalFormatPlan[] = [];
   for (const { inputs, rows } of [{ inputs: byColumns, rows: plainRows }, ...groups.values()]) {

@@ -89,6 +89,8 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
     const ws = wb.addWorksheet(uniqueTemporaryName(wb, sheet.role), {
       state: sheet.visibility,
       views: sheet.frozenRows > 0 ? [{ state: "frozen", ySplit: sheet.frozenRows }] : [],
+      // Printed, the summary fits the page's width: a scorecard is read across.
+      pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
     writeSheet(ws, sheet, plan.styles);
     return { sheet, ws };
@@ -105,9 +107,16 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
     wb.definedNames.add(`${quoteSheetName(sheet.name)}!$A$1`, sheet.markerName);
   }
 
-  for (const sheetName of new Set([...plan.clearConditionalFormatsOn, ...plan.conditionalFormats.map((c) => c.sheet)])) {
+  for (const sheetName of new Set([
+    ...plan.clearConditionalFormatsOn,
+    ...plan.conditionalFormats.map((c) => c.sheet),
+  ])) {
     const ws = wb.getWorksheet(sheetName);
-    if (ws) replaceProductRules(ws, plan.conditionalFormats.filter((c) => c.sheet === sheetName));
+    if (ws)
+      replaceProductRules(
+        ws,
+        plan.conditionalFormats.filter((c) => c.sheet === sheetName),
+      );
   }
 
   const summary = built.find((b) => b.sheet.role === "summary");
@@ -115,9 +124,12 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
     const visible = wb.worksheets;
     const index = visible.indexOf(summary.ws);
     const views = (wb.views ?? []) as ExcelJS.WorkbookView[];
-    wb.views = views.length ? views.map((v) => ({ ...v, activeTab: index, firstSheet: 0 })) : [{ activeTab: index } as ExcelJS.WorkbookView];
+    wb.views = views.length
+      ? views.map((v) => ({ ...v, activeTab: index, firstSheet: 0 }))
+      : [{ activeTab: index } as ExcelJS.WorkbookView];
     for (const ws of visible) {
-      for (const view of (ws.views ?? []) as { tabSelected?: boolean }[]) view.tabSelected = ws === summary.ws;
+      for (const view of (ws.views ?? []) as { tabSelected?: boolean }[])
+        view.tabSelected = ws === summary.ws;
     }
   }
 }

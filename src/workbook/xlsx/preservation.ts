@@ -21,7 +21,11 @@ const PARTS: readonly { readonly pattern: RegExp; readonly one: string; readonly
   { pattern: /^xl\/connections\.xml$/i, one: "data connections", many: "data connections" },
   { pattern: /^xl\/queryTables\/[^/]+\.xml$/i, one: "a query table", many: "query tables" },
   { pattern: /^xl\/threadedComments\/[^/]+\.xml$/i, one: "threaded comments", many: "threaded comments" },
-  { pattern: /^xl\/externalLinks\/[^/]+\.xml$/i, one: "a link to another workbook", many: "links to other workbooks" },
+  {
+    pattern: /^xl\/externalLinks\/[^/]+\.xml$/i,
+    one: "a link to another workbook",
+    many: "links to other workbooks",
+  },
 ];
 
 function describe(counts: Map<string, { one: string; many: string; n: number }>): string[] {
@@ -69,7 +73,11 @@ export function contentExcelJsWouldDrop(zip: Buffer): string[] {
       const xml = read(entry);
       if (xml.includes("<x14:sparklineGroup")) count(counts, "sparklines", "sparklines");
       if (xml.includes("<x14:conditionalFormatting")) {
-        count(counts, "extended conditional formats (data bars or icon sets)", "extended conditional formats (data bars or icon sets)");
+        count(
+          counts,
+          "extended conditional formats (data bars or icon sets)",
+          "extended conditional formats (data bars or icon sets)",
+        );
       }
     }
   }

@@ -17,10 +17,14 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
     "December is not fully reported yet: two surveys are still out, so those KPIs show no data.",
   ].forEach((text, i) => {
     about.getCell(i + 1, 1).value = text;
+    about.getCell(i + 1, 1).alignment = { wrapText: true, vertical: "top" };
     if (i === 0) about.getCell(1, 1).font = { bold: true, size: 14 };
   });
 
-  const data = wb.addWorksheet("KPI Data", { views: [{ state: "frozen", ySplit: 1 }] });
+  const data = wb.addWorksheet("KPI Data", {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const columns = [
     { name: "Month", width: 11 },
     { name: "Perspective", width: 20 },
@@ -82,7 +86,13 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
     ref: "D1",
     headerRow: true,
     style: HEADER_STYLE,
-    columns: [{ name: "Perspective" }, { name: "Objective" }, { name: "Weight" }, { name: "Owner" }, { name: "Drives" }],
+    columns: [
+      { name: "Perspective" },
+      { name: "Objective" },
+      { name: "Weight" },
+      { name: "Owner" },
+      { name: "Drives" },
+    ],
     rows: SAMPLE_OBJECTIVES.map((o) => [o.perspective, o.name, o.weight, o.owner, o.drives]),
   });
   [20, 8, 2, 20, 24, 8, 20, 36].forEach((w, i) => {

@@ -1,6 +1,12 @@
 import type ExcelJS from "exceljs";
 import { parseReference } from "../../model/address";
-import type { CellValue, NameSnapshot, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../model/snapshot";
+import type {
+  CellValue,
+  NameSnapshot,
+  SheetSnapshot,
+  TableSnapshot,
+  WorkbookSnapshot,
+} from "../../model/snapshot";
 
 const MS_PER_DAY = 86400000;
 const EXCEL_EPOCH_OFFSET = 25569;

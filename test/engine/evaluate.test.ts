@@ -1,0 +1,205 @@
+import { allKpis, book, HEADER, score, tableSheet } from "../helpers/book";
+import { readScorecard } from "../../src/model/read";
+import { evaluateScorecard } from "../../src/engine/evaluate";
+import { emptyDefinition } from "../../src/model/definition";
+
+const single = (...rows: (string | number | null | { error: string })[][]) =>
+  book(tableSheet("Data", "Scorecard", [HEADER, ...rows]));
+
+describe("a single-period scorecard", () => {
+  const { result } = score(
+    single(
+      ["Financial", "Grow revenue", "Revenue", 600, 700, 500, null, "higher", 1],
+      ["Financial", "Grow revenue", "Margin", 900, 700, 500, null, "up", 1],
+      ["Financial", "Cut costs", "Opex", 119, 150, null, null, "lower", 2],
+      ["Customer", "Delight", "NPS", null, 40, null, null, "higher", 1],
+      ["Customer", "Delight", "CSAT", 0.95, 0.9, null, null, "", 0],
+    ),
+  );
+  it("has no period", () => {
+    expect(result.period).toBeNull();
+  });
+  it("scores each KPI by SCORING.md", () => {
+    expect(allKpis(result).map((k) => [k.kpi.name, k.status, k.score])).toEqual([
+      ["Revenue", "amber", expect.closeTo(5, 12)],
+      ["Margin", "green", 10],
+      ["Opex", "green", 10],
+      ["NPS", "none", null],
+      ["CSAT", "green", expect.closeTo(10 / 3 + ((10 / 3) * (0.95 - 0.81)) / (0.9 - 0.81), 9)],
+    ]);
+  });
+  it("rolls up objectives, perspectives and the scorecard by weighted average, leaving out no data and weight 0", () => {
+    const [financial, customer] = result.perspectives;
+    expect(financial!.objectives[0]!.score).toBeCloseTo(7.5, 12);
+    expect(financial!.objectives[1]!.score).toBe(10);
+    expect(financial!.score).toBeCloseTo(8.75, 12);
+    expect(customer!.status).toBe("none");
+    expect(result.score).toBeCloseTo(8.75, 12);
+    expect(result.status).toBe("green");
+  });
+  it("warns about the missing actual, naming its cell", () => {
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ severity: "warning", code: "no-actual", cell: "Data!D5" }),
+    );
+  });
+});
+
+describe("KPIs that cannot be scored", () => {
+  const { result } = score(
+    single(
+      ["F", "O", "Text actual", "n/a", 10, null, null, null, null],
+      ["F", "O", "Error actual", { error: "#DIV/0!" }, 10, null, null, null, null],
+      ["F", "O", "No target", 5, null, null, null, null, null],
+      ["F", "O", "Wrong side", 95, 100, 110, null, "higher", null],
+      ["F", "O", "Bad polarity", 95, 100, null, null, "sideways", null],
+      ["F", "O", "Text threshold", 95, 100, "ninety", null, null, null],
+    ),
+  );
+  it("have status none and no score", () => {
+    expect(allKpis(result).map((k) => [k.status, k.score])).toEqual(Array(6).fill(["none", null]));
+  });
+  it("each get an issue that names the cell", () => {
+    const cells = result.issues.map((i) => [i.code, i.cell]);
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        ["actual-not-numeric", "Data!D2"],
+        ["actual-error", "Data!D3"],
+        ["no-target", "Data!E4"],
+        ["threshold-wrong-side", "Data!F5"],
+        ["polarity-unknown", "Data!H6"],
+        ["threshold-not-numeric", "Data!F7"],
+      ]),
+    );
+    expect(result.issues.find((i) => i.code === "threshold-wrong-side")!.severity).toBe("error");
+  });
+});
+
+describe("numbers stored as text", () => {
+  it("are read where unambiguous, with a warning naming the cell", () => {
+    const { result } = score(single(["F", "O", "Margin", "95%", "90%", null, null, null, null]));
+    const [k] = allKpis(result);
+    expect([k!.actual, k!.target, k!.status]).toEqual([0.95, 0.9, "green"]);
+    expect(result.issues.filter((i) => i.code === "number-stored-as-text").map((i) => i.cell)).toEqual([
+      "Data!D2",
+      "Data!E2",
+    ]);
+  });
+});
+
+describe("Threshold and Tolerance % together", () => {
+  it("uses the Threshold and warns", () => {
+    const { result } = score(single(["F", "O", "K", 85, 100, 80, 0.05, null, null]));
+    expect(allKpis(result)[0]).toMatchObject({ threshold: 80, status: "amber" });
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ code: "threshold-and-tolerance", cell: "Data!F2" }),
+    );
+  });
+  it("reads a tolerance of 15 as 15 %", () => {
+    const { result } = score(single(["F", "O", "K", 85, 100, null, 15, null, null]));
+    expect(allKpis(result)[0]).toMatchObject({ threshold: 85, status: "amber" });
+  });
+});
+
+describe("worst-child roll-up", () => {
+  it("takes a parent's status from its worst child", () => {
+    const definition = {
+      ...emptyDefinition(),
+      settings: { ...emptyDefinition().settings, rollup: "worst" as const },
+    };
+    const { result } = score(
+      single(
+        ["F", "O", "A", 100, 100, null, null, null, null],
+        ["F", "O", "B", 95, 100, null, null, null, null],
+      ),
+      { definition },
+    );
+    expect(result.perspectives[0]!.objectives[0]).toMatchObject({
+      status: "amber",
+      score: expect.closeTo(5, 12),
+    });
+  });
+});
+
+const SERIES_HEADER = [
+  "Period",
+  "Perspective",
+  "Objective",
+  "KPI",
+  "Actual",
+  "Target",
+  "Polarity",
+  "Aggregation",
+];
+const series = (...rows: (string | number | null)[][]) =>
+  book(tableSheet("Data", "Monthly", [SERIES_HEADER, ...rows]));
+
+describe("a monthly scorecard", () => {
+  const workbook = series(
+    ["2026-01", "F", "O", "Revenue", 90, 100, "higher", null],
+    ["2026-02", "F", "O", "Revenue", 96, 100, "higher", null],
+    ["2026-03", "F", "O", "Revenue", 101, 100, "higher", null],
+    ["2026-01", "F", "O", "Costs", 50, 40, "lower", null],
+    ["2026-02", "F", "O", "Costs", 45, 40, "lower", null],
+    ["2026-03", "F", "O", "Costs", null, 40, "lower", null],
+    ["2026-01", "C", "O", "New customers", 10, 10, "higher", "Sum"],
+    ["2026-02", "C", "O", "New customers", 5, 10, "higher", "Sum"],
+    ["2026-03", "C", "O", "New customers", 12, 10, "higher", "Sum"],
+    ["2026-04", "C", "O", "New customers", null, 10, "higher", "Sum"],
+  );
+  it("scores the latest period in which any KPI has an actual", () => {
+    expect(score(workbook).result.period).toBe("2026-03");
+  });
+  it("compares each KPI with its own value in the period before", () => {
+    const kpis = allKpis(score(workbook).result);
+    expect(kpis.map((k) => k.trend)).toEqual(["better", "none", "better"]);
+  });
+  it("aggregates Sum over the fiscal year to date, for actual and target alike", () => {
+    const nc = allKpis(score(workbook).result)[2]!;
+    expect([nc.actual, nc.target, nc.status]).toEqual([27, 30, "amber"]);
+  });
+  it("starts the fiscal year in the chosen month", () => {
+    const definition = {
+      ...emptyDefinition(),
+      settings: { ...emptyDefinition().settings, fiscalYearStartMonth: 2 },
+    };
+    const nc = allKpis(score(workbook, { definition }).result)[2]!;
+    expect([nc.actual, nc.target]).toEqual([17, 20]);
+  });
+  it("scores a chosen period", () => {
+    const { result } = score(workbook, { evaluate: { period: "2026-02" } });
+    expect(result.period).toBe("2026-02");
+    expect(allKpis(result)[1]).toMatchObject({ status: "red", actual: 45, threshold: 44, trend: "better" });
+  });
+  it("refuses a chosen period the table does not have", () => {
+    const reading = readScorecard(workbook, null, new Set());
+    if (!reading.ok) throw new Error("fatal");
+    const evaluation = evaluateScorecard(reading.model, { period: "2027-01" });
+    expect(evaluation).toMatchObject({ ok: false, fatal: { code: "period-not-found" } });
+    if (!evaluation.ok) expect(evaluation.fatal.message).toContain("2026-01 to 2026-04");
+  });
+  it("names the scored period's cell of a KPI without an actual", () => {
+    const { result } = score(workbook);
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: "no-actual", cell: "Data!E7" }));
+  });
+});
+
+describe("period granularity", () => {
+  it("may not mix months with quarters: an error names the first offending cell", () => {
+    const reading = readScorecard(
+      series(["2026-01", "F", "O", "A", 1, 1, null, null], ["2026-Q1", "F", "O", "B", 1, 1, null, null]),
+      null,
+      new Set(),
+    );
+    expect(reading).toMatchObject({ ok: false, fatal: { code: "period-mixed", cell: "Data!A3" } });
+  });
+  it("reads Excel dates and month names", () => {
+    const { result } = score(
+      series(
+        [{ date: 46023 } as never, "F", "O", "A", 1, 1, null, null],
+        ["Feb 2026", "F", "O", "A", 2, 1, null, null],
+      ),
+    );
+    expect(result.period).toBe("2026-02");
+    expect(allKpis(result)[0]!.trend).toBe("better");
+  });
+});
