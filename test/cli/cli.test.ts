@@ -1,0 +1,212 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, promises as fs, readFileSync, writeFileSync, existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { runCli } from "../../src/cli/main";
+import { withExtraParts } from "../helpers/zip";
+import { loadWorkbook, workbookBytes } from "../helpers/xlsx";
+
+const HEADER = ["Perspective", "Objective", "KPI", "Actual", "Target"];
+
+async function bsc(cwd: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    cwd,
+    now: new Date("2026-07-01T00:00:00Z"),
+  });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+const oneSentence = (text: string) => {
+  expect(text.trim().split("\n")).toHaveLength(1);
+  expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
+};
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "bsc-cli-"));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe("bsc sample and refresh", () => {
+  it("writes the sample, then refreshes it next to the input as <name>.scorecard.xlsx", async () => {
+    expect((await bsc(dir, "sample", "demo.xlsx")).code).toBe(0);
+    const refreshed = await bsc(dir, "refresh", "demo.xlsx");
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.stdout).toContain("Scorecard for 2026-12");
+    const wb = await loadWorkbook(readFileSync(path.join(dir, "demo.scorecard.xlsx")));
+    expect(wb.getWorksheet("Scorecard")).toBeDefined();
+    const input = await loadWorkbook(readFileSync(path.join(dir, "demo.xlsx")));
+    expect(input.getWorksheet("Scorecard")).toBeUndefined();
+  });
+
+  it("has a sample with the four perspectives, 12 to 16 KPIs, twelve months and a few blanks", async () => {
+    await bsc(dir, "sample", "demo.xlsx");
+    const { stdout, code } = await bsc(dir, "check", "demo.xlsx", "--json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.perspectives.map((p: { name: string }) => p.name)).toEqual([
+      "Financial",
+      "Customer",
+      "Internal Processes",
+      "Learning & Growth",
+    ]);
+    const kpis = report.perspectives.flatMap(
+      (p: { objectives: { kpis: { polarity: string; status: string }[] }[] }) =>
+        p.objectives.flatMap((o) => o.kpis),
+    );
+    expect(kpis.length).toBeGreaterThanOrEqual(12);
+    expect(kpis.length).toBeLessThanOrEqual(16);
+    expect(new Set(kpis.map((k: { polarity: string }) => k.polarity))).toEqual(
+      new Set(["higher", "lower", "band"]),
+    );
+    expect(new Set(kpis.map((k: { status: string }) => k.status))).toEqual(
+      new Set(["green", "amber", "red", "none"]),
+    );
+    expect(report.issues.some((i: { code: string }) => i.code === "no-actual")).toBe(true);
+  });
+
+  it("overwrites an existing output only with --force", async () => {
+    await bsc(dir, "sample", "demo.xlsx");
+    await bsc(dir, "refresh", "demo.xlsx");
+    const again = await bsc(dir, "refresh", "demo.xlsx");
+    expect(again.code).toBe(2);
+    oneSentence(again.stderr);
+    expect(again.stderr).toContain("--force");
+    expect((await bsc(dir, "refresh", "demo.xlsx", "--force")).code).toBe(0);
+    expect((await bsc(dir, "sample", "demo.xlsx")).code).toBe(2);
+  });
+
+  it("changes the input only with --in-place", async () => {
+    await bsc(dir, "sample", "demo.xlsx");
+    expect((await bsc(dir, "refresh", "demo.xlsx", "--in-place")).code).toBe(0);
+    const wb = await loadWorkbook(readFileSync(path.join(dir, "demo.xlsx")));
+    expect(wb.getWorksheet("Scorecard")).toBeDefined();
+    expect(existsSync(path.join(dir, "demo.scorecard.xlsx"))).toBe(false);
+  });
+
+  it("writes to -o", async () => {
+    await bsc(dir, "sample", "demo.xlsx");
+    expect((await bsc(dir, "refresh", "demo.xlsx", "-o", "out/../june.xlsx")).code).toBe(0);
+    expect(existsSync(path.join(dir, "june.xlsx"))).toBe(true);
+  });
+
+  it("prints only the JSON report on stdout with --json", async () => {
+    await bsc(dir, "sample", "demo.xlsx");
+    const r = await bsc(dir, "refresh", "demo.xlsx", "--json");
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ period: "2026-12", scorecard: { status: expect.any(String) } });
+    expect(report.perspectives[0].objectives[0].kpis[0]).toMatchObject({
+      name: "Revenue",
+      cell: "'KPI Data'!H167",
+      polarity: "higher",
+      weight: 2,
+    });
+    expect(r.stderr).toContain("Wrote");
+  });
+
+  it("scores a chosen period", async () => {
+    await bsc(dir, "sample", "demo.xlsx");
+    const r = await bsc(dir, "check", "demo.xlsx", "--period", "2026-06", "--json");
+    expect(JSON.parse(r.stdout).period).toBe("2026-06");
+  });
+});
+
+describe("bsc failures: one plain sentence and the exit status WORKBOOK.md gives", () => {
+  it.each([
+    [["refresh"], "needs a workbook path"],
+    [["refresh", "a.xlsx", "-o", "b.xlsx", "--in-place"], "either -o or --in-place"],
+    [["check", "a.xlsx", "--in-place"], "does not take --in-place"],
+    [["check", "a.xlsx", "--period", "June"], "--period"],
+    [["frobnicate"], "Unknown command"],
+    [["check", "a.xlsx", "--colour"], "Unknown option"],
+  ])("exits 2 on usage error %p", async (args, words) => {
+    const r = await bsc(dir, ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toContain(words);
+  });
+
+  it("exits 2 for a missing file", async () => {
+    const r = await bsc(dir, "check", "missing.xlsx");
+    expect(r.code).toBe(2);
+    oneSentence(r.stderr);
+    expect(r.stderr).toContain("no such file");
+  });
+
+  it("exits 2 for a corrupt file", async () => {
+    writeFileSync(path.join(dir, "corrupt.xlsx"), "this is not a workbook");
+    const r = await bsc(dir, "refresh", "corrupt.xlsx");
+    expect(r.code).toBe(2);
+    oneSentence(r.stderr);
+  });
+
+  it("exits 1 for a workbook without a scorecard table, saying what one needs", async () => {
+    writeFileSync(path.join(dir, "plain.xlsx"), await workbookBytes([{ name: "Sheet1", rows: [["Hello"]] }]));
+    const r = await bsc(dir, "refresh", "plain.xlsx", "--json");
+    expect(r.code).toBe(1);
+    oneSentence(r.stderr);
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: "no-scorecard-table" } });
+    expect(existsSync(path.join(dir, "plain.scorecard.xlsx"))).toBe(false);
+  });
+
+  it("exits 1 for ambiguous tables unless --table chooses", async () => {
+    const rows = [HEADER, ["F", "O", "K", 1, 1]];
+    writeFileSync(
+      path.join(dir, "two.xlsx"),
+      await workbookBytes([
+        { name: "A", rows, table: "First" },
+        { name: "B", rows, table: "Second" },
+      ]),
+    );
+    expect((await bsc(dir, "check", "two.xlsx")).code).toBe(1);
+    expect((await bsc(dir, "check", "two.xlsx", "--table", "Second")).code).toBe(0);
+  });
+
+  it("refuses, with exit 1, to rewrite a workbook whose chart and pivot table ExcelJS would drop", async () => {
+    const bytes = await workbookBytes([
+      { name: "Data", rows: [HEADER, ["F", "O", "K", 1, 1]], table: "Kpis" },
+    ]);
+    writeFileSync(
+      path.join(dir, "charts.xlsx"),
+      withExtraParts(bytes, ["xl/charts/chart1.xml", "xl/pivotTables/pivotTable1.xml"]),
+    );
+    const r = await bsc(dir, "refresh", "charts.xlsx", "--in-place");
+    expect(r.code).toBe(1);
+    oneSentence(r.stderr);
+    expect(r.stderr).toContain("a chart and a pivot table");
+    expect(readFileSync(path.join(dir, "charts.xlsx")).length).toBeGreaterThan(0);
+    expect((await bsc(dir, "check", "charts.xlsx")).code).toBe(0);
+  });
+
+  it("makes check exit 1 when a KPI has an error, so it can gate a pipeline", async () => {
+    const rows = [
+      [...HEADER, "Threshold"],
+      ["F", "O", "K", 1, 1, 5],
+    ];
+    writeFileSync(path.join(dir, "wrong.xlsx"), await workbookBytes([{ name: "Data", rows, table: "Kpis" }]));
+    const r = await bsc(dir, "check", "wrong.xlsx");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Data!F2");
+    expect((await bsc(dir, "refresh", "wrong.xlsx")).code).toBe(0);
+  });
+});
+
+describe("npm run bsc, as a user runs it", () => {
+  it("works from the project with --silent and --json, stdout holding only the report", async () => {
+    const run = promisify(execFile);
+    const root = path.join(__dirname, "..", "..");
+    await bsc(dir, "sample", "demo.xlsx");
+    const { stdout } = await run(
+      "npm",
+      ["run", "--silent", "bsc", "--", "check", path.join(dir, "demo.xlsx"), "--json"],
+      { cwd: root },
+    );
+    expect(JSON.parse(stdout).period).toBe("2026-12");
+  }, 60000);
+});

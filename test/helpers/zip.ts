@@ -1,0 +1,51 @@
+import { crc32 } from "node:zlib";
+import { listZipEntries, readZipEntry } from "../../src/workbook/xlsx/zip";
+
+/** Writes a ZIP package with stored (uncompressed) entries: enough to build test workbooks. */
+export function writeZip(entries: readonly { name: string; data: Buffer }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBytes = Buffer.from(name, "utf8");
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** The package's entries, to change and write back. */
+export function zipEntries(zip: Buffer): { name: string; data: Buffer }[] {
+  return listZipEntries(zip).map((e) => ({ name: e.name, data: readZipEntry(zip, e) }));
+}
+
+/** Adds parts a workbook may hold that ExcelJS does not keep (a chart, a pivot table). */
+export function withExtraParts(zip: Buffer, names: readonly string[]): Buffer {
+  const extra = names.map((name) => ({ name, data: Buffer.from('<?xml version="1.0"?><part/>') }));
+  return writeZip([...zipEntries(zip), ...extra]);
+}
