@@ -1,0 +1,66 @@
+// Builds the task pane and the ribbon commands page into dist/, as Office's add-in templates do.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const devUrl = "https://localhost:3000/";
+/** Where the add-in is hosted in production: set BSC_PRODUCTION_URL when building for release. */
+const prodUrl = process.env.BSC_PRODUCTION_URL || "https://www.contoso.com/";
+
+module.exports = (_env, options) => {
+  const dev = options.mode !== "production";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              configFile: "tsconfig.json",
+              // ES modules let webpack tree-shake Fluent UI; the Node side (CLI, jest) stays CommonJS.
+              compilerOptions: { module: "esnext", moduleResolution: "bundler" },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().replaceAll(devUrl, prodUrl)),
+          },
+        ],
+      }),
+    ],
+    performance: { maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
+    devServer: {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: 3000,
+    },
+  };
+};
