@@ -1,6 +1,7 @@
 import type { ScorecardResult } from "../engine/evaluate";
 import { evaluateScorecard } from "../engine/evaluate";
 import { issue, type Issue } from "../engine/issues";
+import { sheetCell } from "../model/address";
 import type { Definition } from "../model/definition";
 import { emptyDefinition, parseDefinition } from "../model/definition";
 import { ownedSheetNames, ownedSheets, storedDefinitionText } from "../model/ownership";
@@ -64,7 +65,7 @@ export async function runScorecard(
   if (storedText !== null) {
     const parsed = parseDefinition(storedText);
     if (!parsed.ok) {
-      const cell = owned.definition ? `${owned.definition}!A2` : null;
+      const cell = owned.definition ? sheetCell(owned.definition, 2, 1) : null;
       return { ok: false, fatal: issue("definition-invalid", cell, { reason: parsed.reason }), issues: [] };
     }
     stored = parsed.definition;

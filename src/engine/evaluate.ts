@@ -59,27 +59,29 @@ export interface EvaluateOptions {
 /** The scored period: the chosen one, else the latest in which any KPI has an actual. */
 function chooseScoredPeriod(model: ScorecardModel, chosen: string | null): Period | Issue | null {
   if (model.granularity === null) return null;
-  const all: number[] = [];
-  const withActual: number[] = [];
+  const present = new Set<number>();
+  let first = Infinity;
+  let last = -Infinity;
+  let latestWithActual = -Infinity;
   for (const kpi of model.kpis) {
     for (const o of kpi.observations) {
       if (!o.period) continue;
       const ord = periodOrdinal(o.period);
-      all.push(ord);
-      if (o.actual.kind === "number") withActual.push(ord);
+      present.add(ord);
+      first = Math.min(first, ord);
+      last = Math.max(last, ord);
+      if (o.actual.kind === "number") latestWithActual = Math.max(latestWithActual, ord);
     }
   }
-  if (all.length === 0) return null;
-  const first = Math.min(...all);
-  const last = Math.max(...all);
+  if (present.size === 0) return null;
   if (chosen !== null) {
     const parsed = parsePeriodText(chosen);
-    if (parsed && parsed.granularity === model.granularity && all.includes(periodOrdinal(parsed)))
+    if (parsed && parsed.granularity === model.granularity && present.has(periodOrdinal(parsed)))
       return parsed;
     const range = `${periodKey(periodFromOrdinal(model.granularity, first))} to ${periodKey(periodFromOrdinal(model.granularity, last))}`;
     return issue("period-not-found", null, { period: chosen, range });
   }
-  return periodFromOrdinal(model.granularity, withActual.length ? Math.max(...withActual) : last);
+  return periodFromOrdinal(model.granularity, latestWithActual > -Infinity ? latestWithActual : last);
 }
 
 interface KpiContext {

@@ -25,7 +25,7 @@ const ROLLUPS: Readonly<Record<RollupMethod, (counted: WeightedChild[]) => Score
   weighted(counted) {
     // Weights are relative: scaling them by the largest keeps tiny or huge weights from
     // underflowing or overflowing the sums.
-    const largest = Math.max(...counted.map((c) => c.weight));
+    const largest = counted.reduce((m, c) => Math.max(m, c.weight), 0);
     let total = 0;
     let weights = 0;
     for (const child of counted) {
