@@ -1,0 +1,63 @@
+import type { CellValue, NameSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../model/snapshot";
+import type { ConditionalFormatPlan, WritePlan } from "../../plan/plan";
+import type { WorkbookPort } from "../port";
+
+/**
+ * A workbook held as plain data: the WorkbookPort for tests and for the task pane's tests. It
+ * applies a plan the way the real adapters do (product sheets replaced whole, marker names moved,
+ * product rules replaced), so a test can refresh twice and look at what a workbook would hold.
+ */
+export class MemoryWorkbook implements WorkbookPort {
+  private sheets: SheetSnapshot[];
+  private names: NameSnapshot[];
+  /** Product conditional formats by sheet, as the last plan left them. */
+  readonly conditionalFormats = new Map<string, readonly ConditionalFormatPlan[]>();
+  plansApplied = 0;
+
+  constructor(snapshot: WorkbookSnapshot) {
+    this.sheets = [...snapshot.sheets];
+    this.names = [...snapshot.names];
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    return { sheets: [...this.sheets], names: [...this.names] };
+  }
+
+  async applyPlan(plan: WritePlan): Promise<void> {
+    for (const sheetPlan of plan.sheets) {
+      const values: CellValue[][] = [];
+      for (const c of sheetPlan.cells) {
+        const row = (values[c.row - 1] ??= []);
+        row[c.col - 1] = c.value;
+      }
+      for (let i = 0; i < values.length; i++) values[i] ??= [];
+      const sheet: SheetSnapshot = {
+        name: sheetPlan.name,
+        visibility: sheetPlan.visibility,
+        origin: { row: 1, col: 1 },
+        values,
+        tables: [],
+      };
+      const at =
+        sheetPlan.replaces === null ? -1 : this.sheets.findIndex((s) => s.name === sheetPlan.replaces);
+      if (at >= 0) this.sheets[at] = sheet;
+      else this.sheets.push(sheet);
+      const marker = sheetPlan.markerName.toLowerCase();
+      this.names = this.names.filter((n) => n.name.toLowerCase() !== marker);
+      this.names.push({
+        name: sheetPlan.markerName,
+        sheet: sheetPlan.name,
+        box: { top: 1, left: 1, bottom: 1, right: 1 },
+      });
+    }
+    for (const sheet of plan.clearConditionalFormatsOn) this.conditionalFormats.delete(sheet);
+    for (const cf of plan.conditionalFormats) {
+      this.conditionalFormats.set(cf.sheet, [...(this.conditionalFormats.get(cf.sheet) ?? []), cf]);
+    }
+    this.plansApplied++;
+  }
+
+  sheet(name: string): SheetSnapshot | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+}
