@@ -163,17 +163,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await run(parseArgs(argv), io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`${e.message}\n\n${USAGE}`);
-      return EXIT_USAGE;
-    }
     const failure =
       e instanceof CliFailure
         ? e
-        : new CliFailure(
-            `Something went wrong inside bsc: ${(e as Error)?.message ?? String(e)}.`,
-            EXIT_WORKBOOK,
-          );
+        : e instanceof UsageError
+          ? new CliFailure(`${e.message} Run "bsc --help" for usage.`, EXIT_USAGE)
+          : new CliFailure(
+              `Something went wrong inside bsc: ${(e as Error)?.message ?? String(e)}.`,
+              EXIT_WORKBOOK,
+            );
     io.stderr(failure.message);
     if (json) {
       const error = {

@@ -164,6 +164,10 @@ function readTableRows(
     if (hasPeriods) {
       const raw = reader.value(row, "period");
       period = readPeriod(raw);
+      if (period === null && cellText(raw) === "") {
+        issues.push(issue("missing-name", reader.cell(row, "period"), { column: "period" }));
+        continue;
+      }
       if (period === null) {
         issues.push(issue("period-unreadable", reader.cell(row, "period"), { value: cellText(raw) }));
         continue;
