@@ -39,7 +39,8 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function readWorkbook(file: string): Promise<XlsxWorkbook> {
+/** `file` is resolved for reading; the user is told about `shown`, the path as they typed it. */
+async function readWorkbook(file: string, shown: string): Promise<XlsxWorkbook> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -53,17 +54,17 @@ async function readWorkbook(file: string): Promise<XlsxWorkbook> {
           : code === "EACCES"
             ? "permission denied"
             : "it cannot be read";
-    throw new CliFailure(`Cannot read ${file}: ${why}.`, EXIT_USAGE);
+    throw new CliFailure(`Cannot read ${shown}: ${why}.`, EXIT_USAGE);
   }
   try {
     return await XlsxWorkbook.load(bytes);
   } catch {
-    throw new CliFailure(`Cannot read ${file}: it is not an .xlsx workbook, or it is damaged.`, EXIT_USAGE);
+    throw new CliFailure(`Cannot read ${shown}: it is not an .xlsx workbook, or it is damaged.`, EXIT_USAGE);
   }
 }
 
 /** Writes beside the target, then renames: a failed write never leaves half a workbook. */
-async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
+async function writeAtomically(file: string, bytes: Buffer, shown: string): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(temporary, bytes);
@@ -79,7 +80,7 @@ async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
           : code === "EISDIR"
             ? "it is a folder"
             : "the write failed";
-    throw new CliFailure(`Cannot write ${file}: ${why}.`, EXIT_USAGE);
+    throw new CliFailure(`Cannot write ${shown}: ${why}.`, EXIT_USAGE);
   }
 }
 
@@ -102,12 +103,12 @@ async function run(command: Command, io: CliIo): Promise<number> {
       if (!command.force && (await exists(out)))
         throw new CliFailure(`${command.out} already exists; use --force to overwrite it.`, EXIT_USAGE);
       const port = XlsxWorkbook.create(buildSampleWorkbook());
-      await writeAtomically(out, await port.toBuffer());
+      await writeAtomically(out, await port.toBuffer(), command.out);
       io.stderr(`Wrote the sample workbook to ${command.out}. Next: bsc refresh ${command.out}`);
       return EXIT_OK;
     }
     case "check": {
-      const port = await readWorkbook(resolve(command.book));
+      const port = await readWorkbook(resolve(command.book), command.book);
       const outcome = await runScorecard(port, { table: command.table, period: command.period }, false);
       if (!outcome.ok) throw outcomeFailure(outcome);
       emitReport(outcome, command.json, io);
@@ -126,7 +127,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
       if (!command.inPlace && !command.force && (await exists(out))) {
         throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
       }
-      const port = await readWorkbook(input);
+      const port = await readWorkbook(input, command.book);
       if (port.wouldLose.length) {
         throw new CliFailure(
           `Refusing to write ${shownOut}: rewriting ${command.book} would lose ${listWords(port.wouldLose)}, which this tool cannot keep; nothing was written (use the Excel add-in for this workbook).`,
@@ -139,7 +140,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
         true,
       );
       if (!outcome.ok) throw outcomeFailure(outcome);
-      await writeAtomically(out, await port.toBuffer());
+      await writeAtomically(out, await port.toBuffer(), shownOut);
       emitReport(outcome, command.json, io);
       io.stderr(`Wrote ${shownOut}.`);
       return EXIT_OK;

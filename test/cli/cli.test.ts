@@ -211,3 +211,18 @@ describe("npm run bsc, as a user runs it", () => {
     expect(JSON.parse(stdout).period).toBe("2026-12");
   }, 60000);
 });
+
+describe("bsc names files as the user typed them", () => {
+  it("says which file it cannot write, and leaves no temporary file behind", async () => {
+    await bsc(dir, "sample", "demo.xlsx");
+    const r = await bsc(dir, "refresh", "demo.xlsx", "-o", "no/such/folder/out.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("Cannot write no/such/folder/out.xlsx: its folder does not exist.");
+    expect((await fs.readdir(dir)).sort()).toEqual(["demo.xlsx"]);
+  });
+  it("says which file it cannot read", async () => {
+    expect((await bsc(dir, "check", "nope.xlsx")).stderr).toBe(
+      "Cannot read nope.xlsx: there is no such file.",
+    );
+  });
+});
