@@ -132,7 +132,8 @@ const CATALOGUE = {
   ],
   "unknown-parent": [
     "warning",
-    (p: Params) => `${q(p.name!)} in the ${p.table} table is not in the scorecard table; it is ignored.`,
+    (p: Params) =>
+      `${q(p.name!)} in the ${p.table} table has no KPI in the scorecard table; check its spelling.`,
   ],
   "tag-unresolved": [
     "error",

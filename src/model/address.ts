@@ -19,14 +19,9 @@ export function columnNumber(letters: string): number {
 
 /** A sheet name as Excel writes it in a reference: quoted when it is not a plain word. */
 export function quoteSheetName(name: string): string {
-  if (
-    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) &&
-    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
-    !/^R\d*C\d*$/i.test(name)
-  ) {
-    return name;
-  }
-  return `'${name.replace(/'/g, "''")}'`;
+  const plainWord = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name);
+  const looksLikeReference = /^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C\d*$/i.test(name);
+  return plainWord && !looksLikeReference ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export const cellA1 = (row: number, col: number): string => `${columnLetters(col)}${row}`;

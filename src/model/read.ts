@@ -313,8 +313,11 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
 
 /** Perspective or objective weights from the optional tables, by name. */
 function readSideTables(book: WorkbookSnapshot, candidates: readonly DetectedTable[], issues: Issue[]) {
-  const perspectiveWeights = new Map<string, number>();
-  const objectives = new Map<string, { weight: number; owner: string; drives: string[] }>();
+  const perspectiveWeights = new Map<string, { weight: number; cell: string | null }>();
+  const objectives = new Map<
+    string,
+    { weight: number; owner: string; drives: string[]; cell: string | null }
+  >();
   for (const table of candidates) {
     if (table.kind === "scorecard") continue;
     const sheet = book.sheets.find((s) => s.name === table.sheet);
@@ -325,10 +328,10 @@ function readSideTables(book: WorkbookSnapshot, candidates: readonly DetectedTab
       if (perspective === "") continue;
       if (table.kind === "perspectives") {
         if (!perspectiveWeights.has(perspective)) {
-          perspectiveWeights.set(
-            perspective,
-            readWeight(reader.value(row, "weight"), perspective, reader.cell(row, "weight"), issues),
-          );
+          perspectiveWeights.set(perspective, {
+            weight: readWeight(reader.value(row, "weight"), perspective, reader.cell(row, "weight"), issues),
+            cell: reader.cell(row, "perspective"),
+          });
         }
         continue;
       }
@@ -342,6 +345,7 @@ function readSideTables(book: WorkbookSnapshot, candidates: readonly DetectedTab
           .split(";")
           .map((s) => s.trim())
           .filter((s) => s !== ""),
+        cell: reader.cell(row, "objective"),
       });
     }
   }
@@ -460,7 +464,7 @@ export function readScorecard(
       const stored = definition.perspectives.find((p) => p.name === kpi.perspective);
       perspectives.push({
         name: kpi.perspective,
-        weight: stored?.weight ?? side.perspectiveWeights.get(kpi.perspective) ?? 1,
+        weight: stored?.weight ?? side.perspectiveWeights.get(kpi.perspective)?.weight ?? 1,
       });
     }
     if (!objectives.some((o) => o.perspective === kpi.perspective && o.name === kpi.objective)) {
@@ -475,6 +479,20 @@ export function readScorecard(
         owner: stored?.owner ?? fromTable?.owner ?? "",
         drives: stored?.drives.length ? stored.drives : (fromTable?.drives ?? []),
       });
+    }
+  }
+
+  // A name in the Perspectives or Objectives table that no KPI uses is most often a typo.
+  for (const [name, entry] of side.perspectiveWeights) {
+    if (!perspectives.some((p) => p.name === name)) {
+      issues.push(issue("unknown-parent", entry.cell, { name, table: "Perspectives" }));
+    }
+  }
+  for (const [key, entry] of side.objectives) {
+    if (!objectives.some((o) => objectiveKey(o.perspective, o.name) === key)) {
+      issues.push(
+        issue("unknown-parent", entry.cell, { name: key.split("\u0000")[1] as string, table: "Objectives" }),
+      );
     }
   }
 

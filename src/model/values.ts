@@ -95,7 +95,10 @@ export const polarityWords = (polarity: Polarity): string[] =>
 
 /** Null for a blank cell (the default applies); "unknown" for a word that is not a polarity. */
 export function parsePolarity(text: string): Polarity | "unknown" | null {
-  const w = text.trim().toLowerCase().replace(/\s+/g, " ");
+  const w = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
   if (w === "") return null;
   return POLARITY_WORDS.get(w) ?? "unknown";
 }

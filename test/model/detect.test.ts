@@ -147,3 +147,17 @@ describe("reading rows", () => {
     expect(result.score).toBe(0);
   });
 });
+
+describe("the optional tables", () => {
+  it("warn of a perspective or objective no KPI uses, naming its cell", () => {
+    const strategy = sheet("Strategy", [
+      ["Perspective", "Weight", null, null, "Perspective", "Objective", "Weight"],
+      ["Financal", 3, null, null, "Financial", "Grwo", 2],
+    ]);
+    const { model } = score(book(tableSheet("Data", "T", [HEADER, ROW]), strategy));
+    expect(model.issues.filter((i) => i.code === "unknown-parent").map((i) => i.cell)).toEqual([
+      "Strategy!A2",
+      "Strategy!F2",
+    ]);
+  });
+});
