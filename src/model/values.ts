@@ -121,3 +121,18 @@ export function parseAggregation(text: string): Aggregation | "unknown" | null {
   if (w === "") return null;
   return AGGREGATION_WORDS.get(w) ?? "unknown";
 }
+
+/**
+ * Whether an Excel number format shows a date: it has a year or day, or a month without hours
+ * or seconds next to it. Quoted text, escapes and [colour] or [$-locale] sections do not count.
+ */
+export function isDateFormat(format: string | null | undefined): boolean {
+  if (!format || format === "General") return false;
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .toLowerCase();
+  if (/[yd]/.test(bare)) return true;
+  return /m/.test(bare) && !/[hs]/.test(bare);
+}

@@ -1,0 +1,192 @@
+import { runScorecard } from "../../src/app/scorecard";
+import { emptyDefinition } from "../../src/model/definition";
+import { ownedSheets } from "../../src/model/ownership";
+import { renderPlan } from "../../src/plan/render";
+import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
+import { FakeExcel } from "./fakeExcel";
+
+const HEADER = ["Perspective", "Objective", "KPI", "Actual", "Target", "Polarity"];
+const PERSPECTIVES = ["Financial", "Customer", "Internal Processes", "Learning & Growth"];
+
+function scorecardBook(kpis: number): FakeExcel {
+  const fake = new FakeExcel();
+  const rows: (string | number | null)[][] = [HEADER];
+  for (let k = 0; k < kpis; k++) {
+    rows.push([
+      PERSPECTIVES[k % 4]!,
+      `Objective ${k % 40}`,
+      `KPI ${k}`,
+      k % 17 === 0 ? null : 80 + (k % 40),
+      100,
+      k % 3 ? "higher" : "lower",
+    ]);
+  }
+  fake.addSheet("Data", rows);
+  fake.tables.push({ name: "Kpis", sheet: "Data", address: `A1:F${kpis + 1}` });
+  return fake;
+}
+
+async function refresh(fake: FakeExcel, payloadLimit?: number) {
+  const port = new OfficeWorkbook(fake.run, payloadLimit);
+  const outcome = await runScorecard(port, { now: new Date("2026-07-01T00:00:00Z") }, true);
+  if (!outcome.ok) throw new Error(outcome.fatal.message);
+  return outcome;
+}
+
+/** Round trips of the write alone: the plan applied to a workbook already read. */
+async function syncsToApply(
+  kpis: number,
+  payloadLimit?: number,
+): Promise<{ syncs: number; fake: FakeExcel }> {
+  const fake = scorecardBook(kpis);
+  const port = new OfficeWorkbook(fake.run, payloadLimit);
+  const outcome = await runScorecard(port, {}, false);
+  if (!outcome.ok) throw new Error(outcome.fatal.message);
+  const snapshot = await port.readSnapshot();
+  const { plan } = renderPlan({
+    sheetNames: snapshot.sheets.map((s) => s.name),
+    owned: ownedSheets(snapshot),
+    model: outcome.model,
+    result: outcome.result,
+    definition: emptyDefinition(),
+    refreshedAt: "now",
+  });
+  const before = fake.syncs;
+  await port.applyPlan(plan);
+  return { syncs: fake.syncs - before, fake };
+}
+
+describe("reading a workbook through Office.js", () => {
+  it("reads sheets, tables and names in a fixed number of round trips", async () => {
+    const fake = scorecardBook(3);
+    fake.addSheet("Notes", [["NPS", 41]]);
+    fake.addName("NpsActual", "Notes", "$B$1");
+    const snapshot = await new OfficeWorkbook(fake.run).readSnapshot();
+    expect(fake.syncs).toBe(3);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(["Data", "Notes"]);
+    expect(snapshot.sheets[0]!.tables).toEqual([
+      {
+        name: "Kpis",
+        box: { top: 1, left: 1, bottom: 4, right: 6 },
+        hasHeaderRow: true,
+        hasTotalsRow: false,
+      },
+    ]);
+    expect(snapshot.sheets[0]!.values[1]).toEqual(["Financial", "Objective 0", "KPI 0", null, 100, "lower"]);
+    expect(snapshot.names).toEqual([
+      { name: "NpsActual", sheet: "Notes", box: { top: 1, left: 2, bottom: 1, right: 2 } },
+    ]);
+  });
+
+  it("reads error values as errors and date-formatted numbers as dates", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet("S", [["#N/A", 46023]]);
+    sheet.cells.get("0,1")!.format = "mmm yyyy";
+    const [s] = (await new OfficeWorkbook(fake.run).readSnapshot()).sheets;
+    expect(s!.values[0]).toEqual([{ error: "#N/A" }, { date: 46023 }]);
+  });
+
+  it("keeps every response under the payload limit by reading large sheets in blocks", async () => {
+    const fake = scorecardBook(2000);
+    await new OfficeWorkbook(fake.run, 100_000).readSnapshot();
+    expect(fake.syncs).toBeGreaterThan(3);
+    expect(Math.max(...fake.responseBytes)).toBeLessThan(100_000);
+  });
+});
+
+describe("applying a write plan through Office.js", () => {
+  it("writes the summary, the very hidden definition, the marker names and the traffic lights", async () => {
+    const fake = scorecardBook(12);
+    const outcome = await refresh(fake);
+    expect(fake.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["Data", "Visible"],
+      ["Scorecard", "Visible"],
+      ["BSC Definition", "VeryHidden"],
+    ]);
+    expect(fake.value("Scorecard", "A1")).toBe("Balanced Scorecard");
+    expect(fake.value("Scorecard", "B3")).toBeCloseTo(outcome.report.scorecard.score as number, 9);
+    expect(fake.sheet("Scorecard").activated).toBe(true);
+    expect(fake.names.map((n) => [n.name, n.target.name])).toEqual([
+      ["_bsc_summary", "Scorecard"],
+      ["_bsc_definition", "BSC Definition"],
+    ]);
+    const rules = fake.sheet("Data").rules;
+    expect(rules).toHaveLength(3);
+    expect(rules.every((r) => r.address === "D2:D13" && r.formula.includes("bsc-traffic-light"))).toBe(true);
+    expect(rules.map((r) => r.fill)).toEqual(["#C6EFCE", "#FFEB9C", "#FFC7CE"]);
+  });
+
+  it("takes the same number of round trips for 10, 1,000 and 10,000 KPIs", async () => {
+    const counts = [];
+    for (const kpis of [10, 1000, 10000]) counts.push((await syncsToApply(kpis)).syncs);
+    expect(counts).toEqual([4, 4, 4]);
+  }, 60000);
+
+  it("keeps every request under Excel on the web's 5 MB limit, even for 10,000 KPIs", async () => {
+    const { fake } = await syncsToApply(10000);
+    expect(Math.max(...fake.requestBytes)).toBeLessThan(5_000_000);
+  }, 60000);
+
+  it("splits large writes into several requests under the limit, with the same result", async () => {
+    const whole = await syncsToApply(600);
+    const chunked = await syncsToApply(600, 20_000);
+    expect(chunked.syncs).toBeGreaterThan(whole.syncs);
+    expect(Math.max(...chunked.fake.requestBytes.slice(-chunked.syncs))).toBeLessThan(40_000);
+    const cells = (f: FakeExcel) => [...f.sheet("Scorecard").cells.entries()].sort();
+    expect(cells(chunked.fake)).toEqual(cells(whole.fake));
+  }, 60000);
+
+  it("turns events off while it writes, and back on after", async () => {
+    const fake = scorecardBook(5);
+    await refresh(fake);
+    expect(fake.writesWithEventsOn).toBe(0);
+    expect(fake.enableEvents).toBe(true);
+  });
+
+  it("writes text as text: a KPI named like a formula, and a period that looks like a date", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Data", [
+      ["Period", ...HEADER],
+      ["2026-06", "F", "O", '=HYPERLINK("http://x.invalid","click")', 1, 1, null],
+    ]);
+    await refresh(fake);
+    const texts = [...fake.sheet("Scorecard").cells.values()].map((c) => c.value);
+    expect(texts).toContain('=HYPERLINK("http://x.invalid","click")');
+    expect(texts).toContain("2026-06");
+    expect(texts.some((v) => String(v).startsWith("FORMULA"))).toBe(false);
+  });
+
+  it("replaces its own output on the next refresh and keeps the user's rules and sheets", async () => {
+    const fake = scorecardBook(8);
+    fake.addSheet("Notes", [["mine"]]);
+    await refresh(fake);
+    fake
+      .sheet("Data")
+      .rules.push({ address: "E2:E9", formula: "$E2>100", fill: "#000000", color: "#FFFFFF" });
+    fake.sheet("Data").cells.set("1,3", { value: 200, type: "Double", format: "General" });
+    await refresh(fake);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Data", "Notes", "Scorecard", "BSC Definition"]);
+    expect(fake.sheet("Data").rules.map((r) => r.address)).toEqual(["E2:E9", "D2:D9", "D2:D9", "D2:D9"]);
+    expect(fake.value("Notes", "A1")).toBe("mine");
+    expect(fake.value("Data", "D2")).toBe(200);
+  });
+
+  it("never writes over a user's sheet that shares the summary's name", async () => {
+    const fake = scorecardBook(4);
+    fake.addSheet("Scorecard", [["my notes"]]);
+    await refresh(fake);
+    expect(fake.value("Scorecard", "A1")).toBe("my notes");
+    expect(fake.value("Scorecard (2)", "A1")).toBe("Balanced Scorecard");
+  });
+
+  it("leaves the old output in place when a refresh fails half-way, and no half-built sheet", async () => {
+    const fake = scorecardBook(6);
+    await refresh(fake);
+    const before = [...fake.sheet("Scorecard").cells.entries()];
+    fake.sheet("Data").cells.set("1,3", { value: 5, type: "Double", format: "General" });
+    fake.failAtSync = fake.syncs + 5; // the read takes 3, the plan's preparation 1: fail while building
+    await expect(refresh(fake)).rejects.toThrow("simulated");
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Data", "Scorecard", "BSC Definition"]);
+    expect([...fake.sheet("Scorecard").cells.entries()]).toEqual(before);
+  });
+});
