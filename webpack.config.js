@@ -3,9 +3,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
-const devUrl = "https://localhost:3000/";
-/** Where the add-in is hosted in production: set BSC_PRODUCTION_URL when building for release. */
-const prodUrl = process.env.BSC_PRODUCTION_URL || "https://www.contoso.com/";
+const { productionUrl, rewriteManifest } = require("./scripts/manifest-urls");
 
 module.exports = (_env, options) => {
   const dev = options.mode !== "production";
@@ -14,6 +12,7 @@ module.exports = (_env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      notice: "./src/commands/notice.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -45,13 +44,19 @@ module.exports = (_env, options) => {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
       }),
+      new HtmlWebpackPlugin({
+        filename: "notice.html",
+        template: "./src/commands/notice.html",
+        chunks: ["notice"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replaceAll(devUrl, prodUrl)),
+            // Where the add-in is hosted in production: set BSC_PRODUCTION_URL when building for release.
+            transform: (content) => (dev ? content : rewriteManifest(content.toString(), productionUrl())),
           },
         ],
       }),

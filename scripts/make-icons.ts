@@ -40,7 +40,35 @@ const LIGHTS = [
   [16, 124, 16],
 ];
 
-function icon(size: number): Buffer {
+type Painter = (x: number, y: number, size: number) => number[] | null;
+
+/** Traffic lights on the tile: the add-in's own icon. */
+const trafficLights: Painter = (x, y, size) => {
+  let colour: number[] = TILE;
+  LIGHTS.forEach((light, i) => {
+    if (Math.hypot(x - size / 2, y - size * (0.22 + 0.28 * i)) <= size * 0.12) colour = light;
+  });
+  return colour;
+};
+
+/** A circular arrow on the tile: Refresh. */
+const refreshArrow: Painter = (x, y, size) => {
+  const cx = size / 2;
+  const cy = size / 2;
+  const r = Math.hypot(x - cx, y - cy) / size;
+  const angle = (Math.atan2(y - cy, x - cx) * 180) / Math.PI;
+  const onRing = r >= 0.24 && r <= 0.34 && !(angle > -75 && angle < -15);
+  const tip = {
+    x: cx + size * 0.29 * Math.cos((-15 * Math.PI) / 180),
+    y: cy + size * 0.29 * Math.sin((-15 * Math.PI) / 180),
+  };
+  const dx = x - tip.x;
+  const dy = y - tip.y;
+  const inHead = dy <= size * 0.0 && dy >= -size * 0.17 && Math.abs(dx) <= (dy + size * 0.17) * 0.9;
+  return onRing || inHead ? [255, 255, 255] : TILE;
+};
+
+function icon(size: number, paint: Painter): Buffer {
   const px = new Uint8Array(size * size * 4);
   const samples = 4;
   const radius = size * 0.18;
@@ -57,12 +85,7 @@ function icon(size: number): Buffer {
           const cx = Math.min(Math.max(fx, radius), size - radius);
           const cy = Math.min(Math.max(fy, radius), size - radius);
           if (Math.hypot(fx - cx, fy - cy) > radius) continue;
-          let colour = TILE;
-          LIGHTS.forEach((light, i) => {
-            const lx = size / 2;
-            const ly = size * (0.22 + 0.28 * i);
-            if (Math.hypot(fx - lx, fy - ly) <= size * 0.12) colour = light;
-          });
+          const colour = paint(fx, fy, size) ?? TILE;
           r += colour[0]!;
           g += colour[1]!;
           b += colour[2]!;
@@ -83,5 +106,8 @@ function icon(size: number): Buffer {
 
 const dir = path.join(__dirname, "..", "assets");
 mkdirSync(dir, { recursive: true });
-for (const size of [16, 32, 64, 80, 128]) writeFileSync(path.join(dir, `icon-${size}.png`), icon(size));
+for (const size of [16, 32, 64, 80, 128]) {
+  writeFileSync(path.join(dir, `icon-${size}.png`), icon(size, trafficLights));
+  writeFileSync(path.join(dir, `refresh-${size}.png`), icon(size, refreshArrow));
+}
 console.log(`Wrote icons to ${dir}`);

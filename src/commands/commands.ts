@@ -1,5 +1,55 @@
+import { errorSentence, fatalSentence, outcomeSentence } from "../app/outcomeText";
+import { runScorecard } from "../app/scorecard";
+import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
+
 /**
- * The ribbon's function file. The manifest's Scorecard button only opens the task pane for now;
- * the Refresh command registers here once the Office.js adapter exists.
+ * The ribbon's function file. "Refresh" scores the workbook without opening the pane, then says
+ * in a small dialog whether it worked and what it found.
  */
-export const RIBBON_COMMANDS: readonly string[] = [];
+
+export interface Notice {
+  readonly tone: "success" | "warning" | "error";
+  readonly title: string;
+  readonly message: string;
+}
+
+export async function refreshNotice(port = new OfficeWorkbook()): Promise<Notice> {
+  try {
+    const outcome = await runScorecard(port, {}, true);
+    if (!outcome.ok)
+      return { tone: "error", title: "Scorecard not refreshed", message: fatalSentence(outcome.fatal) };
+    return {
+      tone: outcome.hasErrors ? "warning" : "success",
+      title: "Scorecard refreshed",
+      message: outcomeSentence(outcome.report),
+    };
+  } catch (error) {
+    return { tone: "error", title: "Scorecard not refreshed", message: errorSentence(error) };
+  }
+}
+
+function showNotice(notice: Notice): Promise<void> {
+  const url = new URL("notice.html", window.location.href);
+  url.search = new URLSearchParams({ ...notice }).toString();
+  return new Promise((resolve) => {
+    Office.context.ui.displayDialogAsync(
+      url.toString(),
+      { height: 22, width: 32, displayInIframe: true },
+      (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) return resolve();
+        const dialog = result.value;
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
+        resolve();
+      },
+    );
+  });
+}
+
+async function refreshScorecard(event: Office.AddinCommands.Event): Promise<void> {
+  await showNotice(await refreshNotice());
+  event.completed();
+}
+
+if (typeof Office !== "undefined") {
+  Office.onReady(() => Office.actions.associate("refreshScorecard", refreshScorecard));
+}

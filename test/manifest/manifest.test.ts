@@ -1,0 +1,107 @@
+/**
+ * @jest-environment jsdom
+ */
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+
+const root = path.join(__dirname, "..", "..");
+const xml = readFileSync(path.join(root, "manifest.xml"), "utf8");
+const doc = new DOMParser().parseFromString(xml, "application/xml");
+const all = (tag: string) => [...doc.getElementsByTagName(tag)];
+const first = (tag: string) => all(tag)[0]!;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { productionUrl, rewriteManifest } = require(path.join(root, "scripts", "manifest-urls.js"));
+
+/** Width and height of a PNG file, from its IHDR chunk. */
+function pngSize(file: string): [number, number] {
+  const bytes = readFileSync(file);
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+describe("manifest.xml, checked offline", () => {
+  it("is well-formed XML", () => {
+    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+  });
+
+  it("is a task pane add-in for workbooks that reads and writes the document", () => {
+    const app = doc.documentElement;
+    expect(app.localName).toBe("OfficeApp");
+    expect(app.getAttribute("xsi:type")).toBe("TaskPaneApp");
+    expect(first("Id").textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(first("Version").textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(all("Host").map((h) => h.getAttribute("Name") ?? h.getAttribute("xsi:type"))).toEqual([
+      "Workbook",
+      "Workbook",
+    ]);
+    expect(first("Permissions").textContent).toBe("ReadWriteDocument");
+  });
+
+  it("requires only the ExcelApi set the core needs", () => {
+    const sets = all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]);
+    expect(sets).toEqual([["ExcelApi", "1.9"]]);
+  });
+
+  it("resolves every resid to a resource", () => {
+    const ids = new Set(
+      ["bt:Image", "bt:Url", "bt:String"].flatMap((t) =>
+        all(t)
+          .map((e) => e.getAttribute("id"))
+          .filter(Boolean),
+      ),
+    );
+    const used = [...doc.getElementsByTagName("*")]
+      .map((e) => e.getAttribute("resid"))
+      .filter((r): r is string => r !== null);
+    expect(used.length).toBeGreaterThan(10);
+    for (const resid of used) expect(ids).toContain(resid);
+  });
+
+  it("uses https for every URL", () => {
+    const urls = [...doc.getElementsByTagName("*")].flatMap((e) => [
+      ...(e.getAttribute("DefaultValue")?.startsWith("http") ? [e.getAttribute("DefaultValue")!] : []),
+      ...(e.localName === "AppDomain" ? [e.textContent!] : []),
+    ]);
+    expect(urls.length).toBeGreaterThan(8);
+    for (const url of urls) expect(url).toMatch(/^https:\/\//);
+  });
+
+  it("has icons in assets/ at the sizes it names (16, 32, 64, 80, 128 px)", () => {
+    const images = all("bt:Image").filter((i) => i.hasAttribute("DefaultValue"));
+    expect(images.length).toBe(6);
+    for (const image of [...images, first("IconUrl"), first("HighResolutionIconUrl")]) {
+      const url = image.getAttribute("DefaultValue")!;
+      const file = path.join(root, "assets", url.split("/assets/")[1]!);
+      expect(existsSync(file)).toBe(true);
+      const px = Number(/-(\d+)\.png$/.exec(file)![1]);
+      expect(pngSize(file)).toEqual([px, px]);
+    }
+    for (const px of [16, 32, 64, 80, 128])
+      expect(existsSync(path.join(root, "assets", `icon-${px}.png`))).toBe(true);
+  });
+
+  it("puts a Scorecard group on the Home tab with a pane button and a Refresh command", () => {
+    const tab = first("OfficeTab");
+    expect(tab.getAttribute("id")).toBe("TabHome");
+    const controls = all("Control").map((c) => [
+      c.getAttribute("id"),
+      c.getElementsByTagName("Action")[0]!.getAttribute("xsi:type"),
+    ]);
+    expect(controls).toEqual([
+      ["Bsc.ShowTaskpane", "ShowTaskpane"],
+      ["Bsc.Refresh", "ExecuteFunction"],
+    ]);
+    const functionName = first("FunctionName").textContent!;
+    expect(readFileSync(path.join(root, "src", "commands", "commands.ts"), "utf8")).toContain(
+      `associate("${functionName}"`,
+    );
+  });
+
+  it("is pointed at the production host by a production build", () => {
+    const url = productionUrl({ BSC_PRODUCTION_URL: "https://scorecard.example.com/addin" });
+    const rewritten = rewriteManifest(xml, url);
+    expect(rewritten).not.toContain("localhost");
+    expect(rewritten).toContain("https://scorecard.example.com/addin/taskpane.html");
+    expect(rewritten).toContain("<AppDomain>https://scorecard.example.com</AppDomain>");
+    expect(() => productionUrl({ BSC_PRODUCTION_URL: "http://insecure.example.com/" })).toThrow("https");
+  });
+});

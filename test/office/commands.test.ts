@@ -1,0 +1,42 @@
+import { refreshNotice } from "../../src/commands/commands";
+import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
+import { FakeExcel } from "./fakeExcel";
+
+describe("the ribbon's Refresh command", () => {
+  it("refreshes without the pane and says what it found", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Data", [
+      ["Perspective", "Objective", "KPI", "Actual", "Target"],
+      ["Financial", "Grow", "Revenue", 95, 100],
+      ["Financial", "Grow", "Margin", null, 0.4],
+    ]);
+    const notice = await refreshNotice(new OfficeWorkbook(fake.run));
+    expect(notice).toEqual({
+      tone: "success",
+      title: "Scorecard refreshed",
+      message: "Scorecard: 5.00 (amber). 2 KPIs: 1 amber, 1 no data. 1 issue to look at.",
+    });
+    expect(fake.sheet("Scorecard")).toBeDefined();
+  });
+
+  it("says in one sentence why it could not refresh", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Sheet1", [["Hello"]]);
+    const notice = await refreshNotice(new OfficeWorkbook(fake.run));
+    expect(notice.tone).toBe("error");
+    expect(notice.message).toContain("No scorecard table was found");
+  });
+
+  it("reports a failed request without losing the previous scorecard", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Data", [
+      ["Perspective", "Objective", "KPI", "Actual", "Target"],
+      ["F", "O", "K", 1, 1],
+    ]);
+    fake.failAtSync = 5;
+    const notice = await refreshNotice(new OfficeWorkbook(fake.run));
+    expect(notice).toMatchObject({ tone: "error", title: "Scorecard not refreshed" });
+    expect(notice.message).toContain("keeps its previous scorecard");
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Data"]);
+  });
+});
