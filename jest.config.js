@@ -8,5 +8,6 @@ module.exports = {
   },
   transformIgnorePatterns: ["/node_modules/(?!((.*/)?node_modules/)?(uuid|strip-bom)/)"],
   maxWorkers: 2,
+  setupFiles: ["<rootDir>/test/taskpane/setup.ts"],
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };

@@ -4,11 +4,13 @@ import { issue, type Issue } from "../engine/issues";
 import { sheetCell } from "../model/address";
 import type { Definition } from "../model/definition";
 import { emptyDefinition, parseDefinition } from "../model/definition";
+import type { OwnedSheets } from "../model/ownership";
 import { ownedSheetNames, ownedSheets, storedDefinitionText } from "../model/ownership";
 import { readScorecard } from "../model/read";
 import type { ScorecardModel } from "../model/scorecard";
+import type { WorkbookSnapshot } from "../model/snapshot";
 import type { WritePlan } from "../plan/plan";
-import { renderPlan } from "../plan/render";
+import { renderDefinitionPlan, renderPlan } from "../plan/render";
 import type { WorkbookPort } from "../workbook/port";
 import type { ScorecardReport } from "./report";
 import { buildReport } from "./report";
@@ -19,23 +21,72 @@ export interface RunOptions {
   /** The period to score ("2026-06"), for this run only. */
   readonly period?: string | undefined;
   readonly now?: Date;
+  /** Told of each step of a refresh, for a progress indicator. */
+  readonly onProgress?: (step: RefreshStep) => void;
 }
 
-export type RunOutcome =
+export type RefreshStep = "reading" | "scoring" | "writing" | "done";
+
+export type Scoring =
   | { readonly ok: false; readonly fatal: Issue; readonly issues: readonly Issue[] }
   | {
       readonly ok: true;
       readonly report: ScorecardReport;
       /** True when any KPI has an error (not only a warning): `bsc check` fails on it. */
       readonly hasErrors: boolean;
-      readonly plan: WritePlan | null;
       readonly model: ScorecardModel;
       readonly result: ScorecardResult;
     };
 
-/** The definition to store: the one found, pointed at the table actually used. */
-function definitionToStore(stored: Definition | null, model: ScorecardModel): Definition {
-  const base = stored ?? emptyDefinition();
+export type RunOutcome =
+  Extract<Scoring, { ok: false }> | (Extract<Scoring, { ok: true }> & { readonly plan: WritePlan | null });
+
+/** What a workbook holds before scoring: its snapshot, the product's sheets and the stored definition. */
+export interface WorkbookState {
+  readonly snapshot: WorkbookSnapshot;
+  readonly owned: OwnedSheets;
+  /** Null when the workbook has no stored definition yet (a first run). */
+  readonly stored: Definition | null;
+}
+
+export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookState | Issue> {
+  const snapshot = await port.readSnapshot();
+  const owned = ownedSheets(snapshot);
+  const storedText = storedDefinitionText(snapshot, owned);
+  if (storedText === null) return { snapshot, owned, stored: null };
+  const parsed = parseDefinition(storedText);
+  if (!parsed.ok) {
+    const cell = owned.definition ? sheetCell(owned.definition, 2, 1) : null;
+    return issue("definition-invalid", cell, { reason: parsed.reason });
+  }
+  return { snapshot, owned, stored: parsed.definition };
+}
+
+/** Model and evaluation of a snapshot under a definition: pure, so the pane can preview a draft. */
+export function scoreWorkbook(
+  state: WorkbookState,
+  definition: Definition | null,
+  options: RunOptions = {},
+): Scoring {
+  const reading = readScorecard(state.snapshot, definition, ownedSheetNames(state.owned), {
+    table: options.table,
+  });
+  if (!reading.ok) return reading;
+  const evaluation = evaluateScorecard(reading.model, { period: options.period });
+  if (!evaluation.ok) return { ok: false, fatal: evaluation.fatal, issues: reading.model.issues };
+  const report = buildReport(evaluation.result);
+  return {
+    ok: true,
+    report,
+    hasErrors: report.issues.some((i) => i.severity === "error"),
+    model: reading.model,
+    result: evaluation.result,
+  };
+}
+
+/** The definition to store: the one given, pointed at the table actually used. */
+export function definitionToStore(definition: Definition | null, model: ScorecardModel): Definition {
+  const base = definition ?? emptyDefinition();
   if (!model.table) return base;
   return {
     ...base,
@@ -58,40 +109,43 @@ export async function runScorecard(
   options: RunOptions,
   write: boolean,
 ): Promise<RunOutcome> {
-  const book = await port.readSnapshot();
-  const owned = ownedSheets(book);
-  const storedText = storedDefinitionText(book, owned);
-  let stored: Definition | null = null;
-  if (storedText !== null) {
-    const parsed = parseDefinition(storedText);
-    if (!parsed.ok) {
-      const cell = owned.definition ? sheetCell(owned.definition, 2, 1) : null;
-      return { ok: false, fatal: issue("definition-invalid", cell, { reason: parsed.reason }), issues: [] };
-    }
-    stored = parsed.definition;
+  const progress = options.onProgress ?? (() => undefined);
+  progress("reading");
+  const state = await readWorkbookState(port);
+  if ("code" in state) return { ok: false, fatal: state, issues: [] };
+  progress("scoring");
+  const scoring = scoreWorkbook(state, state.stored, options);
+  if (!scoring.ok || !write) {
+    progress("done");
+    return scoring.ok ? { ...scoring, plan: null } : scoring;
   }
-  const reading = readScorecard(book, stored, ownedSheetNames(owned), { table: options.table });
-  if (!reading.ok) return reading;
-  const evaluation = evaluateScorecard(reading.model, { period: options.period });
-  if (!evaluation.ok) return { ok: false, fatal: evaluation.fatal, issues: reading.model.issues };
-  const { result } = evaluation;
 
-  let plan: WritePlan | null = null;
-  let planIssues: Issue[] = [];
-  if (write) {
-    const rendered = renderPlan({
-      sheetNames: book.sheets.map((s) => s.name),
+  const now = options.now ?? new Date();
+  const stored = definitionToStore(state.stored, scoring.model);
+  const rendered = renderPlan({
+    sheetNames: state.snapshot.sheets.map((s) => s.name),
+    owned: state.owned,
+    model: scoring.model,
+    result: scoring.result,
+    definition: { ...stored, settings: { ...stored.settings, lastRefreshed: now.toISOString() } },
+    refreshedAt: timestamp(now),
+  });
+  progress("writing");
+  await port.applyPlan(rendered.plan);
+  progress("done");
+  const report = rendered.issues.length ? buildReport(scoring.result, rendered.issues) : scoring.report;
+  return { ...scoring, report, plan: rendered.plan };
+}
+
+/** Stores the definition alone (a setting or a KPI changed in the pane), replacing the old one whole. */
+export async function saveDefinition(port: WorkbookPort, definition: Definition): Promise<void> {
+  const snapshot = await port.readSnapshot();
+  const owned = ownedSheets(snapshot);
+  await port.applyPlan(
+    renderDefinitionPlan(
+      snapshot.sheets.map((s) => s.name),
       owned,
-      model: reading.model,
-      result,
-      definition: definitionToStore(stored, reading.model),
-      refreshedAt: timestamp(options.now ?? new Date()),
-    });
-    plan = rendered.plan;
-    planIssues = rendered.issues;
-    await port.applyPlan(plan);
-  }
-  const report = buildReport(result, planIssues);
-  const hasErrors = report.issues.some((i) => i.severity === "error");
-  return { ok: true, report, hasErrors, plan, model: reading.model, result };
+      definition,
+    ),
+  );
 }

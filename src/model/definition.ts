@@ -25,6 +25,8 @@ export const SettingsSchema = z.object({
     .regex(/^[^[\]:*?/\\]+$/, "a sheet name cannot hold [ ] : * ? / \\")
     .default("Scorecard"),
   palette: z.enum(["standard", "colorblind"]).default("standard"),
+  /** When the scorecard was last refreshed (ISO 8601), shown by the task pane. */
+  lastRefreshed: z.string().nullable().default(null),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -58,6 +58,11 @@ function applyColumnMapping(table: DetectedTable, definition: Definition): Detec
   const chosen = definition.source?.columns ?? {};
   const columns = { ...table.columns };
   for (const [role, header] of Object.entries(chosen) as [ColumnRole, string][]) {
+    // An empty header is the user saying "this table has no such column".
+    if (header === "") {
+      delete columns[role];
+      continue;
+    }
     const found = table.headers.find((h) => normalizeHeader(h.text) === normalizeHeader(header));
     if (found) columns[role] = found.col;
   }

@@ -54,6 +54,37 @@ function definitionCells(definition: Definition): PlanCell[] {
   return cells;
 }
 
+function definitionSheetPlan(
+  sheetNames: readonly string[],
+  owned: OwnedSheets,
+  definition: Definition,
+): SheetPlan {
+  return {
+    role: "definition",
+    name: productSheetName(owned.definition ?? DEFAULT_DEFINITION_SHEET, owned.definition, sheetNames),
+    replaces: owned.definition,
+    visibility: "veryHidden",
+    cells: definitionCells(definition),
+    columnWidths: [100],
+    frozenRows: 0,
+    markerName: DEFINITION_MARKER_NAME,
+  };
+}
+
+/** Only the stored definition: what the task pane writes when the user changes a setting. */
+export function renderDefinitionPlan(
+  sheetNames: readonly string[],
+  owned: OwnedSheets,
+  definition: Definition,
+): WritePlan {
+  return {
+    styles: {},
+    sheets: [definitionSheetPlan(sheetNames, owned, definition)],
+    clearConditionalFormatsOn: [],
+    conditionalFormats: [],
+  };
+}
+
 /** Everything a refresh writes: the summary sheet, the traffic lights and the stored definition. */
 export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue[] } {
   const { model, result, owned, sheetNames, definition } = input;
@@ -74,19 +105,7 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
     frozenRows: SUMMARY_HEADER_ROW,
     markerName: SUMMARY_MARKER_NAME,
   };
-  const definitionSheet: SheetPlan = {
-    role: "definition",
-    name: productSheetName(owned.definition ?? DEFAULT_DEFINITION_SHEET, owned.definition, [
-      ...sheetNames,
-      summaryName,
-    ]),
-    replaces: owned.definition,
-    visibility: "veryHidden",
-    cells: definitionCells(definition),
-    columnWidths: [100],
-    frozenRows: 0,
-    markerName: DEFINITION_MARKER_NAME,
-  };
+  const definitionSheet = definitionSheetPlan([...sheetNames, summaryName], owned, definition);
   const conditionalFormats = model.table ? trafficLightFormats(model.table, model.kpis, colours) : [];
   return {
     plan: {

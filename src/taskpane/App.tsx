@@ -1,15 +1,217 @@
-import { FluentProvider, Text, Title2, webLightTheme } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+  type Theme,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { addTaggedKpi, editKpi, editSettings, tagName } from "../app/definitionEdits";
+import { periodKey } from "../engine/periods";
+import { emptyDefinition, type Definition } from "../model/definition";
+import type { InteractiveWorkbook, RangeRef } from "../workbook/port";
+import { useScorecardSession } from "./useScorecardSession";
+import { IssuesList } from "./views/IssuesList";
+import { ScorecardView } from "./views/ScorecardView";
+import { SettingsView } from "./views/SettingsView";
+import { SetupView } from "./views/SetupView";
+import { TagView, type TagDraft } from "./views/TagView";
 
-/** The task pane's frame. Its views (tables, tagging, the scorecard tree) are built on the WorkbookPort. */
-export function App() {
+const useStyles = makeStyles({
+  root: {
+    padding: tokens.spacingHorizontalM,
+    display: "grid",
+    gap: tokens.spacingVerticalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  status: { display: "grid", gap: tokens.spacingVerticalXXS },
+});
+
+export interface AppProps {
+  readonly port: InteractiveWorkbook;
+  readonly theme?: Theme;
+  /** Host features beyond the core requirement set, detected at run time. */
+  readonly showInputs?: ((ref: RangeRef) => Promise<void>) | undefined;
+}
+
+type TabName = "scorecard" | "issues" | "tag" | "settings";
+
+function formatTime(iso: string | null): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? null
+    : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
+  const styles = useStyles();
+  const session = useScorecardSession(port);
+  const { state, progress, notice } = session;
+  const [tab, setTab] = useState<TabName>("scorecard");
+  const busy = progress !== null;
+
+  let body: React.ReactNode;
+  if (state.phase === "loading") body = <Spinner label="Reading the workbook…" />;
+  else if (state.phase === "failed")
+    body = (
+      <MessageBar intent="error">
+        <MessageBarBody>{state.message}</MessageBarBody>
+      </MessageBar>
+    );
+  else {
+    const definition: Definition = state.definition ?? emptyDefinition();
+    const scoring = state.scoring;
+    const report = scoring?.ok ? scoring.report : null;
+    const palette = definition.settings.palette;
+    const firstRun = state.definition === null;
+    const periods = scoring?.ok
+      ? [
+          ...new Set(
+            scoring.model.kpis.flatMap((k) =>
+              k.observations.flatMap((o) => (o.period ? [periodKey(o.period)] : [])),
+            ),
+          ),
+        ].sort()
+      : [];
+    const selectCell = (sheet: string, address: string) => void session.select(sheet, address);
+
+    const tag = async (draft: TagDraft) => {
+      const taken = state.workbook.snapshot.names.map((n) => n.name);
+      const actualName = tagName(taken, "Actual");
+      const targetName = typeof draft.target === "number" ? null : tagName(taken, "Target");
+      try {
+        await port.defineName(actualName, draft.actual);
+        if (targetName && typeof draft.target !== "number") await port.defineName(targetName, draft.target);
+      } catch (error) {
+        session.setNotice({
+          intent: "error",
+          text: `Could not name the selected cells: ${(error as Error).message}`,
+        });
+        return;
+      }
+      const next = addTaggedKpi(definition, {
+        perspective: draft.perspective,
+        objective: draft.objective,
+        name: draft.name,
+        actualName,
+        targetName,
+        target: typeof draft.target === "number" ? draft.target : null,
+        polarity: draft.polarity,
+        ...(draft.threshold !== undefined ? { threshold: draft.threshold } : {}),
+        weight: draft.weight,
+        ...(draft.owner ? { owner: draft.owner } : {}),
+      });
+      await session.save(next, `"${draft.name}" is tagged.`, true);
+      setTab("scorecard");
+    };
+
+    const tabs: { name: TabName; label: string }[] = [
+      { name: "scorecard", label: firstRun ? "Set up" : "Scorecard" },
+      { name: "issues", label: report ? `Issues (${report.issues.length})` : "Issues" },
+      { name: "tag", label: "Tag KPI" },
+      { name: "settings", label: "Settings" },
+    ];
+    body = (
+      <>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} aria-label="Views">
+          {tabs.map((t) => (
+            <Tab key={t.name} value={t.name}>
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+        <div role="tabpanel" aria-label={tabs.find((t) => t.name === tab)?.label}>
+          {tab === "scorecard" &&
+            (firstRun ? (
+              <SetupView
+                workbook={state.workbook}
+                candidates={state.candidates}
+                onCreate={(d) => void session.save(d, "", true)}
+              />
+            ) : report ? (
+              <ScorecardView
+                report={report}
+                palette={palette}
+                onSelectCell={selectCell}
+                onEditKpi={(kpi, edits) =>
+                  void session.save(editKpi(definition, kpi, edits), `"${kpi.name}" is saved.`, true)
+                }
+                onShowInputs={
+                  showInputs ? (sheet, address) => void showInputs({ sheet, address }) : undefined
+                }
+              />
+            ) : (
+              <MessageBar intent="error">
+                <MessageBarBody>
+                  {scoring && !scoring.ok ? scoring.fatal.message : "The scorecard could not be read."}
+                </MessageBarBody>
+              </MessageBar>
+            ))}
+          {tab === "issues" && <IssuesList issues={report?.issues ?? []} onSelectCell={selectCell} />}
+          {tab === "tag" && (
+            <TagView
+              perspectives={report?.perspectives.map((p) => p.name) ?? []}
+              objectives={report?.perspectives.flatMap((p) => p.objectives.map((o) => o.name)) ?? []}
+              getSelection={() => port.getSelection()}
+              onTag={(draft) => void tag(draft)}
+            />
+          )}
+          {tab === "settings" && (
+            <SettingsView
+              settings={definition.settings}
+              periods={periods}
+              onSave={(s) => void session.save(editSettings(definition, s), "Settings are saved.", !firstRun)}
+            />
+          )}
+        </div>
+      </>
+    );
+  }
+
+  const lastRefreshed =
+    state.phase === "ready" ? formatTime(state.definition?.settings.lastRefreshed ?? null) : null;
+  const canRefresh = state.phase === "ready" && state.definition !== null;
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 16 }}>
-        <Title2 as="h1">Balanced Scorecard</Title2>
-        <Text as="p">
-          Score the KPI tables of this workbook. Until the pane&apos;s views arrive, run{" "}
-          <code>npm run bsc -- refresh</code> on the file.
-        </Text>
+    <FluentProvider theme={theme}>
+      <main className={styles.root}>
+        <header className={styles.header}>
+          <Title3 as="h1">Balanced Scorecard</Title3>
+          <Button appearance="primary" disabled={busy || !canRefresh} onClick={() => void session.refresh()}>
+            Refresh
+          </Button>
+        </header>
+        <div className={styles.status} role="status" aria-live="polite">
+          {progress && <ProgressBar value={progress.value} aria-label={progress.label} />}
+          {progress && <Caption1>{progress.label}</Caption1>}
+          {!progress && lastRefreshed && <Caption1>Last refreshed {lastRefreshed}</Caption1>}
+          {notice && (
+            <MessageBar intent={notice.intent}>
+              <MessageBarBody>{notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        {body}
+        {state.phase === "ready" && state.definition === null && state.candidates.length === 0 && (
+          <Body1>Tag a KPI on any cells to start a scorecard without a table.</Body1>
+        )}
       </main>
     </FluentProvider>
   );

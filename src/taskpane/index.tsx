@@ -1,5 +1,35 @@
+import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
+import type { RangeRef } from "../workbook/port";
 import { App } from "./App";
+import { NoHost } from "./NoHost";
+
+/** Office's theme, as a Fluent theme: dark where the Office body background is dark. */
+function officeTheme(): Theme {
+  const background = Office.context.officeTheme?.bodyBackgroundColor;
+  const hex = /^#?([0-9a-f]{6})$/i.exec(background ?? "")?.[1];
+  if (!hex) return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? webDarkTheme : webLightTheme;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? webDarkTheme : webLightTheme;
+}
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
-root.render(<App />);
+
+// Outside Office (no office.js, or a plain browser tab) the pane says where it belongs.
+if (typeof Office === "undefined") root.render(<NoHost />);
+else {
+  void Office.onReady((info) => {
+    if (info.host !== Office.HostType.Excel) {
+      root.render(<NoHost />);
+      return;
+    }
+    const port = new OfficeWorkbook();
+    const showInputs = Office.context.requirements.isSetSupported("ExcelApi", "1.12")
+      ? async (ref: RangeRef) => {
+          await port.selectInputs(ref);
+        }
+      : undefined;
+    root.render(<App port={port} theme={officeTheme()} showInputs={showInputs} />);
+  });
+}

@@ -10,3 +10,20 @@ export interface WorkbookPort {
   /** Applies the plan so that the workbook holds either its old output or the new, never a mix. */
   applyPlan(plan: WritePlan): Promise<void>;
 }
+
+/** A sheet-qualified range, as the user selected or named it. */
+export interface RangeRef {
+  readonly sheet: string;
+  /** A1 address without the sheet: "B7" or "B7:M7". */
+  readonly address: string;
+}
+
+/** What the task pane needs beyond a refresh: the user's selection and workbook-scoped names. */
+export interface InteractiveWorkbook extends WorkbookPort {
+  /** The selected range, or null where the host has no selection (a file in a browser). */
+  getSelection(): Promise<RangeRef | null>;
+  /** Selects (and scrolls to) a range, so that the user sees the cell a KPI or an issue is about. */
+  select(ref: RangeRef): Promise<void>;
+  /** Creates or moves a workbook-scoped name, which Excel keeps on its cells as rows and columns move. */
+  defineName(name: string, ref: RangeRef): Promise<void>;
+}

@@ -54,6 +54,9 @@ export class FakeExcel {
   responseBytes: number[] = [];
   /** Syncs in which something was written while events were on. */
   writesWithEventsOn = 0;
+  /** The user's selection, and what the add-in selected. */
+  selection: { sheet: string; address: string } = { sheet: "", address: "A1" };
+  selected: string[] = [];
   /** Make the n-th sync (1-based) fail, as a lost connection or a rejected request would. */
   failAtSync: number | null = null;
 
@@ -175,6 +178,17 @@ export class FakeExcel {
       return c;
     };
     const workbook = {
+      getSelectedRange: () => {
+        const ref = parseReference(this.selection.address)!;
+        const b = ref.box;
+        return this.range(
+          this.sheet(this.selection.sheet),
+          b.top - 1,
+          b.left - 1,
+          b.bottom - b.top + 1,
+          b.right - b.left + 1,
+        );
+      },
       worksheets: Object.assign(
         collection(
           () => this.sheets.map((s) => this.worksheet(s)),
@@ -337,6 +351,7 @@ export class FakeExcel {
       );
     const data = {
       values: grid((c) => c?.value ?? ""),
+      formulas: grid((c) => c?.value ?? ""),
       valueTypes: grid((c) => c?.type ?? "Empty"),
       numberFormat: grid((c) => c?.format ?? "General"),
       address: `'${sheet.name}'!${boxA1({ top: top + 1, left: left + 1, bottom: top + rows, right: left + cols })}`,
@@ -394,6 +409,14 @@ export class FakeExcel {
     });
     return Object.assign(m, {
       __where: () => ({ sheet, address: data.address.split("!")[1]!.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2") }),
+      select: () => this.queue(10, false, () => this.selected.push(data.address)),
+      getDirectPrecedents: () => ({
+        areas: {
+          getItemAt: () => ({
+            select: () => this.queue(10, false, () => this.selected.push(`inputs of ${data.address}`)),
+          }),
+        },
+      }),
     });
   }
 

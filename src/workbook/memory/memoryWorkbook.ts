@@ -1,18 +1,23 @@
 import type { CellValue, NameSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../model/snapshot";
 import type { ConditionalFormatPlan, WritePlan } from "../../plan/plan";
-import type { WorkbookPort } from "../port";
+import { parseReference } from "../../model/address";
+import type { InteractiveWorkbook, RangeRef } from "../port";
 
 /**
  * A workbook held as plain data: the WorkbookPort for tests and for the task pane's tests. It
  * applies a plan the way the real adapters do (product sheets replaced whole, marker names moved,
  * product rules replaced), so a test can refresh twice and look at what a workbook would hold.
  */
-export class MemoryWorkbook implements WorkbookPort {
+export class MemoryWorkbook implements InteractiveWorkbook {
   private sheets: SheetSnapshot[];
   private names: NameSnapshot[];
   /** Product conditional formats by sheet, as the last plan left them. */
   readonly conditionalFormats = new Map<string, readonly ConditionalFormatPlan[]>();
   plansApplied = 0;
+  /** What the user has selected; tests set it as a person would click. */
+  selection: RangeRef | null = null;
+  /** Every range the pane asked to select, in order. */
+  readonly selected: RangeRef[] = [];
 
   constructor(snapshot: WorkbookSnapshot) {
     this.sheets = [...snapshot.sheets];
@@ -55,6 +60,22 @@ export class MemoryWorkbook implements WorkbookPort {
       this.conditionalFormats.set(cf.sheet, [...(this.conditionalFormats.get(cf.sheet) ?? []), cf]);
     }
     this.plansApplied++;
+  }
+
+  async getSelection(): Promise<RangeRef | null> {
+    return this.selection;
+  }
+
+  async select(ref: RangeRef): Promise<void> {
+    this.selected.push(ref);
+    this.selection = ref;
+  }
+
+  async defineName(name: string, ref: RangeRef): Promise<void> {
+    const parsed = parseReference(ref.address);
+    if (!parsed) throw new Error(`"${ref.address}" is not a range address`);
+    this.names = this.names.filter((n) => n.name.toLowerCase() !== name.toLowerCase());
+    this.names.push({ name, sheet: ref.sheet, box: parsed.box });
   }
 
   sheet(name: string): SheetSnapshot | undefined {

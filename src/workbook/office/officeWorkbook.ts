@@ -1,4 +1,4 @@
-import { columnLetters, parseReference, quoteSheetName } from "../../model/address";
+import { boxA1, columnLetters, parseReference } from "../../model/address";
 import type {
   CellValue,
   NameSnapshot,
@@ -10,7 +10,7 @@ import type {
 import { isDateFormat } from "../../model/values";
 import type { CellStyle, ConditionalFormatPlan, SheetPlan, WritePlan } from "../../plan/plan";
 import { isProductRule } from "../../plan/plan";
-import type { WorkbookPort } from "../port";
+import type { InteractiveWorkbook, RangeRef } from "../port";
 import { areasByKey, chunkAreas, valueBlock } from "./layout";
 
 /** Runs one Excel batch; `Excel.run` in Excel, a mock in tests. */
@@ -102,7 +102,7 @@ const POINTS_PER_CHARACTER = 7;
  * sheets too large for one response); applying a plan takes four, whatever the number of KPIs,
  * with every request under the payload limit.
  */
-export class OfficeWorkbook implements WorkbookPort {
+export class OfficeWorkbook implements InteractiveWorkbook {
   constructor(
     private readonly run: ExcelRunner = (batch) => Excel.run(batch),
     private readonly payloadLimit = PAYLOAD_LIMIT,
@@ -254,6 +254,48 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  async getSelection(): Promise<RangeRef | null> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange().load("address");
+      await context.sync();
+      const ref = parseReference(range.address);
+      return ref?.sheet ? { sheet: ref.sheet, address: boxA1(ref.box) } : null;
+    });
+  }
+
+  async select(ref: RangeRef): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(ref.sheet);
+      ws.activate();
+      ws.getRange(ref.address).select();
+      await context.sync();
+    });
+  }
+
+  /** Selects the cells a formula reads (ExcelApi 1.12; the pane offers it only where supported). */
+  async selectInputs(ref: RangeRef): Promise<boolean> {
+    return this.run(async (context) => {
+      const cell = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address);
+      const formulas = cell.load("formulas");
+      await context.sync();
+      const formula = formulas.formulas[0]?.[0];
+      if (typeof formula !== "string" || !formula.startsWith("=")) return false;
+      cell.getDirectPrecedents().areas.getItemAt(0).select();
+      await context.sync();
+      return true;
+    });
+  }
+
+  async defineName(name: string, ref: RangeRef): Promise<void> {
+    await this.run(async (context) => {
+      const existing = context.workbook.names.getItemOrNullObject(name);
+      await context.sync();
+      if (!existing.isNullObject) existing.delete();
+      context.workbook.names.add(name, context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address));
+      await context.sync();
+    });
+  }
+
   private async writeSheet(
     ws: Excel.Worksheet,
     sheet: SheetPlan,
@@ -298,5 +340,3 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 }
-
-export const markerReference = (sheet: string): string => `${quoteSheetName(sheet)}!$A$1`;

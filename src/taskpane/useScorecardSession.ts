@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useState } from "react";
+import { errorSentence, fatalSentence, outcomeSentence } from "../app/outcomeText";
+import type { RefreshStep, Scoring, WorkbookState } from "../app/scorecard";
+import { readWorkbookState, runScorecard, saveDefinition, scoreWorkbook } from "../app/scorecard";
+import type { Definition } from "../model/definition";
+import type { DetectedTable } from "../model/detect";
+import { detectTables } from "../model/detect";
+import { ownedSheetNames } from "../model/ownership";
+import type { InteractiveWorkbook } from "../workbook/port";
+
+export type SessionState =
+  | { readonly phase: "loading" }
+  | { readonly phase: "failed"; readonly message: string }
+  | {
+      readonly phase: "ready";
+      readonly workbook: WorkbookState;
+      /** The stored definition; null on a first run, before the user creates the scorecard. */
+      readonly definition: Definition | null;
+      readonly scoring: Scoring | null;
+      readonly candidates: readonly DetectedTable[];
+    };
+
+export interface Notice {
+  readonly intent: "success" | "warning" | "error" | "info";
+  readonly text: string;
+}
+
+export interface Progress {
+  readonly label: string;
+  /** 0 to 1. */
+  readonly value: number;
+}
+
+const STEPS: Readonly<Record<RefreshStep, Progress>> = {
+  reading: { label: "Reading the workbook…", value: 0.15 },
+  scoring: { label: "Scoring the KPIs…", value: 0.45 },
+  writing: { label: "Writing the scorecard…", value: 0.75 },
+  done: { label: "Done", value: 1 },
+};
+
+/** The pane's view of the workbook and every action on it; one place that talks to the port. */
+export function useScorecardSession(port: InteractiveWorkbook) {
+  const [state, setState] = useState<SessionState>({ phase: "loading" });
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const workbook = await readWorkbookState(port);
+      if ("code" in workbook) {
+        setState({ phase: "failed", message: fatalSentence(workbook) });
+        return;
+      }
+      const candidates = detectTables(workbook.snapshot, ownedSheetNames(workbook.owned)).filter(
+        (t) => t.kind === "scorecard",
+      );
+      const definition = workbook.stored;
+      const scoring = definition || candidates.length === 1 ? scoreWorkbook(workbook, definition) : null;
+      setState({ phase: "ready", workbook, definition, scoring, candidates });
+    } catch (error) {
+      setState({ phase: "failed", message: errorSentence(error) });
+    }
+  }, [port]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const refresh = useCallback(async () => {
+    setNotice(null);
+    try {
+      const outcome = await runScorecard(port, { onProgress: (step) => setProgress(STEPS[step]) }, true);
+      if (!outcome.ok) setNotice({ intent: "error", text: fatalSentence(outcome.fatal) });
+      else
+        setNotice({
+          intent: outcome.hasErrors ? "warning" : "success",
+          text: outcomeSentence(outcome.report),
+        });
+    } catch (error) {
+      setNotice({ intent: "error", text: errorSentence(error) });
+    } finally {
+      setProgress(null);
+      await load();
+    }
+  }, [port, load]);
+
+  /** Stores a changed definition; `thenRefresh` rewrites the scorecard with it straight away. */
+  const save = useCallback(
+    async (definition: Definition, what: string, thenRefresh = false) => {
+      setNotice(null);
+      try {
+        setProgress({ label: "Saving…", value: 0.1 });
+        await saveDefinition(port, definition);
+        setProgress(null);
+        if (thenRefresh) await refresh();
+        else {
+          await load();
+          setNotice({ intent: "info", text: `${what} Refresh to update the Scorecard sheet.` });
+        }
+      } catch (error) {
+        setProgress(null);
+        setNotice({ intent: "error", text: errorSentence(error) });
+      }
+    },
+    [port, load, refresh],
+  );
+
+  const select = useCallback(
+    async (sheet: string, address: string) => {
+      try {
+        await port.select({ sheet, address });
+      } catch (error) {
+        setNotice({
+          intent: "error",
+          text: `Could not select ${sheet}!${address}: ${(error as Error).message}`,
+        });
+      }
+    },
+    [port],
+  );
+
+  return { state, progress, notice, setNotice, load, refresh, save, select };
+}
+
+export type Session = ReturnType<typeof useScorecardSession>;

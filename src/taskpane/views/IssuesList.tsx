@@ -1,0 +1,59 @@
+import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import type { IssueReport } from "../../app/report";
+import { splitCell } from "./format";
+
+const useStyles = makeStyles({
+  list: { listStyle: "none", padding: 0, margin: 0, display: "grid", gap: tokens.spacingVerticalXS },
+  item: { display: "grid", gap: tokens.spacingVerticalXXS },
+  button: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    height: "auto",
+    padding: tokens.spacingHorizontalS,
+  },
+});
+
+const SEVERITY: Readonly<Record<string, string>> = { error: "Error", warning: "Warning", info: "Note" };
+
+/** Every problem the scorecard found; choosing one selects its cell. */
+export function IssuesList({
+  issues,
+  onSelectCell,
+}: {
+  issues: readonly IssueReport[];
+  onSelectCell: (sheet: string, address: string) => void;
+}) {
+  const styles = useStyles();
+  if (issues.length === 0) return <Body1>No issues: every KPI could be scored.</Body1>;
+  return (
+    <ul className={styles.list} aria-label="Issues">
+      {issues.map((issue, i) => {
+        const cell = issue.cell ? splitCell(issue.cell) : null;
+        const text = (
+          <span className={styles.item}>
+            <Caption1>
+              {SEVERITY[issue.severity]}
+              {issue.cell ? ` · ${issue.cell}` : ""}
+            </Caption1>
+            <span>{issue.message}</span>
+          </span>
+        );
+        return (
+          <li key={`${issue.code}-${issue.cell ?? ""}-${i}`}>
+            {cell ? (
+              <Button
+                appearance="subtle"
+                className={styles.button}
+                onClick={() => onSelectCell(cell.sheet, cell.address)}
+              >
+                {text}
+              </Button>
+            ) : (
+              <div className={styles.button}>{text}</div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { parseDefinition } from "../../src/model/definition";
+import { cellAt } from "../../src/model/snapshot";
+import { App } from "../../src/taskpane/App";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { book, sheet, tableSheet } from "../helpers/book";
+
+const HEADER = [
+  "Perspective",
+  "Strategic Objective",
+  "Metric",
+  "Result (USD k)",
+  "Goal",
+  "Direction",
+  "Owner",
+];
+
+function workbook() {
+  return new MemoryWorkbook(
+    book(
+      tableSheet("Data", "Kpis", [
+        HEADER,
+        ["Financial", "Grow revenue", "Revenue", 1050, 1000, "higher", "Maria"],
+        ["Financial", "Grow revenue", "Margin", 0.37, 0.4, "higher", "Maria"],
+        ["Customer", "Delight", "NPS", null, 40, "higher", "Aisha"],
+      ]),
+      sheet("Notes", [["Churn by month"], [0.03, 0.025, 0.021]]),
+    ),
+  );
+}
+
+function storedDefinition(port: MemoryWorkbook) {
+  const s = port.sheet("BSC Definition");
+  if (!s) return null;
+  const parsed = parseDefinition(String(cellAt(s, 2, 1)));
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.definition;
+}
+
+async function createScorecard(port: MemoryWorkbook) {
+  const user = userEvent.setup();
+  render(<App port={port} />);
+  await screen.findByRole("heading", { name: "Create the scorecard" });
+  await user.click(screen.getByRole("button", { name: "Create scorecard" }));
+  await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
+  return user;
+}
+
+describe("the task pane", () => {
+  it("on a first run, finds the table, shows the detected columns and a preview, and creates the scorecard", async () => {
+    const port = workbook();
+    const user = userEvent.setup();
+    render(<App port={port} />);
+    await screen.findByRole("heading", { name: "Create the scorecard" });
+    expect(screen.getByRole("combobox", { name: "Actual (required)" })).toHaveProperty(
+      "value",
+      "Result (USD k)",
+    );
+    expect(screen.getByRole("combobox", { name: "KPI (required)" })).toHaveProperty("value", "Metric");
+    const preview = screen.getByRole("list", { name: "KPI preview" });
+    expect(
+      within(preview)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["● Green Revenue: 1,050 / 1,000", "▲ Amber Margin: 0.37 / 0.4", "○ No data NPS: – / 40"]);
+    await user.click(screen.getByRole("button", { name: "Create scorecard" }));
+    const tree = await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
+    expect(within(tree).getByText("Revenue")).toBeTruthy();
+    expect(port.sheet("Scorecard")).toBeDefined();
+    expect(storedDefinition(port)?.source).toMatchObject({ table: "Kpis", sheet: "Data" });
+    expect(await screen.findByText(/Last refreshed/)).toBeTruthy();
+  });
+
+  it("lets the user correct the column mapping before creating", async () => {
+    const port = workbook();
+    const user = userEvent.setup();
+    render(<App port={port} />);
+    const owner = await screen.findByRole("combobox", { name: "Owner" });
+    await user.selectOptions(owner, "");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Target (required)" }), "");
+    expect(screen.getByRole("button", { name: "Create scorecard" })).toHaveProperty("disabled", true);
+    expect(screen.getByText("Choose the Target column first.")).toBeTruthy();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Target (required)" }), "Goal");
+    await user.click(screen.getByRole("button", { name: "Create scorecard" }));
+    await screen.findByRole("tree");
+    expect(storedDefinition(port)?.source?.columns).toMatchObject({
+      owner: "",
+      target: "Goal",
+      actual: "Result (USD k)",
+    });
+  });
+
+  it("shows the scorecard as a tree with status words, and choosing a KPI selects its cell", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    const tree = screen.getByRole("tree", { name: "Perspectives, objectives and KPIs" });
+    const items = within(tree)
+      .getAllByRole("treeitem")
+      .map((i) => i.getAttribute("aria-level"));
+    expect(items).toEqual(["1", "2", "3", "3", "1", "2", "3"]);
+    expect(within(tree).getAllByText("Amber").length).toBeGreaterThan(0);
+    await user.click(within(tree).getByText("Margin"));
+    expect(port.selected.at(-1)).toEqual({ sheet: "Data", address: "D3" });
+    expect(screen.getByRole("region", { name: "KPI Margin" })).toBeTruthy();
+  });
+
+  it("edits a KPI in place and keeps the edit in the stored definition", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    await user.click(within(screen.getByRole("tree")).getByText("Margin"));
+    await user.click(screen.getByRole("button", { name: "Edit KPI" }));
+    const form = screen.getByRole("form", { name: "Edit Margin" });
+    const threshold = within(form).getByRole("textbox", { name: "Threshold (red flag)" });
+    await user.clear(threshold);
+    await user.type(threshold, "0.38");
+    await user.click(within(form).getByRole("button", { name: "Save KPI" }));
+    await waitFor(() =>
+      expect(storedDefinition(port)?.kpis).toEqual([
+        expect.objectContaining({ name: "Margin", threshold: 0.38 }),
+      ]),
+    );
+    const tree = await screen.findByRole("tree");
+    const margin = within(tree).getByText("Margin").closest('[role="treeitem"]') as HTMLElement;
+    await waitFor(() => expect(margin.textContent).toContain("Red"));
+  });
+
+  it("tags the current selection as a new KPI, kept as a workbook-scoped name", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    await user.click(screen.getByRole("tab", { name: "Tag KPI" }));
+    port.selection = { sheet: "Notes", address: "A2:C2" };
+    await user.click(screen.getByRole("button", { name: "Use selection as actual" }));
+    expect(screen.getByRole("textbox", { name: "Actual" })).toHaveProperty("value", "Notes!A2:C2");
+    await user.type(screen.getByRole("textbox", { name: "Target value" }), "0.02");
+    await user.clear(screen.getByRole("combobox", { name: "Perspective" }));
+    await user.type(screen.getByRole("combobox", { name: "Perspective" }), "Customer");
+    await user.type(screen.getByRole("combobox", { name: "Objective (existing or new)" }), "Keep customers");
+    await user.type(screen.getByRole("textbox", { name: "KPI name" }), "Churn");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Polarity" }), "lower");
+    await user.type(screen.getByRole("textbox", { name: "Threshold (optional)" }), "0.03");
+    await user.click(screen.getByRole("button", { name: "Tag KPI" }));
+    const tree = await screen.findByRole("tree");
+    await waitFor(() => expect(within(tree).getByText("Churn")).toBeTruthy());
+    const names = (await port.readSnapshot()).names.map((n) => [n.name, n.sheet]);
+    expect(names).toContainEqual(["BSC_Tag_1_Actual", "Notes"]);
+    expect(storedDefinition(port)?.tagged).toEqual([
+      expect.objectContaining({
+        name: "Churn",
+        actualName: "BSC_Tag_1_Actual",
+        target: 0.02,
+        polarity: "lower",
+        threshold: 0.03,
+      }),
+    ]);
+    const churn = within(tree).getByText("Churn").closest('[role="treeitem"]') as HTMLElement;
+    expect(churn.textContent).toContain("Amber");
+  });
+
+  it("refreshes with progress, then says what it found and when", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    const applied = port.plansApplied;
+    await user.click(screen.getByRole("button", { name: "Refresh" }));
+    expect(await screen.findByText(/Scorecard: .* 3 KPIs: 1 green, 1 amber, 1 no data/)).toBeTruthy();
+    expect(port.plansApplied).toBe(applied + 1);
+    expect(screen.getByText(/Last refreshed/)).toBeTruthy();
+  });
+
+  it("lists the issues, and choosing one selects its cell", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    await user.click(screen.getByRole("tab", { name: /Issues \(1\)/ }));
+    const list = screen.getByRole("list", { name: "Issues" });
+    await user.click(within(list).getByRole("button", { name: /No actual for "NPS"/ }));
+    expect(port.selected.at(-1)).toEqual({ sheet: "Data", address: "D4" });
+  });
+
+  it("keeps settings in the stored definition: scored period, roll-up, fiscal year, sheet name, palette", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    await user.click(screen.getByRole("tab", { name: "Settings" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Roll-up method" }), "worst");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Fiscal year starts in" }), "4");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Colours" }), "colorblind");
+    const name = screen.getByRole("textbox", { name: "Summary sheet name" });
+    await user.clear(name);
+    await user.type(name, "Board/view");
+    expect(screen.getByRole("button", { name: "Save settings" })).toHaveProperty("disabled", true);
+    await user.clear(name);
+    await user.type(name, "Board view");
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() =>
+      expect(storedDefinition(port)?.settings).toMatchObject({
+        rollup: "worst",
+        fiscalYearStartMonth: 4,
+        summarySheetName: "Board view",
+        palette: "colorblind",
+      }),
+    );
+    await waitFor(() => expect(port.sheet("Board view")).toBeDefined());
+    expect(port.sheet("Scorecard")).toBeUndefined();
+  });
+
+  it("is usable by keyboard: tab into the tree, move with the arrows, Enter chooses a KPI", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    const tree = screen.getByRole("tree");
+    const first = within(tree).getAllByRole("treeitem")[0] as HTMLElement;
+    act(() => first.focus());
+    await user.keyboard("{ArrowDown}{ArrowDown}{ArrowDown}{Enter}");
+    expect(port.selected.at(-1)).toEqual({ sheet: "Data", address: "D3" });
+  });
+
+  it("offers 'Show its inputs' only where the host supports it (ExcelApi 1.12, detected at run time)", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    await user.click(within(screen.getByRole("tree")).getByText("Revenue"));
+    expect(screen.queryByRole("button", { name: "Show its inputs" })).toBeNull();
+    cleanup();
+    const traced: unknown[] = [];
+    render(<App port={port} showInputs={async (ref) => void traced.push(ref)} />);
+    await user.click(within(await screen.findByRole("tree")).getByText("Revenue"));
+    await user.click(screen.getByRole("button", { name: "Show its inputs" }));
+    expect(traced).toEqual([{ sheet: "Data", address: "D2" }]);
+  });
+
+  it("says so in one sentence when the stored definition cannot be read", async () => {
+    const port = new MemoryWorkbook({
+      sheets: [
+        {
+          ...sheet("BSC Definition", [
+            ["bsc-definition: scorecard settings kept by the Balanced Scorecard add-in"],
+            ["{not json"],
+          ]),
+          visibility: "veryHidden",
+        },
+      ],
+      names: [
+        { name: "_bsc_definition", sheet: "BSC Definition", box: { top: 1, left: 1, bottom: 1, right: 1 } },
+      ],
+    });
+    render(<App port={port} />);
+    expect(
+      await screen.findByText(/The stored scorecard definition cannot be read: it is not valid JSON/),
+    ).toBeTruthy();
+  });
+});
