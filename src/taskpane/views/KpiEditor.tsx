@@ -1,8 +1,9 @@
-import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { KpiFieldEdits } from "../../app/definitionEdits";
 import type { KpiReport } from "../../app/report";
 import type { Polarity } from "../../engine/types";
+import { PolarityField } from "./PolarityField";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
@@ -63,13 +64,7 @@ export function KpiEditor({
         save();
       }}
     >
-      <Field label="Polarity">
-        <Select value={polarity} onChange={(_, d) => setPolarity(d.value as Polarity)}>
-          <option value="higher">Higher is better</option>
-          <option value="lower">Lower is better</option>
-          <option value="band">Band (closest to target)</option>
-        </Select>
-      </Field>
+      <PolarityField value={polarity} onChange={setPolarity} />
       <Field
         label={polarity === "band" ? "Tolerance (in the KPI's unit)" : "Threshold (red flag)"}
         validationMessage={

@@ -5,12 +5,12 @@ import {
   Input,
   Radio,
   RadioGroup,
-  Select,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Polarity } from "../../engine/types";
+import { PolarityField } from "./PolarityField";
 import type { RangeRef } from "../../workbook/port";
 
 const useStyles = makeStyles({
@@ -153,13 +153,7 @@ export function TagView({
       <Field label="KPI name">
         <Input value={name} onChange={(_, d) => setName(d.value)} />
       </Field>
-      <Field label="Polarity">
-        <Select value={polarity} onChange={(_, d) => setPolarity(d.value as Polarity)}>
-          <option value="higher">Higher is better</option>
-          <option value="lower">Lower is better</option>
-          <option value="band">Band (closest to target)</option>
-        </Select>
-      </Field>
+      <PolarityField value={polarity} onChange={setPolarity} />
       <Field label="Threshold (optional)">
         <Input
           value={threshold}
