@@ -5,7 +5,10 @@ import type { ColumnRole } from "../model/headers";
 
 export type KpiFieldEdits = Partial<
   Pick<TaggedKpi, "polarity" | "threshold" | "tolerance" | "weight" | "owner" | "unit">
->;
+> & {
+  /** A tagged KPI's target as a number (it then no longer reads a target range). */
+  readonly target?: number | undefined;
+};
 
 export interface KpiIdentity {
   readonly perspective: string;
@@ -21,24 +24,34 @@ function defined<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** A KPI's fields as the user edited them: a tagged KPI's own entry, or an override of a table KPI. */
+/**
+ * A KPI's fields as the user edited them: a tagged KPI's own entry, or an override of a table KPI.
+ * Fields left out stay as they were; a threshold replaces a tolerance and the other way round.
+ */
 export function editKpi(definition: Definition, kpi: KpiIdentity, edits: KpiFieldEdits): Definition {
+  const { target, ...fields } = defined(edits);
+  const exclusive = (entry: { threshold?: number; tolerance?: number }) => {
+    if (fields.threshold !== undefined) delete entry.tolerance;
+    if (fields.tolerance !== undefined) delete entry.threshold;
+  };
   const tagged = definition.tagged.find((t) => sameKpi(t, kpi));
   if (tagged) {
-    const updated = { ...tagged, ...edits };
-    for (const key of Object.keys(edits) as (keyof KpiFieldEdits)[])
-      if (edits[key] === undefined) delete updated[key];
+    const updated: TaggedKpi = {
+      ...tagged,
+      ...fields,
+      ...(target !== undefined ? { target, targetName: null } : {}),
+    };
+    exclusive(updated);
     return { ...definition, tagged: definition.tagged.map((t) => (t === tagged ? updated : t)) };
   }
-  const others = definition.kpis.filter((k) => !sameKpi(k, kpi));
+  // A table KPI's target lives in the table, where the finance team keeps it.
+  const existing = definition.kpis.find((k) => sameKpi(k, kpi));
   const override = {
-    perspective: kpi.perspective,
-    objective: kpi.objective,
-    name: kpi.name,
-    ...defined(edits),
+    ...(existing ?? { perspective: kpi.perspective, objective: kpi.objective, name: kpi.name }),
+    ...fields,
   };
-  const hasFields = Object.keys(override).length > 3;
-  return { ...definition, kpis: hasFields ? [...others, override] : others };
+  exclusive(override);
+  return { ...definition, kpis: [...definition.kpis.filter((k) => k !== existing), override] };
 }
 
 export function editSettings(definition: Definition, settings: Partial<Settings>): Definition {

@@ -30,6 +30,8 @@ export interface KpiReport {
   readonly owner: string;
   readonly unit: string;
   readonly aggregation: string | null;
+  /** "table" for a row of the scorecard table, "tag" for a KPI tagged on named cells. */
+  readonly source: "table" | "tag";
 }
 
 export interface ObjectiveReport {
@@ -83,6 +85,7 @@ export function buildReport(result: ScorecardResult, extraIssues: readonly Issue
           owner: k.kpi.owner,
           unit: k.kpi.unit,
           aggregation: k.kpi.aggregation,
+          source: k.kpi.source,
         })),
       })),
     })),

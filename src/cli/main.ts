@@ -3,6 +3,7 @@ import path from "node:path";
 import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { Issue } from "../engine/issues";
 import { buildSampleWorkbook } from "../workbook/xlsx/sampleWorkbook";
+import { nodeInflate } from "../workbook/xlsx/nodeInflate";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { parseArgs, USAGE, UsageError, type Command } from "./args";
 import { reportText } from "./text";
@@ -57,14 +58,14 @@ async function readWorkbook(file: string, shown: string): Promise<XlsxWorkbook> 
     throw new CliFailure(`Cannot read ${shown}: ${why}.`, EXIT_USAGE);
   }
   try {
-    return await XlsxWorkbook.load(bytes);
+    return await XlsxWorkbook.load(bytes, nodeInflate);
   } catch {
     throw new CliFailure(`Cannot read ${shown}: it is not an .xlsx workbook, or it is damaged.`, EXIT_USAGE);
   }
 }
 
 /** Writes beside the target, then renames: a failed write never leaves half a workbook. */
-async function writeAtomically(file: string, bytes: Buffer, shown: string): Promise<void> {
+async function writeAtomically(file: string, bytes: Uint8Array, shown: string): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(temporary, bytes);
@@ -103,7 +104,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
       if (!command.force && (await exists(out)))
         throw new CliFailure(`${command.out} already exists; use --force to overwrite it.`, EXIT_USAGE);
       const port = XlsxWorkbook.create(buildSampleWorkbook());
-      await writeAtomically(out, await port.toBuffer(), command.out);
+      await writeAtomically(out, await port.toBytes(), command.out);
       io.stderr(`Wrote the sample workbook to ${command.out}. Next: bsc refresh ${command.out}`);
       return EXIT_OK;
     }
@@ -140,7 +141,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
         true,
       );
       if (!outcome.ok) throw outcomeFailure(outcome);
-      await writeAtomically(out, await port.toBuffer(), shownOut);
+      await writeAtomically(out, await port.toBytes(), shownOut);
       emitReport(outcome, command.json, io);
       io.stderr(`Wrote ${shownOut}.`);
       return EXIT_OK;

@@ -171,6 +171,9 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
               perspectives={report?.perspectives.map((p) => p.name) ?? []}
               objectives={report?.perspectives.flatMap((p) => p.objectives.map((o) => o.name)) ?? []}
               getSelection={() => port.getSelection()}
+              sheetNames={state.workbook.snapshot.sheets
+                .filter((s) => s.visibility !== "veryHidden")
+                .map((s) => s.name)}
               onTag={(draft) => void tag(draft)}
             />
           )}

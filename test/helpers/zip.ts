@@ -1,5 +1,6 @@
 import { crc32 } from "node:zlib";
-import { listZipEntries, readZipEntry } from "../../src/workbook/xlsx/zip";
+import { inflateRawSync } from "node:zlib";
+import { listZipEntries } from "../../src/workbook/xlsx/zip";
 
 /** Writes a ZIP package with stored (uncompressed) entries: enough to build test workbooks. */
 export function writeZip(entries: readonly { name: string; data: Buffer }[]): Buffer {
@@ -41,7 +42,12 @@ export function writeZip(entries: readonly { name: string; data: Buffer }[]): Bu
 
 /** The package's entries, to change and write back. */
 export function zipEntries(zip: Buffer): { name: string; data: Buffer }[] {
-  return listZipEntries(zip).map((e) => ({ name: e.name, data: readZipEntry(zip, e) }));
+  return listZipEntries(zip).map((e) => {
+    const at = e.localHeaderOffset;
+    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+    const body = zip.subarray(start, start + e.compressedSize);
+    return { name: e.name, data: e.method === 8 ? inflateRawSync(body) : body };
+  });
 }
 
 /** Adds parts a workbook may hold that ExcelJS does not keep (a chart, a pivot table). */

@@ -160,6 +160,43 @@ describe("the task pane", () => {
     expect(churn.textContent).toContain("Amber");
   });
 
+  it("tags cells typed as a reference where there is no selection, and changes the tagged KPI's target", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    await user.click(screen.getByRole("tab", { name: "Tag KPI" }));
+    await user.click(screen.getByRole("button", { name: "Use selection as actual" }));
+    expect(screen.getByText(/There is no selection here/)).toBeTruthy();
+    const actual = screen.getByRole("textbox", { name: "Actual" });
+    await user.type(actual, "Nowhere!A1");
+    expect(screen.getByText(/no sheet called "Nowhere"/)).toBeTruthy();
+    await user.clear(actual);
+    await user.type(actual, "Notes!A2:C2");
+    await user.type(screen.getByRole("textbox", { name: "Target value" }), "0.02");
+    await user.type(screen.getByRole("combobox", { name: "Objective (existing or new)" }), "Keep customers");
+    await user.type(screen.getByRole("textbox", { name: "KPI name" }), "Churn");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Polarity" }), "lower");
+    await user.click(screen.getByRole("button", { name: "Tag KPI" }));
+    const tree = await screen.findByRole("tree");
+    await waitFor(() => expect(within(tree).getByText("Churn")).toBeTruthy());
+    await user.click(within(tree).getByText("Churn"));
+    await user.click(screen.getByRole("button", { name: "Edit KPI" }));
+    const target = screen.getByRole("textbox", { name: "Target" });
+    await user.clear(target);
+    await user.type(target, "0.025");
+    await user.click(screen.getByRole("button", { name: "Save KPI" }));
+    await waitFor(() =>
+      expect(storedDefinition(port)?.tagged[0]).toMatchObject({
+        name: "Churn",
+        target: 0.025,
+        targetName: null,
+      }),
+    );
+    const churn = within(await screen.findByRole("tree"))
+      .getByText("Churn")
+      .closest('[role="treeitem"]') as HTMLElement;
+    await waitFor(() => expect(churn.textContent).toContain("Green"));
+  });
+
   it("refreshes with progress, then says what it found and when", async () => {
     const port = workbook();
     const user = await createScorecard(port);

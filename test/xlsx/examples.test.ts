@@ -1,3 +1,4 @@
+import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { runScorecard } from "../../src/app/scorecard";
@@ -30,7 +31,7 @@ describe.each(names)("example %s", (name) => {
   const expected = JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), "utf8"));
   let report: Awaited<ReturnType<typeof runScorecard>>;
   beforeAll(async () => {
-    const port = await XlsxWorkbook.load(readFileSync(path.join(dir, `${name}.xlsx`)));
+    const port = await XlsxWorkbook.load(readFileSync(path.join(dir, `${name}.xlsx`)), nodeInflate);
     report = await runScorecard(port, {}, true);
   });
   it("gives the statuses and scores SCORING.md defines, in table order", () => {

@@ -1,17 +1,18 @@
+import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
 import { runScorecard } from "../../src/app/scorecard";
 import { DEFINITION_MARKER_NAME, SUMMARY_MARKER_NAME } from "../../src/model/ownership";
 import { parseDefinition } from "../../src/model/definition";
 import { buildSampleWorkbook } from "../../src/workbook/xlsx/sampleWorkbook";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
-import { listZipEntries, readZipEntry } from "../../src/workbook/xlsx/zip";
+import { listZipEntries, zipText } from "../../src/workbook/xlsx/zip";
 import { loadWorkbook, sheetValues, workbookBytes } from "../helpers/xlsx";
 
 const HEADER = ["Perspective", "Objective", "KPI", "Actual", "Target", "Polarity", "Owner"];
 
 async function refreshBytes(bytes: Buffer, now = new Date("2026-07-01T09:00:00Z")) {
-  const port = await XlsxWorkbook.load(bytes);
+  const port = await XlsxWorkbook.load(bytes, nodeInflate);
   const outcome = await runScorecard(port, { now }, true);
-  return { outcome, bytes: await port.toBuffer() };
+  return { outcome, bytes: Buffer.from(await port.toBytes()) };
 }
 
 interface CfModel {
@@ -89,7 +90,7 @@ describe("refreshing the sample workbook", () => {
   });
 
   it("writes a package that ExcelJS's own output passes its loss check", async () => {
-    const port = await XlsxWorkbook.load(after);
+    const port = await XlsxWorkbook.load(after, nodeInflate);
     expect(port.wouldLose).toEqual([]);
   });
 });
@@ -134,9 +135,11 @@ describe("ownership", () => {
     ws.eachRow((row) => row.eachCell((c) => void cells.push(c.value)));
     expect(cells).toContain(evil);
     expect(cells).toContain("=1+1");
-    const sheetXml = listZipEntries(out)
-      .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
-      .map((e) => readZipEntry(out, e).toString("utf8"));
+    const sheetXml = await Promise.all(
+      listZipEntries(out)
+        .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+        .map((e) => zipText(out, e, nodeInflate)),
+    );
     expect(sheetXml.length).toBeGreaterThan(1);
     for (const xml of sheetXml) expect(xml).not.toMatch(/<f>[^<]*HYPERLINK/);
   });
@@ -148,7 +151,7 @@ describe("ownership", () => {
     const wb = await loadWorkbook(first.bytes);
     const hidden = wb.worksheets.find((w) => w.state === "veryHidden")!;
     hidden.getCell("A2").value = '{"schemaVersion":1,"settings":{"rollup":"median"}}';
-    const port = await XlsxWorkbook.load(Buffer.from(await wb.xlsx.writeBuffer()));
+    const port = await XlsxWorkbook.load(Buffer.from(await wb.xlsx.writeBuffer()), nodeInflate);
     const outcome = await runScorecard(port, {}, true);
     expect(outcome).toMatchObject({ ok: false, fatal: { code: "definition-invalid" } });
     if (!outcome.ok) expect(outcome.fatal.message).toContain("rollup");

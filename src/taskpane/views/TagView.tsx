@@ -11,6 +11,7 @@ import {
 import { useState } from "react";
 import type { Polarity } from "../../engine/types";
 import { PolarityField } from "./PolarityField";
+import { boxA1, parseReference, quoteSheetName } from "../../model/address";
 import type { RangeRef } from "../../workbook/port";
 
 const useStyles = makeStyles({
@@ -31,24 +32,37 @@ export interface TagDraft {
   readonly owner: string;
 }
 
-const refText = (r: RangeRef | null) => (r ? `${r.sheet}!${r.address}` : "");
+const refText = (r: RangeRef) => `${quoteSheetName(r.sheet)}!${r.address}`;
+
+/** A typed or selected reference such as "Notes!B2:M2", checked against the workbook's sheets. */
+function parseRef(text: string, sheetNames: readonly string[]): RangeRef | string {
+  if (text.trim() === "")
+    return "Choose the cells: select them and use the selection, or type a reference such as Notes!B2:M2.";
+  const parsed = parseReference(text.trim());
+  if (!parsed?.sheet) return `"${text}" is not a reference with a sheet, such as Notes!B2:M2.`;
+  const sheet = sheetNames.find((n) => n.toLowerCase() === parsed.sheet?.toLowerCase());
+  if (!sheet) return `The workbook has no sheet called "${parsed.sheet}".`;
+  return { sheet, address: boxA1(parsed.box) };
+}
 
 /** Tags the selected cells as a KPI's actual (and target), kept as workbook-scoped names. */
 export function TagView({
   perspectives,
   objectives,
   getSelection,
+  sheetNames,
   onTag,
 }: {
   perspectives: readonly string[];
   objectives: readonly string[];
   getSelection: () => Promise<RangeRef | null>;
+  sheetNames: readonly string[];
   onTag: (draft: TagDraft) => void;
 }) {
   const styles = useStyles();
-  const [actual, setActual] = useState<RangeRef | null>(null);
+  const [actualText, setActualText] = useState("");
   const [targetKind, setTargetKind] = useState<"number" | "range">("number");
-  const [targetRange, setTargetRange] = useState<RangeRef | null>(null);
+  const [targetText, setTargetText] = useState("");
   const [targetNumber, setTargetNumber] = useState("");
   const [perspective, setPerspective] = useState(perspectives[0] ?? "Financial");
   const [objective, setObjective] = useState("");
@@ -59,21 +73,24 @@ export function TagView({
   const [owner, setOwner] = useState("");
   const [selectionProblem, setSelectionProblem] = useState<string | undefined>();
 
-  const takeSelection = async (set: (r: RangeRef) => void) => {
+  const takeSelection = async (set: (text: string) => void) => {
     const selection = await getSelection();
     if (selection) {
-      set(selection);
+      set(refText(selection));
       setSelectionProblem(undefined);
-    } else setSelectionProblem("Select the cells in the workbook first.");
+    } else
+      setSelectionProblem("There is no selection here: type the reference instead, such as Notes!B2:M2.");
   };
 
+  const actual = parseRef(actualText, sheetNames);
+  const targetRange = parseRef(targetText, sheetNames);
   const targetValue = Number(targetNumber.replace(/,/g, ""));
   const thresholdValue = threshold.trim() === "" ? undefined : Number(threshold);
   const weightValue = Number(weight);
   const problems = [
-    !actual && "Choose the actual's cells.",
+    typeof actual === "string" && `Actual: ${actual}`,
     targetKind === "range"
-      ? !targetRange && "Choose the target's cells."
+      ? typeof targetRange === "string" && `Target: ${targetRange}`
       : (targetNumber.trim() === "" || !Number.isFinite(targetValue)) && "Type the target as a number.",
     perspective.trim() === "" && "Name the perspective.",
     objective.trim() === "" && "Name the objective.",
@@ -88,7 +105,7 @@ export function TagView({
       aria-label="Tag a KPI"
       onSubmit={(e) => {
         e.preventDefault();
-        if (problems.length || !actual) return;
+        if (problems.length || typeof actual === "string") return;
         onTag({
           actual,
           target: targetKind === "range" ? (targetRange as RangeRef) : targetValue,
@@ -108,9 +125,13 @@ export function TagView({
       </Body1>
       <div className={styles.pick}>
         <Field label="Actual" className={styles.grow} validationMessage={selectionProblem}>
-          <Input readOnly value={refText(actual)} placeholder="No cells chosen" />
+          <Input
+            value={actualText}
+            onChange={(_, d) => setActualText(d.value)}
+            placeholder="Select cells, or type Sheet!B2:M2"
+          />
         </Field>
-        <Button onClick={() => void takeSelection(setActual)}>Use selection as actual</Button>
+        <Button onClick={() => void takeSelection(setActualText)}>Use selection as actual</Button>
       </div>
       <Field label="Target">
         <RadioGroup
@@ -129,9 +150,13 @@ export function TagView({
       ) : (
         <div className={styles.pick}>
           <Field label="Target cells" className={styles.grow}>
-            <Input readOnly value={refText(targetRange)} placeholder="No cells chosen" />
+            <Input
+              value={targetText}
+              onChange={(_, d) => setTargetText(d.value)}
+              placeholder="Select cells, or type Sheet!B3:M3"
+            />
           </Field>
-          <Button onClick={() => void takeSelection(setTargetRange)}>Use selection as target</Button>
+          <Button onClick={() => void takeSelection(setTargetText)}>Use selection as target</Button>
         </div>
       )}
       <Field label="Perspective">

@@ -49,7 +49,8 @@ function uniqueTemporaryName(wb: ExcelJS.Workbook, role: string): string {
   }
 }
 
-function removeMarkerName(wb: ExcelJS.Workbook, marker: string): void {
+/** Removes every definition of a workbook-scoped name (ExcelJS keeps names as a model to rewrite). */
+export function removeDefinedName(wb: ExcelJS.Workbook, marker: string): void {
   const names = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
   names.model = names.model.filter((n) => n.name.toLowerCase() !== marker.toLowerCase());
 }
@@ -103,7 +104,7 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: WritePlan): void
       wb.removeWorksheet(old.id);
     }
     ws.name = sheet.name;
-    removeMarkerName(wb, sheet.markerName);
+    removeDefinedName(wb, sheet.markerName);
     wb.definedNames.add(`${quoteSheetName(sheet.name)}!$A$1`, sheet.markerName);
   }
 

@@ -1,5 +1,5 @@
-import type { ZipEntry } from "./zip";
-import { listZipEntries, readZipEntry } from "./zip";
+import type { Inflate } from "./zip";
+import { listZipEntries, zipText } from "./zip";
 
 /**
  * ExcelJS rewrites a workbook from its own model and silently drops what it does not model.
@@ -55,10 +55,9 @@ function namesThatWouldBeLost(workbookXml: string): string[] {
 }
 
 /** What rewriting this .xlsx package with ExcelJS would lose, in words; empty when nothing. */
-export function contentExcelJsWouldDrop(zip: Buffer): string[] {
+export async function contentExcelJsWouldDrop(zip: Uint8Array, inflate: Inflate): Promise<string[]> {
   const entries = listZipEntries(zip);
   const counts = new Map<string, { one: string; many: string; n: number }>();
-  const read = (e: ZipEntry): string => readZipEntry(zip, e).toString("utf8");
   for (const entry of entries) {
     const kind = PARTS.find((p) => p.pattern.test(entry.name));
     if (kind) {
@@ -66,24 +65,21 @@ export function contentExcelJsWouldDrop(zip: Buffer): string[] {
       continue;
     }
     if (/^xl\/drawings\/drawing\d*\.xml$/i.test(entry.name)) {
-      const xml = read(entry);
+      const xml = await zipText(zip, entry, inflate);
       const shapes = (xml.match(/<xdr:(?:sp|cxnSp)\b/g) ?? []).length;
       for (let i = 0; i < shapes; i++) count(counts, "a shape or text box", "shapes and text boxes");
     } else if (/^xl\/worksheets\/sheet\d*\.xml$/i.test(entry.name)) {
-      const xml = read(entry);
+      const xml = await zipText(zip, entry, inflate);
       if (xml.includes("<x14:sparklineGroup")) count(counts, "sparklines", "sparklines");
       if (xml.includes("<x14:conditionalFormatting")) {
-        count(
-          counts,
-          "extended conditional formats (data bars or icon sets)",
-          "extended conditional formats (data bars or icon sets)",
-        );
+        const words = "extended conditional formats (data bars or icon sets)";
+        count(counts, words, words);
       }
     }
   }
   const lost = describe(counts);
   const book = entries.find((e) => e.name === "xl/workbook.xml");
-  const names = book ? namesThatWouldBeLost(read(book)) : [];
+  const names = book ? namesThatWouldBeLost(await zipText(zip, book, inflate)) : [];
   if (names.length) lost.push(`the defined name${names.length > 1 ? "s" : ""} ${names.join(", ")}`);
   return lost;
 }

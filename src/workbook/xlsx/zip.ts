@@ -1,12 +1,14 @@
-import { inflateRawSync } from "node:zlib";
-
 /**
  * Just enough of the ZIP format to list an .xlsx file's parts and read a few of them, without
- * loading the whole package a second time. Throws ZipFormatError on anything that is not a ZIP.
+ * loading the whole package a second time. Runs in Node and in the browser: decompression is
+ * passed in (zlib in Node, DecompressionStream in a browser).
  */
 export class ZipFormatError extends Error {
   override readonly name = "ZipFormatError";
 }
+
+/** Raw DEFLATE decompression. */
+export type Inflate = (data: Uint8Array) => Promise<Uint8Array>;
 
 export interface ZipEntry {
   readonly name: string;
@@ -18,43 +20,53 @@ export interface ZipEntry {
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_FILE_HEADER = 0x02014b50;
 const LOCAL_FILE_HEADER = 0x04034b50;
+const utf8 = new TextDecoder();
 
-export function listZipEntries(zip: Buffer): ZipEntry[] {
+const view = (zip: Uint8Array) => new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+
+export function listZipEntries(zip: Uint8Array): ZipEntry[] {
+  const data = view(zip);
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
-    if (zip.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY) {
+    if (data.getUint32(i, true) === END_OF_CENTRAL_DIRECTORY) {
       eocd = i;
       break;
     }
   }
   if (eocd < 0) throw new ZipFormatError("not a ZIP package");
-  const count = zip.readUInt16LE(eocd + 10);
-  let offset = zip.readUInt32LE(eocd + 16);
+  const count = data.getUint16(eocd + 10, true);
+  let offset = data.getUint32(eocd + 16, true);
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_FILE_HEADER) {
+    if (offset + 46 > zip.length || data.getUint32(offset, true) !== CENTRAL_FILE_HEADER) {
       throw new ZipFormatError("damaged ZIP directory");
     }
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
+    const nameLength = data.getUint16(offset + 28, true);
+    const extraLength = data.getUint16(offset + 30, true);
+    const commentLength = data.getUint16(offset + 32, true);
     entries.push({
-      method: zip.readUInt16LE(offset + 10),
-      compressedSize: zip.readUInt32LE(offset + 20),
-      localHeaderOffset: zip.readUInt32LE(offset + 42),
-      name: zip.toString("utf8", offset + 46, offset + 46 + nameLength),
+      method: data.getUint16(offset + 10, true),
+      compressedSize: data.getUint32(offset + 20, true),
+      localHeaderOffset: data.getUint32(offset + 42, true),
+      name: utf8.decode(zip.subarray(offset + 46, offset + 46 + nameLength)),
     });
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
 
-export function readZipEntry(zip: Buffer, entry: ZipEntry): Buffer {
+export async function readZipEntry(zip: Uint8Array, entry: ZipEntry, inflate: Inflate): Promise<Uint8Array> {
+  const data = view(zip);
   const at = entry.localHeaderOffset;
-  if (zip.readUInt32LE(at) !== LOCAL_FILE_HEADER) throw new ZipFormatError(`damaged entry ${entry.name}`);
-  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
-  const data = zip.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return data;
-  if (entry.method === 8) return inflateRawSync(data);
+  if (at + 30 > zip.length || data.getUint32(at, true) !== LOCAL_FILE_HEADER) {
+    throw new ZipFormatError(`damaged entry ${entry.name}`);
+  }
+  const start = at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true);
+  const body = zip.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return body;
+  if (entry.method === 8) return inflate(body);
   throw new ZipFormatError(`unsupported compression in ${entry.name}`);
 }
+
+export const zipText = async (zip: Uint8Array, entry: ZipEntry, inflate: Inflate): Promise<string> =>
+  utf8.decode(await readZipEntry(zip, entry, inflate));
