@@ -15,7 +15,8 @@ module.exports = (_env, options) => {
       notice: "./src/commands/notice.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    // A dynamic import() names its module with ".js", as TypeScript requires; webpack finds the .tsx.
+    resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: {
       rules: [
         {

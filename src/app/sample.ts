@@ -229,6 +229,9 @@ export const SAMPLE_KPIS: readonly SampleKpi[] = [
   },
 ];
 
+/** Month-end cash on the Treasury sheet (USD k), for tagging a range as a KPI. */
+export const SAMPLE_CASH: readonly number[] = [612, 590, 575, 601, 548, 530, 522, 540, 515, 498, 505, 487];
+
 export const SAMPLE_PERSPECTIVE_WEIGHTS: readonly { name: string; weight: number }[] = [
   { name: "Financial", weight: 3 },
   { name: "Customer", weight: 3 },

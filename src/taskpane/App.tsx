@@ -72,7 +72,7 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
   if (state.phase === "loading") body = <Spinner label="Reading the workbook…" />;
   else if (state.phase === "failed")
     body = (
-      <MessageBar intent="error">
+      <MessageBar layout="multiline" intent="error">
         <MessageBarBody>{state.message}</MessageBarBody>
       </MessageBar>
     );
@@ -159,7 +159,7 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
                 }
               />
             ) : (
-              <MessageBar intent="error">
+              <MessageBar layout="multiline" intent="error">
                 <MessageBarBody>
                   {scoring && !scoring.ok ? scoring.fatal.message : "The scorecard could not be read."}
                 </MessageBarBody>
@@ -206,7 +206,7 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
           {progress && <Caption1>{progress.label}</Caption1>}
           {!progress && lastRefreshed && <Caption1>Last refreshed {lastRefreshed}</Caption1>}
           {notice && (
-            <MessageBar intent={notice.intent}>
+            <MessageBar layout="multiline" intent={notice.intent}>
               <MessageBarBody>{notice.text}</MessageBarBody>
             </MessageBar>
           )}

@@ -3,25 +3,31 @@ import { createRoot } from "react-dom/client";
 import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
 import type { RangeRef } from "../workbook/port";
 import { App } from "./App";
-import { NoHost } from "./NoHost";
+
+const prefersDark = (): boolean => window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
 
 /** Office's theme, as a Fluent theme: dark where the Office body background is dark. */
 function officeTheme(): Theme {
   const background = Office.context.officeTheme?.bodyBackgroundColor;
   const hex = /^#?([0-9a-f]{6})$/i.exec(background ?? "")?.[1];
-  if (!hex) return window.matchMedia?.("(prefers-color-scheme: dark)").matches ? webDarkTheme : webLightTheme;
+  if (!hex) return prefersDark() ? webDarkTheme : webLightTheme;
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? webDarkTheme : webLightTheme;
 }
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
 
-// Outside Office (no office.js, or a plain browser tab) the pane says where it belongs.
-if (typeof Office === "undefined") root.render(<NoHost />);
+/** Outside Excel the pane opens .xlsx files instead; ExcelJS loads only then. */
+async function startPreview(): Promise<void> {
+  const { PreviewApp } = await import(/* webpackChunkName: "preview" */ "./preview/PreviewApp.js");
+  root.render(<PreviewApp theme={prefersDark() ? webDarkTheme : webLightTheme} />);
+}
+
+if (typeof Office === "undefined") void startPreview();
 else {
   void Office.onReady((info) => {
     if (info.host !== Office.HostType.Excel) {
-      root.render(<NoHost />);
+      void startPreview();
       return;
     }
     const port = new OfficeWorkbook();

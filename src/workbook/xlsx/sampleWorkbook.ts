@@ -1,5 +1,11 @@
 import ExcelJS from "exceljs";
-import { SAMPLE_OBJECTIVES, SAMPLE_PERSPECTIVE_WEIGHTS, SAMPLE_YEAR, sampleRows } from "../../app/sample";
+import {
+  SAMPLE_CASH,
+  SAMPLE_OBJECTIVES,
+  SAMPLE_PERSPECTIVE_WEIGHTS,
+  SAMPLE_YEAR,
+  sampleRows,
+} from "../../app/sample";
 
 const HEADER_STYLE = { theme: "TableStyleMedium2", showRowStripes: true } as const;
 
@@ -98,5 +104,19 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
   [20, 8, 2, 20, 24, 8, 20, 36].forEach((w, i) => {
     strategy.getColumn(i + 1).width = w;
   });
+  // Figures kept outside any table, for tagging a single range as a KPI.
+  const treasury = wb.addWorksheet("Treasury");
+  treasury.getCell("A1").value = "Cash on hand (USD k)";
+  treasury.getCell("A1").font = { bold: true };
+  treasury.getColumn(1).width = 22;
+  SAMPLE_CASH.forEach((cash, i) => {
+    const header = treasury.getCell(1, i + 2);
+    header.value = new Date(Date.UTC(SAMPLE_YEAR, i, 1));
+    header.numFmt = "mmm";
+    const cell = treasury.getCell(2, i + 2);
+    cell.value = cash;
+    cell.numFmt = "#,##0";
+  });
+  treasury.getCell("A2").value = "Month-end balance";
   return wb;
 }

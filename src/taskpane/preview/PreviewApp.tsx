@@ -1,0 +1,151 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  makeStyles,
+  tokens,
+  type Theme,
+} from "@fluentui/react-components";
+import { useRef, useState } from "react";
+import { browserInflate } from "../../workbook/xlsx/browserInflate";
+import { buildSampleWorkbook } from "../../workbook/xlsx/sampleWorkbook";
+import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
+import { App } from "../App";
+
+const useStyles = makeStyles({
+  bar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    background: tokens.colorNeutralBackground2,
+  },
+  intro: { padding: tokens.spacingHorizontalM, display: "grid", gap: tokens.spacingVerticalS },
+  hidden: { display: "none" },
+});
+
+interface Loaded {
+  readonly port: XlsxWorkbook;
+  readonly fileName: string;
+  /** Bumped on each load, so the pane starts afresh on a new file. */
+  readonly generation: number;
+}
+
+const SAMPLE_NAME = "sample-scorecard.xlsx";
+
+/** Saves bytes as a file through the browser's download. */
+function download(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(
+    new Blob([bytes as BlobPart], {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }),
+  );
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+export const downloadName = (fileName: string): string => fileName.replace(/(\.xlsx)?$/i, ".scorecard.xlsx");
+
+/**
+ * The task pane in a plain browser, on an .xlsx file: the same pane, engine and plan as in
+ * Excel and the CLI, through the ExcelJS adapter. Nothing leaves the browser.
+ */
+export function PreviewApp({ theme }: { theme: Theme }) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const open = async (bytes: Uint8Array | null, fileName: string) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const port = bytes
+        ? await XlsxWorkbook.load(bytes, browserInflate)
+        : XlsxWorkbook.create(buildSampleWorkbook());
+      setLoaded({ port, fileName, generation: (loaded?.generation ?? 0) + 1 });
+    } catch {
+      setProblem(`${fileName} could not be opened: it is not an .xlsx workbook, or it is damaged.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = async () => {
+    if (!loaded) return;
+    download(await loaded.port.toBytes(), downloadName(loaded.fileName));
+  };
+  const lost = loaded?.port.wouldLose ?? [];
+
+  return (
+    <FluentProvider theme={theme}>
+      <div className={styles.bar} role="toolbar" aria-label="Workbook file">
+        <Button onClick={() => input.current?.click()} disabled={busy}>
+          Open .xlsx…
+        </Button>
+        <Button onClick={() => void open(null, SAMPLE_NAME)} disabled={busy}>
+          Open the sample workbook
+        </Button>
+        <Button
+          appearance="primary"
+          onClick={() => void save()}
+          disabled={!loaded || busy || lost.length > 0}
+        >
+          Download
+        </Button>
+        {loaded && <Caption1>{loaded.fileName}</Caption1>}
+        <input
+          ref={input}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label="Workbook to open"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = "";
+            if (file) void file.arrayBuffer().then((b) => open(new Uint8Array(b), file.name));
+          }}
+        />
+      </div>
+      {busy && <Spinner label="Opening the workbook…" />}
+      {problem && (
+        <MessageBar layout="multiline" intent="error">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {lost.length > 0 && (
+        <MessageBar layout="multiline" intent="warning">
+          <MessageBarBody>
+            This workbook holds {lost.join(", ")}, which this preview cannot keep, so it will not download a
+            refreshed copy. Use the add-in in Excel for it.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {loaded ? (
+        <App key={loaded.generation} port={loaded.port} theme={theme} />
+      ) : (
+        <main className={styles.intro}>
+          <Subtitle2 as="h1">Balanced Scorecard, in your browser</Subtitle2>
+          <Body1 as="p">
+            Open an .xlsx workbook to score it with the same task pane as in Excel, then download the
+            refreshed copy. The file stays on this computer.
+          </Body1>
+          <Body1 as="p">In Excel, open this pane from Home &gt; Scorecard instead.</Body1>
+        </main>
+      )}
+    </FluentProvider>
+  );
+}
