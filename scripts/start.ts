@@ -97,6 +97,9 @@ async function main(): Promise<void> {
       `  3. Choose ${path.join(root, "manifest.xml")} and select Upload.`,
       "  4. The Scorecard group appears on the Home tab: Scorecard opens the pane, Refresh refreshes.",
       `Keep this server running while you use it (this machine's ${base} must be reachable from the browser).`,
+      "",
+      `Or use it right here, without Excel: open ${base}/taskpane.html in a browser and choose`,
+      '"Open the sample workbook" (or "Open .xlsx…"); "Download" saves the refreshed workbook.',
     );
   }
   lines.push("Press Ctrl+C to stop.");

@@ -21,7 +21,8 @@ const TYPES: Readonly<Record<string, string>> = {
 
 /** Serves dist/ on 127.0.0.1 at a free port. */
 export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/ is not built: run npm run build first");
+  if (!existsSync(path.join(DIST, "taskpane.html")))
+    throw new Error("dist/ is not built: run npm run build first");
   const server = http.createServer((req, res) => {
     const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
     if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {

@@ -1,0 +1,84 @@
+/** The task pane as a person drives it: helpers over playwright's page. */
+import type { Page } from "playwright-core";
+import AxeBuilderSource from "axe-core";
+
+export async function openPreview(page: Page, url: string): Promise<void> {
+  // office.js comes from Microsoft's CDN, which this network cannot reach: fail it at once.
+  await page.route("**/appsforoffice.microsoft.com/**", (route) => route.abort());
+  await page.goto(`${url}/taskpane.html`);
+  await page.getByRole("button", { name: "Open the sample workbook" }).waitFor();
+}
+
+/** Name and status word of every KPI, perspective and objective the tree shows, in order. */
+export async function treeStatuses(page: Page): Promise<[string, string][]> {
+  return page.getByRole("treeitem").evaluateAll((items) =>
+    items.map((item) => {
+      const layout = item.querySelector(".fui-TreeItemLayout__main");
+      const name = layout?.firstChild?.textContent?.trim() ?? "";
+      const text = item.querySelector(".fui-TreeItemLayout__aside")?.textContent ?? "";
+      const status = /(Green|Amber|Red|No data)/.exec(text)?.[1] ?? "";
+      return [name, status] as [string, string];
+    }),
+  );
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+}
+
+/**
+ * axe-core's scan of the page once it has settled (no pending refresh, transitions done); returns
+ * the serious and critical violations. Fluent's focus manager (tabster) adds aria-hidden
+ * "dummy" elements that only pass focus on to real controls; axe is told to skip them, as
+ * Fluent UI's own accessibility tests do.
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
+  await page.waitForTimeout(400);
+  if (!(await page.evaluate(() => "axe" in window)))
+    await page.addScriptTag({ content: AxeBuilderSource.source });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document, {
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+    }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** Presses Tab until the focused element has this accessible name (or label text); keyboard only. */
+export async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return "";
+      const labelled = el.getAttribute("aria-labelledby");
+      const label = labelled ? document.getElementById(labelled)?.textContent : null;
+      const forLabel = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+      return [el.getAttribute("aria-label"), label, forLabel, el.textContent].filter(Boolean).join(" | ");
+    });
+    if (name.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
