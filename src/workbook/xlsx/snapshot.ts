@@ -58,6 +58,8 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
       rowValues[c - 1] = merged ? null : toCellValue(cell.value);
       rowFormats[c - 1] = cell.numFmt ?? null;
     });
+    // Rows holding only formatting (a styled column down to row 1,048,576) are no data.
+    if (rowValues.length === 0) return;
     values[r - 1] = rowValues;
     formats[r - 1] = rowFormats;
   });
