@@ -79,6 +79,7 @@ describe("the browser preview, used as a person would", () => {
     expect(await cash.textContent()).toContain("Red");
 
     await cash.click();
+    await page.getByText("Cell chosen: Treasury!M2").waitFor();
     await page.getByRole("button", { name: "Edit KPI" }).click();
     await page.getByRole("textbox", { name: "Target" }).fill("500");
     await page.getByRole("button", { name: "Save KPI" }).click();

@@ -12,6 +12,7 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
+import { quoteSheetName } from "../../model/address";
 import { browserInflate } from "../../workbook/xlsx/browserInflate";
 import { buildSampleWorkbook } from "../../workbook/xlsx/sampleWorkbook";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
@@ -68,6 +69,7 @@ export function PreviewApp({ theme }: { theme: Theme }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
 
   const open = async (bytes: Uint8Array | null, fileName: string) => {
     setBusy(true);
@@ -76,6 +78,8 @@ export function PreviewApp({ theme }: { theme: Theme }) {
       const port = bytes
         ? await XlsxWorkbook.load(bytes, browserInflate)
         : XlsxWorkbook.create(buildSampleWorkbook());
+      port.onSelect = (ref) => setSelected(`${quoteSheetName(ref.sheet)}!${ref.address}`);
+      setSelected(null);
       setLoaded({ port, fileName, generation: (loaded?.generation ?? 0) + 1 });
     } catch {
       setProblem(`${fileName} could not be opened: it is not an .xlsx workbook, or it is damaged.`);
@@ -107,6 +111,9 @@ export function PreviewApp({ theme }: { theme: Theme }) {
           Download
         </Button>
         {loaded && <Caption1>{loaded.fileName}</Caption1>}
+        {selected && (
+          <Caption1 role="status">Cell chosen: {selected} (in Excel, this cell is selected)</Caption1>
+        )}
         <input
           ref={input}
           className={styles.hidden}

@@ -10,8 +10,8 @@ import type { Inflate } from "./zip";
 
 /** An .xlsx workbook held in memory by ExcelJS: the CLI's and the browser preview's WorkbookPort. */
 export class XlsxWorkbook implements InteractiveWorkbook {
-  /** A file has no selection; the preview shows the last range it was asked to select instead. */
-  lastSelected: RangeRef | null = null;
+  /** A file has no selection; the preview shows the range it was asked to select instead. */
+  onSelect: ((ref: RangeRef) => void) | null = null;
 
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -44,7 +44,7 @@ export class XlsxWorkbook implements InteractiveWorkbook {
   }
 
   async select(ref: RangeRef): Promise<void> {
-    this.lastSelected = ref;
+    this.onSelect?.(ref);
   }
 
   async defineName(name: string, ref: RangeRef): Promise<void> {
