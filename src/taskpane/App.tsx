@@ -33,6 +33,7 @@ const useStyles = makeStyles({
     display: "grid",
     gap: tokens.spacingVerticalM,
     minHeight: "100vh",
+    alignContent: "start",
     boxSizing: "border-box",
   },
   header: {
