@@ -1,7 +1,8 @@
 import type { Issue } from "../engine/issues";
 import type { ScorecardReport } from "./report";
 
-const STATUS_WORDS: Readonly<Record<string, string>> = {
+/** Statuses in running text (the CLI's report, the ribbon's notice). */
+export const STATUS_WORDS: Readonly<Record<string, string>> = {
   green: "green",
   amber: "amber",
   red: "red",

@@ -21,6 +21,8 @@ export interface RunOptions {
   /** The period to score ("2026-06"), for this run only. */
   readonly period?: string | undefined;
   readonly now?: Date;
+  /** A definition to score and store instead of the stored one: the pane's edit, refreshed at once. */
+  readonly definition?: Definition;
   /** Told of each step of a refresh, for a progress indicator. */
   readonly onProgress?: (step: RefreshStep) => void;
 }
@@ -114,14 +116,15 @@ export async function runScorecard(
   const state = await readWorkbookState(port);
   if ("code" in state) return { ok: false, fatal: state, issues: [] };
   progress("scoring");
-  const scoring = scoreWorkbook(state, state.stored, options);
+  const definition = options.definition ?? state.stored;
+  const scoring = scoreWorkbook(state, definition, options);
   if (!scoring.ok || !write) {
     progress("done");
     return scoring.ok ? { ...scoring, plan: null } : scoring;
   }
 
   const now = options.now ?? new Date();
-  const stored = definitionToStore(state.stored, scoring.model);
+  const stored = definitionToStore(definition, scoring.model);
   const rendered = renderPlan({
     sheetNames: state.snapshot.sheets.map((s) => s.name),
     owned: state.owned,

@@ -1,12 +1,7 @@
+import { STATUS_WORDS } from "../app/outcomeText";
 import type { IssueReport, ScorecardReport } from "../app/report";
 
 const score = (s: number | null): string => (s === null ? "  –  " : s.toFixed(2).padStart(5));
-const STATUS_TEXT: Readonly<Record<string, string>> = {
-  green: "green",
-  amber: "amber",
-  red: "red",
-  none: "no data",
-};
 const TREND_TEXT: Readonly<Record<string, string>> = {
   better: "↑ better",
   worse: "↓ worse",
@@ -18,14 +13,14 @@ const TREND_TEXT: Readonly<Record<string, string>> = {
 export function reportText(report: ScorecardReport): string {
   const lines: string[] = [];
   const head = report.period ? `Scorecard for ${report.period}` : "Scorecard";
-  lines.push(`${head}: ${score(report.scorecard.score).trim()} (${STATUS_TEXT[report.scorecard.status]})`);
+  lines.push(`${head}: ${score(report.scorecard.score).trim()} (${STATUS_WORDS[report.scorecard.status]})`);
   for (const p of report.perspectives) {
-    lines.push(`  ${score(p.score)}  ${(STATUS_TEXT[p.status] ?? "").padEnd(7)}  ${p.name}`);
+    lines.push(`  ${score(p.score)}  ${(STATUS_WORDS[p.status] ?? "").padEnd(7)}  ${p.name}`);
     for (const o of p.objectives) {
-      lines.push(`  ${score(o.score)}  ${(STATUS_TEXT[o.status] ?? "").padEnd(7)}    ${o.name}`);
+      lines.push(`  ${score(o.score)}  ${(STATUS_WORDS[o.status] ?? "").padEnd(7)}    ${o.name}`);
       for (const k of o.kpis) {
         const trend = TREND_TEXT[k.trend] ? `  ${TREND_TEXT[k.trend]}` : "";
-        lines.push(`  ${score(k.score)}  ${(STATUS_TEXT[k.status] ?? "").padEnd(7)}      ${k.name}${trend}`);
+        lines.push(`  ${score(k.score)}  ${(STATUS_WORDS[k.status] ?? "").padEnd(7)}      ${k.name}${trend}`);
       }
     }
   }

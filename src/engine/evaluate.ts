@@ -180,7 +180,8 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
   const current = kpi.observations.find((o) => o.period === null || periodOf(o) === scoredOrd);
   const upToScored = kpi.observations.filter((o) => o.period === null || periodOf(o) <= scoredOrd);
   const reference = current ?? upToScored[upToScored.length - 1] ?? kpi.observations[0];
-  const none = (extra: Partial<KpiResult> = {}): KpiResult => ({
+  /** The KPI's result: no data unless `extra` says otherwise. */
+  const result = (extra: Partial<KpiResult> = {}): KpiResult => ({
     kpi,
     cell: reference?.actualCell ?? null,
     actual: null,
@@ -215,7 +216,7 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
     if (!current) {
       if (reference)
         issues.push(issue("no-row-in-period", reference.actualCell, { kpi: kpi.name, period: periodText }));
-      return none();
+      return result();
     }
     actual = usableNumber(current.actual, current.actualCell, kpi.name, "actual", periodText, issues);
     target = usableNumber(current.target, current.targetCell, kpi.name, "target", periodText, issues);
@@ -255,7 +256,7 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
     kpi.polarity === null ||
     kpi.aggregation === null
   ) {
-    return none(shown);
+    return result(shown);
   }
   const scoring = scoreKpi(actual, target, kpi.polarity, spec);
   if (!scoring.ok) {
@@ -272,9 +273,9 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
         },
       ),
     );
-    return none({ ...shown, threshold: scoring.threshold });
+    return result({ ...shown, threshold: scoring.threshold });
   }
-  return none({ ...shown, threshold: scoring.threshold, status: scoring.status, score: scoring.score });
+  return result({ ...shown, threshold: scoring.threshold, status: scoring.status, score: scoring.score });
 }
 
 /** SCORING.md applied to a whole scorecard: KPI results, trends, and the roll-ups above them. */

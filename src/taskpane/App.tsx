@@ -18,6 +18,7 @@ import {
 import { useState } from "react";
 import { addTaggedKpi, editKpi, editSettings, tagName } from "../app/definitionEdits";
 import { periodKey } from "../engine/periods";
+import { quoteSheetName } from "../model/address";
 import { emptyDefinition, type Definition } from "../model/definition";
 import type { InteractiveWorkbook, RangeRef } from "../workbook/port";
 import { useScorecardSession } from "./useScorecardSession";
@@ -53,6 +54,12 @@ export interface AppProps {
 }
 
 type TabName = "scorecard" | "issues" | "tag" | "settings";
+
+/** The cells a tag names, as the user wrote them: "Notes!B2:M2" (and the target's). */
+const sheetCellsText = (draft: TagDraft): string =>
+  [draft.actual, ...(typeof draft.target === "number" ? [] : [draft.target])]
+    .map((r) => `${quoteSheetName(r.sheet)}!${r.address}`)
+    .join(" and ");
 
 function formatTime(iso: string | null): string | null {
   if (!iso) return null;
@@ -104,7 +111,7 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
       } catch (error) {
         session.setNotice({
           intent: "error",
-          text: `Could not name the selected cells: ${(error as Error).message}`,
+          text: `Could not name ${sheetCellsText(draft)}: ${(error as Error).message}`,
         });
         return;
       }

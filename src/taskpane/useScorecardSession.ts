@@ -66,37 +66,41 @@ export function useScorecardSession(port: InteractiveWorkbook) {
     void load();
   }, [load]);
 
-  const refresh = useCallback(async () => {
-    setNotice(null);
-    try {
-      const outcome = await runScorecard(port, { onProgress: (step) => setProgress(STEPS[step]) }, true);
-      if (!outcome.ok) setNotice({ intent: "error", text: fatalSentence(outcome.fatal) });
-      else
-        setNotice({
-          intent: outcome.hasErrors ? "warning" : "success",
-          text: outcomeSentence(outcome.report),
-        });
-    } catch (error) {
-      setNotice({ intent: "error", text: errorSentence(error) });
-    } finally {
-      setProgress(null);
-      await load();
-    }
-  }, [port, load]);
+  /** Refreshes with the stored definition, or with `definition`, which the refresh then stores. */
+  const refresh = useCallback(
+    async (definition?: Definition) => {
+      setNotice(null);
+      try {
+        const onProgress = (step: RefreshStep) => setProgress(STEPS[step]);
+        const outcome = await runScorecard(port, { onProgress, ...(definition ? { definition } : {}) }, true);
+        if (!outcome.ok) setNotice({ intent: "error", text: fatalSentence(outcome.fatal) });
+        else
+          setNotice({
+            intent: outcome.hasErrors ? "warning" : "success",
+            text: outcomeSentence(outcome.report),
+          });
+      } catch (error) {
+        setNotice({ intent: "error", text: errorSentence(error) });
+      } finally {
+        setProgress(null);
+        await load();
+      }
+    },
+    [port, load],
+  );
 
   /** Stores a changed definition; `thenRefresh` rewrites the scorecard with it straight away. */
   const save = useCallback(
     async (definition: Definition, what: string, thenRefresh = false) => {
       setNotice(null);
+      // A refresh stores the definition it was given: one read and one write, not two of each.
+      if (thenRefresh) return refresh(definition);
       try {
         setProgress({ label: "Saving…", value: 0.1 });
         await saveDefinition(port, definition);
         setProgress(null);
-        if (thenRefresh) await refresh();
-        else {
-          await load();
-          setNotice({ intent: "info", text: `${what} Refresh to update the Scorecard sheet.` });
-        }
+        await load();
+        setNotice({ intent: "info", text: `${what} Refresh to update the Scorecard sheet.` });
       } catch (error) {
         setProgress(null);
         setNotice({ intent: "error", text: errorSentence(error) });

@@ -98,3 +98,22 @@ describe("a refresh through a WorkbookPort", () => {
     });
   });
 });
+
+describe("a refresh with a definition the pane has just edited", () => {
+  it("scores with it and stores it, in one read and one write", async () => {
+    const port = new MemoryWorkbook(book(data()));
+    const definition = {
+      ...emptyDefinition(),
+      settings: { ...emptyDefinition().settings, summarySheetName: "Board" },
+    };
+    const outcome = await runScorecard(port, { definition }, true);
+    expect(outcome.ok).toBe(true);
+    expect(port.plansApplied).toBe(1);
+    expect(port.sheet("Board")).toBeDefined();
+    const stored = parseDefinition(String(cellAt(port.sheet("BSC Definition")!, 2, 1)));
+    expect(stored).toMatchObject({
+      ok: true,
+      definition: { settings: { summarySheetName: "Board" }, source: { table: "Kpis" } },
+    });
+  });
+});

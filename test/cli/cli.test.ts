@@ -175,7 +175,7 @@ describe("bsc failures: one plain sentence and the exit status WORKBOOK.md gives
     ]);
     writeFileSync(
       path.join(dir, "charts.xlsx"),
-      withExtraParts(bytes, ["xl/charts/chart1.xml", "xl/pivotTables/pivotTable1.xml"]),
+      await withExtraParts(bytes, ["xl/charts/chart1.xml", "xl/pivotTables/pivotTable1.xml"]),
     );
     const r = await bsc(dir, "refresh", "charts.xlsx", "--in-place");
     expect(r.code).toBe(1);

@@ -1,6 +1,6 @@
 import { crc32 } from "node:zlib";
-import { inflateRawSync } from "node:zlib";
-import { listZipEntries } from "../../src/workbook/xlsx/zip";
+import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
+import { listZipEntries, readZipEntry } from "../../src/workbook/xlsx/zip";
 
 /** Writes a ZIP package with stored (uncompressed) entries: enough to build test workbooks. */
 export function writeZip(entries: readonly { name: string; data: Buffer }[]): Buffer {
@@ -41,17 +41,17 @@ export function writeZip(entries: readonly { name: string; data: Buffer }[]): Bu
 }
 
 /** The package's entries, to change and write back. */
-export function zipEntries(zip: Buffer): { name: string; data: Buffer }[] {
-  return listZipEntries(zip).map((e) => {
-    const at = e.localHeaderOffset;
-    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
-    const body = zip.subarray(start, start + e.compressedSize);
-    return { name: e.name, data: e.method === 8 ? inflateRawSync(body) : body };
-  });
+export async function zipEntries(zip: Buffer): Promise<{ name: string; data: Buffer }[]> {
+  return Promise.all(
+    listZipEntries(zip).map(async (e) => ({
+      name: e.name,
+      data: Buffer.from(await readZipEntry(zip, e, nodeInflate)),
+    })),
+  );
 }
 
 /** Adds parts a workbook may hold that ExcelJS does not keep (a chart, a pivot table). */
-export function withExtraParts(zip: Buffer, names: readonly string[]): Buffer {
+export async function withExtraParts(zip: Buffer, names: readonly string[]): Promise<Buffer> {
   const extra = names.map((name) => ({ name, data: Buffer.from('<?xml version="1.0"?><part/>') }));
-  return writeZip([...zipEntries(zip), ...extra]);
+  return writeZip([...(await zipEntries(zip)), ...extra]);
 }

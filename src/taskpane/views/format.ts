@@ -1,3 +1,5 @@
+import { boxA1, parseReference } from "../../model/address";
+import type { RangeRef } from "../../workbook/port";
 import type { Trend } from "../../engine/types";
 
 export const formatScore = (score: number | null): string => (score === null ? "–" : score.toFixed(2));
@@ -16,9 +18,8 @@ export const TREND_TEXT: Readonly<Record<Trend, string>> = {
   none: "",
 };
 
-/** "'KPI Data'!H7" → sheet and address, for selecting the cell. */
-export function splitCell(cell: string): { sheet: string; address: string } | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(cell);
-  if (!m) return null;
-  return { sheet: (m[1] ?? m[2] ?? "").replace(/''/g, "'"), address: m[3] as string };
+/** "'KPI Data'!H7" → sheet and address, for selecting the cell; the model's reference parser reads it. */
+export function splitCell(cell: string): RangeRef | null {
+  const ref = parseReference(cell);
+  return ref?.sheet ? { sheet: ref.sheet, address: boxA1(ref.box) } : null;
 }
