@@ -14,11 +14,25 @@ interface PolarityRule {
   score(actual: number, target: number, threshold: number): number;
 }
 
+/**
+ * Comparisons as a spreadsheet makes them (SCORING.md, "Comparisons"): numbers that agree to about
+ * 15 significant digits are equal, so that an actual lying exactly on a threshold computed from a
+ * tolerance gets the colour the sheet's traffic-light rule shows. LibreOffice's rule:
+ * x ≈ y when |x − y| ≤ 2⁻⁴⁸ · max(|x|, |y|).
+ */
+const EQUALITY_EPSILON = 2 ** -48;
+export const approxEqual = (x: number, y: number): boolean =>
+  x === y || Math.abs(x - y) <= EQUALITY_EPSILON * Math.max(Math.abs(x), Math.abs(y));
+/** x ≥ y as a spreadsheet compares. */
+export const atLeast = (x: number, y: number): boolean => x > y || approxEqual(x, y);
+/** x ≤ y as a spreadsheet compares. */
+export const atMost = (x: number, y: number): boolean => x < y || approxEqual(x, y);
+
 const clampScore = (score: number): number => Math.min(MAX_SCORE, Math.max(0, score));
 
 /** Spider Impact's Goal / Red Flag line: the target scores 20/3, the red flag 10/3. */
 function goalRedFlagScore(actual: number, target: number, threshold: number, targetMet: boolean): number {
-  if (target === threshold) return targetMet ? MAX_SCORE : 0;
+  if (approxEqual(target, threshold)) return targetMet ? MAX_SCORE : 0;
   return clampScore(THRESHOLD_SCORE + (THRESHOLD_SCORE * (actual - threshold)) / (target - threshold));
 }
 
@@ -26,16 +40,16 @@ export const POLARITY_RULES: Readonly<Record<Polarity, PolarityRule>> = {
   higher: {
     defaultTolerance: 0.1,
     thresholdFromTolerance: (t, f) => t - f * Math.abs(t),
-    isThresholdValid: (t, r) => r <= t,
-    status: (a, t, r) => (a >= t ? "green" : a >= r ? "amber" : "red"),
-    score: (a, t, r) => goalRedFlagScore(a, t, r, a >= t),
+    isThresholdValid: (t, r) => atMost(r, t),
+    status: (a, t, r) => (atLeast(a, t) ? "green" : atLeast(a, r) ? "amber" : "red"),
+    score: (a, t, r) => goalRedFlagScore(a, t, r, atLeast(a, t)),
   },
   lower: {
     defaultTolerance: 0.1,
     thresholdFromTolerance: (t, f) => t + f * Math.abs(t),
-    isThresholdValid: (t, r) => r >= t,
-    status: (a, t, r) => (a <= t ? "green" : a <= r ? "amber" : "red"),
-    score: (a, t, r) => goalRedFlagScore(a, t, r, a <= t),
+    isThresholdValid: (t, r) => atLeast(r, t),
+    status: (a, t, r) => (atMost(a, t) ? "green" : atMost(a, r) ? "amber" : "red"),
+    score: (a, t, r) => goalRedFlagScore(a, t, r, atMost(a, t)),
   },
   band: {
     defaultTolerance: 0.05,
@@ -43,11 +57,11 @@ export const POLARITY_RULES: Readonly<Record<Polarity, PolarityRule>> = {
     isThresholdValid: (_t, g) => g >= 0,
     status: (a, t, g) => {
       const d = Math.abs(a - t);
-      return d <= g ? "green" : d <= 2 * g ? "amber" : "red";
+      return atMost(d, g) ? "green" : atMost(d, 2 * g) ? "amber" : "red";
     },
     score: (a, t, g) => {
       const d = Math.abs(a - t);
-      if (g === 0) return d === 0 ? MAX_SCORE : 0;
+      if (g === 0) return approxEqual(a, t) ? MAX_SCORE : 0;
       return clampScore(THRESHOLD_SCORE + (THRESHOLD_SCORE * (2 * g - d)) / g);
     },
   },
