@@ -36,6 +36,7 @@ export default tseslint.config(
       "dist/**",
       "build/**",
       "coverage/**",
+      "reports/**",
       "node_modules/**",
       "**/*.js",
       "**/*.cjs",

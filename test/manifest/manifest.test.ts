@@ -1,5 +1,5 @@
 /**
- * @jest-environment jsdom
+ * @jest-environment ./test/environments/jsdom.cjs
  */
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";

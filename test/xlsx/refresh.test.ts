@@ -25,7 +25,8 @@ const conditionalFormats = (ws: object): CfModel[] =>
 describe("refreshing the sample workbook", () => {
   let before: Buffer;
   let after: Buffer;
-  beforeAll(async () => {
+  // Each test refreshes its own copy, so that mutation testing can tell which test ran which code.
+  beforeEach(async () => {
     before = Buffer.from(await buildSampleWorkbook().xlsx.writeBuffer());
     after = (await refreshBytes(before)).bytes;
   });
