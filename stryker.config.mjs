@@ -7,9 +7,10 @@ export default {
   testRunner: "jest",
   jest: {
     projectType: "custom",
-    configFile: "jest.config.js",
+    configFile: "jest.mutate.config.js",
     // Not "related tests": many tests reach the engine through the adapters and the command line,
-    // which jest's import graph from a mutated file does not always lead back to.
+    // which jest's import graph from a mutated file does not always lead back to. Per-test
+    // coverage picks the tests instead, and test/mutation/sequencer.cjs loads only their files.
     enableFindRelatedTests: false,
   },
   // Each mutant runs only the tests that executed its code, whichever file they live in.

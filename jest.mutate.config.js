@@ -1,0 +1,16 @@
+// The jest configuration `npm run mutate` uses: the whole suite but for the tests that are about
+// the task pane's rendering, the manifest and Office.js payloads at 10,000 KPIs, none of which
+// states a scoring, reading or planning rule (each would add seconds to every mutant).
+const base = require("./jest.config.js");
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "<rootDir>/test/taskpane/",
+    "<rootDir>/test/manifest/",
+    "<rootDir>/test/office/scale.test.ts",
+  ],
+  testSequencer: "<rootDir>/test/mutation/sequencer.cjs",
+};

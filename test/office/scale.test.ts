@@ -1,0 +1,38 @@
+import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
+import { FakeExcel } from "./fakeExcel";
+import { scorecardBook, syncsToApply } from "./books";
+
+/**
+ * Large scorecards through Office.js: round trips and payloads stay within Excel's limits.
+ * Kept apart so that mutation testing, which is about the rules, can leave these heavy runs out.
+ */
+describe("reading a large workbook through Office.js", () => {
+  it("keeps every response under the payload limit by reading large sheets in blocks", async () => {
+    const fake = scorecardBook(2000);
+    await new OfficeWorkbook(fake.run, 100_000).readSnapshot();
+    expect(fake.syncs).toBeGreaterThan(3);
+    expect(Math.max(...fake.responseBytes)).toBeLessThan(100_000);
+  });
+});
+
+describe("writing a large scorecard through Office.js", () => {
+  it("takes the same number of round trips for 10, 1,000 and 10,000 KPIs", async () => {
+    const counts = [];
+    for (const kpis of [10, 1000, 10000]) counts.push((await syncsToApply(kpis)).syncs);
+    expect(counts).toEqual([4, 4, 4]);
+  }, 60000);
+
+  it("keeps every request under Excel on the web's 5 MB limit, even for 10,000 KPIs", async () => {
+    const { fake } = await syncsToApply(10000);
+    expect(Math.max(...fake.requestBytes)).toBeLessThan(5_000_000);
+  }, 60000);
+
+  it("splits large writes into several requests under the limit, with the same result", async () => {
+    const whole = await syncsToApply(600);
+    const chunked = await syncsToApply(600, 20_000);
+    expect(chunked.syncs).toBeGreaterThan(whole.syncs);
+    expect(Math.max(...chunked.fake.requestBytes.slice(-chunked.syncs))).toBeLessThan(40_000);
+    const cells = (f: FakeExcel) => [...f.sheet("Scorecard").cells.entries()].sort();
+    expect(cells(chunked.fake)).toEqual(cells(whole.fake));
+  }, 60000);
+});
