@@ -23,6 +23,8 @@ interface PolarityRule {
 const EQUALITY_EPSILON = 2 ** -48;
 export const approxEqual = (x: number, y: number): boolean =>
   x === y || Math.abs(x - y) <= EQUALITY_EPSILON * Math.max(Math.abs(x), Math.abs(y));
+/** |x − y| as a spreadsheet subtracts: 0 when the two are equal to 15 digits. */
+const distance = (x: number, y: number): number => (approxEqual(x, y) ? 0 : Math.abs(x - y));
 /** x ≥ y as a spreadsheet compares. */
 export const atLeast = (x: number, y: number): boolean => x > y || approxEqual(x, y);
 /** x ≤ y as a spreadsheet compares. */
@@ -56,12 +58,12 @@ export const POLARITY_RULES: Readonly<Record<Polarity, PolarityRule>> = {
     thresholdFromTolerance: (t, f) => f * Math.abs(t),
     isThresholdValid: (_t, g) => g >= 0,
     status: (a, t, g) => {
-      const d = Math.abs(a - t);
+      const d = distance(a, t);
       return atMost(d, g) ? "green" : atMost(d, 2 * g) ? "amber" : "red";
     },
     score: (a, t, g) => {
-      const d = Math.abs(a - t);
-      if (g === 0) return approxEqual(a, t) ? MAX_SCORE : 0;
+      const d = distance(a, t);
+      if (g === 0) return d === 0 ? MAX_SCORE : 0;
       return clampScore(THRESHOLD_SCORE + (THRESHOLD_SCORE * (2 * g - d)) / g);
     },
   },

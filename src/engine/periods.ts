@@ -57,7 +57,10 @@ export function parsePeriodText(text: string): Period | null {
     return null;
   }
   m = /^(\d{4})\s*-?\s*Q([1-4])$/i.exec(s);
-  if (m) return { granularity: "quarter", year: Number(m[1]), index: Number(m[2]) };
+  if (m)
+    return validYear(Number(m[1]))
+      ? { granularity: "quarter", year: Number(m[1]), index: Number(m[2]) }
+      : null;
   m = /^(\d{4})$/.exec(s);
   if (m) return validYear(Number(m[1])) ? { granularity: "year", year: Number(m[1]), index: 1 } : null;
   m = /^([A-Za-z]+\.?)\s*-?\s*(\d{4})$/.exec(s);

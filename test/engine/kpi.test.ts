@@ -1,4 +1,4 @@
-import { resolveThreshold, scoreKpi } from "../../src/engine/kpi";
+import { approxEqual, atLeast, atMost, resolveThreshold, scoreKpi } from "../../src/engine/kpi";
 
 const scored = (
   a: number,
@@ -144,5 +144,100 @@ describe("threshold on the wrong side of the target", () => {
   });
   it("is an error for a negative band tolerance", () => {
     expect(scoreKpi(95, 100, "band", { kind: "absolute", value: -1 }).ok).toBe(false);
+  });
+});
+
+describe("target equal to threshold, each polarity", () => {
+  it("scores 0 when threshold equals target and the target is missed (higher)", () => {
+    expect(scored(-1, 0, "higher", { kind: "absolute", value: 0 })).toMatchObject({
+      status: "red",
+      score: 0,
+    });
+    expect(scored(99, 100, "higher", { kind: "absolute", value: 100 })).toMatchObject({
+      status: "red",
+      score: 0,
+    });
+  });
+  it("scores 10 when threshold equals target and the target is met exactly (higher and lower)", () => {
+    expect(scored(100, 100, "higher", { kind: "absolute", value: 100 })).toMatchObject({
+      status: "green",
+      score: 10,
+    });
+    expect(scored(100, 100, "lower", { kind: "absolute", value: 100 })).toMatchObject({
+      status: "green",
+      score: 10,
+    });
+  });
+  it("scores 10 when a lower-is-better target equal to its threshold is beaten", () => {
+    expect(scored(99, 100, "lower", { kind: "absolute", value: 100 })).toMatchObject({
+      status: "green",
+      score: 10,
+    });
+  });
+  it("is green for an actual exactly on a lower-is-better target (a ≤ t, not a < t)", () => {
+    expect(scored(150, 150, "lower", { kind: "absolute", value: 165 })).toMatchObject({ status: "green" });
+    expect(scored(150, 150, "lower", { kind: "absolute", value: 165 }).score).toBeCloseTo(20 / 3, 12);
+  });
+  it("is amber for an actual exactly on a lower-is-better red flag (a ≤ r, not a < r)", () => {
+    expect(scored(165, 150, "lower", { kind: "absolute", value: 165 })).toMatchObject({ status: "amber" });
+  });
+  it("accepts a threshold equal to the target for every polarity", () => {
+    expect(scoreKpi(1, 5, "higher", { kind: "absolute", value: 5 }).ok).toBe(true);
+    expect(scoreKpi(1, 5, "lower", { kind: "absolute", value: 5 }).ok).toBe(true);
+    expect(scoreKpi(1, 5, "band", { kind: "absolute", value: 0 }).ok).toBe(true);
+  });
+});
+
+describe("comparisons as a spreadsheet makes them", () => {
+  const ulpAway = (x: number, relative: number) => x * (1 + relative);
+  it("treats numbers within 2⁻⁴⁸ of each other (relative) as equal, and no further", () => {
+    expect(approxEqual(1, ulpAway(1, 2 ** -50))).toBe(true);
+    expect(approxEqual(1, ulpAway(1, 2 ** -46))).toBe(false);
+    expect(approxEqual(-1000, -1000 * (1 + 2 ** -50))).toBe(true);
+    expect(approxEqual(0, 1e-300)).toBe(false);
+    expect(approxEqual(0, 0)).toBe(true);
+  });
+  it("reads a ≥ b as a > b or a ≈ b, and a ≤ b as a < b or a ≈ b", () => {
+    expect(atLeast(2, 1)).toBe(true);
+    expect(atLeast(1, 2)).toBe(false);
+    expect(atLeast(1, ulpAway(1, 2 ** -50))).toBe(true);
+    expect(atMost(1, 2)).toBe(true);
+    expect(atMost(2, 1)).toBe(false);
+    expect(atMost(ulpAway(1, 2 ** -50), 1)).toBe(true);
+  });
+  it("makes 0.33 against target 0.3 with tolerance 10 % amber, not red (lower is better)", () => {
+    const r = scored(0.33, 0.3, "lower", { kind: "tolerance", fraction: 0.1 });
+    expect(r.threshold).not.toBe(0.33); // 0.3 + 0.1·0.3 is 0.33000000000000007 in doubles
+    expect(r.status).toBe("amber");
+  });
+  it("makes 0.495 against target 0.55 with tolerance 10 % amber, not red (higher is better)", () => {
+    const r = scored(0.495, 0.55, "higher", { kind: "tolerance", fraction: 0.1 });
+    expect(r.threshold).not.toBe(0.495); // 0.49500000000000005 in doubles
+    expect(r.status).toBe("amber");
+  });
+  it("makes |0.315 − 0.3| ≤ 5 %·0.3 hold for a band KPI: green", () => {
+    expect(scored(0.315, 0.3, "band", { kind: "tolerance", fraction: 0.05 }).status).toBe("green");
+  });
+  it("makes an actual at twice a band tolerance amber, not red", () => {
+    // |0.33 − 0.3| is 0.030000000000000027, 2g is 0.03.
+    expect(scored(0.33, 0.3, "band", { kind: "tolerance", fraction: 0.05 }).status).toBe("amber");
+  });
+  it("makes an actual a hair under a target green when the two agree to 15 digits", () => {
+    expect(scored(0.1 + 0.2, 0.3, "lower").status).toBe("green");
+    expect(scored(0.3, 0.1 + 0.2, "higher").status).toBe("green");
+  });
+  it("still tells apart numbers that differ in the 14th digit", () => {
+    expect(scored(99.9999999999, 100, "higher").status).toBe("amber");
+    expect(scored(100.0000000001, 100, "lower").status).toBe("amber");
+  });
+  it("treats a band tolerance of 0 as met when the actual equals the target to 15 digits", () => {
+    expect(scored(0.1 + 0.2, 0.3, "band", { kind: "absolute", value: 0 })).toMatchObject({
+      status: "green",
+      score: 10,
+    });
+  });
+  it("does not call a threshold a hair above a higher-is-better target the wrong side", () => {
+    expect(scoreKpi(1, 0.3, "higher", { kind: "absolute", value: 0.1 + 0.2 }).ok).toBe(true);
+    expect(scoreKpi(1, 0.1 + 0.2, "lower", { kind: "absolute", value: 0.3 }).ok).toBe(true);
   });
 });

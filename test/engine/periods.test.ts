@@ -25,6 +25,49 @@ describe("period text", () => {
   it.each(["", "2026-13", "Q5 2026", "Mars 2026", "26-03", "next month", "2026-Q0"])("refuses %p", (text) => {
     expect(parsePeriodText(text)).toBeNull();
   });
+  it.each(["1899-12", "1899", "Mar 1899", "0000-01", "1899-Q1"])(
+    "refuses the year before 1900 in %p",
+    (text) => {
+      expect(parsePeriodText(text)).toBeNull();
+    },
+  );
+  it.each([
+    ["1900-01", "1900-01"],
+    ["9999-12", "9999-12"],
+    ["9999", "9999"],
+    ["Dec 9999", "9999-12"],
+    ["1900", "1900"],
+  ])("reads the years 1900 to 9999: %p", (text, key) => {
+    const p = parsePeriodText(text);
+    expect(p && periodKey(p)).toBe(key);
+  });
+  it.each([
+    [" 2026-03 ", "2026-03"],
+    ["\t2026-Q2\n", "2026-Q2"],
+    ["  Mar 2026", "2026-03"],
+    ["2026 ", "2026"],
+  ])("reads %p around spaces", (text, key) => {
+    const p = parsePeriodText(text);
+    expect(p && periodKey(p)).toBe(key);
+  });
+  it.each([
+    ["Sep 2026", "2026-09"],
+    ["Sept. 2026", "2026-09"],
+    ["Jan. 2026", "2026-01"],
+    ["DECEMBER 2026", "2026-12"],
+    ["May-2026", "2026-05"],
+    ["2026Q3", "2026-Q3"],
+    ["2026 - Q3", "2026-Q3"],
+  ])("reads the month and quarter spellings %p", (text, key) => {
+    const p = parsePeriodText(text);
+    expect(p && periodKey(p)).toBe(key);
+  });
+  it.each(["Ma 2026", "Marc 2026", "Septe 2026", "Janu 2026", "2026-00", "2026-3-1x"])(
+    "refuses %p",
+    (text) => {
+      expect(parsePeriodText(text)).toBeNull();
+    },
+  );
 });
 
 describe("Excel dates", () => {

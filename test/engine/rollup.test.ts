@@ -51,3 +51,30 @@ describe("worst-child roll-up", () => {
     expect(rollUp([child(0, 0), child(8, 1), child(null)], "worst")).toEqual({ status: "green", score: 8 });
   });
 });
+
+describe("worst-child roll-up, whatever the children's order", () => {
+  it("returns the worst status even when it comes first and a better child comes last", () => {
+    expect(rollUp([child(1, 1), child(9, 1)], "worst")).toEqual({ status: "red", score: 1 });
+    expect(rollUp([child(5, 1), child(9, 1)], "worst")).toEqual({ status: "amber", score: 5 });
+  });
+  it("takes the status of the worst child, not the status of the lowest score", () => {
+    // A child may carry a status its score would not give (a KPI judged by comparisons).
+    const r = rollUp([child(4, 1, "red"), child(3.5, 1, "amber")], "worst");
+    expect(r).toEqual({ status: "red", score: 3.5 });
+  });
+  it("is the weighted average by default", () => {
+    expect(rollUp([child(10, 1), child(0, 1)]).score).toBeCloseTo(5, 12);
+  });
+});
+
+describe("weighted roll-up with extreme weights", () => {
+  it("gives the same score for weights scaled by any factor", () => {
+    const small = rollUp([child(9, 3e-300), child(3, 1e-300)]).score!;
+    const large = rollUp([child(9, 3e300), child(3, 1e300)]).score!;
+    expect(small).toBeCloseTo(7.5, 12);
+    expect(large).toBeCloseTo(7.5, 12);
+  });
+  it("leaves out a child with a score but status none", () => {
+    expect(rollUp([child(0, 1, "none"), child(8, 1)]).score).toBe(8);
+  });
+});

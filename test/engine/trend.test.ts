@@ -42,3 +42,25 @@ describe("fiscal-year-to-date aggregation", () => {
     expect(aggregate("sum", [])).toBeNull();
   });
 });
+
+describe("band trend when one period has no target", () => {
+  it("judges both periods by the scored period's target when the earlier one has none", () => {
+    // Target 100 for both: 98 is closer than 90.
+    expect(trendOf("band", p(98, 100), p(90, null))).toBe("better");
+  });
+  it("judges both periods by the earlier target when the scored period has none", () => {
+    // Target 50 for both: 60 is farther than 52.
+    expect(trendOf("band", p(60, null), p(52, 50))).toBe("worse");
+  });
+  it("is none when neither period has a target", () => {
+    expect(trendOf("band", p(60, null), p(52, null))).toBe("none");
+  });
+  it("judges each period by its own target when both have one", () => {
+    // 105 is 5 from 100; 96 was 6 from 90: better, though 96 would be closer to 100.
+    expect(trendOf("band", p(105, 100), p(96, 90))).toBe("better");
+  });
+  it("ignores targets for higher and lower", () => {
+    expect(trendOf("higher", p(110, null), p(100, null))).toBe("better");
+    expect(trendOf("lower", p(110, null), p(100, null))).toBe("worse");
+  });
+});
