@@ -40,7 +40,7 @@ export function productSheetName(
   if (!taken.has(wanted.toLowerCase())) return wanted;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const candidate = wanted.slice(0, 31 - suffix.length) + suffix;
+    const candidate = wanted.slice(0, 31 - suffix.length).trimEnd() + suffix;
     if (!taken.has(candidate.toLowerCase())) return candidate;
   }
 }

@@ -41,7 +41,7 @@ describe("bsc sample and refresh", () => {
     expect(refreshed.code).toBe(0);
     expect(refreshed.stdout).toContain("Scorecard for 2026-12");
     const wb = await loadWorkbook(readFileSync(path.join(dir, "demo.scorecard.xlsx")));
-    expect(wb.getWorksheet("Scorecard")).toBeDefined();
+    expect(wb.getWorksheet("Scorecard")?.getCell("A1").value).toBe("Balanced Scorecard");
     const input = await loadWorkbook(readFileSync(path.join(dir, "demo.xlsx")));
     expect(input.getWorksheet("Scorecard")).toBeUndefined();
   });
@@ -87,7 +87,7 @@ describe("bsc sample and refresh", () => {
     await bsc(dir, "sample", "demo.xlsx");
     expect((await bsc(dir, "refresh", "demo.xlsx", "--in-place")).code).toBe(0);
     const wb = await loadWorkbook(readFileSync(path.join(dir, "demo.xlsx")));
-    expect(wb.getWorksheet("Scorecard")).toBeDefined();
+    expect(wb.getWorksheet("Scorecard")?.getCell("A1").value).toBe("Balanced Scorecard");
     expect(existsSync(path.join(dir, "demo.scorecard.xlsx"))).toBe(false);
   });
 

@@ -212,3 +212,155 @@ describe("period granularity", () => {
     expect(allKpis(result)[0]!.trend).toBe("better");
   });
 });
+
+describe("what a scored KPI shows", () => {
+  it("shows the variance as actual minus target", () => {
+    const { result } = score(
+      single(
+        ["F", "O", "Under", 95, 100, null, null, null, null],
+        ["F", "O", "Over", 130, 100, null, null, "lower", null],
+      ),
+    );
+    expect(allKpis(result).map((k) => k.variance)).toEqual([-5, 30]);
+  });
+  it("shows actual and target but no variance when the target is missing", () => {
+    const { result } = score(single(["F", "O", "K", 95, null, null, null, null, null]));
+    expect(allKpis(result)[0]).toMatchObject({ actual: 95, target: null, variance: null, status: "none" });
+  });
+  it("shows the threshold it judged by, even when that threshold is on the wrong side", () => {
+    const { result } = score(single(["F", "O", "K", 95, 100, 110, null, "higher", null]));
+    expect(allKpis(result)[0]).toMatchObject({ threshold: 110, status: "none", score: null });
+  });
+  it("names the actual's cell", () => {
+    const { result } = score(single(["F", "O", "K", 95, 100, null, null, null, null]));
+    expect(allKpis(result)[0]!.cell).toBe("Data!D2");
+  });
+});
+
+describe("Tolerance % at its edges", () => {
+  it("makes the threshold the target itself at tolerance 0: green when met, else red", () => {
+    const { result } = score(
+      single(
+        ["F", "O", "Met", 100, 100, null, 0, null, null],
+        ["F", "O", "Missed", 99.5, 100, null, 0, null, null],
+      ),
+    );
+    expect(allKpis(result).map((k) => [k.threshold, k.status, k.score])).toEqual([
+      [100, "green", 10],
+      [100, "red", 0],
+    ]);
+    expect(result.issues).toEqual([]);
+  });
+  it("reads tolerance 1 as a share, 100 % of the target, with no note", () => {
+    const { result } = score(single(["F", "O", "K", 50, 100, null, 1, null, null]));
+    expect(allKpis(result)[0]).toMatchObject({ threshold: 0, status: "amber" });
+    expect(result.issues).toEqual([]);
+  });
+  it("reads tolerance 1.5 as 1.5 %, and says so at the cell", () => {
+    const { result } = score(single(["F", "O", "K", 50, 100, null, 1.5, null, null]));
+    expect(allKpis(result)[0]).toMatchObject({ threshold: 98.5, status: "red" });
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: "tolerance-as-percent", cell: "Data!G2", severity: "warning" }),
+    ]);
+  });
+  it("refuses a negative tolerance at its cell and leaves the KPI unscored", () => {
+    const { result } = score(single(["F", "O", "K", 50, 100, null, -0.1, null, null]));
+    expect(allKpis(result)[0]).toMatchObject({ status: "none", score: null });
+    expect(result.issues).toEqual([expect.objectContaining({ code: "tolerance-negative", cell: "Data!G2" })]);
+  });
+  it("refuses a text tolerance at its cell", () => {
+    const { result } = score(single(["F", "O", "K", 50, 100, null, "some", null, null]));
+    expect(allKpis(result)[0]!.status).toBe("none");
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: "tolerance-not-numeric", cell: "Data!G2" }),
+    ]);
+  });
+  it("uses the default threshold when both Threshold and Tolerance % are blank, without a warning", () => {
+    const { result } = score(single(["F", "O", "K", 92, 100, null, null, null, null]));
+    expect(allKpis(result)[0]).toMatchObject({ threshold: 90, status: "amber" });
+    expect(result.issues).toEqual([]);
+  });
+  it("gives no Threshold-and-Tolerance warning when only the Threshold is given", () => {
+    const { result } = score(single(["F", "O", "K", 85, 100, 80, null, null, null]));
+    expect(allKpis(result)[0]).toMatchObject({ threshold: 80, status: "amber" });
+    expect(result.issues).toEqual([]);
+  });
+  it("refuses an error value in Threshold at its cell", () => {
+    const { result } = score(single(["F", "O", "K", 85, 100, { error: "#REF!" }, null, null, null]));
+    expect(allKpis(result)[0]!.status).toBe("none");
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: "threshold-not-numeric", cell: "Data!F2", severity: "error" }),
+    ]);
+  });
+});
+
+describe("fiscal-year-to-date KPIs without data", () => {
+  it("warns of a Sum KPI with no actual in the year to date, naming the scored period's cell", () => {
+    const { result } = score(
+      series(
+        ["2026-01", "F", "O", "Leads", null, 10, null, "Sum"],
+        ["2026-02", "F", "O", "Leads", null, 10, null, "Sum"],
+        ["2026-02", "F", "O", "Other", 5, 10, null, null],
+      ),
+    );
+    const leads = allKpis(result)[0]!;
+    expect(leads).toMatchObject({ status: "none", actual: null, target: 20 });
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: "no-actual", cell: "Data!E3", severity: "warning" }),
+    ]);
+  });
+  it("warns of an Average KPI with no target in the year to date, naming the target's cell", () => {
+    const { result } = score(
+      series(
+        ["2026-01", "F", "O", "Leads", 4, null, null, "Average"],
+        ["2026-02", "F", "O", "Leads", 6, null, null, "Average"],
+      ),
+    );
+    expect(allKpis(result)[0]).toMatchObject({ status: "none", actual: 5, target: null });
+    expect(result.issues).toEqual([expect.objectContaining({ code: "no-target", cell: "Data!F3" })]);
+  });
+  it("skips blanks inside the year to date, and names text in any period's cell", () => {
+    const { result } = score(
+      series(
+        ["2026-01", "F", "O", "Leads", 4, 10, null, "Sum"],
+        ["2026-02", "F", "O", "Leads", "n/a", 10, null, "Sum"],
+        ["2026-03", "F", "O", "Leads", null, 10, null, "Sum"],
+        ["2026-04", "F", "O", "Leads", 6, 10, null, "Sum"],
+      ),
+    );
+    expect(allKpis(result)[0]).toMatchObject({ actual: 10, target: 40 });
+    expect(result.issues).toEqual([expect.objectContaining({ code: "actual-not-numeric", cell: "Data!E3" })]);
+  });
+  it("counts only the periods from the fiscal year's start up to the scored period", () => {
+    const { result } = score(
+      series(
+        ["2025-12", "F", "O", "Leads", 100, 100, null, "Max"],
+        ["2026-01", "F", "O", "Leads", 4, 10, null, "Max"],
+        ["2026-02", "F", "O", "Leads", 9, 10, null, "Max"],
+        ["2026-03", "F", "O", "Leads", 50, 10, null, "Max"],
+      ),
+      { evaluate: { period: "2026-02" } },
+    );
+    expect(allKpis(result)[0]).toMatchObject({ actual: 9, target: 10 });
+  });
+});
+
+describe("KPIs without a row in the scored period", () => {
+  it("are no data, with a warning at their latest earlier row", () => {
+    const { result } = score(
+      series(
+        ["2026-01", "F", "O", "Quarterly", 4, 10, null, null],
+        ["2026-01", "F", "O", "Monthly", 4, 10, null, null],
+        ["2026-02", "F", "O", "Monthly", 6, 10, null, null],
+      ),
+    );
+    expect(allKpis(result)[0]).toMatchObject({ status: "none", cell: "Data!E2" });
+    expect(result.issues).toEqual([expect.objectContaining({ code: "no-row-in-period", cell: "Data!E2" })]);
+  });
+  it("have no trend when the period before has no row", () => {
+    const { result } = score(
+      series(["2026-01", "F", "O", "K", 4, 10, null, null], ["2026-03", "F", "O", "K", 6, 10, null, null]),
+    );
+    expect(allKpis(result)[0]).toMatchObject({ trend: "none", status: "red" });
+  });
+});

@@ -88,12 +88,19 @@ export function parseFormula(src: string): Node {
 const typeRank = (v: Value): number =>
   typeof v === "number" || v === null ? 0 : typeof v === "string" ? 1 : 2;
 
+/**
+ * Numbers equal to about 15 digits are equal in a spreadsheet (LibreOffice's rtl::math::approxEqual,
+ * as SCORING.md "Comparisons" states it): |x − y| ≤ 2⁻⁴⁸ · max(|x|, |y|).
+ */
+const spreadsheetEqual = (x: number, y: number): boolean =>
+  x === y || Math.abs(x - y) <= 2 ** -48 * Math.max(Math.abs(x), Math.abs(y));
+
 function compare(a: Value, b: Value): number {
   const x = a === null ? (typeof b === "string" ? "" : 0) : a;
   const y = b === null ? (typeof a === "string" ? "" : 0) : b;
   if (typeRank(x) !== typeRank(y)) return typeRank(x) - typeRank(y);
   if (typeof x === "string") return x.toLowerCase().localeCompare((y as string).toLowerCase());
-  return Number(x) - Number(y);
+  return spreadsheetEqual(Number(x), Number(y)) ? 0 : Number(x) - Number(y);
 }
 
 const toNumber = (v: Value): number | { error: string } => {
@@ -137,7 +144,10 @@ export function evaluateFormula(
           if (typeof x !== "number") return x;
           if (typeof y !== "number") return y;
           if (n.op === "/" && y === 0) return { error: "#DIV/0!" };
-          return n.op === "+" ? x + y : n.op === "-" ? x - y : n.op === "*" ? x * y : x / y;
+          // LibreOffice's approxAdd / approxSub: a sum of two numbers that cancel to 15 digits is 0.
+          if (n.op === "+") return spreadsheetEqual(x, -y) ? 0 : x + y;
+          if (n.op === "-") return spreadsheetEqual(x, y) ? 0 : x - y;
+          return n.op === "*" ? x * y : x / y;
         }
         const c = compare(a, b);
         return { "=": c === 0, "<>": c !== 0, "<": c < 0, "<=": c <= 0, ">": c > 0, ">=": c >= 0 }[n.op]!;

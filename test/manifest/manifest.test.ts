@@ -1,5 +1,5 @@
 /**
- * @jest-environment ./test/environments/jsdom.cjs
+ * @jest-environment jsdom
  */
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";

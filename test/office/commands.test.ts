@@ -16,7 +16,8 @@ describe("the ribbon's Refresh command", () => {
       title: "Scorecard refreshed",
       message: "Scorecard: 5.00 (amber). 2 KPIs: 1 amber, 1 no data. 1 issue to look at.",
     });
-    expect(fake.sheet("Scorecard")).toBeDefined();
+    expect(fake.value("Scorecard", "A1")).toBe("Balanced Scorecard");
+    expect(fake.value("Scorecard", "B3")).toBeCloseTo(5, 12);
   });
 
   it("says in one sentence why it could not refresh", async () => {

@@ -117,3 +117,73 @@ describe("traffic lights on the Actual column", () => {
     );
   });
 });
+
+describe("traffic lights for KPIs the stored definition overrides", () => {
+  it("give a KPI whose only override is its polarity rules of that polarity", () => {
+    const definition = {
+      ...emptyDefinition(),
+      kpis: [{ perspective: "F", objective: "O", name: "Costs", polarity: "lower" as const }],
+    };
+    const { byRow, plans, result } = coloursByRow(
+      [
+        ["F", "O", "Revenue", 95, 100, null, null, null, null],
+        ["F", "O", "Costs", 95, 100, null, null, null, null],
+      ],
+      definition,
+    );
+    expect(allKpis(result).map((k) => k.status)).toEqual(["amber", "green"]);
+    expect(plans.map((p) => p.ranges)).toEqual([["D2"], ["D3"]]);
+    expect([...byRow.values()]).toEqual(["amber", "green"]);
+  });
+
+  it("give a KPI whose only override is its tolerance rules with that tolerance", () => {
+    const definition = {
+      ...emptyDefinition(),
+      kpis: [{ perspective: "F", objective: "O", name: "B", tolerance: 0.02 }],
+    };
+    const { byRow, result } = coloursByRow(
+      [
+        ["F", "O", "A", 95, 100, null, 0.1, null, null],
+        ["F", "O", "B", 95, 100, null, 0.1, null, null],
+      ],
+      definition,
+    );
+    expect(allKpis(result).map((k) => k.status)).toEqual(["amber", "red"]);
+    expect([...byRow.values()]).toEqual(["amber", "red"]);
+  });
+
+  it("fold an overridden KPI's rows into areas in sheet order, whatever the table's period order", () => {
+    const header = ["Period", "Perspective", "Objective", "KPI", "Actual", "Target"];
+    const workbook = book(
+      tableSheet("Data", "T", [
+        header,
+        ["2026-03", "F", "O", "B", 1, 1],
+        ["2026-02", "F", "O", "B", 1, 1],
+        ["2026-01", "F", "O", "B", 1, 1],
+        ["2026-01", "F", "O", "A", 1, 1],
+        ["2026-02", "F", "O", "A", 1, 1],
+      ]),
+    );
+    const definition = {
+      ...emptyDefinition(),
+      kpis: [{ perspective: "F", objective: "O", name: "B", threshold: 0.5 }],
+    };
+    const { model } = score(workbook, { definition });
+    const plans = trafficLightFormats(model.table!, model.kpis, colours);
+    expect(plans.map((p) => p.ranges)).toEqual([["E5:E6"], ["E2:E4"]]);
+    // Each rule's formula is relative to the first cell of its first area.
+    expect(plans[1]!.rules[0]!.formula).toContain("$E2");
+    expect(plans[1]!.rules[0]!.formula).not.toContain("$E4");
+  });
+
+  it("split rows that are not next to each other into several areas", () => {
+    const definition = {
+      ...emptyDefinition(),
+      kpis: [{ perspective: "F", objective: "O", name: "B", threshold: 50 }],
+    };
+    const rows = ["A", "B", "A2", "A3", "B"].map((k, i) => ["F", "O", k, i, 100, null, null, null, null]);
+    // The two "B" rows are one KPI appearing twice: the second is a duplicate and keeps the table's rules.
+    const { plans } = coloursByRow(rows, definition);
+    expect(plans.map((p) => p.ranges)).toEqual([["D2", "D4:D6"], ["D3"]]);
+  });
+});

@@ -53,7 +53,7 @@ describe("refreshing the sample workbook", () => {
   it("keeps the definition in a very hidden sheet, marked by a defined name", async () => {
     const wb = await loadWorkbook(after);
     const definitionSheet = wb.worksheets.find((w) => w.state === "veryHidden")!;
-    expect(definitionSheet).toBeDefined();
+    expect(definitionSheet.name).toBe("BSC Definition");
     const parsed = parseDefinition(String(definitionSheet.getCell("A2").value));
     expect(parsed).toMatchObject({
       ok: true,

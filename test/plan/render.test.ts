@@ -1,0 +1,327 @@
+import { emptyDefinition, parseDefinition } from "../../src/model/definition";
+import { DEFINITION_SHEET_MARKER, type OwnedSheets } from "../../src/model/ownership";
+import { PALETTES } from "../../src/plan/palette";
+import type { PlanCell, SheetPlan } from "../../src/plan/plan";
+import { productSheetName, renderDefinitionPlan, renderPlan } from "../../src/plan/render";
+import { SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, summaryStyles } from "../../src/plan/summary";
+import { book, score, sheet, tableSheet } from "../helpers/book";
+
+const NO_OWNED: OwnedSheets = { summary: null, definition: null };
+
+describe("the name of a product sheet", () => {
+  it("is the wanted name when no sheet has it", () => {
+    expect(productSheetName("Scorecard", null, ["Data"])).toBe("Scorecard");
+  });
+  it("is 'Name (2)' when a user's sheet has the name, compared without case", () => {
+    expect(productSheetName("Scorecard", null, ["Data", "SCORECARD"])).toBe("Scorecard (2)");
+  });
+  it("is 'Name (3)' when '(2)' is taken too, in another case", () => {
+    expect(productSheetName("Scorecard", null, ["scorecard", "SCORECARD (2)"])).toBe("Scorecard (3)");
+  });
+  it("keeps the product's own sheet's name: that sheet is replaced, not avoided", () => {
+    expect(productSheetName("Scorecard", "Scorecard", ["Data", "Scorecard"])).toBe("Scorecard");
+  });
+  it("stays within Excel's 31 characters, shortening the name before the suffix", () => {
+    const wanted = "A summary sheet name of 31 char";
+    expect(wanted).toHaveLength(31);
+    const name = productSheetName(wanted, null, [wanted]);
+    expect(name).toBe("A summary sheet name of 31 (2)"); // no double space where the cut fell
+    expect(name.length).toBeLessThanOrEqual(31);
+  });
+});
+
+const HEADER = ["Period", "Perspective", "Objective", "KPI", "Actual", "Target", "Owner", "Unit", "Comment"];
+const monthly = () =>
+  book(
+    tableSheet("Data", "Monthly", [
+      HEADER,
+      ["2026-01", "Financial", "Grow", "Revenue", 90, 100, "Ann", "USD k", "Q1 push"],
+      ["2026-02", "Financial", "Grow", "Revenue", 96, 100, "Ann", "USD k", "Q1 push"],
+      ["2026-01", "Financial", "Grow", "Costs", 40, 40, null, null, null],
+      ["2026-02", "Financial", "Grow", "Costs", 40, 40, null, null, null],
+      ["2026-01", "Customer", "Keep", "Churn", 5, 4, "Bo", null, null],
+      ["2026-02", "Customer", "Keep", "Churn", 3, 4, "Bo", null, null],
+      ["2026-01", "Customer", "Keep", "NPS", 50, 40, null, null, null],
+      ["2026-02", "Customer", "Keep", "NPS", null, 40, null, null, null],
+    ]),
+  );
+
+function rendered(definition = emptyDefinition(), sheetNames = ["Data"], owned = NO_OWNED) {
+  const workbook = monthly();
+  const { model, result } = score(workbook, { definition });
+  return {
+    result,
+    ...renderPlan({ sheetNames, owned, model, result, definition, refreshedAt: "2026-03-01 09:00" }),
+  };
+}
+
+const cellsOf = (s: SheetPlan) => new Map(s.cells.map((c) => [`${c.row},${c.col}`, c]));
+const at = (cells: Map<string, PlanCell>, row: number, col: number) => cells.get(`${row},${col}`);
+const rowValues = (s: SheetPlan, row: number) =>
+  SUMMARY_COLUMNS.map((_, i) => at(cellsOf(s), row, i + 1)?.value ?? null);
+
+describe("the summary sheet", () => {
+  it("has the title, period, overall score and status, source and refresh time on top", () => {
+    const { plan, result } = rendered();
+    const cells = cellsOf(plan.sheets[0]!);
+    expect(at(cells, 1, 1)).toEqual({ row: 1, col: 1, value: "Balanced Scorecard", style: "title" });
+    expect([at(cells, 2, 1)?.value, at(cells, 2, 2)?.value]).toEqual(["Period", "2026-02"]);
+    expect(at(cells, 3, 2)).toEqual({ row: 3, col: 2, value: result.score, numberFormat: "0.00" });
+    expect(at(cells, 3, 3)).toEqual({
+      row: 3,
+      col: 3,
+      value: { green: "Green", amber: "Amber", red: "Red", none: "No data" }[result.status],
+      style: `status-${result.status}`,
+    });
+    expect(at(cells, 4, 2)?.value).toBe("Data!A1:I9");
+    expect(at(cells, 5, 1)?.value).toContain("Refreshed 2026-03-01 09:00.");
+    expect(at(cells, 5, 1)?.style).toBe("note");
+  });
+
+  it("has a header row of every column, styled, frozen above the data", () => {
+    const { plan } = rendered();
+    const summary = plan.sheets[0]!;
+    expect(rowValues(summary, SUMMARY_HEADER_ROW)).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+    expect(summary.cells.filter((c) => c.row === SUMMARY_HEADER_ROW).every((c) => c.style === "header")).toBe(
+      true,
+    );
+    expect(summary.frozenRows).toBe(SUMMARY_HEADER_ROW);
+    expect(summary.columnWidths).toEqual(SUMMARY_COLUMNS.map((c) => c.width));
+  });
+
+  it("lists perspectives, objectives and KPIs in order, each with its level, score, status and trend", () => {
+    const { plan } = rendered();
+    const summary = plan.sheets[0]!;
+    const rows = [7, 8, 9, 10, 11, 12, 13, 14].map((r) => rowValues(summary, r));
+    expect(rows.map((r) => [r[0], r[1], r[8], r[9]])).toEqual([
+      ["Financial", "Perspective", "Amber", null],
+      ["Grow", "Objective", "Amber", null],
+      ["Revenue", "KPI", "Amber", "▲ Better"],
+      ["Costs", "KPI", "Green", "► Flat"],
+      ["Customer", "Perspective", "Red", null],
+      ["Keep", "Objective", "Red", null],
+      ["Churn", "KPI", "Red", "▼ Worse"],
+      ["NPS", "KPI", "No data", "–"],
+    ]);
+    expect(rowValues(summary, 15).every((v) => v === null)).toBe(true);
+  });
+
+  it("shows a KPI's owner, numbers, variance, weight, unit, comment and source cell", () => {
+    const { plan } = rendered();
+    const revenue = rowValues(plan.sheets[0]!, 9);
+    expect(revenue).toEqual([
+      "Revenue",
+      "KPI",
+      "Ann",
+      96,
+      100,
+      90,
+      -4,
+      expect.closeTo(10 / 3 + ((10 / 3) * 6) / 10, 12),
+      "Amber",
+      "▲ Better",
+      1,
+      "USD k",
+      "Q1 push",
+      "Data!E3",
+    ]);
+  });
+
+  it("marks a worse trend, and shows an objective's owner", () => {
+    const rows = [
+      ["Perspective", "Objective", "KPI", "Actual", "Target", "Period"],
+      ["F", "O", "K", 9, 10, "2026-01"],
+      ["F", "O", "K", 8, 10, "2026-02"],
+    ];
+    const workbook = book(tableSheet("Data", "T", rows));
+    const definition = {
+      ...emptyDefinition(),
+      objectives: [{ perspective: "F", name: "O", owner: "Cy", drives: [] }],
+    };
+    const { model, result } = score(workbook, { definition });
+    const { plan } = renderPlan({
+      sheetNames: ["Data"],
+      owned: NO_OWNED,
+      model,
+      result,
+      definition,
+      refreshedAt: "now",
+    });
+    expect(rowValues(plan.sheets[0]!, 8)[2]).toBe("Cy");
+    expect(rowValues(plan.sheets[0]!, 9)[9]).toBe("▼ Worse");
+  });
+
+  it("styles each level and status, and scores with two decimals", () => {
+    const { plan } = rendered();
+    const cells = cellsOf(plan.sheets[0]!);
+    expect(at(cells, 7, 1)?.style).toBe("perspective");
+    expect(at(cells, 8, 1)?.style).toBe("objective");
+    expect(at(cells, 9, 1)?.style).toBe("kpi");
+    expect(at(cells, 7, 8)).toMatchObject({ style: "perspective", numberFormat: "0.00" });
+    expect(at(cells, 9, 8)?.style).toBeUndefined();
+    expect(at(cells, 9, 8)?.numberFormat).toBe("0.00");
+    expect(at(cells, 9, 9)?.style).toBe("status-amber");
+    expect(at(cells, 14, 9)?.style).toBe("status-none");
+    // The perspective band is filled across the row, even where it has no value.
+    expect(at(cells, 7, 14)).toEqual({ row: 7, col: 14, value: null, style: "perspective" });
+    expect(at(cells, 9, 14)?.style).toBeUndefined();
+  });
+
+  it("shows numbers in the KPI's own number format, but not 'General'", () => {
+    const workbook = book(
+      sheet(
+        "Data",
+        [
+          ["Perspective", "Objective", "KPI", "Actual", "Target"],
+          ["F", "O", "Margin", 0.45, 0.5],
+          ["F", "O", "Count", 4, 5],
+        ],
+        {
+          formats: [
+            [null, null, null, null, null],
+            [null, null, null, "0.0%", "0.0%"],
+            [null, null, null, "General", "General"],
+          ],
+        },
+      ),
+    );
+    const { model, result } = score(workbook);
+    const { plan } = renderPlan({
+      sheetNames: ["Data"],
+      owned: NO_OWNED,
+      model,
+      result,
+      definition: emptyDefinition(),
+      refreshedAt: "now",
+    });
+    const cells = cellsOf(plan.sheets[0]!);
+    expect([4, 5, 6, 7].map((c) => at(cells, 9, c)?.numberFormat)).toEqual(["0.0%", "0.0%", "0.0%", "0.0%"]);
+    expect([4, 5, 6, 7].map((c) => at(cells, 10, c)?.numberFormat)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it("says 'Single period' and names tagged ranges as its source when there is no table", () => {
+    const definition = {
+      ...emptyDefinition(),
+      tagged: [
+        {
+          perspective: "F",
+          objective: "O",
+          name: "Cash",
+          actualName: "cash_actual",
+          targetName: null,
+          target: 10,
+        },
+      ],
+    };
+    const workbook = {
+      sheets: [sheet("Treasury", [[12]])],
+      names: [{ name: "cash_actual", sheet: "Treasury", box: { top: 1, left: 1, bottom: 1, right: 1 } }],
+    };
+    const { model, result } = score(workbook, { definition });
+    const { plan } = renderPlan({
+      sheetNames: ["Treasury"],
+      owned: NO_OWNED,
+      model,
+      result,
+      definition,
+      refreshedAt: "now",
+    });
+    const cells = cellsOf(plan.sheets[0]!);
+    expect([at(cells, 2, 2)?.value, at(cells, 4, 2)?.value]).toEqual(["Single period", "Tagged ranges"]);
+    expect(plan.conditionalFormats).toEqual([]);
+    expect(plan.clearConditionalFormatsOn).toEqual([]);
+  });
+});
+
+describe("the write plan of a refresh", () => {
+  it("writes a visible summary and a very hidden definition, each marked by its name", () => {
+    const { plan, issues } = rendered();
+    expect(plan.sheets.map((s) => [s.role, s.name, s.visibility, s.markerName, s.replaces])).toEqual([
+      ["summary", "Scorecard", "visible", "_bsc_summary", null],
+      ["definition", "BSC Definition", "veryHidden", "_bsc_definition", null],
+    ]);
+    expect(issues).toEqual([]);
+    expect(plan.clearConditionalFormatsOn).toEqual(["Data"]);
+    expect(plan.conditionalFormats.map((f) => f.sheet)).toEqual(["Data"]);
+  });
+
+  it("replaces the product's own sheets under their current names", () => {
+    const { plan } = rendered(emptyDefinition(), ["Data", "My scorecard", "Defs"], {
+      summary: "My scorecard",
+      definition: "Defs",
+    });
+    expect(plan.sheets.map((s) => [s.name, s.replaces])).toEqual([
+      ["Scorecard", "My scorecard"],
+      ["Defs", "Defs"],
+    ]);
+  });
+
+  it("writes the summary beside a user's sheet of the same name, and says so", () => {
+    const { plan, issues } = rendered(emptyDefinition(), ["Data", "Scorecard", "BSC Definition"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Scorecard (2)", "BSC Definition (2)"]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: "sheet-name-taken", severity: "info", cell: null }),
+    ]);
+    expect(issues[0]!.message).toContain('"Scorecard (2)"');
+  });
+
+  it("never gives the definition the name just chosen for the summary", () => {
+    const definition = {
+      ...emptyDefinition(),
+      settings: { ...emptyDefinition().settings, summarySheetName: "BSC Definition" },
+    };
+    const { plan } = rendered(definition);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["BSC Definition", "BSC Definition (2)"]);
+  });
+
+  it("stores the definition as JSON below a marker, split into cells of 30,000 characters", () => {
+    const long = "x".repeat(70_000);
+    const definition = {
+      ...emptyDefinition(),
+      perspectives: [{ name: long }],
+    };
+    const plan = renderDefinitionPlan(["Data"], NO_OWNED, definition);
+    expect(plan.conditionalFormats).toEqual([]);
+    expect(plan.clearConditionalFormatsOn).toEqual([]);
+    const cells = plan.sheets[0]!.cells;
+    expect(cells[0]).toEqual({ row: 1, col: 1, value: DEFINITION_SHEET_MARKER });
+    expect(cells.slice(1).map((c) => [c.row, c.col, String(c.value).length])).toEqual([
+      [2, 1, 30_000],
+      [3, 1, 30_000],
+      [4, 1, expect.any(Number)],
+    ]);
+    const json = cells
+      .slice(1)
+      .map((c) => c.value)
+      .join("");
+    expect(parseDefinition(json)).toEqual({ ok: true, definition });
+  });
+});
+
+describe("summary styles", () => {
+  it("colour each status with the palette's fill and text colour", () => {
+    for (const palette of ["standard", "colorblind"] as const) {
+      const styles = summaryStyles(PALETTES[palette]);
+      for (const status of ["green", "amber", "red", "none"] as const) {
+        expect(styles[`status-${status}`]).toEqual({
+          bold: true,
+          fill: PALETTES[palette][status].fill,
+          color: PALETTES[palette][status].color,
+          align: "center",
+        });
+      }
+    }
+  });
+  it("set the header, title and level styles", () => {
+    const styles = summaryStyles(PALETTES.standard);
+    expect(styles.title).toEqual({ bold: true, size: 16 });
+    expect(styles.header).toMatchObject({ bold: true, fill: "1F3864", color: "FFFFFF" });
+    expect(styles.objective).toEqual({ bold: true, indent: 1 });
+    expect(styles.kpi).toEqual({ indent: 2 });
+  });
+});
