@@ -8,6 +8,9 @@ module.exports = {
   },
   transformIgnorePatterns: ["/node_modules/(?!((.*/)?node_modules/)?(uuid|strip-bom)/)"],
   maxWorkers: 2,
+  // A generous ceiling, not a speed check: on a loaded two-core machine a rendered task-pane flow
+  // can take longer than jest's default 5 s. Speed is measured in `npm run bench`.
+  testTimeout: 60000,
   setupFiles: ["<rootDir>/test/taskpane/setup.ts"],
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };

@@ -215,6 +215,12 @@ describe("comparisons as a spreadsheet makes them", () => {
     expect(r.threshold).not.toBe(0.495); // 0.49500000000000005 in doubles
     expect(r.status).toBe("amber");
   });
+  it("makes 0.99 against target 1.1 with tolerance 10 % amber, as Excel paints it (higher is better)", () => {
+    const r = scored(0.99, 1.1, "higher", { kind: "tolerance", fraction: 0.1 });
+    expect(r.threshold).toBeGreaterThan(0.99); // 0.9900000000000001 in doubles
+    expect(r.status).toBe("amber");
+    expect(r.score).toBeCloseTo(10 / 3, 9);
+  });
   it("makes |0.315 − 0.3| ≤ 5 %·0.3 hold for a band KPI: green", () => {
     expect(scored(0.315, 0.3, "band", { kind: "tolerance", fraction: 0.05 }).status).toBe("green");
   });
