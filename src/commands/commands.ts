@@ -28,7 +28,13 @@ export async function refreshNotice(port = new OfficeWorkbook()): Promise<Notice
   }
 }
 
+/**
+ * Shows the notice in a small dialog. The manifest requires DialogApi 1.1 (every Excel that has
+ * ExcelApi 1.9 has it); should a host still lack it, the refresh has been done and only the
+ * notice is not shown.
+ */
 function showNotice(notice: Notice): Promise<void> {
+  if (!Office.context.requirements.isSetSupported("DialogApi", "1.1")) return Promise.resolve();
   const url = new URL("notice.html", window.location.href);
   url.search = new URLSearchParams({ ...notice }).toString();
   return new Promise((resolve) => {
@@ -46,8 +52,12 @@ function showNotice(notice: Notice): Promise<void> {
 }
 
 async function refreshScorecard(event: Office.AddinCommands.Event): Promise<void> {
-  await showNotice(await refreshNotice());
-  event.completed();
+  try {
+    await showNotice(await refreshNotice());
+  } finally {
+    // Excel waits for completed() before it takes another command: call it whatever happened.
+    event.completed();
+  }
 }
 
 if (typeof Office !== "undefined") {

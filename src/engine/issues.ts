@@ -130,6 +130,11 @@ const CATALOGUE = {
     "info",
     (p: Params) => `A sheet of yours is called ${q(p.wanted!)}, so the summary is written to ${q(p.used!)}.`,
   ],
+  "marker-not-ours": [
+    "warning",
+    (p: Params) =>
+      `The name ${p.name} marks ${q(p.sheet!)} as the add-in's sheet, but the add-in did not make it; it is left as it is and a new sheet is written.`,
+  ],
   "unknown-parent": [
     "warning",
     (p: Params) =>

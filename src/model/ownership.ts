@@ -1,4 +1,5 @@
-import type { WorkbookSnapshot } from "./snapshot";
+import { issue, type Issue } from "../engine/issues";
+import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, lastRow } from "./snapshot";
 
 /**
@@ -11,26 +12,40 @@ export const DEFINITION_MARKER_NAME = "_bsc_definition";
 export const DEFINITION_SHEET_MARKER =
   "bsc-definition: scorecard settings kept by the Balanced Scorecard add-in";
 export const DEFAULT_DEFINITION_SHEET = "BSC Definition";
+/** The first cell of the summary sheet: its title, and the stamp that says the product made it. */
+export const SUMMARY_SHEET_STAMP = "Balanced Scorecard";
 /** A cell holds at most 32,767 characters; the JSON is split over cells below the marker. */
 export const DEFINITION_CHUNK = 30000;
 
 export interface OwnedSheets {
   readonly summary: string | null;
   readonly definition: string | null;
+  /** Marker names that point at a sheet the product did not make, which is then left alone. */
+  readonly issues?: readonly Issue[];
 }
 
+const isEmpty = (sheet: SheetSnapshot): boolean =>
+  sheet.values.every((row) => row.every((v) => v === null || v === ""));
+
+/**
+ * The product's sheets: those its marker names point at, provided the sheet carries the product's
+ * stamp in A1 or is empty (a refresh that failed after clearing it). A marker that points at any
+ * other sheet (a user's, after the name was moved by hand) does not make the sheet the product's:
+ * the sheet is never cleared, and a new one is written instead.
+ */
 export function ownedSheets(book: WorkbookSnapshot): OwnedSheets {
-  const sheetOf = (marker: string): string | null => {
+  const issues: Issue[] = [];
+  const sheetOf = (marker: string, stamp: string): string | null => {
     const named = book.names.find((n) => n.name.toLowerCase() === marker);
-    return named && book.sheets.some((s) => s.name === named.sheet) ? named.sheet : null;
+    const sheet = named && book.sheets.find((s) => s.name === named.sheet);
+    if (!sheet) return null;
+    if (cellAt(sheet, 1, 1) === stamp || isEmpty(sheet)) return sheet.name;
+    issues.push(issue("marker-not-ours", null, { name: named.name, sheet: sheet.name }));
+    return null;
   };
-  const summary = sheetOf(SUMMARY_MARKER_NAME);
-  let definition = sheetOf(DEFINITION_MARKER_NAME);
-  if (definition !== null) {
-    const sheet = book.sheets.find((s) => s.name === definition);
-    if (!sheet || cellAt(sheet, 1, 1) !== DEFINITION_SHEET_MARKER) definition = null;
-  }
-  return { summary, definition };
+  const summary = sheetOf(SUMMARY_MARKER_NAME, SUMMARY_SHEET_STAMP);
+  const definition = sheetOf(DEFINITION_MARKER_NAME, DEFINITION_SHEET_MARKER);
+  return { summary, definition, issues };
 }
 
 export const ownedSheetNames = (owned: OwnedSheets): Set<string> =>

@@ -88,7 +88,7 @@ export function renderDefinitionPlan(
 /** Everything a refresh writes: the summary sheet, the traffic lights and the stored definition. */
 export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue[] } {
   const { model, result, owned, sheetNames, definition } = input;
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...(owned.issues ?? [])];
   const colours = PALETTES[model.settings.palette];
   const wanted = model.settings.summarySheetName;
   const summaryName = productSheetName(wanted, owned.summary, sheetNames);

@@ -3,6 +3,7 @@ import type { Status, Trend } from "../engine/types";
 import type { CellStyle, PlanCell } from "./plan";
 import type { StatusColours } from "./palette";
 import { STATUS_LABELS } from "./palette";
+import { SUMMARY_SHEET_STAMP } from "../model/ownership";
 
 /** The summary sheet's columns, in order. */
 export const SUMMARY_COLUMNS = [
@@ -67,7 +68,7 @@ export function summaryCells(result: ScorecardResult, source: string, refreshedA
     if (value === null && style === undefined) return;
     cells.push({ row, col, value, ...(style ? { style } : {}), ...(numberFormat ? { numberFormat } : {}) });
   };
-  put(1, 1, "Balanced Scorecard", "title");
+  put(1, 1, SUMMARY_SHEET_STAMP, "title");
   put(2, 1, "Period", "label");
   put(2, 2, result.period ?? "Single period");
   put(3, 1, "Overall score", "label");

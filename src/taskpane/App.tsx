@@ -1,3 +1,4 @@
+import { errorSentence } from "../app/outcomeText";
 import {
   Body1,
   Button,
@@ -49,8 +50,11 @@ const useStyles = makeStyles({
 export interface AppProps {
   readonly port: InteractiveWorkbook;
   readonly theme?: Theme;
-  /** Host features beyond the core requirement set, detected at run time. */
-  readonly showInputs?: ((ref: RangeRef) => Promise<void>) | undefined;
+  /**
+   * Host features beyond the core requirement set, detected at run time: selects the cells a
+   * formula reads, false when the cell has no formula that reads any.
+   */
+  readonly showInputs?: ((ref: RangeRef) => Promise<boolean>) | undefined;
 }
 
 type TabName = "scorecard" | "issues" | "tag" | "settings";
@@ -100,6 +104,24 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
         ].sort()
       : [];
     const selectCell = (sheet: string, address: string) => void session.select(sheet, address);
+    // Every call into Excel ends in a message, never in a rejected promise nobody hears of.
+    const showCellInputs = (sheet: string, address: string) => {
+      if (!showInputs) return;
+      showInputs({ sheet, address }).then(
+        (shown) => {
+          if (!shown)
+            session.setNotice({
+              intent: "info",
+              text: `${sheet}!${address} holds no formula that reads other cells.`,
+            });
+        },
+        (error: unknown) =>
+          session.setNotice({
+            intent: "error",
+            text: `Could not show the inputs of ${sheet}!${address}: ${errorSentence(error)}`,
+          }),
+      );
+    };
 
     const tag = async (draft: TagDraft) => {
       const taken = state.workbook.snapshot.names.map((n) => n.name);
@@ -162,9 +184,7 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
                 onEditKpi={(kpi, edits) =>
                   void session.save(editKpi(definition, kpi, edits), `"${kpi.name}" is saved.`, true)
                 }
-                onShowInputs={
-                  showInputs ? (sheet, address) => void showInputs({ sheet, address }) : undefined
-                }
+                onShowInputs={showInputs ? showCellInputs : undefined}
               />
             ) : (
               <MessageBar layout="multiline" intent="error">

@@ -31,11 +31,7 @@ else {
       return;
     }
     const port = new OfficeWorkbook();
-    const showInputs = Office.context.requirements.isSetSupported("ExcelApi", "1.12")
-      ? async (ref: RangeRef) => {
-          await port.selectInputs(ref);
-        }
-      : undefined;
+    const showInputs = port.canSelectInputs ? (ref: RangeRef) => port.selectInputs(ref) : undefined;
     root.render(<App port={port} theme={officeTheme()} showInputs={showInputs} />);
   });
 }

@@ -36,9 +36,12 @@ describe("manifest.xml, checked offline", () => {
     expect(first("Permissions").textContent).toBe("ReadWriteDocument");
   });
 
-  it("requires only the ExcelApi set the core needs", () => {
+  it("requires the ExcelApi set the core needs and the DialogApi the ribbon's notice uses", () => {
     const sets = all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]);
-    expect(sets).toEqual([["ExcelApi", "1.9"]]);
+    expect(sets).toEqual([
+      ["ExcelApi", "1.9"],
+      ["DialogApi", "1.1"],
+    ]);
   });
 
   it("resolves every resid to a resource", () => {

@@ -2,7 +2,6 @@ import { runScorecard } from "../../src/app/scorecard";
 import { emptyDefinition } from "../../src/model/definition";
 import { ownedSheets } from "../../src/model/ownership";
 import { renderPlan } from "../../src/plan/render";
-import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { FakeExcel } from "./fakeExcel";
 
 /** Scorecards of any size in the fake Excel, and the refreshes the Office.js tests run on them. */
@@ -28,7 +27,7 @@ export function scorecardBook(kpis: number): FakeExcel {
 }
 
 export async function refresh(fake: FakeExcel, payloadLimit?: number) {
-  const port = new OfficeWorkbook(fake.run, payloadLimit);
+  const port = fake.port(payloadLimit);
   const outcome = await runScorecard(port, { now: new Date("2026-07-01T00:00:00Z") }, true);
   if (!outcome.ok) throw new Error(outcome.fatal.message);
   return outcome;
@@ -40,7 +39,7 @@ export async function syncsToApply(
   payloadLimit?: number,
 ): Promise<{ syncs: number; fake: FakeExcel }> {
   const fake = scorecardBook(kpis);
-  const port = new OfficeWorkbook(fake.run, payloadLimit);
+  const port = fake.port(payloadLimit);
   const outcome = await runScorecard(port, {}, false);
   if (!outcome.ok) throw new Error(outcome.fatal.message);
   const snapshot = await port.readSnapshot();

@@ -1,5 +1,4 @@
 import { refreshNotice } from "../../src/commands/commands";
-import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { FakeExcel } from "./fakeExcel";
 
 describe("the ribbon's Refresh command", () => {
@@ -10,7 +9,7 @@ describe("the ribbon's Refresh command", () => {
       ["Financial", "Grow", "Revenue", 95, 100],
       ["Financial", "Grow", "Margin", null, 0.4],
     ]);
-    const notice = await refreshNotice(new OfficeWorkbook(fake.run));
+    const notice = await refreshNotice(fake.port());
     expect(notice).toEqual({
       tone: "success",
       title: "Scorecard refreshed",
@@ -23,7 +22,7 @@ describe("the ribbon's Refresh command", () => {
   it("says in one sentence why it could not refresh", async () => {
     const fake = new FakeExcel();
     fake.addSheet("Sheet1", [["Hello"]]);
-    const notice = await refreshNotice(new OfficeWorkbook(fake.run));
+    const notice = await refreshNotice(fake.port());
     expect(notice.tone).toBe("error");
     expect(notice.message).toContain("No scorecard table was found");
   });
@@ -35,7 +34,7 @@ describe("the ribbon's Refresh command", () => {
       ["F", "O", "K", 1, 1],
     ]);
     fake.failAtSync = 5;
-    const notice = await refreshNotice(new OfficeWorkbook(fake.run));
+    const notice = await refreshNotice(fake.port());
     expect(notice).toMatchObject({ tone: "error", title: "Scorecard not refreshed" });
     expect(notice.message).toContain("keeps its previous scorecard");
     expect(fake.sheets.map((s) => s.name)).toEqual(["Data"]);

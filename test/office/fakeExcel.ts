@@ -1,12 +1,24 @@
 /**
- * A small Excel for the Office.js adapter's tests, built from office-addin-mock objects so that
- * reading a property before load() and context.sync() fails as it does in Excel. Queued calls
- * and property writes take effect at sync, in order; every sync is counted and its request and
- * response sizes are measured.
+ * A small Excel for the Office.js adapter's tests, as strict as the Office.js reference
+ * (@types/office-js) documents Excel to be. Each rule it models cites the reference's words.
+ *
+ * - Every method call, property write and load() is queued and takes effect at context.sync(), in
+ *   order. A failing operation rejects the sync; the operations queued before it stay applied and
+ *   those after it are dropped: "a batch is not a transaction" (Excel add-ins docs, "Call Excel
+ *   JavaScript APIs": context.sync() "synchronizes the state between JavaScript proxy objects and
+ *   objects in Excel"; a rejected sync does not roll back earlier operations).
+ * - Reading a property that was not loaded and synced throws PropertyNotLoaded
+ *   (OfficeExtension.ErrorCodes.propertyNotLoaded), not a placeholder string.
+ * - Every member the product touches carries its requirement set, read from the reference's
+ *   `[Api set: …]` tags (apiSets.ts); one above the host's ExcelApi version fails at sync with
+ *   ApiNotFound (OfficeExtension.ErrorCodes.apiNotFound). The fake runs at ExcelApi 1.9, the
+ *   manifest's set, unless a test says otherwise. Members are recorded in `apiCalls`.
+ * - A failure can be injected at any queued operation (`failAtOperation`) or sync (`failAtSync`).
  */
-import { OfficeMockObject } from "office-addin-mock";
 import { boxA1, columnNumber, parseReference } from "../../src/model/address";
-import type { ExcelRunner } from "../../src/workbook/office/officeWorkbook";
+import { isProductRule } from "../../src/plan/plan";
+import { OfficeWorkbook, PAYLOAD_LIMIT, type ExcelRunner } from "../../src/workbook/office/officeWorkbook";
+import { apiSetOf, supportedBy } from "./apiSets";
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -14,6 +26,7 @@ export interface FakeCell {
   format: string;
 }
 export interface FakeRule {
+  type: string;
   address: string;
   formula: string;
   fill: string;
@@ -24,7 +37,10 @@ export interface FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, FakeCell>;
   rules: FakeRule[];
+  /** Formats written, by the address they were written to. */
   styled: Map<string, Record<string, unknown>>;
+  /** Column widths in points, by column number. */
+  columnWidths: Map<number, number>;
   frozenRows: number;
   activated: boolean;
 }
@@ -40,45 +56,143 @@ export interface FakeName {
   address: string;
 }
 
+/** The error Office.js rejects a sync with: an OfficeExtension.Error carries a code. */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+interface Operation {
+  readonly what: string;
+  readonly bytes: number;
+  readonly write: boolean;
+  readonly apply: () => void;
+}
+
 const key = (row: number, col: number) => `${row},${col}`;
-const isMockError = (v: unknown) => typeof v === "string" && v.startsWith("Error, ");
 const size = (v: unknown) => JSON.stringify(v)?.length ?? 0;
+const lower = (s: string) => s.toLowerCase();
+
+/**
+ * Worksheet.name: "The name must be fewer than 32 characters." The characters Excel refuses in a
+ * sheet name (\ / ? * [ ] :) and its case-insensitive uniqueness are Excel's own rules, which the
+ * add-in's users meet when they rename a sheet by hand.
+ */
+function sheetNameProblem(name: string, others: readonly FakeSheet[]): FakeOfficeError | null {
+  if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name))
+    return new FakeOfficeError("InvalidArgument", `"${name}" is not a valid sheet name.`);
+  if (others.some((s) => lower(s.name) === lower(name)))
+    return new FakeOfficeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+  return null;
+}
+
+/**
+ * A defined name starts with a letter, underscore or backslash, holds letters, digits, periods and
+ * underscores, is not a cell reference, and is unique ignoring case (NamedItemCollection.add:
+ * "Adds a new name to the collection of the given scope"; Excel's naming rules for names).
+ */
+function definedNameProblem(name: string, names: readonly FakeName[]): FakeOfficeError | null {
+  const valid =
+    /^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^[RrCc]$/.test(name) &&
+    name.length <= 255;
+  if (!valid) return new FakeOfficeError("InvalidArgument", `"${name}" is not a valid name.`);
+  if (names.some((n) => lower(n.name) === lower(name)))
+    return new FakeOfficeError("ItemAlreadyExists", `A name "${name}" already exists.`);
+  return null;
+}
+
+function newSheet(name: string, visibility: FakeSheet["visibility"] = "Visible"): FakeSheet {
+  return {
+    name,
+    visibility,
+    cells: new Map(),
+    rules: [],
+    styled: new Map(),
+    columnWidths: new Map(),
+    frozenRows: 0,
+    activated: false,
+  };
+}
+
+/** Members every client object has (OfficeExtension.ClientObject), whatever its class. */
+// A collection's `items` ("Gets the loaded child items in this collection") comes with the collection.
+const CLIENT_OBJECT_MEMBERS = new Set([
+  "load",
+  "isNullObject",
+  "context",
+  "toJSON",
+  "track",
+  "untrack",
+  "items",
+]);
+
+/** Names that test tools and JavaScript itself probe on any object. */
+const INTROSPECTION = new Set([
+  "constructor",
+  "$$typeof",
+  "nodeType",
+  "tagName",
+  "toJSON",
+  "@@__IMMUTABLE_ITERABLE__@@",
+]);
+
+interface ObjectSpec {
+  /** Loadable scalar properties: read from the workbook when a load is applied. */
+  readonly props?: Record<string, { read: () => unknown; write?: (value: unknown) => void }>;
+  readonly methods?: Record<string, (...args: never[]) => unknown>;
+  /** Navigation properties: other client objects, made once. */
+  readonly children?: Record<string, () => object>;
+  /** For a collection: the items a load sees, as client objects. */
+  readonly items?: () => object[];
+  /** For an …OrNullObject: whether the object exists, known after the next sync. */
+  readonly exists?: () => boolean;
+  /** Checked when an operation on this object is applied (ItemNotFound for a missing sheet…). */
+  readonly check?: () => void;
+  /** Its property writes change how Excel runs, not the workbook (RequestContext.runtime). */
+  readonly settingsOnly?: boolean;
+}
 
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   tables: FakeTable[] = [];
   names: FakeName[] = [];
   enableEvents = true;
+  /** The host's ExcelApi version. */
+  excelApi = "1.9";
   syncs = 0;
   requestBytes: number[] = [];
   responseBytes: number[] = [];
   /** Syncs in which something was written while events were on. */
   writesWithEventsOn = 0;
+  /** Every Excel API member the code under test touched, as "Class.member". */
+  apiCalls = new Set<string>();
   /** The user's selection, and what the add-in selected. */
   selection: { sheet: string; address: string } = { sheet: "", address: "A1" };
   selected: string[] = [];
-  /** Make the n-th sync (1-based) fail, as a lost connection or a rejected request would. */
+  /** Make the n-th sync (1-based, counted from the fake's start) fail before it applies anything. */
   failAtSync: number | null = null;
+  /** Make the operation with this index (0-based, counted from the fake's start) fail at its sync. */
+  failAtOperation: number | null = null;
+  /** How many operations have been queued so far. */
+  operationsQueued = 0;
+  /** What each queued operation was, in order ("Worksheet.delete Scorecard", …). */
+  operationLog: string[] = [];
 
-  private ops: { bytes: number; write: boolean; apply: () => void }[] = [];
-  private watched: { bytes: () => number; apply: () => boolean }[] = [];
-  private mocks: OfficeMockObject[] = [];
-  private loadedBytes = 0;
+  private queued: Operation[] = [];
 
   addSheet(
     name: string,
     rows: (string | number | boolean | null)[][] = [],
     visibility: FakeSheet["visibility"] = "Visible",
   ): FakeSheet {
-    const sheet: FakeSheet = {
-      name,
-      visibility,
-      cells: new Map(),
-      rules: [],
-      styled: new Map(),
-      frozenRows: 0,
-      activated: false,
-    };
+    const sheet = newSheet(name, visibility);
     rows.forEach((row, r) =>
       row.forEach((value, c) => {
         if (value === null) return;
@@ -90,7 +204,16 @@ export class FakeExcel {
               : value.startsWith("#")
                 ? "Error"
                 : "String";
-        sheet.cells.set(key(r, c), { value, type, format: "General" });
+        // As typed: "=…" is a formula, "'…" is text without its apostrophe.
+        const stored =
+          typeof value !== "string"
+            ? value
+            : value.startsWith("=")
+              ? `FORMULA ${value}`
+              : value.startsWith("'")
+                ? value.slice(1)
+                : value;
+        sheet.cells.set(key(r, c), { value: stored, type, format: "General" });
       }),
     );
     this.sheets.push(sheet);
@@ -113,405 +236,790 @@ export class FakeExcel {
     return this.sheet(sheet).cells.get(key(ref.box.top - 1, ref.box.left - 1))?.value ?? null;
   }
 
-  run: ExcelRunner = async (batch) => batch(this.context() as unknown as Excel.RequestContext);
-
-  private mock<T extends object>(data: T, after?: (m: OfficeMockObject & T) => void): OfficeMockObject & T {
-    const m = new OfficeMockObject(data) as OfficeMockObject & T;
-    after?.(m);
-    this.mocks.push(m);
-    return m;
+  /**
+   * What belongs to the user, for comparing a workbook before and after: every sheet but the
+   * product's (by name), its cells, its rules but the product's traffic lights, and the names
+   * that do not mark a product sheet.
+   */
+  userState(productSheets: readonly string[]) {
+    const users = this.sheets.filter((s) => !productSheets.includes(s.name));
+    return {
+      sheets: users.map((s) => ({
+        name: s.name,
+        visibility: s.visibility,
+        cells: [...s.cells.entries()].sort(),
+        // A custom rule without a formula is the product's, caught between add() and its formula.
+        rules: s.rules.filter((r) => !isProductRule(r.formula) && r.formula !== "").map((r) => ({ ...r })),
+      })),
+      names: this.names
+        .filter((n) => users.includes(n.target))
+        .map((n) => [n.name, n.target.name, n.address]),
+    };
   }
 
-  private queue(bytes: number, write: boolean, apply: () => void) {
-    this.ops.push({ bytes, write, apply });
+  run: ExcelRunner = async (batch) => batch(this.context() as unknown as Excel.RequestContext);
+
+  /** The product's Office.js adapter, talking to this Excel. */
+  port(payloadLimit = PAYLOAD_LIMIT): OfficeWorkbook {
+    return new OfficeWorkbook(this.run, payloadLimit, this.supports);
+  }
+
+  /** What Office.context.requirements.isSetSupported("ExcelApi", version) answers in this Excel. */
+  supports = (version: string): boolean =>
+    supportedBy({ name: "ExcelApi", version: version.split(".").map(Number) }, this.excelApi);
+
+  // ---- the batch -------------------------------------------------------------------------------
+
+  private queue(what: string, bytes: number, write: boolean, apply: () => void): void {
+    this.queued.push({ what, bytes, write, apply });
   }
 
   private async sync(): Promise<void> {
     this.syncs++;
-    if (this.failAtSync === this.syncs) {
-      this.ops = [];
-      this.watched = [];
-      throw new Error("The request failed (simulated).");
-    }
-    const ops = this.ops;
-    this.ops = [];
+    const ops = this.queued;
+    this.queued = [];
+    const first = this.operationsQueued;
+    this.operationsQueued += ops.length;
+    for (const op of ops) this.operationLog.push(op.what);
+    if (this.failAtSync === this.syncs)
+      throw new FakeOfficeError("GeneralException", "The request failed (simulated).");
     let request = 0;
     let wrote = false;
-    for (const op of ops) {
-      request += op.bytes + 20;
-      op.apply();
-      wrote ||= op.write;
+    this.responseNow = 0;
+    try {
+      ops.forEach((op, i) => {
+        if (this.failAtOperation === first + i)
+          throw new FakeOfficeError("GeneralException", `The request failed at "${op.what}" (simulated).`);
+        request += op.bytes + 20;
+        wrote ||= op.write && this.enableEvents;
+        op.apply();
+      });
+    } finally {
+      if (wrote) this.writesWithEventsOn++;
+      this.requestBytes.push(request);
+      this.responseBytes.push(this.responseNow);
     }
-    for (const w of this.watched) {
-      request += w.bytes();
-      wrote = w.apply() || wrote;
-    }
-    if (wrote && this.enableEvents) this.writesWithEventsOn++;
-    this.requestBytes.push(request);
-    this.responseBytes.push(this.loadedBytes);
-    this.loadedBytes = 0;
-    for (const m of this.mocks) await OfficeMockObject.prototype.sync.call(m);
     await new Promise((r) => setImmediate(r));
   }
 
+  private responseNow = 0;
+
   private context() {
-    const runtime = this.mock({ enableEvents: true });
-    this.watched.push({
-      bytes: () => 0,
-      apply: () => {
-        if (typeof runtime.enableEvents === "boolean") this.enableEvents = runtime.enableEvents;
-        return false;
+    const runtime = this.object("Runtime", {
+      settingsOnly: true,
+      props: {
+        enableEvents: {
+          read: () => this.enableEvents,
+          write: (v) => (this.enableEvents = Boolean(v)),
+        },
       },
     });
-    const collection = <T>(items: () => T[], itemLoad: (item: T, props: string) => void) => {
-      const c = this.mock({ items: [] as T[] });
-      c.load = ((props?: string) => {
-        const list = items();
-        (c as { items: T[] }).items = list;
-        const inner = (props ?? "")
-          .split(",")
-          .map((p) => p.trim().replace(/^items\//, ""))
-          .join(",");
-        for (const item of list) itemLoad(item, inner);
-        return c;
-      }) as never;
-      return c;
-    };
-    const workbook = {
-      getSelectedRange: () => {
-        const ref = parseReference(this.selection.address)!;
-        const b = ref.box;
-        return this.range(
-          this.sheet(this.selection.sheet),
-          b.top - 1,
-          b.left - 1,
-          b.bottom - b.top + 1,
-          b.right - b.left + 1,
-        );
+    const workbook = this.object("Workbook", {
+      methods: {
+        getSelectedRange: () => {
+          const ref = parseReference(this.selection.address)!;
+          return this.range(() => this.sheet(this.selection.sheet), ref.box);
+        },
       },
-      worksheets: Object.assign(
-        collection(
-          () => this.sheets.map((s) => this.worksheet(s)),
-          (ws, props) => ws.load(props),
+      children: {
+        worksheets: () => this.worksheets(),
+        tables: () => this.tableCollection(),
+        names: () => this.nameCollection(),
+      },
+    });
+    return this.object("RequestContext", {
+      methods: { sync: () => this.sync() },
+      children: { workbook: () => workbook, runtime: () => runtime },
+    });
+  }
+
+  // ---- client objects --------------------------------------------------------------------------
+
+  /**
+   * A client object: loadable properties throw PropertyNotLoaded until loaded and synced; writes
+   * and calls are queued; every member is checked against the host's requirement sets.
+   */
+  private object(className: string, spec: ObjectSpec): Record<string, unknown> {
+    const loaded = new Map<string, unknown>();
+    const written = new Map<string, unknown>();
+    const children = new Map<string, object>();
+    let exists: boolean | undefined;
+    let items: object[] | undefined;
+    const target: Record<string, unknown> = {};
+
+    const applyLoad = (path: string[]): void => {
+      const [head, ...rest] = path;
+      if (!head) return;
+      if (head === "items" && spec.items) {
+        items ??= spec.items();
+        for (const item of items) (item as { __load: (p: string[]) => void }).__load(rest);
+        return;
+      }
+      if (spec.children?.[head]) {
+        (childOf(head) as { __load: (p: string[]) => void }).__load(rest);
+        return;
+      }
+      const prop = spec.props?.[head];
+      if (!prop) throw new Error(`the fake cannot load ${className}.${head}`);
+      const value = prop.read();
+      this.responseNow += size(value);
+      loaded.set(head, value);
+    };
+    const childOf = (name: string): object => {
+      let child = children.get(name);
+      if (!child) {
+        child = spec.children![name]!();
+        children.set(name, child);
+      }
+      return child;
+    };
+
+    Object.defineProperty(target, "__load", { value: applyLoad });
+    Object.defineProperty(target, "load", {
+      value: (props?: string | string[]) => {
+        const list = (Array.isArray(props) ? props : (props ?? "").split(","))
+          .map((p) => p.trim())
+          .filter((p) => p !== "");
+        this.queue(`${className}.load ${list.join(",")}`, 0, false, () => {
+          // A null object loads nothing: its properties stay unavailable.
+          if (spec.exists && !spec.exists()) return;
+          spec.check?.();
+          if (spec.items) items = spec.items();
+          for (const p of list) applyLoad(p.split("/"));
+        });
+        return proxy;
+      },
+    });
+    if (spec.exists) {
+      this.queue(`${className} lookup`, 0, false, () => (exists = spec.exists!()));
+      Object.defineProperty(target, "isNullObject", {
+        get: () => {
+          if (exists === undefined) throw notLoaded("isNullObject");
+          return !exists;
+        },
+      });
+    } else {
+      Object.defineProperty(target, "isNullObject", { value: false });
+    }
+    if (spec.items) {
+      Object.defineProperty(target, "items", {
+        get: () => {
+          if (items === undefined) throw notLoaded("items");
+          return items;
+        },
+      });
+    }
+    for (const [name, prop] of Object.entries(spec.props ?? {})) {
+      Object.defineProperty(target, name, {
+        enumerable: true,
+        get: () => {
+          if (written.has(name)) return written.get(name);
+          if (loaded.has(name)) return loaded.get(name);
+          throw notLoaded(name);
+        },
+        set: (value: unknown) => {
+          if (!prop.write) throw new Error(`${className}.${name} is read-only`);
+          written.set(name, value);
+          this.queue(
+            `${className}.${name} = ${JSON.stringify(value)?.slice(0, 60)}`,
+            size(value),
+            !spec.settingsOnly,
+            () => {
+              spec.check?.();
+              prop.write!(value);
+            },
+          );
+        },
+      });
+    }
+    for (const [name, method] of Object.entries(spec.methods ?? {})) {
+      Object.defineProperty(target, name, { value: method });
+    }
+    for (const name of Object.keys(spec.children ?? {})) {
+      Object.defineProperty(target, name, { enumerable: true, get: () => childOf(name) });
+    }
+
+    const notLoaded = (name: string) =>
+      new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+
+    const proxy: Record<string, unknown> = new Proxy(target, {
+      get: (obj, prop, receiver) => {
+        if (
+          typeof prop !== "string" ||
+          prop === "then" ||
+          prop.startsWith("__") ||
+          prop === "asymmetricMatch"
+        )
+          return Reflect.get(obj, prop, receiver);
+        this.touch(className, prop);
+        if (!(prop in obj)) {
+          if (INTROSPECTION.has(prop)) return undefined;
+          throw new Error(`the fake Excel does not model ${className}.${prop}`);
+        }
+        return Reflect.get(obj, prop, receiver);
+      },
+      set: (obj, prop, value, receiver) => {
+        if (typeof prop === "string") {
+          this.touch(className, prop);
+          if (!(prop in obj)) throw new Error(`the fake Excel does not model ${className}.${prop}`);
+        }
+        return Reflect.set(obj, prop, value, receiver);
+      },
+    });
+    return proxy;
+  }
+
+  /** Records a member and, where the host lacks its requirement set, makes the next sync fail. */
+  private touch(className: string, member: string): void {
+    if (CLIENT_OBJECT_MEMBERS.has(member)) return;
+    if (className === "RequestContext" && member !== "runtime") return;
+    const name = `${className}.${member}`;
+    this.apiCalls.add(name);
+    const set = apiSetOf(name);
+    if (set && !supportedBy(set, this.excelApi)) {
+      this.queue(`${name} (needs ${set.name} ${set.version.join(".")})`, 0, false, () => {
+        throw new FakeOfficeError(
+          "ApiNotFound",
+          `${name} needs ${set.name} ${set.version.join(".")}; this Excel has ExcelApi ${this.excelApi}.`,
+        );
+      });
+    }
+  }
+
+  private call(what: string, bytes: number, write: boolean, apply: () => void): void {
+    this.queue(what, bytes, write, apply);
+  }
+
+  // ---- collections ----------------------------------------------------------------------------
+
+  private worksheets() {
+    return this.object("WorksheetCollection", {
+      items: () => this.sheets.map((s) => this.worksheet(() => s)),
+      methods: {
+        getItem: (name: string) => this.worksheet(() => this.findSheet(name)),
+        getItemOrNullObject: (name: string) =>
+          this.worksheet(
+            () => this.findSheet(name),
+            () => this.sheets.some((s) => lower(s.name) === lower(name)),
+          ),
+        add: (name: string) => {
+          const sheet = newSheet(name);
+          this.call(`WorksheetCollection.add ${name}`, name.length, true, () => {
+            const problem = sheetNameProblem(name, this.sheets);
+            if (problem) throw problem;
+            this.sheets.push(sheet);
+          });
+          return this.worksheet(() => {
+            if (!this.sheets.includes(sheet)) throw new FakeOfficeError("ItemNotFound", `No sheet ${name}.`);
+            return sheet;
+          });
+        },
+      },
+    });
+  }
+
+  private findSheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => lower(x.name) === lower(name));
+    if (!s)
+      throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (sheet "${name}").`);
+    return s;
+  }
+
+  private tableCollection() {
+    return this.object("TableCollection", {
+      items: () =>
+        this.tables.map((t) =>
+          this.object("Table", {
+            props: {
+              name: { read: () => t.name },
+              showHeaders: { read: () => true },
+              showTotals: { read: () => false },
+            },
+            methods: {
+              getRange: () => this.range(() => this.findSheet(t.sheet), parseReference(t.address)!.box),
+            },
+          }),
         ),
-        {
-          getItem: (name: string) => this.worksheet(this.sheet(name)),
-          getItemOrNullObject: (name: string) => {
-            const s = this.sheets.find((x) => x.name === name);
-            return s
-              ? this.worksheet(s, false)
-              : Object.assign(this.mock({ position: 0 }), { isNullObject: true });
+    });
+  }
+
+  private nameCollection() {
+    return this.object("NamedItemCollection", {
+      items: () => this.names.map((n) => this.namedItem(() => n)),
+      methods: {
+        add: (name: string, reference: { __where?: () => { sheet: FakeSheet; address: string } }) => {
+          this.call(`NamedItemCollection.add ${name}`, name.length + 30, true, () => {
+            const problem = definedNameProblem(name, this.names);
+            if (problem) throw problem;
+            const w = reference.__where!();
+            this.names.push({ name, target: w.sheet, address: w.address });
+          });
+        },
+        getItemOrNullObject: (name: string) => {
+          const find = () => this.names.find((n) => lower(n.name) === lower(name));
+          return this.namedItem(
+            () => {
+              const found = find();
+              if (!found) throw new FakeOfficeError("ItemNotFound", `No name ${name}.`);
+              return found;
+            },
+            () => find() !== undefined,
+          );
+        },
+      },
+    });
+  }
+
+  private namedItem(resolve: () => FakeName, exists?: () => boolean) {
+    return this.object("NamedItem", {
+      ...(exists ? { exists } : {}),
+      props: {
+        name: { read: () => resolve().name },
+        type: { read: () => (this.sheets.includes(resolve().target) ? "Range" : "Error") },
+        formula: {
+          read: () => {
+            const n = resolve();
+            if (!this.sheets.includes(n.target)) return `=#REF!${n.address}`;
+            return `='${n.target.name.replace(/'/g, "''")}'!${n.address}`;
           },
-          add: (name: string) => {
-            const s: FakeSheet = {
-              name,
-              visibility: "Visible",
-              cells: new Map(),
-              rules: [],
-              styled: new Map(),
-              frozenRows: 0,
-              activated: false,
-            };
-            this.queue(name.length, true, () => this.sheets.push(s));
-            return this.worksheet(s);
+          write: (v) => {
+            const ref = parseReference(String(v).replace(/^=/, ""));
+            if (!ref?.sheet)
+              throw new FakeOfficeError("InvalidArgument", `"${String(v)}" is not a reference.`);
+            const n = resolve();
+            n.target = this.findSheet(ref.sheet);
+            n.address = boxA1(ref.box, true);
           },
         },
-      ),
-      tables: collection(
-        () =>
-          this.tables.map((t) => {
-            const m = this.mock({ name: t.name, showHeaders: true, showTotals: false });
-            return Object.assign(m, { getRange: () => this.mock({ address: `'${t.sheet}'!${t.address}` }) });
+      },
+      methods: {
+        delete: () =>
+          this.call("NamedItem.delete", 10, true, () => {
+            const n = resolve();
+            this.names = this.names.filter((x) => x !== n);
           }),
-        (t, props) => t.load(props),
-      ),
-      names: Object.assign(
-        collection(
-          () =>
-            this.names.map((n) =>
-              this.mock({ name: n.name, type: "Range", formula: `='${n.target.name}'!${n.address}` }),
-            ),
-          (n, props) => n.load(props),
+      },
+    });
+  }
+
+  // ---- worksheets and ranges --------------------------------------------------------------------
+
+  private worksheet(lookup: () => FakeSheet, exists?: () => boolean) {
+    // A proxy stands for the sheet it found, not for a name: it follows the sheet through renames.
+    let found: FakeSheet | undefined;
+    const resolve = () => (found ??= lookup());
+    const sheetRange = (box: { top: number; left: number; bottom: number; right: number }) =>
+      this.range(resolve, box);
+    // Calls on a null object give null objects.
+    const present = exists ?? (() => true);
+    return this.object("Worksheet", {
+      ...(exists ? { exists } : {}),
+      check: () => void resolve(),
+      props: {
+        name: {
+          read: () => resolve().name,
+          write: (v) => {
+            const sheet = resolve();
+            const name = String(v);
+            if (name === sheet.name) return;
+            const problem = sheetNameProblem(
+              name,
+              this.sheets.filter((s) => s !== sheet),
+            );
+            if (problem) throw problem;
+            sheet.name = name;
+          },
+        },
+        visibility: {
+          read: () => resolve().visibility,
+          write: (v) => (resolve().visibility = v as FakeSheet["visibility"]),
+        },
+        position: {
+          read: () => this.sheets.indexOf(resolve()),
+          write: (v) => {
+            const sheet = resolve();
+            this.sheets.splice(this.sheets.indexOf(sheet), 1);
+            this.sheets.splice(Math.min(Number(v), this.sheets.length), 0, sheet);
+          },
+        },
+      },
+      methods: {
+        /**
+         * Worksheet.delete: "Note that if the worksheet's visibility is set to "VeryHidden", the
+         * delete operation will fail with an `InvalidOperation` exception. You should first change
+         * its visibility to hidden or visible before deleting it."
+         */
+        delete: () =>
+          this.call("Worksheet.delete", 10, true, () => {
+            const sheet = resolve();
+            if (sheet.visibility === "VeryHidden")
+              throw new FakeOfficeError(
+                "InvalidOperation",
+                `The very hidden sheet "${sheet.name}" cannot be deleted.`,
+              );
+            // Names that pointed at it stay, as #REF! names (as Excel keeps them).
+            this.sheets = this.sheets.filter((s) => s !== sheet);
+          }),
+        activate: () =>
+          this.call("Worksheet.activate", 10, false, () => {
+            const sheet = resolve();
+            this.sheets.forEach((s) => (s.activated = s === sheet));
+          }),
+        getUsedRangeOrNullObject: () => {
+          const used = () => {
+            const keys = [...resolve().cells.keys()].map((k) => k.split(",").map(Number) as [number, number]);
+            if (keys.length === 0) return null;
+            return {
+              top: Math.min(...keys.map((k) => k[0])) + 1,
+              left: Math.min(...keys.map((k) => k[1])) + 1,
+              bottom: Math.max(...keys.map((k) => k[0])) + 1,
+              right: Math.max(...keys.map((k) => k[1])) + 1,
+            };
+          };
+          return this.range(
+            resolve,
+            () => used() ?? { top: 1, left: 1, bottom: 1, right: 1 },
+            () => present() && used() !== null,
+          );
+        },
+        getRangeByIndexes: (top: number, left: number, rows: number, cols: number) =>
+          sheetRange({ top: top + 1, left: left + 1, bottom: top + rows, right: left + cols }),
+        getRange: (address?: string) => {
+          if (address === undefined) return sheetRange({ top: 1, left: 1, bottom: 1048576, right: 16384 });
+          const column = /^([A-Z]+):([A-Z]+)$/.exec(address);
+          if (column)
+            return sheetRange({
+              top: 1,
+              bottom: 1048576,
+              left: columnNumber(column[1]!),
+              right: columnNumber(column[2]!),
+            });
+          const ref = parseReference(address);
+          if (!ref) throw new FakeOfficeError("InvalidArgument", `"${address}" is not an address.`);
+          return sheetRange(ref.box);
+        },
+        getRanges: (address: string) => this.areas(resolve, address),
+      },
+      children: {
+        freezePanes: () =>
+          this.object("WorksheetFreezePanes", {
+            methods: {
+              freezeRows: (n: number) =>
+                this.call("WorksheetFreezePanes.freezeRows", 10, true, () => (resolve().frozenRows = n)),
+              unfreeze: () =>
+                this.call("WorksheetFreezePanes.unfreeze", 10, true, () => (resolve().frozenRows = 0)),
+            },
+          }),
+      },
+    });
+  }
+
+  private range(
+    resolveSheet: () => FakeSheet,
+    boxOrFn:
+      | { top: number; left: number; bottom: number; right: number }
+      | (() => { top: number; left: number; bottom: number; right: number }),
+    exists?: () => boolean,
+  ) {
+    const box = typeof boxOrFn === "function" ? boxOrFn : () => boxOrFn;
+    const grid = <T>(f: (cell: FakeCell | undefined) => T) => {
+      const b = box();
+      const sheet = resolveSheet();
+      return Array.from({ length: b.bottom - b.top + 1 }, (_, r) =>
+        Array.from({ length: b.right - b.left + 1 }, (_, c) =>
+          f(sheet.cells.get(key(b.top - 1 + r, b.left - 1 + c))),
         ),
-        {
-          add: (name: string, range: { __where: () => { sheet: FakeSheet; address: string } }) =>
-            this.queue(name.length + 30, true, () => {
-              const w = range.__where();
-              this.names.push({ name, target: w.sheet, address: w.address });
-            }),
-          getItemOrNullObject: (name: string) => {
-            const found = this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
-            return Object.assign(this.mock({ name }), {
-              isNullObject: !found,
-              delete: () => this.queue(10, true, () => (this.names = this.names.filter((n) => n !== found))),
+      );
+    };
+    const address = () => `'${resolveSheet().name.replace(/'/g, "''")}'!${boxA1(box())}`;
+    const shapeOf = (v: unknown): string =>
+      Array.isArray(v)
+        ? `${v.length}x${Array.isArray(v[0]) ? (v[0] as unknown[]).length : "?"}`
+        : "not a 2-D array";
+    const checkShape = (v: unknown) => {
+      const b = box();
+      const want = `${b.bottom - b.top + 1}x${b.right - b.left + 1}`;
+      if (shapeOf(v) !== want)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `A ${shapeOf(v)} array does not fit the ${want} range ${address()}.`,
+        );
+    };
+    const write = (rows: unknown[][], f: (k: string, v: unknown) => void) => {
+      const b = box();
+      rows.forEach((row, r) => row.forEach((v, c) => f(key(b.top - 1 + r, b.left - 1 + c), v)));
+    };
+    return this.object("Range", {
+      ...(exists ? { exists } : {}),
+      check: () => void resolveSheet(),
+      props: {
+        address: { read: address },
+        rowIndex: { read: () => box().top - 1 },
+        columnIndex: { read: () => box().left - 1 },
+        rowCount: { read: () => box().bottom - box().top + 1 },
+        columnCount: { read: () => box().right - box().left + 1 },
+        valueTypes: { read: () => grid((c) => c?.type ?? "Empty") },
+        formulas: {
+          read: () =>
+            grid((c) =>
+              typeof c?.value === "string" && c.value.startsWith("FORMULA ")
+                ? c.value.slice(8)
+                : (c?.value ?? ""),
+            ),
+        },
+        /**
+         * Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal
+         * sign ("="), Excel interprets this value as a formula." A leading apostrophe keeps text.
+         * A null leaves a cell as it is; "" empties it.
+         */
+        values: {
+          read: () =>
+            grid((c) =>
+              typeof c?.value === "string" && c.value.startsWith("FORMULA ") ? 0 : (c?.value ?? ""),
+            ),
+          write: (v) => {
+            checkShape(v);
+            const sheet = resolveSheet();
+            write(v as unknown[][], (k, value) => {
+              if (value === null) return;
+              const format = sheet.cells.get(k)?.format ?? "General";
+              if (value === "") {
+                if (format === "General") sheet.cells.delete(k);
+                else sheet.cells.set(k, { value: "", type: "String", format });
+              } else if (typeof value === "string" && value.startsWith("'"))
+                sheet.cells.set(k, { value: value.slice(1), type: "String", format });
+              else if (
+                typeof value === "string" &&
+                /^[=+-]/.test(value) &&
+                value.length > 1 &&
+                Number.isNaN(Number(value))
+              )
+                sheet.cells.set(k, { value: `FORMULA ${value}`, type: "String", format });
+              else if (typeof value === "number") sheet.cells.set(k, { value, type: "Double", format });
+              else if (typeof value === "boolean") sheet.cells.set(k, { value, type: "Boolean", format });
+              else sheet.cells.set(k, { value: String(value), type: "String", format });
             });
           },
         },
-      ),
-    };
-    // Assigned, not populated: office-addin-mock would otherwise put its own empty mocks back at each sync.
-    const context = this.mock({});
-    Object.assign(context, { workbook, runtime, sync: () => this.sync() });
-    return context;
-  }
-
-  /** A worksheet proxy; `exists` false is how getItemOrNullObject hands back a real one. */
-  private worksheet(sheet: FakeSheet, _exists = true) {
-    const ws = this.mock({
-      name: sheet.name,
-      visibility: sheet.visibility,
-      position: this.sheets.indexOf(sheet),
-    });
-    const initial: { name: string; visibility: string; position: number } = {
-      name: sheet.name,
-      visibility: sheet.visibility,
-      position: this.sheets.indexOf(sheet),
-    };
-    this.watched.push({
-      bytes: () => 0,
-      apply: () => {
-        let wrote = false;
-        if (typeof ws.name === "string" && !isMockError(ws.name) && ws.name !== initial.name) {
-          if (
-            this.sheets.some((s) => s !== sheet && s.name.toLowerCase() === (ws.name as string).toLowerCase())
-          ) {
-            throw new Error(`A sheet named ${ws.name} already exists.`);
-          }
-          sheet.name = ws.name as string;
-          initial.name = sheet.name;
-          wrote = true;
-        }
-        if (
-          typeof ws.visibility === "string" &&
-          !isMockError(ws.visibility) &&
-          ws.visibility !== initial.visibility
-        ) {
-          sheet.visibility = ws.visibility as FakeSheet["visibility"];
-          initial.visibility = sheet.visibility;
-          wrote = true;
-        }
-        if (
-          typeof ws.position === "number" &&
-          ws.position !== initial.position &&
-          this.sheets.includes(sheet)
-        ) {
-          this.sheets.splice(this.sheets.indexOf(sheet), 1);
-          this.sheets.splice(ws.position as number, 0, sheet);
-          initial.position = ws.position as number;
-          wrote = true;
-        }
-        return wrote;
-      },
-    });
-    const rangeAt = (top: number, left: number, rows: number, cols: number) =>
-      this.range(sheet, top, left, rows, cols);
-    return Object.assign(ws, {
-      isNullObject: false,
-      getUsedRangeOrNullObject: () => {
-        const keys = [...sheet.cells.keys()].map((k) => k.split(",").map(Number) as [number, number]);
-        if (keys.length === 0) return Object.assign(this.mock({}), { isNullObject: true });
-        const top = Math.min(...keys.map((k) => k[0]));
-        const left = Math.min(...keys.map((k) => k[1]));
-        const bottom = Math.max(...keys.map((k) => k[0]));
-        const right = Math.max(...keys.map((k) => k[1]));
-        return Object.assign(
-          this.mock({
-            rowIndex: top,
-            columnIndex: left,
-            rowCount: bottom - top + 1,
-            columnCount: right - left + 1,
-          }),
-          { isNullObject: false },
-        );
-      },
-      getRangeByIndexes: rangeAt,
-      getRange: (address?: string) => {
-        if (address === undefined) return this.wholeSheet(sheet);
-        const column = /^([A-Z]+):\1$/.exec(address);
-        if (column) return this.column(sheet, columnNumber(column[1]!));
-        const ref = parseReference(address)!;
-        return rangeAt(
-          ref.box.top - 1,
-          ref.box.left - 1,
-          ref.box.bottom - ref.box.top + 1,
-          ref.box.right - ref.box.left + 1,
-        );
-      },
-      getRanges: (address: string) => this.areas(sheet, address),
-      delete: () => this.queue(10, true, () => (this.sheets = this.sheets.filter((s) => s !== sheet))),
-      activate: () => this.queue(10, false, () => this.sheets.forEach((s) => (s.activated = s === sheet))),
-      freezePanes: { freezeRows: (n: number) => this.queue(10, true, () => (sheet.frozenRows = n)) },
-    });
-  }
-
-  private range(sheet: FakeSheet, top: number, left: number, rows: number, cols: number) {
-    const grid = <T>(f: (cell: FakeCell | undefined) => T) =>
-      Array.from({ length: rows }, (_, r) =>
-        Array.from({ length: cols }, (_, c) => f(sheet.cells.get(key(top + r, left + c)))),
-      );
-    const data = {
-      values: grid((c) => c?.value ?? ""),
-      formulas: grid((c) => c?.value ?? ""),
-      valueTypes: grid((c) => c?.type ?? "Empty"),
-      numberFormat: grid((c) => c?.format ?? "General"),
-      address: `'${sheet.name}'!${boxA1({ top: top + 1, left: left + 1, bottom: top + rows, right: left + cols })}`,
-    };
-    const m = this.mock({ ...data });
-    const load = m.load.bind(m);
-    m.load = ((props: string) => {
-      for (const p of props.split(","))
-        if (p in data && p !== "address") this.loadedBytes += size(data[p as keyof typeof data]);
-      return load(props);
-    }) as never;
-    // After load() and sync(), the mock hands back these very arrays: anything else was written.
-    let initialValues: unknown = data.values;
-    let initialFormats: unknown = data.numberFormat;
-    this.watched.push({
-      bytes: () =>
-        (Array.isArray(m.values) && m.values !== initialValues ? size(m.values) : 0) +
-        (Array.isArray(m.numberFormat) && m.numberFormat !== initialFormats ? size(m.numberFormat) : 0),
-      apply: () => {
-        let wrote = false;
-        if (Array.isArray(m.numberFormat) && m.numberFormat !== initialFormats) {
-          (m.numberFormat as (string | null)[][]).forEach((row, r) =>
-            row.forEach((f, c) => {
+        numberFormat: {
+          read: () => grid((c) => c?.format ?? "General"),
+          write: (v) => {
+            checkShape(v);
+            const sheet = resolveSheet();
+            write(v as unknown[][], (k, f) => {
               if (f === null) return;
-              const k = key(top + r, left + c);
-              sheet.cells.set(k, { ...(sheet.cells.get(k) ?? { value: "", type: "String" }), format: f });
-            }),
-          );
-          initialFormats = m.numberFormat;
-          wrote = true;
-        }
-        if (Array.isArray(m.values) && m.values !== initialValues) {
-          (m.values as unknown[][]).forEach((row, r) =>
-            row.forEach((v, c) => {
-              const k = key(top + r, left + c);
-              if (v === "" || v === null) return;
-              const format = sheet.cells.get(k)?.format ?? "General";
-              if (typeof v === "string" && v.startsWith("'"))
-                sheet.cells.set(k, { value: v.slice(1), type: "String", format });
-              else if (typeof v === "string" && v.startsWith("="))
-                sheet.cells.set(k, { value: `FORMULA ${v}`, type: "String", format });
-              else
-                sheet.cells.set(k, {
-                  value: v as number,
-                  type: typeof v === "number" ? "Double" : "String",
-                  format,
-                });
-            }),
-          );
-          initialValues = m.values;
-          wrote = true;
-        }
-        return wrote;
-      },
-    });
-    return Object.assign(m, {
-      __where: () => ({ sheet, address: data.address.split("!")[1]!.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2") }),
-      select: () => this.queue(10, false, () => this.selected.push(data.address)),
-      getDirectPrecedents: () => ({
-        areas: {
-          getItemAt: () => ({
-            select: () => this.queue(10, false, () => this.selected.push(`inputs of ${data.address}`)),
-          }),
-        },
-      }),
-    });
-  }
-
-  private column(sheet: FakeSheet, col: number) {
-    const format = this.mock({ columnWidth: 0 });
-    let applied: unknown;
-    this.watched.push({
-      bytes: () => (typeof format.columnWidth === "number" && format.columnWidth !== applied ? 20 : 0),
-      apply: () => {
-        if (typeof format.columnWidth !== "number" || format.columnWidth === applied) return false;
-        applied = format.columnWidth;
-        sheet.styled.set(`col${col}`, { columnWidth: applied });
-        return true;
-      },
-    });
-    return { format };
-  }
-
-  private wholeSheet(sheet: FakeSheet) {
-    const conditionalFormats = this.mock({ items: [] as unknown[] });
-    conditionalFormats.load = (() => {
-      (conditionalFormats as { items: unknown[] }).items = sheet.rules.map((rule) =>
-        Object.assign(
-          this.mock({ type: "Custom", customOrNullObject: { rule: { formula: `=${rule.formula}` } } }),
-          {
-            delete: () => this.queue(10, true, () => (sheet.rules = sheet.rules.filter((r) => r !== rule))),
+              sheet.cells.set(k, {
+                ...(sheet.cells.get(k) ?? { value: "", type: "String" }),
+                format: String(f),
+              });
+            });
           },
-        ),
-      );
-      for (const item of (conditionalFormats as { items: OfficeMockObject[] }).items)
-        item.load("type,customOrNullObject/rule/formula");
-      return conditionalFormats;
-    }) as never;
-    return { conditionalFormats };
+        },
+      },
+      methods: {
+        select: () => this.call("Range.select", 10, false, () => this.selected.push(address())),
+        clear: () =>
+          this.call("Range.clear", 10, true, () => {
+            const b = box();
+            const sheet = resolveSheet();
+            for (const k of [...sheet.cells.keys()]) {
+              const [r, c] = k.split(",").map(Number) as [number, number];
+              if (r + 1 >= b.top && r + 1 <= b.bottom && c + 1 >= b.left && c + 1 <= b.right)
+                sheet.cells.delete(k);
+            }
+            if (b.top === 1 && b.left === 1 && b.bottom === 1048576 && b.right === 16384) {
+              sheet.styled.clear();
+              sheet.rules = [];
+            }
+          }),
+        /**
+         * Range.getDirectPrecedents: "Throws an `ItemNotFound` error if no precedents are found."
+         */
+        getDirectPrecedents: () => {
+          const precedents = () => {
+            const formula = resolveSheet().cells.get(key(box().top - 1, box().left - 1))?.value;
+            if (typeof formula !== "string" || !formula.startsWith("FORMULA ") || !/[A-Z]+\d+/.test(formula))
+              throw new FakeOfficeError("ItemNotFound", "No precedents were found.");
+          };
+          this.call("Range.getDirectPrecedents", 10, false, precedents);
+          return this.object("WorkbookRangeAreas", {
+            children: {
+              areas: () =>
+                this.object("RangeAreasCollection", {
+                  methods: {
+                    getItemAt: () =>
+                      this.object("RangeAreas", {
+                        methods: {
+                          select: () =>
+                            this.call("RangeAreas.select", 10, false, () =>
+                              this.selected.push(`inputs of ${address()}`),
+                            ),
+                        },
+                        children: {
+                          areas: () =>
+                            this.object("RangeCollection", {
+                              methods: {
+                                getItemAt: () =>
+                                  this.object("Range", {
+                                    methods: {
+                                      select: () =>
+                                        this.call("Range.select", 10, false, () =>
+                                          this.selected.push(`first input area of ${address()}`),
+                                        ),
+                                    },
+                                  }),
+                              },
+                            }),
+                        },
+                      }),
+                  },
+                }),
+            },
+          });
+        },
+        __where: () => ({ sheet: resolveSheet(), address: boxA1(box(), true) }),
+      },
+      children: {
+        format: () => this.rangeFormat(resolveSheet, () => boxA1(box())),
+        conditionalFormats: () => this.conditionalFormats(resolveSheet, () => boxA1(box())),
+      },
+    });
   }
 
-  private areas(sheet: FakeSheet, address: string) {
-    const format = this.mock({
-      font: {},
-      fill: {},
-      indentLevel: 0,
-      horizontalAlignment: "",
-      wrapText: false,
-    });
-    const borders = { getItem: () => this.mock({ style: "" }) };
-    Object.assign(format, { borders });
-    let applied = "";
-    const styleNow = () => {
-      const f = format as unknown as Record<string, unknown> & {
-        font: Record<string, unknown>;
-        fill: Record<string, unknown>;
-      };
-      const style = {
-        bold: f.font.bold,
-        italic: f.font.italic,
-        color: f.font.color,
-        fill: f.fill.color,
-        indent: f.indentLevel,
-      };
-      const set = Object.entries(style).filter(([, v]) => v !== undefined && v !== 0 && !isMockError(v));
-      return set.length ? JSON.stringify(Object.fromEntries(set)) : "";
-    };
-    this.watched.push({
-      bytes: () => (styleNow() !== applied ? address.length + styleNow().length : 0),
-      apply: () => {
-        const now = styleNow();
-        if (now === applied) return false;
-        applied = now;
-        sheet.styled.set(address, JSON.parse(now) as Record<string, unknown>);
-        return true;
+  private areas(resolveSheet: () => FakeSheet, address: string) {
+    return this.object("RangeAreas", {
+      methods: {
+        select: () => this.call("RangeAreas.select", 10, false, () => this.selected.push(address)),
+      },
+      children: {
+        format: () => this.rangeFormat(resolveSheet, () => address),
+        conditionalFormats: () => this.conditionalFormats(resolveSheet, () => address),
       },
     });
-    const conditionalFormats = {
-      add: (type: string) => {
-        const cf = this.mock({
-          custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } },
-        });
-        this.queue(address.length, true, () => {
-          if (type !== "Custom") throw new Error("only custom rules are faked");
-          const c = cf.custom as unknown as {
-            rule: { formula: string };
-            format: { fill: { color: string }; font: { color: string } };
-          };
-          sheet.rules.push({
-            address,
-            formula: c.rule.formula.replace(/^=/, ""),
-            fill: c.format.fill.color,
-            color: c.format.font.color,
-          });
-        });
-        // The rule's formula and colours are set after add(); the sync reads them when it applies it.
-        this.queue(size((cf.custom as { rule: unknown }).rule), false, () => undefined);
-        return cf;
-      },
-    };
-    return { format, conditionalFormats };
   }
+
+  private rangeFormat(resolveSheet: () => FakeSheet, address: () => string) {
+    const style = (name: string) => ({
+      read: () => resolveSheet().styled.get(address())?.[name],
+      write: (v: unknown) => {
+        const sheet = resolveSheet();
+        sheet.styled.set(address(), { ...(sheet.styled.get(address()) ?? {}), [name]: v });
+      },
+    });
+    return this.object("RangeFormat", {
+      props: {
+        columnWidth: {
+          read: () => 0,
+          write: (v) => {
+            const [from, to] = address()
+              .split(":")
+              .map((a) => columnNumber(a.replace(/[^A-Z]/g, "")));
+            for (let c = from!; c <= (to ?? from)!; c++) resolveSheet().columnWidths.set(c, Number(v));
+          },
+        },
+        indentLevel: style("indent"),
+        horizontalAlignment: style("align"),
+        wrapText: style("wrap"),
+      },
+      children: {
+        font: () =>
+          this.object("RangeFont", {
+            props: {
+              bold: style("bold"),
+              italic: style("italic"),
+              color: style("color"),
+              size: style("size"),
+            },
+          }),
+        fill: () => this.object("RangeFill", { props: { color: style("fill") } }),
+        borders: () =>
+          this.object("RangeBorderCollection", {
+            methods: {
+              getItem: (edge: string) =>
+                this.object("RangeBorder", { props: { style: style(`border${edge}`) } }),
+            },
+          }),
+      },
+    });
+  }
+
+  private conditionalFormats(resolveSheet: () => FakeSheet, address: () => string) {
+    return this.object("ConditionalFormatCollection", {
+      items: () =>
+        resolveSheet()
+          .rules.filter((rule) => rangesMeet(rule.address, address()))
+          .map((rule) => this.conditionalFormat(resolveSheet, () => rule)),
+      methods: {
+        add: (type: string) => {
+          const rule: FakeRule = { type, address: address(), formula: "", fill: "", color: "" };
+          this.call(`ConditionalFormatCollection.add ${type}`, address().length, true, () =>
+            resolveSheet().rules.push(rule),
+          );
+          return this.conditionalFormat(resolveSheet, () => rule);
+        },
+      },
+    });
+  }
+
+  private conditionalFormat(resolveSheet: () => FakeSheet, resolve: () => FakeRule) {
+    const custom = () =>
+      this.object("CustomConditionalFormat", {
+        children: {
+          rule: () =>
+            this.object("ConditionalFormatRule", {
+              props: {
+                formula: {
+                  read: () => `=${resolve().formula}`,
+                  write: (v) => (resolve().formula = String(v).replace(/^=/, "")),
+                },
+              },
+            }),
+          format: () =>
+            this.object("ConditionalRangeFormat", {
+              children: {
+                fill: () =>
+                  this.object("ConditionalRangeFill", {
+                    props: {
+                      color: { read: () => resolve().fill, write: (v) => (resolve().fill = String(v)) },
+                    },
+                  }),
+                font: () =>
+                  this.object("ConditionalRangeFont", {
+                    props: {
+                      color: { read: () => resolve().color, write: (v) => (resolve().color = String(v)) },
+                    },
+                  }),
+              },
+            }),
+        },
+      });
+    return this.object("ConditionalFormat", {
+      props: { type: { read: () => resolve().type } },
+      methods: {
+        delete: () =>
+          this.call("ConditionalFormat.delete", 10, true, () => {
+            const sheet = resolveSheet();
+            sheet.rules = sheet.rules.filter((r) => r !== resolve());
+          }),
+      },
+      children: { custom, customOrNullObject: custom },
+    });
+  }
+}
+
+/** Whether two A1 addresses (areas separated by commas) share a cell. */
+function rangesMeet(a: string, b: string): boolean {
+  const boxes = (s: string) =>
+    s.split(",").map((part) => {
+      const whole = /^([A-Z]+):([A-Z]+)$/.exec(part);
+      if (whole)
+        return { top: 1, bottom: 1048576, left: columnNumber(whole[1]!), right: columnNumber(whole[2]!) };
+      return parseReference(part)!.box;
+    });
+  return boxes(a).some((x) =>
+    boxes(b).some((y) => x.top <= y.bottom && y.top <= x.bottom && x.left <= y.right && y.left <= x.right),
+  );
 }

@@ -1,4 +1,3 @@
-import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { FakeExcel } from "./fakeExcel";
 import { HEADER, refresh, scorecardBook } from "./books";
 
@@ -7,7 +6,7 @@ describe("reading a workbook through Office.js", () => {
     const fake = scorecardBook(3);
     fake.addSheet("Notes", [["NPS", 41]]);
     fake.addName("NpsActual", "Notes", "$B$1");
-    const snapshot = await new OfficeWorkbook(fake.run).readSnapshot();
+    const snapshot = await fake.port().readSnapshot();
     expect(fake.syncs).toBe(3);
     expect(snapshot.sheets.map((s) => s.name)).toEqual(["Data", "Notes"]);
     expect(snapshot.sheets[0]!.tables).toEqual([
@@ -28,7 +27,7 @@ describe("reading a workbook through Office.js", () => {
     const fake = new FakeExcel();
     const sheet = fake.addSheet("S", [["#N/A", 46023]]);
     sheet.cells.get("0,1")!.format = "mmm yyyy";
-    const [s] = (await new OfficeWorkbook(fake.run).readSnapshot()).sheets;
+    const [s] = (await fake.port().readSnapshot()).sheets;
     expect(s!.values[0]).toEqual([{ error: "#N/A" }, { date: 46023 }]);
   });
 });
@@ -66,7 +65,7 @@ describe("applying a write plan through Office.js", () => {
     const fake = new FakeExcel();
     fake.addSheet("Data", [
       ["Period", ...HEADER],
-      ["2026-06", "F", "O", '=HYPERLINK("http://x.invalid","click")', 1, 1, null],
+      ["2026-06", "F", "O", '\'=HYPERLINK("http://x.invalid","click")', 1, 1, null],
     ]);
     await refresh(fake);
     const texts = [...fake.sheet("Scorecard").cells.values()].map((c) => c.value);
@@ -79,9 +78,13 @@ describe("applying a write plan through Office.js", () => {
     const fake = scorecardBook(8);
     fake.addSheet("Notes", [["mine"]]);
     await refresh(fake);
-    fake
-      .sheet("Data")
-      .rules.push({ address: "E2:E9", formula: "$E2>100", fill: "#000000", color: "#FFFFFF" });
+    fake.sheet("Data").rules.push({
+      type: "Custom",
+      address: "E2:E9",
+      formula: "$E2>100",
+      fill: "#000000",
+      color: "#FFFFFF",
+    });
     fake.sheet("Data").cells.set("1,3", { value: 200, type: "Double", format: "General" });
     await refresh(fake);
     expect(fake.sheets.map((s) => s.name)).toEqual(["Data", "Notes", "Scorecard", "BSC Definition"]);

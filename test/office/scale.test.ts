@@ -1,4 +1,3 @@
-import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { FakeExcel } from "./fakeExcel";
 import { scorecardBook, syncsToApply } from "./books";
 
@@ -9,7 +8,7 @@ import { scorecardBook, syncsToApply } from "./books";
 describe("reading a large workbook through Office.js", () => {
   it("keeps every response under the payload limit by reading large sheets in blocks", async () => {
     const fake = scorecardBook(2000);
-    await new OfficeWorkbook(fake.run, 100_000).readSnapshot();
+    await fake.port(100_000).readSnapshot();
     expect(fake.syncs).toBeGreaterThan(3);
     expect(Math.max(...fake.responseBytes)).toBeLessThan(100_000);
   });
@@ -19,7 +18,9 @@ describe("writing a large scorecard through Office.js", () => {
   it("takes the same number of round trips for 10, 1,000 and 10,000 KPIs", async () => {
     const counts = [];
     for (const kpis of [10, 1000, 10000]) counts.push((await syncsToApply(kpis)).syncs);
-    expect(counts).toEqual([4, 4, 4]);
+    // Five: the read of the product's sheets, the request that makes them (first refresh only),
+    // the write, the rules, and events back on.
+    expect(counts).toEqual([5, 5, 5]);
   }, 60000);
 
   it("keeps every request under Excel on the web's 5 MB limit, even for 10,000 KPIs", async () => {

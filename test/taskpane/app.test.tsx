@@ -267,10 +267,30 @@ describe("the task pane", () => {
     expect(screen.queryByRole("button", { name: "Show its inputs" })).toBeNull();
     cleanup();
     const traced: unknown[] = [];
-    render(<App port={port} showInputs={async (ref) => void traced.push(ref)} />);
+    render(<App port={port} showInputs={async (ref) => traced.push(ref) > 1} />);
     await user.click(within(await screen.findByRole("tree")).getByText("Revenue"));
     await user.click(screen.getByRole("button", { name: "Show its inputs" }));
     expect(traced).toEqual([{ sheet: "Data", address: "D2" }]);
+    // The first call answers "no formula that reads other cells", and the pane says so.
+    expect(await screen.findByText("Data!D2 holds no formula that reads other cells.")).toBeTruthy();
+  });
+
+  it("shows a failed call into Excel as a message, never as an unhandled rejection", async () => {
+    const port = workbook();
+    await createScorecard(port);
+    cleanup();
+    const user = userEvent.setup();
+    render(
+      <App
+        port={port}
+        showInputs={async () => {
+          throw new Error("The request failed.");
+        }}
+      />,
+    );
+    await user.click(within(await screen.findByRole("tree")).getByText("Revenue"));
+    await user.click(screen.getByRole("button", { name: "Show its inputs" }));
+    expect(await screen.findByText(/Could not show the inputs of Data!D2/)).toBeTruthy();
   });
 
   it("says so in one sentence when the stored definition cannot be read", async () => {

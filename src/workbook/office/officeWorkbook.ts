@@ -1,4 +1,4 @@
-import { boxA1, columnLetters, parseReference } from "../../model/address";
+import { boxA1, columnLetters, parseReference, sheetBox } from "../../model/address";
 import type {
   CellValue,
   NameSnapshot,
@@ -15,6 +15,12 @@ import { areasByKey, chunkAreas, valueBlock } from "./layout";
 
 /** Runs one Excel batch; `Excel.run` in Excel, a mock in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Whether the host has an ExcelApi requirement set ("1.12"); Office.js asks the host itself. */
+export type ExcelApiSupport = (version: string) => boolean;
+
+const hostSupports: ExcelApiSupport = (version) =>
+  typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version);
 
 /**
  * Excel on the web refuses requests and responses over 5 MB. Every sync is kept under this
@@ -94,6 +100,13 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.borderBottom) format.borders.getItem("EdgeBottom").style = "Continuous";
 }
 
+/**
+ * The product's traffic lights, and custom rules with no formula: what a request that failed
+ * between adding a rule and setting its formula leaves behind (no one can make one by hand).
+ */
+const isLeftByProduct = (formula: string): boolean =>
+  isProductRule(formula) || formula.replace(/^=/, "") === "";
+
 /** Excel measures column widths in points; a character of the default font is about 7 points wide. */
 const POINTS_PER_CHARACTER = 7;
 
@@ -106,7 +119,13 @@ export class OfficeWorkbook implements InteractiveWorkbook {
   constructor(
     private readonly run: ExcelRunner = (batch) => Excel.run(batch),
     private readonly payloadLimit = PAYLOAD_LIMIT,
+    private readonly supports: ExcelApiSupport = hostSupports,
   ) {}
+
+  /** Whether "Show its inputs" can work here: Range.getDirectPrecedents needs ExcelApi 1.12. */
+  get canSelectInputs(): boolean {
+    return this.supports("1.12");
+  }
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
@@ -180,17 +199,27 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     });
   }
 
+  /**
+   * Writes the plan into the product's sheets in place, so that formulas, charts and links that
+   * point at them survive a refresh. Office.js batches are not transactions: a request that fails
+   * keeps what came before it. So nothing of the user's is ever removed, the stored definition is
+   * written in one operation, a new sheet is taken out again if its marker could not be added,
+   * and whatever a failure leaves half-written is rewritten whole by the next refresh.
+   */
   async applyPlan(plan: WritePlan): Promise<void> {
     await this.run(async (context) => {
       const workbook = context.workbook;
       context.runtime.enableEvents = false;
       try {
-        // 1. What the swap will need: existing sheet names, the sheets replaced, the rules to remove.
-        const sheets = workbook.worksheets.load("items/name");
-        const replaced = plan.sheets.map((s) =>
-          s.replaces === null ? null : workbook.worksheets.getItemOrNullObject(s.replaces).load("position"),
+        // 1. The product's sheets as they are, the marker names, and the rules to replace.
+        const existing = plan.sheets.map((s) =>
+          s.replaces === null
+            ? null
+            : workbook.worksheets.getItemOrNullObject(s.replaces).load("name,visibility"),
         );
-        // isNullObject is known after the sync without loading anything.
+        const usedRows = existing.map(
+          (ws) => ws?.getUsedRangeOrNullObject(true).load("rowIndex,rowCount") ?? null,
+        );
         const markers = plan.sheets.map((s) => workbook.names.getItemOrNullObject(s.markerName));
         const rules = plan.clearConditionalFormatsOn.map((name) =>
           workbook.worksheets
@@ -200,57 +229,110 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         );
         await context.sync();
 
-        // 2. Build every new sheet beside the old one, hidden under a temporary name.
-        const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-        const built: Excel.Worksheet[] = [];
-        try {
-          const budget = new PayloadBudget(context, this.payloadLimit);
-          for (const sheetPlan of plan.sheets) {
-            let temporary = "";
-            for (let i = 1; !temporary || taken.has(temporary.toLowerCase()); i++)
-              temporary = `~bsc ${sheetPlan.role} ${i}`;
-            taken.add(temporary.toLowerCase());
-            const ws = workbook.worksheets.add(temporary);
-            ws.visibility = "Hidden";
-            built.push(ws);
+        // 2. Sheets the product does not have yet, each made with its marker name in one request.
+        const sheets = await this.addMissingSheets(context, plan.sheets, existing, markers);
+
+        // 3. Each sheet rewritten in place.
+        const budget = new PayloadBudget(context, this.payloadLimit);
+        for (const [i, sheetPlan] of plan.sheets.entries()) {
+          const ws = sheets[i] as Excel.Worksheet;
+          const before = existing[i];
+          if (before && !before.isNullObject) {
+            if (before.name !== sheetPlan.name) ws.name = sheetPlan.name;
+            const visibility = VISIBILITY_TO_EXCEL[sheetPlan.visibility];
+            if (before.visibility !== visibility) ws.visibility = visibility;
+          }
+          if (sheetPlan.role === "definition") {
+            const used = usedRows[i];
+            const rowsBefore = used && !used.isNullObject ? used.rowIndex + used.rowCount : 0;
+            await this.writeInOneOperation(ws, sheetPlan, rowsBefore, budget);
+          } else {
+            ws.getRange().clear();
+            ws.freezePanes.unfreeze();
             await this.writeSheet(ws, sheetPlan, plan, budget);
           }
-          await budget.flush();
-        } catch (error) {
-          for (const ws of built) ws.delete();
-          await context.sync();
-          throw error;
         }
+        await budget.flush();
 
-        // 3. Swap in one request: old output out, new output in, rules replaced.
-        plan.sheets.forEach((sheetPlan, i) => {
-          const ws = built[i] as Excel.Worksheet;
-          const old = replaced[i];
-          if (old && !old.isNullObject) {
-            ws.position = old.position;
-            old.delete();
-          }
-          ws.name = sheetPlan.name;
-          ws.visibility = VISIBILITY_TO_EXCEL[sheetPlan.visibility];
-          const marker = markers[i] as Excel.NamedItem;
-          if (!marker.isNullObject) marker.delete();
-          workbook.names.add(sheetPlan.markerName, ws.getRange("A1"));
-        });
+        // 4. The product's traffic lights replaced; the user's rules are never touched.
         for (const collection of rules) {
           for (const rule of collection.items) {
-            if (rule.type === "Custom" && isProductRule(rule.customOrNullObject.rule.formula)) {
+            if (rule.type === "Custom" && isLeftByProduct(rule.customOrNullObject.rule.formula))
               rule.delete();
-            }
           }
         }
         for (const cf of plan.conditionalFormats) this.addRules(workbook.worksheets.getItem(cf.sheet), cf);
         const summary = plan.sheets.findIndex((s) => s.role === "summary");
-        if (summary >= 0) (built[summary] as Excel.Worksheet).activate();
+        if (summary >= 0) (sheets[summary] as Excel.Worksheet).activate();
         await context.sync();
       } finally {
         context.runtime.enableEvents = true;
         await context.sync();
       }
+    });
+  }
+
+  /**
+   * Adds the sheets the workbook lacks, with their marker names, in one request. Should that
+   * request fail half-way, the new sheets are taken out again, so that no unmarked sheet is left
+   * to be mistaken for the user's.
+   */
+  private async addMissingSheets(
+    context: Excel.RequestContext,
+    plans: readonly SheetPlan[],
+    existing: readonly (Excel.Worksheet | null)[],
+    markers: readonly Excel.NamedItem[],
+  ): Promise<Excel.Worksheet[]> {
+    const workbook = context.workbook;
+    const added: string[] = [];
+    const sheets = plans.map((sheetPlan, i) => {
+      const before = existing[i];
+      if (before && !before.isNullObject) return before;
+      const ws = workbook.worksheets.add(sheetPlan.name);
+      added.push(sheetPlan.name);
+      // A marker left behind (its sheet deleted, or a sheet that was not the product's) is moved.
+      if (!(markers[i] as Excel.NamedItem).isNullObject) (markers[i] as Excel.NamedItem).delete();
+      workbook.names.add(sheetPlan.markerName, ws.getRange("A1"));
+      if (sheetPlan.visibility === "veryHidden") ws.visibility = "VeryHidden";
+      return ws;
+    });
+    if (added.length === 0) return sheets;
+    try {
+      await context.sync();
+    } catch (error) {
+      const left = added.map((name) => workbook.worksheets.getItemOrNullObject(name).load("visibility"));
+      await context.sync();
+      for (const ws of left) {
+        if (ws.isNullObject) continue;
+        // Worksheet.delete fails on a VeryHidden sheet: it must be made Hidden first.
+        if (ws.visibility === "VeryHidden") ws.visibility = "Hidden";
+        ws.delete();
+      }
+      await context.sync();
+      throw error;
+    }
+    return sheets;
+  }
+
+  /**
+   * The stored definition in a single write, so that a failure leaves either the old JSON or the
+   * new, never a mix of chunks; rows the old definition used beyond the new one are emptied in the
+   * same write.
+   */
+  private async writeInOneOperation(
+    ws: Excel.Worksheet,
+    sheet: SheetPlan,
+    rowsBefore: number,
+    budget: PayloadBudget,
+  ): Promise<void> {
+    const block = valueBlock(sheet.cells);
+    const rows = Math.max(block.rows, rowsBefore);
+    const values = Array.from({ length: rows }, (_, r) => [block.values[r]?.[0] ?? ""]);
+    await budget.add(sizeOf(values));
+    ws.getRangeByIndexes(0, 0, rows, 1).values = values;
+    sheet.columnWidths.forEach((width, i) => {
+      const column = columnLetters(i + 1);
+      ws.getRange(`${column}:${column}`).format.columnWidth = width * POINTS_PER_CHARACTER;
     });
   }
 
@@ -272,26 +354,49 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     });
   }
 
-  /** Selects the cells a formula reads (ExcelApi 1.12; the pane offers it only where supported). */
+  /**
+   * Selects the cells a formula reads. False where the cell holds no formula, or a formula that
+   * reads no cell (Range.getDirectPrecedents "Throws an `ItemNotFound` error if no precedents are
+   * found"), or where the host lacks ExcelApi 1.12.
+   */
   async selectInputs(ref: RangeRef): Promise<boolean> {
+    if (!this.canSelectInputs) return false;
     return this.run(async (context) => {
       const cell = context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address);
       const formulas = cell.load("formulas");
       await context.sync();
       const formula = formulas.formulas[0]?.[0];
       if (typeof formula !== "string" || !formula.startsWith("=")) return false;
-      cell.getDirectPrecedents().areas.getItemAt(0).select();
-      await context.sync();
+      const inputs = cell.getDirectPrecedents().areas.getItemAt(0);
+      // RangeAreas.select needs ExcelApi 1.18; before it, the first rectangle of the inputs is selected.
+      if (this.supports("1.18")) inputs.select();
+      else inputs.areas.getItemAt(0).select();
+      try {
+        await context.sync();
+      } catch (error) {
+        if ((error as { code?: string }).code === "ItemNotFound") return false;
+        throw error;
+      }
       return true;
     });
   }
 
+  /**
+   * Creates a workbook-scoped name, or points an existing one at the new cells in one operation
+   * (deleting and adding it again could lose the tag to a request that fails in between).
+   */
   async defineName(name: string, ref: RangeRef): Promise<void> {
+    const parsed = parseReference(ref.address);
+    if (!parsed) throw new Error(`"${ref.address}" is not a range address.`);
     await this.run(async (context) => {
       const existing = context.workbook.names.getItemOrNullObject(name);
       await context.sync();
-      if (!existing.isNullObject) existing.delete();
-      context.workbook.names.add(name, context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address));
+      if (existing.isNullObject)
+        context.workbook.names.add(
+          name,
+          context.workbook.worksheets.getItem(ref.sheet).getRange(ref.address),
+        );
+      else existing.formula = `=${sheetBox(ref.sheet, parsed.box, true)}`;
       await context.sync();
     });
   }
