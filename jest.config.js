@@ -6,7 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.[tj]sx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!((.*/)?node_modules/)?(uuid|strip-bom)/)"],
   maxWorkers: 2,
   // A generous ceiling, not a speed check: on a loaded two-core machine a rendered task-pane flow
   // can take longer than jest's default 5 s. Speed is measured in `npm run bench`.
