@@ -243,11 +243,12 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
   }
 
   const spec = thresholdSpecOf(kpi, reference, issues);
+  const variance = actual !== null && target !== null ? actual - target : null;
   const shown = {
     actual,
     target,
     trend,
-    variance: actual !== null && target !== null ? actual - target : null,
+    variance: variance !== null && Number.isFinite(variance) ? variance : null,
   };
   if (
     actual === null ||
@@ -259,6 +260,15 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
     return result(shown);
   }
   const scoring = scoreKpi(actual, target, kpi.polarity, spec);
+  // Numbers near ±1.8e308 overflow once subtracted: no cell may show Infinity or NaN.
+  const overflow =
+    !Number.isFinite(scoring.threshold) ||
+    (scoring.ok && !Number.isFinite(scoring.score)) ||
+    shown.variance !== variance;
+  if (overflow) {
+    issues.push(issue("number-out-of-range", reference?.actualCell ?? null, { kpi: kpi.name }));
+    return result(shown);
+  }
   if (!scoring.ok) {
     issues.push(
       issue(

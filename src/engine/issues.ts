@@ -50,6 +50,11 @@ const CATALOGUE = {
     (p: Params) =>
       `The threshold ${p.threshold} of ${q(p.kpi!)} is on the wrong side of its target ${p.target} for "${p.polarity}" (${p.rule}); the KPI is not scored.`,
   ],
+  "number-out-of-range": [
+    "error",
+    (p: Params) =>
+      `The numbers of ${q(p.kpi!)} are too large to compare (beyond about ±1e307); the KPI is not scored.`,
+  ],
   "threshold-not-numeric": [
     "error",
     (p: Params) => `The threshold of ${q(p.kpi!)} is not a number (${q(p.value!)}); the KPI is not scored.`,

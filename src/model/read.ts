@@ -94,13 +94,17 @@ class TableReader {
   }
 }
 
+/** Excel's dates end on 31 December 9999, serial 2,958,465: a larger number is no date. */
+const LAST_EXCEL_DATE = 2958465;
+
 function readPeriod(value: CellValue): Period | null {
-  if (isDateCell(value)) return periodFromExcelDate(value.date);
+  if (isDateCell(value))
+    return value.date >= 1 && value.date <= LAST_EXCEL_DATE ? periodFromExcelDate(value.date) : null;
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 1900 && value <= 9999) {
       return { granularity: "year", year: value, index: 1 };
     }
-    return value > 9999 ? periodFromExcelDate(value) : null;
+    return value > 9999 && value <= LAST_EXCEL_DATE ? periodFromExcelDate(value) : null;
   }
   if (typeof value === "string") return parsePeriodText(value);
   return null;

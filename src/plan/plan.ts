@@ -69,4 +69,12 @@ export interface WritePlan {
 /** Every rule the product adds carries this text, so a refresh finds and replaces only its own. */
 export const CONDITIONAL_FORMAT_MARKER = "bsc-traffic-light";
 
-export const isProductRule = (formula: string): boolean => formula.includes(CONDITIONAL_FORMAT_MARKER);
+/** How every product rule's formula begins: a term that is always true and names the product. */
+export const PRODUCT_RULE_PREFIX = `AND(N("${CONDITIONAL_FORMAT_MARKER}")=0,`;
+
+/**
+ * Whether a rule is the product's: its formula begins with the product's term. A user's own rule
+ * that merely mentions the marker text elsewhere is not, and is never replaced.
+ */
+export const isProductRule = (formula: string): boolean =>
+  formula.replace(/^=/, "").replace(/^\s+/, "").startsWith(PRODUCT_RULE_PREFIX);

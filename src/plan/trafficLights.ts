@@ -6,7 +6,7 @@ import type { KpiModel } from "../model/scorecard";
 import { polarityWords } from "../model/values";
 import type { StatusColours } from "./palette";
 import type { ConditionalFormatPlan, ConditionalRule } from "./plan";
-import { CONDITIONAL_FORMAT_MARKER } from "./plan";
+import { PRODUCT_RULE_PREFIX } from "./plan";
 
 /**
  * Traffic lights on the scorecard table's Actual cells as formula rules that read each row's own
@@ -118,7 +118,7 @@ function formulaText(
       branches.push(`AND(${parts.join(",")})`);
     }
     const choice = branches.length === 1 ? (branches[0] as string) : `OR(${branches.join(",")})`;
-    return `AND(N("${CONDITIONAL_FORMAT_MARKER}")=0,${valid.join(",")},${choice})`;
+    return `${PRODUCT_RULE_PREFIX}${valid.join(",")},${choice})`;
   };
   return { green: build("green"), amber: build("amber"), red: build("red") };
 }

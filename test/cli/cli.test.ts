@@ -226,3 +226,23 @@ describe("bsc names files as the user typed them", () => {
     );
   });
 });
+
+describe("bsc's text output", () => {
+  it("keeps a KPI named with a line break on one line, showing the break as \\n", async () => {
+    const bytes = await workbookBytes([
+      {
+        name: "Data",
+        rows: [HEADER, ["Financial", "Grow", "Revenue\nnet of returns", "n/a", 100]],
+        table: "Kpis",
+      },
+    ]);
+    writeFileSync(path.join(dir, "breaks.xlsx"), bytes);
+    const r = await bsc(dir, "check", "breaks.xlsx");
+    const lines = r.stdout.split("\n");
+    expect(lines.filter((l) => l.includes("Revenue"))).toEqual([
+      expect.stringMatching(/ Revenue\\nnet of returns$/),
+      expect.stringContaining('"Revenue\\nnet of returns"'),
+    ]);
+    expect(lines.some((l) => l.startsWith("net of returns"))).toBe(false);
+  });
+});

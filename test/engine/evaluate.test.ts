@@ -364,3 +364,66 @@ describe("KPIs without a row in the scored period", () => {
     expect(allKpis(result)[0]).toMatchObject({ trend: "none", status: "red" });
   });
 });
+
+describe("numbers at the edge of what a spreadsheet holds", () => {
+  it("refuses to score numbers that overflow when compared, naming the cell, never showing Infinity or NaN", () => {
+    const { result } = score(
+      single(
+        ["F", "O", "Huge", 1.7e308, -1.7e308, null, null, null, null],
+        ["F", "O", "Huge band", 1e308, -1.7e308, null, 0.9, "band", null],
+        ["F", "O", "Fine", 5, 10, null, null, null, null],
+      ),
+    );
+    const kpis = allKpis(result);
+    for (const k of kpis)
+      for (const v of [k.score, k.threshold, k.variance, k.actual, k.target])
+        expect(v === null || Number.isFinite(v)).toBe(true);
+    expect(kpis.map((k) => k.status)).toEqual(["none", "none", "red"]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ code: "number-out-of-range", cell: "Data!D2", severity: "error" }),
+      expect.objectContaining({ code: "number-out-of-range", cell: "Data!D3", severity: "error" }),
+    ]);
+    expect(Number.isFinite(result.score)).toBe(true);
+  });
+  it("scores large numbers that do not overflow", () => {
+    const { result } = score(single(["F", "O", "Big", 1e300, 1e300, null, null, null, null]));
+    expect(allKpis(result)[0]).toMatchObject({ status: "green", variance: 0 });
+    expect(result.issues).toEqual([]);
+  });
+});
+
+describe("period cells that are no plausible period", () => {
+  it("leave the row out with an error at the cell, for a number past Excel's last date", () => {
+    const reading = readScorecard(
+      series(
+        ["2026-01", "F", "O", "A", 1, 1, null, null],
+        [99999999 as never, "F", "O", "A", 2, 1, null, null],
+      ),
+      null,
+      new Set(),
+    );
+    if (!reading.ok) throw new Error(reading.fatal.message);
+    expect(reading.model.issues).toEqual([
+      expect.objectContaining({ code: "period-unreadable", cell: "Data!A3", severity: "error" }),
+    ]);
+    expect(reading.model.kpis[0]!.observations).toHaveLength(1);
+  });
+  it("reads the last date Excel has, 31 December 9999", () => {
+    const { result } = score(series([2958465 as never, "F", "O", "A", 1, 1, null, null]));
+    expect(result.period).toBe("9999-12");
+  });
+  it("refuses a date cell past 9999 or before 1900", () => {
+    const reading = readScorecard(
+      series(
+        [{ date: 2958466 } as never, "F", "O", "A", 1, 1, null, null],
+        [{ date: 0 } as never, "F", "O", "B", 1, 1, null, null],
+      ),
+      null,
+      new Set(),
+    );
+    expect(reading.ok ? reading.model.issues.map((i) => [i.code, i.cell]) : reading.fatal).toEqual([
+      ["period-unreadable", "Data!A2"],
+      ["period-unreadable", "Data!A3"],
+    ]);
+  });
+});

@@ -1,3 +1,8 @@
+import { runScorecard } from "../../src/app/scorecard";
+import { columnWidthPoints } from "../../src/workbook/office/layout";
+import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { loadWorkbook, workbookBytes } from "../helpers/xlsx";
 import { FakeExcel } from "./fakeExcel";
 import { HEADER, refresh, scorecardBook } from "./books";
 
@@ -78,6 +83,14 @@ describe("applying a write plan through Office.js", () => {
     const fake = scorecardBook(8);
     fake.addSheet("Notes", [["mine"]]);
     await refresh(fake);
+    // A rule of the user's that mentions the product's marker text is still the user's.
+    fake.sheet("Data").rules.push({
+      type: "Custom",
+      address: "A2:A9",
+      formula: '$A2="bsc-traffic-light"',
+      fill: "#000000",
+      color: "#FFFFFF",
+    });
     fake.sheet("Data").rules.push({
       type: "Custom",
       address: "E2:E9",
@@ -88,7 +101,13 @@ describe("applying a write plan through Office.js", () => {
     fake.sheet("Data").cells.set("1,3", { value: 200, type: "Double", format: "General" });
     await refresh(fake);
     expect(fake.sheets.map((s) => s.name)).toEqual(["Data", "Notes", "Scorecard", "BSC Definition"]);
-    expect(fake.sheet("Data").rules.map((r) => r.address)).toEqual(["E2:E9", "D2:D9", "D2:D9", "D2:D9"]);
+    expect(fake.sheet("Data").rules.map((r) => r.address)).toEqual([
+      "A2:A9",
+      "E2:E9",
+      "D2:D9",
+      "D2:D9",
+      "D2:D9",
+    ]);
     expect(fake.value("Notes", "A1")).toBe("mine");
     expect(fake.value("Data", "D2")).toBe(200);
   });
@@ -110,5 +129,32 @@ describe("applying a write plan through Office.js", () => {
     await expect(refresh(fake)).rejects.toThrow("simulated");
     expect(fake.sheets.map((s) => s.name)).toEqual(["Data", "Scorecard", "BSC Definition"]);
     expect([...fake.sheet("Scorecard").cells.entries()]).toEqual(before);
+  });
+});
+
+describe("the same look in both hosts", () => {
+  it("converts a column width in characters to Excel's pixels and points (ECMA-376 18.3.1.13)", () => {
+    // Excel's default column, stored in files as 9.140625, is 64 pixels: 48 points.
+    expect(columnWidthPoints(9.140625)).toBe(48);
+    expect(columnWidthPoints(12)).toBe(63); // 84 pixels
+    expect(columnWidthPoints(44)).toBe(231); // 308 pixels
+  });
+
+  it("gives the Scorecard sheet the widths through Office.js that the .xlsx path writes", async () => {
+    const rows = [HEADER, ["Financial", "Grow", "Revenue", 90, 100, "higher"]];
+    const port = await XlsxWorkbook.load(
+      await workbookBytes([{ name: "Data", rows, table: "Kpis" }]),
+      nodeInflate,
+    );
+    await runScorecard(port, { now: new Date("2026-07-01T00:00:00Z") }, true);
+    const file = (await loadWorkbook(Buffer.from(await port.toBytes()))).getWorksheet("Scorecard")!;
+    const fromFile = new Map<number, number>();
+    for (let c = 1; c <= file.columnCount; c++) fromFile.set(c, columnWidthPoints(file.getColumn(c).width!));
+
+    const fake = new FakeExcel();
+    fake.addSheet("Data", rows);
+    fake.tables.push({ name: "Kpis", sheet: "Data", address: "A1:F2" });
+    await refresh(fake);
+    expect(new Map([...fake.sheet("Scorecard").columnWidths].sort((a, b) => a[0] - b[0]))).toEqual(fromFile);
   });
 });

@@ -187,3 +187,19 @@ describe("traffic lights for KPIs the stored definition overrides", () => {
     expect(plans.map((p) => p.ranges)).toEqual([["D2", "D4:D6"], ["D3"]]);
   });
 });
+
+describe("which rules are the product's", () => {
+  it("are those whose formula begins with the product's term", () => {
+    const { plans } = coloursByRow([["F", "O", "A", 1, 1, null, null, null, null]]);
+    for (const rule of plans[0]!.rules) {
+      expect(isProductRule(rule.formula)).toBe(true);
+      expect(isProductRule(`=${rule.formula}`)).toBe(true);
+    }
+  });
+  it("are not a user's rule that merely mentions the marker text", () => {
+    expect(isProductRule('=$A2="bsc-traffic-light"')).toBe(false);
+    expect(isProductRule('=OR(N("bsc-traffic-light")=0,$A2>1)')).toBe(false);
+    expect(isProductRule('=$B2>AND(N("bsc-traffic-light")=0,TRUE)')).toBe(false);
+    expect(isProductRule("")).toBe(false);
+  });
+});

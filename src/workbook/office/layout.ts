@@ -105,3 +105,18 @@ export function chunkAreas(areas: readonly string[], maxLength = 2000): string[]
   if (current) chunks.push(current);
   return chunks;
 }
+
+/** The maximum digit width of Excel's default fonts (Calibri 11, Aptos Narrow 11) at 96 dpi. */
+const MAXIMUM_DIGIT_WIDTH_PX = 7;
+
+/**
+ * A column width in characters, as an .xlsx file holds it (`<col width>`), in the points that
+ * Office.js's RangeFormat.columnWidth takes, so that a sheet looks the same from either path.
+ * ECMA-376 Part 1, 18.3.1.13: pixels = Truncate(((256 × width + Truncate(128 / MDW)) / 256) × MDW);
+ * a pixel is 0.75 point at 96 dpi.
+ */
+export function columnWidthPoints(characters: number): number {
+  const mdw = MAXIMUM_DIGIT_WIDTH_PX;
+  const pixels = Math.trunc(((256 * characters + Math.trunc(128 / mdw)) / 256) * mdw);
+  return pixels * 0.75;
+}

@@ -11,7 +11,7 @@ import { isDateFormat } from "../../model/values";
 import type { CellStyle, ConditionalFormatPlan, SheetPlan, WritePlan } from "../../plan/plan";
 import { isProductRule } from "../../plan/plan";
 import type { InteractiveWorkbook, RangeRef } from "../port";
-import { areasByKey, chunkAreas, valueBlock } from "./layout";
+import { areasByKey, chunkAreas, columnWidthPoints, valueBlock } from "./layout";
 
 /** Runs one Excel batch; `Excel.run` in Excel, a mock in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -106,9 +106,6 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
  */
 const isLeftByProduct = (formula: string): boolean =>
   isProductRule(formula) || formula.replace(/^=/, "") === "";
-
-/** Excel measures column widths in points; a character of the default font is about 7 points wide. */
-const POINTS_PER_CHARACTER = 7;
 
 /**
  * The WorkbookPort inside Excel. Reading takes a fixed handful of round trips (more only for
@@ -332,7 +329,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     ws.getRangeByIndexes(0, 0, rows, 1).values = values;
     sheet.columnWidths.forEach((width, i) => {
       const column = columnLetters(i + 1);
-      ws.getRange(`${column}:${column}`).format.columnWidth = width * POINTS_PER_CHARACTER;
+      ws.getRange(`${column}:${column}`).format.columnWidth = columnWidthPoints(width);
     });
   }
 
@@ -430,7 +427,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     }
     sheet.columnWidths.forEach((width, i) => {
       const column = columnLetters(i + 1);
-      ws.getRange(`${column}:${column}`).format.columnWidth = width * POINTS_PER_CHARACTER;
+      ws.getRange(`${column}:${column}`).format.columnWidth = columnWidthPoints(width);
     });
     if (sheet.frozenRows > 0) ws.freezePanes.freezeRows(sheet.frozenRows);
   }
