@@ -288,6 +288,20 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
   return result({ ...shown, threshold: scoring.threshold, status: scoring.status, score: scoring.score });
 }
 
+/**
+ * One row of a KPI judged on its own, as if its period were scored and the KPI aggregated "Last":
+ * the status its traffic light must show. A KPI the engine cannot score (unknown polarity or
+ * aggregation) has no status on any row.
+ */
+export function scoreRow(kpi: KpiModel, row: Observation): KpiResult {
+  const alone: KpiModel = {
+    ...kpi,
+    aggregation: kpi.aggregation === null ? null : "last",
+    observations: [{ ...row, period: null }],
+  };
+  return evaluateKpi(alone, { scored: null, fiscalYearStartMonth: 1, issues: [] });
+}
+
 /** SCORING.md applied to a whole scorecard: KPI results, trends, and the roll-ups above them. */
 export function evaluateScorecard(model: ScorecardModel, options: EvaluateOptions = {}): Evaluation {
   const chosen = options.period ?? model.settings.scoredPeriod;

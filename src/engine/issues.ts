@@ -140,6 +140,16 @@ const CATALOGUE = {
     (p: Params) =>
       `The name ${p.name} marks ${q(p.sheet!)} as the add-in's sheet, but the add-in did not make it; it is left as it is and a new sheet is written.`,
   ],
+  "colour-fixed-polarity": [
+    "warning",
+    (p: Params) =>
+      `The sheet's colour rule cannot read ${p.value ? q(p.value) : "a blank polarity"} as ${q(p.kpi!)}'s polarity "${p.polarity}"${Number(p.more) > 0 ? ` (nor ${p.more} more of its rows)` : ""}; these rows' colours are set at each refresh. Write ${p.polarity} on every row for colours that follow edits.`,
+  ],
+  "colour-fixed-text": [
+    "warning",
+    (p: Params) =>
+      `${q(p.value!)} of ${q(p.kpi!)} is a number stored as text${Number(p.more) > 0 ? ` (and ${p.more} more of its cells)` : ""}; its row's colour is set at each refresh. Store it as a number for colours that follow edits.`,
+  ],
   "unknown-parent": [
     "warning",
     (p: Params) =>

@@ -225,6 +225,8 @@ function readTableRows(
       thresholdCell: reader.cell(row, "threshold"),
       tolerance: reader.has("tolerance") ? readNumber(reader.value(row, "tolerance")) : BLANK,
       toleranceCell: reader.cell(row, "tolerance"),
+      polarityText: reader.has("polarity") ? cellText(reader.value(row, "polarity")) : null,
+      polarityCell: reader.cell(row, "polarity"),
     };
     draft.byPeriod.set(ordinal, observation);
     draft.observations.push(observation);
@@ -419,6 +421,8 @@ function buildTaggedKpi(book: WorkbookSnapshot, tag: TaggedKpi, issues: Issue[])
             thresholdCell: null,
             tolerance: BLANK,
             toleranceCell: null,
+            polarityText: null,
+            polarityCell: null,
           },
         ]
       : [],

@@ -17,6 +17,9 @@ export interface Observation {
   readonly thresholdCell: string | null;
   readonly tolerance: NumberReading;
   readonly toleranceCell: string | null;
+  /** The row's Polarity cell as written (null without a Polarity column): the KPI's polarity may come from another row. */
+  readonly polarityText: string | null;
+  readonly polarityCell: string | null;
 }
 
 export interface KpiModel {

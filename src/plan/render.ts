@@ -106,7 +106,9 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
     markerName: SUMMARY_MARKER_NAME,
   };
   const definitionSheet = definitionSheetPlan([...sheetNames, summaryName], owned, definition);
-  const conditionalFormats = model.table ? trafficLightFormats(model.table, model.kpis, colours) : [];
+  const lights = model.table ? trafficLightFormats(model.table, model.kpis, colours) : null;
+  if (lights) issues.push(...lights.issues);
+  const conditionalFormats = lights?.plans ?? [];
   return {
     plan: {
       styles: summaryStyles(colours),

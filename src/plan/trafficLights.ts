@@ -1,18 +1,26 @@
+import { scoreRow } from "../engine/evaluate";
+import { issue, type Issue } from "../engine/issues";
 import type { Polarity, Status } from "../engine/types";
 import { POLARITY_RULES } from "../engine/kpi";
 import { columnLetters } from "../model/address";
 import type { DetectedTable } from "../model/detect";
-import type { KpiModel } from "../model/scorecard";
+import type { KpiModel, Observation } from "../model/scorecard";
+import type { NumberReading } from "../model/values";
 import { polarityWords } from "../model/values";
 import type { StatusColours } from "./palette";
 import type { ConditionalFormatPlan, ConditionalRule } from "./plan";
 import { PRODUCT_RULE_PREFIX } from "./plan";
 
 /**
- * Traffic lights on the scorecard table's Actual cells as formula rules that read each row's own
- * actual, target, threshold, tolerance and polarity, so the colour follows an edit before any
- * refresh. Rows whose KPI has an override in the stored definition get rules with those values
- * fixed. Each row is judged on its own period's numbers, as SCORING.md judges a "Last" KPI.
+ * Traffic lights on the scorecard table's Actual cells. Each row shows the status the engine gives
+ * its KPI when the row's period is scored "Last" (SCORING.md), with the KPI's own polarity,
+ * threshold and tolerance, overrides included.
+ *
+ * Where the sheet can read a row the way the engine does (numbers as numbers, a polarity word as
+ * written), the rule reads the row's cells, so the colour follows an edit before any refresh.
+ * Where it cannot (a polarity written differently, or only on some of a KPI's rows, a number
+ * stored as text, an override in the stored definition), the row's rule takes the resolved values
+ * from this refresh, and a warning names the cell. Rows the engine leaves out get no colour.
  */
 
 type Operand = { readonly column: number } | { readonly fixed: number };
@@ -26,12 +34,10 @@ interface RuleInputs {
   readonly tolerance: Operand | null;
 }
 
-const STATUSES: readonly Exclude<Status, "none">[] = ["green", "amber", "red"];
+type Lit = Exclude<Status, "none">;
+const STATUSES: readonly Lit[] = ["green", "amber", "red"];
 
-function formulaText(
-  inputs: RuleInputs,
-  anchorRow: number,
-): Readonly<Record<Exclude<Status, "none">, string>> {
+function formulaText(inputs: RuleInputs, anchorRow: number): Readonly<Record<Lit, string>> {
   const ref = (column: number): string => `$${columnLetters(column)}${anchorRow}`;
   const A = ref(inputs.actual);
   const T = ref(inputs.target);
@@ -55,23 +61,23 @@ function formulaText(
     return `IF(ISNUMBER(${TH}),${TH},${toleranceExpr(p)})`;
   };
 
+  // A cell a formula left "" counts as blank (="" is true for both, ISBLANK only for the first).
   const valid: string[] = [`ISNUMBER(${A})`, `ISNUMBER(${T})`];
   const tol = inputs.tolerance;
   const toleranceValid =
     tol !== null && "column" in tol
-      ? `OR(ISBLANK(${ref(tol.column)}),AND(ISNUMBER(${ref(tol.column)}),${ref(tol.column)}>=0))`
+      ? `OR(${ref(tol.column)}="",AND(ISNUMBER(${ref(tol.column)}),${ref(tol.column)}>=0))`
       : null;
   const th = inputs.threshold;
   if (th !== null && "column" in th) {
     const TH = ref(th.column);
+    // A Threshold number wins: the tolerance is then not read at all.
     valid.push(
-      toleranceValid
-        ? `OR(ISNUMBER(${TH}),AND(ISBLANK(${TH}),${toleranceValid}))`
-        : `OR(ISNUMBER(${TH}),ISBLANK(${TH}))`,
+      toleranceValid ? `OR(ISNUMBER(${TH}),AND(${TH}="",${toleranceValid}))` : `OR(ISNUMBER(${TH}),${TH}="")`,
     );
   } else if (th === null && toleranceValid) valid.push(toleranceValid);
 
-  const conditions = (p: Polarity): Record<Exclude<Status, "none">, string> & { valid: string } => {
+  const conditions = (p: Polarity): Record<Lit, string> & { valid: string } => {
     const R = thresholdExpr(p);
     switch (p) {
       case "higher":
@@ -108,7 +114,7 @@ function formulaText(
     return `OR(${words.join(",")})`;
   };
 
-  const build = (status: Exclude<Status, "none">): string => {
+  const build = (status: Lit): string => {
     const branches: string[] = [];
     for (const p of ["higher", "lower", "band"] as const) {
       const test = polarityTest(p);
@@ -142,51 +148,152 @@ function areas(column: number, rows: readonly number[]): string[] {
   return out;
 }
 
+/**
+ * What a spreadsheet's TRIM and case-blind "=" make of a cell: spaces (U+0020 only) trimmed and
+ * runs of them folded, letters compared without case. Tabs, non-breaking spaces, hyphens and
+ * underscores stay, where the engine's reading folds them.
+ */
+const asSpreadsheetReads = (text: string): string =>
+  text
+    .replace(/^ +| +$/g, "")
+    .replace(/ {2,}/g, " ")
+    .toLowerCase();
+
+const storedAsText = (r: NumberReading): r is NumberReading & { kind: "number"; fromText: string } =>
+  r.kind === "number" && r.fromText !== undefined;
+
+/** How one row gets its colour. */
+type Treatment =
+  | { readonly kind: "live" }
+  | { readonly kind: "inputs"; readonly inputs: RuleInputs }
+  | { readonly kind: "status"; readonly status: Status };
+
+/** Why a KPI's rows take their values from the refresh, for one warning per KPI. */
+interface FixedCell {
+  readonly cell: string;
+  readonly reason: "polarity" | "text-number";
+  readonly value: string;
+}
+
+function treatRow(kpi: KpiModel, o: Observation, byColumns: RuleInputs, fixed: FixedCell[]): Treatment {
+  if (kpi.polarity === null || kpi.aggregation === null) return { kind: "status", status: "none" };
+  if (storedAsText(o.actual) || storedAsText(o.target)) {
+    for (const [reading, cell] of [
+      [o.actual, o.actualCell],
+      [o.target, o.targetCell],
+    ] as const)
+      if (storedAsText(reading) && cell) fixed.push({ cell, reason: "text-number", value: reading.fromText });
+    return { kind: "status", status: scoreRow(kpi, o).status };
+  }
+  let polarity = byColumns.polarity;
+  let threshold = byColumns.threshold;
+  let tolerance = byColumns.tolerance;
+  let live = true;
+
+  if (kpi.polarityOverride !== null) {
+    polarity = { fixed: kpi.polarityOverride };
+    live = false;
+  } else {
+    const text = o.polarityText;
+    const readBySheet = text === null ? "higher" : readPolarityAsSheet(text);
+    if (readBySheet !== kpi.polarity) {
+      polarity = { fixed: kpi.polarity };
+      live = false;
+      if (o.polarityCell) fixed.push({ cell: o.polarityCell, reason: "polarity", value: text ?? "" });
+    }
+  }
+  if (kpi.thresholdOverride !== null) {
+    threshold = { fixed: kpi.thresholdOverride };
+    tolerance = null;
+    live = false;
+  } else if (kpi.toleranceOverride !== null) {
+    // The stored tolerance wins over the row's Threshold and Tolerance % cells alike.
+    threshold = null;
+    tolerance = { fixed: kpi.toleranceOverride };
+    live = false;
+  } else if (storedAsText(o.threshold)) {
+    threshold = { fixed: o.threshold.value };
+    tolerance = null;
+    live = false;
+    if (o.thresholdCell)
+      fixed.push({ cell: o.thresholdCell, reason: "text-number", value: o.threshold.fromText });
+  } else if (o.threshold.kind === "blank" && storedAsText(o.tolerance)) {
+    const value = o.tolerance.value;
+    if (value < 0) return { kind: "status", status: "none" };
+    tolerance = { fixed: value > 1 ? value / 100 : value };
+    live = false;
+    if (o.toleranceCell)
+      fixed.push({ cell: o.toleranceCell, reason: "text-number", value: o.tolerance.fromText });
+  }
+  if (live) return { kind: "live" };
+  return { kind: "inputs", inputs: { ...byColumns, polarity, threshold, tolerance } };
+}
+
+/** The polarity a sheet's rule finds in a cell: only the words as written, spaces trimmed. */
+function readPolarityAsSheet(text: string): Polarity | null {
+  const w = asSpreadsheetReads(text);
+  if (w === "") return "higher";
+  for (const p of ["higher", "lower", "band"] as const) if (polarityWords(p).includes(w)) return p;
+  return null;
+}
+
+export interface TrafficLights {
+  readonly plans: ConditionalFormatPlan[];
+  /** Cells whose content the sheet reads otherwise than the engine: their rows' colours are fixed. */
+  readonly issues: Issue[];
+}
+
 export function trafficLightFormats(
   table: DetectedTable,
   kpis: readonly KpiModel[],
   colours: Readonly<Record<Status, StatusColours>>,
-): ConditionalFormatPlan[] {
+): TrafficLights {
   const col = (role: keyof DetectedTable["columns"]): number | undefined => table.columns[role];
   const actual = col("actual") as number;
   const target = col("target") as number;
+  const polarityColumn = col("polarity");
   const columnOr = (c: number | undefined): Operand | null => (c === undefined ? null : { column: c });
   const byColumns: RuleInputs = {
     actual,
     target,
-    polarity: col("polarity") === undefined ? { fixed: "higher" } : { column: col("polarity") as number },
+    polarity: polarityColumn === undefined ? { fixed: "higher" } : { column: polarityColumn },
     threshold: columnOr(col("threshold")),
     tolerance: columnOr(col("tolerance")),
   };
-
-  const groups = new Map<string, { inputs: RuleInputs; rows: number[] }>();
-  const overridden = new Set<number>();
+  const live: number[] = [];
+  const byInputs = new Map<string, { inputs: RuleInputs; rows: number[] }>();
+  const byStatus = new Map<Lit, number[]>();
+  const issues: Issue[] = [];
   for (const kpi of kpis) {
     if (kpi.source !== "table") continue;
-    if (kpi.polarityOverride === null && kpi.thresholdOverride === null && kpi.toleranceOverride === null)
-      continue;
-    const inputs: RuleInputs = {
-      actual,
-      target,
-      polarity: kpi.polarityOverride === null ? byColumns.polarity : { fixed: kpi.polarityOverride },
-      threshold: kpi.thresholdOverride !== null ? { fixed: kpi.thresholdOverride } : byColumns.threshold,
-      tolerance: kpi.toleranceOverride !== null ? { fixed: kpi.toleranceOverride } : byColumns.tolerance,
-    };
-    const key = JSON.stringify(inputs);
-    const group = groups.get(key) ?? { inputs, rows: [] };
+    const fixed: FixedCell[] = [];
     for (const o of kpi.observations) {
-      group.rows.push(o.row);
-      overridden.add(o.row);
+      const treatment = treatRow(kpi, o, byColumns, fixed);
+      if (treatment.kind === "live") live.push(o.row);
+      else if (treatment.kind === "inputs") {
+        const key = JSON.stringify(treatment.inputs);
+        const group = byInputs.get(key) ?? { inputs: treatment.inputs, rows: [] };
+        group.rows.push(o.row);
+        byInputs.set(key, group);
+      } else if (treatment.status !== "none") {
+        byStatus.set(treatment.status, [...(byStatus.get(treatment.status) ?? []), o.row]);
+      }
     }
-    groups.set(key, group);
+    const first = fixed[0];
+    if (first) {
+      issues.push(
+        issue(first.reason === "polarity" ? "colour-fixed-polarity" : "colour-fixed-text", first.cell, {
+          kpi: kpi.name,
+          value: first.value,
+          polarity: kpi.polarity ?? "",
+          more: fixed.length - 1,
+        }),
+      );
+    }
   }
-  const plainRows: number[] = [];
-  for (let row = table.firstDataRow; row <= table.lastDataRow; row++)
-    if (!overridden.has(row)) plainRows.push(row);
 
   const plans: ConditionalFormatPlan[] = [];
-  for (const { inputs, rows } of [{ inputs: byColumns, rows: plainRows }, ...groups.values()]) {
-    if (rows.length === 0) continue;
+  const rulesFor = (inputs: RuleInputs, rows: number[]): ConditionalFormatPlan => {
     const formulas = formulaText(inputs, Math.min(...rows));
     const rules: ConditionalRule[] = STATUSES.map((status) => ({
       status,
@@ -194,7 +301,16 @@ export function trafficLightFormats(
       fill: colours[status].fill,
       color: colours[status].color,
     }));
-    plans.push({ sheet: table.sheet, ranges: areas(actual, rows), rules });
+    return { sheet: table.sheet, ranges: areas(actual, rows), rules };
+  };
+  if (live.length) plans.push(rulesFor(byColumns, live));
+  for (const { inputs, rows } of byInputs.values()) plans.push(rulesFor(inputs, rows));
+  for (const status of STATUSES) {
+    const rows = byStatus.get(status);
+    if (!rows) continue;
+    // TRUE() rather than the constant TRUE, which not every spreadsheet engine reads in a formula.
+    const rule = { status, formula: `${PRODUCT_RULE_PREFIX}TRUE())`, ...colours[status] };
+    plans.push({ sheet: table.sheet, ranges: areas(actual, rows), rules: [rule] });
   }
-  return plans;
+  return { plans, issues };
 }

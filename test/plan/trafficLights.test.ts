@@ -1,39 +1,55 @@
 import fc from "fast-check";
+import { evaluateScorecard } from "../../src/engine/evaluate";
+import { periodKey } from "../../src/engine/periods";
 import { trafficLightFormats } from "../../src/plan/trafficLights";
 import { PALETTES } from "../../src/plan/palette";
 import { isProductRule } from "../../src/plan/plan";
-import { parseReference } from "../../src/model/address";
 import type { CellValue } from "../../src/model/snapshot";
-import { cellAt } from "../../src/model/snapshot";
-import { emptyDefinition } from "../../src/model/definition";
+import { emptyDefinition, type Definition } from "../../src/model/definition";
+import { readScorecard } from "../../src/model/read";
 import { allKpis, book, HEADER, score, tableSheet } from "../helpers/book";
-import { evaluateFormula, parseFormula, ruleApplies } from "../helpers/formula";
+import { paintedStatuses } from "../helpers/spreadsheet";
 
 const colours = PALETTES.standard;
 
-/** The colour the rules give each data row, by evaluating them the way a spreadsheet does. */
-function coloursByRow(rows: CellValue[][], definition = emptyDefinition()) {
-  const workbook = book(tableSheet("Data", "T", [HEADER, ...rows]));
+/** The colour the rules give each data row, as HyperFormula evaluates them. */
+function coloursByRow(
+  rows: CellValue[][],
+  definition = emptyDefinition(),
+  header: readonly string[] = HEADER,
+) {
+  const workbook = book(tableSheet("Data", "T", [header, ...rows]));
   const { model, result } = score(workbook, { definition });
-  const sheet = workbook.sheets[0]!;
-  const plans = trafficLightFormats(model.table!, model.kpis, colours);
+  const { plans, issues } = trafficLightFormats(model.table!, model.kpis, colours);
+  const painted = paintedStatuses(workbook.sheets[0]!, plans);
   const byRow = new Map<number, string>();
-  for (const plan of plans) {
-    const areas = plan.ranges.map((r) => parseReference(r)!.box);
-    const anchor = areas[0]!.top;
-    for (const area of areas) {
-      for (let row = area.top; row <= area.bottom; row++) {
-        const applied = plan.rules.filter((rule) =>
-          ruleApplies(
-            evaluateFormula(parseFormula(rule.formula), (r, c) => cellAt(sheet, r, c), row, anchor),
-          ),
-        );
-        expect(applied.length).toBeLessThanOrEqual(1);
-        byRow.set(row, applied[0]?.status ?? "none");
-      }
+  for (let row = 2; row <= rows.length + 1; row++) byRow.set(row, painted.get(row) ?? "none");
+  return { byRow, result, plans, issues };
+}
+
+/**
+ * The status the engine gives each row's KPI when the row's period is scored: for every period of
+ * the table, the KPI's status, placed on the row that holds the KPI in that period. Rows the
+ * engine leaves out (duplicates, rows without a name or period) have none.
+ */
+function engineByRow(rows: CellValue[][], header: readonly string[], definition: Definition) {
+  const workbook = book(tableSheet("Data", "T", [header, ...rows]));
+  const reading = readScorecard(workbook, definition, new Set());
+  if (!reading.ok) throw new Error(reading.fatal.message);
+  const byRow = new Map<number, string>();
+  for (let row = 2; row <= rows.length + 1; row++) byRow.set(row, "none");
+  const periods = new Set(reading.model.kpis.flatMap((k) => k.observations.map((o) => o.period)));
+  for (const period of periods) {
+    const evaluation = evaluateScorecard(reading.model, { period: period ? periodKey(period) : undefined });
+    if (!evaluation.ok) throw new Error(evaluation.fatal.message);
+    for (const k of allKpis(evaluation.result)) {
+      const o = k.kpi.observations.find((x) =>
+        x.period && period ? periodKey(x.period) === periodKey(period) : true,
+      );
+      if (o) byRow.set(o.row, k.status);
     }
   }
-  return { byRow, result, plans };
+  return byRow;
 }
 
 describe("traffic lights on the Actual column", () => {
@@ -76,44 +92,89 @@ describe("traffic lights on the Actual column", () => {
     expect([...byRow.values()]).toEqual(["amber", "red"]);
   });
 
-  const cellArb = (numbers: fc.Arbitrary<number>) =>
-    fc.oneof(
-      { weight: 6, arbitrary: numbers },
-      { weight: 1, arbitrary: fc.constant(null) },
-      { weight: 1, arbitrary: fc.constantFrom("n/a", "—") },
-      { weight: 1, arbitrary: fc.constant({ error: "#N/A" }) },
-    );
   const value = fc.oneof(
     fc.integer({ min: -200, max: 200 }),
     fc.double({ min: -200, max: 200, noNaN: true }),
   );
-  const row = fc.tuple(
-    cellArb(value),
-    cellArb(value),
+  /** Cells as real workbooks hold them: numbers, blanks, text, errors, "" from a formula, booleans, numbers as text. */
+  const cellArb = (numbers: fc.Arbitrary<number>) =>
     fc.oneof(
-      { weight: 3, arbitrary: fc.constant(null) },
-      { weight: 2, arbitrary: value },
-      { weight: 1, arbitrary: fc.constant("x") },
-    ),
-    fc.oneof(
-      { weight: 3, arbitrary: fc.constant(null) },
-      { weight: 2, arbitrary: fc.double({ min: 0, max: 0.5, noNaN: true }) },
-      { weight: 1, arbitrary: fc.constantFrom(15, -0.1, "x") },
-    ),
-    fc.constantFrom("", "higher", "Lower is better", "band", "Stabilize", "↓", "sideways", { error: "#N/A" }),
+      { weight: 8, arbitrary: numbers },
+      { weight: 1, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.constant("") },
+      { weight: 1, arbitrary: fc.constantFrom("n/a", "—", true) },
+      { weight: 1, arbitrary: fc.constant({ error: "#N/A" }) },
+      { weight: 1, arbitrary: numbers.map((n) => String(Math.round(n))) },
+    );
+  const polarityArb = fc.constantFrom<CellValue>(
+    "",
+    null,
+    "higher",
+    "Lower is better",
+    "  lower  ",
+    "band",
+    "Stabilize",
+    "↓",
+    "lower-is-better",
+    "higher_is_better",
+    "lower\u00a0is better",
+    "sideways",
+    { error: "#N/A" },
   );
+  const rowArb = fc.record({
+    kpi: fc.integer({ min: 0, max: 2 }),
+    period: fc.constantFrom("2026-01", "2026-02", "2026-03"),
+    actual: cellArb(value),
+    target: cellArb(value),
+    threshold: fc.oneof(
+      { weight: 3, arbitrary: fc.constant<CellValue>(null) },
+      { weight: 2, arbitrary: value },
+      { weight: 1, arbitrary: fc.constantFrom<CellValue>("x", "", "90", true) },
+    ),
+    tolerance: fc.oneof(
+      { weight: 3, arbitrary: fc.constant<CellValue>(null) },
+      { weight: 2, arbitrary: fc.double({ min: 0, max: 0.5, noNaN: true }) },
+      { weight: 1, arbitrary: fc.constantFrom<CellValue>(15, -0.1, "x", "", "0.2", "12%") },
+    ),
+    polarity: polarityArb,
+  });
+  const SERIES_HEADER = ["Period", ...HEADER.slice(0, 8)];
 
-  it("agree with the engine on every row of random tables (blanks, text, errors, every polarity)", () => {
+  it("paint every row with the status the engine gives its KPI in the row's period (random tables)", () => {
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (generated) => {
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 9 }), (generated) => {
         const rows = generated.map(
-          ([a, t, th, tol, p], i) => ["F", "O", `K${i}`, a, t, th, tol, p, 1] as CellValue[],
+          (r) =>
+            [
+              r.period,
+              "F",
+              "O",
+              `K${r.kpi}`,
+              r.actual,
+              r.target,
+              r.threshold,
+              r.tolerance,
+              r.polarity,
+            ] as CellValue[],
+        );
+        const { byRow } = coloursByRow(rows, emptyDefinition(), SERIES_HEADER);
+        expect([...byRow]).toEqual([...engineByRow(rows, SERIES_HEADER, emptyDefinition())]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("agree with the engine on every row of random one-period tables", () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 8 }), (generated) => {
+        const rows = generated.map(
+          (r, i) =>
+            ["F", "O", `K${i}`, r.actual, r.target, r.threshold, r.tolerance, r.polarity, 1] as CellValue[],
         );
         const { byRow, result } = coloursByRow(rows);
-        const engine = allKpis(result).map((k) => k.status);
-        expect([...byRow.values()]).toEqual(engine);
+        expect([...byRow.values()]).toEqual(allKpis(result).map((k) => k.status));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
@@ -169,7 +230,7 @@ describe("traffic lights for KPIs the stored definition overrides", () => {
       kpis: [{ perspective: "F", objective: "O", name: "B", threshold: 0.5 }],
     };
     const { model } = score(workbook, { definition });
-    const plans = trafficLightFormats(model.table!, model.kpis, colours);
+    const { plans } = trafficLightFormats(model.table!, model.kpis, colours);
     expect(plans.map((p) => p.ranges)).toEqual([["E5:E6"], ["E2:E4"]]);
     // Each rule's formula is relative to the first cell of its first area.
     expect(plans[1]!.rules[0]!.formula).toContain("$E2");
@@ -182,9 +243,11 @@ describe("traffic lights for KPIs the stored definition overrides", () => {
       kpis: [{ perspective: "F", objective: "O", name: "B", threshold: 50 }],
     };
     const rows = ["A", "B", "A2", "A3", "B"].map((k, i) => ["F", "O", k, i, 100, null, null, null, null]);
-    // The two "B" rows are one KPI appearing twice: the second is a duplicate and keeps the table's rules.
-    const { plans } = coloursByRow(rows, definition);
-    expect(plans.map((p) => p.ranges)).toEqual([["D2", "D4:D6"], ["D3"]]);
+    // The two "B" rows are one KPI appearing twice: the second is a duplicate the engine leaves out,
+    // and it gets no colour.
+    const { plans, byRow } = coloursByRow(rows, definition);
+    expect(plans.map((p) => p.ranges)).toEqual([["D2", "D4:D5"], ["D3"]]);
+    expect(byRow.get(6)).toBe("none");
   });
 });
 
@@ -201,5 +264,77 @@ describe("which rules are the product's", () => {
     expect(isProductRule('=OR(N("bsc-traffic-light")=0,$A2>1)')).toBe(false);
     expect(isProductRule('=$B2>AND(N("bsc-traffic-light")=0,TRUE)')).toBe(false);
     expect(isProductRule("")).toBe(false);
+  });
+});
+
+describe("rows the sheet cannot read as the engine does", () => {
+  const SERIES = ["Period", ...HEADER.slice(0, 8)];
+  it("take the KPI's polarity when it is written on some of its rows only, and say so at the cell", () => {
+    const rows: CellValue[][] = [
+      ["2026-01", "F", "O", "Costs", 95, 100, null, null, null],
+      ["2026-02", "F", "O", "Costs", 95, 100, null, null, "lower"],
+    ];
+    const { byRow, issues } = coloursByRow(rows, emptyDefinition(), SERIES);
+    expect([...byRow.values()]).toEqual(["green", "green"]);
+    expect([...byRow]).toEqual([...engineByRow(rows, SERIES, emptyDefinition())]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: "colour-fixed-polarity", cell: "Data!I2", severity: "warning" }),
+    ]);
+  });
+
+  it("take the polarity the engine reads in a word the sheet cannot (hyphens, underscores, odd spaces)", () => {
+    const rows: CellValue[][] = [
+      ["F", "O", "A", 95, 100, null, null, "lower-is-better", null],
+      ["F", "O", "B", 95, 100, null, null, "lower_is_better", null],
+      ["F", "O", "C", 95, 100, null, null, "lower\u00a0is better", null],
+      ["F", "O", "D", 95, 100, null, null, "Lower is better", null],
+    ];
+    const { byRow, issues, plans } = coloursByRow(rows);
+    expect([...byRow.values()]).toEqual(["green", "green", "green", "green"]);
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([
+      ["colour-fixed-polarity", "Data!H2"],
+      ["colour-fixed-polarity", "Data!H3"],
+      ["colour-fixed-polarity", "Data!H4"],
+    ]);
+    // The canonical word stays live: its rule reads the Polarity cell.
+    const live = plans.find((p) => p.ranges.includes("D5"))!;
+    expect(live.rules[0]!.formula).toContain("TRIM($H");
+  });
+
+  it("take a Threshold stored as text as the number the engine reads, and say so", () => {
+    const { byRow, issues } = coloursByRow([["F", "O", "A", 85, 100, "80", null, null, null]]);
+    expect([...byRow.values()]).toEqual(["amber"]);
+    expect(issues).toEqual([expect.objectContaining({ code: "colour-fixed-text", cell: "Data!F2" })]);
+  });
+
+  it("paint an actual stored as text with the engine's status", () => {
+    const { byRow, issues } = coloursByRow([["F", "O", "A", "95", 100, null, null, null, null]]);
+    expect([...byRow.values()]).toEqual(["amber"]);
+    expect(issues).toEqual([expect.objectContaining({ code: "colour-fixed-text", cell: "Data!D2" })]);
+  });
+
+  it("let a stored tolerance win over the row's Threshold cell, as the engine does", () => {
+    const definition = {
+      ...emptyDefinition(),
+      kpis: [{ perspective: "F", objective: "O", name: "A", tolerance: 0.2 }],
+    };
+    const { byRow, result } = coloursByRow([["F", "O", "A", 85, 100, 90, null, null, null]], definition);
+    expect(allKpis(result)[0]!.status).toBe("amber");
+    expect([...byRow.values()]).toEqual(["amber"]);
+  });
+
+  it("treat a Tolerance % a formula left empty as blank, as the engine does", () => {
+    const { byRow, issues } = coloursByRow([["F", "O", "A", 95, 100, null, "", null, null]]);
+    expect([...byRow.values()]).toEqual(["amber"]);
+    expect(issues).toEqual([]);
+  });
+
+  it("give no colour to a row the engine leaves out", () => {
+    const { byRow } = coloursByRow([
+      ["F", "O", "A", 95, 100, null, null, null, null],
+      ["F", "O", "", 95, 100, null, null, null, null],
+      ["F", "O", "A", 50, 100, null, null, null, null],
+    ]);
+    expect([...byRow.values()]).toEqual(["amber", "none", "none"]);
   });
 });
