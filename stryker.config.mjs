@@ -29,6 +29,6 @@ export default {
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   tempDirName: "reports/.stryker-tmp",
   concurrency: 2,
-  timeoutMS: 20000,
+  timeoutMS: 10000,
   thresholds: { high: 90, low: 85, break: null },
 };
