@@ -57,3 +57,55 @@ export function pixelsOf(png: PNG, rgb: string, tolerance = 6): number {
   }
   return n;
 }
+
+/**
+ * The fill colour LibreOffice gives each cell of a sheet, conditional formats applied: its HTML
+ * export writes each cell's final background as bgcolor. Rows and columns are 1-based, as in the
+ * sheet; a cell without a fill is absent.
+ */
+export function libreOfficeFills(workbook: string, sheet: string): Map<string, string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-html-"));
+  const copy = path.join(dir, "book.xlsx");
+  copyFileSync(workbook, copy);
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "html",
+      "--outdir",
+      dir,
+      copy,
+    ],
+    { stdio: "ignore", timeout: 120000 },
+  );
+  const html = readFileSync(path.join(dir, "book.html"), "utf8");
+  const decode = (t: string) =>
+    t
+      .replace(/&amp;/g, "&")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'");
+  const heads = [...html.matchAll(/<h1>Sheet \d+: <em>(.*?)<\/em><\/h1>/g)];
+  const at = heads.findIndex((h) => decode(h[1]!) === sheet);
+  if (at < 0) throw new Error(`LibreOffice exported no sheet ${sheet}`);
+  const start = heads[at]!.index!;
+  const end = heads[at + 1]?.index ?? html.length;
+  const table = html.slice(start, end);
+  const fills = new Map<string, string>();
+  table
+    .split(/<tr\b/)
+    .slice(1)
+    .forEach((tr, r) => {
+      let col = 1;
+      for (const td of tr.split(/<td\b/).slice(1)) {
+        const attrs = td.slice(0, td.indexOf(">"));
+        const fill = /bgcolor="#([0-9A-Fa-f]{6})"/.exec(attrs);
+        if (fill) fills.set(`${r + 1},${col}`, fill[1]!.toUpperCase());
+        col += Number(/colspan=(\d+)/.exec(attrs)?.[1] ?? 1);
+      }
+    });
+  return fills;
+}

@@ -1,4 +1,10 @@
 import { HyperFormula } from "hyperformula";
+import { evaluateScorecard } from "../../src/engine/evaluate";
+import { periodKey } from "../../src/engine/periods";
+import type { Definition } from "../../src/model/definition";
+import { ownedSheetNames, ownedSheets } from "../../src/model/ownership";
+import { readScorecard } from "../../src/model/read";
+import type { WorkbookSnapshot } from "../../src/model/snapshot";
 import { parseReference } from "../../src/model/address";
 import type { CellValue, SheetSnapshot } from "../../src/model/snapshot";
 import { isCellError, isDateCell } from "../../src/model/snapshot";
@@ -66,4 +72,35 @@ export function paintedStatuses(
     hf.destroy();
   }
   return painted;
+}
+
+/**
+ * The status the engine gives each row's KPI when the row's period is scored: for every period of
+ * the table, the KPI's status, placed on the row that holds the KPI in that period. Rows the
+ * engine leaves out (duplicates, rows without a name or period) have none.
+ */
+export function engineStatusByRow(
+  book: WorkbookSnapshot,
+  definition: Definition | null,
+): Map<number, string> {
+  const reading = readScorecard(book, definition, ownedSheetNames(ownedSheets(book)));
+  if (!reading.ok) throw new Error(reading.fatal.message);
+  const table = reading.model.table!;
+  const byRow = new Map<number, string>();
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) byRow.set(row, "none");
+  const periods = new Set(
+    reading.model.kpis.flatMap((k) => k.observations.map((o) => (o.period ? periodKey(o.period) : null))),
+  );
+  for (const period of periods) {
+    const evaluation = evaluateScorecard(reading.model, { period: period ?? undefined });
+    if (!evaluation.ok) throw new Error(evaluation.fatal.message);
+    for (const p of evaluation.result.perspectives)
+      for (const o of p.objectives)
+        for (const k of o.kpis) {
+          if (k.kpi.source !== "table") continue;
+          const row = k.kpi.observations.find((x) => (x.period ? periodKey(x.period) : null) === period);
+          if (row) byRow.set(row.row, k.status);
+        }
+  }
+  return byRow;
 }

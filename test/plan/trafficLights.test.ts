@@ -1,14 +1,11 @@
 import fc from "fast-check";
-import { evaluateScorecard } from "../../src/engine/evaluate";
-import { periodKey } from "../../src/engine/periods";
 import { trafficLightFormats } from "../../src/plan/trafficLights";
 import { PALETTES } from "../../src/plan/palette";
 import { isProductRule } from "../../src/plan/plan";
 import type { CellValue } from "../../src/model/snapshot";
 import { emptyDefinition, type Definition } from "../../src/model/definition";
-import { readScorecard } from "../../src/model/read";
 import { allKpis, book, HEADER, score, tableSheet } from "../helpers/book";
-import { paintedStatuses } from "../helpers/spreadsheet";
+import { engineStatusByRow, paintedStatuses } from "../helpers/spreadsheet";
 
 const colours = PALETTES.standard;
 
@@ -27,29 +24,9 @@ function coloursByRow(
   return { byRow, result, plans, issues };
 }
 
-/**
- * The status the engine gives each row's KPI when the row's period is scored: for every period of
- * the table, the KPI's status, placed on the row that holds the KPI in that period. Rows the
- * engine leaves out (duplicates, rows without a name or period) have none.
- */
+/** The engine's status for each data row, as the traffic lights must paint it. */
 function engineByRow(rows: CellValue[][], header: readonly string[], definition: Definition) {
-  const workbook = book(tableSheet("Data", "T", [header, ...rows]));
-  const reading = readScorecard(workbook, definition, new Set());
-  if (!reading.ok) throw new Error(reading.fatal.message);
-  const byRow = new Map<number, string>();
-  for (let row = 2; row <= rows.length + 1; row++) byRow.set(row, "none");
-  const periods = new Set(reading.model.kpis.flatMap((k) => k.observations.map((o) => o.period)));
-  for (const period of periods) {
-    const evaluation = evaluateScorecard(reading.model, { period: period ? periodKey(period) : undefined });
-    if (!evaluation.ok) throw new Error(evaluation.fatal.message);
-    for (const k of allKpis(evaluation.result)) {
-      const o = k.kpi.observations.find((x) =>
-        x.period && period ? periodKey(x.period) === periodKey(period) : true,
-      );
-      if (o) byRow.set(o.row, k.status);
-    }
-  }
-  return byRow;
+  return engineStatusByRow(book(tableSheet("Data", "T", [header, ...rows])), definition);
 }
 
 describe("traffic lights on the Actual column", () => {

@@ -1,0 +1,46 @@
+/**
+ * The traffic lights of the worked examples as a real spreadsheet application paints them:
+ * each example is refreshed through the .xlsx path, LibreOffice opens the result and exports it
+ * to HTML with its conditional formats applied, and every row's Actual cell must show the
+ * colour of the engine's status for that row's period.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runScorecard } from "../../src/app/scorecard";
+import { PALETTES } from "../../src/plan/palette";
+import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { engineStatusByRow } from "../helpers/spreadsheet";
+import { libreOfficeFills } from "./render";
+
+const EXAMPLES = path.join(__dirname, "..", "fixtures", "examples");
+const NAMES = ["edge-values", "layout-plain-range", "random-00", "random-01", "series-0", "series-1-dates"];
+const STATUS_OF_FILL = new Map(
+  Object.entries(PALETTES.standard)
+    .filter(([status]) => status !== "none")
+    .map(([status, c]) => [c.fill.toUpperCase(), status]),
+);
+
+describe.each(NAMES)("LibreOffice's colours on example %s", (name) => {
+  it("are the engine's status on every row", async () => {
+    const port = await XlsxWorkbook.load(readFileSync(path.join(EXAMPLES, `${name}.xlsx`)), nodeInflate);
+    const outcome = await runScorecard(port, { now: new Date("2026-07-01T00:00:00Z") }, true);
+    if (!outcome.ok) throw new Error(outcome.fatal.message);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "bsc-lights-")), `${name}.xlsx`);
+    writeFileSync(file, await port.toBytes());
+
+    const table = outcome.model.table!;
+    const actual = table.columns.actual!;
+    const fills = libreOfficeFills(file, table.sheet);
+    const painted = new Map<number, string>();
+    for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+      const fill = fills.get(`${row},${actual}`);
+      painted.set(row, fill ? (STATUS_OF_FILL.get(fill) ?? `fill ${fill}`) : "none");
+    }
+    const expected = engineStatusByRow(await port.readSnapshot(), null);
+    expect([...painted]).toEqual([...expected]);
+    // Every example colours some rows: an export that lost the rules would show none at all.
+    expect([...painted.values()].filter((s) => s !== "none").length).toBeGreaterThan(0);
+  });
+});
