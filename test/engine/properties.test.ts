@@ -1,3 +1,4 @@
+import { propertyRuns } from "../helpers/runs";
 import fc from "fast-check";
 import { scoreKpi } from "../../src/engine/kpi";
 import { rollUp, type WeightedChild } from "../../src/engine/rollup";
@@ -38,7 +39,7 @@ describe("scoring properties", () => {
           );
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 
@@ -48,7 +49,7 @@ describe("scoring properties", () => {
         const r = scoreKpi(a, t, p, s);
         return !r.ok || (r.score! >= 0 && r.score! <= 10);
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 
@@ -72,7 +73,7 @@ describe("scoring properties", () => {
           return parent.score! >= Math.min(...counted) - 1e-9 && parent.score! <= Math.max(...counted) + 1e-9;
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 });

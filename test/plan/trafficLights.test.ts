@@ -1,3 +1,4 @@
+import { propertyRuns } from "../helpers/runs";
 import fc from "fast-check";
 import { trafficLightFormats } from "../../src/plan/trafficLights";
 import { PALETTES } from "../../src/plan/palette";
@@ -137,7 +138,7 @@ describe("traffic lights on the Actual column", () => {
         const { byRow } = coloursByRow(rows, emptyDefinition(), SERIES_HEADER);
         expect([...byRow]).toEqual([...engineByRow(rows, SERIES_HEADER, emptyDefinition())]);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 
@@ -151,7 +152,7 @@ describe("traffic lights on the Actual column", () => {
         const { byRow, result } = coloursByRow(rows);
         expect([...byRow.values()]).toEqual(allKpis(result).map((k) => k.status));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

@@ -22,3 +22,11 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   }
   Object.defineProperty(window, "ResizeObserver", { value: ResizeObserverStub });
 }
+
+// findBy… and waitFor give up after 1 s by default, which a loaded two-core machine can overrun
+// while React renders a large tree: a generous ceiling, not a speed check.
+if (typeof window !== "undefined") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { configure } = require("@testing-library/react") as typeof import("@testing-library/react");
+  configure({ asyncUtilTimeout: 20000 });
+}
