@@ -24,9 +24,11 @@ if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
 }
 
 // findBy… and waitFor give up after 1 s by default, which a loaded two-core machine can overrun
-// while React renders a large tree: a generous ceiling, not a speed check.
+// while React renders a large tree: a generous ceiling, not a speed check. Set on
+// @testing-library/dom, whose configuration @testing-library/react shares (requiring the latter
+// here, before jest's hooks exist, would lose its automatic cleanup between tests).
 if (typeof window !== "undefined") {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { configure } = require("@testing-library/react") as typeof import("@testing-library/react");
+  const { configure } = require("@testing-library/dom") as typeof import("@testing-library/dom");
   configure({ asyncUtilTimeout: 20000 });
 }
