@@ -16,7 +16,7 @@ export default {
   // Each mutant runs only the tests that executed its code, whichever file they live in.
   coverageAnalysis: "perTest",
   checkers: ["typescript"],
-  tsconfigFile: "tsconfig.json",
+  tsconfigFile: "tsconfig.mutate.json",
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   // Mutants that only module loading executes (constant tables) would each need the whole suite;
   // they are listed as ignored in the report instead. Mutants covered both at load and by tests
