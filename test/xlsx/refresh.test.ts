@@ -125,6 +125,28 @@ describe("ownership", () => {
     expect(names.filter((n) => n !== "BSC Definition")).toEqual(["Data", "Scorecard"]);
   });
 
+  it("leaves alone a sheet of the user's that the product's marker name was moved to", async () => {
+    const first = await refreshBytes(
+      await workbookBytes([
+        { name: "Data", rows: [HEADER, ["F", "O", "K", 1, 1]], table: "Kpis" },
+        { name: "Notes", rows: [["my own notes"]] },
+      ]),
+    );
+    const wb = await loadWorkbook(first.bytes);
+    wb.definedNames.remove("'Scorecard'!$A$1", SUMMARY_MARKER_NAME);
+    wb.definedNames.add("'Notes'!$A$1", SUMMARY_MARKER_NAME);
+    const second = await refreshBytes(Buffer.from(await wb.xlsx.writeBuffer()));
+    const after = await loadWorkbook(second.bytes);
+    expect(after.getWorksheet("Notes")!.getCell("A1").value).toBe("my own notes");
+    expect(second.outcome.ok && second.outcome.report.issues.map((i) => i.code)).toContain("marker-not-ours");
+    expect(after.worksheets.map((w) => w.name).filter((n) => n !== "BSC Definition")).toEqual([
+      "Data",
+      "Notes",
+      "Scorecard",
+      "Scorecard (2)",
+    ]);
+  });
+
   it("writes a KPI named like a formula as text, never as a formula", async () => {
     const evil = '=HYPERLINK("http://example.invalid","click")';
     const bytes = await workbookBytes([
