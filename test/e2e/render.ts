@@ -11,9 +11,9 @@ export interface RenderedPage {
   readonly png: PNG;
 }
 
-/** Renders every visible sheet of the workbook, page by page, as LibreOffice Calc prints it. */
-export function renderWithLibreOffice(workbook: string, dpi = 60): RenderedPage[] {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-render-"));
+/** A copy of the workbook converted by LibreOffice (book.pdf or book.html) in a new folder. */
+function convertWithLibreOffice(workbook: string, format: "pdf" | "html"): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `bsc-${format}-`));
   const copy = path.join(dir, "book.xlsx");
   copyFileSync(workbook, copy);
   execFileSync(
@@ -22,13 +22,19 @@ export function renderWithLibreOffice(workbook: string, dpi = 60): RenderedPage[
       `-env:UserInstallation=file://${path.join(dir, "profile")}`,
       "--headless",
       "--convert-to",
-      "pdf",
+      format,
       "--outdir",
       dir,
       copy,
     ],
     { stdio: "ignore", timeout: 120000 },
   );
+  return dir;
+}
+
+/** Renders every visible sheet of the workbook, page by page, as LibreOffice Calc prints it. */
+export function renderWithLibreOffice(workbook: string, dpi = 60): RenderedPage[] {
+  const dir = convertWithLibreOffice(workbook, "pdf");
   const pdf = path.join(dir, "book.pdf");
   execFileSync("pdftoppm", ["-r", String(dpi), "-png", pdf, path.join(dir, "page")], { timeout: 60000 });
   return readdirSync(dir)
@@ -64,22 +70,7 @@ export function pixelsOf(png: PNG, rgb: string, tolerance = 6): number {
  * sheet; a cell without a fill is absent.
  */
 export function libreOfficeFills(workbook: string, sheet: string): Map<string, string> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-html-"));
-  const copy = path.join(dir, "book.xlsx");
-  copyFileSync(workbook, copy);
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-      "--headless",
-      "--convert-to",
-      "html",
-      "--outdir",
-      dir,
-      copy,
-    ],
-    { stdio: "ignore", timeout: 120000 },
-  );
+  const dir = convertWithLibreOffice(workbook, "html");
   const html = readFileSync(path.join(dir, "book.html"), "utf8");
   const decode = (t: string) =>
     t
