@@ -276,7 +276,9 @@ export function trafficLightFormats(
         group.rows.push(o.row);
         byInputs.set(key, group);
       } else if (treatment.status !== "none") {
-        byStatus.set(treatment.status, [...(byStatus.get(treatment.status) ?? []), o.row]);
+        const rows = byStatus.get(treatment.status) ?? [];
+        rows.push(o.row);
+        byStatus.set(treatment.status, rows);
       }
     }
     const first = fixed[0];
