@@ -1,5 +1,6 @@
 import type { ScorecardResult } from "../engine/evaluate";
 import type { Issue } from "../engine/issues";
+import type { LayoutSummary } from "../model/scorecard";
 
 /** The JSON report of WORKBOOK.md: what `bsc --json` prints and what the task pane shows. */
 export interface ScorecardReport {
@@ -7,6 +8,8 @@ export interface ScorecardReport {
   readonly scorecard: { readonly score: number | null; readonly status: string };
   readonly perspectives: readonly PerspectiveReport[];
   readonly issues: readonly IssueReport[];
+  /** What was read and how it was understood; null for a scorecard of tagged KPIs only. */
+  readonly read: LayoutSummary | null;
 }
 
 export interface IssueReport {
@@ -57,7 +60,11 @@ export const issueReport = (i: Issue): IssueReport => ({
   message: i.message,
 });
 
-export function buildReport(result: ScorecardResult, extraIssues: readonly Issue[] = []): ScorecardReport {
+export function buildReport(
+  result: ScorecardResult,
+  layout: LayoutSummary | null,
+  extraIssues: readonly Issue[] = [],
+): ScorecardReport {
   return {
     period: result.period,
     scorecard: { score: result.score, status: result.status },
@@ -90,5 +97,6 @@ export function buildReport(result: ScorecardResult, extraIssues: readonly Issue
       })),
     })),
     issues: [...result.issues, ...extraIssues].map(issueReport),
+    read: layout,
   };
 }

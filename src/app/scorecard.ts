@@ -76,7 +76,7 @@ export function scoreWorkbook(
   if (!reading.ok) return reading;
   const evaluation = evaluateScorecard(reading.model, { period: options.period });
   if (!evaluation.ok) return { ok: false, fatal: evaluation.fatal, issues: reading.model.issues };
-  const report = buildReport(evaluation.result);
+  const report = buildReport(evaluation.result, reading.model.layout);
   return {
     ok: true,
     report,
@@ -136,7 +136,9 @@ export async function runScorecard(
   progress("writing");
   await port.applyPlan(rendered.plan);
   progress("done");
-  const report = rendered.issues.length ? buildReport(scoring.result, rendered.issues) : scoring.report;
+  const report = rendered.issues.length
+    ? buildReport(scoring.result, scoring.model.layout, rendered.issues)
+    : scoring.report;
   return { ...scoring, report, plan: rendered.plan };
 }
 

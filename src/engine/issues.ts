@@ -87,6 +87,13 @@ const CATALOGUE = {
       `${q(p.value!)} is not an aggregation (use Last, Sum, Average, Min or Max) for ${q(p.kpi!)}; the KPI is not scored.`,
   ],
   "missing-name": ["error", (p: Params) => `This row has no ${p.column}; it is left out of the scorecard.`],
+  "total-row": [
+    "info",
+    (p: Params) =>
+      p.label
+        ? `${q(p.label!)} is a total row; it is left out of the scorecard.`
+        : "This row adds up the rows above it; it is left out of the scorecard as a total.",
+  ],
   "duplicate-kpi": [
     "error",
     (p: Params) =>
@@ -117,7 +124,7 @@ const CATALOGUE = {
   "no-scorecard-table": [
     "error",
     () =>
-      "No scorecard table was found: a table needs the columns Perspective, Objective, KPI, Actual and Target (an Excel table, or a header row within the first 10 rows of a sheet).",
+      "No scorecard table was found: a table needs the columns KPI, Actual and Target, with Perspective and Objective if it has them (an Excel table, or a header row within the first 30 rows of a sheet).",
   ],
   "ambiguous-table": [
     "error",

@@ -28,7 +28,7 @@ export interface DetectedTable {
 }
 
 /** Plain blocks are looked for with their header row within this many rows of a sheet's top. */
-export const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 30;
 
 function classify(columns: Partial<Record<ColumnRole, number>>): TableKind | null {
   const has = (r: ColumnRole): boolean => columns[r] !== undefined;
@@ -102,6 +102,44 @@ function headerRuns(sheet: SheetSnapshot, row: number, taken: readonly RangeBox[
   return runs;
 }
 
+/** A row that heads another table: two or more of its cells name columns the product knows. */
+function isHeaderRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
+  let named = 0;
+  for (let col = left; col <= right; col++) {
+    if (roleOfHeader(cellText(cellAt(sheet, row, col))) !== null) named++;
+    if (named >= 2) return true;
+  }
+  return false;
+}
+
+/** A row with two or more cells filled, or a number: a row of data rather than a note or a heading. */
+function isDataLike(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
+  let filled = 0;
+  for (let col = left; col <= right; col++) {
+    const value = cellAt(sheet, row, col);
+    if (cellText(value) === "") continue;
+    if (typeof value === "number" || ++filled >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * The last row of a plain block. Blank rows between groups do not end it (finance teams leave
+ * them between months and perspectives); the next table's header does, or the sheet's end. Lines
+ * of text below the last data, after a blank row, are notes under the table, not part of it.
+ */
+function blockEnd(sheet: SheetSnapshot, headerRow: number, left: number, right: number): number {
+  let last = headerRow;
+  const bottom = lastRow(sheet);
+  for (let row = headerRow + 1; row <= bottom; row++) {
+    if (rowIsBlank(sheet, row, left, right)) continue;
+    if (isHeaderRow(sheet, row, left, right)) break;
+    // A line of text right under the block belongs to it; after a gap, only if data follows it.
+    if (row === last + 1 || isDataLike(sheet, row, left, right)) last = row;
+  }
+  return last;
+}
+
 function plainBlocks(sheet: SheetSnapshot): DetectedTable[] {
   const found: DetectedTable[] = [];
   const taken: RangeBox[] = sheet.tables.map((t) => t.box);
@@ -112,8 +150,7 @@ function plainBlocks(sheet: SheetSnapshot): DetectedTable[] {
       const mapped = mapHeaders(sheet, row, left, right);
       const kind = classify(mapped.columns);
       if (kind === null) continue;
-      let last = row;
-      while (last + 1 <= bottom && !rowIsBlank(sheet, last + 1, left, right)) last++;
+      const last = blockEnd(sheet, row, left, right);
       found.push({
         kind,
         name: sheet.name,

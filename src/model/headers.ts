@@ -20,24 +20,68 @@ export const COLUMN_ROLES = [
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-export const REQUIRED_ROLES: readonly ColumnRole[] = ["perspective", "objective", "kpi", "actual", "target"];
+/**
+ * A scorecard table needs a KPI name, an actual and a target. Perspective and objective may come
+ * from their columns, from heading rows, or fall back to the sheet's name and the KPI's own name.
+ */
+export const REQUIRED_ROLES: readonly ColumnRole[] = ["kpi", "actual", "target"];
 
+/** Header words as finance teams and reporting exports write them ("Metric_Name" reads as Metric Name). */
 const SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = {
-  perspective: ["Perspective"],
-  objective: ["Objective", "Strategic Objective"],
-  kpi: ["KPI", "Measure", "Indicator", "Metric", "KPI Name"],
-  actual: ["Actual", "Value", "Result", "Actual Value"],
-  target: ["Target", "Goal", "Target Value", "Plan"],
-  threshold: ["Threshold", "Red Flag"],
+  perspective: ["Perspective", "BSC Perspective", "Scorecard Perspective"],
+  objective: [
+    "Objective",
+    "Strategic Objective",
+    "Objective Name",
+    "Metric Group",
+    "Measure Group",
+    "KPI Group",
+  ],
+  kpi: [
+    "KPI",
+    "Measure",
+    "Indicator",
+    "Metric",
+    "KPI Name",
+    "Metric Name",
+    "Measure Name",
+    "Indicator Name",
+    "Key Performance Indicator",
+    "Measures",
+    "KPIs",
+    "Metrics",
+  ],
+  actual: [
+    "Actual",
+    "Value",
+    "Result",
+    "Actual Value",
+    "Actuals",
+    "Actual Result",
+    "Value Rounded",
+    "Measured Value",
+    "Current Value",
+  ],
+  target: ["Target", "Goal", "Target Value", "Plan", "Budget", "Targets", "Planned Value", "Target Goal"],
+  threshold: ["Threshold", "Red Flag", "Red Threshold", "Minimum Acceptable"],
   tolerance: ["Tolerance %", "Tolerance"],
-  polarity: ["Polarity", "Direction", "Better"],
-  weight: ["Weight", "KPI Weight"],
-  owner: ["Owner", "Responsible"],
-  unit: ["Unit", "Format"],
+  polarity: ["Polarity", "Direction", "Better", "Desired Direction", "Good Direction"],
+  weight: ["Weight", "KPI Weight", "Weighting"],
+  owner: ["Owner", "Responsible", "KPI Owner", "Accountable"],
+  unit: ["Unit", "Format", "Units", "Unit of Measure", "UoM"],
   baseline: ["Baseline", "Start", "Initial"],
-  period: ["Period", "Month", "Date"],
+  period: [
+    "Period",
+    "Month",
+    "Date",
+    "Reporting Month",
+    "Reporting Period",
+    "Reporting Date",
+    "Period Ending",
+    "Month Ending",
+  ],
   aggregation: ["Aggregation"],
-  comment: ["Comment", "Notes", "Commentary"],
+  comment: ["Comment", "Notes", "Commentary", "Comments", "Remarks"],
   drives: ["Drives"],
 };
 

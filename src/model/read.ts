@@ -9,7 +9,15 @@ import type { DetectedTable } from "./detect";
 import { detectTables, tableAddress } from "./detect";
 import type { ColumnRole } from "./headers";
 import { normalizeHeader } from "./headers";
-import type { KpiModel, Observation, ObjectiveModel, PerspectiveModel, ScorecardModel } from "./scorecard";
+import { RowContext, TableReader } from "./rows";
+import type {
+  KpiModel,
+  LayoutSummary,
+  Observation,
+  ObjectiveModel,
+  PerspectiveModel,
+  ScorecardModel,
+} from "./scorecard";
 import { kpiKey, objectiveKey } from "./scorecard";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, formatAt, isDateCell } from "./snapshot";
@@ -69,31 +77,6 @@ function applyColumnMapping(table: DetectedTable, definition: Definition): Detec
   return { ...table, columns };
 }
 
-class TableReader {
-  constructor(
-    readonly sheet: SheetSnapshot,
-    readonly table: DetectedTable,
-  ) {}
-  has(role: ColumnRole): boolean {
-    return this.table.columns[role] !== undefined;
-  }
-  value(row: number, role: ColumnRole): CellValue {
-    const col = this.table.columns[role];
-    return col === undefined ? null : cellAt(this.sheet, row, col);
-  }
-  text(row: number, role: ColumnRole): string {
-    return cellText(this.value(row, role));
-  }
-  cell(row: number, role: ColumnRole): string | null {
-    const col = this.table.columns[role];
-    return col === undefined ? null : sheetCell(this.sheet.name, row, col);
-  }
-  format(row: number, role: ColumnRole): string | null {
-    const col = this.table.columns[role];
-    return col === undefined ? null : formatAt(this.sheet, row, col);
-  }
-}
-
 /** Excel's dates end on 31 December 9999, serial 2,958,465: a larger number is no date. */
 const LAST_EXCEL_DATE = 2958465;
 
@@ -142,43 +125,45 @@ const ATTRIBUTE_ROLES: readonly ColumnRole[] = [
 function readTableRows(
   reader: TableReader,
   issues: Issue[],
-): { drafts: KpiDraft[]; granularity: Granularity | null } | Issue {
+): { drafts: KpiDraft[]; granularity: Granularity | null; layout: LayoutSummary } | Issue {
   const { table } = reader;
   const drafts = new Map<string, KpiDraft>();
   const hasPeriods = reader.has("period");
   let granularity: Granularity | null = null;
+  const context = new RowContext(reader);
+  const counts = { rows: 0, scored: 0, headings: 0, totals: 0, leftOut: 0 };
+  const leaveOut = (found: Issue): void => {
+    issues.push(found);
+    counts.leftOut++;
+  };
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
-    const names = {
-      perspective: reader.text(row, "perspective"),
-      objective: reader.text(row, "objective"),
-      kpi: reader.text(row, "kpi"),
-    };
-    const blankRow =
-      names.perspective === "" &&
-      names.objective === "" &&
-      names.kpi === "" &&
-      readNumber(reader.value(row, "actual")).kind === "blank" &&
-      readNumber(reader.value(row, "target")).kind === "blank";
-    if (blankRow) continue;
-    const missing = (["kpi", "perspective", "objective"] as const).find((r) => names[r] === "");
-    if (missing) {
-      issues.push(
-        issue("missing-name", reader.cell(row, missing), {
-          column: missing === "kpi" ? "KPI name" : missing,
-        }),
-      );
+    const reading = context.read(row);
+    if (reading.kind === "blank") continue;
+    counts.rows++;
+    if (reading.kind === "heading") {
+      counts.headings++;
       continue;
     }
+    if (reading.kind === "total") {
+      issues.push(reading.issue);
+      counts.totals++;
+      continue;
+    }
+    if (reading.kind === "left-out") {
+      leaveOut(reading.issue);
+      continue;
+    }
+    const names = { perspective: reading.perspective, objective: reading.objective, kpi: reading.name };
     let period: Period | null = null;
     if (hasPeriods) {
       const raw = reader.value(row, "period");
       period = readPeriod(raw);
       if (period === null && cellText(raw) === "") {
-        issues.push(issue("missing-name", reader.cell(row, "period"), { column: "period" }));
+        leaveOut(issue("missing-name", reader.cell(row, "period"), { column: "period" }));
         continue;
       }
       if (period === null) {
-        issues.push(issue("period-unreadable", reader.cell(row, "period"), { value: cellText(raw) }));
+        leaveOut(issue("period-unreadable", reader.cell(row, "period"), { value: cellText(raw) }));
         continue;
       }
       granularity ??= period.granularity;
@@ -205,7 +190,7 @@ function readTableRows(
     const ordinal = period ? periodOrdinal(period) : 0;
     const earlier = draft.byPeriod.get(ordinal);
     if (earlier) {
-      issues.push(
+      leaveOut(
         issue("duplicate-kpi", reader.cell(row, "kpi"), {
           kpi: names.kpi,
           period: period ? periodKey(period) : "",
@@ -230,6 +215,7 @@ function readTableRows(
     };
     draft.byPeriod.set(ordinal, observation);
     draft.observations.push(observation);
+    counts.scored++;
     for (const role of ATTRIBUTE_ROLES) {
       if (!reader.has(role) || reader.text(row, role) === "") continue;
       const current = draft.attributes[role];
@@ -240,7 +226,19 @@ function readTableRows(
     if (hasPeriods)
       d.observations.sort((a, b) => periodOrdinal(a.period as Period) - periodOrdinal(b.period as Period));
   }
-  return { drafts: [...drafts.values()], granularity };
+  const periods = new Set<number>();
+  for (const d of drafts.values()) for (const ordinal of d.byPeriod.keys()) periods.add(ordinal);
+  const sources = context.sources();
+  const layout: LayoutSummary = {
+    shape: "long",
+    address: tableAddress(table),
+    perspectiveFrom: sources.perspective,
+    objectiveFrom: sources.objective,
+    ...counts,
+    kpis: drafts.size,
+    periods: periods.size,
+  };
+  return { drafts: [...drafts.values()], granularity, layout };
 }
 
 /** The number format a KPI is shown in: its latest actual's, else its latest target's. */
@@ -453,13 +451,14 @@ export function readScorecard(
   let drafts: KpiDraft[] = [];
   let granularity: Granularity | null = null;
   let reader: TableReader | null = null;
+  let layout: LayoutSummary | null = null;
   if (table) {
     issues.push(...table.issues);
     const sheet = book.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
     reader = new TableReader(sheet, table);
     const rows = readTableRows(reader, issues);
     if ("code" in rows) return { ok: false, fatal: rows, issues };
-    ({ drafts, granularity } = rows);
+    ({ drafts, granularity, layout } = rows);
   }
 
   const overrideFor = (d: { perspective: string; objective: string; name: string }) =>
@@ -511,6 +510,15 @@ export function readScorecard(
 
   return {
     ok: true,
-    model: { table, granularity, settings: definition.settings, perspectives, objectives, kpis, issues },
+    model: {
+      table,
+      layout,
+      granularity,
+      settings: definition.settings,
+      perspectives,
+      objectives,
+      kpis,
+      issues,
+    },
   };
 }

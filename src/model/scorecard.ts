@@ -3,6 +3,7 @@ import type { Granularity, Period } from "../engine/periods";
 import type { Aggregation, Polarity } from "../engine/types";
 import type { DetectedTable } from "./detect";
 import type { Settings } from "./definition";
+import type { ObjectiveSource, PerspectiveSource } from "./rows";
 import type { NumberReading } from "./values";
 
 /** One KPI's numbers in one period (or the only ones, in a single-period table). */
@@ -58,8 +59,26 @@ export interface ObjectiveModel {
   readonly drives: readonly string[];
 }
 
+/** What the reader understood of the scorecard table: shown by `bsc check` and the pane's set-up. */
+export interface LayoutSummary {
+  readonly shape: "long";
+  /** The block read, header row included. */
+  readonly address: string;
+  readonly perspectiveFrom: PerspectiveSource;
+  readonly objectiveFrom: ObjectiveSource;
+  /** Rows below the header holding anything. Each is scored, a heading, a total, or left out with an issue. */
+  readonly rows: number;
+  readonly scored: number;
+  readonly headings: number;
+  readonly totals: number;
+  readonly leftOut: number;
+  readonly kpis: number;
+  readonly periods: number;
+}
+
 export interface ScorecardModel {
   readonly table: DetectedTable | null;
+  readonly layout: LayoutSummary | null;
   readonly granularity: Granularity | null;
   readonly settings: Settings;
   /** In order of first appearance. */

@@ -246,3 +246,43 @@ describe("bsc's text output", () => {
     expect(lines.some((l) => l.startsWith("net of returns"))).toBe(false);
   });
 });
+
+describe("bsc check says what it understood", () => {
+  const messy = [
+    ["Monthly KPI pack"],
+    [],
+    ["Metric_Name", "Metric_Group", "value_rounded", "Budget"],
+    ["Financial"],
+    ["Revenue", "Grow", 105, 100],
+    ["Margin", "Grow", 0.3, 0.4],
+    [],
+    ["Customer"],
+    ["NPS", "Loyalty", 41, 40],
+    ["Total", null, 146.3, 140.4],
+  ];
+
+  it("names the block, the rows it became, the rows it left out and where the groups came from", async () => {
+    writeFileSync(path.join(dir, "messy.xlsx"), await workbookBytes([{ name: "Pack", rows: messy }]));
+    const text = await bsc(dir, "check", "messy.xlsx");
+    expect(text.code).toBe(0);
+    expect(text.stdout.split("\n")[0]).toBe(
+      "Read Pack!A3:D10: 6 rows → 3 KPIs; 2 heading rows, 1 total row left out; perspectives from heading rows, objectives from their column.",
+    );
+    expect(text.stdout).toContain('Pack!A10: "Total" is a total row; it is left out of the scorecard.');
+    const json = JSON.parse((await bsc(dir, "check", "messy.xlsx", "--json")).stdout);
+    expect(json.read).toEqual({
+      shape: "long",
+      address: "Pack!A3:D10",
+      perspectiveFrom: "headings",
+      objectiveFrom: "column",
+      rows: 6,
+      scored: 3,
+      headings: 2,
+      totals: 1,
+      leftOut: 0,
+      kpis: 3,
+      periods: 1,
+    });
+    expect(json.perspectives.map((p: { name: string }) => p.name)).toEqual(["Financial", "Customer"]);
+  });
+});

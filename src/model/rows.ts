@@ -1,0 +1,267 @@
+import { approxEqual } from "../engine/kpi";
+import { issue, type Issue } from "../engine/issues";
+import { sheetCell } from "./address";
+import type { DetectedTable } from "./detect";
+import type { ColumnRole } from "./headers";
+import type { CellValue, SheetSnapshot } from "./snapshot";
+import { cellAt, formatAt } from "./snapshot";
+import { cellText, readNumber } from "./values";
+
+/** Reads a block's cells by the role of their column. */
+export class TableReader {
+  constructor(
+    readonly sheet: SheetSnapshot,
+    readonly table: DetectedTable,
+  ) {}
+  has(role: ColumnRole): boolean {
+    return this.table.columns[role] !== undefined;
+  }
+  value(row: number, role: ColumnRole): CellValue {
+    const col = this.table.columns[role];
+    return col === undefined ? null : cellAt(this.sheet, row, col);
+  }
+  text(row: number, role: ColumnRole): string {
+    return cellText(this.value(row, role));
+  }
+  cell(row: number, role: ColumnRole): string | null {
+    const col = this.table.columns[role];
+    return col === undefined ? null : sheetCell(this.sheet.name, row, col);
+  }
+  format(row: number, role: ColumnRole): string | null {
+    const col = this.table.columns[role];
+    return col === undefined ? null : formatAt(this.sheet, row, col);
+  }
+  /** The columns of the block that hold something in this row. */
+  filled(row: number): number[] {
+    const cols: number[] = [];
+    for (let col = this.table.left; col <= this.table.right; col++) {
+      if (cellText(cellAt(this.sheet, row, col)) !== "") cols.push(col);
+    }
+    return cols;
+  }
+}
+
+/** Where the KPIs' perspectives and objectives come from, for "what was understood". */
+export type PerspectiveSource = "column" | "headings" | "sheet";
+export type ObjectiveSource = "column" | "headings" | "kpi";
+
+export type RowReading =
+  | { readonly kind: "blank" }
+  | { readonly kind: "heading" }
+  | { readonly kind: "total"; readonly issue: Issue }
+  | { readonly kind: "left-out"; readonly issue: Issue }
+  | { readonly kind: "kpi"; readonly perspective: string; readonly objective: string; readonly name: string };
+
+/** Perspective names that a heading row is taken for even where an objective could be meant. */
+const PERSPECTIVE_WORDS = new Set(
+  [
+    "financial",
+    "finance",
+    "customer",
+    "customers",
+    "customer and market",
+    "internal",
+    "internal process",
+    "internal processes",
+    "internal business process",
+    "internal business processes",
+    "process",
+    "processes",
+    "operations",
+    "learning and growth",
+    "learning growth",
+    "people",
+    "employees",
+    "organisational capacity",
+    "organizational capacity",
+    "stakeholder",
+    "stakeholders",
+    "innovation",
+  ].map((w) => words(w)),
+);
+
+function words(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+const BARE_TOTAL = /^(grand |sub ?)?totals?$/;
+
+/**
+ * "Total", "Subtotal", "Grand total", or a total of the group the row closes ("Financial total",
+ * "Total Financial"). "Total revenue" under Financial is a KPI, not a total.
+ */
+function isTotalLabel(label: string, groups: readonly string[]): boolean {
+  const w = words(label);
+  if (BARE_TOTAL.test(w)) return true;
+  const named = /^(?:(?:sub ?)?total (?:of |for )?(.+)|(.+?) (?:sub ?)?totals?)$/.exec(w);
+  const group = named?.[1] ?? named?.[2];
+  return group !== undefined && groups.some((g) => g !== "" && words(g) === group);
+}
+
+/**
+ * Understands the rows of a long table one by one, as a reader of the sheet would: group cells
+ * written once (merged, or left blank) stand for the rows below them; a row holding only a
+ * perspective or objective name heads the rows below; a total row is left out and said so.
+ */
+export class RowContext {
+  private perspective = "";
+  private objective = "";
+  private headingPerspective = "";
+  private headingObjective = "";
+  private twoLevelHeadings = false;
+  private runningActuals: number[] = [];
+  readonly perspectiveFrom: PerspectiveSource;
+  readonly objectiveFrom: ObjectiveSource;
+  private usedHeadings = { perspective: false, objective: false };
+
+  constructor(private readonly reader: TableReader) {
+    this.perspectiveFrom = reader.has("perspective") ? "column" : "sheet";
+    this.objectiveFrom = reader.has("objective") ? "column" : "kpi";
+  }
+
+  /** Where perspectives and objectives came from, once every row has been read. */
+  sources(): { perspective: PerspectiveSource; objective: ObjectiveSource } {
+    return {
+      perspective: this.usedHeadings.perspective ? "headings" : this.perspectiveFrom,
+      objective: this.usedHeadings.objective ? "headings" : this.objectiveFrom,
+    };
+  }
+
+  read(row: number): RowReading {
+    const r = this.reader;
+    const filled = r.filled(row);
+    if (filled.length === 0) {
+      this.runningActuals = [];
+      return { kind: "blank" };
+    }
+    const own = {
+      perspective: r.text(row, "perspective"),
+      objective: r.text(row, "objective"),
+      kpi: r.text(row, "kpi"),
+    };
+    const actual = readNumber(r.value(row, "actual"));
+    const target = readNumber(r.value(row, "target"));
+    const firstText = cellText(cellAt(r.sheet, row, filled[0] as number));
+    const label = own.kpi || own.objective || own.perspective || firstText;
+    const labelCell =
+      r.cell(row, own.kpi ? "kpi" : own.objective ? "objective" : own.perspective ? "perspective" : "kpi") ??
+      sheetCell(r.sheet.name, row, filled[0] as number);
+    const groups = [
+      this.currentPerspective(),
+      this.currentObjective(),
+      own.perspective,
+      own.objective,
+      r.sheet.name,
+    ];
+    if (isTotalLabel(label, groups)) return this.total(labelCell, label);
+
+    const onlyName = filled.length === 1 && filled[0] === r.table.columns.kpi;
+    if ((own.kpi === "" || onlyName) && actual.kind === "blank" && target.kind === "blank") {
+      const heading = this.heading(row, filled, own);
+      if (heading) return heading;
+    }
+    if (own.kpi === "") {
+      const sum = this.runningActuals.reduce((a, b) => a + b, 0);
+      if (actual.kind === "number" && this.runningActuals.length >= 2 && approxEqual(actual.value, sum)) {
+        return this.total(r.cell(row, "actual") as string, "");
+      }
+      return this.leftOut(issue("missing-name", r.cell(row, "kpi"), { column: "KPI name" }));
+    }
+
+    this.fillDown(own);
+    const perspective = r.has("perspective") ? this.perspective : this.headingPerspective || r.sheet.name;
+    if (perspective === "") {
+      return this.leftOut(issue("missing-name", r.cell(row, "perspective"), { column: "perspective" }));
+    }
+    const objective = r.has("objective") ? this.objective : this.headingObjective || own.kpi;
+    if (objective === "") {
+      return this.leftOut(issue("missing-name", r.cell(row, "objective"), { column: "objective" }));
+    }
+    if (!r.has("perspective") && this.headingPerspective !== "") this.usedHeadings.perspective = true;
+    if (!r.has("objective") && this.headingObjective !== "") this.usedHeadings.objective = true;
+    if (actual.kind === "number") this.runningActuals.push(actual.value);
+    return { kind: "kpi", perspective, objective, name: own.kpi };
+  }
+
+  private currentPerspective(): string {
+    return this.reader.has("perspective") ? this.perspective : this.headingPerspective;
+  }
+  private currentObjective(): string {
+    return this.reader.has("objective") ? this.objective : this.headingObjective;
+  }
+
+  private total(cell: string, label: string): RowReading {
+    this.runningActuals = [];
+    return { kind: "total", issue: issue("total-row", cell, { label }) };
+  }
+
+  private leftOut(found: Issue): RowReading {
+    return { kind: "left-out", issue: found };
+  }
+
+  /** A group cell left blank (or merged) stands for the one above it, within its own group. */
+  private fillDown(own: { perspective: string; objective: string }): void {
+    if (own.perspective !== "" && own.perspective !== this.perspective) {
+      this.perspective = own.perspective;
+      this.objective = "";
+      this.runningActuals = [];
+    }
+    if (own.objective !== "" && own.objective !== this.objective) {
+      this.objective = own.objective;
+      this.runningActuals = [];
+    }
+  }
+
+  /** A row with names and no KPI or numbers: the group it names heads the rows below it. */
+  private heading(
+    row: number,
+    filled: readonly number[],
+    own: { perspective: string; objective: string },
+  ): RowReading | null {
+    const r = this.reader;
+    const groupColumns = [r.table.columns.perspective, r.table.columns.objective];
+    if ((own.perspective !== "" || own.objective !== "") && filled.every((c) => groupColumns.includes(c))) {
+      this.fillDown(own);
+      return { kind: "heading" };
+    }
+    if (!this.isHeadingShaped(row, filled) || (r.has("perspective") && r.has("objective"))) return null;
+    const name = cellText(cellAt(r.sheet, row, filled[0] as number));
+    this.runningActuals = [];
+    if (r.has("perspective")) {
+      this.headingObjective = name;
+      return { kind: "heading" };
+    }
+    if (r.has("objective")) {
+      this.headingPerspective = name;
+      return { kind: "heading" };
+    }
+    const next = this.nextFilledRow(row);
+    const followedByHeading = next !== null && this.isHeadingShaped(next, r.filled(next));
+    const isPerspective = followedByHeading || !this.twoLevelHeadings || PERSPECTIVE_WORDS.has(words(name));
+    if (followedByHeading) this.twoLevelHeadings = true;
+    if (isPerspective) {
+      this.headingPerspective = name;
+      this.headingObjective = "";
+    } else this.headingObjective = name;
+    return { kind: "heading" };
+  }
+
+  /** One text cell and nothing else in the row. */
+  private isHeadingShaped(row: number, filled: readonly number[]): boolean {
+    if (filled.length !== 1) return false;
+    const value = cellAt(this.reader.sheet, row, filled[0] as number);
+    return typeof value === "string" && readNumber(value).kind === "text";
+  }
+
+  private nextFilledRow(row: number): number | null {
+    for (let next = row + 1; next <= this.reader.table.lastDataRow; next++) {
+      if (this.reader.filled(next).length > 0) return next;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,267 @@
+import fc from "fast-check";
+import type { ScorecardResult } from "../../src/engine/evaluate";
+import { detectTables } from "../../src/model/detect";
+import type { CellValue } from "../../src/model/snapshot";
+import { book, score, sheet, tableSheet } from "../helpers/book";
+import { propertyRuns } from "../helpers/runs";
+
+/** What a manager reads of a scorecard, without the cells it came from. */
+function report(result: ScorecardResult) {
+  return {
+    period: result.period,
+    score: result.score,
+    status: result.status,
+    perspectives: result.perspectives.map((p) => ({
+      name: p.name,
+      score: p.score,
+      status: p.status,
+      objectives: p.objectives.map((o) => ({
+        name: o.name,
+        score: o.score,
+        status: o.status,
+        kpis: o.kpis.map((k) => ({ name: k.kpi.name, actual: k.actual, target: k.target, status: k.status })),
+      })),
+    })),
+  };
+}
+
+interface Line {
+  readonly perspective: string;
+  readonly objective: string;
+  readonly kpi: string;
+  readonly actual: number;
+  readonly target: number;
+}
+
+/** A small scorecard: two perspectives, three objectives, five KPIs. */
+const LINES: readonly Line[] = [
+  { perspective: "Financial", objective: "Grow revenue", kpi: "Revenue", actual: 1050, target: 1000 },
+  { perspective: "Financial", objective: "Grow revenue", kpi: "New accounts", actual: 12, target: 20 },
+  { perspective: "Financial", objective: "Control cost", kpi: "Cost ratio", actual: 0.52, target: 0.5 },
+  { perspective: "Customer", objective: "Delight customers", kpi: "NPS", actual: 41, target: 40 },
+  { perspective: "Customer", objective: "Delight customers", kpi: "Churn", actual: 0.3, target: 0.1 },
+];
+
+const tidyRows = (lines: readonly Line[]): CellValue[][] => [
+  ["Perspective", "Objective", "KPI", "Actual", "Target"],
+  ...lines.map((l) => [l.perspective, l.objective, l.kpi, l.actual, l.target]),
+];
+
+/** Perspective and objective written once per group (as merged cells read), blank rows between groups. */
+function mergedRows(lines: readonly Line[]): CellValue[][] {
+  const rows: CellValue[][] = [
+    ["Quarterly scorecard"],
+    [],
+    ["Perspective", "Objective", "KPI", "Actual", "Target"],
+  ];
+  lines.forEach((l, i) => {
+    const before = lines[i - 1];
+    const newPerspective = before?.perspective !== l.perspective;
+    const newObjective = newPerspective || before?.objective !== l.objective;
+    if (i > 0 && newPerspective) rows.push([]);
+    rows.push([
+      newPerspective ? l.perspective : null,
+      newObjective ? l.objective : null,
+      l.kpi,
+      l.actual,
+      l.target,
+    ]);
+  });
+  return rows;
+}
+
+/** No Perspective column: a heading row names each perspective above its KPIs. */
+function perspectiveHeadingRows(lines: readonly Line[]): CellValue[][] {
+  const rows: CellValue[][] = [["KPI", "Objective", "Actual", "Target", "Notes"]];
+  lines.forEach((l, i) => {
+    if (lines[i - 1]?.perspective !== l.perspective) rows.push([l.perspective]);
+    rows.push([l.kpi, l.objective, l.actual, l.target, i === 0 ? "from the ledger" : null]);
+  });
+  return rows;
+}
+
+/** Neither column: perspective and objective headings, one under the other, and a total per group. */
+function twoLevelHeadingRows(lines: readonly Line[]): CellValue[][] {
+  const rows: CellValue[][] = [["Metric_Name", "value_rounded", "Budget"]];
+  lines.forEach((l, i) => {
+    const before = lines[i - 1];
+    const newPerspective = before?.perspective !== l.perspective;
+    if (newPerspective) rows.push([l.perspective]);
+    if (newPerspective || before?.objective !== l.objective) rows.push([l.objective]);
+    rows.push([l.kpi, l.actual, l.target]);
+  });
+  rows.push(["Total", 1103.82, 1060.6]);
+  return rows;
+}
+
+describe("layouts: the same scorecard laid out as finance teams do scores the same", () => {
+  const tidy = report(score(book(tableSheet("Data", "Kpis", tidyRows(LINES)))).result);
+
+  it("reads perspective and objective cells written once per group, across blank rows, under a title", () => {
+    const { model, result } = score(book(sheet("Data", mergedRows(LINES))));
+    expect(report(result)).toEqual(tidy);
+    expect(model.issues).toEqual([]);
+    expect(model.layout).toMatchObject({
+      address: "Data!A3:E9",
+      perspectiveFrom: "column",
+      objectiveFrom: "column",
+      rows: 5,
+      scored: 5,
+      kpis: 5,
+    });
+  });
+
+  it("reads perspective heading rows where there is no Perspective column", () => {
+    const { model, result } = score(book(sheet("Data", perspectiveHeadingRows(LINES))));
+    expect(report(result)).toEqual(tidy);
+    expect(model.issues).toEqual([]);
+    expect(model.layout).toMatchObject({ perspectiveFrom: "headings", headings: 2, scored: 5 });
+  });
+
+  it("reads perspective and objective headings where there is neither column, and leaves the total out", () => {
+    const { model, result } = score(book(sheet("Export", twoLevelHeadingRows(LINES))));
+    expect(report(result)).toEqual(tidy);
+    expect(model.layout).toMatchObject({
+      perspectiveFrom: "headings",
+      objectiveFrom: "headings",
+      headings: 5,
+      totals: 1,
+      leftOut: 0,
+    });
+    expect(model.issues).toEqual([
+      expect.objectContaining({ code: "total-row", severity: "info", cell: "Export!A12" }),
+    ]);
+  });
+
+  it("scores the same whatever the groups' blank rows and merged cells, for any scorecard", () => {
+    const name = fc.constantFrom("Alpha", "Beta", "Gamma", "Delta");
+    const line = fc.record({
+      perspective: fc.constantFrom("Financial", "Customer", "People"),
+      objective: name,
+      kpi: fc.string({ minLength: 1, maxLength: 6 }).filter((s) => /^[A-Za-z]+$/.test(s)),
+      actual: fc.integer({ min: 0, max: 200 }),
+      target: fc.integer({ min: 1, max: 200 }),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), (raw) => {
+        // Grouped and unique, as a table kept by hand would be.
+        const seen = new Set<string>();
+        const lines = [...raw]
+          .sort(
+            (a, b) => a.perspective.localeCompare(b.perspective) || a.objective.localeCompare(b.objective),
+          )
+          .filter((l) => {
+            const key = `${l.perspective}/${l.objective}/${l.kpi}`.toLowerCase();
+            if (seen.has(key) || /^(sub ?)?totals?$/i.test(l.kpi)) return false;
+            seen.add(key);
+            return true;
+          });
+        const expected = report(score(book(sheet("Data", tidyRows(lines)))).result);
+        expect(report(score(book(sheet("Data", mergedRows(lines)))).result)).toEqual(expected);
+      }),
+      { numRuns: propertyRuns(100) },
+    );
+  });
+});
+
+describe("layouts: nothing is dropped silently", () => {
+  it("names every row it leaves out, and counts each row once", () => {
+    const rows: CellValue[][] = [
+      ["Perspective", "Objective", "KPI", "Actual", "Target"],
+      ["Financial", "Grow", "Revenue", 10, 9],
+      [null, null, null, 4, 4],
+      ["Financial", "Grow", "Revenue", 11, 9],
+      [],
+      ["Subtotal", null, null, 10, 9],
+      [null, "Save", "Cost", 3, 4],
+    ];
+    const { model } = score(book(sheet("Data", rows)));
+    expect(model.issues.map((i) => [i.code, i.cell])).toEqual([
+      ["missing-name", "Data!C3"],
+      ["duplicate-kpi", "Data!C4"],
+      ["total-row", "Data!A6"],
+    ]);
+    const l = model.layout!;
+    expect(l.rows).toBe(l.scored + l.headings + l.totals + l.leftOut);
+    expect(l).toMatchObject({ rows: 5, scored: 2, totals: 1, leftOut: 2 });
+  });
+
+  it("takes a row adding up the rows above it, with no name, for a total", () => {
+    const rows: CellValue[][] = [
+      ["Perspective", "Objective", "KPI", "Actual", "Target"],
+      ["Financial", "Sell", "North", 10, 9],
+      ["Financial", "Sell", "South", 5, 4],
+      [null, null, null, 15, 13],
+    ];
+    const { model } = score(book(sheet("Data", rows)));
+    expect(model.kpis.map((k) => k.name)).toEqual(["North", "South"]);
+    expect(model.issues).toEqual([expect.objectContaining({ code: "total-row", cell: "Data!D4" })]);
+  });
+
+  it("keeps a KPI named like a total of something else, and a KPI named Total revenue", () => {
+    const rows: CellValue[][] = [
+      ["Perspective", "Objective", "KPI", "Actual", "Target"],
+      ["Financial", "Grow", "Total revenue", 10, 9],
+      ["Financial", "Grow", "Revenue total", 10, 9],
+      ["Financial", "Grow", "Grow total", 20, 18],
+    ];
+    const { model } = score(book(sheet("Data", rows)));
+    expect(model.kpis.map((k) => k.name)).toEqual(["Total revenue", "Revenue total"]);
+    expect(model.issues).toEqual([expect.objectContaining({ code: "total-row", cell: "Data!C4" })]);
+  });
+
+  it("does not carry an objective over into the next perspective", () => {
+    const rows: CellValue[][] = [
+      ["Perspective", "Objective", "KPI", "Actual", "Target"],
+      ["Financial", "Grow", "Revenue", 10, 9],
+      ["Customer", null, "NPS", 40, 30],
+    ];
+    const { model } = score(book(sheet("Data", rows)));
+    expect(model.kpis.map((k) => k.name)).toEqual(["Revenue"]);
+    expect(model.issues).toEqual([expect.objectContaining({ code: "missing-name", cell: "Data!B3" })]);
+  });
+
+  it("puts KPIs under the sheet's name and their own name where there are no groups at all", () => {
+    const { model } = score(
+      book(
+        sheet("Treasury", [
+          ["KPI", "Actual", "Target"],
+          ["Cash days", 40, 45],
+        ]),
+      ),
+    );
+    expect(model.kpis[0]).toMatchObject({ perspective: "Treasury", objective: "Cash days" });
+    expect(model.layout).toMatchObject({ perspectiveFrom: "sheet", objectiveFrom: "kpi" });
+  });
+});
+
+describe("layouts: where a block starts and ends", () => {
+  it("finds a header row below 20 title and note rows", () => {
+    const rows: CellValue[][] = [
+      ...Array.from({ length: 20 }, (_, i): CellValue[] => [`Note ${i + 1}`]),
+      ["Metric Name", "Result", "Goal"],
+      ["Cash days", 40, 45],
+    ];
+    const [t] = detectTables(book(sheet("Data", rows)), new Set());
+    expect(t).toMatchObject({ headerRow: 21, lastDataRow: 22, columns: { kpi: 1, actual: 2, target: 3 } });
+  });
+
+  it("ends a block at the next table's header, and leaves notes after a gap out of it", () => {
+    const rows: CellValue[][] = [
+      ["KPI", "Actual", "Target"],
+      ["Cash days", 40, 45],
+      [],
+      ["Debt ratio", 0.4, 0.5],
+      [],
+      ["Source: ledger export"],
+      [],
+      ["Perspective", "Weight"],
+      ["Financial", 2],
+    ];
+    const tables = detectTables(book(sheet("Data", rows)), new Set());
+    expect(tables.map((t) => [t.kind, t.headerRow, t.lastDataRow])).toEqual([
+      ["scorecard", 1, 4],
+      ["perspectives", 8, 9],
+    ]);
+  });
+});
