@@ -87,6 +87,11 @@ const CATALOGUE = {
       `${q(p.value!)} is not an aggregation (use Last, Sum, Average, Min or Max) for ${q(p.kpi!)}; the KPI is not scored.`,
   ],
   "missing-name": ["error", (p: Params) => `This row has no ${p.column}; it is left out of the scorecard.`],
+  "comparison-row": [
+    "info",
+    (p: Params) =>
+      `The ${q(p.label!)} row of ${q(p.kpi!)} is a comparison, not a target; it is left out of the scorecard.`,
+  ],
   "total-row": [
     "info",
     (p: Params) =>

@@ -43,9 +43,12 @@ export function periodFromExcelDate(serial: number): Period {
   return { granularity: "month", year: d.getUTCFullYear(), index: d.getUTCMonth() + 1 };
 }
 
+/** A two-digit year, as in "Jan-26" or "FY26", is in this century. */
+const fullYear = (digits: string): number => (digits.length === 2 ? 2000 + Number(digits) : Number(digits));
+
 /**
- * Parses "YYYY-MM", "YYYY-Qn", "YYYY", "Mar 2026", "March 2026" (and an ISO date "YYYY-MM-DD",
- * which names its month). Returns null for anything else.
+ * Parses "YYYY-MM", "YYYY-Qn", "YYYY", "Mar 2026", "March 2026", "Jan-26", "Q1 2026", "FY2026"
+ * (and an ISO date "YYYY-MM-DD", which names its month). Returns null for anything else.
  */
 export function parsePeriodText(text: string): Period | null {
   const s = text.trim();
@@ -57,16 +60,21 @@ export function parsePeriodText(text: string): Period | null {
     return null;
   }
   m = /^(\d{4})\s*-?\s*Q([1-4])$/i.exec(s);
-  if (m)
-    return validYear(Number(m[1]))
-      ? { granularity: "quarter", year: Number(m[1]), index: Number(m[2]) }
-      : null;
-  m = /^(\d{4})$/.exec(s);
-  if (m) return validYear(Number(m[1])) ? { granularity: "year", year: Number(m[1]), index: 1 } : null;
-  m = /^([A-Za-z]+\.?)\s*-?\s*(\d{4})$/.exec(s);
+  const quarterFirst = /^Q([1-4])\s*[-/' ]?\s*(\d{4}|\d{2})$/i.exec(s);
+  if (m || quarterFirst) {
+    const [yearText, quarter] = m ? [m[1], m[2]] : [quarterFirst?.[2], quarterFirst?.[1]];
+    const year = fullYear(yearText as string);
+    return validYear(year) ? { granularity: "quarter", year, index: Number(quarter) } : null;
+  }
+  m = /^(?:FY\s*-?\s*)?(\d{4})$/i.exec(s) ?? /^FY\s*-?\s*(\d{2})$/i.exec(s);
+  if (m) {
+    const year = fullYear(m[1] as string);
+    return validYear(year) ? { granularity: "year", year, index: 1 } : null;
+  }
+  m = /^([A-Za-z]+\.?)\s*[-/' ]?\s*(\d{4}|\d{2})$/.exec(s);
   if (m) {
     const month = monthFromName(m[1] as string);
-    const year = Number(m[2]);
+    const year = fullYear(m[2] as string);
     if (month !== null && validYear(year)) return { granularity: "month", year, index: month };
   }
   return null;

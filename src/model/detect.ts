@@ -1,17 +1,30 @@
 import { issue, type Issue } from "../engine/issues";
+import type { Period } from "../engine/periods";
 import { sheetBox } from "./address";
 import type { ColumnRole } from "./headers";
 import { REQUIRED_ROLES, roleOfHeader } from "./headers";
 import type { RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, lastCol, lastRow } from "./snapshot";
-import { cellText } from "./values";
+import { cellText, readPeriod } from "./values";
 import { sheetCell } from "./address";
 
 export type TableKind = "scorecard" | "perspectives" | "objectives";
 
+/** Long: one row per KPI (per period, with a Period column). Wide: periods across the columns. */
+export type TableShape = "long" | "wide";
+
+/** A column of a wide table that holds one period's values. */
+export interface PeriodColumn {
+  readonly col: number;
+  readonly period: Period;
+}
+
 /** A table the product can read: an Excel table, or a plain block of cells under a header row. */
 export interface DetectedTable {
   readonly kind: TableKind;
+  readonly shape: TableShape;
+  /** A wide table's period columns, in sheet order; empty for a long table. */
+  readonly periodColumns: readonly PeriodColumn[];
   /** The Excel table's name, or for a plain block the sheet's name. */
   readonly name: string;
   readonly sheet: string;
@@ -30,12 +43,24 @@ export interface DetectedTable {
 /** Plain blocks are looked for with their header row within this many rows of a sheet's top. */
 export const HEADER_SEARCH_ROWS = 30;
 
-function classify(columns: Partial<Record<ColumnRole, number>>): TableKind | null {
+/** Period headers of one granularity, two or more: the columns of a wide table. */
+function widePeriods(periods: readonly PeriodColumn[]): PeriodColumn[] {
+  const granularity = periods[0]?.period.granularity;
+  const same = periods.filter((p) => p.period.granularity === granularity);
+  return same.length >= 2 ? same : [];
+}
+
+function classify(
+  columns: Partial<Record<ColumnRole, number>>,
+  periods: readonly PeriodColumn[],
+): { kind: TableKind; shape: TableShape } | null {
   const has = (r: ColumnRole): boolean => columns[r] !== undefined;
-  if (REQUIRED_ROLES.every(has)) return "scorecard";
+  if (REQUIRED_ROLES.every(has)) return { kind: "scorecard", shape: "long" };
+  if (has("kpi") && !has("actual") && !has("period") && widePeriods(periods).length)
+    return { kind: "scorecard", shape: "wide" };
   if (has("kpi") || has("actual")) return null;
-  if (has("perspective") && has("objective")) return "objectives";
-  if (has("perspective") && has("weight")) return "perspectives";
+  if (has("perspective") && has("objective")) return { kind: "objectives", shape: "long" };
+  if (has("perspective") && has("weight")) return { kind: "perspectives", shape: "long" };
   return null;
 }
 
@@ -43,16 +68,24 @@ function mapHeaders(sheet: SheetSnapshot, row: number, left: number, right: numb
   const columns: Partial<Record<ColumnRole, number>> = {};
   const headers: { col: number; text: string }[] = [];
   const issues: Issue[] = [];
+  const periods: PeriodColumn[] = [];
   for (let col = left; col <= right; col++) {
-    const text = cellText(cellAt(sheet, row, col));
+    const value = cellAt(sheet, row, col);
+    const text = cellText(value);
     if (text === "") continue;
     headers.push({ col, text });
     const role = roleOfHeader(text);
-    if (role === null) continue;
+    if (role === null) {
+      const period = readPeriod(value);
+      if (period) periods.push({ col, period });
+      continue;
+    }
     if (columns[role] === undefined) columns[role] = col;
     else issues.push(issue("duplicate-header", sheetCell(sheet.name, row, col), { header: text, role }));
   }
-  return { columns, headers, issues };
+  const found = classify(columns, periods);
+  const periodColumns = found?.shape === "wide" ? widePeriods(periods) : [];
+  return { found, mapped: { columns, headers, issues, periodColumns } };
 }
 
 const rowIsBlank = (sheet: SheetSnapshot, row: number, left: number, right: number): boolean => {
@@ -63,11 +96,10 @@ const rowIsBlank = (sheet: SheetSnapshot, row: number, left: number, right: numb
 function fromExcelTable(sheet: SheetSnapshot, table: TableSnapshot): DetectedTable | null {
   if (!table.hasHeaderRow) return null;
   const { box } = table;
-  const mapped = mapHeaders(sheet, box.top, box.left, box.right);
-  const kind = classify(mapped.columns);
-  if (kind === null) return null;
+  const { found, mapped } = mapHeaders(sheet, box.top, box.left, box.right);
+  if (found === null) return null;
   return {
-    kind,
+    ...found,
     name: table.name,
     sheet: sheet.name,
     source: "table",
@@ -147,12 +179,11 @@ function plainBlocks(sheet: SheetSnapshot): DetectedTable[] {
   const lastHeaderRow = Math.min(bottom, HEADER_SEARCH_ROWS);
   for (let row = Math.max(1, sheet.origin.row); row <= lastHeaderRow; row++) {
     for (const [left, right] of headerRuns(sheet, row, taken)) {
-      const mapped = mapHeaders(sheet, row, left, right);
-      const kind = classify(mapped.columns);
+      const { found: kind, mapped } = mapHeaders(sheet, row, left, right);
       if (kind === null) continue;
       const last = blockEnd(sheet, row, left, right);
       found.push({
-        kind,
+        ...kind,
         name: sheet.name,
         sheet: sheet.name,
         source: "range",

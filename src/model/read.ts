@@ -1,6 +1,6 @@
 import { issue, type Issue } from "../engine/issues";
 import type { Granularity, Period } from "../engine/periods";
-import { parsePeriodText, periodFromExcelDate, periodKey, periodOrdinal } from "../engine/periods";
+import { periodKey, periodOrdinal } from "../engine/periods";
 import type { Aggregation, Polarity } from "../engine/types";
 import { sheetCell } from "./address";
 import type { Definition, TaggedKpi } from "./definition";
@@ -9,7 +9,9 @@ import type { DetectedTable } from "./detect";
 import { detectTables, tableAddress } from "./detect";
 import type { ColumnRole } from "./headers";
 import { normalizeHeader } from "./headers";
+import { ATTRIBUTE_ROLES, BLANK, RowTally, type KpiDraft, type RowCounts } from "./drafts";
 import { RowContext, TableReader } from "./rows";
+import { readWideRows } from "./wide";
 import type {
   KpiModel,
   LayoutSummary,
@@ -20,9 +22,9 @@ import type {
 } from "./scorecard";
 import { kpiKey, objectiveKey } from "./scorecard";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { cellAt, formatAt, isDateCell } from "./snapshot";
+import { cellAt, formatAt } from "./snapshot";
 import type { NumberReading } from "./values";
-import { cellText, parseAggregation, parsePolarity, readNumber } from "./values";
+import { cellText, parseAggregation, parsePolarity, readNumber, readPeriod } from "./values";
 
 export interface ReadOptions {
   /** The scorecard table to use, by Excel table name or sheet name. */
@@ -33,7 +35,6 @@ export type ScorecardReading =
   | { readonly ok: true; readonly model: ScorecardModel }
   | { readonly ok: false; readonly fatal: Issue; readonly issues: readonly Issue[] };
 
-const BLANK: NumberReading = { kind: "blank" };
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function chooseTable(
@@ -77,22 +78,6 @@ function applyColumnMapping(table: DetectedTable, definition: Definition): Detec
   return { ...table, columns };
 }
 
-/** Excel's dates end on 31 December 9999, serial 2,958,465: a larger number is no date. */
-const LAST_EXCEL_DATE = 2958465;
-
-function readPeriod(value: CellValue): Period | null {
-  if (isDateCell(value))
-    return value.date >= 1 && value.date <= LAST_EXCEL_DATE ? periodFromExcelDate(value.date) : null;
-  if (typeof value === "number") {
-    if (Number.isInteger(value) && value >= 1900 && value <= 9999) {
-      return { granularity: "year", year: value, index: 1 };
-    }
-    return value > 9999 && value <= LAST_EXCEL_DATE ? periodFromExcelDate(value) : null;
-  }
-  if (typeof value === "string") return parsePeriodText(value);
-  return null;
-}
-
 /** Reads a weight cell: blank is 1; anything but a number of 0 or more is an error (weight 0). */
 export function readWeight(value: CellValue, name: string, cell: string | null, issues: Issue[]): number {
   const reading = readNumber(value);
@@ -102,26 +87,6 @@ export function readWeight(value: CellValue, name: string, cell: string | null, 
   return 0;
 }
 
-interface KpiDraft {
-  perspective: string;
-  objective: string;
-  name: string;
-  observations: Observation[];
-  byPeriod: Map<number, Observation>;
-  /** Per-KPI attributes: the row (latest period, then latest in table order) that set each. */
-  attributes: Partial<Record<ColumnRole, { row: number; rank: number }>>;
-}
-
-const ATTRIBUTE_ROLES: readonly ColumnRole[] = [
-  "polarity",
-  "weight",
-  "owner",
-  "unit",
-  "comment",
-  "baseline",
-  "aggregation",
-];
-
 function readTableRows(
   reader: TableReader,
   issues: Issue[],
@@ -130,29 +95,20 @@ function readTableRows(
   const drafts = new Map<string, KpiDraft>();
   const hasPeriods = reader.has("period");
   let granularity: Granularity | null = null;
+  const tally = new RowTally(issues);
+  if (table.shape === "wide") {
+    const wide = readWideRows(reader, issues, tally);
+    return {
+      drafts: wide.drafts,
+      granularity: wide.granularity,
+      layout: layoutSummary(table, wide.context, tally.counts, wide.drafts.length, wide.periods),
+    };
+  }
   const context = new RowContext(reader);
-  const counts = { rows: 0, scored: 0, headings: 0, totals: 0, leftOut: 0 };
-  const leaveOut = (found: Issue): void => {
-    issues.push(found);
-    counts.leftOut++;
-  };
+  const leaveOut = (found: Issue): void => tally.leaveOut(found);
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
-    const reading = context.read(row);
-    if (reading.kind === "blank") continue;
-    counts.rows++;
-    if (reading.kind === "heading") {
-      counts.headings++;
-      continue;
-    }
-    if (reading.kind === "total") {
-      issues.push(reading.issue);
-      counts.totals++;
-      continue;
-    }
-    if (reading.kind === "left-out") {
-      leaveOut(reading.issue);
-      continue;
-    }
+    const reading = tally.take(context.read(row));
+    if (reading === null) continue;
     const names = { perspective: reading.perspective, objective: reading.objective, kpi: reading.name };
     let period: Period | null = null;
     if (hasPeriods) {
@@ -215,7 +171,7 @@ function readTableRows(
     };
     draft.byPeriod.set(ordinal, observation);
     draft.observations.push(observation);
-    counts.scored++;
+    tally.scored();
     for (const role of ATTRIBUTE_ROLES) {
       if (!reader.has(role) || reader.text(row, role) === "") continue;
       const current = draft.attributes[role];
@@ -228,17 +184,27 @@ function readTableRows(
   }
   const periods = new Set<number>();
   for (const d of drafts.values()) for (const ordinal of d.byPeriod.keys()) periods.add(ordinal);
+  const layout = layoutSummary(table, context, tally.counts, drafts.size, periods.size);
+  return { drafts: [...drafts.values()], granularity, layout };
+}
+
+function layoutSummary(
+  table: DetectedTable,
+  context: RowContext,
+  counts: RowCounts,
+  kpis: number,
+  periods: number,
+): LayoutSummary {
   const sources = context.sources();
-  const layout: LayoutSummary = {
-    shape: "long",
+  return {
+    shape: table.shape,
     address: tableAddress(table),
     perspectiveFrom: sources.perspective,
     objectiveFrom: sources.objective,
     ...counts,
-    kpis: drafts.size,
-    periods: periods.size,
+    kpis,
+    periods,
   };
-  return { drafts: [...drafts.values()], granularity, layout };
 }
 
 /** The number format a KPI is shown in: its latest actual's, else its latest target's. */
@@ -246,7 +212,9 @@ function displayFormat(reader: TableReader, observations: readonly Observation[]
   for (const role of ["actual", "target"] as const) {
     for (let i = observations.length - 1; i >= 0; i--) {
       const o = observations[i] as Observation;
-      const format = o[role].kind === "number" ? reader.format(o.row, role) : null;
+      const inColumn = role === "actual" && o.wide !== undefined;
+      const format =
+        o[role].kind !== "number" ? null : inColumn ? (o.wide?.format ?? null) : reader.format(o.row, role);
       if (format && format !== "General") return format;
     }
   }

@@ -119,7 +119,16 @@ export class RowContext {
   readonly objectiveFrom: ObjectiveSource;
   private usedHeadings = { perspective: false, objective: false };
 
-  constructor(private readonly reader: TableReader) {
+  private lastKpi = "";
+
+  /**
+   * @param fillKpiDown a wide table whose rows come in pairs (Actual, Budget) often writes the
+   *   KPI's name once, on its first row: a blank name then stands for the one above.
+   */
+  constructor(
+    private readonly reader: TableReader,
+    private readonly fillKpiDown = false,
+  ) {
     this.perspectiveFrom = reader.has("perspective") ? "column" : "sheet";
     this.objectiveFrom = reader.has("objective") ? "column" : "kpi";
   }
@@ -137,12 +146,13 @@ export class RowContext {
     const filled = r.filled(row);
     if (filled.length === 0) {
       this.runningActuals = [];
+      this.lastKpi = "";
       return { kind: "blank" };
     }
     const own = {
       perspective: r.text(row, "perspective"),
       objective: r.text(row, "objective"),
-      kpi: r.text(row, "kpi"),
+      kpi: r.text(row, "kpi") || (this.fillKpiDown ? this.lastKpi : ""),
     };
     const actual = readNumber(r.value(row, "actual"));
     const target = readNumber(r.value(row, "target"));
@@ -185,6 +195,7 @@ export class RowContext {
     if (!r.has("perspective") && this.headingPerspective !== "") this.usedHeadings.perspective = true;
     if (!r.has("objective") && this.headingObjective !== "") this.usedHeadings.objective = true;
     if (actual.kind === "number") this.runningActuals.push(actual.value);
+    this.lastKpi = own.kpi;
     return { kind: "kpi", perspective, objective, name: own.kpi };
   }
 
@@ -197,6 +208,7 @@ export class RowContext {
 
   private total(cell: string, label: string): RowReading {
     this.runningActuals = [];
+    this.lastKpi = "";
     return { kind: "total", issue: issue("total-row", cell, { label }) };
   }
 

@@ -1,7 +1,7 @@
 import type { Issue } from "../engine/issues";
 import type { Granularity, Period } from "../engine/periods";
 import type { Aggregation, Polarity } from "../engine/types";
-import type { DetectedTable } from "./detect";
+import type { DetectedTable, TableShape } from "./detect";
 import type { Settings } from "./definition";
 import type { ObjectiveSource, PerspectiveSource } from "./rows";
 import type { NumberReading } from "./values";
@@ -12,6 +12,8 @@ export interface Observation {
   readonly row: number;
   readonly actual: NumberReading;
   readonly actualCell: string;
+  /** Where a wide table keeps this period's numbers; absent for a long table's row. */
+  readonly wide?: WideCells;
   readonly target: NumberReading;
   readonly targetCell: string | null;
   readonly threshold: NumberReading;
@@ -59,9 +61,20 @@ export interface ObjectiveModel {
   readonly drives: readonly string[];
 }
 
+/** A period's cells in a wide table: one column, the KPI's actual row and its paired target row. */
+export interface WideCells {
+  readonly column: number;
+  /** Null when the KPI has a target row only. */
+  readonly actualRow: number | null;
+  /** Null when the target is in the Target column, on the actual's row. */
+  readonly targetRow: number | null;
+  /** The actual cell's number format. */
+  readonly format: string | null;
+}
+
 /** What the reader understood of the scorecard table: shown by `bsc check` and the pane's set-up. */
 export interface LayoutSummary {
-  readonly shape: "long";
+  readonly shape: TableShape;
   /** The block read, header row included. */
   readonly address: string;
   readonly perspectiveFrom: PerspectiveSource;

@@ -1,3 +1,5 @@
+import type { Period } from "../engine/periods";
+import { parsePeriodText, periodFromExcelDate } from "../engine/periods";
 import type { Aggregation, Polarity } from "../engine/types";
 import type { CellValue } from "./snapshot";
 import { isCellError, isDateCell } from "./snapshot";
@@ -135,4 +137,21 @@ export function isDateFormat(format: string | null | undefined): boolean {
     .toLowerCase();
   if (/[yd]/.test(bare)) return true;
   return /m/.test(bare) && !/[hs]/.test(bare);
+}
+
+/** Excel's dates end on 31 December 9999, serial 2,958,465: a larger number is no date. */
+const LAST_EXCEL_DATE = 2958465;
+
+/** A period from a cell: a date, a year number, or text such as "2026-03", "Mar 2026", "Q1 2026". */
+export function readPeriod(value: CellValue): Period | null {
+  if (isDateCell(value))
+    return value.date >= 1 && value.date <= LAST_EXCEL_DATE ? periodFromExcelDate(value.date) : null;
+  if (typeof value === "number") {
+    if (Number.isInteger(value) && value >= 1900 && value <= 9999) {
+      return { granularity: "year", year: value, index: 1 };
+    }
+    return value > 9999 && value <= LAST_EXCEL_DATE ? periodFromExcelDate(value) : null;
+  }
+  if (typeof value === "string") return parsePeriodText(value);
+  return null;
 }

@@ -37,10 +37,27 @@ interface RuleInputs {
 type Lit = Exclude<Status, "none">;
 const STATUSES: readonly Lit[] = ["green", "amber", "red"];
 
-function formulaText(inputs: RuleInputs, anchorRow: number): Readonly<Record<Lit, string>> {
-  const ref = (column: number): string => `$${columnLetters(column)}${anchorRow}`;
-  const A = ref(inputs.actual);
-  const T = ref(inputs.target);
+/**
+ * The cells a rule reads, written for the top-left cell of the range it applies to: the other
+ * cells of the range read theirs at the same offsets, as a spreadsheet copies a formula.
+ */
+interface CellRefs {
+  readonly actual: string;
+  readonly target: string;
+  /** A cell of the KPI's own row in a column that describes it (Polarity, Threshold…). */
+  readonly column: (column: number) => string;
+}
+
+/** A long table's rows: every input in its column, on the row coloured. */
+const rowRefs = (inputs: RuleInputs, anchorRow: number): CellRefs => {
+  const column = (c: number): string => `$${columnLetters(c)}${anchorRow}`;
+  return { actual: column(inputs.actual), target: column(inputs.target), column };
+};
+
+function formulaText(inputs: RuleInputs, refs: CellRefs): Readonly<Record<Lit, string>> {
+  const ref = refs.column;
+  const A = refs.actual;
+  const T = refs.target;
   const operand = (o: Operand): string => ("column" in o ? ref(o.column) : String(o.fixed));
 
   const fromTolerance = (p: Polarity, f: string): string =>
@@ -264,9 +281,15 @@ export function trafficLightFormats(
   const byInputs = new Map<string, { inputs: RuleInputs; rows: number[] }>();
   const byStatus = new Map<Lit, number[]>();
   const issues: Issue[] = [];
+  const wide = new WideRules(table);
   for (const kpi of kpis) {
     if (kpi.source !== "table") continue;
     const fixed: FixedCell[] = [];
+    if (table.shape === "wide") {
+      wide.add(kpi, byColumns, fixed);
+      warnFixed(kpi, fixed, issues);
+      continue;
+    }
     for (const o of kpi.observations) {
       const treatment = treatRow(kpi, o, byColumns, fixed);
       if (treatment.kind === "live") live.push(o.row);
@@ -281,22 +304,12 @@ export function trafficLightFormats(
         byStatus.set(treatment.status, rows);
       }
     }
-    const first = fixed[0];
-    if (first) {
-      issues.push(
-        issue(first.reason === "polarity" ? "colour-fixed-polarity" : "colour-fixed-text", first.cell, {
-          kpi: kpi.name,
-          value: first.value,
-          polarity: kpi.polarity ?? "",
-          more: fixed.length - 1,
-        }),
-      );
-    }
+    warnFixed(kpi, fixed, issues);
   }
 
   const plans: ConditionalFormatPlan[] = [];
   const rulesFor = (inputs: RuleInputs, rows: number[]): ConditionalFormatPlan => {
-    const formulas = formulaText(inputs, Math.min(...rows));
+    const formulas = formulaText(inputs, rowRefs(inputs, Math.min(...rows)));
     const rules: ConditionalRule[] = STATUSES.map((status) => ({
       status,
       formula: formulas[status],
@@ -310,9 +323,120 @@ export function trafficLightFormats(
   for (const status of STATUSES) {
     const rows = byStatus.get(status);
     if (!rows) continue;
-    // TRUE() rather than the constant TRUE, which not every spreadsheet engine reads in a formula.
-    const rule = { status, formula: `${PRODUCT_RULE_PREFIX}TRUE())`, ...colours[status] };
-    plans.push({ sheet: table.sheet, ranges: areas(actual, rows), rules: [rule] });
+    plans.push({ sheet: table.sheet, ranges: areas(actual, rows), rules: [statusRule(status, colours)] });
   }
+  plans.push(...wide.plans(colours));
   return { plans, issues };
 }
+
+/** One warning per KPI whose colours are set at each refresh, naming the first cell and counting the rest. */
+function warnFixed(kpi: KpiModel, fixed: readonly FixedCell[], issues: Issue[]): void {
+  const first = fixed[0];
+  if (!first) return;
+  issues.push(
+    issue(first.reason === "polarity" ? "colour-fixed-polarity" : "colour-fixed-text", first.cell, {
+      kpi: kpi.name,
+      value: first.value,
+      polarity: kpi.polarity ?? "",
+      more: fixed.length - 1,
+    }),
+  );
+}
+
+const statusRule = (status: Lit, colours: Readonly<Record<Status, StatusColours>>): ConditionalRule => ({
+  status,
+  // TRUE() rather than the constant TRUE, which not every spreadsheet engine reads in a formula.
+  formula: `${PRODUCT_RULE_PREFIX}TRUE())`,
+  ...colours[status],
+});
+
+/**
+ * Traffic lights on a wide table: each KPI's actual row, across every period column (so a month
+ * typed in later takes its colour at once). The rule reads the period's actual and, for the same
+ * column, the paired target row, or the Target column of the KPI's row; rows whose targets sit at
+ * the same place share one rule.
+ */
+class WideRules {
+  private readonly groups = new Map<string, { inputs: RuleInputs; target: WideTarget; rows: number[] }>();
+  private readonly byStatus = new Map<Lit, string[]>();
+  private readonly segments: [number, number][] = [];
+
+  constructor(private readonly table: DetectedTable) {
+    const cols = [...new Set(table.periodColumns.map((p) => p.col))].sort((a, b) => a - b);
+    for (const col of cols) {
+      const last = this.segments[this.segments.length - 1];
+      if (last && last[1] === col - 1) last[1] = col;
+      else this.segments.push([col, col]);
+    }
+  }
+
+  add(kpi: KpiModel, byColumns: RuleInputs, fixed: FixedCell[]): void {
+    const cells = kpi.observations[0]?.wide;
+    const actualRow = cells?.actualRow ?? null;
+    if (!cells || actualRow === null) return;
+    const target: WideTarget | null =
+      cells.targetRow !== null
+        ? { offset: cells.targetRow - actualRow }
+        : this.table.columns.target !== undefined
+          ? { column: this.table.columns.target }
+          : null;
+    if (target === null) return;
+    const treatments = kpi.observations.map((o) => treatRow(kpi, o, byColumns, fixed));
+    if (treatments.some((t) => t.kind === "status")) {
+      kpi.observations.forEach((o) => {
+        const status = scoreRow(kpi, o).status;
+        if (status === "none" || !o.wide) return;
+        const list = this.byStatus.get(status) ?? [];
+        list.push(`${columnLetters(o.wide.column)}${actualRow}`);
+        this.byStatus.set(status, list);
+      });
+      return;
+    }
+    const chosen = treatments.find((t) => t.kind === "inputs");
+    const inputs = chosen?.kind === "inputs" ? chosen.inputs : byColumns;
+    const key = JSON.stringify([target, inputs]);
+    const group = this.groups.get(key) ?? { inputs, target, rows: [] };
+    group.rows.push(actualRow);
+    this.groups.set(key, group);
+  }
+
+  plans(colours: Readonly<Record<Status, StatusColours>>): ConditionalFormatPlan[] {
+    const plans: ConditionalFormatPlan[] = [];
+    const first = this.segments[0];
+    if (!first) return plans;
+    const letters = columnLetters;
+    for (const { inputs, target, rows } of this.groups.values()) {
+      const sorted = [...rows].sort((a, b) => a - b);
+      const top = sorted[0] as number;
+      const refs: CellRefs = {
+        actual: `${letters(first[0])}${top}`,
+        target:
+          "column" in target
+            ? `$${letters(target.column)}${top}`
+            : `${letters(first[0])}${top + target.offset}`,
+        column: (c) => `$${letters(c)}${top}`,
+      };
+      const formulas = formulaText(inputs, refs);
+      const ranges = sorted.flatMap((row) =>
+        this.segments.map(([from, to]) =>
+          from === to ? `${letters(from)}${row}` : `${letters(from)}${row}:${letters(to)}${row}`,
+        ),
+      );
+      const rules: ConditionalRule[] = STATUSES.map((status) => ({
+        status,
+        formula: formulas[status],
+        fill: colours[status].fill,
+        color: colours[status].color,
+      }));
+      plans.push({ sheet: this.table.sheet, ranges, rules });
+    }
+    for (const status of STATUSES) {
+      const cells = this.byStatus.get(status);
+      if (cells) plans.push({ sheet: this.table.sheet, ranges: cells, rules: [statusRule(status, colours)] });
+    }
+    return plans;
+  }
+}
+
+/** Where a wide table's rule finds the target: rows below (or above) the actual, or a column. */
+type WideTarget = { readonly offset: number } | { readonly column: number };

@@ -4,8 +4,9 @@ import { periodKey } from "../../src/engine/periods";
 import type { Definition } from "../../src/model/definition";
 import { ownedSheetNames, ownedSheets } from "../../src/model/ownership";
 import { readScorecard } from "../../src/model/read";
+import type { Observation, ScorecardModel } from "../../src/model/scorecard";
 import type { WorkbookSnapshot } from "../../src/model/snapshot";
-import { parseReference } from "../../src/model/address";
+import { columnLetters, columnNumber, parseReference, sheetCell } from "../../src/model/address";
 import type { CellValue, SheetSnapshot } from "../../src/model/snapshot";
 import { isCellError, isDateCell } from "../../src/model/snapshot";
 import type { ConditionalFormatPlan } from "../../src/plan/plan";
@@ -33,45 +34,94 @@ function asInput(v: CellValue): string | number | boolean | null {
   return v === "" ? '=""' : `'${v}`;
 }
 
-/** A rule's formula (written for its first row) moved down to `row`, as a spreadsheet applies it. */
-function shifted(formula: string, anchorRow: number, row: number): string {
+/** A rule's formula (written for `anchor`) as the spreadsheet applies it to `cell`: relative parts move. */
+function shiftedTo(
+  formula: string,
+  anchor: { row: number; col: number },
+  cell: { row: number; col: number },
+): string {
   return formula.replace(
-    /\$([A-Z]{1,3})(\d+)/g,
-    (_, col: string, r: string) => `$${col}${Number(r) - anchorRow + row}`,
+    /(\$?)([A-Z]{1,3})(\$?)(\d+)/g,
+    (_, colFixed: string, col: string, rowFixed: string, r: string) => {
+      const c = colFixed ? col : columnLetters(columnNumber(col) - anchor.col + cell.col);
+      const row = rowFixed ? Number(r) : Number(r) - anchor.row + cell.row;
+      return `${colFixed}${c}${rowFixed}${row}`;
+    },
   );
 }
 
-export function paintedStatuses(
+/**
+ * The status each cell is painted with ("Sheet!F2" → "green"), the rules applied as a spreadsheet
+ * applies conditional formats: relative references move with the cell, from the top-left cell of
+ * the rule's first range. Throws where two rules paint one cell.
+ */
+export function paintedCells(
   sheet: SheetSnapshot,
   plans: readonly ConditionalFormatPlan[],
-): Map<number, string> {
+): Map<string, string> {
   const rows = sheet.values.map((r) => r.map(asInput));
   const hf = HyperFormula.buildFromSheets(
     { [sheet.name]: rows },
     { licenseKey: "gpl-v3", precisionEpsilon: 2 ** -48 },
   );
   const id = hf.getSheetId(sheet.name)!;
-  const painted = new Map<number, string>();
+  const painted = new Map<string, string>();
   try {
     for (const plan of plans) {
       const areas = plan.ranges.map((r) => parseReference(r)!.box);
-      const anchor = areas[0]!.top;
-      for (const area of areas) {
-        for (let row = area.top; row <= area.bottom; row++) {
-          const applied = plan.rules.filter((rule) => {
-            const v = hf.calculateFormula(`=${shifted(rule.formula, anchor, row)}`, id);
-            return v === true || (typeof v === "number" && v !== 0);
-          });
-          if (applied.length > 1 || painted.has(row))
-            throw new Error(`row ${row} is painted by more than one rule`);
-          painted.set(row, applied[0]?.status ?? "none");
-        }
-      }
+      const anchor = { row: areas[0]!.top, col: areas[0]!.left };
+      for (const area of areas)
+        for (let row = area.top; row <= area.bottom; row++)
+          for (let col = area.left; col <= area.right; col++) {
+            const applied = plan.rules.filter((rule) => {
+              const v = hf.calculateFormula(`=${shiftedTo(rule.formula, anchor, { row, col })}`, id);
+              return v === true || (typeof v === "number" && v !== 0);
+            });
+            const cell = sheetCell(sheet.name, row, col);
+            if (applied.length > 1 || painted.has(cell))
+              throw new Error(`${cell} is painted by more than one rule`);
+            painted.set(cell, applied[0]?.status ?? "none");
+          }
     }
   } finally {
     hf.destroy();
   }
   return painted;
+}
+
+/** The status each row of a long table is painted with: its Actual cell's. */
+export function paintedStatuses(
+  sheet: SheetSnapshot,
+  plans: readonly ConditionalFormatPlan[],
+): Map<number, string> {
+  const byRow = new Map<number, string>();
+  for (const [cell, status] of paintedCells(sheet, plans)) byRow.set(parseReference(cell)!.box.top, status);
+  return byRow;
+}
+
+/** Each observation of the table's KPIs with the status the engine gives its KPI in its period. */
+function forEachScored(
+  book: WorkbookSnapshot,
+  definition: Definition | null,
+  visit: (observation: Observation, status: string) => void,
+): ScorecardModel {
+  const reading = readScorecard(book, definition, ownedSheetNames(ownedSheets(book)));
+  if (!reading.ok) throw new Error(reading.fatal.message);
+  const periods = new Set(
+    reading.model.kpis.flatMap((k) => k.observations.map((o) => (o.period ? periodKey(o.period) : null))),
+  );
+  for (const period of periods) {
+    const evaluation = evaluateScorecard(reading.model, { period: period ?? undefined });
+    if (!evaluation.ok) throw new Error(evaluation.fatal.message);
+    for (const p of evaluation.result.perspectives)
+      for (const o of p.objectives)
+        for (const k of o.kpis) {
+          if (k.kpi.source !== "table") continue;
+          const found = k.kpi.observations.find((x) => (x.period ? periodKey(x.period) : null) === period);
+          if (found) visit(found, k.status);
+        }
+  }
+  return reading.model;
 }
 
 /**
@@ -83,24 +133,20 @@ export function engineStatusByRow(
   book: WorkbookSnapshot,
   definition: Definition | null,
 ): Map<number, string> {
-  const reading = readScorecard(book, definition, ownedSheetNames(ownedSheets(book)));
-  if (!reading.ok) throw new Error(reading.fatal.message);
-  const table = reading.model.table!;
+  const scored = new Map<number, string>();
+  const { table } = forEachScored(book, definition, (o, status) => scored.set(o.row, status));
   const byRow = new Map<number, string>();
-  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) byRow.set(row, "none");
-  const periods = new Set(
-    reading.model.kpis.flatMap((k) => k.observations.map((o) => (o.period ? periodKey(o.period) : null))),
-  );
-  for (const period of periods) {
-    const evaluation = evaluateScorecard(reading.model, { period: period ?? undefined });
-    if (!evaluation.ok) throw new Error(evaluation.fatal.message);
-    for (const p of evaluation.result.perspectives)
-      for (const o of p.objectives)
-        for (const k of o.kpis) {
-          if (k.kpi.source !== "table") continue;
-          const row = k.kpi.observations.find((x) => (x.period ? periodKey(x.period) : null) === period);
-          if (row) byRow.set(row.row, k.status);
-        }
-  }
+  for (let row = table!.firstDataRow; row <= table!.lastDataRow; row++)
+    byRow.set(row, scored.get(row) ?? "none");
   return byRow;
+}
+
+/** The status the engine gives the KPI of each actual cell, in that cell's period ("Sheet!F2" → "red"). */
+export function engineStatusByCell(
+  book: WorkbookSnapshot,
+  definition: Definition | null,
+): Map<string, string> {
+  const byCell = new Map<string, string>();
+  forEachScored(book, definition, (o, status) => byCell.set(o.actualCell, status));
+  return byCell;
 }

@@ -265,3 +265,127 @@ describe("layouts: where a block starts and ends", () => {
     ]);
   });
 });
+
+describe("layouts: periods across the columns", () => {
+  const MONTHS = ["Jan-26", "Feb-26", "Mar-26"];
+  /** Monthly actuals per KPI; null: not reported yet. Targets are constant per KPI. */
+  const SERIES = [
+    {
+      perspective: "Financial",
+      objective: "Grow revenue",
+      kpi: "Revenue",
+      target: 100,
+      actuals: [90, 104, 99],
+    },
+    {
+      perspective: "Financial",
+      objective: "Control cost",
+      kpi: "Cost ratio",
+      target: 0.5,
+      actuals: [0.6, 0.55, null],
+    },
+    {
+      perspective: "Customer",
+      objective: "Delight customers",
+      kpi: "NPS",
+      target: 40,
+      actuals: [30, 38, 45],
+    },
+  ];
+  const POLARITY: Readonly<Record<string, string>> = { "Cost ratio": "lower" };
+
+  const longRows = (): CellValue[][] => [
+    ["Perspective", "Objective", "KPI", "Month", "Actual", "Target", "Polarity"],
+    ...SERIES.flatMap((s) =>
+      MONTHS.map((m, i) => [
+        s.perspective,
+        s.objective,
+        s.kpi,
+        m,
+        s.actuals[i] ?? null,
+        s.target,
+        POLARITY[s.kpi] ?? null,
+      ]),
+    ),
+  ];
+
+  const everyPeriod = (rows: CellValue[][], name = "Data") =>
+    ["2026-01", "2026-02", "2026-03"].map((period) =>
+      report(score(book(sheet(name, rows)), { evaluate: { period } }).result),
+    );
+
+  it("reads one row per KPI with its target in a column, as the same table kept long", () => {
+    const wide: CellValue[][] = [
+      ["Perspective", "Objective", "KPI", "Polarity", "Target", ...MONTHS, "Q1 total"],
+      ...SERIES.map((s) => [
+        s.perspective,
+        s.objective,
+        s.kpi,
+        POLARITY[s.kpi] ?? null,
+        s.target,
+        ...s.actuals,
+        1,
+      ]),
+    ];
+    expect(everyPeriod(wide)).toEqual(everyPeriod(longRows()));
+    const { model } = score(book(sheet("Data", wide)));
+    expect(model.layout).toMatchObject({ shape: "wide", rows: 3, scored: 3, kpis: 3, periods: 3 });
+    expect(model.kpis[0]!.observations.map((o) => o.actualCell)).toEqual(["Data!F2", "Data!G2", "Data!H2"]);
+  });
+
+  it("reads paired Actual and Budget rows, leaving the prior-year row out as a comparison", () => {
+    const wide: CellValue[][] = [["Monthly pack"], ["KPI", "Polarity", "Jan 2026", "Feb 2026", "Mar 2026"]];
+    for (const s of SERIES) {
+      wide.push([s.perspective]);
+      wide.push([`${s.kpi} Actual`, POLARITY[s.kpi] ?? null, ...s.actuals]);
+      wide.push([`${s.kpi} - Budget`, null, s.target, s.target, s.target]);
+      wide.push([`${s.kpi} (PY)`, null, 1, 1, 1]);
+    }
+    // Objectives are the KPIs' own names here, as the layout has no place for them.
+    const withoutObjectives = (r: ReturnType<typeof report>) =>
+      r.perspectives.map((p) => ({
+        name: p.name,
+        kpis: p.objectives.flatMap((o) => o.kpis),
+        status: p.status,
+      }));
+    const longWithoutObjectives = longRows().map((row, i) =>
+      i === 0 ? row : [row[0], row[2], ...row.slice(2)],
+    );
+    expect(everyPeriod(wide).map(withoutObjectives)).toEqual(
+      everyPeriod(longWithoutObjectives).map(withoutObjectives),
+    );
+    const { model } = score(book(sheet("Data", wide)));
+    expect(model.issues.map((i) => [i.code, i.cell])).toEqual([
+      ["comparison-row", "Data!A6"],
+      ["comparison-row", "Data!A10"],
+      ["comparison-row", "Data!A14"],
+    ]);
+    expect(model.layout).toMatchObject({ shape: "wide", rows: 12, headings: 3, scored: 6, leftOut: 3 });
+  });
+
+  it("reads a column saying Actual or Target, with the KPI's name written once", () => {
+    const wide: CellValue[][] = [["Perspective", "Objective", "Metric", "Type", "Polarity", ...MONTHS]];
+    for (const s of SERIES) {
+      wide.push([s.perspective, s.objective, s.kpi, "Actual", POLARITY[s.kpi] ?? null, ...s.actuals]);
+      wide.push([null, null, null, "Target", null, s.target, s.target, s.target]);
+    }
+    expect(everyPeriod(wide)).toEqual(everyPeriod(longRows()));
+    const { model } = score(book(sheet("Data", wide)));
+    expect(model.kpis[1]!.observations[0]).toMatchObject({ actualCell: "Data!F4", targetCell: "Data!F5" });
+  });
+
+  it("reads months as dates and warns of a month written twice", () => {
+    const jan = 46023; // 2026-01-01
+    const wide: CellValue[][] = [
+      ["KPI", "Target", { date: jan }, { date: jan + 31 }, { date: jan + 31 }],
+      ["Revenue", 100, 90, 104, 1],
+    ];
+    const { model } = score(book(sheet("Data", wide)));
+    expect(model.granularity).toBe("month");
+    expect(model.kpis[0]!.observations.map((o) => o.actual)).toEqual([
+      { kind: "number", value: 90 },
+      { kind: "number", value: 104 },
+    ]);
+    expect(model.issues).toEqual([expect.objectContaining({ code: "duplicate-header", cell: "Data!E1" })]);
+  });
+});

@@ -1,0 +1,72 @@
+import type { Issue } from "../engine/issues";
+import type { ColumnRole } from "./headers";
+import type { RowReading } from "./rows";
+import type { Observation } from "./scorecard";
+import type { NumberReading } from "./values";
+
+export const BLANK: NumberReading = { kind: "blank" };
+
+/** A KPI while its rows are being read. */
+export interface KpiDraft {
+  perspective: string;
+  objective: string;
+  name: string;
+  observations: Observation[];
+  byPeriod: Map<number, Observation>;
+  /** Per-KPI attributes: the row (latest period, then latest in table order) that set each. */
+  attributes: Partial<Record<ColumnRole, { row: number; rank: number }>>;
+}
+
+/** Columns that describe the KPI rather than one period's numbers. */
+export const ATTRIBUTE_ROLES: readonly ColumnRole[] = [
+  "polarity",
+  "weight",
+  "owner",
+  "unit",
+  "comment",
+  "baseline",
+  "aggregation",
+];
+
+/** How the rows below a header were taken: each non-blank row counts once. */
+export interface RowCounts {
+  readonly rows: number;
+  readonly scored: number;
+  readonly headings: number;
+  readonly totals: number;
+  readonly leftOut: number;
+}
+
+type KpiRow = Extract<RowReading, { kind: "kpi" }>;
+
+/** Counts the rows as they are read and keeps the issue of each row left out. */
+export class RowTally {
+  private readonly tally = { rows: 0, scored: 0, headings: 0, totals: 0, leftOut: 0 };
+  constructor(private readonly issues: Issue[]) {}
+
+  get counts(): RowCounts {
+    return { ...this.tally };
+  }
+
+  /** The row's KPI names, or null for a row that holds none (blank, heading, total, left out). */
+  take(reading: RowReading): KpiRow | null {
+    if (reading.kind === "blank") return null;
+    this.tally.rows++;
+    if (reading.kind === "heading") this.tally.headings++;
+    else if (reading.kind === "total") {
+      this.issues.push(reading.issue);
+      this.tally.totals++;
+    } else if (reading.kind === "left-out") this.leaveOut(reading.issue);
+    else return reading;
+    return null;
+  }
+
+  leaveOut(found: Issue): void {
+    this.issues.push(found);
+    this.tally.leftOut++;
+  }
+
+  scored(): void {
+    this.tally.scored++;
+  }
+}

@@ -1,0 +1,202 @@
+import { issue, type Issue } from "../engine/issues";
+import type { Granularity } from "../engine/periods";
+import { periodKey, periodOrdinal } from "../engine/periods";
+import { sheetCell } from "./address";
+import type { PeriodColumn } from "./detect";
+import { ATTRIBUTE_ROLES, BLANK, type KpiDraft, type RowTally } from "./drafts";
+import type { ColumnRole } from "./headers";
+import { kpiKey } from "./scorecard";
+import type { Observation } from "./scorecard";
+import { RowContext, type TableReader } from "./rows";
+import { cellAt, formatAt } from "./snapshot";
+import { cellText, readNumber } from "./values";
+
+/** What a row of a wide table holds: the KPI's actuals, its targets, or a comparison (PY, forecast). */
+export type Series = "actual" | "target" | "comparison";
+
+const SERIES_WORDS: ReadonlyMap<string, Series> = new Map([
+  ...["actual", "actuals", "act", "result", "results"].map((w) => [w, "actual"] as const),
+  ...["target", "targets", "tgt", "budget", "bud", "plan", "goal"].map((w) => [w, "target"] as const),
+  ...[
+    "py",
+    "prior year",
+    "previous year",
+    "last year",
+    "ly",
+    "forecast",
+    "fcst",
+    "outlook",
+    "prior month",
+  ].map((w) => [w, "comparison"] as const),
+]);
+
+const seriesWord = (text: string): Series | undefined =>
+  SERIES_WORDS.get(
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim(),
+  );
+
+const SUFFIXES = [...SERIES_WORDS.keys()].sort((a, b) => b.length - a.length);
+
+/** "Revenue Actual", "Revenue - Budget", "Revenue (PY)": the KPI's name and what the row holds. */
+export function splitSeries(name: string): { base: string; series: Series } | null {
+  const lower = name.toLowerCase().replace(/\)\s*$/, "");
+  for (const word of SUFFIXES) {
+    if (!lower.endsWith(word)) continue;
+    const before = name.slice(0, lower.length - word.length);
+    if (!/[\s\-–:(]$/.test(before)) continue;
+    const base = before.replace(/[\s\-–:(]+$/, "");
+    if (base !== "") return { base, series: SERIES_WORDS.get(word) as Series };
+  }
+  return null;
+}
+
+/** A column with no known header whose every filled cell below says Actual, Budget, PY…. */
+function seriesColumn(reader: TableReader): number | null {
+  const { table, sheet } = reader;
+  const known = new Set<number>([
+    ...Object.values(table.columns),
+    ...table.periodColumns.map((p: PeriodColumn) => p.col),
+  ]);
+  for (let col = table.left; col <= table.right; col++) {
+    if (known.has(col)) continue;
+    let words = 0;
+    let other = 0;
+    for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+      const text = cellText(cellAt(sheet, row, col));
+      if (text === "") continue;
+      if (seriesWord(text)) words++;
+      else other++;
+    }
+    if (words >= 2 && other === 0) return col;
+  }
+  return null;
+}
+
+/**
+ * Reads a table with the periods across its columns: a row per KPI (its target in a Target column
+ * or on a paired "Budget"/"Target" row), each period column one period's actual. A prior-year or
+ * forecast row is a comparison, not a target: it is left out and said so.
+ */
+export function readWideRows(
+  reader: TableReader,
+  issues: Issue[],
+  tally: RowTally,
+): { drafts: KpiDraft[]; granularity: Granularity; context: RowContext; periods: number } {
+  const { table, sheet } = reader;
+  const series = seriesColumn(reader);
+  const context = new RowContext(reader, series !== null);
+  const leaveOut = (found: Issue): void => tally.leaveOut(found);
+
+  const columns: PeriodColumn[] = [];
+  for (const pc of table.periodColumns) {
+    const first = columns.find((c) => periodOrdinal(c.period) === periodOrdinal(pc.period));
+    if (first) {
+      issues.push(
+        issue("duplicate-header", sheetCell(sheet.name, table.headerRow, pc.col), {
+          header: cellText(cellAt(sheet, table.headerRow, pc.col)),
+          role: periodKey(pc.period),
+        }),
+      );
+    } else columns.push(pc);
+  }
+
+  const groups = new Map<
+    string,
+    { perspective: string; objective: string; name: string; rows: Partial<Record<Series, number>> }
+  >();
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+    const reading = tally.take(context.read(row));
+    if (reading === null) continue;
+    let name = reading.name;
+    let kind: Series = "actual";
+    const split = splitSeries(name);
+    const word = series === null ? "" : cellText(cellAt(sheet, row, series));
+    if (word !== "") kind = seriesWord(word) as Series;
+    else if (split) ({ base: name, series: kind } = split);
+    if (kind === "comparison") {
+      leaveOut(issue("comparison-row", reader.cell(row, "kpi"), { kpi: name, label: word || reading.name }));
+      continue;
+    }
+    // Without an Objective column each KPI is its own objective: "Revenue", not "Revenue Actual".
+    const objective = reading.objective === reading.name ? name : reading.objective;
+    const key = kpiKey(reading.perspective, objective, name);
+    const group = groups.get(key) ?? { perspective: reading.perspective, objective, name, rows: {} };
+    groups.set(key, group);
+    const earlier = group.rows[kind];
+    if (earlier !== undefined) {
+      leaveOut(
+        issue("duplicate-kpi", reader.cell(row, "kpi"), {
+          kpi: name,
+          period: "",
+          first: sheetCell(sheet.name, earlier, table.columns.kpi as number),
+        }),
+      );
+      continue;
+    }
+    group.rows[kind] = row;
+    tally.scored();
+  }
+
+  const drafts: KpiDraft[] = [];
+  for (const group of groups.values()) {
+    const actualRow = group.rows.actual ?? null;
+    const targetRow = group.rows.target ?? null;
+    const home = (actualRow ?? targetRow) as number;
+    const fromRows = (role: ColumnRole): number =>
+      [actualRow, targetRow].find((r) => r !== null && reader.text(r, role) !== "") ?? home;
+    const draft: KpiDraft = {
+      perspective: group.perspective,
+      objective: group.objective,
+      name: group.name,
+      observations: [],
+      byPeriod: new Map(),
+      attributes: {},
+    };
+    for (const role of ATTRIBUTE_ROLES) {
+      const row = fromRows(role);
+      if (reader.has(role) && reader.text(row, role) !== "") draft.attributes[role] = { row, rank: 0 };
+    }
+    const thresholdRow = fromRows("threshold");
+    const toleranceRow = fromRows("tolerance");
+    const polarityRow = fromRows("polarity");
+    for (const { col, period } of columns) {
+      const actual = actualRow === null ? BLANK : readNumber(cellAt(sheet, actualRow, col));
+      const target =
+        targetRow !== null
+          ? readNumber(cellAt(sheet, targetRow, col))
+          : reader.has("target")
+            ? readNumber(reader.value(home, "target"))
+            : BLANK;
+      if (actual.kind === "blank" && target.kind === "blank") continue;
+      const observation: Observation = {
+        period,
+        row: home,
+        actual,
+        actualCell: sheetCell(sheet.name, actualRow ?? home, col),
+        wide: {
+          column: col,
+          actualRow,
+          targetRow,
+          format: actualRow === null ? null : formatAt(sheet, actualRow, col),
+        },
+        target,
+        targetCell: targetRow !== null ? sheetCell(sheet.name, targetRow, col) : reader.cell(home, "target"),
+        threshold: reader.has("threshold") ? readNumber(reader.value(thresholdRow, "threshold")) : BLANK,
+        thresholdCell: reader.cell(thresholdRow, "threshold"),
+        tolerance: reader.has("tolerance") ? readNumber(reader.value(toleranceRow, "tolerance")) : BLANK,
+        toleranceCell: reader.cell(toleranceRow, "tolerance"),
+        polarityText: reader.has("polarity") ? reader.text(polarityRow, "polarity") : null,
+        polarityCell: reader.cell(polarityRow, "polarity"),
+      };
+      draft.observations.push(observation);
+      draft.byPeriod.set(periodOrdinal(period), observation);
+    }
+    draft.observations.sort((a, b) => periodOrdinal(a.period as never) - periodOrdinal(b.period as never));
+    drafts.push(draft);
+  }
+  const granularity = (columns[0] as PeriodColumn).period.granularity;
+  return { drafts, granularity, context, periods: columns.length };
+}

@@ -1,0 +1,85 @@
+import fc from "fast-check";
+import type { CellValue } from "../../src/model/snapshot";
+import { PALETTES } from "../../src/plan/palette";
+import { trafficLightFormats } from "../../src/plan/trafficLights";
+import { book, score, sheet } from "../helpers/book";
+import { propertyRuns } from "../helpers/runs";
+import { engineStatusByCell, paintedCells } from "../helpers/spreadsheet";
+
+const colours = PALETTES.standard;
+const MONTHS = ["Jan-26", "Feb-26", "Mar-26", "Apr-26"];
+
+/** Every period cell of every KPI's actual row: painted as the engine scores it in that period. */
+function expectPaintedAsScored(rows: CellValue[][], actualRows: readonly number[], firstMonthCol: number) {
+  const workbook = book(sheet("Data", rows));
+  const { model } = score(workbook);
+  const { plans } = trafficLightFormats(model.table!, model.kpis, colours);
+  const painted = paintedCells(workbook.sheets[0]!, plans);
+  const engine = engineStatusByCell(workbook, null);
+  const cells: string[] = [];
+  for (const row of actualRows)
+    MONTHS.forEach((_, i) => cells.push(`Data!${String.fromCharCode(64 + firstMonthCol + i)}${row}`));
+  const seen = cells.map((c) => [c, painted.get(c) ?? "none"]);
+  const expected = cells.map((c) => [c, engine.get(c) ?? "none"]);
+  expect(seen).toEqual(expected);
+  return { plans, painted };
+}
+
+describe("traffic lights on a table with the periods across its columns", () => {
+  it("colours each month's actual by the Target column of its row, and a month typed later too", () => {
+    const rows: CellValue[][] = [
+      ["KPI", "Polarity", "Target", "Threshold", ...MONTHS],
+      ["Revenue", "higher", 100, 90, 95, 101, 80, null],
+      ["Cost ratio", "lower", 0.5, null, 0.52, 0.6, 0.4, null],
+      ["Temperature", "band", 20, 1, 20.5, 22, 25, null],
+    ];
+    const { plans } = expectPaintedAsScored(rows, [2, 3, 4], 5);
+    expect(plans.flatMap((p) => p.ranges)).toEqual(["E2:H2", "E3:H3", "E4:H4"]);
+    // April typed in after the refresh takes its colour from the same rule.
+    const typed = rows.map((r) => [...r]);
+    typed[1]![7] = 120;
+    const painted = paintedCells(book(sheet("Data", typed)).sheets[0]!, plans);
+    expect(painted.get("Data!H2")).toBe("green");
+  });
+
+  it("colours paired Actual/Budget rows by the budget below each month, one rule for them all", () => {
+    const rows: CellValue[][] = [
+      ["KPI", "Polarity", ...MONTHS],
+      ["Revenue Actual", null, 95, 101, 80, null],
+      ["Revenue Budget", null, 100, 100, 100, 100],
+      ["Churn Actual", "lower", 0.1, 0.2, 0.12, 0.3],
+      ["Churn Budget", null, 0.11, 0.11, 0.11, 0.11],
+    ];
+    const { plans } = expectPaintedAsScored(rows, [2, 4], 3);
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.ranges).toEqual(["C2:F2", "C4:F4"]);
+  });
+
+  it("paints as the engine scores, for any numbers, blanks and polarities", () => {
+    const value = fc.oneof(
+      fc.integer({ min: -50, max: 150 }),
+      fc.constant(null),
+      fc.constantFrom(0.5, 99.9999999999, 100),
+    );
+    const kpi = fc.record({
+      polarity: fc.constantFrom("higher", "lower", "band", null),
+      target: fc.oneof(fc.integer({ min: 1, max: 120 }), fc.constant(null)),
+      threshold: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.constant(null)),
+      actuals: fc.array(value, { minLength: 4, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(kpi, { minLength: 1, maxLength: 5 }), (kpis) => {
+        const rows: CellValue[][] = [
+          ["KPI", "Polarity", "Target", "Threshold", ...MONTHS],
+          ...kpis.map((k, i) => [`K${i}`, k.polarity, k.target, k.threshold, ...k.actuals]),
+        ];
+        expectPaintedAsScored(
+          rows,
+          kpis.map((_, i) => i + 2),
+          5,
+        );
+      }),
+      { numRuns: propertyRuns(30) },
+    );
+  });
+});
