@@ -104,3 +104,25 @@ describe("fiscal year start", () => {
     expect(periodKey(fiscalYearStart(parsePeriodText("2026-Q3")!, 7))).toBe("2026-Q3");
   });
 });
+
+describe("period headers as finance teams write them", () => {
+  it.each([
+    ["Jan-26", "2026-01"],
+    ["Sept 26", "2026-09"],
+    ["Mar/26", "2026-03"],
+    ["Q1 2026", "2026-Q1"],
+    ["q3-26", "2026-Q3"],
+    ["2026 Q2", "2026-Q2"],
+    ["FY2026", "2026"],
+    ["FY26", "2026"],
+    ["fy 2027", "2027"],
+  ])("reads %s as %s, a two-digit year being this century's", (text, key) => {
+    expect(periodKey(parsePeriodText(text)!)).toBe(key);
+  });
+  it.each(["Q5 2026", "Q0 26", "Jan", "26", "FY", "Jan-1899", "Q1 1899", "FY1899", "Revenue 26"])(
+    "does not take %s for a period",
+    (text) => {
+      expect(parsePeriodText(text)).toBeNull();
+    },
+  );
+});
