@@ -37,18 +37,40 @@ export type ScorecardReading =
 
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/**
+ * Scorecard tables on sheets of their own, alike in shape, none with a Perspective column: a
+ * sheet per perspective, read as one scorecard with each sheet's name as its perspective.
+ */
+function sheetPerPerspective(scorecards: readonly DetectedTable[]): DetectedTable[] {
+  const parts = scorecards.filter((t) => t.columns.perspective === undefined);
+  const sheets = new Set(parts.map((t) => t.sheet));
+  const shapes = new Set(parts.map((t) => t.shape));
+  return parts.length >= 2 && sheets.size === parts.length && shapes.size === 1 ? parts : [];
+}
+
+const choiceName = (parts: readonly DetectedTable[]): string =>
+  parts.length === 1
+    ? `${(parts[0] as DetectedTable).name} (${tableAddress(parts[0] as DetectedTable)})`
+    : `a sheet per perspective (${parts.map((t) => tableAddress(t)).join(", ")})`;
+
+/** The table (or the tables of a sheet-per-perspective workbook) to read the scorecard from. */
 function chooseTable(
   candidates: readonly DetectedTable[],
   definition: Definition,
   options: ReadOptions,
-): DetectedTable | Issue {
+): readonly DetectedTable[] | Issue {
   const scorecards = candidates.filter((t) => t.kind === "scorecard");
-  const names = scorecards.map((t) => `${t.name} (${tableAddress(t)})`).join(", ");
+  const group = sheetPerPerspective(scorecards);
+  const choices: (readonly DetectedTable[])[] = [
+    ...scorecards.filter((t) => !group.includes(t)).map((t) => [t]),
+    ...(group.length ? [group] : []),
+  ];
+  const names = choices.map(choiceName).join(", ");
   if (options.table !== undefined) {
     const wanted = options.table;
     const match =
       scorecards.find((t) => sameName(t.name, wanted)) ?? scorecards.find((t) => sameName(t.sheet, wanted));
-    return match ?? issue("table-not-found", null, { name: wanted, names: names || "none" });
+    return match ? [match] : issue("table-not-found", null, { name: wanted, names: names || "none" });
   }
   if (scorecards.length === 0) return issue("no-scorecard-table", null);
   const stored = definition.source;
@@ -56,10 +78,10 @@ function chooseTable(
     const match =
       scorecards.find((t) => t.name === stored.table && t.sheet === stored.sheet) ??
       scorecards.find((t) => t.name === stored.table);
-    if (match) return match;
+    if (match) return choices.find((c) => c.includes(match)) ?? [match];
   }
-  if (scorecards.length > 1) return issue("ambiguous-table", null, { names });
-  return scorecards[0] as DetectedTable;
+  if (choices.length > 1) return issue("ambiguous-table", null, { names });
+  return choices[0] as readonly DetectedTable[];
 }
 
 /** The user's corrections to the detected column mapping win over the header words. */
@@ -188,6 +210,26 @@ function readTableRows(
   return { drafts: [...drafts.values()], granularity, layout };
 }
 
+/** One summary for a scorecard read from several sheets: their addresses, their rows added up. */
+function combinedLayout(layouts: readonly LayoutSummary[]): LayoutSummary | null {
+  const [first, ...more] = layouts;
+  if (!first) return null;
+  return more.reduce(
+    (sum, l) => ({
+      ...sum,
+      address: `${sum.address}, ${l.address}`,
+      rows: sum.rows + l.rows,
+      scored: sum.scored + l.scored,
+      headings: sum.headings + l.headings,
+      totals: sum.totals + l.totals,
+      leftOut: sum.leftOut + l.leftOut,
+      kpis: sum.kpis + l.kpis,
+      periods: Math.max(sum.periods, l.periods),
+    }),
+    first,
+  );
+}
+
 function layoutSummary(
   table: DetectedTable,
   context: RowContext,
@@ -285,6 +327,7 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
     toleranceOverride: overrides?.tolerance ?? null,
     observations: draft.observations,
     source: "table",
+    sheet: reader.sheet.name,
   };
 }
 
@@ -393,6 +436,7 @@ function buildTaggedKpi(book: WorkbookSnapshot, tag: TaggedKpi, issues: Issue[])
         ]
       : [],
     source: "tag",
+    sheet: null,
   };
 }
 
@@ -412,28 +456,37 @@ export function readScorecard(
   const candidates = detectTables(book, ownedSheets);
   const chosen = chooseTable(candidates, definition, options);
   const hasTags = definition.tagged.length > 0;
-  let table: DetectedTable | null = null;
-  if ("kind" in chosen) table = applyColumnMapping(chosen, definition);
+  let tables: DetectedTable[] = [];
+  if (!("code" in chosen)) tables = chosen.map((t) => applyColumnMapping(t, definition));
   else if (!(hasTags && chosen.code === "no-scorecard-table")) return { ok: false, fatal: chosen, issues };
 
-  let drafts: KpiDraft[] = [];
+  const drafts: { draft: KpiDraft; reader: TableReader }[] = [];
   let granularity: Granularity | null = null;
-  let reader: TableReader | null = null;
-  let layout: LayoutSummary | null = null;
-  if (table) {
+  const layouts: LayoutSummary[] = [];
+  for (const table of tables) {
     issues.push(...table.issues);
     const sheet = book.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
-    reader = new TableReader(sheet, table);
+    const reader = new TableReader(sheet, table);
     const rows = readTableRows(reader, issues);
     if ("code" in rows) return { ok: false, fatal: rows, issues };
-    ({ drafts, granularity, layout } = rows);
+    if (layouts.length > 0 && rows.granularity !== granularity) {
+      const [found, expected] = [rows.granularity ?? "single-period", granularity ?? "single-period"];
+      return { ok: false, fatal: issue("period-mixed", tableAddress(table), { found, expected }), issues };
+    }
+    granularity = rows.granularity;
+    drafts.push(...rows.drafts.map((draft) => ({ draft, reader })));
+    layouts.push(rows.layout);
   }
+  const layout = combinedLayout(layouts);
+  const table = tables[0] ?? null;
 
   const overrideFor = (d: { perspective: string; objective: string; name: string }) =>
     definition.kpis.find(
       (k) => k.perspective === d.perspective && k.objective === d.objective && k.name === d.name,
     );
-  const kpis: KpiModel[] = drafts.map((d) => buildKpi(reader as TableReader, d, overrideFor(d), issues));
+  const kpis: KpiModel[] = drafts.map(({ draft, reader }) =>
+    buildKpi(reader, draft, overrideFor(draft), issues),
+  );
   for (const tag of definition.tagged) kpis.push(buildTaggedKpi(book, tag, issues));
 
   const side = readSideTables(book, candidates, issues);
@@ -480,6 +533,7 @@ export function readScorecard(
     ok: true,
     model: {
       table,
+      tables,
       layout,
       granularity,
       settings: definition.settings,

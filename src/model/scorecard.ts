@@ -46,6 +46,8 @@ export interface KpiModel {
   /** In period order. */
   readonly observations: readonly Observation[];
   readonly source: "table" | "tag";
+  /** The sheet of the table the KPI was read from; null for a tagged KPI. */
+  readonly sheet: string | null;
 }
 
 export interface PerspectiveModel {
@@ -90,7 +92,10 @@ export interface LayoutSummary {
 }
 
 export interface ScorecardModel {
+  /** The table read (the first, for a sheet per perspective); null for tagged KPIs only. */
   readonly table: DetectedTable | null;
+  /** Every table read: one, or one per perspective's sheet. */
+  readonly tables: readonly DetectedTable[];
   readonly layout: LayoutSummary | null;
   readonly granularity: Granularity | null;
   readonly settings: Settings;

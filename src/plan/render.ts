@@ -13,7 +13,7 @@ import {
 } from "../model/ownership";
 import type { ScorecardModel } from "../model/scorecard";
 import { PALETTES } from "./palette";
-import type { PlanCell, SheetPlan, WritePlan } from "./plan";
+import type { ConditionalFormatPlan, PlanCell, SheetPlan, WritePlan } from "./plan";
 import { SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, summaryCells, summaryStyles } from "./summary";
 import { trafficLightFormats } from "./trafficLights";
 
@@ -93,7 +93,7 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
   const wanted = model.settings.summarySheetName;
   const summaryName = productSheetName(wanted, owned.summary, sheetNames);
   if (summaryName !== wanted) issues.push(issue("sheet-name-taken", null, { wanted, used: summaryName }));
-  const source = model.table ? tableAddress(model.table) : "Tagged ranges";
+  const source = model.tables.length ? model.tables.map(tableAddress).join(", ") : "Tagged ranges";
 
   const summary: SheetPlan = {
     role: "summary",
@@ -106,14 +106,18 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
     markerName: SUMMARY_MARKER_NAME,
   };
   const definitionSheet = definitionSheetPlan([...sheetNames, summaryName], owned, definition);
-  const lights = model.table ? trafficLightFormats(model.table, model.kpis, colours) : null;
-  if (lights) issues.push(...lights.issues);
-  const conditionalFormats = lights?.plans ?? [];
+  const conditionalFormats: ConditionalFormatPlan[] = [];
+  for (const table of model.tables) {
+    const kpis = model.kpis.filter((k) => k.sheet === table.sheet);
+    const lights = trafficLightFormats(table, kpis, colours);
+    issues.push(...lights.issues);
+    conditionalFormats.push(...lights.plans);
+  }
   return {
     plan: {
       styles: summaryStyles(colours),
       sheets: [summary, definitionSheet],
-      clearConditionalFormatsOn: model.table ? [model.table.sheet] : [],
+      clearConditionalFormatsOn: model.tables.map((t) => t.sheet),
       conditionalFormats,
     },
     issues,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { ScorecardResult } from "../../src/engine/evaluate";
 import { detectTables } from "../../src/model/detect";
+import { readScorecard } from "../../src/model/read";
 import type { CellValue } from "../../src/model/snapshot";
 import { book, score, sheet, tableSheet } from "../helpers/book";
 import { propertyRuns } from "../helpers/runs";
@@ -387,5 +388,59 @@ describe("layouts: periods across the columns", () => {
       { kind: "number", value: 104 },
     ]);
     expect(model.issues).toEqual([expect.objectContaining({ code: "duplicate-header", cell: "Data!E1" })]);
+  });
+});
+
+describe("layouts: a sheet per perspective", () => {
+  const perspectiveSheet = (perspective: string, title: boolean) =>
+    sheet(perspective, [
+      ...(title ? [[`${perspective} KPIs`], []] : []),
+      ["Objective", "KPI", "Actual", "Target"],
+      ...LINES.filter((l) => l.perspective === perspective).map((l) => [
+        l.objective,
+        l.kpi,
+        l.actual,
+        l.target,
+      ]),
+    ]);
+
+  it("reads each sheet's table under the sheet's name, as one scorecard", () => {
+    const tidy = report(score(book(tableSheet("Data", "Kpis", tidyRows(LINES)))).result);
+    const { model, result } = score(
+      book(
+        perspectiveSheet("Financial", true),
+        perspectiveSheet("Customer", false),
+        sheet("Notes", [["Hello"]]),
+      ),
+    );
+    expect(report(result)).toEqual(tidy);
+    expect(model.tables.map((t) => t.sheet)).toEqual(["Financial", "Customer"]);
+    expect(model.layout).toMatchObject({
+      address: "Financial!A3:D6, Customer!A1:D3",
+      perspectiveFrom: "sheet",
+      rows: 5,
+      kpis: 5,
+    });
+  });
+
+  it("asks which table where a sheet's table has a Perspective column of its own", () => {
+    const withColumn = sheet("All", tidyRows(LINES));
+    const reading = readScorecard(
+      book(perspectiveSheet("Financial", false), perspectiveSheet("Customer", false), withColumn),
+      null,
+      new Set(),
+    );
+    expect(reading).toMatchObject({ ok: false, fatal: { code: "ambiguous-table" } });
+    if (!reading.ok)
+      expect(reading.fatal.message).toContain("a sheet per perspective (Financial!A1:D4, Customer!A1:D3)");
+  });
+
+  it("refuses sheets that mix monthly and single-period tables, naming the table", () => {
+    const monthly = sheet("Customer", [
+      ["KPI", "Month", "Actual", "Target"],
+      ["NPS", "2026-01", 40, 41],
+    ]);
+    const reading = readScorecard(book(perspectiveSheet("Financial", false), monthly), null, new Set());
+    expect(reading).toMatchObject({ ok: false, fatal: { code: "period-mixed", cell: "Customer!A1:D2" } });
   });
 });

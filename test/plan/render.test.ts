@@ -325,3 +325,37 @@ describe("summary styles", () => {
     expect(styles.kpi).toEqual({ indent: 2 });
   });
 });
+
+describe("a scorecard kept on a sheet per perspective", () => {
+  it("colours each sheet's Actual cells and names every sheet as the source", () => {
+    const workbook = book(
+      sheet("Financial", [
+        ["KPI", "Actual", "Target"],
+        ["Revenue", 90, 100],
+      ]),
+      sheet("Customer", [
+        ["KPI", "Actual", "Target"],
+        ["NPS", 41, 40],
+        ["Churn", 0.1, 0.2],
+      ]),
+    );
+    const { model, result } = score(workbook);
+    const { plan } = renderPlan({
+      sheetNames: ["Financial", "Customer"],
+      owned: NO_OWNED,
+      model,
+      result,
+      definition: emptyDefinition(),
+      refreshedAt: "2026-03-01 09:00",
+    });
+    expect(plan.clearConditionalFormatsOn).toEqual(["Financial", "Customer"]);
+    expect(plan.conditionalFormats.map((c) => [c.sheet, c.ranges])).toEqual([
+      ["Financial", ["B2"]],
+      ["Customer", ["B2:B3"]],
+    ]);
+    const summary = plan.sheets.find((s) => s.role === "summary")!;
+    expect(summary.cells.find((c) => c.row === 4 && c.col === 2)?.value).toBe(
+      "Financial!A1:C2, Customer!A1:C3",
+    );
+  });
+});
