@@ -1,4 +1,6 @@
+import type { ColumnMapping } from "../model/detect";
 import type { Definition, Settings, TaggedKpi } from "../model/definition";
+import { emptyDefinition } from "../model/definition";
 import type { ColumnRole } from "../model/headers";
 
 /** The changes the task pane makes to a stored definition, as pure functions. */
@@ -56,6 +58,13 @@ export function editKpi(definition: Definition, kpi: KpiIdentity, edits: KpiFiel
 
 export function editSettings(definition: Definition, settings: Partial<Settings>): Definition {
   return { ...definition, settings: { ...definition.settings, ...settings } };
+}
+
+/** The user's headers for roles, over those stored; the table chosen stays. */
+export function mapColumns(definition: Definition | null, mapping: ColumnMapping): Definition {
+  const base = definition ?? emptyDefinition();
+  const source = base.source ?? { table: "", sheet: "", columns: {} };
+  return { ...base, source: { ...source, columns: { ...source.columns, ...mapping } } };
 }
 
 export function chooseTable(

@@ -4,6 +4,7 @@ import { issue, type Issue } from "../engine/issues";
 import { sheetCell } from "../model/address";
 import type { Definition } from "../model/definition";
 import { emptyDefinition, parseDefinition } from "../model/definition";
+import type { ColumnMapping } from "../model/detect";
 import type { OwnedSheets } from "../model/ownership";
 import { ownedSheetNames, ownedSheets, storedDefinitionText } from "../model/ownership";
 import { readScorecard } from "../model/read";
@@ -14,6 +15,7 @@ import { renderDefinitionPlan, renderPlan } from "../plan/render";
 import type { WorkbookPort } from "../workbook/port";
 import type { ScorecardReport } from "./report";
 import { buildReport } from "./report";
+import { mapColumns } from "./definitionEdits";
 
 export interface RunOptions {
   /** The scorecard table, by Excel table name or sheet name. */
@@ -23,6 +25,11 @@ export interface RunOptions {
   readonly now?: Date;
   /** A definition to score and store instead of the stored one: the pane's edit, refreshed at once. */
   readonly definition?: Definition;
+  /**
+   * Headers the user names for roles (`bsc --map actual=Amount`): they win over the header words
+   * and, on a refresh, are stored with the definition so the next refresh needs nothing.
+   */
+  readonly mapping?: ColumnMapping;
   /** Told of each step of a refresh, for a progress indicator. */
   readonly onProgress?: (step: RefreshStep) => void;
 }
@@ -89,7 +96,8 @@ export function scoreWorkbook(
 /** The definition to store: the one given, pointed at the table actually used. */
 export function definitionToStore(definition: Definition | null, model: ScorecardModel): Definition {
   const base = definition ?? emptyDefinition();
-  if (!model.table) return base;
+  // A mapping given for a table that was not found is not worth storing without its table.
+  if (!model.table) return base.source?.table ? base : { ...base, source: null };
   return {
     ...base,
     source: { table: model.table.name, sheet: model.table.sheet, columns: base.source?.columns ?? {} },
@@ -116,7 +124,8 @@ export async function runScorecard(
   const state = await readWorkbookState(port);
   if ("code" in state) return { ok: false, fatal: state, issues: [] };
   progress("scoring");
-  const definition = options.definition ?? state.stored;
+  const chosen = options.definition ?? state.stored;
+  const definition = options.mapping ? mapColumns(chosen, options.mapping) : chosen;
   const scoring = scoreWorkbook(state, definition, options);
   if (!scoring.ok || !write) {
     progress("done");

@@ -1,4 +1,6 @@
 /** `bsc` arguments, as WORKBOOK.md specifies them. */
+import type { ColumnMapping } from "../model/detect";
+import { COLUMN_ROLES, type ColumnRole } from "../model/headers";
 
 export type Command =
   | { readonly kind: "help" }
@@ -8,6 +10,7 @@ export type Command =
       readonly kind: "check";
       readonly book: string;
       readonly table?: string;
+      readonly mapping?: ColumnMapping;
       readonly period?: string;
       readonly json: boolean;
     }
@@ -18,6 +21,7 @@ export type Command =
       readonly inPlace: boolean;
       readonly force: boolean;
       readonly table?: string;
+      readonly mapping?: ColumnMapping;
       readonly period?: string;
       readonly json: boolean;
     };
@@ -28,9 +32,13 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage:
   bsc sample <out.xlsx> [--force]           write the sample workbook
-  bsc check <book.xlsx> [--table NAME] [--period YYYY-MM] [--json]
+  bsc check <book.xlsx> [--table NAME] [--map ROLE=HEADER ...] [--period YYYY-MM] [--json]
   bsc refresh <book.xlsx> [-o <out.xlsx> | --in-place] [--force] [--table NAME]
-              [--period YYYY-MM] [--json]
+              [--map ROLE=HEADER ...] [--period YYYY-MM] [--json]
+
+--map names the column that holds a role when its header is not one bsc knows, e.g.
+--map actual="Amount (EUR)"; --map objective= says the table has no such column. Roles:
+${COLUMN_ROLES.filter((r) => r !== "drives").join(", ")}. refresh stores the mapping in the workbook.
 
 refresh writes <book>.scorecard.xlsx next to the input unless -o or --in-place is given,
 and overwrites an existing output only with --force.
@@ -49,9 +57,21 @@ const FLAG_OPTIONS: Readonly<Record<string, string>> = {
 };
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   sample: ["force"],
-  check: ["table", "period", "json"],
-  refresh: ["out", "inPlace", "force", "table", "period", "json"],
+  check: ["table", "period", "json", "map"],
+  refresh: ["out", "inPlace", "force", "table", "period", "json", "map"],
 };
+
+/** "actual=Amount (EUR)" → the role and its header; the header may be empty ("no such column"). */
+function mappingEntry(text: string): [ColumnRole, string] {
+  const at = text.indexOf("=");
+  const role = (at < 0 ? text : text.slice(0, at)).trim().toLowerCase();
+  if (at < 0 || !(COLUMN_ROLES as readonly string[]).includes(role) || role === "drives") {
+    throw new UsageError(
+      `--map takes ROLE=HEADER with a role among ${COLUMN_ROLES.filter((r) => r !== "drives").join(", ")}, not "${text}".`,
+    );
+  }
+  return [role as ColumnRole, text.slice(at + 1).trim()];
+}
 
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
@@ -64,6 +84,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   const values: Record<string, string> = {};
   const flags: Record<string, boolean> = {};
+  const mapping: Partial<Record<ColumnRole, string>> = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] as string;
     const [option, inline] =
@@ -72,7 +93,13 @@ export function parseArgs(argv: readonly string[]): Command {
         : [arg, undefined];
     const valueKey = VALUE_OPTIONS[option];
     const flagKey = FLAG_OPTIONS[option];
-    if (valueKey) {
+    if (option === "--map") {
+      const value = inline ?? rest[++i];
+      if (value === undefined) throw new UsageError("--map needs a value such as actual=Amount.");
+      if (!allowed.includes("map")) throw new UsageError(`${command} does not take --map.`);
+      const [role, header] = mappingEntry(value);
+      mapping[role] = header;
+    } else if (valueKey) {
       const value = inline ?? rest[++i];
       if (value === undefined || value === "") throw new UsageError(`${option} needs a value.`);
       if (!allowed.includes(valueKey)) throw new UsageError(`${command} does not take ${option}.`);
@@ -96,6 +123,7 @@ export function parseArgs(argv: readonly string[]): Command {
     throw new UsageError(`--period takes a period such as 2026-06, not "${values.period}".`);
   }
   const optional = (key: string) => (values[key] !== undefined ? { [key]: values[key] } : {});
+  const mapped = Object.keys(mapping).length ? { mapping } : {};
   switch (command) {
     case "sample":
       return { kind: "sample", out: file, force: flags.force === true };
@@ -104,6 +132,7 @@ export function parseArgs(argv: readonly string[]): Command {
         kind: "check",
         book: file,
         ...optional("table"),
+        ...mapped,
         ...optional("period"),
         json: flags.json === true,
       };
@@ -115,6 +144,7 @@ export function parseArgs(argv: readonly string[]): Command {
         book: file,
         ...optional("out"),
         ...optional("table"),
+        ...mapped,
         ...optional("period"),
         inPlace: flags.inPlace === true,
         force: flags.force === true,

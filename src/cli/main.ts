@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { Issue } from "../engine/issues";
+import type { ColumnMapping } from "../model/detect";
 import { buildSampleWorkbook } from "../workbook/xlsx/sampleWorkbook";
 import { nodeInflate } from "../workbook/xlsx/nodeInflate";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
@@ -110,7 +111,11 @@ async function run(command: Command, io: CliIo): Promise<number> {
     }
     case "check": {
       const port = await readWorkbook(resolve(command.book), command.book);
-      const outcome = await runScorecard(port, { table: command.table, period: command.period }, false);
+      const outcome = await runScorecard(
+        port,
+        { table: command.table, period: command.period, ...mappingOf(command) },
+        false,
+      );
       if (!outcome.ok) throw outcomeFailure(outcome);
       emitReport(outcome, command.json, io);
       if (outcome.hasErrors) io.stderr(`${command.book} has KPIs with errors; see the issues above.`);
@@ -137,7 +142,12 @@ async function run(command: Command, io: CliIo): Promise<number> {
       }
       const outcome = await runScorecard(
         port,
-        { table: command.table, period: command.period, ...(io.now ? { now: io.now } : {}) },
+        {
+          table: command.table,
+          period: command.period,
+          ...mappingOf(command),
+          ...(io.now ? { now: io.now } : {}),
+        },
         true,
       );
       if (!outcome.ok) throw outcomeFailure(outcome);
@@ -148,6 +158,9 @@ async function run(command: Command, io: CliIo): Promise<number> {
     }
   }
 }
+
+const mappingOf = (command: { mapping?: ColumnMapping }) =>
+  command.mapping ? { mapping: command.mapping } : {};
 
 function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");

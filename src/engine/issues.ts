@@ -128,8 +128,11 @@ const CATALOGUE = {
   ],
   "no-scorecard-table": [
     "error",
-    () =>
-      "No scorecard table was found: a table needs the columns KPI, Actual and Target, with Perspective and Objective if it has them (an Excel table, or a header row within the first 30 rows of a sheet).",
+    (p: Params) =>
+      "No scorecard table was found: a table needs the columns KPI, Actual and Target, with Perspective and Objective if it has them (an Excel table, or a header row within the first 30 rows of a sheet)." +
+      (p.nearest
+        ? ` Nearest: ${p.nearest}. Name the missing column's header (bsc --map ${p.role}="its header", or the task pane's set-up).`
+        : ""),
   ],
   "ambiguous-table": [
     "error",

@@ -2,7 +2,7 @@ import { issue, type Issue } from "../engine/issues";
 import type { Period } from "../engine/periods";
 import { sheetBox } from "./address";
 import type { ColumnRole } from "./headers";
-import { REQUIRED_ROLES, roleOfHeader } from "./headers";
+import { normalizeHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
 import type { RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, lastCol, lastRow } from "./snapshot";
 import { cellText, readPeriod } from "./values";
@@ -64,7 +64,35 @@ function classify(
   return null;
 }
 
-function mapHeaders(sheet: SheetSnapshot, row: number, left: number, right: number) {
+/**
+ * Header words the user assigned to roles by hand (role → header; an empty header: "no such
+ * column"). They win over the product's own words.
+ */
+export type ColumnMapping = Readonly<Partial<Record<ColumnRole, string>>>;
+
+function roleReader(mapping: ColumnMapping): (header: string) => ColumnRole | null {
+  const byHeader = new Map<string, ColumnRole>();
+  const unmapped = new Set<ColumnRole>();
+  for (const [role, header] of Object.entries(mapping) as [ColumnRole, string][]) {
+    if (header === "") unmapped.add(role);
+    else byHeader.set(normalizeHeader(header), role);
+  }
+  return (header) => {
+    const mapped = byHeader.get(normalizeHeader(header));
+    if (mapped) return mapped;
+    const role = roleOfHeader(header);
+    // A role the user gave another header, or said the table has not, is not read from the words.
+    return role === null || unmapped.has(role) || mapping[role] !== undefined ? null : role;
+  };
+}
+
+function mapHeaders(
+  sheet: SheetSnapshot,
+  row: number,
+  left: number,
+  right: number,
+  roleOf: (header: string) => ColumnRole | null,
+) {
   const columns: Partial<Record<ColumnRole, number>> = {};
   const headers: { col: number; text: string }[] = [];
   const issues: Issue[] = [];
@@ -74,7 +102,7 @@ function mapHeaders(sheet: SheetSnapshot, row: number, left: number, right: numb
     const text = cellText(value);
     if (text === "") continue;
     headers.push({ col, text });
-    const role = roleOfHeader(text);
+    const role = roleOf(text);
     if (role === null) {
       const period = readPeriod(value);
       if (period) periods.push({ col, period });
@@ -93,10 +121,14 @@ const rowIsBlank = (sheet: SheetSnapshot, row: number, left: number, right: numb
   return true;
 };
 
-function fromExcelTable(sheet: SheetSnapshot, table: TableSnapshot): DetectedTable | null {
+function fromExcelTable(
+  sheet: SheetSnapshot,
+  table: TableSnapshot,
+  roleOf: (header: string) => ColumnRole | null,
+): DetectedTable | null {
   if (!table.hasHeaderRow) return null;
   const { box } = table;
-  const { found, mapped } = mapHeaders(sheet, box.top, box.left, box.right);
+  const { found, mapped } = mapHeaders(sheet, box.top, box.left, box.right, roleOf);
   if (found === null) return null;
   return {
     ...found,
@@ -172,14 +204,14 @@ function blockEnd(sheet: SheetSnapshot, headerRow: number, left: number, right: 
   return last;
 }
 
-function plainBlocks(sheet: SheetSnapshot): DetectedTable[] {
+function plainBlocks(sheet: SheetSnapshot, roleOf: (header: string) => ColumnRole | null): DetectedTable[] {
   const found: DetectedTable[] = [];
   const taken: RangeBox[] = sheet.tables.map((t) => t.box);
   const bottom = lastRow(sheet);
   const lastHeaderRow = Math.min(bottom, HEADER_SEARCH_ROWS);
   for (let row = Math.max(1, sheet.origin.row); row <= lastHeaderRow; row++) {
     for (const [left, right] of headerRuns(sheet, row, taken)) {
-      const { found: kind, mapped } = mapHeaders(sheet, row, left, right);
+      const { found: kind, mapped } = mapHeaders(sheet, row, left, right, roleOf);
       if (kind === null) continue;
       const last = blockEnd(sheet, row, left, right);
       found.push({
@@ -204,17 +236,68 @@ function plainBlocks(sheet: SheetSnapshot): DetectedTable[] {
  * Every table the workbook holds that reads as a scorecard, Perspectives or Objectives table:
  * Excel tables first, then plain blocks, in sheet order. Sheets the product owns are skipped.
  */
-export function detectTables(book: WorkbookSnapshot, ownedSheets: ReadonlySet<string>): DetectedTable[] {
+export function detectTables(
+  book: WorkbookSnapshot,
+  ownedSheets: ReadonlySet<string>,
+  mapping: ColumnMapping = {},
+): DetectedTable[] {
+  const roleOf = roleReader(mapping);
   const sheets = book.sheets.filter((s) => !ownedSheets.has(s.name));
   const tables: DetectedTable[] = [];
   for (const sheet of sheets) {
     for (const t of sheet.tables) {
-      const d = fromExcelTable(sheet, t);
+      const d = fromExcelTable(sheet, t, roleOf);
       if (d) tables.push(d);
     }
   }
-  for (const sheet of sheets) tables.push(...plainBlocks(sheet));
+  for (const sheet of sheets) tables.push(...plainBlocks(sheet, roleOf));
   return tables;
+}
+
+/** A header row that names some of a scorecard's columns but not enough of them. */
+export interface NearMiss {
+  readonly address: string;
+  /** The roles found, with the header that names each. */
+  readonly found: readonly { readonly role: ColumnRole; readonly header: string }[];
+  readonly missing: readonly ColumnRole[];
+}
+
+/**
+ * The header rows that came closest to a scorecard table, best first: for the message that says
+ * what each lacks, so the user can map the missing column instead of guessing.
+ */
+export function nearMisses(
+  book: WorkbookSnapshot,
+  ownedSheets: ReadonlySet<string>,
+  mapping: ColumnMapping = {},
+): NearMiss[] {
+  const roleOf = roleReader(mapping);
+  const misses: (NearMiss & { score: number })[] = [];
+  for (const sheet of book.sheets.filter((s) => !ownedSheets.has(s.name))) {
+    const bottom = Math.min(lastRow(sheet), HEADER_SEARCH_ROWS);
+    for (let row = Math.max(1, sheet.origin.row); row <= bottom; row++) {
+      for (const [left, right] of headerRuns(sheet, row, [])) {
+        const { mapped } = mapHeaders(sheet, row, left, right, roleOf);
+        const found = (Object.entries(mapped.columns) as [ColumnRole, number][]).map(([role, col]) => ({
+          role,
+          header: cellText(cellAt(sheet, row, col)),
+        }));
+        const required = found.filter((f) => REQUIRED_ROLES.includes(f.role)).length;
+        if (required === 0) continue;
+        const end = blockEnd(sheet, row, left, right);
+        misses.push({
+          address: sheetBox(sheet.name, { top: row, left, bottom: end, right }),
+          found,
+          missing: REQUIRED_ROLES.filter((r) => mapped.columns[r] === undefined),
+          score: required * 10 + found.length,
+        });
+      }
+    }
+  }
+  return misses
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .map(({ score: _, ...miss }) => miss);
 }
 
 export const tableAddress = (t: DetectedTable): string =>

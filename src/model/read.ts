@@ -6,9 +6,9 @@ import { sheetCell } from "./address";
 import type { Definition, TaggedKpi } from "./definition";
 import { emptyDefinition } from "./definition";
 import type { DetectedTable } from "./detect";
-import { detectTables, tableAddress } from "./detect";
+import { detectTables, nearMisses, tableAddress, type NearMiss } from "./detect";
 import type { ColumnRole } from "./headers";
-import { normalizeHeader } from "./headers";
+import { canonicalHeader, normalizeHeader } from "./headers";
 import { ATTRIBUTE_ROLES, BLANK, RowTally, type KpiDraft, type RowCounts } from "./drafts";
 import { RowContext, TableReader } from "./rows";
 import { readWideRows } from "./wide";
@@ -82,6 +82,15 @@ function chooseTable(
   }
   if (choices.length > 1) return issue("ambiguous-table", null, { names });
   return choices[0] as readonly DetectedTable[];
+}
+
+const listed = (items: readonly string[]): string =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+
+/** "Sheet1!A1:G40 has KPI (Metric_Name) and Actual (value_rounded), but no Target". */
+function describeNearMiss(miss: NearMiss): string {
+  const found = miss.found.map((f) => `${canonicalHeader(f.role)} (${f.header})`);
+  return `${miss.address} has ${listed(found)}, but no ${listed(miss.missing.map(canonicalHeader))}`;
 }
 
 /** The user's corrections to the detected column mapping win over the header words. */
@@ -453,8 +462,15 @@ export function readScorecard(
 ): ScorecardReading {
   const definition = storedDefinition ?? emptyDefinition();
   const issues: Issue[] = [];
-  const candidates = detectTables(book, ownedSheets);
-  const chosen = chooseTable(candidates, definition, options);
+  const mapping = definition.source?.columns ?? {};
+  const candidates = detectTables(book, ownedSheets, mapping);
+  let chosen = chooseTable(candidates, definition, options);
+  if ("code" in chosen && chosen.code === "no-scorecard-table") {
+    const misses = nearMisses(book, ownedSheets, mapping);
+    const role = misses[0]?.missing[0];
+    if (role)
+      chosen = issue("no-scorecard-table", null, { nearest: misses.map(describeNearMiss).join("; "), role });
+  }
   const hasTags = definition.tagged.length > 0;
   let tables: DetectedTable[] = [];
   if (!("code" in chosen)) tables = chosen.map((t) => applyColumnMapping(t, definition));

@@ -286,3 +286,45 @@ describe("bsc check says what it understood", () => {
     expect(json.perspectives.map((p: { name: string }) => p.name)).toEqual(["Financial", "Customer"]);
   });
 });
+
+describe("bsc --map: the user names the columns bsc does not know", () => {
+  const rows = [
+    ["Line", "Amount (EUR)", "Goal", "Area"],
+    ["Revenue", 105, 100, "Financial"],
+    ["Churn", 0.2, 0.1, "Customer"],
+  ];
+
+  it("names the nearest table and what it lacks when nothing fits", async () => {
+    writeFileSync(path.join(dir, "odd.xlsx"), await workbookBytes([{ name: "Export", rows }]));
+    const r = await bsc(dir, "check", "odd.xlsx");
+    expect(r.code).toBe(1);
+    oneSentence(r.stderr);
+    expect(r.stderr).toContain(
+      'Nearest: Export!A1:D3 has Target (Goal), but no KPI and Actual. Name the missing column\'s header (bsc --map kpi="its header"',
+    );
+  });
+
+  it("scores with the columns mapped, and a refresh stores the mapping for the next run", async () => {
+    writeFileSync(path.join(dir, "odd.xlsx"), await workbookBytes([{ name: "Export", rows }]));
+    const mapped = ["--map", "kpi=Line", "--map=actual=Amount (EUR)", "--map", "perspective=Area"];
+    const checked = await bsc(dir, "check", "odd.xlsx", ...mapped, "--json");
+    expect(checked.code).toBe(0);
+    const report = JSON.parse(checked.stdout);
+    expect(report.perspectives.map((p: { name: string }) => p.name)).toEqual(["Financial", "Customer"]);
+    expect(report.read).toMatchObject({ address: "Export!A1:D3", perspectiveFrom: "column", kpis: 2 });
+
+    expect((await bsc(dir, "refresh", "odd.xlsx", ...mapped, "-o", "out.xlsx")).code).toBe(0);
+    const again = await bsc(dir, "check", "out.xlsx", "--json");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).perspectives).toEqual(report.perspectives);
+  });
+
+  it("refuses a role it does not know, listing the roles", async () => {
+    const r = await bsc(dir, "check", "odd.xlsx", "--map", "amount=Amount");
+    expect(r.code).toBe(2);
+    oneSentence(r.stderr);
+    expect(r.stderr).toContain(
+      "--map takes ROLE=HEADER with a role among perspective, objective, kpi, actual",
+    );
+  });
+});

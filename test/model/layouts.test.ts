@@ -444,3 +444,24 @@ describe("layouts: a sheet per perspective", () => {
     expect(reading).toMatchObject({ ok: false, fatal: { code: "period-mixed", cell: "Customer!A1:D2" } });
   });
 });
+
+describe("layouts: when nothing fits", () => {
+  it("names the closest header rows first, with the headers found and the columns missing", () => {
+    const reading = readScorecard(
+      book(
+        sheet("Notes", [["Target", "Comment"]]),
+        sheet("Export", [
+          ["Service", "Metric_Name", "value_rounded", "Reporting_Month"],
+          ["A", "Beds", 3, "2026-01"],
+        ]),
+      ),
+      null,
+      new Set(),
+    );
+    expect(reading.ok).toBe(false);
+    if (reading.ok) return;
+    expect(reading.fatal.message).toContain(
+      "Nearest: Export!A1:D2 has KPI (Metric_Name), Actual (value_rounded) and Period (Reporting_Month), but no Target; Notes!A1:B1 has Target (Target) and Comment (Comment), but no KPI and Actual.",
+    );
+  });
+});
