@@ -170,6 +170,11 @@ const CATALOGUE = {
     (p: Params) =>
       `${q(p.name!)} in the ${p.table} table has no KPI in the scorecard table; check its spelling.`,
   ],
+  "tag-periods-ignored": [
+    "warning",
+    (p: Params) =>
+      `The tagged range of ${q(p.kpi!)} has ${p.granularity} labels, which the scorecard's periods do not match; its last value is used.`,
+  ],
   "tag-unresolved": [
     "error",
     (p: Params) => `The tagged range ${q(p.name!)} of ${q(p.kpi!)} no longer exists; the KPI is not scored.`,

@@ -2,7 +2,6 @@ import { issue, type Issue } from "../engine/issues";
 import type { Granularity, Period } from "../engine/periods";
 import { periodKey, periodOrdinal } from "../engine/periods";
 import type { Aggregation, Polarity } from "../engine/types";
-import { sheetCell } from "./address";
 import type { Definition, TaggedKpi } from "./definition";
 import { emptyDefinition } from "./definition";
 import type { DetectedTable } from "./detect";
@@ -11,6 +10,7 @@ import type { ColumnRole } from "./headers";
 import { canonicalHeader, normalizeHeader } from "./headers";
 import { ATTRIBUTE_ROLES, BLANK, RowTally, type KpiDraft, type RowCounts } from "./drafts";
 import { RowContext, TableReader } from "./rows";
+import { readTaggedKpi } from "./tagged";
 import { readWideRows } from "./wide";
 import type {
   KpiModel,
@@ -22,8 +22,6 @@ import type {
 } from "./scorecard";
 import { kpiKey, objectiveKey } from "./scorecard";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { cellAt, formatAt } from "./snapshot";
-import type { NumberReading } from "./values";
 import { cellText, parseAggregation, parsePolarity, readNumber, readPeriod } from "./values";
 
 export interface ReadOptions {
@@ -381,74 +379,6 @@ function readSideTables(book: WorkbookSnapshot, candidates: readonly DetectedTab
   return { perspectiveWeights, objectives };
 }
 
-/** A KPI tagged on named ranges: its actual is the last number in the actual's range. */
-function buildTaggedKpi(book: WorkbookSnapshot, tag: TaggedKpi, issues: Issue[]): KpiModel {
-  const resolve = (
-    rangeName: string,
-  ): { reading: NumberReading; cell: string; format: string | null } | null => {
-    const named = book.names.find((n) => sameName(n.name, rangeName));
-    const sheet = named && book.sheets.find((s) => s.name === named.sheet);
-    if (!named || !sheet) return null;
-    let chosen = { row: named.box.top, col: named.box.left };
-    for (let row = named.box.top; row <= named.box.bottom; row++) {
-      for (let col = named.box.left; col <= named.box.right; col++) {
-        if (readNumber(cellAt(sheet, row, col)).kind !== "blank") chosen = { row, col };
-      }
-    }
-    return {
-      reading: readNumber(cellAt(sheet, chosen.row, chosen.col)),
-      cell: sheetCell(sheet.name, chosen.row, chosen.col),
-      format: formatAt(sheet, chosen.row, chosen.col),
-    };
-  };
-  const actual = resolve(tag.actualName);
-  const target = tag.targetName ? resolve(tag.targetName) : null;
-  if (!actual) issues.push(issue("tag-unresolved", null, { name: tag.actualName, kpi: tag.name }));
-  if (tag.targetName && !target)
-    issues.push(issue("tag-unresolved", null, { name: tag.targetName, kpi: tag.name }));
-  const targetReading: NumberReading = target
-    ? target.reading
-    : tag.target === null
-      ? BLANK
-      : { kind: "number", value: tag.target };
-  return {
-    perspective: tag.perspective,
-    objective: tag.objective,
-    name: tag.name,
-    polarity: actual ? (tag.polarity ?? "higher") : null,
-    aggregation: "last",
-    weight: tag.weight ?? 1,
-    owner: tag.owner ?? "",
-    unit: tag.unit ?? "",
-    comment: "",
-    baseline: null,
-    numberFormat: actual?.format ?? null,
-    polarityOverride: tag.polarity ?? null,
-    thresholdOverride: tag.threshold ?? null,
-    toleranceOverride: tag.tolerance ?? null,
-    observations: actual
-      ? [
-          {
-            period: null,
-            row: 0,
-            actual: actual.reading,
-            actualCell: actual.cell,
-            target: targetReading,
-            targetCell: target?.cell ?? null,
-            threshold: BLANK,
-            thresholdCell: null,
-            tolerance: BLANK,
-            toleranceCell: null,
-            polarityText: null,
-            polarityCell: null,
-          },
-        ]
-      : [],
-    source: "tag",
-    sheet: null,
-  };
-}
-
 /**
  * Reads the scorecard the workbook holds: the scorecard table (chosen by option, by the stored
  * definition, or as the only one), the optional Perspectives and Objectives tables, tagged KPIs,
@@ -503,7 +433,11 @@ export function readScorecard(
   const kpis: KpiModel[] = drafts.map(({ draft, reader }) =>
     buildKpi(reader, draft, overrideFor(draft), issues),
   );
-  for (const tag of definition.tagged) kpis.push(buildTaggedKpi(book, tag, issues));
+  for (const tag of definition.tagged) {
+    const tagged = readTaggedKpi(book, tag, granularity, tables.length > 0, issues);
+    kpis.push(tagged.kpi);
+    granularity ??= tagged.granularity;
+  }
 
   const side = readSideTables(book, candidates, issues);
   const perspectives: PerspectiveModel[] = [];

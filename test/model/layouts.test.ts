@@ -3,7 +3,8 @@ import type { ScorecardResult } from "../../src/engine/evaluate";
 import { detectTables } from "../../src/model/detect";
 import { readScorecard } from "../../src/model/read";
 import type { CellValue } from "../../src/model/snapshot";
-import { book, score, sheet, tableSheet } from "../helpers/book";
+import { emptyDefinition, type TaggedKpi } from "../../src/model/definition";
+import { allKpis, book, score, sheet, tableSheet } from "../helpers/book";
 import { propertyRuns } from "../helpers/runs";
 
 /** What a manager reads of a scorecard, without the cells it came from. */
@@ -463,5 +464,83 @@ describe("layouts: when nothing fits", () => {
     expect(reading.fatal.message).toContain(
       "Nearest: Export!A1:D2 has KPI (Metric_Name), Actual (value_rounded) and Period (Reporting_Month), but no Target; Notes!A1:B1 has Target (Target) and Comment (Comment), but no KPI and Actual.",
     );
+  });
+});
+
+describe("tagged ranges that follow periods", () => {
+  const tag = (extra: Partial<TaggedKpi> = {}): TaggedKpi => ({
+    perspective: "Financial",
+    objective: "Liquidity",
+    name: "Cash",
+    actualName: "CashActual",
+    targetName: null,
+    target: 100,
+    ...extra,
+  });
+  const treasury = sheet("Treasury", [
+    ["Month", "Jan-26", "Feb-26", "Mar-26", "Apr-26"],
+    ["Cash", 90, 120, 80, null],
+    ["Plan", 100, 100, 110, 110],
+  ]);
+  const names = [
+    { name: "CashActual", sheet: "Treasury", box: { top: 2, left: 2, bottom: 2, right: 5 } },
+    { name: "CashPlan", sheet: "Treasury", box: { top: 3, left: 2, bottom: 3, right: 5 } },
+  ];
+  const scoreTag = (t: TaggedKpi, period?: string) =>
+    score(
+      { sheets: [treasury], names },
+      { definition: { ...emptyDefinition(), tagged: [t] }, ...(period ? { evaluate: { period } } : {}) },
+    );
+
+  it("scores the period asked for, not always the last cell, with its trend", () => {
+    const feb = allKpis(scoreTag(tag(), "2026-02").result)[0]!;
+    expect(feb).toMatchObject({
+      actual: 120,
+      target: 100,
+      status: "green",
+      cell: "Treasury!C2",
+      trend: "better",
+    });
+    const latest = scoreTag(tag());
+    expect(latest.result.period).toBe("2026-03");
+    expect(allKpis(latest.result)[0]).toMatchObject({ actual: 80, cell: "Treasury!D2", trend: "worse" });
+  });
+
+  it("reads each period's target from the target range's cell at the same place", () => {
+    const kpi = allKpis(scoreTag(tag({ targetName: "CashPlan", target: null }), "2026-03").result)[0]!;
+    expect(kpi).toMatchObject({ actual: 80, target: 110 });
+  });
+
+  it("adds up the fiscal year to date for a Sum KPI", () => {
+    const kpi = allKpis(scoreTag(tag({ aggregation: "sum", target: 250 }), "2026-03").result)[0]!;
+    expect(kpi.actual).toBe(290);
+  });
+
+  it("takes the last value of a range without period labels, as before", () => {
+    const plain = sheet("Treasury", [["Cash", 90, 120, 80, null]]);
+    const { result } = score(
+      {
+        sheets: [plain],
+        names: [{ name: "CashActual", sheet: "Treasury", box: { top: 1, left: 2, bottom: 1, right: 5 } }],
+      },
+      { definition: { ...emptyDefinition(), tagged: [tag()] } },
+    );
+    expect(result.period).toBeNull();
+    expect(allKpis(result)[0]).toMatchObject({ actual: 80, cell: "Treasury!D1" });
+  });
+
+  it("warns and takes the last value where the labels do not match the table's periods", () => {
+    const table = sheet("Data", [
+      ["KPI", "Actual", "Target"],
+      ["Revenue", 1, 1],
+    ]);
+    const { model } = score(
+      { sheets: [table, treasury], names },
+      { definition: { ...emptyDefinition(), tagged: [tag()] } },
+    );
+    expect(model.issues).toEqual([
+      expect.objectContaining({ code: "tag-periods-ignored", cell: "Treasury!B2" }),
+    ]);
+    expect(model.kpis[1]!.observations).toHaveLength(1);
   });
 });
