@@ -41,7 +41,8 @@ export const USAGE = `Usage:
 ${COLUMN_ROLES.filter((r) => r !== "drives").join(", ")}. refresh stores the mapping in the workbook.
 
 refresh writes <book>.scorecard.xlsx next to the input unless -o or --in-place is given,
-and overwrites an existing output only with --force.
+and overwrites an existing output only with --force. A .csv export (comma, semicolon or tab,
+decimal comma recognised) is read as one sheet; refresh builds a new workbook from it.
 Exit status: 0 success, 1 the workbook has errors that stop the scorecard, 2 usage or file error.`;
 
 const VALUE_OPTIONS: Readonly<Record<string, string>> = {

@@ -3,6 +3,8 @@ import path from "node:path";
 import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { Issue } from "../engine/issues";
 import type { ColumnMapping } from "../model/detect";
+import { parseCsv } from "../workbook/csv";
+import { csvSheetName, workbookFromCsv } from "../workbook/xlsx/csvWorkbook";
 import { buildSampleWorkbook } from "../workbook/xlsx/sampleWorkbook";
 import { nodeInflate } from "../workbook/xlsx/nodeInflate";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
@@ -42,6 +44,8 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** `file` is resolved for reading; the user is told about `shown`, the path as they typed it. */
+const isCsv = (file: string): boolean => /\.csv$/i.test(file);
+
 async function readWorkbook(file: string, shown: string): Promise<XlsxWorkbook> {
   let bytes: Buffer;
   try {
@@ -57,6 +61,11 @@ async function readWorkbook(file: string, shown: string): Promise<XlsxWorkbook> 
             ? "permission denied"
             : "it cannot be read";
     throw new CliFailure(`Cannot read ${shown}: ${why}.`, EXIT_USAGE);
+  }
+  if (isCsv(file)) {
+    // A CSV export becomes a new workbook with one sheet; its text is UTF-8, as exports write it.
+    const csv = parseCsv(new TextDecoder("utf-8").decode(bytes));
+    return XlsxWorkbook.create(workbookFromCsv(csvSheetName(file), csv));
   }
   try {
     return await XlsxWorkbook.load(bytes, nodeInflate);
@@ -123,9 +132,15 @@ async function run(command: Command, io: CliIo): Promise<number> {
     }
     case "refresh": {
       const input = resolve(command.book);
+      if (isCsv(command.book) && (command.inPlace || isCsv(command.out ?? ""))) {
+        throw new CliFailure(
+          `A scorecard cannot be written into a CSV file; write a workbook with -o ${csvSheetName(command.book)}.xlsx.`,
+          EXIT_USAGE,
+        );
+      }
       const out = command.inPlace
         ? input
-        : resolve(command.out ?? command.book.replace(/(\.xlsx)?$/i, ".scorecard.xlsx"));
+        : resolve(command.out ?? command.book.replace(/(\.(xlsx|xlsm|csv))?$/i, ".scorecard.xlsx"));
       const relative = path.relative(io.cwd, out);
       const shownOut = command.inPlace
         ? command.book

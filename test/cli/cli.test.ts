@@ -328,3 +328,65 @@ describe("bsc --map: the user names the columns bsc does not know", () => {
     );
   });
 });
+
+describe("bsc on a CSV export and a macro-enabled workbook", () => {
+  const csv = [
+    "Reporting_Month;Metric_Group;Metric_Name;value_rounded;Target;Polarity",
+    "2026-01;Grow;Revenue;1.050,5;1.000;higher",
+    "2026-02;Grow;Revenue;980;1.000;higher",
+    "2026-02;Keep;Churn;0,12;0,10;lower",
+    "",
+    "Total;;;2.030,62;;",
+  ].join("\r\n");
+
+  it("checks a CSV export: delimiter, decimal comma and layout found, the total row named", async () => {
+    writeFileSync(path.join(dir, "kpi-export.csv"), csv);
+    const r = await bsc(dir, "check", "kpi-export.csv", "--json");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.period).toBe("2026-02");
+    expect(report.read).toMatchObject({
+      address: "'kpi-export'!A1:F6",
+      rows: 4,
+      scored: 3,
+      totals: 1,
+      kpis: 2,
+    });
+    const kpis = report.perspectives[0].objectives.flatMap((o: { kpis: unknown[] }) => o.kpis);
+    expect(kpis).toEqual([
+      expect.objectContaining({ name: "Revenue", actual: 980, target: 1000, status: "amber" }),
+      expect.objectContaining({
+        name: "Churn",
+        actual: 0.12,
+        target: 0.1,
+        threshold: 0.11000000000000001,
+        status: "red",
+      }),
+    ]);
+  });
+
+  it("refreshes a CSV export into a new workbook beside it, and never writes into the CSV", async () => {
+    writeFileSync(path.join(dir, "kpi-export.csv"), csv);
+    const refreshed = await bsc(dir, "refresh", "kpi-export.csv");
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.stderr).toContain("Wrote kpi-export.scorecard.xlsx.");
+    const again = await bsc(dir, "check", "kpi-export.scorecard.xlsx", "--json");
+    expect(JSON.parse(again.stdout).scorecard).toEqual(
+      JSON.parse((await bsc(dir, "check", "kpi-export.csv", "--json")).stdout).scorecard,
+    );
+    const inPlace = await bsc(dir, "refresh", "kpi-export.csv", "--in-place");
+    expect(inPlace.code).toBe(2);
+    oneSentence(inPlace.stderr);
+    expect(readFileSync(path.join(dir, "kpi-export.csv"), "utf8")).toBe(csv);
+  });
+
+  it("checks a macro-enabled .xlsm like an .xlsx", async () => {
+    const bytes = await workbookBytes([
+      { name: "Data", rows: [HEADER, ["Financial", "Grow", "Revenue", 105, 100]] },
+    ]);
+    writeFileSync(path.join(dir, "book.xlsm"), await withExtraParts(bytes, ["xl/vbaProject.bin"]));
+    const r = await bsc(dir, "check", "book.xlsm", "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).scorecard.status).toBe("green");
+  });
+});
