@@ -1,3 +1,4 @@
+import type { LayoutSummary } from "../model/scorecard";
 import type { Issue } from "../engine/issues";
 import type { ScorecardReport } from "./report";
 
@@ -31,4 +32,31 @@ export const fatalSentence = (issue: Issue): string =>
 export function errorSentence(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return `Excel could not complete the refresh: ${message.replace(/\.$/, "")}. Your workbook keeps its previous scorecard.`;
+}
+
+const PERSPECTIVES_FROM: Readonly<Record<LayoutSummary["perspectiveFrom"], string>> = {
+  column: "perspectives from their column",
+  headings: "perspectives from heading rows",
+  sheet: "the sheet's name as the perspective",
+};
+const OBJECTIVES_FROM: Readonly<Record<LayoutSummary["objectiveFrom"], string>> = {
+  column: "objectives from their column",
+  headings: "objectives from heading rows",
+  kpi: "each KPI its own objective",
+};
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** One line on what was read and how: which block, which rows became KPIs, which were left out. */
+export function layoutText(read: LayoutSummary): string {
+  const periods = read.periods > 1 ? ` × ${plural(read.periods, "period")}` : "";
+  const skipped = [
+    read.headings ? plural(read.headings, "heading row") : "",
+    read.totals ? `${plural(read.totals, "total row")} left out` : "",
+    read.leftOut ? `${plural(read.leftOut, "row")} left out (see the issues)` : "",
+  ].filter((s) => s !== "");
+  return (
+    `Read ${read.address}: ${plural(read.rows, "row")} → ${plural(read.kpis, "KPI")}${periods}` +
+    `${skipped.length ? `; ${skipped.join(", ")}` : ""}; ` +
+    `${PERSPECTIVES_FROM[read.perspectiveFrom]}, ${OBJECTIVES_FROM[read.objectiveFrom]}.`
+  );
 }

@@ -1,6 +1,5 @@
-import { STATUS_WORDS } from "../app/outcomeText";
+import { layoutText, STATUS_WORDS } from "../app/outcomeText";
 import type { IssueReport, ScorecardReport } from "../app/report";
-import type { LayoutSummary } from "../model/scorecard";
 
 const score = (s: number | null): string => (s === null ? "  –  " : s.toFixed(2).padStart(5));
 const TREND_TEXT: Readonly<Record<string, string>> = {
@@ -16,33 +15,6 @@ const TREND_TEXT: Readonly<Record<string, string>> = {
  */
 export const oneLine = (text: string): string =>
   text.replace(/\r\n|[\r\n\u2028\u2029]/g, "\\n").replace(/\t/g, "\\t");
-
-const PERSPECTIVES_FROM: Readonly<Record<LayoutSummary["perspectiveFrom"], string>> = {
-  column: "perspectives from their column",
-  headings: "perspectives from heading rows",
-  sheet: "the sheet's name as the perspective",
-};
-const OBJECTIVES_FROM: Readonly<Record<LayoutSummary["objectiveFrom"], string>> = {
-  column: "objectives from their column",
-  headings: "objectives from heading rows",
-  kpi: "each KPI its own objective",
-};
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** One line on what was read and how: which block, which rows became KPIs, which were left out. */
-export function layoutText(read: LayoutSummary): string {
-  const periods = read.periods > 1 ? ` × ${plural(read.periods, "period")}` : "";
-  const skipped = [
-    read.headings ? plural(read.headings, "heading row") : "",
-    read.totals ? `${plural(read.totals, "total row")} left out` : "",
-    read.leftOut ? `${plural(read.leftOut, "row")} left out (see the issues)` : "",
-  ].filter((s) => s !== "");
-  return (
-    `Read ${read.address}: ${plural(read.rows, "row")} → ${plural(read.kpis, "KPI")}${periods}` +
-    `${skipped.length ? `; ${skipped.join(", ")}` : ""}; ` +
-    `${PERSPECTIVES_FROM[read.perspectiveFrom]}, ${OBJECTIVES_FROM[read.objectiveFrom]}.`
-  );
-}
 
 /** The report as a person reads it in a terminal. */
 export function reportText(report: ScorecardReport): string {

@@ -86,7 +86,7 @@ const listed = (items: readonly string[]): string =>
   items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
 /** "Sheet1!A1:G40 has KPI (Metric_Name) and Actual (value_rounded), but no Target". */
-function describeNearMiss(miss: NearMiss): string {
+export function describeNearMiss(miss: NearMiss): string {
   const found = miss.found.map((f) => `${canonicalHeader(f.role)} (${f.header})`);
   return `${miss.address} has ${listed(found)}, but no ${listed(miss.missing.map(canonicalHeader))}`;
 }

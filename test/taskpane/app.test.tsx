@@ -314,3 +314,43 @@ describe("the task pane", () => {
     ).toBeTruthy();
   });
 });
+
+describe("the task pane's set-up on tables as finance teams keep them", () => {
+  it("says which block it read and how its rows were taken", async () => {
+    const port = new MemoryWorkbook(
+      book(
+        sheet("Pack", [
+          ["Monthly pack"],
+          [],
+          ["Metric_Name", "Metric_Group", "value_rounded", "Budget"],
+          ["Financial"],
+          ["Revenue", "Grow", 105, 100],
+          ["Customer"],
+          ["NPS", "Loyalty", 41, 40],
+          ["Total", null, 146, 140],
+        ]),
+      ),
+    );
+    render(<App port={port} />);
+    await screen.findByRole("heading", { name: "Create the scorecard" });
+    expect(screen.getByLabelText("What was read").textContent).toBe(
+      "Read Pack!A3:D8: 5 rows → 2 KPIs; 2 heading rows, 1 total row left out; perspectives from heading rows, objectives from their column.",
+    );
+  });
+
+  it("names the nearest block and what it lacks when no table fits", async () => {
+    const port = new MemoryWorkbook(
+      book(
+        sheet("Export", [
+          ["Line", "Amount", "Goal"],
+          ["Revenue", 5, 4],
+        ]),
+      ),
+    );
+    render(<App port={port} />);
+    await screen.findByRole("heading", { name: "No scorecard table yet" });
+    expect(screen.getByText(/^Nearest:/).textContent).toContain(
+      "Nearest: Export!A1:C2 has Target (Goal), but no KPI and Actual.",
+    );
+  });
+});

@@ -10,10 +10,13 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { chooseTable } from "../../app/definitionEdits";
+import { layoutText } from "../../app/outcomeText";
+import { ownedSheetNames } from "../../model/ownership";
+import { describeNearMiss } from "../../model/read";
 import type { WorkbookState } from "../../app/scorecard";
 import { scoreWorkbook } from "../../app/scorecard";
 import type { Status } from "../../engine/types";
-import { tableAddress, type DetectedTable } from "../../model/detect";
+import { nearMisses, tableAddress, type DetectedTable } from "../../model/detect";
 import type { Definition } from "../../model/definition";
 import { emptyDefinition } from "../../model/definition";
 import { canonicalHeader, COLUMN_ROLES, REQUIRED_ROLES, type ColumnRole } from "../../model/headers";
@@ -64,14 +67,21 @@ export function SetupView({
   const missing = REQUIRED_ROLES.filter((r) => !mapping[r]);
 
   if (!table || !draft) {
+    const nearest = nearMisses(workbook.snapshot, ownedSheetNames(workbook.owned)).map(describeNearMiss);
     return (
       <section aria-label="Set up">
         <Subtitle2 as="h2">No scorecard table yet</Subtitle2>
         <Body1 as="p">
-          Make a table (Insert &gt; Table) or a block of cells with a header row in the first 10 rows of a
-          sheet, with the columns Perspective, Objective, KPI, Actual and Target. Then reopen this pane, or
-          tag single cells as KPIs in the Tag tab.
+          Make a table (Insert &gt; Table) or a block of cells with a header row in the first 30 rows of a
+          sheet, with the columns KPI, Actual and Target (and Perspective and Objective if you have them).
+          Then reopen this pane, or tag single cells as KPIs in the Tag tab.
         </Body1>
+        {nearest.length > 0 && (
+          <Body1 as="p">
+            Nearest: {nearest.join("; ")}. Rename the missing column&apos;s header to one of these words, or
+            run bsc with --map.
+          </Body1>
+        )}
       </section>
     );
   }
@@ -128,6 +138,9 @@ export function SetupView({
       </div>
       <Subtitle2 as="h3">Preview</Subtitle2>
       {preview && !preview.ok && <Body1>{preview.fatal.message}</Body1>}
+      {preview?.ok && preview.report.read && (
+        <Caption1 aria-label="What was read">{layoutText(preview.report.read)}</Caption1>
+      )}
       <ul className={styles.preview} aria-label="KPI preview">
         {kpis.slice(0, PREVIEW_KPIS).map((k) => (
           <li key={k.cell ?? k.name}>
