@@ -4,6 +4,8 @@
 export default {
   packageManager: "npm",
   mutate: ["src/engine/**/*.ts", "src/model/**/*.ts", "src/plan/**/*.ts"],
+  // The sandbox needs the sources, the tests and their configuration, not builds or reports.
+  ignorePatterns: ["dist", "reports", "coverage", "docs", ".ci"],
   testRunner: "jest",
   jest: {
     projectType: "custom",

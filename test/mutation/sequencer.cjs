@@ -8,6 +8,13 @@ const Sequencer = require("@jest/test-sequencer").default;
 
 const mapFile = (rootDir) => path.join(rootDir, ".mutation-test-files.json");
 
+/** Unit tests of the rules first: they kill most mutants in milliseconds. */
+const FIRST = ["/test/engine/", "/test/model/", "/test/plan/", "/test/app/"];
+const rank = (testPath) => {
+  const at = FIRST.findIndex((dir) => testPath.includes(dir));
+  return at < 0 ? FIRST.length : at;
+};
+
 class MutationSequencer extends Sequencer {
   constructor(options) {
     super(options);
@@ -17,7 +24,7 @@ class MutationSequencer extends Sequencer {
   sort(tests) {
     const pattern = this.globalConfig.testNamePattern;
     const file = mapFile(this.globalConfig.rootDir);
-    if (!pattern || !fs.existsSync(file)) return super.sort(tests);
+    if (!pattern || !fs.existsSync(file)) return this.fastFirst(tests);
     const namesByFile = JSON.parse(fs.readFileSync(file, "utf8"));
     // The same test as jest makes of the pattern (jest-circus matches full names, case-insensitively).
     const wanted = new RegExp(pattern, "i");
@@ -25,7 +32,17 @@ class MutationSequencer extends Sequencer {
       const names = namesByFile[test.path];
       return names === undefined || names.some((name) => wanted.test(name));
     });
-    return super.sort(needed);
+    return this.fastFirst(needed);
+  }
+
+  /**
+   * Jest runs the slowest files first, which suits a full run; a mutant's run stops at its first
+   * failing test (Stryker's bail), so here the quick unit tests go first, then the rest by the
+   * time each took last.
+   */
+  fastFirst(tests) {
+    const duration = (test) => this._getCache(test)[test.path]?.[1] ?? 0;
+    return [...tests].sort((a, b) => rank(a.path) - rank(b.path) || duration(a) - duration(b));
   }
 
   cacheResults(tests, results) {
