@@ -257,6 +257,8 @@ export function detectTables(
 /** A header row that names some of a scorecard's columns but not enough of them. */
 export interface NearMiss {
   readonly address: string;
+  /** The block as a table whose missing columns the user may name by hand. */
+  readonly table: DetectedTable;
   /** The roles found, with the header that names each. */
   readonly found: readonly { readonly role: ColumnRole; readonly header: string }[];
   readonly missing: readonly ColumnRole[];
@@ -287,6 +289,19 @@ export function nearMisses(
         const end = blockEnd(sheet, row, left, right);
         misses.push({
           address: sheetBox(sheet.name, { top: row, left, bottom: end, right }),
+          table: {
+            kind: "scorecard",
+            shape: "long",
+            name: sheet.name,
+            sheet: sheet.name,
+            source: "range",
+            headerRow: row,
+            firstDataRow: row + 1,
+            lastDataRow: end,
+            left,
+            right,
+            ...mapped,
+          },
           found,
           missing: REQUIRED_ROLES.filter((r) => mapped.columns[r] === undefined),
           score: required * 10 + found.length,

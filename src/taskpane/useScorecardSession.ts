@@ -4,7 +4,7 @@ import type { RefreshStep, Scoring, WorkbookState } from "../app/scorecard";
 import { readWorkbookState, runScorecard, saveDefinition, scoreWorkbook } from "../app/scorecard";
 import type { Definition } from "../model/definition";
 import type { DetectedTable } from "../model/detect";
-import { detectTables } from "../model/detect";
+import { detectTables, nearMisses } from "../model/detect";
 import { ownedSheetNames } from "../model/ownership";
 import type { InteractiveWorkbook } from "../workbook/port";
 
@@ -51,9 +51,11 @@ export function useScorecardSession(port: InteractiveWorkbook) {
         setState({ phase: "failed", message: fatalSentence(workbook) });
         return;
       }
-      const candidates = detectTables(workbook.snapshot, ownedSheetNames(workbook.owned)).filter(
-        (t) => t.kind === "scorecard",
-      );
+      const owned = ownedSheetNames(workbook.owned);
+      const found = detectTables(workbook.snapshot, owned).filter((t) => t.kind === "scorecard");
+      // With no table that has every column, the blocks that came closest are offered instead,
+      // for the user to name their missing columns by hand.
+      const candidates = found.length ? found : nearMisses(workbook.snapshot, owned).map((m) => m.table);
       const definition = workbook.stored;
       const scoring = definition || candidates.length === 1 ? scoreWorkbook(workbook, definition) : null;
       setState({ phase: "ready", workbook, definition, scoring, candidates });

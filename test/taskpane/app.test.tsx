@@ -338,19 +338,32 @@ describe("the task pane's set-up on tables as finance teams keep them", () => {
     );
   });
 
-  it("names the nearest block and what it lacks when no table fits", async () => {
+  it("offers the nearest block when no table fits, and creates the scorecard once its columns are named", async () => {
     const port = new MemoryWorkbook(
       book(
         sheet("Export", [
           ["Line", "Amount", "Goal"],
           ["Revenue", 5, 4],
+          ["Cost", 3, 4],
         ]),
       ),
     );
+    const user = userEvent.setup();
     render(<App port={port} />);
-    await screen.findByRole("heading", { name: "No scorecard table yet" });
-    expect(screen.getByText(/^Nearest:/).textContent).toContain(
-      "Nearest: Export!A1:C2 has Target (Goal), but no KPI and Actual.",
+    await screen.findByRole("heading", { name: "Create the scorecard" });
+    expect(screen.getByText(/^No table has every column a scorecard needs/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Create scorecard" })).toHaveProperty("disabled", true);
+    await user.selectOptions(screen.getByRole("combobox", { name: "KPI (required)" }), "Line");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Actual (required)" }), "Amount");
+    expect(screen.getByLabelText("What was read").textContent).toContain(
+      "Read Export!A1:C3: 2 rows → 2 KPIs",
     );
+    await user.click(screen.getByRole("button", { name: "Create scorecard" }));
+    await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
+    expect(storedDefinition(port)?.source?.columns).toMatchObject({
+      kpi: "Line",
+      actual: "Amount",
+      target: "Goal",
+    });
   });
 });

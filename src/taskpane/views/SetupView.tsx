@@ -11,12 +11,10 @@ import {
 import { useMemo, useState } from "react";
 import { chooseTable } from "../../app/definitionEdits";
 import { layoutText } from "../../app/outcomeText";
-import { ownedSheetNames } from "../../model/ownership";
-import { describeNearMiss } from "../../model/read";
 import type { WorkbookState } from "../../app/scorecard";
 import { scoreWorkbook } from "../../app/scorecard";
 import type { Status } from "../../engine/types";
-import { nearMisses, tableAddress, type DetectedTable } from "../../model/detect";
+import { tableAddress, type DetectedTable } from "../../model/detect";
 import type { Definition } from "../../model/definition";
 import { emptyDefinition } from "../../model/definition";
 import { canonicalHeader, COLUMN_ROLES, REQUIRED_ROLES, type ColumnRole } from "../../model/headers";
@@ -67,7 +65,6 @@ export function SetupView({
   const missing = REQUIRED_ROLES.filter((r) => !mapping[r]);
 
   if (!table || !draft) {
-    const nearest = nearMisses(workbook.snapshot, ownedSheetNames(workbook.owned)).map(describeNearMiss);
     return (
       <section aria-label="Set up">
         <Subtitle2 as="h2">No scorecard table yet</Subtitle2>
@@ -76,12 +73,6 @@ export function SetupView({
           sheet, with the columns KPI, Actual and Target (and Perspective and Objective if you have them).
           Then reopen this pane, or tag single cells as KPIs in the Tag tab.
         </Body1>
-        {nearest.length > 0 && (
-          <Body1 as="p">
-            Nearest: {nearest.join("; ")}. Rename the missing column&apos;s header to one of these words, or
-            run bsc with --map.
-          </Body1>
-        )}
       </section>
     );
   }
@@ -115,7 +106,11 @@ export function SetupView({
           ))}
         </Select>
       </Field>
-      <Caption1>Each column as it was recognised. Correct any that is wrong.</Caption1>
+      <Caption1>
+        {REQUIRED_ROLES.some((r) => table.columns[r] === undefined)
+          ? "No table has every column a scorecard needs. Name the missing ones below: choose the header that holds each."
+          : "Each column as it was recognised. Correct any that is wrong."}
+      </Caption1>
       <div className={styles.mapping}>
         {ROLES.map((role) => (
           <Field
