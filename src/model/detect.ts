@@ -5,7 +5,7 @@ import type { ColumnRole } from "./headers";
 import { normalizeHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
 import type { RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, lastCol, lastRow } from "./snapshot";
-import { cellText, readPeriod } from "./values";
+import { cellText, isBlankCell, readPeriod } from "./values";
 import { sheetCell } from "./address";
 
 export type TableKind = "scorecard" | "perspectives" | "objectives";
@@ -117,7 +117,7 @@ function mapHeaders(
 }
 
 const rowIsBlank = (sheet: SheetSnapshot, row: number, left: number, right: number): boolean => {
-  for (let col = left; col <= right; col++) if (cellText(cellAt(sheet, row, col)) !== "") return false;
+  for (let col = left; col <= right; col++) if (!isBlankCell(cellAt(sheet, row, col))) return false;
   return true;
 };
 
@@ -170,7 +170,8 @@ function headerRuns(sheet: SheetSnapshot, row: number, taken: readonly RangeBox[
 function isHeaderRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
   let named = 0;
   for (let col = left; col <= right; col++) {
-    if (roleOfHeader(cellText(cellAt(sheet, row, col))) !== null) named++;
+    const value = cellAt(sheet, row, col);
+    if (typeof value === "string" && roleOfHeader(value) !== null) named++;
     if (named >= 2) return true;
   }
   return false;
@@ -181,7 +182,7 @@ function isDataLike(sheet: SheetSnapshot, row: number, left: number, right: numb
   let filled = 0;
   for (let col = left; col <= right; col++) {
     const value = cellAt(sheet, row, col);
-    if (cellText(value) === "") continue;
+    if (isBlankCell(value)) continue;
     if (typeof value === "number" || ++filled >= 2) return true;
   }
   return false;
@@ -195,9 +196,15 @@ function isDataLike(sheet: SheetSnapshot, row: number, left: number, right: numb
 function blockEnd(sheet: SheetSnapshot, headerRow: number, left: number, right: number): number {
   let last = headerRow;
   const bottom = lastRow(sheet);
+  let afterGap = false;
   for (let row = headerRow + 1; row <= bottom; row++) {
-    if (rowIsBlank(sheet, row, left, right)) continue;
-    if (isHeaderRow(sheet, row, left, right)) break;
+    if (rowIsBlank(sheet, row, left, right)) {
+      afterGap = true;
+      continue;
+    }
+    // Another table starts after a blank row; testing every row's words would cost a large table dear.
+    if (afterGap && isHeaderRow(sheet, row, left, right)) break;
+    afterGap = false;
     // A line of text right under the block belongs to it; after a gap, only if data follows it.
     if (row === last + 1 || isDataLike(sheet, row, left, right)) last = row;
   }

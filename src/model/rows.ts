@@ -5,7 +5,7 @@ import type { DetectedTable } from "./detect";
 import type { ColumnRole } from "./headers";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import { cellAt, formatAt } from "./snapshot";
-import { cellText, readNumber } from "./values";
+import { cellText, isBlankCell, readNumber } from "./values";
 
 /** Reads a block's cells by the role of their column. */
 export class TableReader {
@@ -35,7 +35,7 @@ export class TableReader {
   filled(row: number): number[] {
     const cols: number[] = [];
     for (let col = this.table.left; col <= this.table.right; col++) {
-      if (cellText(cellAt(this.sheet, row, col)) !== "") cols.push(col);
+      if (!isBlankCell(cellAt(this.sheet, row, col))) cols.push(col);
     }
     return cols;
   }
@@ -156,19 +156,22 @@ export class RowContext {
     };
     const actual = readNumber(r.value(row, "actual"));
     const target = readNumber(r.value(row, "target"));
-    const firstText = cellText(cellAt(r.sheet, row, filled[0] as number));
-    const label = own.kpi || own.objective || own.perspective || firstText;
-    const labelCell =
-      r.cell(row, own.kpi ? "kpi" : own.objective ? "objective" : own.perspective ? "perspective" : "kpi") ??
-      sheetCell(r.sheet.name, row, filled[0] as number);
-    const groups = [
-      this.currentPerspective(),
-      this.currentObjective(),
-      own.perspective,
-      own.objective,
-      r.sheet.name,
-    ];
-    if (isTotalLabel(label, groups)) return this.total(labelCell, label);
+    const label =
+      own.kpi || own.objective || own.perspective || cellText(cellAt(r.sheet, row, filled[0] as number));
+    // Most rows are no total: the groups and the cell are worked out only for those that may be.
+    if (/total/i.test(label)) {
+      const groups = [
+        this.currentPerspective(),
+        this.currentObjective(),
+        own.perspective,
+        own.objective,
+        r.sheet.name,
+      ];
+      if (isTotalLabel(label, groups)) {
+        const role = own.kpi ? "kpi" : own.objective ? "objective" : own.perspective ? "perspective" : "kpi";
+        return this.total(r.cell(row, role) ?? sheetCell(r.sheet.name, row, filled[0] as number), label);
+      }
+    }
 
     const onlyName = filled.length === 1 && filled[0] === r.table.columns.kpi;
     if ((own.kpi === "" || onlyName) && actual.kind === "blank" && target.kind === "blank") {

@@ -63,6 +63,10 @@ export function readNumber(cell: CellValue): NumberReading {
   return n === null ? { kind: "text", text: cell } : { kind: "number", value: n, fromText: cell };
 }
 
+/** A cell that shows nothing: cheaper than asking for its text, on every cell of a large block. */
+export const isBlankCell = (cell: CellValue): boolean =>
+  cell === null || (typeof cell === "string" && cell.trim() === "");
+
 /** A cell as the text a user sees in it (for names, owners, words). */
 export function cellText(cell: CellValue): string {
   if (cell === null) return "";
