@@ -46,10 +46,15 @@ function sheetPerPerspective(scorecards: readonly DetectedTable[]): DetectedTabl
   return parts.length >= 2 && sheets.size === parts.length && shapes.size === 1 ? parts : [];
 }
 
-const choiceName = (parts: readonly DetectedTable[]): string =>
-  parts.length === 1
-    ? `${(parts[0] as DetectedTable).name} (${tableAddress(parts[0] as DetectedTable)})`
-    : `a sheet per perspective (${parts.map((t) => tableAddress(t)).join(", ")})`;
+const shapeWords = (t: DetectedTable): string => (t.shape === "wide" ? ", periods across the columns" : "");
+
+/** A choice as the ambiguity message lists it: its name, where it is, and its layout. */
+const choiceName = (parts: readonly DetectedTable[]): string => {
+  const first = parts[0] as DetectedTable;
+  return parts.length === 1
+    ? `${first.name} (${tableAddress(first)}${shapeWords(first)})`
+    : `a sheet per perspective (${parts.map((t) => tableAddress(t)).join(", ")}${shapeWords(first)})`;
+};
 
 /** The table (or the tables of a sheet-per-perspective workbook) to read the scorecard from. */
 function chooseTable(

@@ -544,3 +544,19 @@ describe("tagged ranges that follow periods", () => {
     expect(model.kpis[1]!.observations).toHaveLength(1);
   });
 });
+
+describe("layouts: choosing between tables", () => {
+  it("lists each candidate with where it is and its layout", () => {
+    const long = tableSheet("Data", "Kpis", tidyRows(LINES));
+    const wide = sheet("Pack", [
+      ["KPI", "Target", "Jan-26", "Feb-26"],
+      ["Revenue", 100, 90, 95],
+    ]);
+    const reading = readScorecard(book(long, wide), null, new Set());
+    expect(reading).toMatchObject({ ok: false, fatal: { code: "ambiguous-table" } });
+    if (!reading.ok)
+      expect(reading.fatal.message).toBe(
+        "The workbook has several scorecard tables (Kpis (Data!A1:E6), Pack (Pack!A1:D2, periods across the columns)); choose one with --table.",
+      );
+  });
+});
