@@ -32,6 +32,28 @@ function convertWithLibreOffice(workbook: string, format: "pdf" | "html"): strin
   return dir;
 }
 
+/** The workbook as LibreOffice Calc saves it back to .xlsx: a file "saved by LibreOffice". */
+export function savedByLibreOffice(workbook: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-saved-"));
+  const copy = path.join(dir, "book.xlsx");
+  copyFileSync(workbook, copy);
+  const out = path.join(dir, "saved");
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      out,
+      copy,
+    ],
+    { stdio: "ignore", timeout: 120000 },
+  );
+  return path.join(out, "book.xlsx");
+}
+
 /** Renders every visible sheet of the workbook, page by page, as LibreOffice Calc prints it. */
 export function renderWithLibreOffice(workbook: string, dpi = 60): RenderedPage[] {
   const dir = convertWithLibreOffice(workbook, "pdf");
