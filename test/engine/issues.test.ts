@@ -1,0 +1,198 @@
+import { FATAL_CODES, issue, type IssueCode } from "../../src/engine/issues";
+
+/**
+ * Every sentence a user reads about their data, word for word: the catalogue is the product's
+ * voice, and a changed word is a changed message.
+ */
+const PARAMS = {
+  kpi: "NPS",
+  value: "x",
+  period: "2026-03",
+  number: 0.95,
+  threshold: 30,
+  target: 40,
+  polarity: "higher",
+  rule: "threshold ≤ target",
+  fraction: 0.15,
+  name: "Rev",
+  column: "KPI name",
+  label: "Total",
+  first: "Data!E2",
+  found: "quarter",
+  expected: "month",
+  range: "2026-01 to 2026-06",
+  header: "Value",
+  role: "actual",
+  names: "A (Data!A1:E5), B",
+  reason: "it is not valid JSON",
+  wanted: "Scorecard",
+  used: "Scorecard (2)",
+  sheet: "Notes",
+  more: 2,
+  table: "Perspectives",
+  granularity: "month",
+  nearest: "Export!A1:C2 has Target (Goal), but no KPI",
+};
+
+describe("the sentences of the issue catalogue", () => {
+  it.each([
+    ["no-actual", "warning", 'No actual for "NPS" in 2026-03.'],
+    ["actual-not-numeric", "warning", 'The actual of "NPS" is not a number ("x"); it is shown as no data.'],
+    ["actual-error", "warning", 'The actual of "NPS" is the error value x; it is shown as no data.'],
+    ["no-target", "warning", 'No target for "NPS"; it is shown as no data.'],
+    ["target-not-numeric", "warning", 'The target of "NPS" is not a number ("x"); it is shown as no data.'],
+    ["target-error", "warning", 'The target of "NPS" is the error value x; it is shown as no data.'],
+    [
+      "number-stored-as-text",
+      "warning",
+      '"x" is stored as text and was read as 0.95; store it as a number so the cell\'s colour follows it too.',
+    ],
+    [
+      "threshold-and-tolerance",
+      "warning",
+      '"NPS" has both a Threshold and a Tolerance %; the Threshold is used.',
+    ],
+    [
+      "threshold-wrong-side",
+      "error",
+      'The threshold 30 of "NPS" is on the wrong side of its target 40 for "higher" (threshold ≤ target); the KPI is not scored.',
+    ],
+    [
+      "number-out-of-range",
+      "error",
+      'The numbers of "NPS" are too large to compare (beyond about ±1e307); the KPI is not scored.',
+    ],
+    [
+      "threshold-not-numeric",
+      "error",
+      'The threshold of "NPS" is not a number ("x"); the KPI is not scored.',
+    ],
+    [
+      "tolerance-not-numeric",
+      "error",
+      'The tolerance of "NPS" is not a number ("x"); the KPI is not scored.',
+    ],
+    ["tolerance-negative", "error", 'The tolerance of "NPS" is negative (x); the KPI is not scored.'],
+    ["tolerance-as-percent", "warning", 'The tolerance x of "NPS" was read as x % (0.15).'],
+    [
+      "polarity-unknown",
+      "error",
+      '"x" is not a polarity (use higher, lower or band) for "NPS"; the KPI is not scored.',
+    ],
+    [
+      "weight-invalid",
+      "error",
+      'The weight of "Rev" must be a number of 0 or more, not "x"; it is left out of the roll-up.',
+    ],
+    [
+      "aggregation-unknown",
+      "error",
+      '"x" is not an aggregation (use Last, Sum, Average, Min or Max) for "NPS"; the KPI is not scored.',
+    ],
+    ["missing-name", "error", "This row has no KPI name; it is left out of the scorecard."],
+    [
+      "comparison-row",
+      "info",
+      'The "Total" row of "NPS" is a comparison, not a target; it is left out of the scorecard.',
+    ],
+    ["total-row", "info", '"Total" is a total row; it is left out of the scorecard.'],
+    [
+      "duplicate-kpi",
+      "error",
+      '"NPS" appears twice in 2026-03; the row at Data!E2 is used and this one is left out.',
+    ],
+    [
+      "period-unreadable",
+      "error",
+      '"x" is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.',
+    ],
+    [
+      "period-mixed",
+      "error",
+      "The table mixes quarter with month periods; use one granularity in the Period column.",
+    ],
+    ["period-not-found", "error", "The period 2026-03 is not in the table (it has 2026-01 to 2026-06)."],
+    ["no-row-in-period", "warning", '"NPS" has no row for 2026-03; it is shown as no data.'],
+    ["duplicate-header", "warning", 'The column "Value" is another actual column; the first one is used.'],
+    [
+      "no-scorecard-table",
+      "error",
+      "No scorecard table was found: a table needs the columns KPI, Actual and Target, with Perspective and Objective if it has them (an Excel table, or a header row within the first 30 rows of a sheet). Nearest: Export!A1:C2 has Target (Goal), but no KPI. Name the missing column's header (bsc --map kpi=\"its header\", or the task pane's set-up).",
+    ],
+    [
+      "ambiguous-table",
+      "error",
+      "The workbook has several scorecard tables (A (Data!A1:E5), B); choose one with --table.",
+    ],
+    ["table-not-found", "error", 'No scorecard table is called "Rev"; the workbook has A (Data!A1:E5), B.'],
+    ["definition-invalid", "error", "The stored scorecard definition cannot be read: it is not valid JSON."],
+    [
+      "sheet-name-taken",
+      "info",
+      'A sheet of yours is called "Scorecard", so the summary is written to "Scorecard (2)".',
+    ],
+    [
+      "marker-not-ours",
+      "warning",
+      'The name Rev marks "Notes" as the add-in\'s sheet, but the add-in did not make it; it is left as it is and a new sheet is written.',
+    ],
+    [
+      "colour-fixed-polarity",
+      "warning",
+      'The sheet\'s colour rule cannot read "x" as "NPS"\'s polarity "higher" (nor 2 more of its rows); these rows\' colours are set at each refresh. Write higher on every row for colours that follow edits.',
+    ],
+    [
+      "colour-fixed-text",
+      "warning",
+      '"x" of "NPS" is a number stored as text (and 2 more of its cells); its row\'s colour is set at each refresh. Store it as a number for colours that follow edits.',
+    ],
+    [
+      "unknown-parent",
+      "warning",
+      '"Rev" in the Perspectives table has no KPI in the scorecard table; check its spelling.',
+    ],
+    [
+      "tag-periods-ignored",
+      "warning",
+      'The tagged range of "NPS" has month labels, which the scorecard\'s periods do not match; its last value is used.',
+    ],
+    ["tag-unresolved", "error", 'The tagged range "Rev" of "NPS" no longer exists; the KPI is not scored.'],
+  ] as [IssueCode, string, string][])("%s is a %s: %s", (code, severity, message) => {
+    const params = code === "no-scorecard-table" ? { ...PARAMS, role: "kpi" } : PARAMS;
+    expect(issue(code, "Data!B2", params)).toEqual({ code, severity, cell: "Data!B2", message });
+  });
+
+  it("leave out what a parameter does not say", () => {
+    expect(issue("no-actual", null, { kpi: "NPS" }).message).toBe('No actual for "NPS".');
+    expect(issue("duplicate-kpi", null, { kpi: "NPS", first: "Data!E2" }).message).toBe(
+      '"NPS" appears twice; the row at Data!E2 is used and this one is left out.',
+    );
+    expect(issue("total-row", null, {}).message).toBe(
+      "This row adds up the rows above it; it is left out of the scorecard as a total.",
+    );
+    expect(issue("no-scorecard-table", null).message).toBe(
+      "No scorecard table was found: a table needs the columns KPI, Actual and Target, with Perspective and Objective if it has them (an Excel table, or a header row within the first 30 rows of a sheet).",
+    );
+    expect(
+      issue("colour-fixed-polarity", null, { kpi: "NPS", value: "", polarity: "lower", more: 0 }).message,
+    ).toBe(
+      'The sheet\'s colour rule cannot read a blank polarity as "NPS"\'s polarity "lower"; these rows\' colours are set at each refresh. Write lower on every row for colours that follow edits.',
+    );
+    expect(issue("colour-fixed-text", null, { kpi: "NPS", value: "95%", more: 0 }).message).toBe(
+      '"95%" of "NPS" is a number stored as text; its row\'s colour is set at each refresh. Store it as a number for colours that follow edits.',
+    );
+  });
+
+  it("stop the whole scorecard only for a missing, ambiguous or unreadable source or period", () => {
+    expect([...FATAL_CODES].sort()).toEqual(
+      [
+        "ambiguous-table",
+        "definition-invalid",
+        "no-scorecard-table",
+        "period-mixed",
+        "period-not-found",
+        "table-not-found",
+      ].sort(),
+    );
+  });
+});
