@@ -1,4 +1,4 @@
-import type { ScorecardResult } from "../engine/evaluate";
+import type { PerspectiveResult, ScorecardResult } from "../engine/evaluate";
 import type { Issue } from "../engine/issues";
 import type { LayoutSummary } from "../model/scorecard";
 
@@ -10,6 +10,17 @@ export interface ScorecardReport {
   readonly issues: readonly IssueReport[];
   /** What was read and how it was understood; null for a scorecard of tagged KPIs only. */
   readonly read: LayoutSummary | null;
+  /**
+   * With an Entity column (site, department…): each entity's own scorecard. The perspectives
+   * above are then the consolidated scorecard, each KPI rolled up from the entities'.
+   */
+  readonly entities?: readonly EntityReport[];
+}
+
+export interface EntityReport {
+  readonly name: string;
+  readonly scorecard: { readonly score: number | null; readonly status: string };
+  readonly perspectives: readonly PerspectiveReport[];
 }
 
 export interface IssueReport {
@@ -68,35 +79,48 @@ export function buildReport(
   return {
     period: result.period,
     scorecard: { score: result.score, status: result.status },
-    perspectives: result.perspectives.map((p) => ({
-      name: p.name,
-      weight: p.weight,
-      score: p.score,
-      status: p.status,
-      objectives: p.objectives.map((o) => ({
-        name: o.name,
-        weight: o.weight,
-        score: o.score,
-        status: o.status,
-        kpis: o.kpis.map((k) => ({
-          name: k.kpi.name,
-          cell: k.cell,
-          actual: k.actual,
-          target: k.target,
-          threshold: k.threshold,
-          polarity: k.kpi.polarity,
-          weight: k.kpi.weight,
-          score: k.score,
-          status: k.status,
-          trend: k.trend,
-          owner: k.kpi.owner,
-          unit: k.kpi.unit,
-          aggregation: k.kpi.aggregation,
-          source: k.kpi.source,
-        })),
-      })),
-    })),
+    perspectives: result.perspectives.map(perspectiveReport),
     issues: [...result.issues, ...extraIssues].map(issueReport),
     read: layout,
+    ...(result.entities.length
+      ? {
+          entities: result.entities.map((e) => ({
+            name: e.name,
+            scorecard: { score: e.score, status: e.status },
+            perspectives: e.perspectives.map(perspectiveReport),
+          })),
+        }
+      : {}),
+  };
+}
+
+function perspectiveReport(p: PerspectiveResult): PerspectiveReport {
+  return {
+    name: p.name,
+    weight: p.weight,
+    score: p.score,
+    status: p.status,
+    objectives: p.objectives.map((o) => ({
+      name: o.name,
+      weight: o.weight,
+      score: o.score,
+      status: o.status,
+      kpis: o.kpis.map((k) => ({
+        name: k.kpi.name,
+        cell: k.cell,
+        actual: k.actual,
+        target: k.target,
+        threshold: k.threshold,
+        polarity: k.kpi.polarity,
+        weight: k.kpi.weight,
+        score: k.score,
+        status: k.status,
+        trend: k.trend,
+        owner: k.kpi.owner,
+        unit: k.kpi.unit,
+        aggregation: k.kpi.aggregation,
+        source: k.kpi.source,
+      })),
+    })),
   };
 }

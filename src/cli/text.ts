@@ -34,12 +34,53 @@ export function reportText(report: ScorecardReport): string {
       }
     }
   }
+  if (report.entities?.length) lines.push("", ...entityMatrix(report));
   if (report.issues.length) {
     lines.push("", issueCount(report.issues) + ":");
     for (const i of report.issues)
       lines.push(`  ${i.severity.padEnd(7)} ${i.cell ? `${i.cell}: ` : ""}${oneLine(i.message)}`);
   }
   return lines.join("\n");
+}
+
+/** Each entity's overall status, then its status for each KPI: the units side by side. */
+function entityMatrix(report: ScorecardReport): string[] {
+  const entities = report.entities ?? [];
+  const statusOf = new Map<string, string>();
+  for (const e of entities)
+    for (const p of e.perspectives)
+      for (const o of p.objectives)
+        for (const k of o.kpis)
+          statusOf.set(`${e.name}\u0000${p.name}\u0000${o.name}\u0000${k.name}`, k.status);
+  const kpis = report.perspectives.flatMap((p) =>
+    p.objectives.flatMap((o) =>
+      o.kpis.map((k) => ({ key: `${p.name}\u0000${o.name}\u0000${k.name}`, name: k.name })),
+    ),
+  );
+  const nameWidth = Math.max(8, ...kpis.map((k) => oneLine(k.name).length));
+  const widths = entities.map((e) => Math.max(7, oneLine(e.name).length));
+  const row = (first: string, cells: readonly string[]) =>
+    `  ${first.padEnd(nameWidth)}  ${cells.map((c, i) => c.padEnd(widths[i] as number)).join("  ")}`.trimEnd();
+  return [
+    "By entity:",
+    row(
+      "",
+      entities.map((e) => oneLine(e.name)),
+    ),
+    row(
+      "Overall",
+      entities.map((e) => STATUS_WORDS[e.scorecard.status] ?? ""),
+    ),
+    ...kpis.map((k) =>
+      row(
+        oneLine(k.name),
+        entities.map((e) => {
+          const status = statusOf.get(`${e.name}\u0000${k.key}`);
+          return status === undefined ? "–" : (STATUS_WORDS[status] ?? "");
+        }),
+      ),
+    ),
+  ];
 }
 
 function issueCount(issues: readonly IssueReport[]): string {

@@ -1,4 +1,5 @@
 import type { KpiModel, Observation, ScorecardModel } from "../model/scorecard";
+import { kpiKey } from "../model/scorecard";
 import type { NumberReading } from "../model/values";
 import { aggregate } from "./aggregate";
 import { issue, type Issue } from "./issues";
@@ -41,11 +42,20 @@ export interface PerspectiveResult extends Scored {
   readonly objectives: readonly ObjectiveResult[];
 }
 
+/** The scorecard of one entity (site, department…) of a table with an Entity column. */
+export interface EntityResult extends Scored {
+  readonly name: string;
+  readonly perspectives: readonly PerspectiveResult[];
+}
+
 export interface ScorecardResult extends Scored {
   /** The scored period ("2026-06"), or null for a single-period scorecard. */
   readonly period: string | null;
+  /** With entities: the consolidated scorecard, each KPI the roll-up of the entities' results. */
   readonly perspectives: readonly PerspectiveResult[];
   readonly issues: readonly Issue[];
+  /** One scorecard per entity, in order of first appearance; empty without an Entity column. */
+  readonly entities: readonly EntityResult[];
 }
 
 export type Evaluation =
@@ -310,24 +320,73 @@ export function evaluateScorecard(model: ScorecardModel, options: EvaluateOption
   const issues: Issue[] = [...model.issues];
   const ctx: KpiContext = { scored, fiscalYearStartMonth: model.settings.fiscalYearStartMonth, issues };
   const method = model.settings.rollup;
-  const kpiResults = model.kpis.map((k) => evaluateKpi(k, ctx));
+  const evaluated = new Map(model.kpis.map((k) => [k, evaluateKpi(k, ctx)]));
+  const resultsOf = (kpis: readonly KpiModel[]) => kpis.map((k) => evaluated.get(k) as KpiResult);
 
-  const perspectives: PerspectiveResult[] = model.perspectives.map((p) => {
-    const objectives: ObjectiveResult[] = model.objectives
-      .filter((o) => o.perspective === p.name)
-      .map((o) => {
-        const kpis = kpiResults.filter((r) => r.kpi.perspective === p.name && r.kpi.objective === o.name);
-        const rolled = rollUp(
-          kpis.map((r) => ({ status: r.status, score: r.score, weight: r.kpi.weight })),
-          method,
-        );
-        return { name: o.name, weight: o.weight, owner: o.owner, kpis, ...rolled };
-      });
-    return { name: p.name, weight: p.weight, objectives, ...rollUp(objectives, method) };
-  });
-  const overall = rollUp(perspectives, method);
-  return {
-    ok: true,
-    result: { period: scored ? periodKey(scored) : null, perspectives, issues, ...overall },
-  };
+  if (model.entities.length === 0) {
+    const tree = rollUpTree(model, resultsOf(model.kpis), method, false);
+    return { ok: true, result: { period: scored ? periodKey(scored) : null, ...tree, issues, entities: [] } };
+  }
+  // One scorecard per entity, and the consolidated one: each KPI there the roll-up of the
+  // entities' statuses and scores for it (SCORING.md's roll-up, each entity weighing 1).
+  const entities: EntityResult[] = model.entities.map((name) => ({
+    name,
+    ...rollUpTree(model, resultsOf(model.kpis.filter((k) => k.entity === name)), method, true),
+  }));
+  const consolidated: KpiResult[] = [];
+  const byKey = new Map<string, KpiResult[]>();
+  for (const k of model.kpis) {
+    const key = kpiKey(k.perspective, k.objective, k.name);
+    const group = byKey.get(key);
+    if (group) group.push(evaluated.get(k) as KpiResult);
+    else byKey.set(key, [evaluated.get(k) as KpiResult]);
+  }
+  for (const results of byKey.values()) {
+    const first = results[0] as KpiResult;
+    if (first.kpi.entity === null) {
+      consolidated.push(first);
+      continue;
+    }
+    const rolled = rollUp(
+      results.map((r) => ({ status: r.status, score: r.score, weight: 1 })),
+      method,
+    );
+    consolidated.push({
+      kpi: { ...first.kpi, entity: null },
+      cell: null,
+      actual: null,
+      target: null,
+      threshold: null,
+      variance: null,
+      trend: "none",
+      ...rolled,
+    });
+  }
+  const tree = rollUpTree(model, consolidated, method, false);
+  return { ok: true, result: { period: scored ? periodKey(scored) : null, ...tree, issues, entities } };
+}
+
+/** Objectives, perspectives and the whole scorecard rolled up from KPI results (SCORING.md). */
+function rollUpTree(
+  model: ScorecardModel,
+  kpiResults: readonly KpiResult[],
+  method: ScorecardModel["settings"]["rollup"],
+  onlyWithKpis: boolean,
+): Scored & { perspectives: PerspectiveResult[] } {
+  const perspectives: PerspectiveResult[] = [];
+  for (const p of model.perspectives) {
+    const objectives: ObjectiveResult[] = [];
+    for (const o of model.objectives.filter((x) => x.perspective === p.name)) {
+      const kpis = kpiResults.filter((r) => r.kpi.perspective === p.name && r.kpi.objective === o.name);
+      if (onlyWithKpis && kpis.length === 0) continue;
+      const rolled = rollUp(
+        kpis.map((r) => ({ status: r.status, score: r.score, weight: r.kpi.weight })),
+        method,
+      );
+      objectives.push({ name: o.name, weight: o.weight, owner: o.owner, kpis, ...rolled });
+    }
+    if (onlyWithKpis && objectives.length === 0) continue;
+    perspectives.push({ name: p.name, weight: p.weight, objectives, ...rollUp(objectives, method) });
+  }
+  return { perspectives, ...rollUp(perspectives, method) };
 }

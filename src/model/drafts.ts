@@ -8,6 +8,8 @@ export const BLANK: NumberReading = { kind: "blank" };
 
 /** A KPI while its rows are being read. */
 export interface KpiDraft {
+  /** The entity (site, department…) the KPI's rows are for; null without an Entity column. */
+  entity: string | null;
   perspective: string;
   objective: string;
   name: string;
@@ -68,5 +70,20 @@ export class RowTally {
 
   scored(): void {
     this.tally.scored++;
+  }
+}
+
+/**
+ * The entity of each row: its Entity cell, or the one above when left blank (written once per
+ * group, or merged); null for a table without an Entity column.
+ */
+export class EntityColumn {
+  private last = "";
+  constructor(private readonly read: ((row: number) => string) | null) {}
+  at(row: number): string | null {
+    if (this.read === null) return null;
+    const own = this.read(row);
+    if (own !== "") this.last = own;
+    return this.last;
   }
 }

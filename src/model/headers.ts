@@ -17,6 +17,7 @@ export const COLUMN_ROLES = [
   "aggregation",
   "comment",
   "drives",
+  "entity",
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
@@ -83,6 +84,28 @@ const SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = {
   aggregation: ["Aggregation"],
   comment: ["Comment", "Notes", "Commentary", "Comments", "Remarks"],
   drives: ["Drives"],
+  // The units a finance team consolidates: the same KPIs kept for each site, department or region.
+  entity: [
+    "Entity",
+    "Business Unit",
+    "BU",
+    "Site",
+    "Service",
+    "Department",
+    "Dept",
+    "Region",
+    "Division",
+    "Branch",
+    "Location",
+    "Store",
+    "Plant",
+    "Facility",
+    "Country",
+    "State",
+    "Subsidiary",
+    "Cost Centre",
+    "Cost Center",
+  ],
 };
 
 /** Lower case, without a trailing unit in brackets, spaces or punctuation: "Actual (USD)" → "actual". */

@@ -8,7 +8,7 @@ import type { DetectedTable } from "./detect";
 import { detectTables, nearMisses, tableAddress, type NearMiss } from "./detect";
 import type { ColumnRole } from "./headers";
 import { canonicalHeader, normalizeHeader } from "./headers";
-import { ATTRIBUTE_ROLES, BLANK, RowTally, type KpiDraft, type RowCounts } from "./drafts";
+import { ATTRIBUTE_ROLES, BLANK, EntityColumn, RowTally, type KpiDraft, type RowCounts } from "./drafts";
 import { RowContext, TableReader } from "./rows";
 import { readTaggedKpi } from "./tagged";
 import { readWideRows } from "./wide";
@@ -139,11 +139,13 @@ function readTableRows(
     };
   }
   const context = new RowContext(reader);
+  const entities = new EntityColumn(reader.has("entity") ? (row) => reader.text(row, "entity") : null);
   const leaveOut = (found: Issue): void => tally.leaveOut(found);
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
     const reading = tally.take(context.read(row));
     if (reading === null) continue;
     const names = { perspective: reading.perspective, objective: reading.objective, kpi: reading.name };
+    const entity = entities.at(row);
     let period: Period | null = null;
     if (hasPeriods) {
       const raw = reader.value(row, "period");
@@ -164,10 +166,11 @@ function readTableRows(
         });
       }
     }
-    const key = kpiKey(names.perspective, names.objective, names.kpi);
+    const key = `${entity ?? ""}\u0000${kpiKey(names.perspective, names.objective, names.kpi)}`;
     let draft = drafts.get(key);
     if (!draft) {
       draft = {
+        entity,
         perspective: names.perspective,
         objective: names.objective,
         name: names.kpi,
@@ -323,6 +326,7 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
   const baseline = baselineRow === null ? null : readNumber(reader.value(baselineRow, "baseline"));
   const numberFormat = displayFormat(reader, draft.observations);
   return {
+    entity: draft.entity,
     perspective: draft.perspective,
     objective: draft.objective,
     name: draft.name,
@@ -489,6 +493,7 @@ export function readScorecard(
     model: {
       table,
       tables,
+      entities: [...new Set(kpis.flatMap((k) => (k.entity === null ? [] : [k.entity])))],
       layout,
       granularity,
       settings: definition.settings,

@@ -26,6 +26,8 @@ export interface Observation {
 }
 
 export interface KpiModel {
+  /** The entity (site, department, region…) whose KPI this is; null without an Entity column. */
+  readonly entity: string | null;
   readonly perspective: string;
   readonly objective: string;
   readonly name: string;
@@ -96,6 +98,8 @@ export interface ScorecardModel {
   readonly table: DetectedTable | null;
   /** Every table read: one, or one per perspective's sheet. */
   readonly tables: readonly DetectedTable[];
+  /** The entities of an Entity column, in order of first appearance; empty without one. */
+  readonly entities: readonly string[];
   readonly layout: LayoutSummary | null;
   readonly granularity: Granularity | null;
   readonly settings: Settings;

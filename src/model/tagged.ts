@@ -165,6 +165,7 @@ export function readTaggedKpi(
     }
   }
   const kpi: KpiModel = {
+    entity: null,
     perspective: tag.perspective,
     objective: tag.objective,
     name: tag.name,

@@ -3,7 +3,7 @@ import type { Granularity } from "../engine/periods";
 import { periodKey, periodOrdinal } from "../engine/periods";
 import { sheetCell } from "./address";
 import type { PeriodColumn } from "./detect";
-import { ATTRIBUTE_ROLES, BLANK, type KpiDraft, type RowTally } from "./drafts";
+import { ATTRIBUTE_ROLES, BLANK, EntityColumn, type KpiDraft, type RowTally } from "./drafts";
 import type { ColumnRole } from "./headers";
 import { kpiKey } from "./scorecard";
 import type { Observation } from "./scorecard";
@@ -88,6 +88,7 @@ export function readWideRows(
   const { table, sheet } = reader;
   const series = seriesColumn(reader);
   const context = new RowContext(reader, series !== null);
+  const entities = new EntityColumn(reader.has("entity") ? (row) => reader.text(row, "entity") : null);
   const leaveOut = (found: Issue): void => tally.leaveOut(found);
 
   const columns: PeriodColumn[] = [];
@@ -105,7 +106,13 @@ export function readWideRows(
 
   const groups = new Map<
     string,
-    { perspective: string; objective: string; name: string; rows: Partial<Record<Series, number>> }
+    {
+      entity: string | null;
+      perspective: string;
+      objective: string;
+      name: string;
+      rows: Partial<Record<Series, number>>;
+    }
   >();
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
     const reading = tally.take(context.read(row));
@@ -122,8 +129,9 @@ export function readWideRows(
     }
     // Without an Objective column each KPI is its own objective: "Revenue", not "Revenue Actual".
     const objective = reading.objective === reading.name ? name : reading.objective;
-    const key = kpiKey(reading.perspective, objective, name);
-    const group = groups.get(key) ?? { perspective: reading.perspective, objective, name, rows: {} };
+    const entity = entities.at(row);
+    const key = `${entity ?? ""}\u0000${kpiKey(reading.perspective, objective, name)}`;
+    const group = groups.get(key) ?? { entity, perspective: reading.perspective, objective, name, rows: {} };
     groups.set(key, group);
     const earlier = group.rows[kind];
     if (earlier !== undefined) {
@@ -148,6 +156,7 @@ export function readWideRows(
     const fromRows = (role: ColumnRole): number =>
       [actualRow, targetRow].find((r) => r !== null && reader.text(r, role) !== "") ?? home;
     const draft: KpiDraft = {
+      entity: group.entity,
       perspective: group.perspective,
       objective: group.objective,
       name: group.name,

@@ -390,3 +390,36 @@ describe("bsc on a CSV export and a macro-enabled workbook", () => {
     expect(JSON.parse(r.stdout).scorecard.status).toBe("green");
   });
 });
+
+describe("bsc on a table kept for many sites", () => {
+  it("prints the entities side by side and reports each entity's scorecard in the JSON", async () => {
+    const rows = [
+      ["Site", "KPI", "Actual", "Target", "Polarity"],
+      ["North", "Beds", 90, 100, "higher"],
+      ["North", "Waits", 12, 10, "lower"],
+      ["South", "Beds", 101, 100, "higher"],
+    ];
+    writeFileSync(path.join(dir, "sites.xlsx"), await workbookBytes([{ name: "Export", rows }]));
+    const text = await bsc(dir, "check", "sites.xlsx");
+    expect(text.code).toBe(0);
+    const matrix = text.stdout.split("\n");
+    const at = matrix.indexOf("By entity:");
+    expect(matrix.slice(at, at + 5)).toEqual([
+      "By entity:",
+      "            North    South",
+      "  Overall   red      green",
+      "  Beds      amber    green",
+      "  Waits     red      –",
+    ]);
+    const json = JSON.parse((await bsc(dir, "check", "sites.xlsx", "--json")).stdout);
+    expect(json.entities.map((e: { name: string; scorecard: unknown }) => [e.name, e.scorecard])).toEqual([
+      ["North", { score: expect.any(Number), status: "red" }],
+      ["South", { score: expect.any(Number), status: "green" }],
+    ]);
+    // An entity with one KPI scores as that KPI does.
+    expect(json.entities[1].scorecard.score).toBe(
+      json.entities[1].perspectives[0].objectives[0].kpis[0].score,
+    );
+    expect(json.perspectives[0].objectives.map((o: { name: string }) => o.name)).toEqual(["Beds", "Waits"]);
+  });
+});

@@ -462,7 +462,7 @@ describe("layouts: when nothing fits", () => {
     expect(reading.ok).toBe(false);
     if (reading.ok) return;
     expect(reading.fatal.message).toContain(
-      "Nearest: Export!A1:D2 has KPI (Metric_Name), Actual (value_rounded) and Period (Reporting_Month), but no Target; Notes!A1:B1 has Target (Target) and Comment (Comment), but no KPI and Actual.",
+      "Nearest: Export!A1:D2 has Entity (Service), KPI (Metric_Name), Actual (value_rounded) and Period (Reporting_Month), but no Target; Notes!A1:B1 has Target (Target) and Comment (Comment), but no KPI and Actual.",
     );
   });
 });
@@ -558,5 +558,49 @@ describe("layouts: choosing between tables", () => {
       expect(reading.fatal.message).toBe(
         "The workbook has several scorecard tables (Kpis (Data!A1:E6), Pack (Pack!A1:D2, periods across the columns)); choose one with --table.",
       );
+  });
+});
+
+describe("layouts: the same KPIs for many entities (sites, departments, regions)", () => {
+  const rows: CellValue[][] = [
+    ["Site", "Metric_Group", "Metric_Name", "Reporting_Month", "value_rounded", "Target", "Polarity"],
+    ["North", "Flow", "Beds", "2026-01", 90, 100, null],
+    ["North", "Flow", "Waits", "2026-01", 12, 10, "lower"],
+    ["South", "Flow", "Beds", "2026-01", 101, 100, null],
+    ["South", "Flow", "Waits", "2026-01", 9, 10, "lower"],
+    [null, "Flow", "Beds", "2026-02", 70, 100, null],
+  ];
+
+  it("scores one scorecard per entity, and a consolidated one rolled up from them", () => {
+    const { model, result } = score(book(sheet("Export", rows)), { evaluate: { period: "2026-01" } });
+    expect(model.entities).toEqual(["North", "South"]);
+    expect(model.kpis.map((k) => `${k.entity}: ${k.name}`)).toEqual([
+      "North: Beds",
+      "North: Waits",
+      "South: Beds",
+      "South: Waits",
+    ]);
+    const statuses = (perspectives: typeof result.perspectives) =>
+      perspectives.flatMap((p) =>
+        p.objectives.flatMap((o) => o.kpis.map((k) => `${k.kpi.name} ${k.status}`)),
+      );
+    expect(result.entities.map((e) => [e.name, e.status, statuses(e.perspectives)])).toEqual([
+      ["North", "red", ["Beds amber", "Waits red"]],
+      ["South", "green", ["Beds green", "Waits green"]],
+    ]);
+    // Each consolidated KPI is the entities' roll-up: the average of their scores (SCORING.md).
+    const north = result.entities[0]!.perspectives[0]!.objectives[0]!.kpis;
+    const south = result.entities[1]!.perspectives[0]!.objectives[0]!.kpis;
+    const consolidated = allKpis(result);
+    consolidated.forEach((k, i) => {
+      expect(k.score).toBeCloseTo(((north[i]!.score ?? 0) + (south[i]!.score ?? 0)) / 2, 12);
+      expect(k.actual).toBeNull();
+    });
+  });
+
+  it("fills a blank entity cell from the one above, as a merged cell reads", () => {
+    const { model } = score(book(sheet("Export", rows)));
+    expect(model.kpis.find((k) => k.entity === "South" && k.name === "Beds")!.observations).toHaveLength(2);
+    expect(model.issues).toEqual([]);
   });
 });
