@@ -121,5 +121,43 @@ export function summaryCells(result: ScorecardResult, source: string, refreshedA
       for (const k of o.kpis) kpiRow(k);
     }
   }
+  if (result.entities.length) entityMatrix(result, row + 2, put);
   return cells;
+}
+
+/**
+ * The entities side by side below the scorecard: a row per KPI (under its perspective and
+ * objective), a column per entity, each cell the entity's status word in its colour; "–" where
+ * the entity has no such KPI.
+ */
+function entityMatrix(
+  result: ScorecardResult,
+  top: number,
+  put: (row: number, col: number, value: string | number | null, style?: string) => void,
+): void {
+  const statusOf = new Map<string, Status>();
+  for (const e of result.entities)
+    for (const p of e.perspectives)
+      for (const o of p.objectives)
+        for (const k of o.kpis)
+          statusOf.set(`${e.name}\u0000${p.name}\u0000${o.name}\u0000${k.kpi.name}`, k.status);
+  let row = top;
+  put(row, 1, "By entity", "header");
+  result.entities.forEach((e, i) => put(row, i + 2, e.name, "header"));
+  row++;
+  put(row, 1, "Overall", "label");
+  result.entities.forEach((e, i) => put(row, i + 2, STATUS_LABELS[e.status], `status-${e.status}`));
+  for (const p of result.perspectives) {
+    put(++row, 1, p.name, "perspective");
+    for (const o of p.objectives) {
+      put(++row, 1, o.name, "objective");
+      for (const k of o.kpis) {
+        put(++row, 1, k.kpi.name, "kpi");
+        result.entities.forEach((e, i) => {
+          const status = statusOf.get(`${e.name}\u0000${p.name}\u0000${o.name}\u0000${k.kpi.name}`);
+          put(row, i + 2, status === undefined ? "–" : STATUS_LABELS[status], status && `status-${status}`);
+        });
+      }
+    }
+  }
 }

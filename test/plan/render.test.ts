@@ -359,3 +359,39 @@ describe("a scorecard kept on a sheet per perspective", () => {
     );
   });
 });
+
+describe("the summary of a table kept for many entities", () => {
+  it("shows the entities side by side below the scorecard, each KPI's status in its colour", () => {
+    const workbook = book(
+      sheet("Export", [
+        ["Site", "Objective", "KPI", "Actual", "Target", "Polarity"],
+        ["North", "Flow", "Beds", 90, 100, "higher"],
+        ["North", "Flow", "Waits", 12, 10, "lower"],
+        ["South", "Flow", "Beds", 101, 100, "higher"],
+      ]),
+    );
+    const { model, result } = score(workbook);
+    const { plan } = renderPlan({
+      sheetNames: ["Export"],
+      owned: NO_OWNED,
+      model,
+      result,
+      definition: emptyDefinition(),
+      refreshedAt: "2026-03-01 09:00",
+    });
+    const summary = plan.sheets.find((s) => s.role === "summary")!;
+    const cells = cellsOf(summary);
+    const top = summary.cells.find((c) => c.value === "By entity")!.row;
+    const line = (row: number) => [1, 2, 3].map((col) => at(cells, row, col)?.value ?? null);
+    expect([0, 1, 2, 3, 4, 5].map((i) => line(top + i))).toEqual([
+      ["By entity", "North", "South"],
+      ["Overall", "Red", "Green"],
+      ["Export", null, null],
+      ["Flow", null, null],
+      ["Beds", "Amber", "Green"],
+      ["Waits", "Red", "–"],
+    ]);
+    expect(at(cells, top + 5, 2)?.style).toBe("status-red");
+    expect(at(cells, top + 5, 3)?.style).toBeUndefined();
+  });
+});
