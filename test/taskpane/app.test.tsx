@@ -367,3 +367,29 @@ describe("the task pane's set-up on tables as finance teams keep them", () => {
     });
   });
 });
+
+describe("the task pane on a table kept for many entities", () => {
+  it("shows the consolidated scorecard, and each entity's own when chosen", async () => {
+    const port = new MemoryWorkbook(
+      book(
+        sheet("Export", [
+          ["Site", "Objective", "KPI", "Actual", "Target", "Polarity"],
+          ["North", "Flow", "Beds", 90, 100, "higher"],
+          ["North", "Flow", "Waits", 12, 10, "lower"],
+          ["South", "Flow", "Beds", 101, 100, "higher"],
+        ]),
+      ),
+    );
+    const user = await createScorecard(port);
+    const kpis = () =>
+      within(screen.getByRole("tree", { name: "Perspectives, objectives and KPIs" }))
+        .getAllByRole("treeitem")
+        .filter((i) => i.getAttribute("aria-level") === "3")
+        .map((i) => i.textContent?.match(/^(Beds|Waits)/)?.[0]);
+    expect(kpis()).toEqual(["Beds", "Waits"]);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Entity" }), "South");
+    expect(kpis()).toEqual(["Beds"]);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Entity" }), "");
+    expect(kpis()).toEqual(["Beds", "Waits"]);
+  });
+});

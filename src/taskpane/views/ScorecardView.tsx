@@ -2,6 +2,8 @@ import {
   Body1,
   Button,
   Caption1,
+  Field,
+  Select,
   Subtitle2,
   Tree,
   TreeItem,
@@ -76,7 +78,12 @@ export function ScorecardView({
     null,
   );
   const [editing, setEditing] = useState(false);
-  const open = report.perspectives.flatMap((p) => [
+  // "" is the consolidated scorecard; an entity's name shows that entity's own.
+  const [entity, setEntity] = useState("");
+  const entityReport = report.entities?.find((e) => e.name === entity);
+  const perspectives = entityReport?.perspectives ?? report.perspectives;
+  const overall = entityReport?.scorecard ?? report.scorecard;
+  const open = perspectives.flatMap((p) => [
     `p:${p.name}`,
     ...p.objectives.map((o) => `o:${p.name}/${o.name}`),
   ]);
@@ -93,10 +100,28 @@ export function ScorecardView({
     <section aria-label="Scorecard">
       <div className={styles.overall}>
         <Subtitle2 as="h2">{report.period ? `Overall, ${report.period}` : "Overall"}</Subtitle2>
-        <Aside score={report.scorecard.score} status={report.scorecard.status as Status} palette={palette} />
+        <Aside score={overall.score} status={overall.status as Status} palette={palette} />
       </div>
+      {report.entities && report.entities.length > 0 && (
+        <Field label="Entity">
+          <Select
+            value={entity}
+            onChange={(_, d) => {
+              setEntity(d.value);
+              setChosen(null);
+            }}
+          >
+            <option value="">All, consolidated</option>
+            {report.entities.map((e) => (
+              <option key={e.name} value={e.name}>
+                {e.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Tree aria-label="Perspectives, objectives and KPIs" defaultOpenItems={open}>
-        {report.perspectives.map((p) => (
+        {perspectives.map((p) => (
           <TreeItem key={p.name} itemType="branch" value={`p:${p.name}`}>
             <TreeItemLayout aside={<Aside score={p.score} status={p.status as Status} palette={palette} />}>
               {p.name}
