@@ -126,3 +126,38 @@ describe("period headers as finance teams write them", () => {
     },
   );
 });
+
+describe("period text, anchored at both ends", () => {
+  it.each([
+    ["Q12026", "2026-Q1"],
+    ["Jan2026", "2026-01"],
+    ["Sept 2026", "2026-09"],
+    ["FY 26", "2026"],
+    ["FY-2026", "2026"],
+  ])("reads %s as %s", (text, key) => {
+    expect(periodKey(parsePeriodText(text)!)).toBe(key);
+  });
+  it.each([
+    "x2026-01",
+    "2026-01x",
+    "2026-Q1x",
+    "x2026 Q1",
+    "Q1 2026x",
+    "xQ1 2026",
+    "Q1ab 2026",
+    "FY2026x",
+    "xFY2026",
+    "FYab2026",
+    "FY ab2026",
+    "FY26x",
+    "xFY26",
+    "FYab26",
+    "FY ab26",
+    "Jan 2026x",
+    "1 Jan 2026",
+    "Se.pt 2026",
+    "1899-01",
+  ])("does not take %s for a period", (text) => {
+    expect(parsePeriodText(text)).toBeNull();
+  });
+});
