@@ -323,32 +323,26 @@ export function evaluateScorecard(model: ScorecardModel, options: EvaluateOption
   const evaluated = new Map(model.kpis.map((k) => [k, evaluateKpi(k, ctx)]));
   const resultsOf = (kpis: readonly KpiModel[]) => kpis.map((k) => evaluated.get(k) as KpiResult);
 
-  if (model.entities.length === 0) {
-    const tree = rollUpTree(model, resultsOf(model.kpis), method, false);
-    return { ok: true, result: { period: scored ? periodKey(scored) : null, ...tree, issues, entities: [] } };
-  }
   // One scorecard per entity, and the consolidated one: each KPI there the roll-up of the
-  // entities' statuses and scores for it (SCORING.md's roll-up, each entity weighing 1).
+  // entities' statuses and scores for it (SCORING.md's roll-up, each entity weighing 1). Without
+  // entities the consolidated scorecard is simply every KPI's own result.
   const entities: EntityResult[] = model.entities.map((name) => ({
     name,
     ...rollUpTree(model, resultsOf(model.kpis.filter((k) => k.entity === name)), method, true),
   }));
-  const consolidated: KpiResult[] = [];
   const byKey = new Map<string, KpiResult[]>();
   for (const k of model.kpis) {
     const key = kpiKey(k.perspective, k.objective, k.name);
-    const group = byKey.get(key);
-    if (group) group.push(evaluated.get(k) as KpiResult);
-    else byKey.set(key, [evaluated.get(k) as KpiResult]);
+    byKey.set(key, [...(byKey.get(key) ?? []), evaluated.get(k) as KpiResult]);
   }
+  const consolidated: KpiResult[] = [];
   for (const results of byKey.values()) {
-    const first = results[0] as KpiResult;
-    if (first.kpi.entity === null) {
-      consolidated.push(first);
-      continue;
-    }
+    consolidated.push(...results.filter((r) => r.kpi.entity === null));
+    const ofEntities = results.filter((r) => r.kpi.entity !== null);
+    const first = ofEntities[0];
+    if (!first) continue;
     const rolled = rollUp(
-      results.map((r) => ({ status: r.status, score: r.score, weight: 1 })),
+      ofEntities.map((r) => ({ status: r.status, score: r.score, weight: 1 })),
       method,
     );
     consolidated.push({

@@ -29,7 +29,7 @@ const MONTHS = [
 function monthFromName(word: string): number | null {
   const w = word.toLowerCase().replace(/\.$/, "");
   if (w.length < 3) return null;
-  const i = MONTHS.findIndex((m) => m === w || (w.length === 3 && m.startsWith(w)) || w === "sept");
+  const i = MONTHS.findIndex((m) => m === w || (w.length === 3 && m.startsWith(w)));
   if (w === "sept") return 9;
   return i < 0 ? null : i + 1;
 }

@@ -604,3 +604,26 @@ describe("layouts: the same KPIs for many entities (sites, departments, regions)
     expect(model.issues).toEqual([]);
   });
 });
+
+describe("layouts: an entity's own scorecard", () => {
+  it("holds only the perspectives and objectives it has KPIs in", () => {
+    const { result } = score(
+      book(
+        sheet("Export", [
+          ["Region", "Perspective", "Objective", "KPI", "Actual", "Target"],
+          ["North", "Financial", "Grow", "Revenue", 10, 9],
+          ["North", "Customer", "Delight", "NPS", 40, 40],
+          ["South", "Financial", "Grow", "Revenue", 8, 9],
+          ["South", "Financial", "Save", "Cost", 8, 9],
+        ]),
+      ),
+    );
+    const shape = (ps: typeof result.perspectives) =>
+      ps.map((p) => `${p.name}: ${p.objectives.map((o) => o.name).join(", ")}`);
+    expect(result.entities.map((e) => shape(e.perspectives))).toEqual([
+      ["Financial: Grow", "Customer: Delight"],
+      ["Financial: Grow, Save"],
+    ]);
+    expect(shape(result.perspectives)).toEqual(["Financial: Grow, Save", "Customer: Delight"]);
+  });
+});
