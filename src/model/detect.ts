@@ -211,6 +211,27 @@ function blockEnd(sheet: SheetSnapshot, headerRow: number, left: number, right: 
   return last;
 }
 
+/** A plain block of cells read as a table: its header row on top of `box`. */
+function rangeTable(
+  sheet: SheetSnapshot,
+  found: { kind: TableKind; shape: TableShape },
+  box: RangeBox,
+  mapped: Pick<DetectedTable, "columns" | "headers" | "issues" | "periodColumns">,
+): DetectedTable {
+  return {
+    ...found,
+    name: sheet.name,
+    sheet: sheet.name,
+    source: "range",
+    headerRow: box.top,
+    firstDataRow: box.top + 1,
+    lastDataRow: box.bottom,
+    left: box.left,
+    right: box.right,
+    ...mapped,
+  };
+}
+
 function plainBlocks(sheet: SheetSnapshot, roleOf: (header: string) => ColumnRole | null): DetectedTable[] {
   const found: DetectedTable[] = [];
   const taken: RangeBox[] = sheet.tables.map((t) => t.box);
@@ -221,18 +242,7 @@ function plainBlocks(sheet: SheetSnapshot, roleOf: (header: string) => ColumnRol
       const { found: kind, mapped } = mapHeaders(sheet, row, left, right, roleOf);
       if (kind === null) continue;
       const last = blockEnd(sheet, row, left, right);
-      found.push({
-        ...kind,
-        name: sheet.name,
-        sheet: sheet.name,
-        source: "range",
-        headerRow: row,
-        firstDataRow: row + 1,
-        lastDataRow: last,
-        left,
-        right,
-        ...mapped,
-      });
+      found.push(rangeTable(sheet, kind, { top: row, left, bottom: last, right }, mapped));
       taken.push({ top: row, bottom: last, left, right });
     }
   }
@@ -263,7 +273,6 @@ export function detectTables(
 
 /** A header row that names some of a scorecard's columns but not enough of them. */
 export interface NearMiss {
-  readonly address: string;
   /** The block as a table whose missing columns the user may name by hand. */
   readonly table: DetectedTable;
   /** The roles found, with the header that names each. */
@@ -294,21 +303,9 @@ export function nearMisses(
         const required = found.filter((f) => REQUIRED_ROLES.includes(f.role)).length;
         if (required === 0) continue;
         const end = blockEnd(sheet, row, left, right);
+        const box = { top: row, left, bottom: end, right };
         misses.push({
-          address: sheetBox(sheet.name, { top: row, left, bottom: end, right }),
-          table: {
-            kind: "scorecard",
-            shape: "long",
-            name: sheet.name,
-            sheet: sheet.name,
-            source: "range",
-            headerRow: row,
-            firstDataRow: row + 1,
-            lastDataRow: end,
-            left,
-            right,
-            ...mapped,
-          },
+          table: rangeTable(sheet, { kind: "scorecard", shape: "long" }, box, mapped),
           found,
           missing: REQUIRED_ROLES.filter((r) => mapped.columns[r] === undefined),
           score: required * 10 + found.length,

@@ -93,7 +93,7 @@ const listed = (items: readonly string[]): string =>
 /** "Sheet1!A1:G40 has KPI (Metric_Name) and Actual (value_rounded), but no Target". */
 export function describeNearMiss(miss: NearMiss): string {
   const found = miss.found.map((f) => `${canonicalHeader(f.role)} (${f.header})`);
-  return `${miss.address} has ${listed(found)}, but no ${listed(miss.missing.map(canonicalHeader))}`;
+  return `${tableAddress(miss.table)} has ${listed(found)}, but no ${listed(miss.missing.map(canonicalHeader))}`;
 }
 
 /** The user's corrections to the detected column mapping win over the header words. */
