@@ -1,4 +1,4 @@
-import type { ColumnMapping } from "../model/detect";
+import type { ColumnMapping, SourceLayout } from "../model/detect";
 import type { Definition, Settings, TaggedKpi } from "../model/definition";
 import { emptyDefinition } from "../model/definition";
 import type { ColumnRole } from "../model/headers";
@@ -61,18 +61,38 @@ export function editSettings(definition: Definition, settings: Partial<Settings>
 }
 
 /** The user's headers for roles, over those stored; the table chosen stays. */
-export function mapColumns(definition: Definition | null, mapping: ColumnMapping): Definition {
+export function mapColumns(
+  definition: Definition | null,
+  mapping: ColumnMapping,
+  layout: SourceLayout = {},
+): Definition {
   const base = definition ?? emptyDefinition();
   const source = base.source ?? { table: "", sheet: "", columns: {} };
-  return { ...base, source: { ...source, columns: { ...source.columns, ...mapping } } };
+  return {
+    ...base,
+    source: { ...source, ...layoutFields(layout), columns: { ...source.columns, ...mapping } },
+  };
+}
+
+/** The layout switches worth storing: a switch left off is not written. */
+function layoutFields(layout: SourceLayout): SourceLayout {
+  return {
+    ...(layout.range !== undefined ? { range: layout.range } : {}),
+    ...(layout.periodsAcross ? { periodsAcross: true } : {}),
+    ...(layout.sheetAsPerspective ? { sheetAsPerspective: true } : {}),
+  };
 }
 
 export function chooseTable(
   definition: Definition,
   table: { name: string; sheet: string },
   columns: Partial<Record<ColumnRole, string>>,
+  layout: SourceLayout = {},
 ): Definition {
-  return { ...definition, source: { table: table.name, sheet: table.sheet, columns } };
+  return {
+    ...definition,
+    source: { table: table.name, sheet: table.sheet, columns, ...layoutFields(layout) },
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { issue, type Issue } from "../engine/issues";
 import { sheetCell } from "../model/address";
 import type { Definition } from "../model/definition";
 import { emptyDefinition, parseDefinition } from "../model/definition";
-import type { ColumnMapping } from "../model/detect";
+import type { ColumnMapping, SourceLayout } from "../model/detect";
 import type { OwnedSheets } from "../model/ownership";
 import { ownedSheetNames, ownedSheets, storedDefinitionText } from "../model/ownership";
 import { readScorecard } from "../model/read";
@@ -30,6 +30,8 @@ export interface RunOptions {
    * and, on a refresh, are stored with the definition so the next refresh needs nothing.
    */
   readonly mapping?: ColumnMapping;
+  /** The block chosen by hand and the layout switches (`bsc --range`, `--periods-across`…), stored alike. */
+  readonly layout?: SourceLayout;
   /** Told of each step of a refresh, for a progress indicator. */
   readonly onProgress?: (step: RefreshStep) => void;
 }
@@ -100,7 +102,12 @@ export function definitionToStore(definition: Definition | null, model: Scorecar
   if (!model.table) return base.source?.table ? base : { ...base, source: null };
   return {
     ...base,
-    source: { table: model.table.name, sheet: model.table.sheet, columns: base.source?.columns ?? {} },
+    source: {
+      ...base.source,
+      table: model.table.name,
+      sheet: model.table.sheet,
+      columns: base.source?.columns ?? {},
+    },
   };
 }
 
@@ -125,7 +132,8 @@ export async function runScorecard(
   if ("code" in state) return { ok: false, fatal: state, issues: [] };
   progress("scoring");
   const chosen = options.definition ?? state.stored;
-  const definition = options.mapping ? mapColumns(chosen, options.mapping) : chosen;
+  const definition =
+    options.mapping || options.layout ? mapColumns(chosen, options.mapping ?? {}, options.layout) : chosen;
   const scoring = scoreWorkbook(state, definition, options);
   if (!scoring.ok || !write) {
     progress("done");

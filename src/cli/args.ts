@@ -1,5 +1,5 @@
 /** `bsc` arguments, as WORKBOOK.md specifies them. */
-import type { ColumnMapping } from "../model/detect";
+import type { ColumnMapping, SourceLayout } from "../model/detect";
 import { COLUMN_ROLES, type ColumnRole } from "../model/headers";
 
 export type Command =
@@ -11,6 +11,7 @@ export type Command =
       readonly book: string;
       readonly table?: string;
       readonly mapping?: ColumnMapping;
+      readonly layout?: SourceLayout;
       readonly period?: string;
       readonly json: boolean;
     }
@@ -22,6 +23,7 @@ export type Command =
       readonly force: boolean;
       readonly table?: string;
       readonly mapping?: ColumnMapping;
+      readonly layout?: SourceLayout;
       readonly period?: string;
       readonly json: boolean;
     };
@@ -32,13 +34,18 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage:
   bsc sample <out.xlsx> [--force]           write the sample workbook
-  bsc check <book.xlsx> [--table NAME] [--map ROLE=HEADER ...] [--period YYYY-MM] [--json]
-  bsc refresh <book.xlsx> [-o <out.xlsx> | --in-place] [--force] [--table NAME]
-              [--map ROLE=HEADER ...] [--period YYYY-MM] [--json]
+  bsc check <book.xlsx> [--table NAME | --range REF] [--map ROLE=HEADER ...] [layout switches]
+            [--period YYYY-MM] [--json]
+  bsc refresh <book.xlsx> [-o <out.xlsx> | --in-place] [--force] [--table NAME | --range REF]
+              [--map ROLE=HEADER ...] [layout switches] [--period YYYY-MM] [--json]
 
 --map names the column that holds a role when its header is not one bsc knows, e.g.
 --map actual="Amount (EUR)"; --map objective= says the table has no such column. Roles:
-${COLUMN_ROLES.filter((r) => r !== "drives").join(", ")}. refresh stores the mapping in the workbook.
+${COLUMN_ROLES.filter((r) => r !== "drives").join(", ")}.
+--range reads the block you name, its header row on top (Data!B4:M40; Data!B4:M4 alone runs down).
+Layout switches: --periods-across (the period headers across the columns hold the values),
+--sheet-as-perspective (each KPI's perspective is its sheet's name). refresh stores all of these
+in the workbook, so the next refresh needs none of them.
 
 refresh writes <book>.scorecard.xlsx next to the input unless -o or --in-place is given,
 and overwrites an existing output only with --force. A .csv export (comma, semicolon or tab,
@@ -49,17 +56,31 @@ const VALUE_OPTIONS: Readonly<Record<string, string>> = {
   "-o": "out",
   "--out": "out",
   "--table": "table",
+  "--range": "range",
   "--period": "period",
 };
 const FLAG_OPTIONS: Readonly<Record<string, string>> = {
   "--json": "json",
   "--force": "force",
   "--in-place": "inPlace",
+  "--periods-across": "periodsAcross",
+  "--sheet-as-perspective": "sheetAsPerspective",
 };
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   sample: ["force"],
-  check: ["table", "period", "json", "map"],
-  refresh: ["out", "inPlace", "force", "table", "period", "json", "map"],
+  check: ["table", "range", "periodsAcross", "sheetAsPerspective", "period", "json", "map"],
+  refresh: [
+    "out",
+    "inPlace",
+    "force",
+    "table",
+    "range",
+    "periodsAcross",
+    "sheetAsPerspective",
+    "period",
+    "json",
+    "map",
+  ],
 };
 
 /** "actual=Amount (EUR)" → the role and its header; the header may be empty ("no such column"). */
@@ -124,7 +145,17 @@ export function parseArgs(argv: readonly string[]): Command {
     throw new UsageError(`--period takes a period such as 2026-06, not "${values.period}".`);
   }
   const optional = (key: string) => (values[key] !== undefined ? { [key]: values[key] } : {});
-  const mapped = Object.keys(mapping).length ? { mapping } : {};
+  if (values.table !== undefined && values.range !== undefined)
+    throw new UsageError("Use either --table or --range, not both.");
+  const layout: SourceLayout = {
+    ...(values.range !== undefined ? { range: values.range } : {}),
+    ...(flags.periodsAcross ? { periodsAcross: true } : {}),
+    ...(flags.sheetAsPerspective ? { sheetAsPerspective: true } : {}),
+  };
+  const mapped = {
+    ...(Object.keys(mapping).length ? { mapping } : {}),
+    ...(Object.keys(layout).length ? { layout } : {}),
+  };
   switch (command) {
     case "sample":
       return { kind: "sample", out: file, force: flags.force === true };

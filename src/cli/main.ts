@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { Issue } from "../engine/issues";
-import type { ColumnMapping } from "../model/detect";
+import type { ColumnMapping, SourceLayout } from "../model/detect";
 import { parseCsv } from "../workbook/csv";
 import { csvSheetName, workbookFromCsv } from "../workbook/xlsx/csvWorkbook";
 import { buildSampleWorkbook } from "../workbook/xlsx/sampleWorkbook";
@@ -174,8 +174,10 @@ async function run(command: Command, io: CliIo): Promise<number> {
   }
 }
 
-const mappingOf = (command: { mapping?: ColumnMapping }) =>
-  command.mapping ? { mapping: command.mapping } : {};
+const mappingOf = (command: { mapping?: ColumnMapping; layout?: SourceLayout }) => ({
+  ...(command.mapping ? { mapping: command.mapping } : {}),
+  ...(command.layout ? { layout: command.layout } : {}),
+});
 
 function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join("");

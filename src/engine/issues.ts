@@ -138,6 +138,7 @@ const CATALOGUE = {
     "error",
     (p: Params) => `The workbook has several scorecard tables (${p.names}); choose one with --table.`,
   ],
+  "range-unusable": ["error", (p: Params) => `The chosen range ${p.range} ${p.reason}.`],
   "table-not-found": [
     "error",
     (p: Params) => `No scorecard table is called ${q(p.name!)}; the workbook has ${p.names}.`,
@@ -193,6 +194,7 @@ export const FATAL_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "no-scorecard-table",
   "ambiguous-table",
   "table-not-found",
+  "range-unusable",
   "definition-invalid",
   "period-mixed",
   "period-not-found",

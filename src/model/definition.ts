@@ -49,6 +49,15 @@ const DefinitionV1 = z.object({
       sheet: name,
       /** Header text chosen for each role, where the user corrected the detected mapping. */
       columns: z.partialRecord(z.enum(COLUMN_ROLES), z.string()).default({}),
+      /**
+       * A block the user chose by hand ("Data!B4:M40"), its header row on top; one row alone is
+       * the header row, and the block runs down from it as a detected one does.
+       */
+      range: z.string().trim().min(1).optional(),
+      /** The period headers across the block's columns hold the values: the block is wide. */
+      periodsAcross: z.boolean().optional(),
+      /** Each KPI's perspective is its sheet's name; heading rows then name objectives. */
+      sheetAsPerspective: z.boolean().optional(),
     })
     .nullable()
     .default(null),

@@ -1,6 +1,6 @@
 import { issue, type Issue } from "../engine/issues";
 import type { Period } from "../engine/periods";
-import { sheetBox } from "./address";
+import { parseReference, sheetBox } from "./address";
 import type { ColumnRole } from "./headers";
 import { normalizeHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
 import type { RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -92,6 +92,7 @@ function mapHeaders(
   left: number,
   right: number,
   roleOf: (header: string) => ColumnRole | null,
+  periodsAcross = false,
 ) {
   const columns: Partial<Record<ColumnRole, number>> = {};
   const headers: { col: number; text: string }[] = [];
@@ -103,7 +104,8 @@ function mapHeaders(
     if (text === "") continue;
     headers.push({ col, text });
     const role = roleOf(text);
-    if (role === null) {
+    // Told the periods run across, a period header is one even where its words name a role.
+    if (role === null || (periodsAcross && (role === "actual" || role === "period"))) {
       const period = readPeriod(value);
       if (period) periods.push({ col, period });
       continue;
@@ -111,7 +113,11 @@ function mapHeaders(
     if (columns[role] === undefined) columns[role] = col;
     else issues.push(issue("duplicate-header", sheetCell(sheet.name, row, col), { header: text, role }));
   }
-  const found = classify(columns, periods);
+  const found = periodsAcross
+    ? columns.kpi !== undefined && widePeriods(periods).length
+      ? ({ kind: "scorecard", shape: "wide" } as const)
+      : null
+    : classify(columns, periods);
   const periodColumns = found?.shape === "wide" ? widePeriods(periods) : [];
   return { found, mapped: { columns, headers, issues, periodColumns } };
 }
@@ -317,6 +323,45 @@ export function nearMisses(
     .sort((a, b) => b.score - a.score)
     .slice(0, 3)
     .map(({ score: _, ...miss }) => miss);
+}
+
+/** What the user said about the scorecard's layout beyond the names of its columns. */
+export interface SourceLayout {
+  /** The block, header row on top ("Data!B4:M40"); one row alone is the header row. */
+  readonly range?: string;
+  /** The period headers across the block's columns hold the values. */
+  readonly periodsAcross?: boolean;
+  /** Each KPI's perspective is its sheet's name. */
+  readonly sheetAsPerspective?: boolean;
+}
+
+/**
+ * The block the user chose by hand, read as a scorecard table whatever its headers say: the
+ * columns a scorecard needs and the block lacks are left for the user to name (the reader says
+ * which). A single row is the header row, and the block runs down from it as a detected one.
+ */
+export function tableFromRange(
+  book: WorkbookSnapshot,
+  address: string,
+  mapping: ColumnMapping = {},
+  periodsAcross = false,
+): DetectedTable | Issue {
+  const unusable = (reason: string) => issue("range-unusable", null, { range: address, reason });
+  const ref = parseReference(address);
+  if (!ref) return unusable("is not a reference such as Data!B4:M40");
+  if (ref.sheet === null) return unusable("names no sheet: write it as Data!B4:M40");
+  const sheet = book.sheets.find((s) => s.name.toLowerCase() === (ref.sheet as string).toLowerCase());
+  if (!sheet) return unusable(`names a sheet the workbook does not have (${ref.sheet})`);
+  const { top, left, right } = ref.box;
+  const { found, mapped } = mapHeaders(sheet, top, left, right, roleReader(mapping), periodsAcross);
+  if (periodsAcross && found === null) {
+    return unusable(
+      `has no ${mapped.columns.kpi === undefined ? "KPI column and no " : ""}period headers across row ${top} (such as Jan-26, 2026-01 or Q1 2026)`,
+    );
+  }
+  const bottom = ref.box.bottom > top ? ref.box.bottom : blockEnd(sheet, top, left, right);
+  const shape = found?.kind === "scorecard" ? found : ({ kind: "scorecard", shape: "long" } as const);
+  return rangeTable(sheet, shape, { top, left, bottom, right }, mapped);
 }
 
 export const tableAddress = (t: DetectedTable): string =>

@@ -4,10 +4,11 @@ import { periodKey, periodOrdinal } from "../engine/periods";
 import type { Aggregation, Polarity } from "../engine/types";
 import type { Definition, TaggedKpi } from "./definition";
 import { emptyDefinition } from "./definition";
-import type { DetectedTable } from "./detect";
-import { detectTables, nearMisses, tableAddress, type NearMiss } from "./detect";
+import type { ColumnMapping, DetectedTable } from "./detect";
+import { detectTables, nearMisses, tableAddress, tableFromRange, type NearMiss } from "./detect";
 import type { ColumnRole } from "./headers";
-import { canonicalHeader, normalizeHeader } from "./headers";
+import { canonicalHeader, normalizeHeader, REQUIRED_ROLES } from "./headers";
+import { sheetCell } from "./address";
 import { ATTRIBUTE_ROLES, BLANK, EntityColumn, RowTally, type KpiDraft, type RowCounts } from "./drafts";
 import { RowContext, TableReader } from "./rows";
 import { readTaggedKpi } from "./tagged";
@@ -96,10 +97,30 @@ export function describeNearMiss(miss: NearMiss): string {
   return `${tableAddress(miss.table)} has ${listed(found)}, but no ${listed(miss.missing.map(canonicalHeader))}`;
 }
 
+/** The block the user chose, when it has the columns a scorecard needs; else what it lacks. */
+function rangeChosen(
+  book: WorkbookSnapshot,
+  range: string,
+  mapping: ColumnMapping,
+  periodsAcross: boolean,
+): readonly DetectedTable[] | Issue {
+  const table = tableFromRange(book, range, mapping, periodsAcross);
+  if ("code" in table) return table;
+  const needed = table.shape === "wide" ? (["kpi"] as const) : REQUIRED_ROLES;
+  const missing = needed.filter((role) => table.columns[role] === undefined);
+  if (missing.length === 0) return [table];
+  return issue("range-unusable", sheetCell(table.sheet, table.headerRow, table.left), {
+    range,
+    reason: `has no ${listed(missing.map(canonicalHeader))} column: choose the header that holds each`,
+  });
+}
+
 /** The user's corrections to the detected column mapping win over the header words. */
 function applyColumnMapping(table: DetectedTable, definition: Definition): DetectedTable {
   const chosen = definition.source?.columns ?? {};
   const columns = { ...table.columns };
+  // The sheet's name stands for the perspective: a Perspective column is not read.
+  if (definition.source?.sheetAsPerspective) delete columns.perspective;
   for (const [role, header] of Object.entries(chosen) as [ColumnRole, string][]) {
     // An empty header is the user saying "this table has no such column".
     if (header === "") {
@@ -401,14 +422,22 @@ export function readScorecard(
 ): ScorecardReading {
   const definition = storedDefinition ?? emptyDefinition();
   const issues: Issue[] = [];
-  const mapping = definition.source?.columns ?? {};
+  const source = definition.source;
+  const mapping = source?.columns ?? {};
   const candidates = detectTables(book, ownedSheets, mapping);
-  let chosen = chooseTable(candidates, definition, options);
+  let chosen =
+    source?.range !== undefined && options.table === undefined
+      ? rangeChosen(book, source.range, mapping, source.periodsAcross === true)
+      : chooseTable(candidates, definition, options);
   if ("code" in chosen && chosen.code === "no-scorecard-table") {
     const misses = nearMisses(book, ownedSheets, mapping);
     const role = misses[0]?.missing[0];
     if (role)
       chosen = issue("no-scorecard-table", null, { nearest: misses.map(describeNearMiss).join("; "), role });
+  }
+  // Periods across, said of a table found by its headers: its block is read again as wide.
+  if (source?.periodsAcross && source.range === undefined && !("code" in chosen) && chosen.length === 1) {
+    chosen = rangeChosen(book, tableAddress(chosen[0] as DetectedTable), mapping, true);
   }
   const hasTags = definition.tagged.length > 0;
   let tables: DetectedTable[] = [];
@@ -421,7 +450,7 @@ export function readScorecard(
   for (const table of tables) {
     issues.push(...table.issues);
     const sheet = book.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
-    const reader = new TableReader(sheet, table);
+    const reader = new TableReader(sheet, table, source?.sheetAsPerspective === true);
     const rows = readTableRows(reader, issues);
     if ("code" in rows) return { ok: false, fatal: rows, issues };
     if (layouts.length > 0 && rows.granularity !== granularity) {

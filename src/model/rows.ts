@@ -9,9 +9,14 @@ import { cellText, isBlankCell, readNumber } from "./values";
 
 /** Reads a block's cells by the role of their column. */
 export class TableReader {
+  /**
+   * @param sheetAsPerspective the user said each KPI's perspective is its sheet's name: heading
+   *   rows then name objectives.
+   */
   constructor(
     readonly sheet: SheetSnapshot,
     readonly table: DetectedTable,
+    readonly sheetAsPerspective = false,
   ) {}
   has(role: ColumnRole): boolean {
     return this.table.columns[role] !== undefined;
@@ -244,10 +249,11 @@ export class RowContext {
       this.fillDown(own);
       return { kind: "heading" };
     }
-    if (!this.isHeadingShaped(row, filled) || (r.has("perspective") && r.has("objective"))) return null;
+    const perspectiveKnown = r.has("perspective") || r.sheetAsPerspective;
+    if (!this.isHeadingShaped(row, filled) || (perspectiveKnown && r.has("objective"))) return null;
     const name = cellText(cellAt(r.sheet, row, filled[0] as number));
     this.runningActuals = [];
-    if (r.has("perspective")) {
+    if (perspectiveKnown) {
       this.headingObjective = name;
       return { kind: "heading" };
     }

@@ -329,6 +329,59 @@ describe("bsc --map: the user names the columns bsc does not know", () => {
   });
 });
 
+describe("bsc --range and the layout switches: the user says where the scorecard is and how it runs", () => {
+  const rows = [
+    ["Board pack, March", null, null, null, null],
+    [],
+    ["Line", "Value", "Goal", "Jan-26", "Feb-26"],
+    ["Revenue", "see note", 100, 80, 90],
+    ["Churn", null, 0.1, 0.12, 0.2],
+  ];
+
+  it("reads the block named, with periods across, and a refresh stores both for the next run", async () => {
+    writeFileSync(path.join(dir, "pack.xlsx"), await workbookBytes([{ name: "Financial", rows }]));
+    const chosen = [
+      "--range",
+      "Financial!A3:E3",
+      "--map",
+      "kpi=Line",
+      "--periods-across",
+      "--sheet-as-perspective",
+    ];
+    const checked = await bsc(dir, "check", "pack.xlsx", ...chosen, "--json");
+    expect(checked.code).toBe(0);
+    const report = JSON.parse(checked.stdout);
+    expect(report.read).toMatchObject({
+      shape: "wide",
+      address: "Financial!A3:E5",
+      perspectiveFrom: "sheet",
+      periods: 2,
+    });
+    expect(report.period).toBe("2026-02");
+
+    expect((await bsc(dir, "refresh", "pack.xlsx", ...chosen, "-o", "out.xlsx")).code).toBe(0);
+    const again = await bsc(dir, "check", "out.xlsx", "--json");
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).read).toEqual(report.read);
+  });
+
+  it("says what the range lacks, naming its first cell, with exit 1", async () => {
+    writeFileSync(path.join(dir, "pack.xlsx"), await workbookBytes([{ name: "Financial", rows }]));
+    const r = await bsc(dir, "check", "pack.xlsx", "--range", "Financial!A3:E5");
+    expect(r.code).toBe(1);
+    oneSentence(r.stderr);
+    expect(r.stderr).toContain(
+      "The chosen range Financial!A3:E5 has no KPI column: choose the header that holds each.",
+    );
+  });
+
+  it("takes --table or --range, not both", async () => {
+    const r = await bsc(dir, "check", "pack.xlsx", "--table", "Scores", "--range", "Financial!A3:E5");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Use either --table or --range, not both.");
+  });
+});
+
 describe("bsc on a CSV export and a macro-enabled workbook", () => {
   const csv = [
     "Reporting_Month;Metric_Group;Metric_Name;value_rounded;Target;Polarity",

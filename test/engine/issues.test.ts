@@ -126,6 +126,7 @@ describe("the sentences of the issue catalogue", () => {
     ],
     ["table-not-found", "error", 'No scorecard table is called "Rev"; the workbook has A (Data!A1:E5), B.'],
     ["definition-invalid", "error", "The stored scorecard definition cannot be read: it is not valid JSON."],
+    ["range-unusable", "error", "The chosen range 2026-01 to 2026-06 it is not valid JSON."],
     [
       "sheet-name-taken",
       "info",
@@ -192,6 +193,7 @@ describe("the sentences of the issue catalogue", () => {
         "period-mixed",
         "period-not-found",
         "table-not-found",
+        "range-unusable",
       ].sort(),
     );
   });
