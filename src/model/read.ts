@@ -127,6 +127,8 @@ function applyColumnMapping(table: DetectedTable, definition: Definition): Detec
       delete columns[role];
       continue;
     }
+    // A wide table's values are under its period headers, whatever column was named for them.
+    if (table.shape === "wide" && (role === "actual" || role === "period")) continue;
     const found = table.headers.find((h) => normalizeHeader(h.text) === normalizeHeader(header));
     if (found) columns[role] = found.col;
   }

@@ -174,6 +174,7 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
               <SetupView
                 workbook={state.workbook}
                 candidates={state.candidates}
+                getSelection={() => port.getSelection()}
                 onCreate={(d) => void session.save(d, "", true)}
               />
             ) : report ? (

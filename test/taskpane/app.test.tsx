@@ -368,6 +368,88 @@ describe("the task pane's set-up on tables as finance teams keep them", () => {
   });
 });
 
+describe("the task pane's set-up, told the layout by hand", () => {
+  // No header word here names a role: the reader finds no block, so the user names it.
+  const odd = () =>
+    new MemoryWorkbook(
+      book(
+        sheet("Financial", [
+          ["Board pack"],
+          [],
+          ["Area", "Aim", "Measure X", "Figure", "Goal B"],
+          ["Ignored", "Grow", "Revenue", 90, 100],
+          ["Ignored", "Save", "Cost", 80, 100],
+        ]),
+      ),
+    );
+
+  it("takes a range from the selection, the columns named, the sheet as perspective, and stores them", async () => {
+    const port = odd();
+    await port.select({ sheet: "Financial", address: "A3:E5" });
+    const user = userEvent.setup();
+    render(<App port={port} />);
+    await screen.findByRole("heading", { name: "Create the scorecard" });
+    expect(screen.getByText(/^No table was found/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Create scorecard" })).toHaveProperty("disabled", true);
+    await user.click(screen.getByRole("button", { name: "Use selection" }));
+    expect(screen.getByRole("textbox", { name: "Range, header row on top" })).toHaveProperty(
+      "value",
+      "Financial!A3:E5",
+    );
+    await user.selectOptions(screen.getByRole("combobox", { name: "KPI (required)" }), "Measure X");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Actual (required)" }), "Figure");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Target (required)" }), "Goal B");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Perspective" }), "Area");
+    await user.click(screen.getByRole("checkbox", { name: "Each sheet's name is its perspective" }));
+    expect(screen.getByRole("combobox", { name: "Perspective" })).toHaveProperty("disabled", true);
+    expect(screen.getByLabelText("What was read").textContent).toBe(
+      "Read Financial!A3:E5: 2 rows → 2 KPIs; the sheet's name as the perspective, each KPI its own objective.",
+    );
+    await user.click(screen.getByRole("button", { name: "Create scorecard" }));
+    const tree = await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
+    expect(within(tree).getAllByRole("treeitem", { name: /Financial/ }).length).toBeGreaterThan(0);
+    expect(within(tree).queryByText("Ignored")).toBeNull();
+    expect(storedDefinition(port)?.source).toMatchObject({
+      range: "Financial!A3:E5",
+      sheetAsPerspective: true,
+      columns: { kpi: "Measure X", actual: "Figure", target: "Goal B", perspective: "" },
+    });
+  });
+
+  it("says what is wrong with a range typed by hand, at the field", async () => {
+    const user = userEvent.setup();
+    render(<App port={odd()} />);
+    const range = await screen.findByRole("textbox", { name: "Range, header row on top" });
+    await user.type(range, "Budget!A1:C4");
+    expect(
+      screen.getByText("The chosen range Budget!A1:C4 names a sheet the workbook does not have (Budget)."),
+    ).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Create scorecard" })).toHaveProperty("disabled", true);
+  });
+
+  it("reads the periods across the columns when told, and needs no Actual column then", async () => {
+    const port = new MemoryWorkbook(
+      book(
+        sheet("Data", [
+          ["KPI", "Value", "Target", "Jan-26", "Feb-26"],
+          ["Revenue", "see note", 100, 80, 90],
+        ]),
+      ),
+    );
+    const user = userEvent.setup();
+    render(<App port={port} />);
+    await screen.findByRole("heading", { name: "Create the scorecard" });
+    await user.click(screen.getByRole("checkbox", { name: /^Periods run across the columns/ }));
+    expect(screen.getByRole("combobox", { name: "Actual" })).toHaveProperty("disabled", true);
+    expect(screen.getByLabelText("What was read").textContent).toMatch(
+      /^Read Data!A1:E2: 1 row → 1 KPI × 2 periods;/,
+    );
+    await user.click(screen.getByRole("button", { name: "Create scorecard" }));
+    await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
+    expect(storedDefinition(port)?.source).toMatchObject({ periodsAcross: true });
+  });
+});
+
 describe("the task pane on a table kept for many entities", () => {
   it("shows the consolidated scorecard, and each entity's own when chosen", async () => {
     const port = new MemoryWorkbook(

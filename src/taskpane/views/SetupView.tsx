@@ -2,7 +2,9 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
+  Input,
   Select,
   Subtitle2,
   makeStyles,
@@ -14,25 +16,38 @@ import { layoutText } from "../../app/outcomeText";
 import type { WorkbookState } from "../../app/scorecard";
 import { scoreWorkbook } from "../../app/scorecard";
 import type { Status } from "../../engine/types";
-import { tableAddress, type DetectedTable } from "../../model/detect";
+import { tableAddress, tableFromRange, type DetectedTable, type SourceLayout } from "../../model/detect";
 import type { Definition } from "../../model/definition";
 import { emptyDefinition } from "../../model/definition";
 import { canonicalHeader, COLUMN_ROLES, REQUIRED_ROLES, type ColumnRole } from "../../model/headers";
+import type { RangeRef } from "../../workbook/port";
 import { StatusBadge } from "./StatusBadge";
+import { refText } from "./TagView";
 import { formatNumber } from "./format";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalM },
   mapping: {
     display: "grid",
-    gridTemplateColumns: "1fr 1fr",
+    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
     gap: tokens.spacingVerticalS + " " + tokens.spacingHorizontalM,
   },
+  range: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "140px" },
   preview: { listStyle: "none", padding: 0, margin: 0, display: "grid", gap: tokens.spacingVerticalXS },
 });
 
 const ROLES = COLUMN_ROLES.filter((r) => r !== "drives");
 const PREVIEW_KPIS = 8;
+/** The choice, in the table list, of a block the user names. */
+const RANGE_CHOICE = "range";
+
+/** What "no such column" means for each role that has a fallback. */
+const NONE_LABEL: Partial<Record<ColumnRole, string>> = {
+  perspective: "(none: heading rows, or the sheet's name)",
+  objective: "(none: heading rows, or each KPI's name)",
+  entity: "(none: one scorecard)",
+};
 
 function detectedMapping(table: DetectedTable): Partial<Record<ColumnRole, string>> {
   const mapping: Partial<Record<ColumnRole, string>> = {};
@@ -43,39 +58,88 @@ function detectedMapping(table: DetectedTable): Partial<Record<ColumnRole, strin
   return mapping;
 }
 
-/** First run: pick the scorecard table, check and correct the column mapping, preview, create. */
+/**
+ * First run: pick the scorecard table (or name any block), say how it is laid out where the
+ * headers cannot, check and correct the column mapping, preview, create.
+ */
 export function SetupView({
   workbook,
   candidates,
+  getSelection,
   onCreate,
 }: {
   workbook: WorkbookState;
   candidates: readonly DetectedTable[];
+  getSelection?: () => Promise<RangeRef | null>;
   onCreate: (d: Definition) => void;
 }) {
   const styles = useStyles();
-  const [tableIndex, setTableIndex] = useState(0);
-  const table = candidates[tableIndex];
+  const [choice, setChoice] = useState(candidates.length ? "0" : RANGE_CHOICE);
+  const [rangeText, setRangeText] = useState("");
+  const [periodsAcross, setPeriodsAcross] = useState(false);
+  const [sheetAsPerspective, setSheetAsPerspective] = useState(false);
+  const [selectionProblem, setSelectionProblem] = useState<string | undefined>();
+  const byRange = choice === RANGE_CHOICE;
+  const found = byRange ? undefined : candidates[Number(choice)];
+  // The block as the reader will take it: the range named, or the table found read again wide.
+  const reading = useMemo(() => {
+    if (byRange) {
+      return rangeText.trim() === ""
+        ? null
+        : tableFromRange(workbook.snapshot, rangeText.trim(), {}, periodsAcross);
+    }
+    if (found && periodsAcross && found.shape !== "wide")
+      return tableFromRange(workbook.snapshot, tableAddress(found), {}, true);
+    return found ?? null;
+  }, [byRange, rangeText, periodsAcross, found, workbook]);
+  const table = reading && !("code" in reading) ? reading : null;
+  const rangeProblem =
+    reading && "code" in reading
+      ? reading.message
+      : byRange && rangeText.trim() === ""
+        ? "Select the block (its header row on top) and use the selection, or type it, such as Data!B4:M40."
+        : undefined;
   const [mapping, setMapping] = useState(() => (table ? detectedMapping(table) : {}));
+  const [mappedFor, setMappedFor] = useState(table);
+  // A different block has different headers: start again from what its headers say.
+  if (mappedFor !== table) {
+    setMappedFor(table);
+    setMapping(table ? detectedMapping(table) : {});
+  }
+  const layout: SourceLayout = {
+    ...(byRange ? { range: rangeText.trim() } : {}),
+    ...(periodsAcross ? { periodsAcross } : {}),
+    ...(sheetAsPerspective ? { sheetAsPerspective } : {}),
+  };
+  const layoutKey = JSON.stringify(layout);
   const draft = useMemo(
-    () => (table ? chooseTable(emptyDefinition(), table, mapping) : null),
-    [table, mapping],
+    () =>
+      table
+        ? chooseTable(
+            emptyDefinition(),
+            table,
+            sheetAsPerspective ? { ...mapping, perspective: "" } : mapping,
+            JSON.parse(layoutKey) as SourceLayout,
+          )
+        : null,
+    [table, mapping, sheetAsPerspective, layoutKey],
   );
   const preview = useMemo(() => (draft ? scoreWorkbook(workbook, draft) : null), [workbook, draft]);
-  const missing = REQUIRED_ROLES.filter((r) => !mapping[r]);
+  const wide = table?.shape === "wide";
+  const required = wide ? (["kpi"] as const) : REQUIRED_ROLES;
+  const missing = table ? required.filter((r) => !mapping[r]) : [];
+  const periodRoles: readonly ColumnRole[] = ["actual", "period"];
+  const disabledRole = (role: ColumnRole) =>
+    (wide && periodRoles.includes(role)) || (sheetAsPerspective && role === "perspective");
 
-  if (!table || !draft) {
-    return (
-      <section aria-label="Set up">
-        <Subtitle2 as="h2">No scorecard table yet</Subtitle2>
-        <Body1 as="p">
-          Make a table (Insert &gt; Table) or a block of cells with a header row in the first 30 rows of a
-          sheet, with the columns KPI, Actual and Target (and Perspective and Objective if you have them).
-          Then reopen this pane, or tag single cells as KPIs in the Tag tab.
-        </Body1>
-      </section>
-    );
-  }
+  const takeSelection = async () => {
+    const selection = getSelection ? await getSelection() : null;
+    if (selection) {
+      setRangeText(refText(selection));
+      setSelectionProblem(undefined);
+    } else setSelectionProblem("There is no selection here: type the range instead, such as Data!B4:M40.");
+  };
+
   const kpis = preview?.ok
     ? preview.report.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis))
     : [];
@@ -86,51 +150,82 @@ export function SetupView({
       aria-label="Set up the scorecard"
       onSubmit={(e) => {
         e.preventDefault();
-        if (missing.length === 0) onCreate(draft);
+        if (draft && missing.length === 0) onCreate(draft);
       }}
     >
       <Subtitle2 as="h2">Create the scorecard</Subtitle2>
+      {candidates.length === 0 && (
+        <Body1 as="p">
+          No table was found with the columns KPI, Actual and Target under a header row in the first 30 rows
+          of a sheet. Name the block that holds your KPIs below and say which column is which, or tag single
+          cells as KPIs in the Tag tab.
+        </Body1>
+      )}
       <Field label="Scorecard table">
-        <Select
-          value={String(tableIndex)}
-          onChange={(_, d) => {
-            const next = Number(d.value);
-            setTableIndex(next);
-            setMapping(detectedMapping(candidates[next] as DetectedTable));
-          }}
-        >
+        <Select value={choice} onChange={(_, d) => setChoice(d.value)}>
           {candidates.map((t, i) => (
-            <option key={`${t.sheet}-${t.name}`} value={String(i)}>
+            <option key={`${t.sheet}-${t.name}-${t.headerRow}`} value={String(i)}>
               {t.source === "table" ? `${t.name} (${tableAddress(t)})` : tableAddress(t)}
             </option>
           ))}
+          <option value={RANGE_CHOICE}>A range I choose…</option>
         </Select>
       </Field>
-      <Caption1>
-        {REQUIRED_ROLES.some((r) => table.columns[r] === undefined)
-          ? "No table has every column a scorecard needs. Name the missing ones below: choose the header that holds each."
-          : "Each column as it was recognised. Correct any that is wrong."}
-      </Caption1>
-      <div className={styles.mapping}>
-        {ROLES.map((role) => (
+      {byRange && (
+        <div className={styles.range}>
           <Field
-            key={role}
-            label={canonicalHeader(role) + (REQUIRED_ROLES.includes(role) ? " (required)" : "")}
+            label="Range, header row on top"
+            className={styles.grow}
+            validationMessage={selectionProblem ?? rangeProblem}
+            validationState={selectionProblem || (reading && "code" in reading) ? "error" : "none"}
           >
-            <Select
-              value={mapping[role] ?? ""}
-              onChange={(_, d) => setMapping({ ...mapping, [role]: d.value })}
-            >
-              <option value="">(none)</option>
-              {table.headers.map((h) => (
-                <option key={h.col} value={h.text}>
-                  {h.text}
-                </option>
-              ))}
-            </Select>
+            <Input value={rangeText} onChange={(_, d) => setRangeText(d.value)} placeholder="Data!B4:M40" />
           </Field>
-        ))}
-      </div>
+          <Button onClick={() => void takeSelection()}>Use selection</Button>
+        </div>
+      )}
+      {!byRange && rangeProblem && <Body1>{rangeProblem}</Body1>}
+      <Checkbox
+        label="Periods run across the columns (Jan-26, Feb-26…)"
+        checked={periodsAcross || (found?.shape === "wide" && !byRange)}
+        disabled={found?.shape === "wide" && !byRange}
+        onChange={(_, d) => setPeriodsAcross(d.checked === true)}
+      />
+      <Checkbox
+        label="Each sheet's name is its perspective"
+        checked={sheetAsPerspective}
+        onChange={(_, d) => setSheetAsPerspective(d.checked === true)}
+      />
+      {table && (
+        <>
+          <Caption1>
+            {required.some((r) => table.columns[r] === undefined)
+              ? "No table has every column a scorecard needs. Name the missing ones below: choose the header that holds each."
+              : "Each column as it was recognised. Correct any that is wrong."}
+          </Caption1>
+          <div className={styles.mapping}>
+            {ROLES.map((role) => (
+              <Field
+                key={role}
+                label={canonicalHeader(role) + (required.includes(role) ? " (required)" : "")}
+              >
+                <Select
+                  value={disabledRole(role) ? "" : (mapping[role] ?? "")}
+                  disabled={disabledRole(role)}
+                  onChange={(_, d) => setMapping({ ...mapping, [role]: d.value })}
+                >
+                  <option value="">{NONE_LABEL[role] ?? "(none)"}</option>
+                  {table.headers.map((h) => (
+                    <option key={h.col} value={h.text}>
+                      {h.text}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            ))}
+          </div>
+        </>
+      )}
       <Subtitle2 as="h3">Preview</Subtitle2>
       {preview && !preview.ok && <Body1>{preview.fatal.message}</Body1>}
       {preview?.ok && preview.report.read && (
@@ -145,7 +240,7 @@ export function SetupView({
         ))}
       </ul>
       {kpis.length > PREVIEW_KPIS && <Caption1>and {kpis.length - PREVIEW_KPIS} more KPIs.</Caption1>}
-      <Button appearance="primary" type="submit" disabled={missing.length > 0}>
+      <Button appearance="primary" type="submit" disabled={!draft || missing.length > 0}>
         Create scorecard
       </Button>
       {missing.length > 0 && (

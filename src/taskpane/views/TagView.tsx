@@ -32,7 +32,7 @@ export interface TagDraft {
   readonly owner: string;
 }
 
-const refText = (r: RangeRef) => `${quoteSheetName(r.sheet)}!${r.address}`;
+export const refText = (r: RangeRef) => `${quoteSheetName(r.sheet)}!${r.address}`;
 
 /** A typed or selected reference such as "Notes!B2:M2", checked against the workbook's sheets. */
 function parseRef(text: string, sheetNames: readonly string[]): RangeRef | string {
