@@ -1,5 +1,5 @@
 import type { KpiModel, Observation, ScorecardModel } from "../model/scorecard";
-import { kpiKey } from "../model/scorecard";
+import { kpiKey, objectiveKey } from "../model/scorecard";
 import type { NumberReading } from "../model/values";
 import { aggregate } from "./aggregate";
 import { issue, type Issue } from "./issues";
@@ -326,17 +326,15 @@ export function evaluateScorecard(model: ScorecardModel, options: EvaluateOption
   // One scorecard per entity, and the consolidated one: each KPI there the roll-up of the
   // entities' statuses and scores for it (SCORING.md's roll-up, each entity weighing 1). Without
   // entities the consolidated scorecard is simply every KPI's own result.
+  const byEntity = groupBy(model.kpis, (k) => k.entity ?? "");
   const entities: EntityResult[] = model.entities.map((name) => ({
     name,
-    ...rollUpTree(model, resultsOf(model.kpis.filter((k) => k.entity === name)), method, true),
+    ...rollUpTree(model, resultsOf(byEntity.get(name) ?? []), method, true),
   }));
-  const byKey = new Map<string, KpiResult[]>();
-  for (const k of model.kpis) {
-    const key = kpiKey(k.perspective, k.objective, k.name);
-    byKey.set(key, [...(byKey.get(key) ?? []), evaluated.get(k) as KpiResult]);
-  }
+  const byKey = groupBy(model.kpis, (k) => kpiKey(k.perspective, k.objective, k.name));
   const consolidated: KpiResult[] = [];
-  for (const results of byKey.values()) {
+  for (const kpis of byKey.values()) {
+    const results = resultsOf(kpis);
     consolidated.push(...results.filter((r) => r.kpi.entity === null));
     const ofEntities = results.filter((r) => r.kpi.entity !== null);
     const first = ofEntities[0];
@@ -367,11 +365,14 @@ function rollUpTree(
   method: ScorecardModel["settings"]["rollup"],
   onlyWithKpis: boolean,
 ): Scored & { perspectives: PerspectiveResult[] } {
+  // Grouped once: filtering every KPI for every objective is quadratic at 50,000 KPIs.
+  const objectivesOf = groupBy(model.objectives, (o) => o.perspective);
+  const resultsOf = groupBy(kpiResults, (r) => objectiveKey(r.kpi.perspective, r.kpi.objective));
   const perspectives: PerspectiveResult[] = [];
   for (const p of model.perspectives) {
     const objectives: ObjectiveResult[] = [];
-    for (const o of model.objectives.filter((x) => x.perspective === p.name)) {
-      const kpis = kpiResults.filter((r) => r.kpi.perspective === p.name && r.kpi.objective === o.name);
+    for (const o of objectivesOf.get(p.name) ?? []) {
+      const kpis = resultsOf.get(objectiveKey(p.name, o.name)) ?? [];
       if (onlyWithKpis && kpis.length === 0) continue;
       const rolled = rollUp(
         kpis.map((r) => ({ status: r.status, score: r.score, weight: r.kpi.weight })),
@@ -383,4 +384,16 @@ function rollUpTree(
     perspectives.push({ name: p.name, weight: p.weight, objectives, ...rollUp(objectives, method) });
   }
   return { perspectives, ...rollUp(perspectives, method) };
+}
+
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

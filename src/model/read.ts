@@ -466,10 +466,12 @@ export function readScorecard(
   const layout = combinedLayout(layouts);
   const table = tables[0] ?? null;
 
+  // The first override stored for a KPI is the one that counts, as a search of the list would find.
+  const overrides = new Map<string, Definition["kpis"][number]>();
+  for (const k of [...definition.kpis].reverse())
+    overrides.set(kpiKey(k.perspective, k.objective, k.name), k);
   const overrideFor = (d: { perspective: string; objective: string; name: string }) =>
-    definition.kpis.find(
-      (k) => k.perspective === d.perspective && k.objective === d.objective && k.name === d.name,
-    );
+    overrides.get(kpiKey(d.perspective, d.objective, d.name));
   const kpis: KpiModel[] = drafts.map(({ draft, reader }) =>
     buildKpi(reader, draft, overrideFor(draft), issues),
   );
@@ -482,15 +484,20 @@ export function readScorecard(
   const side = readSideTables(book, candidates, issues);
   const perspectives: PerspectiveModel[] = [];
   const objectives: ObjectiveModel[] = [];
+  // Sets, not a search of the lists for each KPI: that is quadratic at 50,000 KPIs.
+  const perspectiveNames = new Set<string>();
+  const objectiveKeys = new Set<string>();
   for (const kpi of kpis) {
-    if (!perspectives.some((p) => p.name === kpi.perspective)) {
+    if (!perspectiveNames.has(kpi.perspective)) {
+      perspectiveNames.add(kpi.perspective);
       const stored = definition.perspectives.find((p) => p.name === kpi.perspective);
       perspectives.push({
         name: kpi.perspective,
         weight: stored?.weight ?? side.perspectiveWeights.get(kpi.perspective)?.weight ?? 1,
       });
     }
-    if (!objectives.some((o) => o.perspective === kpi.perspective && o.name === kpi.objective)) {
+    if (!objectiveKeys.has(objectiveKey(kpi.perspective, kpi.objective))) {
+      objectiveKeys.add(objectiveKey(kpi.perspective, kpi.objective));
       const stored = definition.objectives.find(
         (o) => o.perspective === kpi.perspective && o.name === kpi.objective,
       );
@@ -507,12 +514,12 @@ export function readScorecard(
 
   // A name in the Perspectives or Objectives table that no KPI uses is most often a typo.
   for (const [name, entry] of side.perspectiveWeights) {
-    if (!perspectives.some((p) => p.name === name)) {
+    if (!perspectiveNames.has(name)) {
       issues.push(issue("unknown-parent", entry.cell, { name, table: "Perspectives" }));
     }
   }
   for (const [key, entry] of side.objectives) {
-    if (!objectives.some((o) => objectiveKey(o.perspective, o.name) === key)) {
+    if (!objectiveKeys.has(key)) {
       issues.push(
         issue("unknown-parent", entry.cell, { name: key.split("\u0000")[1] as string, table: "Objectives" }),
       );

@@ -309,7 +309,9 @@ export function trafficLightFormats(
 
   const plans: ConditionalFormatPlan[] = [];
   const rulesFor = (inputs: RuleInputs, rows: number[]): ConditionalFormatPlan => {
-    const formulas = formulaText(inputs, rowRefs(inputs, Math.min(...rows)));
+    // Not Math.min(...rows): spreading 125k rows overflows the call stack.
+    const firstRow = rows.reduce((a, b) => Math.min(a, b));
+    const formulas = formulaText(inputs, rowRefs(inputs, firstRow));
     const rules: ConditionalRule[] = STATUSES.map((status) => ({
       status,
       formula: formulas[status],
