@@ -212,6 +212,35 @@ describe("npm run bsc, as a user runs it", () => {
   }, 60000);
 });
 
+describe("the built bsc (bin/bsc.cjs, what npx bsc and a global install run)", () => {
+  const run = promisify(execFile);
+  const root = path.join(__dirname, "..", "..");
+
+  it("answers --help without loading the workbook code, and scores a workbook", async () => {
+    await run(process.execPath, [path.join(root, "scripts", "build-cli.mjs")], { cwd: root });
+    // Help must come at once: ExcelJS alone takes a good part of a second to load.
+    const forbid = path.join(dir, "forbid-exceljs.cjs");
+    writeFileSync(
+      forbid,
+      `const Module = require("module");
+       const load = Module._load;
+       Module._load = function (request, ...rest) {
+         if (request === "exceljs" || request === "zod") throw new Error(request + " was loaded");
+         return load.call(this, request, ...rest);
+       };`,
+    );
+    const bin = path.join(root, "bin", "bsc.cjs");
+    const help = await run(process.execPath, ["-r", forbid, bin, "--help"], { cwd: dir });
+    expect(help.stdout).toContain("Usage:\n  bsc sample <out.xlsx>");
+    await expect(
+      run(process.execPath, ["-r", forbid, bin, "sample", "demo.xlsx"], { cwd: dir }),
+    ).rejects.toThrow(/exceljs was loaded|zod was loaded/);
+    await run(process.execPath, [bin, "sample", "demo.xlsx"], { cwd: dir });
+    const { stdout } = await run(process.execPath, [bin, "check", "demo.xlsx", "--json"], { cwd: dir });
+    expect(JSON.parse(stdout).period).toBe("2026-12");
+  }, 60000);
+});
+
 describe("bsc names files as the user typed them", () => {
   it("says which file it cannot write, and leaves no temporary file behind", async () => {
     await bsc(dir, "sample", "demo.xlsx");

@@ -1,0 +1,163 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { runScorecard, type RunOutcome } from "../app/scorecard";
+import type { ColumnMapping, SourceLayout } from "../model/detect";
+import { parseCsv } from "../workbook/csv";
+import { csvSheetName, workbookFromCsv } from "../workbook/xlsx/csvWorkbook";
+import { buildSampleWorkbook } from "../workbook/xlsx/sampleWorkbook";
+import { nodeInflate } from "../workbook/xlsx/nodeInflate";
+import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
+import type { Command } from "./args";
+import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
+import { reportText } from "./text";
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** `file` is resolved for reading; the user is told about `shown`, the path as they typed it. */
+const isCsv = (file: string): boolean => /\.csv$/i.test(file);
+
+async function readWorkbook(file: string, shown: string): Promise<XlsxWorkbook> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "there is no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : "it cannot be read";
+    throw new CliFailure(`Cannot read ${shown}: ${why}.`, EXIT_USAGE);
+  }
+  if (isCsv(file)) {
+    // A CSV export becomes a new workbook with one sheet; its text is UTF-8, as exports write it.
+    const csv = parseCsv(new TextDecoder("utf-8").decode(bytes));
+    return XlsxWorkbook.create(workbookFromCsv(csvSheetName(file), csv));
+  }
+  try {
+    return await XlsxWorkbook.load(bytes, nodeInflate);
+  } catch {
+    throw new CliFailure(`Cannot read ${shown}: it is not an .xlsx workbook, or it is damaged.`, EXIT_USAGE);
+  }
+}
+
+/** Writes beside the target, then renames: a failed write never leaves half a workbook. */
+async function writeAtomically(file: string, bytes: Uint8Array, shown: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temporary, bytes);
+    await fs.rename(temporary, file);
+  } catch (e) {
+    await fs.rm(temporary, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "its folder does not exist"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code === "EISDIR"
+            ? "it is a folder"
+            : "the write failed";
+    throw new CliFailure(`Cannot write ${shown}: ${why}.`, EXIT_USAGE);
+  }
+}
+
+function outcomeFailure(outcome: Extract<RunOutcome, { ok: false }>): CliFailure {
+  const where = outcome.fatal.cell ? ` (${outcome.fatal.cell})` : "";
+  return new CliFailure(`${outcome.fatal.message}${where}`, EXIT_WORKBOOK, outcome.fatal);
+}
+
+/** Runs a command that reads or writes a workbook (loaded only when one is asked for). */
+export async function runCommand(
+  command: Exclude<Command, { kind: "help" } | { kind: "version" }>,
+  io: CliIo,
+): Promise<number> {
+  const resolve = (p: string) => path.resolve(io.cwd, p);
+  switch (command.kind) {
+    case "sample": {
+      const out = resolve(command.out);
+      if (!command.force && (await exists(out)))
+        throw new CliFailure(`${command.out} already exists; use --force to overwrite it.`, EXIT_USAGE);
+      const port = XlsxWorkbook.create(buildSampleWorkbook());
+      await writeAtomically(out, await port.toBytes(), command.out);
+      io.stderr(`Wrote the sample workbook to ${command.out}. Next: bsc refresh ${command.out}`);
+      return EXIT_OK;
+    }
+    case "check": {
+      const port = await readWorkbook(resolve(command.book), command.book);
+      const outcome = await runScorecard(
+        port,
+        { table: command.table, period: command.period, ...mappingOf(command) },
+        false,
+      );
+      if (!outcome.ok) throw outcomeFailure(outcome);
+      emitReport(outcome, command.json, io);
+      if (outcome.hasErrors) io.stderr(`${command.book} has KPIs with errors; see the issues above.`);
+      return outcome.hasErrors ? EXIT_WORKBOOK : EXIT_OK;
+    }
+    case "refresh": {
+      const input = resolve(command.book);
+      if (isCsv(command.book) && (command.inPlace || isCsv(command.out ?? ""))) {
+        throw new CliFailure(
+          `A scorecard cannot be written into a CSV file; write a workbook with -o ${csvSheetName(command.book)}.xlsx.`,
+          EXIT_USAGE,
+        );
+      }
+      const out = command.inPlace
+        ? input
+        : resolve(command.out ?? command.book.replace(/(\.(xlsx|xlsm|csv))?$/i, ".scorecard.xlsx"));
+      const relative = path.relative(io.cwd, out);
+      const shownOut = command.inPlace
+        ? command.book
+        : (command.out ?? (relative.startsWith("..") ? out : relative));
+      if (!command.inPlace && !command.force && (await exists(out))) {
+        throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
+      }
+      const port = await readWorkbook(input, command.book);
+      if (port.wouldLose.length) {
+        throw new CliFailure(
+          `Refusing to write ${shownOut}: rewriting ${command.book} would lose ${listWords(port.wouldLose)}, which this tool cannot keep; nothing was written (use the Excel add-in for this workbook).`,
+          EXIT_WORKBOOK,
+        );
+      }
+      const outcome = await runScorecard(
+        port,
+        {
+          table: command.table,
+          period: command.period,
+          ...mappingOf(command),
+          ...(io.now ? { now: io.now } : {}),
+        },
+        true,
+      );
+      if (!outcome.ok) throw outcomeFailure(outcome);
+      await writeAtomically(out, await port.toBytes(), shownOut);
+      emitReport(outcome, command.json, io);
+      io.stderr(`Wrote ${shownOut}.`);
+      return EXIT_OK;
+    }
+  }
+}
+
+const mappingOf = (command: { mapping?: ColumnMapping; layout?: SourceLayout }) => ({
+  ...(command.mapping ? { mapping: command.mapping } : {}),
+  ...(command.layout ? { layout: command.layout } : {}),
+});
+
+function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function emitReport(outcome: Extract<RunOutcome, { ok: true }>, json: boolean, io: CliIo): void {
+  if (json) io.stdout(JSON.stringify(outcome.report, null, 2));
+  else io.stdout(reportText(outcome.report));
+}
