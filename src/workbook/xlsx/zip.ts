@@ -15,6 +15,13 @@ export interface ZipEntry {
   readonly method: number;
   readonly compressedSize: number;
   readonly localHeaderOffset: number;
+  /** From the central directory: what a copy of the entry's compressed bytes needs to be written again. */
+  readonly crc32: number;
+  readonly uncompressedSize: number;
+  /** General-purpose flags (bit 0: encrypted; bit 3: sizes in a data descriptor). */
+  readonly flags: number;
+  /** DOS date and time of the entry, kept as they were. */
+  readonly modified: { readonly time: number; readonly date: number };
 }
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -45,7 +52,11 @@ export function listZipEntries(zip: Uint8Array): ZipEntry[] {
     const extraLength = data.getUint16(offset + 30, true);
     const commentLength = data.getUint16(offset + 32, true);
     entries.push({
+      flags: data.getUint16(offset + 8, true),
       method: data.getUint16(offset + 10, true),
+      modified: { time: data.getUint16(offset + 12, true), date: data.getUint16(offset + 14, true) },
+      crc32: data.getUint32(offset + 16, true),
+      uncompressedSize: data.getUint32(offset + 24, true),
       compressedSize: data.getUint32(offset + 20, true),
       localHeaderOffset: data.getUint32(offset + 42, true),
       name: utf8.decode(zip.subarray(offset + 46, offset + 46 + nameLength)),
@@ -55,14 +66,20 @@ export function listZipEntries(zip: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-export async function readZipEntry(zip: Uint8Array, entry: ZipEntry, inflate: Inflate): Promise<Uint8Array> {
+/** The entry's bytes as stored: compressed, exactly as they are in the file. */
+export function rawZipEntry(zip: Uint8Array, entry: ZipEntry): Uint8Array {
   const data = view(zip);
   const at = entry.localHeaderOffset;
   if (at + 30 > zip.length || data.getUint32(at, true) !== LOCAL_FILE_HEADER) {
     throw new ZipFormatError(`damaged entry ${entry.name}`);
   }
   const start = at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true);
-  const body = zip.subarray(start, start + entry.compressedSize);
+  if (start + entry.compressedSize > zip.length) throw new ZipFormatError(`damaged entry ${entry.name}`);
+  return zip.subarray(start, start + entry.compressedSize);
+}
+
+export async function readZipEntry(zip: Uint8Array, entry: ZipEntry, inflate: Inflate): Promise<Uint8Array> {
+  const body = rawZipEntry(zip, entry);
   if (entry.method === 0) return body;
   if (entry.method === 8) return inflate(body);
   throw new ZipFormatError(`unsupported compression in ${entry.name}`);

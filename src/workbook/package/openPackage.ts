@@ -1,0 +1,135 @@
+/**
+ * An .xlsx (or .xlsm) package opened for patching: parts are inflated only when asked for, and
+ * written back only when changed; every other part is copied as its compressed bytes.
+ */
+import { listZipEntries, readZipEntry, type Inflate, type ZipEntry } from "../xlsx/zip";
+import { writeZip, type Deflate, type ZipPart } from "./zipWriter";
+import { attribute, findElements, PackageXmlError } from "./xmlText";
+
+const utf8 = new TextDecoder("utf-8");
+const encoder = new TextEncoder();
+
+export const RELATIONSHIP_TYPES = {
+  officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+  worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+  styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+} as const;
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The part it points at, as a package path without a leading slash. */
+  readonly part: string;
+  readonly external: boolean;
+}
+
+/** The part a relationship target names, resolved against the folder of the part that holds it. */
+export function resolveTarget(fromPart: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = fromPart.split("/").slice(0, -1);
+  for (const piece of target.split("/")) {
+    if (piece === "..") parts.pop();
+    else if (piece !== "." && piece !== "") parts.push(piece);
+  }
+  return parts.join("/");
+}
+
+/** Where a part's relationships are kept: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
+export function relsPartOf(part: string): string {
+  const at = part.lastIndexOf("/");
+  return `${part.slice(0, at + 1)}_rels/${part.slice(at + 1)}.rels`;
+}
+
+export class OpenPackage {
+  private readonly changed = new Map<string, string>();
+  private readonly cache = new Map<string, string>();
+  private readonly added: string[] = [];
+  private readonly byLowerName: Map<string, ZipEntry>;
+
+  private constructor(
+    readonly bytes: Uint8Array,
+    readonly entries: readonly ZipEntry[],
+    private readonly inflate: Inflate,
+  ) {
+    this.byLowerName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+  }
+
+  static open(bytes: Uint8Array, inflate: Inflate): OpenPackage {
+    return new OpenPackage(bytes, listZipEntries(bytes), inflate);
+  }
+
+  /** Part names are case-insensitive (OPC): the name as the package spells it. */
+  private entryName(part: string): string | null {
+    if (this.changed.has(part)) return part;
+    const entry = this.byLowerName.get(part.toLowerCase());
+    if (entry) return entry.name;
+    return this.added.find((a) => a.toLowerCase() === part.toLowerCase()) ?? null;
+  }
+
+  has(part: string): boolean {
+    return this.entryName(part) !== null;
+  }
+
+  async text(part: string): Promise<string> {
+    const name = this.entryName(part);
+    if (name === null) throw new PackageXmlError(`the package has no ${part}`);
+    const changed = this.changed.get(name);
+    if (changed !== undefined) return changed;
+    const cached = this.cache.get(name);
+    if (cached !== undefined) return cached;
+    const text = utf8.decode(
+      await readZipEntry(this.bytes, this.byLowerName.get(name.toLowerCase()) as ZipEntry, this.inflate),
+    );
+    this.cache.set(name, text);
+    return text;
+  }
+
+  setText(part: string, text: string): void {
+    const name = this.entryName(part);
+    if (name === null) this.added.push(part);
+    this.changed.set(name ?? part, text);
+  }
+
+  /** A new part's name that no part has yet: xl/worksheets/sheet7.xml. */
+  freeName(prefix: string, suffix: string): string {
+    for (let i = 1; ; i++) {
+      const name = `${prefix}${i}${suffix}`;
+      if (!this.has(name)) return name;
+    }
+  }
+
+  async relationships(part: string): Promise<Relationship[]> {
+    const rels = relsPartOf(part);
+    if (!this.has(rels)) return [];
+    return findElements(await this.text(rels), "Relationship").map((r) => {
+      const external = attribute(r.text, "TargetMode") === "External";
+      const target = attribute(r.text, "Target") ?? "";
+      return {
+        id: attribute(r.text, "Id") ?? "",
+        type: attribute(r.text, "Type") ?? "",
+        part: external ? target : resolveTarget(part, target),
+        external,
+      };
+    });
+  }
+
+  /** The workbook part, as the package's root relationships name it. */
+  async workbookPart(): Promise<string> {
+    const root = (await this.relationships("")).find((r) => r.type === RELATIONSHIP_TYPES.officeDocument);
+    if (!root || !this.has(root.part)) throw new PackageXmlError("the package names no workbook part");
+    return this.entryName(root.part) as string;
+  }
+
+  /** The package: changed parts written afresh, new ones after them, the rest copied as they were. */
+  async toBytes(deflate: Deflate): Promise<Uint8Array> {
+    const parts: ZipPart[] = this.entries.map((entry) => {
+      const text = this.changed.get(entry.name);
+      return text === undefined
+        ? { name: entry.name, copyOf: entry }
+        : { name: entry.name, content: encoder.encode(text) };
+    });
+    for (const name of this.added)
+      parts.push({ name, content: encoder.encode(this.changed.get(name) as string) });
+    return writeZip(this.bytes, parts, deflate);
+  }
+}

@@ -1,0 +1,312 @@
+/**
+ * A write plan applied to an .xlsx package as text edits: the product's own sheets written whole
+ * (in the same part and place as before), its traffic lights replacing its earlier ones on the
+ * user's sheets, its formats appended to the stylesheet, its marker names set. Every other part,
+ * and every other byte of the parts touched, stays as it was.
+ */
+import { quoteSheetName } from "../../model/address";
+import type { ConditionalFormatPlan, WritePlan } from "../../plan/plan";
+import { isProductRule } from "../../plan/plan";
+import { OpenPackage, RELATIONSHIP_TYPES, relsPartOf, type Relationship } from "./openPackage";
+import { productSheetXml } from "./productSheet";
+import { StylesEditor } from "./styles";
+import {
+  attribute,
+  escapeXmlAttribute,
+  escapeXmlText,
+  findElement,
+  findElements,
+  innerText,
+  insertBefore,
+  PackageXmlError,
+  replaceSpan,
+  rootPrefix,
+  unescapeXml,
+  withAttribute,
+} from "./xmlText";
+
+const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+/** CT_Workbook's children after definedNames. */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+/** CT_Worksheet's children after conditionalFormatting. */
+const AFTER_CONDITIONAL_FORMATTING = [
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+export interface PackageSheet {
+  readonly name: string;
+  readonly part: string;
+}
+
+/** The workbook part, its text's parts, and where each sheet lives. */
+export class WorkbookParts {
+  private constructor(
+    readonly pkg: OpenPackage,
+    readonly workbookPart: string,
+    public workbookXml: string,
+    public relsXml: string,
+    readonly relationships: readonly Relationship[],
+  ) {}
+
+  static async open(pkg: OpenPackage): Promise<WorkbookParts> {
+    const part = await pkg.workbookPart();
+    const rels = relsPartOf(part);
+    return new WorkbookParts(
+      pkg,
+      part,
+      await pkg.text(part),
+      await pkg.text(rels),
+      await pkg.relationships(part),
+    );
+  }
+
+  get prefix(): string {
+    return rootPrefix(this.workbookXml, "workbook");
+  }
+
+  /** The prefix the workbook part binds to the relationships namespace (usually "r:"). */
+  private relationshipPrefix(): string {
+    const m = new RegExp(`xmlns:([\\w.-]+)="${RELATIONSHIPS_NS}"`).exec(this.workbookXml);
+    // Every <sheet> points at its part through this namespace: a workbook without it has no sheets.
+    if (!m) throw new PackageXmlError("the workbook part declares no relationships namespace");
+    return `${m[1]}:`;
+  }
+
+  sheetElements() {
+    return findElements(this.workbookXml, `${this.prefix}sheet`);
+  }
+
+  sheets(): PackageSheet[] {
+    const r = this.relationshipPrefix();
+    return this.sheetElements().map((el) => {
+      const id = attribute(el.text, `${r}id`);
+      const rel = this.relationships.find((x) => x.id === id);
+      return { name: attribute(el.text, "name") ?? "", part: rel?.part ?? "" };
+    });
+  }
+
+  sheet(name: string): PackageSheet | undefined {
+    return this.sheets().find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Renames a sheet and sets its visibility, in its <sheet> element alone. */
+  setSheet(current: string, name: string, visibility: "visible" | "veryHidden"): void {
+    const el = this.sheetElements().find(
+      (s) => (attribute(s.text, "name") ?? "").toLowerCase() === current.toLowerCase(),
+    );
+    if (!el) throw new PackageXmlError(`no sheet ${current}`);
+    let text = withAttribute(el.text, "name", name);
+    const state = attribute(text, "state");
+    if (visibility === "veryHidden" || (state !== null && state !== "visible"))
+      text = withAttribute(text, "state", visibility);
+    this.workbookXml = replaceSpan(this.workbookXml, el, text);
+  }
+
+  /** Adds a worksheet part after the last sheet: its relationship, its <sheet> and its content type. */
+  async addSheet(name: string, visibility: "visible" | "veryHidden", xml: string): Promise<void> {
+    const part = this.pkg.freeName(
+      `${this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1)}worksheets/sheet`,
+      ".xml",
+    );
+    this.pkg.setText(part, xml);
+    const ids = new Set(findElements(this.relsXml, "Relationship").map((r) => attribute(r.text, "Id")));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const rId = `rId${n}`;
+    const target = part.slice(this.workbookPart.lastIndexOf("/") + 1);
+    this.relsXml = insertBefore(
+      this.relsXml,
+      "Relationships",
+      `<Relationship Id="${rId}" Type="${RELATIONSHIP_TYPES.worksheet}" Target="${escapeXmlAttribute(target)}"/>`,
+      [],
+    );
+    const r = this.relationshipPrefix();
+    const sheetIds = this.sheetElements().map((s) => Number(attribute(s.text, "sheetId") ?? 0));
+    const sheetId = Math.max(0, ...sheetIds) + 1;
+    const p = this.prefix;
+    const state = visibility === "veryHidden" ? ` state="veryHidden"` : "";
+    const sheetsSpan = findElement(this.workbookXml, `${p}sheets`);
+    if (!sheetsSpan) throw new PackageXmlError("the workbook lists no sheets");
+    const close = `</${p}sheets>`;
+    const element = `<${p}sheet name="${escapeXmlAttribute(name)}" sheetId="${sheetId}"${state} ${r}id="${rId}"/>`;
+    this.workbookXml = replaceSpan(
+      this.workbookXml,
+      sheetsSpan,
+      sheetsSpan.text.slice(0, -close.length) + element + close,
+    );
+    const types = await this.pkg.text("[Content_Types].xml");
+    this.pkg.setText(
+      "[Content_Types].xml",
+      insertBefore(
+        types,
+        "Types",
+        `<Override PartName="/${escapeXmlAttribute(part)}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`,
+        [],
+      ),
+    );
+  }
+
+  /** Sets a workbook-scoped name to one reference, replacing any earlier workbook-scoped one. */
+  defineName(name: string, reference: string): void {
+    const p = this.prefix;
+    const names = findElement(this.workbookXml, `${p}definedNames`);
+    const element = `<${p}definedName name="${escapeXmlAttribute(name)}">${escapeXmlText(reference)}</${p}definedName>`;
+    if (!names) {
+      this.workbookXml = insertBefore(
+        this.workbookXml,
+        "workbook",
+        `<${p}definedNames>${element}</${p}definedNames>`,
+        AFTER_DEFINED_NAMES,
+      );
+      return;
+    }
+    const same = findElements(names.text, `${p}definedName`, 1).find(
+      (d) =>
+        (attribute(d.text, "name") ?? "").toLowerCase() === name.toLowerCase() &&
+        attribute(d.text, "localSheetId") === null,
+    );
+    const text = same
+      ? replaceSpan(names.text, same, element)
+      : names.text.replace(new RegExp(`</${p}definedNames>$`), `${element}</${p}definedNames>`);
+    this.workbookXml = replaceSpan(this.workbookXml, names, text);
+  }
+
+  async save(): Promise<void> {
+    await setIfChanged(this.pkg, this.workbookPart, this.workbookXml);
+    await setIfChanged(this.pkg, relsPartOf(this.workbookPart), this.relsXml);
+  }
+
+  async stylesPart(): Promise<string> {
+    const rel = this.relationships.find((r) => r.type === RELATIONSHIP_TYPES.styles);
+    if (!rel) throw new PackageXmlError("the workbook has no stylesheet");
+    return rel.part;
+  }
+}
+
+/** A part is written afresh only when its text changed; else its compressed bytes are copied. */
+async function setIfChanged(pkg: OpenPackage, part: string, text: string): Promise<void> {
+  if ((await pkg.text(part)) !== text) pkg.setText(part, text);
+}
+
+/** The highest rule priority on a sheet, x14 rules included: the product's rules come after it. */
+function highestPriority(xml: string): number {
+  let highest = 0;
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?cfRule\b[^>]*?\spriority="(\d+)"/g))
+    highest = Math.max(highest, Number(m[1]));
+  return highest;
+}
+
+/** A sheet's XML without the product's earlier rules; other rules, and their blocks, as they were. */
+function withoutProductRules(xml: string, prefix: string): string {
+  let out = xml;
+  for (const block of findElements(xml, `${prefix}conditionalFormatting`).reverse()) {
+    const rules = findElements(block.text, `${prefix}cfRule`);
+    const product = rules.filter((rule) => {
+      const formula = findElement(rule.text, `${prefix}formula`);
+      return formula !== null && isProductRule(unescapeXml(innerText(formula)));
+    });
+    if (product.length === 0) continue;
+    let replacement = "";
+    if (product.length < rules.length) {
+      replacement = block.text;
+      for (const rule of [...product].reverse()) replacement = replaceSpan(replacement, rule, "");
+    }
+    out = replaceSpan(out, block, replacement);
+  }
+  return out;
+}
+
+function conditionalFormattingXml(
+  plan: ConditionalFormatPlan,
+  prefix: string,
+  styles: StylesEditor,
+  priority: () => number,
+): string {
+  const rules = plan.rules
+    .map(
+      (rule) =>
+        `<${prefix}cfRule type="expression" dxfId="${styles.differentialFormat(rule.fill, rule.color)}" priority="${priority()}">` +
+        `<${prefix}formula>${escapeXmlText(rule.formula.replace(/^=/, ""))}</${prefix}formula></${prefix}cfRule>`,
+    )
+    .join("");
+  return `<${prefix}conditionalFormatting sqref="${escapeXmlAttribute(plan.ranges.join(" "))}">${rules}</${prefix}conditionalFormatting>`;
+}
+
+export async function applyPlanToPackage(pkg: OpenPackage, plan: WritePlan): Promise<void> {
+  const workbook = await WorkbookParts.open(pkg);
+  const stylesPart = await workbook.stylesPart();
+  const styles = new StylesEditor(await pkg.text(stylesPart));
+
+  for (const sheet of plan.sheets) {
+    const xml = productSheetXml(sheet, plan.styles, styles);
+    const old = sheet.replaces === null ? undefined : workbook.sheet(sheet.replaces);
+    if (old && old.part) {
+      pkg.setText(old.part, xml);
+      workbook.setSheet(old.name, sheet.name, sheet.visibility);
+    } else await workbook.addSheet(sheet.name, sheet.visibility, xml);
+    workbook.defineName(sheet.markerName, `${quoteSheetName(sheet.name)}!$A$1`);
+  }
+
+  const touched = new Set([
+    ...plan.clearConditionalFormatsOn,
+    ...plan.conditionalFormats.map((c) => c.sheet),
+  ]);
+  for (const name of touched) {
+    const sheet = workbook.sheet(name);
+    if (!sheet?.part) continue;
+    const original = await pkg.text(sheet.part);
+    const prefix = rootPrefix(original, "worksheet");
+    let xml = withoutProductRules(original, prefix);
+    let next = highestPriority(xml);
+    const blocks = plan.conditionalFormats
+      .filter((c) => c.sheet.toLowerCase() === name.toLowerCase())
+      .map((c) => conditionalFormattingXml(c, prefix, styles, () => ++next))
+      .join("");
+    if (blocks) xml = insertBefore(xml, "worksheet", blocks, AFTER_CONDITIONAL_FORMATTING);
+    if (xml !== original) pkg.setText(sheet.part, xml);
+  }
+
+  await setIfChanged(pkg, stylesPart, styles.toString());
+  await workbook.save();
+}
+
+/** Sets a workbook-scoped name (a tagged KPI's range) in the package's workbook part. */
+export async function defineNameInPackage(pkg: OpenPackage, name: string, reference: string): Promise<void> {
+  const workbook = await WorkbookParts.open(pkg);
+  workbook.defineName(name, reference);
+  await workbook.save();
+}

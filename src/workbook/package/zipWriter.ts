@@ -1,0 +1,168 @@
+/**
+ * Writes a ZIP package whose untouched entries are the source's compressed bytes, copied as they
+ * are: a part the product does not change is never inflated, re-compressed or re-encoded, so it
+ * cannot be altered. Only the parts the product writes are deflated. Runs in Node and in a
+ * browser: compression is passed in.
+ */
+import { rawZipEntry, ZipFormatError, type ZipEntry } from "../xlsx/zip";
+
+/** Raw DEFLATE compression. */
+export type Deflate = (data: Uint8Array) => Promise<Uint8Array>;
+
+/** One entry of the package to write: a copy of a source entry, or new content. */
+export type ZipPart =
+  | { readonly name: string; readonly copyOf: ZipEntry }
+  | { readonly name: string; readonly content: Uint8Array };
+
+const LOCAL_FILE_HEADER = 0x04034b50;
+const CENTRAL_FILE_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+const DEFLATED = 8;
+/** ZIP 2.0: deflate, no ZIP64. */
+const VERSION_NEEDED = 20;
+const UTF8_NAMES = 0x0800;
+const DATA_DESCRIPTOR = 0x0008;
+const ENCRYPTED = 0x0001;
+const MAX_32 = 0xffffffff;
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+export function crc32(data: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++)
+    crc = (CRC_TABLE[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+interface Written {
+  readonly name: Uint8Array;
+  readonly flags: number;
+  readonly method: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly offset: number;
+}
+
+/** Today's date and time in the DOS format ZIP headers use. */
+function dosNow(now: Date): { time: number; date: number } {
+  return {
+    time: (now.getHours() << 11) | (now.getMinutes() << 5) | Math.floor(now.getSeconds() / 2),
+    date: ((Math.max(1980, now.getFullYear()) - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate(),
+  };
+}
+
+/**
+ * The package, entries in the order given. A copied entry keeps its compressed bytes, CRC, sizes
+ * and date; its local header is written afresh from the central directory (sizes stated in the
+ * header rather than in a trailing descriptor), which changes no byte of its content.
+ */
+export async function writeZip(
+  source: Uint8Array,
+  parts: readonly ZipPart[],
+  deflate: Deflate,
+  now: Date = new Date(),
+): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const stamp = dosNow(now);
+  const chunks: Uint8Array[] = [];
+  const written: Written[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = encoder.encode(part.name);
+    let body: Uint8Array;
+    let entry: Omit<Written, "offset" | "name">;
+    if ("copyOf" in part) {
+      const e = part.copyOf;
+      if (e.flags & ENCRYPTED) throw new ZipFormatError(`${e.name} is encrypted`);
+      body = rawZipEntry(source, e);
+      entry = {
+        flags: (e.flags & ~DATA_DESCRIPTOR) | UTF8_NAMES,
+        method: e.method,
+        time: e.modified.time,
+        date: e.modified.date,
+        crc: e.crc32,
+        compressedSize: e.compressedSize,
+        uncompressedSize: e.uncompressedSize,
+      };
+    } else {
+      body = await deflate(part.content);
+      entry = {
+        flags: UTF8_NAMES,
+        method: DEFLATED,
+        ...stamp,
+        crc: crc32(part.content),
+        compressedSize: body.length,
+        uncompressedSize: part.content.length,
+      };
+    }
+    if (entry.compressedSize > MAX_32 || entry.uncompressedSize > MAX_32 || offset > MAX_32) {
+      throw new ZipFormatError(`${part.name} is too large for a ZIP package without ZIP64`);
+    }
+    const header = new Uint8Array(30 + name.length);
+    const h = new DataView(header.buffer);
+    h.setUint32(0, LOCAL_FILE_HEADER, true);
+    h.setUint16(4, VERSION_NEEDED, true);
+    h.setUint16(6, entry.flags, true);
+    h.setUint16(8, entry.method, true);
+    h.setUint16(10, entry.time, true);
+    h.setUint16(12, entry.date, true);
+    h.setUint32(14, entry.crc, true);
+    h.setUint32(18, entry.compressedSize, true);
+    h.setUint32(22, entry.uncompressedSize, true);
+    h.setUint16(26, name.length, true);
+    h.setUint16(28, 0, true);
+    header.set(name, 30);
+    chunks.push(header, body);
+    written.push({ ...entry, name, offset });
+    offset += header.length + body.length;
+  }
+
+  const directoryStart = offset;
+  for (const w of written) {
+    const record = new Uint8Array(46 + w.name.length);
+    const c = new DataView(record.buffer);
+    c.setUint32(0, CENTRAL_FILE_HEADER, true);
+    c.setUint16(4, VERSION_NEEDED, true);
+    c.setUint16(6, VERSION_NEEDED, true);
+    c.setUint16(8, w.flags, true);
+    c.setUint16(10, w.method, true);
+    c.setUint16(12, w.time, true);
+    c.setUint16(14, w.date, true);
+    c.setUint32(16, w.crc, true);
+    c.setUint32(20, w.compressedSize, true);
+    c.setUint32(24, w.uncompressedSize, true);
+    c.setUint16(28, w.name.length, true);
+    c.setUint32(42, w.offset, true);
+    record.set(w.name, 46);
+    chunks.push(record);
+    offset += record.length;
+  }
+  if (written.length > 0xffff) throw new ZipFormatError("too many parts for a ZIP package without ZIP64");
+  const end = new Uint8Array(22);
+  const e = new DataView(end.buffer);
+  e.setUint32(0, END_OF_CENTRAL_DIRECTORY, true);
+  e.setUint16(8, written.length, true);
+  e.setUint16(10, written.length, true);
+  e.setUint32(12, offset - directoryStart, true);
+  e.setUint32(16, directoryStart, true);
+  chunks.push(end);
+
+  const out = new Uint8Array(offset + end.length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}

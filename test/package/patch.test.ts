@@ -1,0 +1,111 @@
+import ExcelJS from "exceljs";
+import { runScorecard } from "../../src/app/scorecard";
+import { isProductRule } from "../../src/plan/plan";
+import { nodeCodec } from "../../src/workbook/package/nodeCodec";
+import { PackageWorkbook, type SnapshotReader } from "../../src/workbook/package/packageWorkbook";
+import { writeZip } from "../../src/workbook/package/zipWriter";
+import { snapshotOf } from "../../src/workbook/xlsx/snapshot";
+import { listZipEntries, rawZipEntry, readZipEntry } from "../../src/workbook/xlsx/zip";
+import { HEADER } from "../helpers/book";
+import { workbookBytes } from "../helpers/xlsx";
+
+/** Reads the snapshot through ExcelJS: an independent reader of what the patcher wrote. */
+const excelJsReader: SnapshotReader = async (bytes) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return snapshotOf(wb);
+};
+
+const ROWS = [
+  HEADER,
+  ["Financial", "Grow", "Revenue", 105, 100, null, null, "higher", 1],
+  ["Financial", "Grow", "Margin", 0.3, 0.4, null, null, "higher", 1],
+  ["Customer", "Delight", "NPS", 41, 40, null, null, "higher", 2],
+];
+
+/** Parts no writer of ours knows: a picture, custom XML, a macro project. Kept byte for byte. */
+const FOREIGN = {
+  "xl/media/image1.png": new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5, 6, 7, 8]),
+  "customXml/item1.xml": new TextEncoder().encode('<?xml version="1.0"?><label sensitivity="Confidential"/>'),
+  "xl/vbaProject.bin": new Uint8Array(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 251)),
+};
+
+async function userWorkbook(): Promise<Uint8Array> {
+  const base = new Uint8Array(await workbookBytes([{ name: "Data", rows: ROWS, table: "Kpis" }]));
+  const parts = [
+    ...listZipEntries(base).map((e) => ({ name: e.name, copyOf: e })),
+    ...Object.entries(FOREIGN).map(([name, content]) => ({ name, content })),
+  ];
+  return writeZip(base, parts, nodeCodec.deflate);
+}
+
+async function refresh(bytes: Uint8Array): Promise<Uint8Array> {
+  const port = await PackageWorkbook.load(bytes, nodeCodec, excelJsReader);
+  const outcome = await runScorecard(port, { now: new Date("2026-11-30T12:00:00Z") }, true);
+  if (!outcome.ok) throw new Error(outcome.fatal.message);
+  return port.toBytes();
+}
+
+const text = async (zip: Uint8Array, name: string) => {
+  const entry = listZipEntries(zip).find((e) => e.name === name);
+  if (!entry) throw new Error(`no ${name}`);
+  return new TextDecoder().decode(await readZipEntry(zip, entry, nodeCodec.inflate));
+};
+
+describe("the package patcher", () => {
+  it("copies every part it does not own or touch as its compressed bytes, unchanged", async () => {
+    const source = await userWorkbook();
+    const output = await refresh(source);
+    const touched = new Set([
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "[Content_Types].xml",
+      "xl/styles.xml",
+      "xl/worksheets/sheet1.xml",
+    ]);
+    const out = new Map(listZipEntries(output).map((e) => [e.name, e]));
+    const untouched = listZipEntries(source).filter((e) => !touched.has(e.name));
+    expect(untouched.map((e) => e.name)).toEqual(expect.arrayContaining(Object.keys(FOREIGN)));
+    for (const entry of untouched) {
+      const copy = out.get(entry.name);
+      expect(copy).toBeDefined();
+      expect(copy?.crc32).toBe(entry.crc32);
+      expect(Buffer.from(rawZipEntry(output, copy!)).equals(Buffer.from(rawZipEntry(source, entry)))).toBe(
+        true,
+      );
+    }
+  });
+
+  it("adds the summary and definition sheets, and the traffic lights, readable by another reader", async () => {
+    const output = await refresh(await userWorkbook());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(output as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ["Data", "visible"],
+      ["Scorecard", "visible"],
+      ["BSC Definition", "veryHidden"],
+    ]);
+    expect(String(wb.getWorksheet("Scorecard")?.getCell("A1").value)).toMatch(/Balanced Scorecard|Scorecard/);
+    const data = await text(output, "xl/worksheets/sheet1.xml");
+    const formulas = [...data.matchAll(/<formula>([^<]*)<\/formula>/g)].map((m) => m[1] as string);
+    expect(formulas.length).toBeGreaterThan(0);
+    expect(formulas.every((f) => isProductRule(f.replace(/&quot;/g, '"')))).toBe(true);
+  });
+
+  it("leaves the user's sheet as it was but for the traffic lights it adds", async () => {
+    const source = await userWorkbook();
+    const output = await refresh(source);
+    const before = await text(source, "xl/worksheets/sheet1.xml");
+    const after = await text(output, "xl/worksheets/sheet1.xml");
+    expect(after.replace(/<conditionalFormatting\b.*?<\/conditionalFormatting>/g, "")).toBe(before);
+  });
+
+  it("refreshes again in place: the same sheets, the same parts, and no growth of the stylesheet", async () => {
+    const once = await refresh(await userWorkbook());
+    const twice = await refresh(once);
+    expect(listZipEntries(twice).map((e) => e.name)).toEqual(listZipEntries(once).map((e) => e.name));
+    expect(await text(twice, "xl/styles.xml")).toBe(await text(once, "xl/styles.xml"));
+    expect(await text(twice, "xl/worksheets/sheet1.xml")).toBe(await text(once, "xl/worksheets/sheet1.xml"));
+    expect(await text(twice, "xl/workbook.xml")).toBe(await text(once, "xl/workbook.xml"));
+  });
+});
