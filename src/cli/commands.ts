@@ -3,9 +3,11 @@ import path from "node:path";
 import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { ColumnMapping, SourceLayout } from "../model/detect";
 import { parseCsv } from "../workbook/csv";
+import { nodeCodec } from "../workbook/package/nodeCodec";
+import { PackageWorkbook } from "../workbook/package/packageWorkbook";
 import { csvSheetName, workbookFromCsv } from "../workbook/xlsx/csvWorkbook";
 import { buildSampleWorkbook } from "../workbook/xlsx/sampleWorkbook";
-import { nodeInflate } from "../workbook/xlsx/nodeInflate";
+import { readSnapshotWithExcelJs } from "../workbook/xlsx/snapshot";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import type { Command } from "./args";
 import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
@@ -21,7 +23,7 @@ async function exists(file: string): Promise<boolean> {
 /** `file` is resolved for reading; the user is told about `shown`, the path as they typed it. */
 const isCsv = (file: string): boolean => /\.csv$/i.test(file);
 
-async function readWorkbook(file: string, shown: string): Promise<XlsxWorkbook> {
+async function readWorkbook(file: string, shown: string): Promise<PackageWorkbook> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
@@ -40,10 +42,14 @@ async function readWorkbook(file: string, shown: string): Promise<XlsxWorkbook> 
   if (isCsv(file)) {
     // A CSV export becomes a new workbook with one sheet; its text is UTF-8, as exports write it.
     const csv = parseCsv(new TextDecoder("utf-8").decode(bytes));
-    return XlsxWorkbook.create(workbookFromCsv(csvSheetName(file), csv));
+    const built = await XlsxWorkbook.create(workbookFromCsv(csvSheetName(file), csv)).toBytes();
+    return PackageWorkbook.load(built, nodeCodec, readSnapshotWithExcelJs);
   }
   try {
-    return await XlsxWorkbook.load(bytes, nodeInflate);
+    const port = await PackageWorkbook.load(bytes, nodeCodec, readSnapshotWithExcelJs);
+    // Read once here, so that a package that is no workbook is said to be one at once.
+    await port.readSnapshot();
+    return port;
   } catch {
     throw new CliFailure(`Cannot read ${shown}: it is not an .xlsx workbook, or it is damaged.`, EXIT_USAGE);
   }
@@ -111,9 +117,18 @@ export async function runCommand(
           EXIT_USAGE,
         );
       }
+      // A macro-enabled workbook stays one: Excel opens an .xlsm package only under that name.
+      const macros = /\.xlsm$/i.test(command.book);
+      const extension = macros ? ".xlsm" : ".xlsx";
+      if (macros && command.out !== undefined && !/\.xlsm$/i.test(command.out)) {
+        throw new CliFailure(
+          `${command.book} holds macros, so the refreshed workbook must be an .xlsm file too; name it ${path.basename(command.out).replace(/\.[^.]*$/, "")}.xlsm.`,
+          EXIT_USAGE,
+        );
+      }
       const out = command.inPlace
         ? input
-        : resolve(command.out ?? command.book.replace(/(\.(xlsx|xlsm|csv))?$/i, ".scorecard.xlsx"));
+        : resolve(command.out ?? command.book.replace(/(\.(xlsx|xlsm|csv))?$/i, `.scorecard${extension}`));
       const relative = path.relative(io.cwd, out);
       const shownOut = command.inPlace
         ? command.book
@@ -122,12 +137,6 @@ export async function runCommand(
         throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
       }
       const port = await readWorkbook(input, command.book);
-      if (port.wouldLose.length) {
-        throw new CliFailure(
-          `Refusing to write ${shownOut}: rewriting ${command.book} would lose ${listWords(port.wouldLose)}, which this tool cannot keep; nothing was written (use the Excel add-in for this workbook).`,
-          EXIT_WORKBOOK,
-        );
-      }
       const outcome = await runScorecard(
         port,
         {
@@ -151,11 +160,6 @@ const mappingOf = (command: { mapping?: ColumnMapping; layout?: SourceLayout }) 
   ...(command.mapping ? { mapping: command.mapping } : {}),
   ...(command.layout ? { layout: command.layout } : {}),
 });
-
-function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 function emitReport(outcome: Extract<RunOutcome, { ok: true }>, json: boolean, io: CliIo): void {
   if (json) io.stdout(JSON.stringify(outcome.report, null, 2));

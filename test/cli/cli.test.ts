@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { runCli } from "../../src/cli/main";
 import { withExtraParts } from "../helpers/zip";
 import { loadWorkbook, workbookBytes } from "../helpers/xlsx";
+import { listZipEntries, rawZipEntry } from "../../src/workbook/xlsx/zip";
 
 const HEADER = ["Perspective", "Objective", "KPI", "Actual", "Target"];
 
@@ -169,19 +170,24 @@ describe("bsc failures: one plain sentence and the exit status WORKBOOK.md gives
     expect((await bsc(dir, "check", "two.xlsx", "--table", "Second")).code).toBe(0);
   });
 
-  it("refuses, with exit 1, to rewrite a workbook whose chart and pivot table ExcelJS would drop", async () => {
+  it("keeps a workbook's chart and pivot table parts, byte for byte, in place", async () => {
     const bytes = await workbookBytes([
       { name: "Data", rows: [HEADER, ["F", "O", "K", 1, 1]], table: "Kpis" },
     ]);
+    const file = path.join(dir, "charts.xlsx");
     writeFileSync(
-      path.join(dir, "charts.xlsx"),
+      file,
       await withExtraParts(bytes, ["xl/charts/chart1.xml", "xl/pivotTables/pivotTable1.xml"]),
     );
+    const before = new Uint8Array(readFileSync(file));
     const r = await bsc(dir, "refresh", "charts.xlsx", "--in-place");
-    expect(r.code).toBe(1);
-    oneSentence(r.stderr);
-    expect(r.stderr).toContain("a chart and a pivot table");
-    expect(readFileSync(path.join(dir, "charts.xlsx")).length).toBeGreaterThan(0);
+    expect(r.code).toBe(0);
+    const after = new Uint8Array(readFileSync(file));
+    for (const name of ["xl/charts/chart1.xml", "xl/pivotTables/pivotTable1.xml"]) {
+      const [was, is] = [before, after].map((zip) => listZipEntries(zip).find((e) => e.name === name));
+      expect(is).toBeDefined();
+      expect(Buffer.from(rawZipEntry(after, is!)).equals(Buffer.from(rawZipEntry(before, was!)))).toBe(true);
+    }
     expect((await bsc(dir, "check", "charts.xlsx")).code).toBe(0);
   });
 
@@ -470,6 +476,27 @@ describe("bsc on a CSV export and a macro-enabled workbook", () => {
     const r = await bsc(dir, "check", "book.xlsm", "--json");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).scorecard.status).toBe("green");
+  });
+
+  it("refreshes a macro-enabled .xlsm into an .xlsm, its macros kept byte for byte", async () => {
+    const bytes = await workbookBytes([
+      { name: "Data", rows: [HEADER, ["Financial", "Grow", "Revenue", 105, 100]] },
+    ]);
+    writeFileSync(path.join(dir, "book.xlsm"), await withExtraParts(bytes, ["xl/vbaProject.bin"]));
+    expect((await bsc(dir, "refresh", "book.xlsm")).code).toBe(0);
+    const [before, after] = ["book.xlsm", "book.scorecard.xlsm"].map(
+      (f) => new Uint8Array(readFileSync(path.join(dir, f))),
+    );
+    const [was, is] = [before!, after!].map((zip) =>
+      listZipEntries(zip).find((e) => e.name === "xl/vbaProject.bin"),
+    );
+    expect(Buffer.from(rawZipEntry(after!, is!)).equals(Buffer.from(rawZipEntry(before!, was!)))).toBe(true);
+
+    const wrong = await bsc(dir, "refresh", "book.xlsm", "-o", "out.xlsx");
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(
+      "book.xlsm holds macros, so the refreshed workbook must be an .xlsm file too; name it out.xlsm.",
+    );
   });
 });
 

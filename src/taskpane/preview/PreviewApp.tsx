@@ -13,7 +13,9 @@ import {
 } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { quoteSheetName } from "../../model/address";
-import { browserInflate } from "../../workbook/xlsx/browserInflate";
+import { browserCodec } from "../../workbook/package/browserCodec";
+import { PackageWorkbook } from "../../workbook/package/packageWorkbook";
+import { readSnapshotWithExcelJs } from "../../workbook/xlsx/snapshot";
 import { buildSampleWorkbook } from "../../workbook/xlsx/sampleWorkbook";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { App } from "../App";
@@ -33,7 +35,7 @@ const useStyles = makeStyles({
 });
 
 interface Loaded {
-  readonly port: XlsxWorkbook;
+  readonly port: PackageWorkbook;
   readonly fileName: string;
   /** Bumped on each load, so the pane starts afresh on a new file. */
   readonly generation: number;
@@ -57,11 +59,16 @@ function download(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-export const downloadName = (fileName: string): string => fileName.replace(/(\.xlsx)?$/i, ".scorecard.xlsx");
+/** The refreshed copy's name: a macro-enabled workbook stays one, as Excel opens it only so. */
+export const downloadName = (fileName: string): string =>
+  /\.xlsm$/i.test(fileName)
+    ? fileName.replace(/\.xlsm$/i, ".scorecard.xlsm")
+    : fileName.replace(/(\.xlsx)?$/i, ".scorecard.xlsx");
 
 /**
  * The task pane in a plain browser, on an .xlsx file: the same pane, engine and plan as in
- * Excel and the CLI, through the ExcelJS adapter. Nothing leaves the browser.
+ * Excel and the CLI, through the package patcher: the refreshed copy keeps every part of the
+ * file. Nothing leaves the browser.
  */
 export function PreviewApp({ theme }: { theme: Theme }) {
   const styles = useStyles();
@@ -75,14 +82,14 @@ export function PreviewApp({ theme }: { theme: Theme }) {
     setBusy(true);
     setProblem(null);
     try {
-      const port = bytes
-        ? await XlsxWorkbook.load(bytes, browserInflate)
-        : XlsxWorkbook.create(buildSampleWorkbook());
+      const source = bytes ?? (await XlsxWorkbook.create(buildSampleWorkbook()).toBytes());
+      const port = await PackageWorkbook.load(source, browserCodec, readSnapshotWithExcelJs);
+      await port.readSnapshot();
       port.onSelect = (ref) => setSelected(`${quoteSheetName(ref.sheet)}!${ref.address}`);
       setSelected(null);
       setLoaded({ port, fileName, generation: (loaded?.generation ?? 0) + 1 });
     } catch {
-      setProblem(`${fileName} could not be opened: it is not an .xlsx workbook, or it is damaged.`);
+      setProblem(`${fileName} could not be opened: it is not an .xlsx or .xlsm workbook, or it is damaged.`);
     } finally {
       setBusy(false);
     }
@@ -92,7 +99,6 @@ export function PreviewApp({ theme }: { theme: Theme }) {
     if (!loaded) return;
     download(await loaded.port.toBytes(), downloadName(loaded.fileName));
   };
-  const lost = loaded?.port.wouldLose ?? [];
 
   return (
     <FluentProvider theme={theme}>
@@ -103,11 +109,7 @@ export function PreviewApp({ theme }: { theme: Theme }) {
         <Button onClick={() => void open(null, SAMPLE_NAME)} disabled={busy}>
           Open the sample workbook
         </Button>
-        <Button
-          appearance="primary"
-          onClick={() => void save()}
-          disabled={!loaded || busy || lost.length > 0}
-        >
+        <Button appearance="primary" onClick={() => void save()} disabled={!loaded || busy}>
           Download
         </Button>
         {loaded && <Caption1>{loaded.fileName}</Caption1>}
@@ -118,7 +120,7 @@ export function PreviewApp({ theme }: { theme: Theme }) {
           ref={input}
           className={styles.hidden}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           aria-label="Workbook to open"
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -131,14 +133,6 @@ export function PreviewApp({ theme }: { theme: Theme }) {
       {problem && (
         <MessageBar layout="multiline" intent="error">
           <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
-      {lost.length > 0 && (
-        <MessageBar layout="multiline" intent="warning">
-          <MessageBarBody>
-            This workbook holds {lost.join(", ")}, which this preview cannot keep, so it will not download a
-            refreshed copy. Use the add-in in Excel for it.
-          </MessageBarBody>
         </MessageBar>
       )}
       {loaded ? (
