@@ -108,4 +108,33 @@ describe("the package patcher", () => {
     expect(await text(twice, "xl/worksheets/sheet1.xml")).toBe(await text(once, "xl/worksheets/sheet1.xml"));
     expect(await text(twice, "xl/workbook.xml")).toBe(await text(once, "xl/workbook.xml"));
   });
+
+  it("keeps a user's own conditional formats as they were, its rules ranked after theirs", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.addTable({ name: "Kpis", ref: "A1", columns: HEADER.map((name) => ({ name })), rows: ROWS.slice(1) });
+    ws.addConditionalFormatting({
+      ref: "D2:D4",
+      rules: [
+        {
+          type: "cellIs",
+          operator: "greaterThan",
+          priority: 7,
+          formulae: ["1000"],
+          style: { font: { bold: true } },
+        },
+      ],
+    });
+    const source = new Uint8Array(await wb.xlsx.writeBuffer());
+    const before = await text(source, "xl/worksheets/sheet1.xml");
+    const userBlock = /<conditionalFormatting\b.*?<\/conditionalFormatting>/.exec(before)?.[0] as string;
+    expect(userBlock).toContain('priority="7"');
+    const after = await text(await refresh(source), "xl/worksheets/sheet1.xml");
+    expect(after).toContain(userBlock);
+    const productPriorities = [
+      ...after.matchAll(/<cfRule type="expression" dxfId="\d+" priority="(\d+)">/g),
+    ].map((m) => Number(m[1]));
+    expect(productPriorities.length).toBeGreaterThan(0);
+    expect(Math.min(...productPriorities)).toBe(8);
+  });
 });

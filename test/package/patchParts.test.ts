@@ -1,0 +1,109 @@
+import { StylesEditor } from "../../src/workbook/package/styles";
+import {
+  attribute,
+  escapeCellText,
+  findElements,
+  insertBefore,
+  withAttribute,
+} from "../../src/workbook/package/xmlText";
+
+describe("text edits of XML parts", () => {
+  it("insert a child before the first follower that is a direct child, not one nested deeper", () => {
+    const sheet =
+      `<worksheet><sheetData/><customSheetViews><customSheetView><pageSetup/></customSheetView></customSheetViews>` +
+      `<pageMargins/><pageSetup/></worksheet>`;
+    expect(insertBefore(sheet, "worksheet", "<conditionalFormatting/>", ["pageMargins", "pageSetup"])).toBe(
+      `<worksheet><sheetData/><customSheetViews><customSheetView><pageSetup/></customSheetView></customSheetViews>` +
+        `<conditionalFormatting/><pageMargins/><pageSetup/></worksheet>`,
+    );
+  });
+
+  it("keep a writer's namespace prefix", () => {
+    const sheet = `<x:worksheet xmlns:x="main"><x:sheetData/><x:pageMargins/></x:worksheet>`;
+    expect(insertBefore(sheet, "worksheet", "<x:conditionalFormatting/>", ["pageMargins"])).toBe(
+      `<x:worksheet xmlns:x="main"><x:sheetData/><x:conditionalFormatting/><x:pageMargins/></x:worksheet>`,
+    );
+  });
+
+  it("append to the root when no follower is there, and open a self-closed root", () => {
+    expect(insertBefore("<Types></Types>", "Types", "<Override/>", [])).toBe("<Types><Override/></Types>");
+    expect(insertBefore("<Types/>", "Types", "<Override/>", [])).toBe("<Types><Override/></Types>");
+  });
+
+  it("skip comments and processing instructions between children", () => {
+    const xml = `<worksheet><!-- <pageMargins/> --><?pi <pageSetup/>?><sheetData/><pageMargins/></worksheet>`;
+    expect(insertBefore(xml, "worksheet", "<x/>", ["pageMargins"])).toBe(
+      `<worksheet><!-- <pageMargins/> --><?pi <pageSetup/>?><sheetData/><x/><pageMargins/></worksheet>`,
+    );
+  });
+
+  it("find elements by their whole name, nested ones inside their outer one", () => {
+    const xml = `<a><fill/><fills><fill><b/></fill></fills><patternFill/></a>`;
+    expect(findElements(xml, "fill").map((s) => s.text)).toEqual(["<fill/>", "<fill><b/></fill>"]);
+  });
+
+  it("read and set attributes, with quotes and markup in their values", () => {
+    const el = `<sheet name="P&amp;L &quot;26&quot;" sheetId='3' state="hidden"/>`;
+    expect(attribute(el, "name")).toBe('P&L "26"');
+    expect(attribute(el, "sheetId")).toBe("3");
+    expect(attribute(el, "r:id")).toBeNull();
+    expect(withAttribute(el, "state", "veryHidden")).toBe(
+      `<sheet name="P&amp;L &quot;26&quot;" sheetId='3' state="veryHidden"/>`,
+    );
+    expect(withAttribute('<sheet name="a>b"/>', "state", "veryHidden")).toBe(
+      `<sheet name="a>b" state="veryHidden"/>`,
+    );
+  });
+
+  it("write a cell's text so that it reads back as typed", () => {
+    expect(escapeCellText("a < b & c")).toBe("a &lt; b &amp; c");
+    expect(escapeCellText("tab\there, bell\u0007")).toBe("tab\there, bell_x0007_");
+    expect(escapeCellText("_x0041_")).toBe("_x005F_x0041_");
+  });
+});
+
+const STYLES =
+  `<styleSheet xmlns="main"><fonts count="1"><font><sz val="10"/><color theme="1"/><name val="Arial"/><family val="2"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><tableStyles count="0"/></styleSheet>`;
+
+describe("the stylesheet's additions", () => {
+  it("add a list the stylesheet lacks at its place in the schema, with its count", () => {
+    const editor = new StylesEditor(STYLES);
+    expect(editor.differentialFormat("C6EFCE", "006100")).toBe(0);
+    expect(editor.cellFormat({}, "0.0%")).toBe(1);
+    const xml = editor.toString();
+    expect(xml).toContain(`<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><fonts`);
+    expect(xml).toContain(`</cellStyles><dxfs count="1"><dxf>`);
+    expect(xml).toContain(`<cellXfs count="2">`);
+  });
+
+  it("take the workbook's default font for the product's bold text, its size and face kept", () => {
+    const editor = new StylesEditor(STYLES);
+    expect(editor.cellFormat({ bold: true })).toBe(1);
+    expect(editor.toString()).toContain(
+      `<fonts count="2"><font><sz val="10"/><color theme="1"/><name val="Arial"/><family val="2"/></font><font><b/><sz val="10"/><color theme="1"/><name val="Arial"/><family val="2"/></font></fonts>`,
+    );
+  });
+
+  it("reuse a format already there, and give the default format to a cell with none", () => {
+    const once = new StylesEditor(STYLES);
+    const index = once.cellFormat({ fill: "1F3864", color: "FFFFFF", bold: true });
+    const again = new StylesEditor(once.toString());
+    expect(again.cellFormat({ fill: "1F3864", color: "FFFFFF", bold: true })).toBe(index);
+    expect(again.cellFormat({})).toBe(0);
+    expect(again.toString()).toBe(once.toString());
+  });
+
+  it("use the built-in number formats by their ids", () => {
+    const editor = new StylesEditor(STYLES);
+    editor.cellFormat({}, "0%");
+    expect(editor.toString()).not.toContain("<numFmts");
+    expect(editor.toString()).toContain(
+      `<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
+    );
+  });
+});
