@@ -11,6 +11,7 @@ import { readSnapshotWithExcelJs } from "../workbook/xlsx/snapshot";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import type { Command } from "./args";
 import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
+import { writeWholeFile } from "./safeWrite";
 import { reportText } from "./text";
 
 async function exists(file: string): Promise<boolean> {
@@ -55,25 +56,19 @@ async function readWorkbook(file: string, shown: string): Promise<PackageWorkboo
   }
 }
 
-/** Writes beside the target, then renames: a failed write never leaves half a workbook. */
+/** Writes the whole file or nothing (src/cli/safeWrite.ts); a refusal is one sentence, exit 2. */
 async function writeAtomically(file: string, bytes: Uint8Array, shown: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(temporary, bytes);
-    await fs.rename(temporary, file);
+    await writeWholeFile(file, bytes);
   } catch (e) {
-    await fs.rm(temporary, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "its folder does not exist"
-        : code === "EACCES" || code === "EPERM"
-          ? "permission denied"
-          : code === "EISDIR"
-            ? "it is a folder"
-            : "the write failed";
-    throw new CliFailure(`Cannot write ${shown}: ${why}.`, EXIT_USAGE);
+    throw new CliFailure(`Cannot write ${shown}: ${(e as Error).message}.`, EXIT_USAGE);
   }
+}
+
+/** Whether two paths name the same file (through links, or typed differently). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([a, b].map((p) => fs.stat(p).catch(() => null)));
+  return x !== null && y !== null && x.dev === y.dev && x.ino === y.ino;
 }
 
 function outcomeFailure(outcome: Extract<RunOutcome, { ok: false }>): CliFailure {
@@ -133,6 +128,12 @@ export async function runCommand(
       const shownOut = command.inPlace
         ? command.book
         : (command.out ?? (relative.startsWith("..") ? out : relative));
+      if (!command.inPlace && (await sameFile(input, out))) {
+        throw new CliFailure(
+          `-o names ${command.book} itself; use --in-place to refresh it where it is.`,
+          EXIT_USAGE,
+        );
+      }
       if (!command.inPlace && !command.force && (await exists(out))) {
         throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
       }
