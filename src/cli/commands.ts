@@ -21,14 +21,29 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
+/** Node reads no larger file at once, and no real workbook comes near it. */
+const MAX_WORKBOOK_BYTES = 2 ** 31;
+
 /** `file` is resolved for reading; the user is told about `shown`, the path as they typed it. */
 const isCsv = (file: string): boolean => /\.csv$/i.test(file);
 
 async function readWorkbook(file: string, shown: string): Promise<PackageWorkbook> {
   let bytes: Buffer;
   try {
+    // A FIFO or a device (/dev/zero) would be read until memory runs out: only regular files are.
+    const stat = await fs.stat(file);
+    if (stat.isFile() && stat.size > MAX_WORKBOOK_BYTES) {
+      throw new CliFailure(
+        `Cannot read ${shown}: it is ${Math.round(stat.size / 2 ** 20)} MB, more than the ${MAX_WORKBOOK_BYTES / 2 ** 20} MB a workbook bsc opens may be.`,
+        EXIT_USAGE,
+      );
+    }
+    if (!stat.isFile() && !stat.isDirectory()) {
+      throw new CliFailure(`Cannot read ${shown}: it is not a regular file.`, EXIT_USAGE);
+    }
     bytes = await fs.readFile(file);
   } catch (e) {
+    if (e instanceof CliFailure) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT"

@@ -71,6 +71,21 @@ describe("writing a file whole", () => {
 describe("bsc refresh and its output file", () => {
   const io = { stdout: () => undefined, stderr: () => undefined };
 
+  it.each([["/dev/zero"], ["a FIFO"]])(
+    "refuses to read %s, which is no regular file, at once",
+    async (what) => {
+      let file = what;
+      if (what === "a FIFO") {
+        file = path.join(dir, "pipe.xlsx");
+        await promisify(execFile)("mkfifo", [file]);
+      }
+      let said = "";
+      const code = await runCli(["check", file], { ...io, stderr: (t) => (said = t), cwd: dir });
+      expect(code).toBe(2);
+      expect(said).toBe(`Cannot read ${file}: it is not a regular file.`);
+    },
+  );
+
   it("refuses -o naming the input without --in-place", async () => {
     let said = "";
     expect(await runCli(["sample", "demo.xlsx"], { ...io, cwd: dir })).toBe(0);
