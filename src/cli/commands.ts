@@ -5,9 +5,10 @@ import type { ColumnMapping, SourceLayout } from "../model/detect";
 import { parseCsv } from "../workbook/csv";
 import { nodeCodec } from "../workbook/package/nodeCodec";
 import { PackageWorkbook } from "../workbook/package/packageWorkbook";
+import { nodeBoundedInflate } from "../workbook/package/readInflateNode";
+import { PackageReadError, readPackageSnapshot } from "../workbook/package/readSnapshot";
 import { csvSheetName, workbookFromCsv } from "../workbook/xlsx/csvWorkbook";
 import { buildSampleWorkbook } from "../workbook/xlsx/sampleWorkbook";
-import { readSnapshotWithExcelJs } from "../workbook/xlsx/snapshot";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import type { Command } from "./args";
 import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
@@ -20,6 +21,9 @@ async function exists(file: string): Promise<boolean> {
     () => false,
   );
 }
+
+/** The snapshot of a package, streamed part by part within the reader's limits. */
+const readSnapshot = (bytes: Uint8Array) => readPackageSnapshot(bytes, nodeBoundedInflate);
 
 /** Node reads no larger file at once, and no real workbook comes near it. */
 const MAX_WORKBOOK_BYTES = 2 ** 31;
@@ -59,14 +63,17 @@ async function readWorkbook(file: string, shown: string): Promise<PackageWorkboo
     // A CSV export becomes a new workbook with one sheet; its text is UTF-8, as exports write it.
     const csv = parseCsv(new TextDecoder("utf-8").decode(bytes));
     const built = await XlsxWorkbook.create(workbookFromCsv(csvSheetName(file), csv)).toBytes();
-    return PackageWorkbook.load(built, nodeCodec, readSnapshotWithExcelJs);
+    return PackageWorkbook.load(built, nodeCodec, readSnapshot);
   }
   try {
-    const port = await PackageWorkbook.load(bytes, nodeCodec, readSnapshotWithExcelJs);
-    // Read once here, so that a package that is no workbook is said to be one at once.
+    const port = await PackageWorkbook.load(bytes, nodeCodec, readSnapshot);
+    // Read here (and kept), so that a file that is no workbook, or a bomb, is said to be one at once.
     await port.readSnapshot();
     return port;
-  } catch {
+  } catch (e) {
+    if (e instanceof PackageReadError) {
+      throw new CliFailure(`Cannot read ${shown}: ${e.message.replace(/^This /, "this ")}`, EXIT_USAGE);
+    }
     throw new CliFailure(`Cannot read ${shown}: it is not an .xlsx workbook, or it is damaged.`, EXIT_USAGE);
   }
 }

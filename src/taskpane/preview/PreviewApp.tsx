@@ -15,7 +15,8 @@ import { useRef, useState } from "react";
 import { quoteSheetName } from "../../model/address";
 import { browserCodec } from "../../workbook/package/browserCodec";
 import { PackageWorkbook } from "../../workbook/package/packageWorkbook";
-import { readSnapshotWithExcelJs } from "../../workbook/xlsx/snapshot";
+import { browserBoundedInflate } from "../../workbook/package/readInflateBrowser";
+import { PackageReadError, readPackageSnapshot } from "../../workbook/package/readSnapshot";
 import { buildSampleWorkbook } from "../../workbook/xlsx/sampleWorkbook";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
 import { App } from "../App";
@@ -83,13 +84,19 @@ export function PreviewApp({ theme }: { theme: Theme }) {
     setProblem(null);
     try {
       const source = bytes ?? (await XlsxWorkbook.create(buildSampleWorkbook()).toBytes());
-      const port = await PackageWorkbook.load(source, browserCodec, readSnapshotWithExcelJs);
+      const port = await PackageWorkbook.load(source, browserCodec, (b) =>
+        readPackageSnapshot(b, browserBoundedInflate),
+      );
       await port.readSnapshot();
       port.onSelect = (ref) => setSelected(`${quoteSheetName(ref.sheet)}!${ref.address}`);
       setSelected(null);
       setLoaded({ port, fileName, generation: (loaded?.generation ?? 0) + 1 });
-    } catch {
-      setProblem(`${fileName} could not be opened: it is not an .xlsx or .xlsm workbook, or it is damaged.`);
+    } catch (e) {
+      setProblem(
+        e instanceof PackageReadError
+          ? `${fileName} could not be opened: ${e.message.replace(/^This /, "this ")}`
+          : `${fileName} could not be opened: it is not an .xlsx or .xlsm workbook, or it is damaged.`,
+      );
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,10 @@
  * written back only when changed; every other part is copied as its compressed bytes.
  */
 import { listZipEntries, readZipEntry, type Inflate, type ZipEntry } from "../xlsx/zip";
+import { relationshipsPartOf as relsPartOf, resolveTarget } from "./read/relationships";
 import { writeZip, type Deflate, type ZipPart } from "./zipWriter";
+
+export { relsPartOf };
 import { attribute, findElements, PackageXmlError } from "./xmlText";
 
 const utf8 = new TextDecoder("utf-8");
@@ -21,23 +24,6 @@ export interface Relationship {
   /** The part it points at, as a package path without a leading slash. */
   readonly part: string;
   readonly external: boolean;
-}
-
-/** The part a relationship target names, resolved against the folder of the part that holds it. */
-export function resolveTarget(fromPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = fromPart.split("/").slice(0, -1);
-  for (const piece of target.split("/")) {
-    if (piece === "..") parts.pop();
-    else if (piece !== "." && piece !== "") parts.push(piece);
-  }
-  return parts.join("/");
-}
-
-/** Where a part's relationships are kept: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
-export function relsPartOf(part: string): string {
-  const at = part.lastIndexOf("/");
-  return `${part.slice(0, at + 1)}_rels/${part.slice(at + 1)}.rels`;
 }
 
 export class OpenPackage {

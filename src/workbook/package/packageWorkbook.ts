@@ -37,14 +37,19 @@ export class PackageWorkbook implements InteractiveWorkbook {
     return new PackageWorkbook(bytes, codec.inflate, codec.deflate, reader);
   }
 
+  /** The snapshot of the bytes as they are now: read once, until a plan or a name changes them. */
+  private snapshot: Promise<WorkbookSnapshot> | null = null;
+
   async readSnapshot(): Promise<WorkbookSnapshot> {
-    return this.reader(this.bytes);
+    this.snapshot ??= this.reader(this.bytes);
+    return this.snapshot;
   }
 
   async applyPlan(plan: WritePlan): Promise<void> {
     const pkg = OpenPackage.open(this.bytes, this.inflate);
     await applyPlanToPackage(pkg, plan);
     this.bytes = await pkg.toBytes(this.deflate);
+    this.snapshot = null;
   }
 
   async getSelection(): Promise<RangeRef | null> {
@@ -63,6 +68,7 @@ export class PackageWorkbook implements InteractiveWorkbook {
       throw new Error(`${ref.sheet}!${ref.address} is not a range of this workbook`);
     await defineNameInPackage(pkg, name, `${quoteSheetName(ref.sheet)}!${boxA1(parsed.box, true)}`);
     this.bytes = await pkg.toBytes(this.deflate);
+    this.snapshot = null;
   }
 
   async toBytes(): Promise<Uint8Array> {

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { parseReference } from "../../model/address";
 import type {
   CellValue,
@@ -90,11 +90,4 @@ function readNames(wb: ExcelJS.Workbook): NameSnapshot[] {
 
 export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
   return { sheets: wb.worksheets.map(readSheet), names: readNames(wb) };
-}
-
-/** The snapshot of a package's bytes, read through ExcelJS. */
-export async function readSnapshotWithExcelJs(bytes: Uint8Array): Promise<WorkbookSnapshot> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return snapshotOf(wb);
 }

@@ -1,0 +1,13 @@
+/**
+ * Raw DEFLATE that stops at a size given by the caller. An unbounded inflate lets a 50 KiB entry
+ * become 50 MiB of zeros, or a 1 MiB entry a gigabyte: the bound is what makes a bomb cheap to refuse.
+ */
+export type BoundedInflate = (data: Uint8Array, maxBytes: number) => Promise<Uint8Array>;
+
+/** What a BoundedInflate rejects with when the output would pass maxBytes; any other error is damage. */
+export class InflateLimitError extends Error {
+  override readonly name = "InflateLimitError";
+  constructor(readonly maxBytes: number) {
+    super(`inflated data exceeds ${maxBytes} bytes`);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * What the streaming reader is willing to read, and the ways it refuses a file. A workbook is
+ * opened from an untrusted file: a ZIP bomb, a lying ZIP directory or an endless sheet must end
+ * in one sentence for the user within seconds, not in a process that eats the machine's memory.
+ */
+
+const MiB = 1024 * 1024;
+
+export interface ReadLimits {
+  /** Inflated size of one worksheet part. A 200k-row, 8-column table is about 65 MiB. */
+  readonly maxSheetBytes: number;
+  /** Inflated size of xl/sharedStrings.xml: a million distinct 30-character strings are about 40 MiB. */
+  readonly maxSharedStringsBytes: number;
+  /**
+   * Inflated size of every other part read: [Content_Types].xml, the workbook, relationships,
+   * styles and tables. Excel caps cell formats at 64k, a few MiB of styles.xml.
+   */
+  readonly maxOtherPartBytes: number;
+  /** Inflated bytes of all the parts read, together. */
+  readonly maxTotalBytes: number;
+  /**
+   * Inflated size ÷ compressed size that only a bomb reaches. Real sheets compress 1:5 to 1:30
+   * (1:28 for a million formatted empty rows); a run of zeros reaches 1:1030.
+   */
+  readonly maxCompressionRatio: number;
+  /** Parts that inflate to less than this are small enough to read whatever their ratio. */
+  readonly ratioCheckedAbove: number;
+  /** Cells holding a value (merged cells included) across the workbook. */
+  readonly maxCells: number;
+  /** Entries in the ZIP directory; a workbook has tens, one with many pictures a few thousand. */
+  readonly maxEntries: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxSheetBytes: 256 * MiB,
+  maxSharedStringsBytes: 64 * MiB,
+  maxOtherPartBytes: 32 * MiB,
+  maxTotalBytes: 1024 * MiB,
+  maxCompressionRatio: 200,
+  ratioCheckedAbove: 8 * MiB,
+  maxCells: 20_000_000,
+  maxEntries: 10_000,
+};
+
+/** "256 MiB", "1 GiB", "300 bytes": limits as a user reads them. */
+export function byteSize(bytes: number): string {
+  if (bytes >= 1024 * MiB && bytes % (1024 * MiB) === 0) return `${bytes / (1024 * MiB)} GiB`;
+  if (bytes >= MiB) return `${Math.round((bytes / MiB) * 10) / 10} MiB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * Every refusal of the reader: its message is one sentence the command line and the preview show
+ * as they are (exit 2), naming the part at fault where there is one.
+ */
+export abstract class PackageReadError extends Error {
+  /** The package part at fault, when the refusal is about one. */
+  abstract readonly part: string | null;
+}
+
+/** The file may be a workbook, but reading it would cost more than any real workbook does. */
+export class PackageLimitError extends PackageReadError {
+  override readonly name = "PackageLimitError";
+  constructor(
+    message: string,
+    readonly limit: keyof ReadLimits,
+    readonly part: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** A ZIP or XML that is damaged, truncated or built to mislead: no reader should trust it. */
+export class PackageFormatError extends PackageReadError {
+  override readonly name = "PackageFormatError";
+  constructor(
+    message: string,
+    readonly part: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** What a file that is not an .xlsx workbook turned out to be; each has its own way out. */
+export type OtherFormat = "ods" | "xls" | "encrypted" | "xlsb" | "opendocument" | "not-a-workbook";
+
+/** A readable file of another kind: the message says what it is and how to make an .xlsx of it. */
+export class NotXlsxError extends PackageReadError {
+  override readonly name = "NotXlsxError";
+  readonly part = null;
+  constructor(
+    message: string,
+    readonly format: OtherFormat,
+  ) {
+    super(message);
+  }
+}
