@@ -43,11 +43,14 @@ export interface DetectedTable {
 /** Plain blocks are looked for with their header row within this many rows of a sheet's top. */
 export const HEADER_SEARCH_ROWS = 30;
 
-/** Period headers of one granularity, two or more: the columns of a wide table. */
-function widePeriods(periods: readonly PeriodColumn[]): PeriodColumn[] {
+/**
+ * Period headers of one granularity, two or more: the columns of a wide table. Told the periods
+ * run across, one is enough (a sheet that holds this month alone).
+ */
+function widePeriods(periods: readonly PeriodColumn[], least = 2): PeriodColumn[] {
   const granularity = periods[0]?.period.granularity;
   const same = periods.filter((p) => p.period.granularity === granularity);
-  return same.length >= 2 ? same : [];
+  return same.length >= least ? same : [];
 }
 
 function classify(
@@ -55,9 +58,11 @@ function classify(
   periods: readonly PeriodColumn[],
 ): { kind: TableKind; shape: TableShape } | null {
   const has = (r: ColumnRole): boolean => columns[r] !== undefined;
-  if (REQUIRED_ROLES.every(has)) return { kind: "scorecard", shape: "long" };
-  if (has("kpi") && !has("actual") && !has("period") && widePeriods(periods).length)
+  // Periods across the header say the values are under them, even beside a column whose word
+  // reads as an Actual (a "Value" column of notes, a "Result" of the latest month).
+  if (has("kpi") && !has("period") && widePeriods(periods).length)
     return { kind: "scorecard", shape: "wide" };
+  if (REQUIRED_ROLES.every(has)) return { kind: "scorecard", shape: "long" };
   if (has("kpi") || has("actual")) return null;
   if (has("perspective") && has("objective")) return { kind: "objectives", shape: "long" };
   if (has("perspective") && has("weight")) return { kind: "perspectives", shape: "long" };
@@ -113,12 +118,12 @@ function mapHeaders(
     if (columns[role] === undefined) columns[role] = col;
     else issues.push(issue("duplicate-header", sheetCell(sheet.name, row, col), { header: text, role }));
   }
-  const found = periodsAcross
-    ? columns.kpi !== undefined && widePeriods(periods).length
+  const least = periodsAcross ? 1 : 2;
+  const found =
+    periodsAcross && columns.kpi !== undefined && widePeriods(periods, least).length
       ? ({ kind: "scorecard", shape: "wide" } as const)
-      : null
-    : classify(columns, periods);
-  const periodColumns = found?.shape === "wide" ? widePeriods(periods) : [];
+      : classify(columns, periods);
+  const periodColumns = found?.shape === "wide" ? widePeriods(periods, least) : [];
   return { found, mapped: { columns, headers, issues, periodColumns } };
 }
 
@@ -131,10 +136,11 @@ function fromExcelTable(
   sheet: SheetSnapshot,
   table: TableSnapshot,
   roleOf: (header: string) => ColumnRole | null,
+  periodsAcross: boolean,
 ): DetectedTable | null {
   if (!table.hasHeaderRow) return null;
   const { box } = table;
-  const { found, mapped } = mapHeaders(sheet, box.top, box.left, box.right, roleOf);
+  const { found, mapped } = mapHeaders(sheet, box.top, box.left, box.right, roleOf, periodsAcross);
   if (found === null) return null;
   return {
     ...found,
@@ -238,14 +244,18 @@ function rangeTable(
   };
 }
 
-function plainBlocks(sheet: SheetSnapshot, roleOf: (header: string) => ColumnRole | null): DetectedTable[] {
+function plainBlocks(
+  sheet: SheetSnapshot,
+  roleOf: (header: string) => ColumnRole | null,
+  periodsAcross: boolean,
+): DetectedTable[] {
   const found: DetectedTable[] = [];
   const taken: RangeBox[] = sheet.tables.map((t) => t.box);
   const bottom = lastRow(sheet);
   const lastHeaderRow = Math.min(bottom, HEADER_SEARCH_ROWS);
   for (let row = Math.max(1, sheet.origin.row); row <= lastHeaderRow; row++) {
     for (const [left, right] of headerRuns(sheet, row, taken)) {
-      const { found: kind, mapped } = mapHeaders(sheet, row, left, right, roleOf);
+      const { found: kind, mapped } = mapHeaders(sheet, row, left, right, roleOf, periodsAcross);
       if (kind === null) continue;
       const last = blockEnd(sheet, row, left, right);
       found.push(rangeTable(sheet, kind, { top: row, left, bottom: last, right }, mapped));
@@ -263,17 +273,18 @@ export function detectTables(
   book: WorkbookSnapshot,
   ownedSheets: ReadonlySet<string>,
   mapping: ColumnMapping = {},
+  periodsAcross = false,
 ): DetectedTable[] {
   const roleOf = roleReader(mapping);
   const sheets = book.sheets.filter((s) => !ownedSheets.has(s.name));
   const tables: DetectedTable[] = [];
   for (const sheet of sheets) {
     for (const t of sheet.tables) {
-      const d = fromExcelTable(sheet, t, roleOf);
+      const d = fromExcelTable(sheet, t, roleOf, periodsAcross);
       if (d) tables.push(d);
     }
   }
-  for (const sheet of sheets) tables.push(...plainBlocks(sheet, roleOf));
+  for (const sheet of sheets) tables.push(...plainBlocks(sheet, roleOf, periodsAcross));
   return tables;
 }
 
@@ -354,7 +365,7 @@ export function tableFromRange(
   if (!sheet) return unusable(`names a sheet the workbook does not have (${ref.sheet})`);
   const { top, left, right } = ref.box;
   const { found, mapped } = mapHeaders(sheet, top, left, right, roleReader(mapping), periodsAcross);
-  if (periodsAcross && found === null) {
+  if (periodsAcross && found?.shape !== "wide") {
     return unusable(
       `has no ${mapped.columns.kpi === undefined ? "KPI column and no " : ""}period headers across row ${top} (such as Jan-26, 2026-01 or Q1 2026)`,
     );

@@ -111,7 +111,7 @@ function rangeChosen(
   if (missing.length === 0) return [table];
   return issue("range-unusable", sheetCell(table.sheet, table.headerRow, table.left), {
     range,
-    reason: `has no ${listed(missing.map(canonicalHeader))} column: choose the header that holds each`,
+    reason: `has no ${listed(missing.map(canonicalHeader))} column in its first row, which is read as the header row: choose the header that holds each`,
   });
 }
 
@@ -426,7 +426,7 @@ export function readScorecard(
   const issues: Issue[] = [];
   const source = definition.source;
   const mapping = source?.columns ?? {};
-  const candidates = detectTables(book, ownedSheets, mapping);
+  const candidates = detectTables(book, ownedSheets, mapping, source?.periodsAcross === true);
   let chosen =
     source?.range !== undefined && options.table === undefined
       ? rangeChosen(book, source.range, mapping, source.periodsAcross === true)
@@ -436,10 +436,6 @@ export function readScorecard(
     const role = misses[0]?.missing[0];
     if (role)
       chosen = issue("no-scorecard-table", null, { nearest: misses.map(describeNearMiss).join("; "), role });
-  }
-  // Periods across, said of a table found by its headers: its block is read again as wide.
-  if (source?.periodsAcross && source.range === undefined && !("code" in chosen) && chosen.length === 1) {
-    chosen = rangeChosen(book, tableAddress(chosen[0] as DetectedTable), mapping, true);
   }
   const hasTags = definition.tagged.length > 0;
   let tables: DetectedTable[] = [];

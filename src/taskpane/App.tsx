@@ -1,6 +1,5 @@
 import { errorSentence } from "../app/outcomeText";
 import {
-  Body1,
   Button,
   Caption1,
   FluentProvider,
@@ -78,6 +77,8 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
   const session = useScorecardSession(port);
   const { state, progress, notice } = session;
   const [tab, setTab] = useState<TabName>("scorecard");
+  /** The set-up opened again from Settings, over a scorecard that exists. */
+  const [settingUp, setSettingUp] = useState(false);
   const busy = progress !== null;
 
   let body: React.ReactNode;
@@ -94,6 +95,7 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
     const report = scoring?.ok ? scoring.report : null;
     const palette = definition.settings.palette;
     const firstRun = state.definition === null;
+    const showSetup = firstRun || settingUp;
     const periods = scoring?.ok
       ? [
           ...new Set(
@@ -154,7 +156,7 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
     };
 
     const tabs: { name: TabName; label: string }[] = [
-      { name: "scorecard", label: firstRun ? "Set up" : "Scorecard" },
+      { name: "scorecard", label: showSetup ? "Set up" : "Scorecard" },
       { name: "issues", label: report ? `Issues (${report.issues.length})` : "Issues" },
       { name: "tag", label: "Tag KPI" },
       { name: "settings", label: "Settings" },
@@ -169,15 +171,25 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
           ))}
         </TabList>
         <div role="tabpanel" aria-label={tabs.find((t) => t.name === tab)?.label}>
-          {tab === "scorecard" &&
-            (firstRun ? (
+          {showSetup && (
+            // Kept mounted while another tab is open, so that the choices made are not lost.
+            <div hidden={tab !== "scorecard"}>
               <SetupView
                 workbook={state.workbook}
                 candidates={state.candidates}
+                base={definition}
                 getSelection={() => port.getSelection()}
-                onCreate={(d) => void session.save(d, "", true)}
+                onCreate={(d) => {
+                  void session.save(d, firstRun ? "" : "The table and columns are saved.", true);
+                  setSettingUp(false);
+                }}
+                {...(firstRun ? {} : { onCancel: () => setSettingUp(false) })}
               />
-            ) : report ? (
+            </div>
+          )}
+          {tab === "scorecard" &&
+            !showSetup &&
+            (report ? (
               <ScorecardView
                 report={report}
                 palette={palette}
@@ -211,6 +223,14 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
               settings={definition.settings}
               periods={periods}
               onSave={(s) => void session.save(editSettings(definition, s), "Settings are saved.", !firstRun)}
+              {...(firstRun
+                ? {}
+                : {
+                    onSetUpAgain: () => {
+                      setSettingUp(true);
+                      setTab("scorecard");
+                    },
+                  })}
             />
           )}
         </div>
@@ -241,9 +261,6 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
           )}
         </div>
         {body}
-        {state.phase === "ready" && state.definition === null && state.candidates.length === 0 && (
-          <Body1>Tag a KPI on any cells to start a scorecard without a table.</Body1>
-        )}
       </main>
     </FluentProvider>
   );

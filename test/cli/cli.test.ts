@@ -406,7 +406,7 @@ describe("bsc --range and the layout switches: the user says where the scorecard
     expect(r.code).toBe(1);
     oneSentence(r.stderr);
     expect(r.stderr).toContain(
-      "The chosen range Financial!A3:E5 has no KPI column: choose the header that holds each.",
+      "The chosen range Financial!A3:E5 has no KPI column in its first row, which is read as the header row: choose the header that holds each.",
     );
   });
 

@@ -68,7 +68,7 @@ describe("a range chosen by hand", () => {
     expect(fatal.code).toBe("range-unusable");
     expect(fatal.cell).toBe("Data!A3");
     expect(fatal.message).toBe(
-      "The chosen range Data!A3:E5 has no Target column: choose the header that holds each.",
+      "The chosen range Data!A3:E5 has no Target column in its first row, which is read as the header row: choose the header that holds each.",
     );
   });
 
@@ -111,10 +111,21 @@ describe("periods across the columns, said by hand", () => {
     expect(allKpis(result).map((k) => `${k.kpi.name} ${k.status} ${k.actual}`)).toEqual(statuses(TIDY, null));
   });
 
-  it("applies to the table found by its headers when no range is given", () => {
+  it("are found without being said when two or more periods head the columns, beside an Actual-named column", () => {
+    expect(score(book(sheet("Data", wide))).model.layout?.shape).toBe("wide");
+  });
+
+  it("applies to the table found by its headers when no range is given, one period being enough then", () => {
+    // This month alone across: read as a long table (Value its Actual) unless told.
+    const thisMonth: CellValue[][] = [
+      ["KPI", "Value", "Target", "Feb-26"],
+      ["Revenue", "see note", 100, 90],
+    ];
+    expect(score(book(sheet("Data", thisMonth))).model.layout?.shape).toBe("long");
     const definition = chosen({}, { periodsAcross: true });
-    expect(score(book(sheet("Data", wide)), { definition }).model.layout?.shape).toBe("wide");
-    expect(score(book(sheet("Data", wide))).model.layout?.shape).toBe("long");
+    const { model, result } = score(book(sheet("Data", thisMonth)), { definition });
+    expect(model.layout).toMatchObject({ shape: "wide", periods: 1 });
+    expect(allKpis(result).map((k) => k.actual)).toEqual([90]);
   });
 
   it("says so when no header of the row is a period", () => {

@@ -66,7 +66,11 @@ describe("the task pane", () => {
       within(preview)
         .getAllByRole("listitem")
         .map((li) => li.textContent),
-    ).toEqual(["● Green Revenue: 1,050 / 1,000", "▲ Amber Margin: 0.37 / 0.4", "○ No data NPS: – / 40"]);
+    ).toEqual([
+      "● Green Revenue: 1,050 / 1,000 in Financial › Grow revenue",
+      "▲ Amber Margin: 0.37 / 0.4 in Financial › Grow revenue",
+      "○ No data NPS: – / 40 in Customer › Delight",
+    ]);
     await user.click(screen.getByRole("button", { name: "Create scorecard" }));
     const tree = await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
     expect(
@@ -428,25 +432,70 @@ describe("the task pane's set-up, told the layout by hand", () => {
   });
 
   it("reads the periods across the columns when told, and needs no Actual column then", async () => {
+    // This month alone across: without the switch, "Value" is read as the Actual column.
     const port = new MemoryWorkbook(
       book(
         sheet("Data", [
-          ["KPI", "Value", "Target", "Jan-26", "Feb-26"],
-          ["Revenue", "see note", 100, 80, 90],
+          ["KPI", "Value", "Target", "Feb-26"],
+          ["Revenue", "see note", 100, 90],
         ]),
       ),
     );
     const user = userEvent.setup();
     render(<App port={port} />);
     await screen.findByRole("heading", { name: "Create the scorecard" });
+    expect(screen.getByRole("combobox", { name: "Actual (required)" })).toHaveProperty("value", "Value");
     await user.click(screen.getByRole("checkbox", { name: /^Periods run across the columns/ }));
     expect(screen.getByRole("combobox", { name: "Actual" })).toHaveProperty("disabled", true);
-    expect(screen.getByLabelText("What was read").textContent).toMatch(
-      /^Read Data!A1:E2: 1 row → 1 KPI × 2 periods;/,
-    );
+    expect(screen.getByLabelText("What was read").textContent).toMatch(/^Read Data!A1:D2: 1 row → 1 KPI;/);
     await user.click(screen.getByRole("button", { name: "Create scorecard" }));
     await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
     expect(storedDefinition(port)?.source).toMatchObject({ periodsAcross: true });
+  });
+
+  it("keeps the choices made while another tab is open, and is opened again from Settings", async () => {
+    const port = new MemoryWorkbook(
+      book(
+        sheet("Data", [
+          ["KPI", "Actual", "Target", "Note"],
+          ["Revenue", 90, 100, "Cost"],
+        ]),
+      ),
+    );
+    const user = userEvent.setup();
+    render(<App port={port} />);
+    await screen.findByRole("heading", { name: "Create the scorecard" });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Objective" }), "Note");
+    await user.click(screen.getByRole("tab", { name: "Settings" }));
+    await user.click(screen.getByRole("tab", { name: "Set up" }));
+    expect(screen.getByRole("combobox", { name: "Objective" })).toHaveProperty("value", "Note");
+    await user.click(screen.getByRole("button", { name: "Create scorecard" }));
+    await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
+
+    await user.click(screen.getByRole("tab", { name: "Settings" }));
+    await user.click(screen.getByRole("button", { name: "Choose the table and columns again" }));
+    await screen.findByRole("heading", { name: "Create the scorecard" });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Objective" }), "");
+    await user.click(screen.getByRole("button", { name: "Save the table and columns" }));
+    await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
+    expect(storedDefinition(port)?.source?.columns).toMatchObject({ objective: "" });
+  });
+
+  it("takes Enter in the range field as no order to create the scorecard", async () => {
+    const port = new MemoryWorkbook(
+      book(
+        sheet("Data", [
+          ["Area", "Figure"],
+          ["Revenue", 5],
+        ]),
+      ),
+    );
+    const user = userEvent.setup();
+    render(<App port={port} />);
+    const range = await screen.findByRole("textbox", { name: "Range, header row on top" });
+    await user.type(range, "Data!A1:B2{Enter}");
+    expect(screen.getByRole("heading", { name: "Create the scorecard" })).toBeTruthy();
+    expect(storedDefinition(port)).toBeNull();
   });
 });
 

@@ -24,10 +24,13 @@ export function SettingsView({
   settings,
   periods,
   onSave,
+  onSetUpAgain,
 }: {
   settings: Settings;
   periods: readonly string[];
   onSave: (s: Partial<Settings>) => void;
+  /** Opens the set-up again, to choose another table, range or columns. */
+  onSetUpAgain?: () => void;
 }) {
   const styles = useStyles();
   const [scoredPeriod, setScoredPeriod] = useState(settings.scoredPeriod ?? "");
@@ -97,6 +100,7 @@ export function SettingsView({
       <Button appearance="primary" type="submit" disabled={nameProblem !== undefined}>
         Save settings
       </Button>
+      {onSetUpAgain && <Button onClick={onSetUpAgain}>Choose the table and columns again</Button>}
     </form>
   );
 }

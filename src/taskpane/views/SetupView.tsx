@@ -32,6 +32,11 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
     gap: tokens.spacingVerticalS + " " + tokens.spacingHorizontalM,
   },
+  // A grid cell may shrink below its list's longest option: the list is cut, never the page.
+  cell: { minWidth: 0 },
+  select: { minWidth: 0, maxWidth: "100%" },
+  where: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   range: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "140px" },
   preview: { listStyle: "none", padding: 0, margin: 0, display: "grid", gap: tokens.spacingVerticalXS },
@@ -44,8 +49,8 @@ const RANGE_CHOICE = "range";
 
 /** What "no such column" means for each role that has a fallback. */
 const NONE_LABEL: Partial<Record<ColumnRole, string>> = {
-  perspective: "(none: heading rows, or the sheet's name)",
-  objective: "(none: heading rows, or each KPI's name)",
+  perspective: "(none: headings or sheet)",
+  objective: "(none: headings or KPI)",
   entity: "(none: one scorecard)",
 };
 
@@ -65,13 +70,19 @@ function detectedMapping(table: DetectedTable): Partial<Record<ColumnRole, strin
 export function SetupView({
   workbook,
   candidates,
+  base,
   getSelection,
   onCreate,
+  onCancel,
 }: {
   workbook: WorkbookState;
   candidates: readonly DetectedTable[];
+  /** The definition the choices are made in: its settings, overrides and tags are kept. */
+  base?: Definition;
   getSelection?: () => Promise<RangeRef | null>;
   onCreate: (d: Definition) => void;
+  /** Given when a scorecard exists: the set-up may be left without a change. */
+  onCancel?: () => void;
 }) {
   const styles = useStyles();
   const [choice, setChoice] = useState(candidates.length ? "0" : RANGE_CHOICE);
@@ -116,13 +127,13 @@ export function SetupView({
     () =>
       table
         ? chooseTable(
-            emptyDefinition(),
+            base ?? emptyDefinition(),
             table,
             sheetAsPerspective ? { ...mapping, perspective: "" } : mapping,
             JSON.parse(layoutKey) as SourceLayout,
           )
         : null,
-    [table, mapping, sheetAsPerspective, layoutKey],
+    [table, mapping, sheetAsPerspective, layoutKey, base],
   );
   const preview = useMemo(() => (draft ? scoreWorkbook(workbook, draft) : null), [workbook, draft]);
   const wide = table?.shape === "wide";
@@ -140,8 +151,11 @@ export function SetupView({
     } else setSelectionProblem("There is no selection here: type the range instead, such as Data!B4:M40.");
   };
 
+  // Each KPI with where it stands, so a wrong perspective or objective shows before it is created.
   const kpis = preview?.ok
-    ? preview.report.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis))
+    ? preview.report.perspectives.flatMap((p) =>
+        p.objectives.flatMap((o) => o.kpis.map((k) => ({ ...k, where: `${p.name} › ${o.name}` }))),
+      )
     : [];
 
   return (
@@ -158,7 +172,7 @@ export function SetupView({
         <Body1 as="p">
           No table was found with the columns KPI, Actual and Target under a header row in the first 30 rows
           of a sheet. Name the block that holds your KPIs below and say which column is which, or tag single
-          cells as KPIs in the Tag tab.
+          cells as KPIs in the Tag KPI tab.
         </Body1>
       )}
       <Field label="Scorecard table">
@@ -179,7 +193,18 @@ export function SetupView({
             validationMessage={selectionProblem ?? rangeProblem}
             validationState={selectionProblem || (reading && "code" in reading) ? "error" : "none"}
           >
-            <Input value={rangeText} onChange={(_, d) => setRangeText(d.value)} placeholder="Data!B4:M40" />
+            <Input
+              value={rangeText}
+              onChange={(_, d) => {
+                setRangeText(d.value);
+                setSelectionProblem(undefined);
+              }}
+              // Enter confirms the range; the scorecard is created only by its own button.
+              onKeyDown={(e) => {
+                if (e.key === "Enter") e.preventDefault();
+              }}
+              placeholder="Data!B4:M40"
+            />
           </Field>
           <Button onClick={() => void takeSelection()}>Use selection</Button>
         </div>
@@ -207,9 +232,11 @@ export function SetupView({
             {ROLES.map((role) => (
               <Field
                 key={role}
+                className={styles.cell}
                 label={canonicalHeader(role) + (required.includes(role) ? " (required)" : "")}
               >
                 <Select
+                  className={styles.select}
                   value={disabledRole(role) ? "" : (mapping[role] ?? "")}
                   disabled={disabledRole(role)}
                   onChange={(_, d) => setMapping({ ...mapping, [role]: d.value })}
@@ -233,16 +260,19 @@ export function SetupView({
       )}
       <ul className={styles.preview} aria-label="KPI preview">
         {kpis.slice(0, PREVIEW_KPIS).map((k) => (
-          <li key={k.cell ?? k.name}>
+          <li key={`${k.where} › ${k.cell ?? k.name}`}>
             <StatusBadge status={k.status as Status} palette="standard" /> {k.name}: {formatNumber(k.actual)}{" "}
-            / {formatNumber(k.target)}
+            / {formatNumber(k.target)} <Caption1 className={styles.where}>in {k.where}</Caption1>
           </li>
         ))}
       </ul>
       {kpis.length > PREVIEW_KPIS && <Caption1>and {kpis.length - PREVIEW_KPIS} more KPIs.</Caption1>}
-      <Button appearance="primary" type="submit" disabled={!draft || missing.length > 0}>
-        Create scorecard
-      </Button>
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={!draft || missing.length > 0}>
+          {onCancel ? "Save the table and columns" : "Create scorecard"}
+        </Button>
+        {onCancel && <Button onClick={onCancel}>Cancel</Button>}
+      </div>
       {missing.length > 0 && (
         <Body1 aria-live="polite">Choose the {missing.map(canonicalHeader).join(", ")} column first.</Body1>
       )}
