@@ -1,4 +1,4 @@
-import { emptyDefinition, parseDefinition } from "../../src/model/definition";
+import { emptyDefinition, parseDefinition, serializeDefinition } from "../../src/model/definition";
 import { DEFINITION_SHEET_MARKER, type OwnedSheets } from "../../src/model/ownership";
 import { PALETTES } from "../../src/plan/palette";
 import type { PlanCell, SheetPlan } from "../../src/plan/plan";
@@ -277,6 +277,15 @@ describe("the write plan of a refresh", () => {
     };
     const { plan } = rendered(definition);
     expect(plan.sheets.map((s) => s.name)).toEqual(["BSC Definition", "BSC Definition (2)"]);
+  });
+
+  it("writes no empty cell after a definition of exactly two cells' length, and a column wide enough to read it", () => {
+    const base = serializeDefinition({ ...emptyDefinition(), perspectives: [{ name: "x" }] }).length;
+    const definition = { ...emptyDefinition(), perspectives: [{ name: "x".repeat(1 + 60_000 - base) }] };
+    expect(serializeDefinition(definition)).toHaveLength(60_000);
+    const sheet = renderDefinitionPlan(["Data"], NO_OWNED, definition).sheets[0]!;
+    expect(sheet.cells.map((c) => c.row)).toEqual([1, 2, 3]);
+    expect(sheet.columnWidths).toEqual([100]);
   });
 
   it("stores the definition as JSON below a marker, split into cells of 30,000 characters", () => {

@@ -2,7 +2,7 @@ import { propertyRuns } from "../helpers/runs";
 import fc from "fast-check";
 import { trafficLightFormats } from "../../src/plan/trafficLights";
 import { PALETTES } from "../../src/plan/palette";
-import { isProductRule } from "../../src/plan/plan";
+import { isProductRule, PRODUCT_RULE_PREFIX } from "../../src/plan/plan";
 import type { CellValue } from "../../src/model/snapshot";
 import { emptyDefinition, type Definition } from "../../src/model/definition";
 import { allKpis, book, HEADER, score, tableSheet } from "../helpers/book";
@@ -243,6 +243,11 @@ describe("which rules are the product's", () => {
     expect(isProductRule('=$B2>AND(N("bsc-traffic-light")=0,TRUE)')).toBe(false);
     expect(isProductRule("")).toBe(false);
   });
+  it("are found after any spaces a spreadsheet left before the formula, but not with a space inside the term", () => {
+    expect(isProductRule(`=  \t${PRODUCT_RULE_PREFIX}TRUE())`)).toBe(true);
+    expect(isProductRule(`  ${PRODUCT_RULE_PREFIX}TRUE())`)).toBe(true);
+    expect(isProductRule(PRODUCT_RULE_PREFIX.replace("AND(", "AND (") + "TRUE())")).toBe(false);
+  });
 });
 
 describe("rows the sheet cannot read as the engine does", () => {
@@ -314,5 +319,100 @@ describe("rows the sheet cannot read as the engine does", () => {
       ["F", "O", "A", 50, 100, null, null, null, null],
     ]);
     expect([...byRow.values()]).toEqual(["amber", "none", "none"]);
+  });
+});
+
+describe("traffic lights, rule by rule, as the engine scores", () => {
+  const agree = (rows: CellValue[][], header: readonly string[] = HEADER, definition = emptyDefinition()) => {
+    const { byRow, issues, plans } = coloursByRow(rows, definition, header);
+    expect([...byRow]).toEqual([...engineByRow(rows, header, definition)]);
+    return { byRow, issues, plans };
+  };
+
+  it("check the tolerance is a number of 0 or more where the table has a Tolerance % column and no Threshold", () => {
+    const header = ["Perspective", "Objective", "KPI", "Actual", "Target", "Tolerance %"];
+    const { byRow } = agree(
+      [
+        ["F", "O", "A", 95, 100, -5],
+        ["F", "O", "B", 95, 100, 5],
+        ["F", "O", "C", 80, 100, null],
+      ],
+      header,
+    );
+    expect([...byRow.values()]).toEqual(["none", "amber", "red"]);
+  });
+
+  it("hold no empty argument in a rule of a table without Threshold or Tolerance columns", () => {
+    const header = ["Perspective", "Objective", "KPI", "Actual", "Target"];
+    const { plans } = agree([["F", "O", "A", 95, 100]], header);
+    for (const rule of plans.flatMap((p) => p.rules)) expect(rule.formula).not.toMatch(/,,|,\)|\(,/);
+  });
+
+  it("read a polarity with spaces around it or doubled inside as the sheet's TRIM does: live, no warning", () => {
+    const { issues, plans } = agree([
+      ["F", "O", "A", 95, 100, null, null, "  Lower  ", null],
+      ["F", "O", "B", 95, 100, null, null, "lower  is  better", null],
+    ]);
+    expect(issues).toEqual([]);
+    expect(plans.every((p) => p.rules.length === 3)).toBe(true);
+  });
+
+  it("paint no colour for a polarity the engine cannot read", () => {
+    const { byRow } = agree([["F", "O", "A", 95, 100, null, null, "sideways", null]]);
+    expect([...byRow.values()]).toEqual(["none"]);
+  });
+
+  it.each([
+    ["1", "amber"],
+    ["150", "amber"],
+    ["0.01", "red"],
+    ["5", "red"],
+    ["-5", "none"],
+  ])("take a Tolerance %% of %s stored as text as the engine reads it: %s", (tolerance, status) => {
+    // 50 against 100: amber only within a tolerance of 50 % or more (1 is 100 %, not 1 %).
+    const { byRow, issues } = agree([["F", "O", "A", 50, 100, null, tolerance, null, null]]);
+    expect(byRow.get(2)).toBe(status);
+    expect(issues.some((i) => i.code === "colour-fixed-text")).toBe(status !== "none");
+  });
+
+  it("count the other cells stored as text in one warning per KPI", () => {
+    const series = ["Period", ...HEADER.slice(0, 8)];
+    const { issues } = agree(
+      [
+        ["2026-01", "F", "O", "A", "95", 100, null, null, null],
+        ["2026-02", "F", "O", "A", "96", 100, null, null, null],
+        ["2026-03", "F", "O", "A", "97", 100, null, null, null],
+      ],
+      series,
+    );
+    expect(issues.map((i) => i.message)).toEqual([
+      '"95" of "A" is a number stored as text (and 2 more of its cells); its row\'s colour is set at each refresh. Store it as a number for colours that follow edits.',
+    ]);
+  });
+});
+
+describe("traffic lights and tagged KPIs", () => {
+  it("colour the table's rows alone: a tagged KPI lives outside the table", () => {
+    const workbook = {
+      ...book(tableSheet("Data", "T", [HEADER, ["F", "O", "A", 95, 100, null, null, null, null]])),
+      names: [{ name: "BSC_Tag_1_Actual", sheet: "Data", box: { top: 9, left: 4, bottom: 9, right: 4 } }],
+    };
+    const definition: Definition = {
+      ...emptyDefinition(),
+      tagged: [
+        {
+          perspective: "F",
+          objective: "O",
+          name: "Tagged",
+          actualName: "BSC_Tag_1_Actual",
+          targetName: null,
+          target: 10,
+        },
+      ],
+    };
+    const { model } = score(workbook, { definition });
+    expect(model.kpis.map((k) => k.source)).toEqual(["table", "tag"]);
+    const { plans } = trafficLightFormats(model.table!, model.kpis, colours);
+    expect(plans.flatMap((p) => p.ranges)).toEqual(["D2"]);
   });
 });

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { emptyDefinition } from "../../src/model/definition";
 import type { CellValue } from "../../src/model/snapshot";
 import { PALETTES } from "../../src/plan/palette";
 import { trafficLightFormats } from "../../src/plan/trafficLights";
@@ -81,5 +82,107 @@ describe("traffic lights on a table with the periods across its columns", () => 
       }),
       { numRuns: propertyRuns(30) },
     );
+  });
+});
+
+describe("traffic lights on a wide table, rule by rule", () => {
+  it("leave a column between the months out of the coloured areas", () => {
+    const rows: CellValue[][] = [
+      ["KPI", "Target", "Jan-26", "Note", "Feb-26", "Mar-26"],
+      ["Revenue", 100, 95, "late", 101, 80],
+    ];
+    const workbook = book(sheet("Data", rows));
+    const { model } = score(workbook);
+    const { plans } = trafficLightFormats(model.table!, model.kpis, colours);
+    expect(plans.flatMap((p) => p.ranges)).toEqual(["C2", "E2:F2"]);
+    const painted = paintedCells(workbook.sheets[0]!, plans);
+    const engine = engineStatusByCell(workbook, null);
+    for (const cell of ["Data!C2", "Data!E2", "Data!F2"]) expect(painted.get(cell)).toBe(engine.get(cell));
+    expect(painted.get("Data!D2")).toBeUndefined();
+  });
+
+  it("set each month's colour at the refresh for a KPI with a number stored as text, and say so", () => {
+    const rows: CellValue[][] = [
+      ["KPI", "Target", ...MONTHS],
+      ["Revenue", 100, 95, "101", 80, null],
+      ["Churn", 100, 100, 50, 120, null],
+    ];
+    const workbook = book(sheet("Data", rows));
+    const { model } = score(workbook);
+    const { plans, issues } = trafficLightFormats(model.table!, model.kpis, colours);
+    const fixedPlans = plans.filter((p) => p.rules.length === 1);
+    expect(fixedPlans.map((p) => [p.rules[0]!.status, p.ranges])).toEqual([
+      ["green", ["D2"]],
+      ["amber", ["C2"]],
+      ["red", ["E2"]],
+    ]);
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["colour-fixed-text", "Data!D2"]]);
+    // The other KPI keeps its live rule over every month.
+    expect(plans.filter((p) => p.rules.length === 3).flatMap((p) => p.ranges)).toEqual(["C3:F3"]);
+  });
+
+  it("give one month's column a single-cell area, and rows with their targets at the same place one rule", () => {
+    const rows: CellValue[][] = [
+      ["KPI", "Target", "Jan-26"],
+      ["Revenue", 100, 95],
+      ["Cost", 50, 60],
+    ];
+    const workbook = book(sheet("Data", rows));
+    const definition = {
+      ...emptyDefinitionWith({ periodsAcross: true }),
+    };
+    const { model } = score(workbook, { definition });
+    const { plans } = trafficLightFormats(model.table!, model.kpis, colours);
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.ranges).toEqual(["C2", "C3"]);
+  });
+
+  it("paint nothing for a KPI whose rows have no target at all", () => {
+    const rows: CellValue[][] = [
+      ["KPI", ...MONTHS],
+      ["Revenue", 95, 101, 80, null],
+    ];
+    const workbook = book(sheet("Data", rows));
+    const { model } = score(workbook);
+    expect(trafficLightFormats(model.table!, model.kpis, colours).plans).toEqual([]);
+  });
+});
+
+function emptyDefinitionWith(layout: { periodsAcross: boolean }) {
+  return { ...emptyDefinition(), source: { table: "", sheet: "", columns: {}, ...layout } };
+}
+
+describe("traffic lights on a wide table whose KPIs differ", () => {
+  it("give a KPI with a paired budget row and one with a Target column each their own rule", () => {
+    const rows: CellValue[][] = [
+      ["KPI", "Target", ...MONTHS],
+      ["Revenue Actual", null, 95, 101, 80, null],
+      ["Revenue Budget", null, 100, 100, 100, 100],
+      ["NPS", 40, 41, 30, 39, null],
+    ];
+    const { plans } = expectPaintedAsScored(rows, [2, 4], 3);
+    expect(plans.map((p) => p.ranges)).toEqual([["C2:F2"], ["C4:F4"]]);
+  });
+
+  it("follow a threshold stored in the definition, over the months of that KPI alone", () => {
+    const rows: CellValue[][] = [
+      ["KPI", "Target", ...MONTHS],
+      ["Revenue", 100, 95, 101, 80, 99],
+      ["Cost", 100, 95, 101, 80, 99],
+    ];
+    const workbook = book(sheet("Data", rows));
+    const definition = {
+      ...emptyDefinition(),
+      kpis: [{ perspective: "Data", objective: "Revenue", name: "Revenue", threshold: 96 }],
+    };
+    const { model } = score(workbook, { definition });
+    const { plans } = trafficLightFormats(model.table!, model.kpis, colours);
+    const painted = paintedCells(workbook.sheets[0]!, plans);
+    const engine = engineStatusByCell(workbook, definition);
+    for (const row of [2, 3])
+      for (const col of ["C", "D", "E", "F"])
+        expect(painted.get(`Data!${col}${row}`)).toBe(engine.get(`Data!${col}${row}`));
+    expect(painted.get("Data!C2")).toBe("red");
+    expect(painted.get("Data!C3")).toBe("amber");
   });
 });
