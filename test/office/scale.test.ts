@@ -37,3 +37,18 @@ describe("writing a large scorecard through Office.js", () => {
     expect(cells(chunked.fake)).toEqual(cells(whole.fake));
   }, 60000);
 });
+
+describe("the summary's number formats through Office.js", () => {
+  it("are sent for the cells that have one, not as a grid over the whole sheet", async () => {
+    const { fake } = await syncsToApply(2000);
+    const sheet = fake.sheet("Scorecard");
+    const cells = [...sheet.cells.values()];
+    const formatted = cells.filter((c) => c.format !== "General");
+    // Few cells carry a format; a grid of them all would cost a null or a code for every cell.
+    expect(formatted.length).toBeLessThan(cells.length / 2);
+    const written = fake.requestBytes.reduce((a, b) => a + b, 0);
+    const values = JSON.stringify(cells.map((c) => c.value)).length;
+    const formats = JSON.stringify(formatted.map((c) => c.format)).length;
+    expect(written).toBeLessThan(values + formats * 2 + cells.length * 4);
+  }, 60000);
+});

@@ -12,8 +12,6 @@ export interface ValueBlock {
   readonly rows: number;
   readonly cols: number;
   readonly values: (string | number | boolean)[][];
-  /** Number formats parallel to `values`; Excel leaves a cell's format alone where this is null. */
-  readonly formats: (string | null)[][];
 }
 
 /**
@@ -33,16 +31,12 @@ export function valueBlock(cells: readonly PlanCell[]): ValueBlock {
   const values: (string | number | boolean)[][] = Array.from({ length: rows }, () =>
     Array<string | number>(cols).fill(""),
   );
-  const formats: (string | null)[][] = Array.from({ length: rows }, () =>
-    Array<string | null>(cols).fill(null),
-  );
   for (const c of cells) {
-    if (c.numberFormat) (formats[c.row - 1] as (string | null)[])[c.col - 1] = c.numberFormat;
     if (c.value === null) continue;
     (values[c.row - 1] as (string | number)[])[c.col - 1] =
       typeof c.value === "string" ? asTypedText(c.value) : c.value;
   }
-  return { rows, cols, values, formats };
+  return { rows, cols, values };
 }
 
 /** The cells of each key as few rectangular areas: runs along a row, then equal runs down rows. */
