@@ -1,21 +1,30 @@
 /**
- * `npm run bench`: a refresh of a 24,000-row monthly table (1,000 KPIs × 24 months) against
- * ExcelJS alone reading and writing the same workbook. The budget: at most 1.5× the time and
- * 2× the peak memory. The reader's own share is shown apart: it must stay linear in the rows. Each run is a fresh process; times are medians of several runs.
+ * `npm run bench`: `bsc refresh` of monthly KPI tables of 1k, 24k, 100k and 200k rows against
+ * ExcelJS alone reading and writing the same workbook, each a whole process of its own (start-up
+ * included), times the median of several runs, memory the peak resident size. Budgets (issue 9):
+ * at 24k rows at most 0.5× ExcelJS's time and 1× its memory; from 100k rows at most 0.3× and 0.5×.
+ * Also how the refresh's time grows with the rows (the exponent of a power law through the sizes
+ * from 24k up: 1 is linear), and how long `bsc --help` takes (budget 0.25 s).
+ *
+ * BENCH_ROWS=24000 BENCH_RUNS=5 npm run bench measures one size; `npm run build:cli` comes first
+ * (the benchmark runs bin/bsc.cjs, what users run).
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 
-const KPIS = Number(process.env.BENCH_KPIS ?? 1000);
-const MONTHS = Number(process.env.BENCH_MONTHS ?? 24);
+const MONTHS = 24;
+const SIZES = (process.env.BENCH_ROWS ?? "1000,24000,100000,200000").split(",").map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PERSPECTIVES = ["Financial", "Customer", "Internal Processes", "Learning & Growth"];
 const POLARITIES = ["higher", "lower", "band"];
+const ROOT = path.join(__dirname, "..");
+const BSC = path.join(ROOT, "bin", "bsc.cjs");
 
-async function writeBigWorkbook(file: string): Promise<void> {
+async function writeBigWorkbook(file: string, rowCount: number): Promise<void> {
+  const kpis = Math.max(1, Math.round(rowCount / MONTHS));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Monthly KPIs");
   const rows: unknown[][] = [];
@@ -23,7 +32,7 @@ async function writeBigWorkbook(file: string): Promise<void> {
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
   for (let m = 0; m < MONTHS; m++) {
     const period = `${2025 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
-    for (let k = 0; k < KPIS; k++) {
+    for (let k = 0; k < kpis; k++) {
       const target = 100 + (k % 50) * 10;
       const blank = random() < 0.03;
       rows.push([
@@ -65,41 +74,68 @@ async function writeBigWorkbook(file: string): Promise<void> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-function measure(mode: string, input: string, output: string) {
-  const runs = Array.from({ length: RUNS }, () => {
-    const out = execFileSync(
-      process.execPath,
-      ["--import", "tsx", path.join(__dirname, "worker.ts"), mode, input, output],
-      {
-        encoding: "utf8",
-        maxBuffer: 1 << 20,
-      },
-    );
-    return JSON.parse(out) as { ms: number; maxRssMb: number };
+/** One whole process, timed and its peak memory taken by GNU time. */
+function run(args: string[]): { s: number; mb: number } {
+  const child = spawnSync("/usr/bin/time", ["-f", "BENCH %e %M", process.execPath, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
   });
-  return { ms: median(runs.map((r) => r.ms)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)) };
+  const m = /BENCH ([\d.]+) (\d+)/.exec(child.stderr ?? "");
+  if (child.status !== 0 || !m)
+    throw new Error(`${args.join(" ")} failed: ${(child.stderr ?? "").slice(-500)}`);
+  return { s: Number(m[1]), mb: Number(m[2]) / 1024 };
+}
+
+function measure(args: string[], runs = RUNS): { s: number; mb: number } {
+  const all = Array.from({ length: runs }, () => run(args));
+  return { s: median(all.map((r) => r.s)), mb: Math.max(...all.map((r) => r.mb)) };
 }
 
 async function main() {
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-cli.mjs")]);
   const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-bench-"));
+  let over = false;
   try {
-    const input = path.join(dir, "big.xlsx");
-    await writeBigWorkbook(input);
-    const baseline = measure("baseline", input, path.join(dir, "baseline.xlsx"));
-    const refresh = measure("refresh", input, path.join(dir, "refreshed.xlsx"));
-    const reader = measure("read", input, "");
-    const time = refresh.ms / baseline.ms;
-    const memory = refresh.maxRssMb / baseline.maxRssMb;
-    const row = (name: string, r: { ms: number; maxRssMb: number }) =>
-      `${name.padEnd(26)} ${r.ms.toFixed(0).padStart(7)} ms ${r.maxRssMb.toFixed(0).padStart(6)} MB peak RSS`;
-    console.log(`Refresh of ${KPIS * MONTHS} rows (${KPIS} KPIs × ${MONTHS} months), median of ${RUNS} runs`);
-    console.log(row("ExcelJS read + write", baseline));
-    console.log(row("bsc refresh", refresh));
-    console.log(
-      `${"of which reading".padEnd(26)} ${reader.ms.toFixed(0).padStart(7)} ms (snapshot and model)`,
-    );
-    console.log(`time ${time.toFixed(2)}× (budget 1.5×), memory ${memory.toFixed(2)}× (budget 2×)`);
-    if (time > 1.5 || memory > 2) {
+    const help = measure([BSC, "--help"], 5);
+    console.log(`bsc --help: ${help.s.toFixed(2)} s (budget 0.25 s)`);
+    if (help.s > 0.25) over = true;
+    console.log(`Refresh of a monthly table (${MONTHS} months), median of ${RUNS} runs, whole processes`);
+    console.log("rows      ExcelJS s   MB     bsc s   MB     time   memory");
+    const points: [number, number][] = [];
+    for (const rows of SIZES) {
+      const input = path.join(dir, `rows-${rows}.xlsx`);
+      await writeBigWorkbook(input, rows);
+      const baseline = measure([
+        path.join(__dirname, "baseline.cjs"),
+        input,
+        path.join(dir, "baseline.xlsx"),
+      ]);
+      const refresh = measure([BSC, "refresh", input, "-o", path.join(dir, "refreshed.xlsx"), "--force"]);
+      const time = refresh.s / baseline.s;
+      const memory = refresh.mb / baseline.mb;
+      const [timeBudget, memoryBudget] =
+        rows >= 100_000 ? [0.3, 0.5] : rows >= 24_000 ? [0.5, 1] : [Infinity, Infinity];
+      const verdict = time > timeBudget || memory > memoryBudget ? "  OVER BUDGET" : "";
+      if (verdict) over = true;
+      if (rows >= 24_000) points.push([rows, refresh.s]);
+      console.log(
+        `${String(rows).padEnd(9)} ${baseline.s.toFixed(2).padStart(8)} ${baseline.mb.toFixed(0).padStart(5)} ` +
+          `${refresh.s.toFixed(2).padStart(8)} ${refresh.mb.toFixed(0).padStart(5)} ` +
+          `${time.toFixed(2).padStart(6)}× ${memory.toFixed(2).padStart(6)}×${verdict}`,
+      );
+    }
+    if (points.length >= 2) {
+      // Least squares through log(time) against log(rows): time grows as rows^exponent.
+      const xs = points.map(([r]) => Math.log(r));
+      const ys = points.map(([, s]) => Math.log(s));
+      const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+      const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+      const slope =
+        xs.reduce((a, x, i) => a + (x - mx) * ((ys[i] as number) - my), 0) /
+        xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+      console.log(`growth: time ∝ rows^${slope.toFixed(2)} (1 is linear)`);
+    }
+    if (over) {
       console.log("OVER BUDGET");
       process.exitCode = 1;
     }

@@ -2,14 +2,11 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { ColumnMapping, SourceLayout } from "../model/detect";
-import { parseCsv } from "../workbook/csv";
+import { csvSheetName, parseCsv } from "../workbook/csv";
 import { nodeCodec } from "../workbook/package/nodeCodec";
 import { PackageWorkbook } from "../workbook/package/packageWorkbook";
 import { nodeBoundedInflate } from "../workbook/package/readInflateNode";
 import { PackageReadError, readPackageSnapshot } from "../workbook/package/readSnapshot";
-import { csvSheetName, workbookFromCsv } from "../workbook/xlsx/csvWorkbook";
-import { buildSampleWorkbook } from "../workbook/xlsx/sampleWorkbook";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import type { Command } from "./args";
 import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
 import { writeWholeFile } from "./safeWrite";
@@ -21,6 +18,10 @@ async function exists(file: string): Promise<boolean> {
     () => false,
   );
 }
+
+/** ExcelJS, for the workbooks bsc builds, loaded only when one is built (see builtWorkbooks.ts). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const builtWorkbooks = () => require("./builtWorkbooks") as typeof import("./builtWorkbooks");
 
 /** The snapshot of a package, streamed part by part within the reader's limits. */
 const readSnapshot = (bytes: Uint8Array) => readPackageSnapshot(bytes, nodeBoundedInflate);
@@ -62,7 +63,7 @@ async function readWorkbook(file: string, shown: string): Promise<PackageWorkboo
   if (isCsv(file)) {
     // A CSV export becomes a new workbook with one sheet; its text is UTF-8, as exports write it.
     const csv = parseCsv(new TextDecoder("utf-8").decode(bytes));
-    const built = await XlsxWorkbook.create(workbookFromCsv(csvSheetName(file), csv)).toBytes();
+    const built = await builtWorkbooks().csvWorkbookBytes(file, csv);
     return PackageWorkbook.load(built, nodeCodec, readSnapshot);
   }
   try {
@@ -109,8 +110,7 @@ export async function runCommand(
       const out = resolve(command.out);
       if (!command.force && (await exists(out)))
         throw new CliFailure(`${command.out} already exists; use --force to overwrite it.`, EXIT_USAGE);
-      const port = XlsxWorkbook.create(buildSampleWorkbook());
-      await writeAtomically(out, await port.toBytes(), command.out);
+      await writeAtomically(out, await builtWorkbooks().sampleWorkbookBytes(), command.out);
       io.stderr(`Wrote the sample workbook to ${command.out}. Next: bsc refresh ${command.out}`);
       return EXIT_OK;
     }

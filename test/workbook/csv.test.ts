@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { parseCsv } from "../../src/workbook/csv";
-import { csvSheetName } from "../../src/workbook/xlsx/csvWorkbook";
+import { csvSheetName } from "../../src/workbook/csv";
 import { propertyRuns } from "../helpers/runs";
 
 describe("reading a CSV export", () => {
