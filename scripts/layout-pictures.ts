@@ -17,8 +17,10 @@ import ExcelJS from "exceljs";
 import { PNG } from "pngjs";
 import { layoutText } from "../src/app/outcomeText";
 import { runScorecard } from "../src/app/scorecard";
-import { nodeInflate } from "../src/workbook/xlsx/nodeInflate";
-import { XlsxWorkbook } from "../src/workbook/xlsx/xlsxWorkbook";
+import { nodeCodec } from "../src/workbook/package/nodeCodec";
+import { PackageWorkbook } from "../src/workbook/package/packageWorkbook";
+import { nodeBoundedInflate } from "../src/workbook/package/readInflateNode";
+import { readPackageSnapshot } from "../src/workbook/package/readSnapshot";
 
 const OUT = path.join(__dirname, "..", "docs", "layouts");
 const PROFILE = "file:///tmp/lo-pictures-profile";
@@ -311,7 +313,11 @@ const LAYOUTS: readonly {
 
 /** Reads the workbook as the product does and stops unless it is the five-KPI scorecard. */
 async function check(name: string, bytes: Uint8Array): Promise<void> {
-  const outcome = await runScorecard(await XlsxWorkbook.load(bytes, nodeInflate), {}, false);
+  const outcome = await runScorecard(
+    await PackageWorkbook.load(bytes, nodeCodec, (b) => readPackageSnapshot(b, nodeBoundedInflate)),
+    {},
+    false,
+  );
   if (!outcome.ok) throw new Error(`${name}: ${outcome.fatal.message}`);
   const { read, perspectives } = outcome.report;
   const kpis = perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis.map((k) => k.name)));

@@ -5,10 +5,9 @@
 import { csvSheetName, type CsvSheet } from "../workbook/csv";
 import { workbookFromCsv } from "../workbook/xlsx/csvWorkbook";
 import { buildSampleWorkbook } from "../workbook/xlsx/sampleWorkbook";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
+import { workbookBytes } from "../workbook/xlsx/workbookBytes";
 
-export const sampleWorkbookBytes = (): Promise<Uint8Array> =>
-  XlsxWorkbook.create(buildSampleWorkbook()).toBytes();
+export const sampleWorkbookBytes = (): Promise<Uint8Array> => workbookBytes(buildSampleWorkbook());
 
 export const csvWorkbookBytes = (file: string, csv: CsvSheet): Promise<Uint8Array> =>
-  XlsxWorkbook.create(workbookFromCsv(csvSheetName(file), csv)).toBytes();
+  workbookBytes(workbookFromCsv(csvSheetName(file), csv));

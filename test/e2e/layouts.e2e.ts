@@ -10,8 +10,7 @@ import ExcelJS from "exceljs";
 import { runScorecard } from "../../src/app/scorecard";
 import { columnLetters } from "../../src/model/address";
 import { PALETTES } from "../../src/plan/palette";
-import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
-import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { packagePort } from "../helpers/package";
 import { engineStatusByCell } from "../helpers/spreadsheet";
 import { libreOfficeFills, savedByLibreOffice } from "./render";
 
@@ -28,7 +27,7 @@ async function fileOf(wb: ExcelJS.Workbook, name: string): Promise<string> {
   return file;
 }
 
-const portOf = async (file: string) => XlsxWorkbook.load(readFileSync(file), nodeInflate);
+const portOf = async (file: string) => packagePort(readFileSync(file));
 
 describe("a wide table in LibreOffice", () => {
   it("paints every month of every KPI with the engine's status for that month", async () => {

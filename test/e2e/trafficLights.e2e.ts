@@ -9,8 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { runScorecard } from "../../src/app/scorecard";
 import { PALETTES } from "../../src/plan/palette";
-import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
-import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { packagePort } from "../helpers/package";
 import { engineStatusByRow } from "../helpers/spreadsheet";
 import { libreOfficeFills } from "./render";
 
@@ -24,7 +23,7 @@ const STATUS_OF_FILL = new Map(
 
 describe.each(NAMES)("LibreOffice's colours on example %s", (name) => {
   it("are the engine's status on every row", async () => {
-    const port = await XlsxWorkbook.load(readFileSync(path.join(EXAMPLES, `${name}.xlsx`)), nodeInflate);
+    const port = await packagePort(readFileSync(path.join(EXAMPLES, `${name}.xlsx`)));
     const outcome = await runScorecard(port, { now: new Date("2026-07-01T00:00:00Z") }, true);
     if (!outcome.ok) throw new Error(outcome.fatal.message);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), "bsc-lights-")), `${name}.xlsx`);

@@ -1,7 +1,6 @@
 import { runScorecard } from "../../src/app/scorecard";
 import { columnWidthPoints } from "../../src/workbook/office/layout";
-import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
-import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { packagePort } from "../helpers/package";
 import { loadWorkbook, workbookBytes } from "../helpers/xlsx";
 import { FakeExcel } from "./fakeExcel";
 import { HEADER, refresh, scorecardBook } from "./books";
@@ -142,10 +141,7 @@ describe("the same look in both hosts", () => {
 
   it("gives the Scorecard sheet the widths through Office.js that the .xlsx path writes", async () => {
     const rows = [HEADER, ["Financial", "Grow", "Revenue", 90, 100, "higher"]];
-    const port = await XlsxWorkbook.load(
-      await workbookBytes([{ name: "Data", rows, table: "Kpis" }]),
-      nodeInflate,
-    );
+    const port = await packagePort(await workbookBytes([{ name: "Data", rows, table: "Kpis" }]));
     await runScorecard(port, { now: new Date("2026-07-01T00:00:00Z") }, true);
     const file = (await loadWorkbook(Buffer.from(await port.toBytes()))).getWorksheet("Scorecard")!;
     const fromFile = new Map<number, number>();

@@ -4,7 +4,7 @@ import { isProductRule } from "../../src/plan/plan";
 import { nodeCodec } from "../../src/workbook/package/nodeCodec";
 import { PackageWorkbook, type SnapshotReader } from "../../src/workbook/package/packageWorkbook";
 import { writeZip } from "../../src/workbook/package/zipWriter";
-import { snapshotOf } from "../../src/workbook/xlsx/snapshot";
+import { snapshotOf } from "../helpers/excelJsSnapshot";
 import { listZipEntries, rawZipEntry, readZipEntry } from "../../src/workbook/xlsx/zip";
 import { HEADER } from "../helpers/book";
 import { workbookBytes } from "../helpers/xlsx";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { crc32, deflateRawSync } from "node:zlib";
 import type { WorkbookSnapshot } from "../../src/model/snapshot";
-import { snapshotOf } from "../../src/workbook/xlsx/snapshot";
+import { snapshotOf } from "../helpers/excelJsSnapshot";
 import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
 import { listZipEntries, readZipEntry } from "../../src/workbook/xlsx/zip";
 

@@ -1,8 +1,7 @@
-import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { runScorecard } from "../../src/app/scorecard";
-import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { packagePort } from "../helpers/package";
 
 /**
  * The worked examples of shared/examples, copied under test/fixtures: exact statuses, scores to
@@ -34,7 +33,7 @@ const expectedOf = (name: string): ExpectedReport =>
   JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), "utf8"));
 
 async function reportOf(name: string) {
-  const port = await XlsxWorkbook.load(readFileSync(path.join(dir, `${name}.xlsx`)), nodeInflate);
+  const port = await packagePort(readFileSync(path.join(dir, `${name}.xlsx`)));
   const outcome = await runScorecard(port, {}, true);
   if (!outcome.ok) throw new Error(outcome.fatal.message);
   return outcome.report;

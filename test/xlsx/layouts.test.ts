@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs";
 import { runScorecard } from "../../src/app/scorecard";
 import type { ScorecardReport } from "../../src/app/report";
-import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
-import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { packagePort } from "../helpers/package";
 
 /**
  * The same scorecard in .xlsx files laid out as finance teams lay them out, merged cells and all,
@@ -18,7 +17,7 @@ const KPIS = [
 
 async function reportOf(wb: ExcelJS.Workbook): Promise<ScorecardReport> {
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  const outcome = await runScorecard(await XlsxWorkbook.load(bytes, nodeInflate), {}, false);
+  const outcome = await runScorecard(await packagePort(bytes), {}, false);
   if (!outcome.ok) throw new Error(outcome.fatal.message);
   return outcome.report;
 }

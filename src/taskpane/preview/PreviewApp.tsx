@@ -18,7 +18,7 @@ import { PackageWorkbook } from "../../workbook/package/packageWorkbook";
 import { browserBoundedInflate } from "../../workbook/package/readInflateBrowser";
 import { PackageReadError, readPackageSnapshot } from "../../workbook/package/readSnapshot";
 import { buildSampleWorkbook } from "../../workbook/xlsx/sampleWorkbook";
-import { XlsxWorkbook } from "../../workbook/xlsx/xlsxWorkbook";
+import { workbookBytes } from "../../workbook/xlsx/workbookBytes";
 import { App } from "../App";
 
 const useStyles = makeStyles({
@@ -83,7 +83,7 @@ export function PreviewApp({ theme }: { theme: Theme }) {
     setBusy(true);
     setProblem(null);
     try {
-      const source = bytes ?? (await XlsxWorkbook.create(buildSampleWorkbook()).toBytes());
+      const source = bytes ?? (await workbookBytes(buildSampleWorkbook()));
       const port = await PackageWorkbook.load(source, browserCodec, (b) =>
         readPackageSnapshot(b, browserBoundedInflate),
       );

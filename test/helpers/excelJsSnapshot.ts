@@ -1,12 +1,16 @@
+/**
+ * The snapshot of a workbook as ExcelJS reads it: the oracle the streaming reader
+ * (src/workbook/package) is tested against, part by part and cell by cell.
+ */
 import type ExcelJS from "exceljs";
-import { parseReference } from "../../model/address";
+import { parseReference } from "../../src/model/address";
 import type {
   CellValue,
   NameSnapshot,
   SheetSnapshot,
   TableSnapshot,
   WorkbookSnapshot,
-} from "../../model/snapshot";
+} from "../../src/model/snapshot";
 
 const MS_PER_DAY = 86400000;
 const EXCEL_EPOCH_OFFSET = 25569;
