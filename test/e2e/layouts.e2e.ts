@@ -86,4 +86,33 @@ describe("workbooks saved by LibreOffice", () => {
     expect(before.read).toMatchObject({ kpis: 4, totals: 1, perspectiveFrom: "sheet" });
     expect(await report(savedByLibreOffice(original))).toEqual(before);
   });
+
+  it("refresh through the patcher, LibreOffice's tables and all, and LibreOffice paints the lights as scored", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.addTable({
+      name: "Kpis",
+      ref: "A1",
+      columns: ["Perspective", "Objective", "KPI", "Actual", "Target", "Polarity"].map((name) => ({ name })),
+      rows: [
+        ["Financial", "Grow", "Revenue", 105, 100, "higher"],
+        ["Financial", "Grow", "Margin", 0.37, 0.4, "higher"],
+        ["Customer", "Keep", "Churn", 0.3, 0.1, "lower"],
+      ],
+    });
+    const saved = savedByLibreOffice(await fileOf(wb, "tables"));
+    const port = await portOf(saved);
+    const outcome = await runScorecard(port, { now: new Date("2026-07-01T00:00:00Z") }, true);
+    if (!outcome.ok) throw new Error(outcome.fatal.message);
+    const refreshed = path.join(mkdtempSync(path.join(os.tmpdir(), "bsc-lo-")), "tables.xlsx");
+    writeFileSync(refreshed, await port.toBytes());
+    const fills = libreOfficeFills(refreshed, "Data");
+    const expected = engineStatusByCell(await port.readSnapshot(), null);
+    const painted = [2, 3, 4].map((row) => {
+      const fill = fills.get(`${row},4`);
+      return fill ? (STATUS_OF_FILL.get(fill) ?? `fill ${fill}`) : "none";
+    });
+    expect(painted).toEqual([2, 3, 4].map((row) => expected.get(`Data!D${row}`) ?? "none"));
+    expect(painted).toEqual(["green", "amber", "red"]);
+  });
 });
