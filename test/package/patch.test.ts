@@ -8,6 +8,7 @@ import { snapshotOf } from "../helpers/excelJsSnapshot";
 import { listZipEntries, rawZipEntry, readZipEntry } from "../../src/workbook/xlsx/zip";
 import { HEADER } from "../helpers/book";
 import { workbookBytes } from "../helpers/xlsx";
+import { writeZip as writeTestZip, zipEntries } from "../helpers/zip";
 
 /** Reads the snapshot through ExcelJS: an independent reader of what the patcher wrote. */
 const excelJsReader: SnapshotReader = async (bytes) => {
@@ -136,5 +137,64 @@ describe("the package patcher", () => {
     ].map((m) => Number(m[1]));
     expect(productPriorities.length).toBeGreaterThan(0);
     expect(Math.min(...productPriorities)).toBe(8);
+  });
+});
+
+/** A part's text with the product's additions taken out, and list counts left aside. */
+const withoutAdditions = (xml: string) =>
+  xml
+    .replace(
+      /<conditionalFormatting\b[^>]*>(?:(?!<\/conditionalFormatting>).)*?bsc-traffic-light.*?<\/conditionalFormatting>/g,
+      "",
+    )
+    .replace(/<sheet name="(Scorecard|BSC Definition)"[^>]*\/>/g, "")
+    .replace(/<definedName name="_bsc_[^"]*">[^<]*<\/definedName>/g, "")
+    .replace(/<definedNames><\/definedNames>/g, "")
+    .replace(/<Relationship Id="rId\d+" Type="[^"]*\/worksheet" Target="worksheets\/sheet[23]\.xml"\/>/g, "")
+    .replace(/<Override PartName="\/xl\/worksheets\/sheet[23]\.xml"[^>]*\/>/g, "")
+    .replace(/ count="\d+"/g, "");
+
+describe("the parts the patcher touches", () => {
+  it("change only by the product's additions: protection, x14 extensions, print areas and views stay as they were", async () => {
+    const base = Buffer.from(await workbookBytes([{ name: "Data", rows: ROWS, table: "Kpis" }]));
+    const entries = await zipEntries(base);
+    const edit = (name: string, change: (xml: string) => string) => {
+      const entry = entries.find((e) => e.name === name)!;
+      entry.data = Buffer.from(change(entry.data.toString("utf8")));
+    };
+    edit("xl/workbook.xml", (xml) =>
+      xml
+        .replace("<bookViews>", '<workbookProtection workbookPassword="CC3D" lockStructure="1"/><bookViews>')
+        .replace(
+          "<calcPr",
+          '<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">Data!$A$1:$I$4</definedName></definedNames><calcPr',
+        ),
+    );
+    edit("xl/worksheets/sheet1.xml", (xml) =>
+      xml
+        .replace(/(<\/sheetData>)/, '$1<sheetProtection password="CF1A" sheet="1" objects="1"/>')
+        .replace(
+          "</worksheet>",
+          '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list"><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>J2:J4</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>',
+        ),
+    );
+    const source = new Uint8Array(writeTestZip(entries));
+    const output = await refresh(source);
+    for (const part of [
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "[Content_Types].xml",
+      "xl/worksheets/sheet1.xml",
+    ]) {
+      expect(withoutAdditions(await text(output, part))).toBe(withoutAdditions(await text(source, part)));
+    }
+    const sheet = await text(output, "xl/worksheets/sheet1.xml");
+    // The traffic lights sit before the sheet's protection's followers and its extension list.
+    expect(sheet.indexOf("<conditionalFormatting")).toBeGreaterThan(sheet.indexOf("<sheetProtection"));
+    expect(sheet.indexOf("<conditionalFormatting")).toBeLessThan(sheet.indexOf("<extLst>"));
+    const stylesBefore = await text(source, "xl/styles.xml");
+    const stylesAfter = await text(output, "xl/styles.xml");
+    expect(stylesAfter.length).toBeGreaterThan(stylesBefore.length);
+    expect((await text(output, "xl/workbook.xml")).match(/<definedNames>/g)).toHaveLength(1);
   });
 });
