@@ -4,10 +4,9 @@
  */
 import { csvSheetName, type CsvSheet } from "../workbook/csv";
 import { workbookFromCsv } from "../workbook/xlsx/csvWorkbook";
-import { buildSampleWorkbook } from "../workbook/xlsx/sampleWorkbook";
 import { workbookBytes } from "../workbook/xlsx/workbookBytes";
 
-export const sampleWorkbookBytes = (): Promise<Uint8Array> => workbookBytes(buildSampleWorkbook());
+export { sampleWorkbookBytes } from "../workbook/xlsx/sampleBytes";
 
 export const csvWorkbookBytes = (file: string, csv: CsvSheet): Promise<Uint8Array> =>
   workbookBytes(workbookFromCsv(csvSheetName(file), csv));

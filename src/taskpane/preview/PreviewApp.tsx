@@ -17,8 +17,6 @@ import { browserCodec } from "../../workbook/package/browserCodec";
 import { PackageWorkbook } from "../../workbook/package/packageWorkbook";
 import { browserBoundedInflate } from "../../workbook/package/readInflateBrowser";
 import { PackageReadError, readPackageSnapshot } from "../../workbook/package/readSnapshot";
-import { buildSampleWorkbook } from "../../workbook/xlsx/sampleWorkbook";
-import { workbookBytes } from "../../workbook/xlsx/workbookBytes";
 import { App } from "../App";
 
 const useStyles = makeStyles({
@@ -83,7 +81,12 @@ export function PreviewApp({ theme }: { theme: Theme }) {
     setBusy(true);
     setProblem(null);
     try {
-      const source = bytes ?? (await workbookBytes(buildSampleWorkbook()));
+      // ExcelJS, which builds the sample, is loaded only when the sample is asked for.
+      const source =
+        bytes ??
+        (await (
+          await import(/* webpackChunkName: "sample" */ "../../workbook/xlsx/sampleBytes.js")
+        ).sampleWorkbookBytes());
       const port = await PackageWorkbook.load(source, browserCodec, (b) =>
         readPackageSnapshot(b, browserBoundedInflate),
       );
