@@ -198,3 +198,57 @@ describe("the parts the patcher touches", () => {
     expect((await text(output, "xl/workbook.xml")).match(/<definedNames>/g)).toHaveLength(1);
   });
 });
+
+describe("the calculation chain", () => {
+  /** The refreshed workbook with a formula typed on the product's sheet, listed in a calcChain part. */
+  async function withTypedFormula(formulaOnScorecard: boolean): Promise<Uint8Array> {
+    const once = Buffer.from(await refresh(await userWorkbook()));
+    const entries = await zipEntries(once);
+    const workbook = entries.find((e) => e.name === "xl/workbook.xml")!.data.toString("utf8");
+    const sheetPart = /<sheet name="Scorecard"[^>]*r:id="(rId\d+)"/.exec(workbook)?.[1];
+    const rels = entries.find((e) => e.name === "xl/_rels/workbook.xml.rels")!;
+    const target = new RegExp(`Id="${sheetPart}"[^>]*Target="([^"]+)"`).exec(rels.data.toString("utf8"))?.[1];
+    const scorecard = entries.find((e) => e.name === `xl/${target}`)!;
+    if (formulaOnScorecard)
+      scorecard.data = Buffer.from(
+        scorecard.data
+          .toString("utf8")
+          .replace("</sheetData>", '<row r="99"><c r="A99"><f>1+1</f><v>2</v></c></row></sheetData>'),
+      );
+    entries.push({
+      name: "xl/calcChain.xml",
+      data: Buffer.from('<calcChain xmlns="main"><c r="A99" i="2"/></calcChain>'),
+    });
+    rels.data = Buffer.from(
+      rels.data
+        .toString("utf8")
+        .replace(
+          "</Relationships>",
+          '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+        ),
+    );
+    const types = entries.find((e) => e.name === "[Content_Types].xml")!;
+    types.data = Buffer.from(
+      types.data
+        .toString("utf8")
+        .replace(
+          "</Types>",
+          '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+        ),
+    );
+    return new Uint8Array(writeTestZip(entries));
+  }
+
+  it("is dropped, with its relationship and content type, when a formula on the product's sheet goes", async () => {
+    const output = await refresh(await withTypedFormula(true));
+    expect(listZipEntries(output).map((e) => e.name)).not.toContain("xl/calcChain.xml");
+    expect(await text(output, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    expect(await text(output, "[Content_Types].xml")).not.toContain("calcChain");
+  });
+
+  it("is kept as it was when the product's sheet held no formula", async () => {
+    const source = await withTypedFormula(false);
+    const output = await refresh(source);
+    expect(await text(output, "xl/calcChain.xml")).toBe(await text(source, "xl/calcChain.xml"));
+  });
+});

@@ -16,6 +16,7 @@ export const RELATIONSHIP_TYPES = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
   worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
   styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+  calcChain: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
 } as const;
 
 export interface Relationship {
@@ -30,6 +31,7 @@ export class OpenPackage {
   private readonly changed = new Map<string, string>();
   private readonly cache = new Map<string, string>();
   private readonly added: string[] = [];
+  private readonly removed = new Set<string>();
   private readonly byLowerName: Map<string, ZipEntry>;
 
   private constructor(
@@ -107,13 +109,21 @@ export class OpenPackage {
   }
 
   /** The package: changed parts written afresh, new ones after them, the rest copied as they were. */
+  /** Leaves a part out of the package (a cache the spreadsheet rebuilds, such as calcChain.xml). */
+  remove(part: string): void {
+    const name = this.entryName(part);
+    if (name !== null) this.removed.add(name);
+  }
+
   async toBytes(deflate: Deflate): Promise<Uint8Array> {
-    const parts: ZipPart[] = this.entries.map((entry) => {
-      const text = this.changed.get(entry.name);
-      return text === undefined
-        ? { name: entry.name, copyOf: entry }
-        : { name: entry.name, content: encoder.encode(text) };
-    });
+    const parts: ZipPart[] = this.entries
+      .filter((entry) => !this.removed.has(entry.name))
+      .map((entry) => {
+        const text = this.changed.get(entry.name);
+        return text === undefined
+          ? { name: entry.name, copyOf: entry }
+          : { name: entry.name, content: encoder.encode(text) };
+      });
     for (const name of this.added)
       parts.push({ name, content: encoder.encode(this.changed.get(name) as string) });
     return writeZip(this.bytes, parts, deflate);

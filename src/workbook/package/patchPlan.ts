@@ -210,6 +210,19 @@ export class WorkbookParts {
     await setIfChanged(this.pkg, relsPartOf(this.workbookPart), this.relsXml);
   }
 
+  async dropCalculationChain(): Promise<void> {
+    const chain = this.relationships.find((r) => r.type === RELATIONSHIP_TYPES.calcChain);
+    if (!chain || !this.pkg.has(chain.part)) return;
+    this.pkg.remove(chain.part);
+    const rel = findElements(this.relsXml, "Relationship").find((r) => attribute(r.text, "Id") === chain.id);
+    if (rel) this.relsXml = replaceSpan(this.relsXml, rel, "");
+    const types = await this.pkg.text("[Content_Types].xml");
+    const override = findElements(types, "Override").find(
+      (o) => (attribute(o.text, "PartName") ?? "").toLowerCase() === `/${chain.part}`.toLowerCase(),
+    );
+    if (override) this.pkg.setText("[Content_Types].xml", replaceSpan(types, override, ""));
+  }
+
   async stylesPart(): Promise<string> {
     const rel = this.relationships.find((r) => r.type === RELATIONSHIP_TYPES.styles);
     if (!rel) throw new PackageXmlError("the workbook has no stylesheet");
@@ -275,6 +288,9 @@ export async function applyPlanToPackage(pkg: OpenPackage, plan: WritePlan): Pro
     const xml = productSheetXml(sheet, plan.styles, styles);
     const old = sheet.replaces === null ? undefined : workbook.sheet(sheet.replaces);
     if (old && old.part) {
+      // A formula a user typed on the product's sheet goes with the sheet's contents; the
+      // calculation chain, which would still list its cell, is a cache Excel rebuilds when absent.
+      if (/<(?:\w+:)?f[\s>]/.test(await pkg.text(old.part))) await workbook.dropCalculationChain();
       pkg.setText(old.part, xml);
       workbook.setSheet(old.name, sheet.name, sheet.visibility);
     } else await workbook.addSheet(sheet.name, sheet.visibility, xml);
