@@ -295,7 +295,7 @@ function displayFormat(reader: TableReader, observations: readonly Observation[]
       const inColumn = role === "actual" && o.wide !== undefined;
       const format =
         o[role].kind !== "number" ? null : inColumn ? (o.wide?.format ?? null) : reader.format(o.row, role);
-      if (format && format !== "General") return format;
+      if (format) return format;
     }
   }
   return null;

@@ -60,8 +60,10 @@ export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellValu
   return sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null;
 }
 
+/** A cell's number format; null for General, however the adapter wrote it. */
 export function formatAt(sheet: SheetSnapshot, row: number, col: number): string | null {
-  return sheet.formats?.[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null;
+  const format = sheet.formats?.[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null;
+  return format === "General" ? null : format;
 }
 
 export function lastRow(sheet: SheetSnapshot): number {

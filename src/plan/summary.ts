@@ -102,7 +102,7 @@ export function summaryCells(result: ScorecardResult, source: string, refreshedA
   };
   const kpiRow = (k: KpiResult) => {
     scored("KPI", k.kpi.name, "kpi", { score: k.score, status: k.status, weight: k.kpi.weight });
-    const format = k.kpi.numberFormat && k.kpi.numberFormat !== "General" ? k.kpi.numberFormat : undefined;
+    const format = k.kpi.numberFormat ?? undefined;
     put(row, 3, k.kpi.owner || null);
     put(row, 4, k.actual, undefined, format);
     put(row, 5, k.target, undefined, format);

@@ -56,6 +56,10 @@ describe("the summary sheet's cells", () => {
     expect(at(cells, rowOf(cells, "Margin"), 3)[0]?.value).toBe("Ana");
   });
 
+  it("hold no entity matrix for a scorecard without entities", () => {
+    expect(summaryOf(TIDY).some((c) => c.value === "By entity")).toBe(false);
+  });
+
   it("show a KPI's numbers in its source cell's format, and in none for General", () => {
     const formats = [[], [null, null, null, "0.0%", "0.0%"], [null, null, null, "General", "General"]];
     const cells = summaryOf(TIDY, formats);
@@ -67,13 +71,18 @@ describe("the summary sheet's cells", () => {
 });
 
 describe("the entities side by side", () => {
-  const cells = summaryOf([
-    ["Site", "Objective", "KPI", "Actual", "Target"],
-    ["North", "Flow", "Beds", 90, 100],
-    ["South", "Flow", "Beds", 101, 100],
-    ["South", "Flow", "Waits", 5, 10],
-  ]);
-  const top = cells.find((c) => c.value === "By entity")?.row as number;
+  // Built in each test, not once for the block: a mutation run switches its mutants on per test.
+  let cells: PlanCell[];
+  let top: number;
+  beforeEach(() => {
+    cells = summaryOf([
+      ["Site", "Objective", "KPI", "Actual", "Target"],
+      ["North", "Flow", "Beds", 90, 100],
+      ["South", "Flow", "Beds", 101, 100],
+      ["South", "Flow", "Waits", 5, 10],
+    ]);
+    top = cells.find((c) => c.value === "By entity")?.row as number;
+  });
 
   it("head the matrix 'By entity' with each entity's name, then each one's overall status", () => {
     expect(at(cells, top, 1)).toEqual([{ row: top, col: 1, value: "By entity", style: "header" }]);
