@@ -95,9 +95,14 @@ const POLARITY_WORDS: ReadonlyMap<string, Polarity> = new Map([
   ].map((w) => [w, "band"] as const),
 ]);
 
+const WORDS_OF: Readonly<Record<Polarity, readonly string[]>> = {
+  higher: [...POLARITY_WORDS].filter(([, p]) => p === "higher").map(([w]) => w),
+  lower: [...POLARITY_WORDS].filter(([, p]) => p === "lower").map(([w]) => w),
+  band: [...POLARITY_WORDS].filter(([, p]) => p === "band").map(([w]) => w),
+};
+
 /** The words each polarity is recognised by (for the traffic-light formulas). */
-export const polarityWords = (polarity: Polarity): string[] =>
-  [...POLARITY_WORDS].filter(([, p]) => p === polarity).map(([w]) => w);
+export const polarityWords = (polarity: Polarity): readonly string[] => WORDS_OF[polarity];
 
 /** Null for a blank cell (the default applies); "unknown" for a word that is not a polarity. */
 export function parsePolarity(text: string): Polarity | "unknown" | null {

@@ -1,3 +1,6 @@
+import { crc32 as zlibCrc32 } from "node:zlib";
+import { nodeCodec } from "../../src/workbook/package/nodeCodec";
+import { crc32 } from "../../src/workbook/package/zipWriter";
 import { StylesEditor } from "../../src/workbook/package/styles";
 import {
   attribute,
@@ -105,5 +108,14 @@ describe("the stylesheet's additions", () => {
     expect(editor.toString()).toContain(
       `<xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`,
     );
+  });
+});
+
+describe("the checksums of the parts written", () => {
+  it("are CRC-32 as zlib computes them, in JavaScript as in Node", () => {
+    const data = new Uint8Array(Array.from({ length: 10_000 }, (_, i) => (i * 7919 + 13) % 256));
+    expect(crc32(data)).toBe(zlibCrc32(data));
+    expect(crc32(new Uint8Array())).toBe(0);
+    expect(nodeCodec.crc32(data)).toBe(zlibCrc32(data));
   });
 });

@@ -115,7 +115,8 @@ export class OpenPackage {
     if (name !== null) this.removed.add(name);
   }
 
-  async toBytes(deflate: Deflate): Promise<Uint8Array> {
+  /** `checksum`: the platform's CRC-32 where it has one (Node's zlib), ten times the JavaScript one. */
+  async toBytes(deflate: Deflate, checksum?: (data: Uint8Array) => number): Promise<Uint8Array> {
     const parts: ZipPart[] = this.entries
       .filter((entry) => !this.removed.has(entry.name))
       .map((entry) => {
@@ -126,6 +127,6 @@ export class OpenPackage {
       });
     for (const name of this.added)
       parts.push({ name, content: encoder.encode(this.changed.get(name) as string) });
-    return writeZip(this.bytes, parts, deflate);
+    return writeZip(this.bytes, parts, deflate, new Date(), checksum);
   }
 }

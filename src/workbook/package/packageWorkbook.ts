@@ -24,17 +24,18 @@ export class PackageWorkbook implements InteractiveWorkbook {
     private readonly inflate: Inflate,
     private readonly deflate: Deflate,
     private readonly reader: SnapshotReader,
+    private readonly checksum?: (data: Uint8Array) => number,
   ) {}
 
   /** Throws ZipFormatError or PackageXmlError when the bytes are not a package it can patch. */
   static async load(
     bytes: Uint8Array,
-    codec: { inflate: Inflate; deflate: Deflate },
+    codec: { inflate: Inflate; deflate: Deflate; crc32?: (data: Uint8Array) => number },
     reader: SnapshotReader,
   ): Promise<PackageWorkbook> {
     // The workbook part and its sheets must be found before anything is promised.
     await WorkbookParts.open(OpenPackage.open(bytes, codec.inflate));
-    return new PackageWorkbook(bytes, codec.inflate, codec.deflate, reader);
+    return new PackageWorkbook(bytes, codec.inflate, codec.deflate, reader, codec.crc32);
   }
 
   /** The snapshot of the bytes as they are now: read once, until a plan or a name changes them. */
@@ -48,7 +49,7 @@ export class PackageWorkbook implements InteractiveWorkbook {
   async applyPlan(plan: WritePlan): Promise<void> {
     const pkg = OpenPackage.open(this.bytes, this.inflate);
     await applyPlanToPackage(pkg, plan);
-    this.bytes = await pkg.toBytes(this.deflate);
+    this.bytes = await pkg.toBytes(this.deflate, this.checksum);
     this.snapshot = null;
   }
 
@@ -67,7 +68,7 @@ export class PackageWorkbook implements InteractiveWorkbook {
     if (!parsed || !sheets.some((s) => s.name === ref.sheet))
       throw new Error(`${ref.sheet}!${ref.address} is not a range of this workbook`);
     await defineNameInPackage(pkg, name, `${quoteSheetName(ref.sheet)}!${boxA1(parsed.box, true)}`);
-    this.bytes = await pkg.toBytes(this.deflate);
+    this.bytes = await pkg.toBytes(this.deflate, this.checksum);
     this.snapshot = null;
   }
 

@@ -72,6 +72,7 @@ export async function writeZip(
   parts: readonly ZipPart[],
   deflate: Deflate,
   now: Date = new Date(),
+  checksum: (data: Uint8Array) => number = crc32,
 ): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const stamp = dosNow(now);
@@ -101,7 +102,7 @@ export async function writeZip(
         flags: UTF8_NAMES,
         method: DEFLATED,
         ...stamp,
-        crc: crc32(part.content),
+        crc: checksum(part.content),
         compressedSize: body.length,
         uncompressedSize: part.content.length,
       };
