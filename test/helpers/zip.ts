@@ -1,5 +1,5 @@
 import { crc32 } from "node:zlib";
-import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
+import { nodeCodec } from "../../src/workbook/package/nodeCodec";
 import { listZipEntries, readZipEntry } from "../../src/workbook/xlsx/zip";
 
 /** Writes a ZIP package with stored (uncompressed) entries: enough to build test workbooks. */
@@ -45,7 +45,7 @@ export async function zipEntries(zip: Buffer): Promise<{ name: string; data: Buf
   return Promise.all(
     listZipEntries(zip).map(async (e) => ({
       name: e.name,
-      data: Buffer.from(await readZipEntry(zip, e, nodeInflate)),
+      data: Buffer.from(await readZipEntry(zip, e, nodeCodec.inflate)),
     })),
   );
 }

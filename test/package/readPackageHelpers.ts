@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { crc32, deflateRawSync } from "node:zlib";
 import type { WorkbookSnapshot } from "../../src/model/snapshot";
 import { snapshotOf } from "../helpers/excelJsSnapshot";
-import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
+import { nodeCodec } from "../../src/workbook/package/nodeCodec";
 import { listZipEntries, readZipEntry } from "../../src/workbook/xlsx/zip";
 
 /** A part of a package to write: deflated, as Excel writes them, unless `stored`. */
@@ -58,7 +58,7 @@ export function zipOf(parts: readonly TestPart[]): Buffer {
 export async function partsOf(zip: Uint8Array): Promise<Map<string, string>> {
   const parts = new Map<string, string>();
   for (const entry of listZipEntries(zip)) {
-    parts.set(entry.name, Buffer.from(await readZipEntry(zip, entry, nodeInflate)).toString("utf8"));
+    parts.set(entry.name, Buffer.from(await readZipEntry(zip, entry, nodeCodec.inflate)).toString("utf8"));
   }
   return parts;
 }

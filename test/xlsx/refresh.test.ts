@@ -1,4 +1,4 @@
-import { nodeInflate } from "../../src/workbook/xlsx/nodeInflate";
+import { nodeCodec } from "../../src/workbook/package/nodeCodec";
 import { runScorecard } from "../../src/app/scorecard";
 import { DEFINITION_MARKER_NAME, SUMMARY_MARKER_NAME } from "../../src/model/ownership";
 import { parseDefinition } from "../../src/model/definition";
@@ -162,7 +162,7 @@ describe("ownership", () => {
     const sheetXml = await Promise.all(
       listZipEntries(out)
         .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
-        .map((e) => zipText(out, e, nodeInflate)),
+        .map((e) => zipText(out, e, nodeCodec.inflate)),
     );
     expect(sheetXml.length).toBeGreaterThan(1);
     for (const xml of sheetXml) expect(xml).not.toMatch(/<f>[^<]*HYPERLINK/);
