@@ -163,8 +163,9 @@ export class RowContext {
     const target = readNumber(r.value(row, "target"));
     const label =
       own.kpi || own.objective || own.perspective || cellText(cellAt(r.sheet, row, filled[0] as number));
-    // Most rows are no total: the groups and the cell are worked out only for those that may be.
-    if (/total/i.test(label)) {
+    // Most rows are no total: the groups and the cell are worked out only for those that may be
+    // (compared as words() compares, so that a full-width "Ｔｏｔａｌ" is one too).
+    if (/total/i.test(label.normalize("NFKC"))) {
       const groups = [
         this.currentPerspective(),
         this.currentObjective(),
