@@ -1,0 +1,198 @@
+/**
+ * Numbers shown as their source cell shows them: the cell's Excel number format code (percent,
+ * currency, thousands separators, decimals, scaling by trailing commas, sections for negatives)
+ * turned into text with Intl.NumberFormat. Each distinct format is compiled once and cached, so a
+ * scorecard of thousands of KPIs builds a handful of formatters, not thousands. Formats that are
+ * not numeric (dates, times, fractions, text) fall back to the general style.
+ */
+
+export type NumberFormatter = (value: number) => string;
+
+/** One section of a format code, compiled. */
+interface Section {
+  readonly prefix: string;
+  readonly suffix: string;
+  /** Multiplies the value: 100 per "%", 1/1000 per trailing ",". */
+  readonly scale: number;
+  readonly format: Intl.NumberFormat;
+  /** Digits of the exponent ("0.00E+00" has two); null without one. */
+  readonly exponentDigits: number | null;
+  readonly fractionDigits: number;
+}
+
+/** A section that shows text only, such as a zero section written "nil" or "-". */
+type Shown = Section | { readonly constant: string };
+
+const CACHE_LIMIT = 500;
+const cache = new Map<string, NumberFormatter>();
+
+/** The general style: a few significant digits for small fractions, two decimals at most otherwise. */
+function generalFormatter(locale: string | undefined): NumberFormatter {
+  const small = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
+  const large = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  return (value) => (Math.abs(value) < 10 && !Number.isInteger(value) ? small : large).format(value);
+}
+
+/** A section's characters with literals unwrapped: each character marked as literal text or code. */
+function tokens(section: string): { ch: string; literal: boolean }[] {
+  const out: { ch: string; literal: boolean }[] = [];
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i] as string;
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      const text = section.slice(i + 1, end < 0 ? undefined : end);
+      for (const c of text) out.push({ ch: c, literal: true });
+      i = end < 0 ? section.length : end;
+    } else if (ch === "\\") {
+      out.push({ ch: section[i + 1] ?? "", literal: true });
+      i++;
+    } else if (ch === "_") {
+      // "_)" leaves the width of ")" blank, to line positives up with bracketed negatives.
+      out.push({ ch: " ", literal: true });
+      i++;
+    } else if (ch === "*") {
+      i++; // Repeats the next character to fill the cell: nothing to show in a line of text.
+    } else if (ch === "[") {
+      const end = section.indexOf("]", i);
+      const inside = section.slice(i + 1, end < 0 ? undefined : end);
+      // [$€-407] names a currency symbol; [Red], [>=100] and [$-409] only colour or choose.
+      const currency = /^\$([^-]*)/.exec(inside)?.[1];
+      if (currency) for (const c of currency) out.push({ ch: c, literal: true });
+      i = end < 0 ? section.length : end;
+    } else out.push({ ch, literal: false });
+  }
+  return out;
+}
+
+const PLACEHOLDER = /[0#?]/;
+const DATE_OR_TIME = /[dmyhsDMYHS]/;
+/** Characters Excel shows as they are, without quotes. */
+const PLAIN_LITERAL = /[$€£¥+\-()/:!^&'~{}<>= %A-Za-z]/;
+
+function compileSection(section: string, locale: string | undefined): Shown | null {
+  const all = tokens(section);
+  const code = all.filter((t) => !t.literal).map((t) => t.ch);
+  if (code.some((c) => DATE_OR_TIME.test(c)) || code.includes("/") || code.includes("@")) return null;
+  const first = all.findIndex((t) => !t.literal && PLACEHOLDER.test(t.ch));
+  if (first < 0) {
+    const constant = all.map((t) => (t.literal || PLAIN_LITERAL.test(t.ch) ? t.ch : "")).join("");
+    return constant.trim() === "" ? null : { constant };
+  }
+  let last = first;
+  all.forEach((t, i) => {
+    if (!t.literal && PLACEHOLDER.test(t.ch)) last = i;
+  });
+  const core = all.slice(first, last + 1).filter((t) => !t.literal);
+  const exponent = core.findIndex((t) => t.ch === "E" || t.ch === "e");
+  const mantissa = exponent < 0 ? core : core.slice(0, exponent);
+  const point = mantissa.findIndex((t) => t.ch === ".");
+  const integer = point < 0 ? mantissa : mantissa.slice(0, point);
+  const fraction = point < 0 ? [] : mantissa.slice(point + 1);
+  // Commas right after the last digit each divide by a thousand ("#,##0," shows thousands).
+  let trailingCommas = 0;
+  for (let i = last + 1; i < all.length && !all[i]?.literal && all[i]?.ch === ","; i++) trailingCommas++;
+  // Around the digits, literals and the characters Excel shows unquoted; stray commas show nothing.
+  const rest = (from: number, to: number) =>
+    all
+      .slice(from, to)
+      .map((t) => (t.literal || PLAIN_LITERAL.test(t.ch) ? t.ch : ""))
+      .join("");
+  const prefix = rest(0, first);
+  const suffix = rest(last + 1 + trailingCommas, all.length);
+  const percents = code.filter((c) => c === "%").length;
+  const minimumFractionDigits = fraction.filter((t) => t.ch === "0").length;
+  const maximumFractionDigits = fraction.filter((t) => PLACEHOLDER.test(t.ch)).length;
+  const minimumIntegerDigits = Math.max(1, integer.filter((t) => t.ch === "0").length);
+  return {
+    prefix,
+    suffix,
+    scale: 100 ** percents / 1000 ** trailingCommas,
+    exponentDigits: exponent < 0 ? null : core.slice(exponent).filter((t) => PLACEHOLDER.test(t.ch)).length,
+    fractionDigits: maximumFractionDigits,
+    format: new Intl.NumberFormat(locale, {
+      minimumFractionDigits,
+      maximumFractionDigits,
+      minimumIntegerDigits: Math.min(minimumIntegerDigits, 21),
+      useGrouping: integer.some((t) => t.ch === ","),
+    }),
+  };
+}
+
+function showSection(section: Shown, value: number): string {
+  if ("constant" in section) return section.constant;
+  const scaled = value * section.scale;
+  const body =
+    section.exponentDigits === null
+      ? section.format.format(scaled)
+      : scaled
+          .toExponential(section.fractionDigits)
+          .replace(
+            /e([+-])(\d+)/,
+            (_, sign: string, digits: string) =>
+              `E${sign}${digits.padStart(section.exponentDigits ?? 1, "0")}`,
+          );
+  return `${section.prefix}${body}${section.suffix}`;
+}
+
+/** Splits a format code at the semicolons that are not inside quotes or brackets. */
+function sections(code: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quoted = false;
+  let bracket = false;
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i] as string;
+    if (ch === "\\" && !quoted) {
+      current += ch + (code[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === "[") bracket = true;
+    else if (!quoted && ch === "]") bracket = false;
+    if (ch === ";" && !quoted && !bracket) {
+      out.push(current);
+      current = "";
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
+}
+
+function compile(code: string | null, locale: string | undefined): NumberFormatter {
+  const general = generalFormatter(locale);
+  if (code === null || code.trim() === "" || /^general$/i.test(code.trim())) return general;
+  const [positive, negative, zero] = sections(code).map((s) =>
+    /^general$/i.test(s.trim()) ? null : compileSection(s, locale),
+  );
+  if (!positive || "constant" in positive) return general;
+  return (value) => {
+    if (!Number.isFinite(value)) return general(value);
+    if (value === 0 && zero) return showSection(zero, 0);
+    if (value < 0 && negative) return showSection(negative, -value);
+    if (value < 0) {
+      // One section: Excel puts the minus sign before everything, currency symbol included;
+      // a value that rounds to zero shows no sign.
+      const shown = showSection(positive, -value);
+      return /[1-9]/.test(shown) ? `-${shown}` : shown;
+    }
+    return showSection(positive, value);
+  };
+}
+
+/** The formatter for an Excel number format code (null or "General" for the general style), cached. */
+export function numberFormatter(code: string | null, locale?: string): NumberFormatter {
+  const key = `${locale ?? ""}\u0000${code ?? ""}`;
+  let formatter = cache.get(key);
+  if (!formatter) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    formatter = compile(code, locale);
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** A value as its source cell shows it; "–" for no value. */
+export function formatByCell(value: number | null, code: string | null, locale?: string): string {
+  return value === null ? "–" : numberFormatter(code, locale)(value);
+}
