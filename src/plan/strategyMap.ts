@@ -1,0 +1,210 @@
+import type { ScorecardResult } from "../engine/evaluate";
+import type { Status } from "../engine/types";
+import type { ObjectiveModel } from "../model/scorecard";
+
+/**
+ * The strategy map's geometry, in points (1/72 inch), so that the pane's SVG and the shapes drawn
+ * on a sheet (Office.js and DrawingML both place shapes in points) come from the same layout.
+ */
+
+export interface MapBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface MapLane extends MapBox {
+  readonly name: string;
+}
+
+export interface MapObjective extends MapBox {
+  /** Unique within the map: the perspective and the objective's name. */
+  readonly key: string;
+  readonly perspective: string;
+  readonly name: string;
+  readonly status: Status;
+  readonly score: number | null;
+  readonly kpiCount: number;
+}
+
+/** A side of a box; Excel numbers a rectangle's connection sites top 0, left 1, bottom 2, right 3. */
+export type MapSide = "top" | "left" | "bottom" | "right";
+
+/** A cause-and-effect arrow: the objective that drives, pointing at the one it drives. */
+export interface MapLink {
+  readonly from: string;
+  readonly to: string;
+  readonly fromSide: MapSide;
+  readonly toSide: MapSide;
+  readonly start: { readonly x: number; readonly y: number };
+  readonly end: { readonly x: number; readonly y: number };
+}
+
+export interface StrategyMap {
+  readonly width: number;
+  readonly height: number;
+  readonly lanes: readonly MapLane[];
+  readonly objectives: readonly MapObjective[];
+  readonly links: readonly MapLink[];
+  /** Drives entries that name no objective of the scorecard, so that the user can mend them. */
+  readonly unknownLinks: readonly { readonly from: string; readonly name: string }[];
+}
+
+export const MAP_LABEL_WIDTH = 110;
+export const MAP_LANE_HEIGHT = 96;
+const BOX_HEIGHT = 60;
+const GAP = 16;
+const PADDING = 12;
+const MAX_BOX_WIDTH = 180;
+const MIN_BOX_WIDTH = 96;
+const DEFAULT_WIDTH = 760;
+
+/**
+ * Where a perspective's lane stands: the classic order of Kaplan and Norton's maps (outcomes on
+ * top, capabilities at the bottom), a perspective of another name between the processes and the
+ * capabilities.
+ */
+const LANE_RANKS: readonly (readonly [RegExp, number])[] = [
+  [/financ|stakeholder|shareholder|mission/i, 0],
+  [/customer|client|citizen|market|patient|student/i, 1],
+  [/internal|process|operation/i, 2],
+  [/learning|growth|people|employee|capacit|innovation|organi[sz]ation/i, 4],
+];
+const CUSTOM_RANK = 3;
+
+export function laneRank(perspective: string): number {
+  for (const [pattern, rank] of LANE_RANKS) if (pattern.test(perspective)) return rank;
+  return CUSTOM_RANK;
+}
+
+const nameKey = (name: string): string => name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+export const objectiveMapKey = (perspective: string, name: string): string => `${perspective} › ${name}`;
+
+interface Placed {
+  readonly perspective: string;
+  readonly name: string;
+  readonly status: Status;
+  readonly score: number | null;
+  readonly kpiCount: number;
+}
+
+/**
+ * The objectives by perspective, in the scorecard's order. Only objectives with KPIs are drawn: a
+ * name the Objectives table adds and no KPI uses is reported by the reader as a likely typo.
+ */
+function objectivesByPerspective(result: ScorecardResult): Map<string, Placed[]> {
+  return new Map(
+    result.perspectives.map((p) => [
+      p.name,
+      p.objectives.map((o) => ({
+        perspective: p.name,
+        name: o.name,
+        status: o.status,
+        score: o.score,
+        kpiCount: o.kpis.length,
+      })),
+    ]),
+  );
+}
+
+function linkBetween(from: MapObjective, to: MapObjective): MapLink {
+  const centre = (b: MapBox) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+  const a = centre(from);
+  const b = centre(to);
+  let fromSide: MapSide;
+  let toSide: MapSide;
+  if (to.y < from.y) [fromSide, toSide] = ["top", "bottom"];
+  else if (to.y > from.y) [fromSide, toSide] = ["bottom", "top"];
+  else if (to.x > from.x) [fromSide, toSide] = ["right", "left"];
+  else [fromSide, toSide] = ["left", "right"];
+  const at = (box: MapBox, side: MapSide, c: { x: number; y: number }) => {
+    switch (side) {
+      case "top":
+        return { x: c.x, y: box.y };
+      case "bottom":
+        return { x: c.x, y: box.y + box.height };
+      case "left":
+        return { x: box.x, y: c.y };
+      default:
+        return { x: box.x + box.width, y: c.y };
+    }
+  };
+  return {
+    from: from.key,
+    to: to.key,
+    fromSide,
+    toSide,
+    start: at(from, fromSide, a),
+    end: at(to, toSide, b),
+  };
+}
+
+/**
+ * Lays the map out: one lane per perspective (Financial on top, Learning & Growth at the bottom),
+ * each objective a box coloured by its status, an arrow from each objective to every objective its
+ * Drives cell names. `width` is the wanted width; a lane with many objectives widens the map.
+ */
+export function strategyMapLayout(
+  result: ScorecardResult,
+  objectives: readonly ObjectiveModel[],
+  width = DEFAULT_WIDTH,
+): StrategyMap {
+  const byPerspective = objectivesByPerspective(result);
+  const order = [...byPerspective.keys()]
+    .map((name, index) => ({ name, index, rank: laneRank(name) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const widest = Math.max(1, ...[...byPerspective.values()].map((l) => l.length));
+  const mapWidth = Math.max(
+    width,
+    MAP_LABEL_WIDTH + 2 * PADDING + widest * MIN_BOX_WIDTH + (widest - 1) * GAP,
+  );
+  const usable = mapWidth - MAP_LABEL_WIDTH - 2 * PADDING;
+
+  const lanes: MapLane[] = [];
+  const placed: MapObjective[] = [];
+  order.forEach(({ name }, laneIndex) => {
+    const y = laneIndex * MAP_LANE_HEIGHT;
+    lanes.push({ name, x: 0, y, width: mapWidth, height: MAP_LANE_HEIGHT });
+    const members = byPerspective.get(name) ?? [];
+    const n = members.length;
+    const boxWidth = Math.min(MAX_BOX_WIDTH, (usable - (n - 1) * GAP) / Math.max(n, 1));
+    const rowWidth = n * boxWidth + (n - 1) * GAP;
+    const left = MAP_LABEL_WIDTH + PADDING + (usable - rowWidth) / 2;
+    members.forEach((o, i) => {
+      placed.push({
+        ...o,
+        key: objectiveMapKey(o.perspective, o.name),
+        x: left + i * (boxWidth + GAP),
+        y: y + (MAP_LANE_HEIGHT - BOX_HEIGHT) / 2,
+        width: boxWidth,
+        height: BOX_HEIGHT,
+      });
+    });
+  });
+
+  const byName = new Map<string, MapObjective[]>();
+  for (const o of placed) byName.set(nameKey(o.name), [...(byName.get(nameKey(o.name)) ?? []), o]);
+  const links: MapLink[] = [];
+  const unknownLinks: { from: string; name: string }[] = [];
+  for (const model of objectives) {
+    const from = placed.find((o) => o.key === objectiveMapKey(model.perspective, model.name));
+    if (!from) continue;
+    for (const driven of model.drives) {
+      if (nameKey(driven) === "") continue;
+      const candidates = (byName.get(nameKey(driven)) ?? []).filter((o) => o !== from);
+      // The same name in two perspectives: the one in another lane is the effect meant.
+      const to = candidates.find((o) => o.perspective !== from.perspective) ?? candidates[0];
+      if (to) links.push(linkBetween(from, to));
+      else unknownLinks.push({ from: from.key, name: driven });
+    }
+  }
+  return {
+    width: mapWidth,
+    height: lanes.length * MAP_LANE_HEIGHT,
+    lanes,
+    objectives: placed,
+    links,
+    unknownLinks,
+  };
+}
