@@ -6,6 +6,7 @@
 import { parsePeriodText, periodKey, periodOrdinal, previousPeriod } from "../engine/periods";
 import type { KpiModel, ScorecardModel } from "../model/scorecard";
 import { kpiKey } from "../model/scorecard";
+import { evaluateScorecard } from "../engine/evaluate";
 import { kpiHistories, type KpiPoint, type PeriodScorecard } from "./history";
 
 /** Which way the value went from the period before to the scored one, whatever its polarity. */
@@ -28,6 +29,54 @@ export function pointsOf(history: readonly PeriodScorecard[], entity: string): M
       period,
       result: { ...result, perspectives: result.entities.find((e) => e.name === entity)?.perspectives ?? [] },
     })),
+  );
+}
+
+/** The last `count` periods up to the scored one, oldest first: the window a sparkline spans. */
+export function historyWindow(periods: readonly string[], scored: string | null, count: number): string[] {
+  const end = scored === null ? -1 : periods.indexOf(scored);
+  return end < 0 ? [] : periods.slice(Math.max(0, end + 1 - count), end + 1);
+}
+
+/** Every KPI model, grouped by kpiKey: one, or one per entity. */
+export function kpiGroups(model: ScorecardModel): Map<string, KpiModel[]> {
+  const groups = new Map<string, KpiModel[]>();
+  for (const kpi of model.kpis) {
+    const key = kpiKey(kpi.perspective, kpi.objective, kpi.name);
+    const group = groups.get(key);
+    if (group) group.push(kpi);
+    else groups.set(key, [kpi]);
+  }
+  return groups;
+}
+
+/**
+ * One KPI's points over `periods`, for the scorecard shown: the KPI (all its entities' rows, for
+ * the consolidated roll-up) scored alone in each period, which gives the result it has in the
+ * whole scorecard, as a KPI's result depends only on its own rows. Scoring one KPI at a time lets
+ * the pane draw only the rows it shows: the whole history of 5,000 KPIs takes seconds.
+ */
+export function kpiPoints(
+  model: ScorecardModel,
+  group: readonly KpiModel[],
+  entity: string,
+  periods: readonly string[],
+): KpiPoint[] {
+  const rows = entity === "" ? group : group.filter((k) => k.entity === entity);
+  const alone: ScorecardModel = { ...model, kpis: rows, issues: [] };
+  const present = new Set(periodsOf(alone));
+  const history = periods.flatMap((period) => {
+    if (!present.has(period)) return [];
+    const evaluation = evaluateScorecard(alone, { period });
+    return evaluation.ok ? [{ period, result: evaluation.result }] : [];
+  });
+  const first = rows[0];
+  const points = first
+    ? pointsOf(history, entity).get(kpiKey(first.perspective, first.objective, first.name))
+    : undefined;
+  const byPeriod = new Map((points ?? []).map((p) => [p.period, p]));
+  return periods.map(
+    (period) => byPeriod.get(period) ?? { period, actual: null, target: null, status: "none", score: null },
   );
 }
 

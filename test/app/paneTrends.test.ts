@@ -1,5 +1,13 @@
 import { scorecardHistory } from "../../src/app/history";
-import { directionOf, kpiModelsOf, periodsOf, pointsOf } from "../../src/app/paneTrends";
+import {
+  directionOf,
+  historyWindow,
+  kpiGroups,
+  kpiModelsOf,
+  kpiPoints,
+  periodsOf,
+  pointsOf,
+} from "../../src/app/paneTrends";
 import { kpiKey } from "../../src/model/scorecard";
 import { book, score, sheet, tableSheet } from "../helpers/book";
 
@@ -88,5 +96,36 @@ describe("what the pane draws from the history", () => {
     expect(kpiModelsOf(model, "South").get(kpiKey("Financial", "Grow", "Revenue"))?.entity).toBe("South");
     expect(kpiModelsOf(model, "South").has(kpiKey("Financial", "Grow", "Costs"))).toBe(false);
     expect(kpiModelsOf(model, "").get(kpiKey("Financial", "Grow", "Costs"))?.entity).toBe("North");
+  });
+
+  it("scores one KPI alone to the same points as the whole scorecard's history gives it", () => {
+    const model = sites();
+    const periods = historyWindow(periodsOf(model), "2026-03", 12);
+    const groups = kpiGroups(model);
+    for (const entity of ["", "North", "South"]) {
+      const whole = pointsOf(scorecardHistory(model, "2026-03"), entity);
+      for (const [key, group] of groups) {
+        const alone = kpiPoints(model, group, entity, periods);
+        const expected =
+          whole.get(key) ??
+          periods.map((period) => ({ period, actual: null, target: null, status: "none", score: null }));
+        expect([entity, key, alone]).toEqual([entity, key, expected]);
+      }
+    }
+    // Costs have no January row: that point is empty.
+    const costs = kpiPoints(model, groups.get(kpiKey("Financial", "Grow", "Costs"))!, "North", periods);
+    expect(costs.map((p) => [p.period, p.actual, p.status])).toEqual([
+      ["2026-01", null, "none"],
+      ["2026-02", 40, "green"],
+      ["2026-03", 45, "green"],
+    ]);
+  });
+
+  it("spans the last periods up to the scored one", () => {
+    const periods = ["2026-01", "2026-02", "2026-03", "2026-04"];
+    expect(historyWindow(periods, "2026-03", 2)).toEqual(["2026-02", "2026-03"]);
+    expect(historyWindow(periods, "2026-03", 12)).toEqual(["2026-01", "2026-02", "2026-03"]);
+    expect(historyWindow(periods, "2025-12", 12)).toEqual([]);
+    expect(historyWindow(periods, null, 12)).toEqual([]);
   });
 });
