@@ -33,3 +33,14 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
   red: "Red",
   none: "No data",
 };
+
+/**
+ * The statuses by what they mean, true in every palette (a colour-blind palette's "green" is
+ * blue): what the task pane's chips say.
+ */
+export const STATUS_MEANINGS: Readonly<Record<Status, string>> = {
+  green: "On target",
+  amber: "Watch",
+  red: "Off target",
+  none: "No data",
+};
