@@ -51,14 +51,34 @@ export interface StrategyMap {
   readonly unknownLinks: readonly { readonly from: string; readonly name: string }[];
 }
 
-export const MAP_LABEL_WIDTH = 110;
-export const MAP_LANE_HEIGHT = 96;
-const BOX_HEIGHT = 60;
-const GAP = 16;
-const PADDING = 12;
-const MAX_BOX_WIDTH = 180;
-const MIN_BOX_WIDTH = 96;
-const DEFAULT_WIDTH = 760;
+/** The map's measures. A sheet has room for a label column; the pane's narrow map names each lane above it. */
+export interface MapMeasures {
+  /** The wanted width; a lane with many objectives widens the map. */
+  readonly width: number;
+  /** The column on the left that names the lanes; 0 to name them above their boxes instead. */
+  readonly labelWidth: number;
+  /** Room at the top of each lane for its name, where there is no label column. */
+  readonly titleHeight: number;
+  readonly laneHeight: number;
+  readonly boxHeight: number;
+  readonly gap: number;
+  readonly padding: number;
+  readonly minBoxWidth: number;
+  readonly maxBoxWidth: number;
+}
+
+/** A sheet's map: about the width of a landscape page. */
+export const SHEET_MAP: MapMeasures = {
+  width: 760,
+  labelWidth: 110,
+  titleHeight: 0,
+  laneHeight: 96,
+  boxHeight: 60,
+  gap: 16,
+  padding: 12,
+  minBoxWidth: 96,
+  maxBoxWidth: 180,
+};
 
 /**
  * Where a perspective's lane stands: the classic order of Kaplan and Norton's maps (outcomes on
@@ -143,42 +163,43 @@ function linkBetween(from: MapObjective, to: MapObjective): MapLink {
 /**
  * Lays the map out: one lane per perspective (Financial on top, Learning & Growth at the bottom),
  * each objective a box coloured by its status, an arrow from each objective to every objective its
- * Drives cell names. `width` is the wanted width; a lane with many objectives widens the map.
+ * Drives cell names.
  */
 export function strategyMapLayout(
   result: ScorecardResult,
   objectives: readonly ObjectiveModel[],
-  width = DEFAULT_WIDTH,
+  measures: MapMeasures = SHEET_MAP,
 ): StrategyMap {
+  const { labelWidth, titleHeight, laneHeight, boxHeight, gap, padding, minBoxWidth, maxBoxWidth } = measures;
   const byPerspective = objectivesByPerspective(result);
   const order = [...byPerspective.keys()]
     .map((name, index) => ({ name, index, rank: laneRank(name) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index);
   const widest = Math.max(1, ...[...byPerspective.values()].map((l) => l.length));
   const mapWidth = Math.max(
-    width,
-    MAP_LABEL_WIDTH + 2 * PADDING + widest * MIN_BOX_WIDTH + (widest - 1) * GAP,
+    measures.width,
+    labelWidth + 2 * padding + widest * minBoxWidth + (widest - 1) * gap,
   );
-  const usable = mapWidth - MAP_LABEL_WIDTH - 2 * PADDING;
+  const usable = mapWidth - labelWidth - 2 * padding;
 
   const lanes: MapLane[] = [];
   const placed: MapObjective[] = [];
   order.forEach(({ name }, laneIndex) => {
-    const y = laneIndex * MAP_LANE_HEIGHT;
-    lanes.push({ name, x: 0, y, width: mapWidth, height: MAP_LANE_HEIGHT });
+    const y = laneIndex * laneHeight;
+    lanes.push({ name, x: 0, y, width: mapWidth, height: laneHeight });
     const members = byPerspective.get(name) ?? [];
     const n = members.length;
-    const boxWidth = Math.min(MAX_BOX_WIDTH, (usable - (n - 1) * GAP) / Math.max(n, 1));
-    const rowWidth = n * boxWidth + (n - 1) * GAP;
-    const left = MAP_LABEL_WIDTH + PADDING + (usable - rowWidth) / 2;
+    const boxWidth = Math.min(maxBoxWidth, (usable - (n - 1) * gap) / Math.max(n, 1));
+    const rowWidth = n * boxWidth + (n - 1) * gap;
+    const left = labelWidth + padding + (usable - rowWidth) / 2;
     members.forEach((o, i) => {
       placed.push({
         ...o,
         key: objectiveMapKey(o.perspective, o.name),
-        x: left + i * (boxWidth + GAP),
-        y: y + (MAP_LANE_HEIGHT - BOX_HEIGHT) / 2,
+        x: left + i * (boxWidth + gap),
+        y: y + titleHeight + (laneHeight - titleHeight - boxHeight) / 2,
         width: boxWidth,
-        height: BOX_HEIGHT,
+        height: boxHeight,
       });
     });
   });
@@ -201,7 +222,7 @@ export function strategyMapLayout(
   }
   return {
     width: mapWidth,
-    height: lanes.length * MAP_LANE_HEIGHT,
+    height: lanes.length * laneHeight,
     lanes,
     objectives: placed,
     links,

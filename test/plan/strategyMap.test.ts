@@ -1,24 +1,27 @@
 import type { CellValue } from "../../src/model/snapshot";
 import {
   laneRank,
-  MAP_LABEL_WIDTH,
-  MAP_LANE_HEIGHT,
+  SHEET_MAP,
   strategyMapLayout,
+  type MapMeasures,
   type StrategyMap,
 } from "../../src/plan/strategyMap";
+
+const MAP_LABEL_WIDTH = SHEET_MAP.labelWidth;
+const MAP_LANE_HEIGHT = SHEET_MAP.laneHeight;
 import { book, score, sheet } from "../helpers/book";
 
 /** A scorecard table and an Objectives table (with Drives) on one sheet each, scored. */
 function mapOf(
   kpis: readonly (readonly CellValue[])[],
   objectives: readonly (readonly CellValue[])[] = [],
-  width?: number,
+  measures?: MapMeasures,
 ): StrategyMap {
   const sheets = [sheet("KPIs", [["Perspective", "Objective", "KPI", "Actual", "Target"], ...kpis])];
   if (objectives.length)
     sheets.push(sheet("Objectives", [["Perspective", "Objective", "Drives"], ...objectives]));
   const { model, result } = score(book(...sheets));
-  return strategyMapLayout(result, model.objectives, width);
+  return strategyMapLayout(result, model.objectives, measures);
 }
 
 const laneNames = (map: StrategyMap) => map.lanes.map((l) => l.name);
@@ -118,7 +121,7 @@ describe("strategy map boxes", () => {
       1,
       1,
     ]);
-    const m = mapOf(many, [], 400);
+    const m = mapOf(many, [], { ...SHEET_MAP, width: 400 });
     expect(m.width).toBeGreaterThan(400);
     const boxes = m.objectives;
     for (let i = 1; i < boxes.length; i++)
@@ -184,5 +187,34 @@ describe("strategy map arrows", () => {
       [["Customer", "Delight", "Grow"]],
     );
     expect(m.links.map((l) => l.to)).toEqual(["Financial › Grow"]);
+  });
+});
+
+describe("strategy map measures", () => {
+  it("names the lanes above their boxes in a narrow map with no label column", () => {
+    const narrow: MapMeasures = {
+      ...SHEET_MAP,
+      width: 300,
+      labelWidth: 0,
+      titleHeight: 18,
+      minBoxWidth: 80,
+      gap: 8,
+    };
+    const m = mapOf(
+      [
+        ["Financial", "Grow revenue", "Revenue", 1, 1],
+        ["Financial", "Control costs", "Cost", 1, 1],
+        ["Financial", "Fund growth", "Cash", 1, 1],
+      ],
+      [],
+      narrow,
+    );
+    expect(m.width).toBe(300);
+    for (const o of m.objectives) {
+      expect(o.y).toBeGreaterThanOrEqual(18);
+      expect(o.y + o.height).toBeLessThanOrEqual(SHEET_MAP.laneHeight);
+      expect(o.x).toBeGreaterThanOrEqual(narrow.padding);
+    }
+    expect(m.objectives.at(-1)!.x + m.objectives.at(-1)!.width).toBeLessThanOrEqual(300 - narrow.padding);
   });
 });

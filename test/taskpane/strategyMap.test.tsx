@@ -1,0 +1,125 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { PALETTES, STATUS_MEANINGS } from "../../src/plan/palette";
+import { StrategyMapView, wrapLabel } from "../../src/taskpane/views/StrategyMapView";
+import { book, score, sheet } from "../helpers/book";
+
+function scored() {
+  return score(
+    book(
+      sheet("KPIs", [
+        ["Perspective", "Objective", "KPI", "Actual", "Target"],
+        ["Financial", "Grow revenue", "Revenue", 100, 100],
+        ["Financial", "Grow revenue", "Margin", 0.2, 0.4],
+        ["Customer", "Delight customers", "NPS", 10, 100],
+        ["Learning & Growth", "Build skills", "Training hours", 30, 40],
+      ]),
+      sheet("Objectives", [
+        ["Perspective", "Objective", "Drives"],
+        ["Customer", "Delight customers", "Grow revenue"],
+        ["Learning & Growth", "Build skills", "Delight customers; Happy staff"],
+      ]),
+    ),
+  );
+}
+
+function renderMap(palette: "standard" | "colorblind" = "standard") {
+  const { model, result } = scored();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <StrategyMapView result={result} objectives={model.objectives} palette={palette} />
+    </FluentProvider>,
+  );
+  return { model, result };
+}
+
+describe("the strategy map in the pane", () => {
+  it("draws one button per objective, named with its perspective, status, score and KPI count", () => {
+    const { result } = renderMap();
+    const buttons = screen.getAllByRole("button");
+    expect(buttons).toHaveLength(3);
+    const grow = result.perspectives[0]!.objectives[0]!;
+    expect(buttons[0]?.getAttribute("aria-label")).toBe(
+      `Grow revenue, Financial: ${STATUS_MEANINGS[grow.status]}, score ${grow.score!.toFixed(1)}, 2 KPIs`,
+    );
+    expect(screen.getByRole("button", { name: /^Delight customers, Customer: Off target/ })).toBeTruthy();
+  });
+
+  it("draws the lanes from Financial down to Learning & Growth and an arrow per known Drives link", () => {
+    renderMap();
+    const map = screen.getByRole("group", { name: /^Strategy map:/ });
+    expect(map?.getAttribute("aria-label")).toBe(
+      "Strategy map: 3 perspectives, 3 objectives, 2 cause-and-effect links",
+    );
+    const laneTitles = Array.from(map.querySelectorAll("g > text")).map((t) => t.textContent);
+    expect(laneTitles.slice(0, 3)).toEqual(["Financial", "Customer", "Learning & Growth"]);
+    expect(map.querySelectorAll("line")).toHaveLength(2);
+  });
+
+  it("names the Drives entries that match no objective", () => {
+    renderMap();
+    expect(
+      screen.getByText(
+        /Drives names no objective of the scorecard: "Happy staff" \(from Learning & Growth › Build skills\)/,
+      ),
+    ).toBeTruthy();
+  });
+
+  it("colours each box by its status in the chosen palette", () => {
+    renderMap("colorblind");
+    const box = screen.getByRole("button", { name: /^Delight customers/ }).querySelector("rect");
+    expect(box?.getAttribute("fill")).toBe(`#${PALETTES.colorblind.red.fill}`);
+  });
+
+  it("shows an objective's KPIs when it is chosen from the keyboard, and hides them when chosen again", async () => {
+    const user = userEvent.setup();
+    renderMap();
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: /^Grow revenue/ }));
+    await user.keyboard("{Enter}");
+    const details = screen.getByRole("region", { name: "KPIs of Grow revenue" });
+    expect(
+      within(details)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      expect.stringMatching(/^Revenue: On target, /),
+      expect.stringMatching(/^Margin: Off target, /),
+    ]);
+    expect(screen.getByRole("button", { name: /^Grow revenue/ })?.getAttribute("aria-pressed")).toBe("true");
+    await user.keyboard(" ");
+    expect(screen.queryByRole("region", { name: "KPIs of Grow revenue" })).toBeNull();
+  });
+
+  it("moves to the next objective with Tab and chooses it with a click too", async () => {
+    const user = userEvent.setup();
+    renderMap();
+    await user.tab();
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: /^Delight customers/ }));
+    await user.click(screen.getByRole("button", { name: /^Build skills/ }));
+    expect(screen.getByRole("region", { name: "KPIs of Build skills" }).textContent).toContain(
+      "Training hours",
+    );
+  });
+});
+
+describe("box labels", () => {
+  it("wrap at word boundaries to the box's width", () => {
+    expect(wrapLabel("Win and keep customers", 60, 3, 10)).toEqual(["Win and", "keep", "customers"]);
+  });
+
+  it("cut the last line with an ellipsis when the name needs more lines than there are", () => {
+    const lines = wrapLabel("Improve the quality of every single delivery we make", 60, 2, 10);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.endsWith("…")).toBe(true);
+  });
+
+  it("cut a word longer than a line", () => {
+    expect(wrapLabel("Supercalifragilistic", 44, 3, 10)).toEqual(["Superca…"]);
+  });
+});
