@@ -9,13 +9,16 @@ import type { OwnedSheets } from "../model/ownership";
 import { ownedSheetNames, ownedSheets, storedDefinitionText } from "../model/ownership";
 import { readScorecard } from "../model/read";
 import type { ScorecardModel } from "../model/scorecard";
+import { kpiKey } from "../model/scorecard";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import type { WritePlan } from "../plan/plan";
+import { MAX_TREND_CHARTS, trendCandidates } from "../plan/dashboard";
 import { renderDefinitionPlan, renderPlan } from "../plan/render";
 import type { WorkbookPort } from "../workbook/port";
 import type { ScorecardReport } from "./report";
 import { buildReport } from "./report";
 import { mapColumns } from "./definitionEdits";
+import { kpiHistories, scorecardHistory } from "./history";
 
 export interface RunOptions {
   /** The scorecard table, by Excel table name or sheet name. */
@@ -118,6 +121,27 @@ const timestamp = (d: Date): string =>
     .replace(/\.\d+Z$/, " UTC");
 
 /**
+ * The last periods of the KPIs the dashboard can chart (the first with an actual, up to its
+ * limit): each period scored with those KPIs alone, so that a scorecard of thousands of KPIs is
+ * not scored twelve times over.
+ */
+function trendHistory(model: ScorecardModel, result: ScorecardResult) {
+  const withActual = new Set(
+    model.kpis
+      .filter((k) => k.observations.some((o) => o.actual.kind === "number"))
+      .map((k) => kpiKey(k.perspective, k.objective, k.name)),
+  );
+  const keys = new Set(
+    trendCandidates(result)
+      .map((k) => kpiKey(k.kpi.perspective, k.kpi.objective, k.kpi.name))
+      .filter((key) => withActual.has(key))
+      .slice(0, MAX_TREND_CHARTS),
+  );
+  const charted = model.kpis.filter((k) => keys.has(kpiKey(k.perspective, k.objective, k.name)));
+  return kpiHistories(scorecardHistory({ ...model, kpis: charted }, result.period));
+}
+
+/**
  * read snapshot → infer/validate model → evaluate → (render plan → apply plan).
  * With `write` false it only reports: `bsc check`, and the task pane's preview.
  */
@@ -149,6 +173,7 @@ export async function runScorecard(
     result: scoring.result,
     definition: { ...stored, settings: { ...stored.settings, lastRefreshed: now.toISOString() } },
     refreshedAt: timestamp(now),
+    history: trendHistory(scoring.model, scoring.result),
   });
   progress("writing");
   await port.applyPlan(rendered.plan);

@@ -8,18 +8,24 @@ import { cellAt, lastRow } from "./snapshot";
  */
 export const SUMMARY_MARKER_NAME = "_bsc_summary";
 export const DEFINITION_MARKER_NAME = "_bsc_definition";
+export const DASHBOARD_MARKER_NAME = "_bsc_dashboard";
 /** The first cell of the definition sheet, so that the sheet explains itself if unhidden. */
 export const DEFINITION_SHEET_MARKER =
   "bsc-definition: scorecard settings kept by the Balanced Scorecard add-in";
 export const DEFAULT_DEFINITION_SHEET = "BSC Definition";
 /** The first cell of the summary sheet: its title, and the stamp that says the product made it. */
 export const SUMMARY_SHEET_STAMP = "Balanced Scorecard";
+/** The first cell of the dashboard sheet: its title and stamp. */
+export const DASHBOARD_SHEET_STAMP = "Balanced Scorecard dashboard";
+export const DEFAULT_DASHBOARD_SHEET = "Dashboard";
 /** A cell holds at most 32,767 characters; the JSON is split over cells below the marker. */
 export const DEFINITION_CHUNK = 30000;
 
 export interface OwnedSheets {
   readonly summary: string | null;
   readonly definition: string | null;
+  /** The dashboard of trend charts; absent where it was never looked for (a definition-only write). */
+  readonly dashboard?: string | null;
   /** Marker names that point at a sheet the product did not make, which is then left alone. */
   readonly issues?: readonly Issue[];
 }
@@ -45,11 +51,12 @@ export function ownedSheets(book: WorkbookSnapshot): OwnedSheets {
   };
   const summary = sheetOf(SUMMARY_MARKER_NAME, SUMMARY_SHEET_STAMP);
   const definition = sheetOf(DEFINITION_MARKER_NAME, DEFINITION_SHEET_MARKER);
-  return { summary, definition, issues };
+  const dashboard = sheetOf(DASHBOARD_MARKER_NAME, DASHBOARD_SHEET_STAMP);
+  return { summary, definition, dashboard, issues };
 }
 
 export const ownedSheetNames = (owned: OwnedSheets): Set<string> =>
-  new Set([owned.summary, owned.definition].filter((s): s is string => s !== null));
+  new Set([owned.summary, owned.definition, owned.dashboard ?? null].filter((s): s is string => s !== null));
 
 /** The stored definition's JSON text, or null when the workbook has none. */
 export function storedDefinitionText(book: WorkbookSnapshot, owned: OwnedSheets): string | null {

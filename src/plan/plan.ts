@@ -1,4 +1,5 @@
 import type { Status } from "../engine/types";
+import type { ChartPlan } from "./chart";
 
 /**
  * A declarative description of every change a refresh makes. Adapters (ExcelJS, Office.js)
@@ -28,7 +29,7 @@ export interface PlanCell {
   readonly numberFormat?: string;
 }
 
-export type SheetRole = "summary" | "definition";
+export type SheetRole = "summary" | "definition" | "dashboard";
 
 export interface SheetPlan {
   readonly role: SheetRole;
@@ -41,6 +42,8 @@ export interface SheetPlan {
   readonly frozenRows: number;
   /** Workbook-scoped name that marks the sheet as the product's (points at A1). */
   readonly markerName: string;
+  /** Native charts drawn over the sheet, each plotting cells of the sheet; kept by name on refresh. */
+  readonly charts?: readonly ChartPlan[];
 }
 
 export interface ConditionalRule {

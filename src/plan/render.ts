@@ -5,6 +5,7 @@ import type { Definition } from "../model/definition";
 import { serializeDefinition } from "../model/definition";
 import type { OwnedSheets } from "../model/ownership";
 import {
+  DEFAULT_DASHBOARD_SHEET,
   DEFAULT_DEFINITION_SHEET,
   DEFINITION_CHUNK,
   DEFINITION_MARKER_NAME,
@@ -12,6 +13,7 @@ import {
   SUMMARY_MARKER_NAME,
 } from "../model/ownership";
 import type { ScorecardModel } from "../model/scorecard";
+import { dashboardSheet, dashboardStyles, type TrendPoint } from "./dashboard";
 import { PALETTES } from "./palette";
 import type { ConditionalFormatPlan, PlanCell, SheetPlan, WritePlan } from "./plan";
 import { SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, summaryCells, summaryStyles } from "./summary";
@@ -25,6 +27,8 @@ export interface RenderInput {
   readonly definition: Definition;
   /** Shown on the summary sheet; passed in so that rendering stays a pure function. */
   readonly refreshedAt: string;
+  /** Each trend candidate's last periods (app/history), keyed by kpiKey; none: no trend charts. */
+  readonly history?: ReadonlyMap<string, readonly TrendPoint[]>;
 }
 
 /**
@@ -106,6 +110,15 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
     markerName: SUMMARY_MARKER_NAME,
   };
   const definitionSheet = definitionSheetPlan([...sheetNames, summaryName], owned, definition);
+  const dashboard = dashboardSheet(
+    { result, history: input.history ?? new Map(), colours, refreshedAt: input.refreshedAt },
+    productSheetName(DEFAULT_DASHBOARD_SHEET, owned.dashboard ?? null, [
+      ...sheetNames,
+      summaryName,
+      definitionSheet.name,
+    ]),
+    owned.dashboard ?? null,
+  );
   const conditionalFormats: ConditionalFormatPlan[] = [];
   for (const table of model.tables) {
     const kpis = model.kpis.filter((k) => k.sheet === table.sheet);
@@ -115,8 +128,8 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
   }
   return {
     plan: {
-      styles: summaryStyles(colours),
-      sheets: [summary, definitionSheet],
+      styles: { ...summaryStyles(colours), ...dashboardStyles(colours) },
+      sheets: [summary, definitionSheet, dashboard],
       clearConditionalFormatsOn: model.tables.map((t) => t.sheet),
       conditionalFormats,
     },

@@ -28,7 +28,7 @@ describe("a refresh through a WorkbookPort", () => {
     await runScorecard(port, {}, true);
     await runScorecard(port, {}, true);
     const names = (await port.readSnapshot()).sheets.map((s) => s.name);
-    expect(names).toEqual(["Data", "Scorecard", "BSC Definition"]);
+    expect(names).toEqual(["Data", "Scorecard", "BSC Definition", "Dashboard"]);
     expect(port.conditionalFormats.get("Data")).toHaveLength(1);
   });
 

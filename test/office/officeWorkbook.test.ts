@@ -44,6 +44,7 @@ describe("applying a write plan through Office.js", () => {
       ["Data", "Visible"],
       ["Scorecard", "Visible"],
       ["BSC Definition", "VeryHidden"],
+      ["Dashboard", "Visible"],
     ]);
     expect(fake.value("Scorecard", "A1")).toBe("Balanced Scorecard");
     expect(fake.value("Scorecard", "B3")).toBeCloseTo(outcome.report.scorecard.score as number, 9);
@@ -51,6 +52,7 @@ describe("applying a write plan through Office.js", () => {
     expect(fake.names.map((n) => [n.name, n.target.name])).toEqual([
       ["_bsc_summary", "Scorecard"],
       ["_bsc_definition", "BSC Definition"],
+      ["_bsc_dashboard", "Dashboard"],
     ]);
     const rules = fake.sheet("Data").rules;
     expect(rules).toHaveLength(3);
@@ -99,7 +101,13 @@ describe("applying a write plan through Office.js", () => {
     });
     fake.sheet("Data").cells.set("1,3", { value: 200, type: "Double", format: "General" });
     await refresh(fake);
-    expect(fake.sheets.map((s) => s.name)).toEqual(["Data", "Notes", "Scorecard", "BSC Definition"]);
+    expect(fake.sheets.map((s) => s.name)).toEqual([
+      "Data",
+      "Notes",
+      "Scorecard",
+      "BSC Definition",
+      "Dashboard",
+    ]);
     expect(fake.sheet("Data").rules.map((r) => r.address)).toEqual([
       "A2:A9",
       "E2:E9",
@@ -126,7 +134,7 @@ describe("applying a write plan through Office.js", () => {
     fake.sheet("Data").cells.set("1,3", { value: 5, type: "Double", format: "General" });
     fake.failAtSync = fake.syncs + 5; // the read takes 3, the plan's preparation 1: fail while building
     await expect(refresh(fake)).rejects.toThrow("simulated");
-    expect(fake.sheets.map((s) => s.name)).toEqual(["Data", "Scorecard", "BSC Definition"]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Data", "Scorecard", "BSC Definition", "Dashboard"]);
     expect([...fake.sheet("Scorecard").cells.entries()]).toEqual(before);
   });
 });

@@ -85,6 +85,7 @@ describe("the package patcher", () => {
       ["Data", "visible"],
       ["Scorecard", "visible"],
       ["BSC Definition", "veryHidden"],
+      ["Dashboard", "visible"],
     ]);
     expect(String(wb.getWorksheet("Scorecard")?.getCell("A1").value)).toMatch(/Balanced Scorecard|Scorecard/);
     const data = await text(output, "xl/worksheets/sheet1.xml");
@@ -147,11 +148,14 @@ const withoutAdditions = (xml: string) =>
       /<conditionalFormatting\b[^>]*>(?:(?!<\/conditionalFormatting>).)*?bsc-traffic-light.*?<\/conditionalFormatting>/g,
       "",
     )
-    .replace(/<sheet name="(Scorecard|BSC Definition)"[^>]*\/>/g, "")
+    .replace(/<sheet name="(Scorecard|BSC Definition|Dashboard)"[^>]*\/>/g, "")
     .replace(/<definedName name="_bsc_[^"]*">[^<]*<\/definedName>/g, "")
     .replace(/<definedNames><\/definedNames>/g, "")
-    .replace(/<Relationship Id="rId\d+" Type="[^"]*\/worksheet" Target="worksheets\/sheet[23]\.xml"\/>/g, "")
-    .replace(/<Override PartName="\/xl\/worksheets\/sheet[23]\.xml"[^>]*\/>/g, "")
+    .replace(/<Relationship Id="rId\d+" Type="[^"]*\/worksheet" Target="worksheets\/sheet[234]\.xml"\/>/g, "")
+    .replace(
+      /<Override PartName="\/xl\/(?:worksheets\/sheet[234]|drawings\/drawing1|charts\/chart\d+)\.xml"[^>]*\/>/g,
+      "",
+    )
     .replace(/ count="\d+"/g, "");
 
 describe("the parts the patcher touches", () => {

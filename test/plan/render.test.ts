@@ -244,6 +244,7 @@ describe("the write plan of a refresh", () => {
     expect(plan.sheets.map((s) => [s.role, s.name, s.visibility, s.markerName, s.replaces])).toEqual([
       ["summary", "Scorecard", "visible", "_bsc_summary", null],
       ["definition", "BSC Definition", "veryHidden", "_bsc_definition", null],
+      ["dashboard", "Dashboard", "visible", "_bsc_dashboard", null],
     ]);
     expect(issues).toEqual([]);
     expect(plan.clearConditionalFormatsOn).toEqual(["Data"]);
@@ -251,19 +252,26 @@ describe("the write plan of a refresh", () => {
   });
 
   it("replaces the product's own sheets under their current names", () => {
-    const { plan } = rendered(emptyDefinition(), ["Data", "My scorecard", "Defs"], {
+    const { plan } = rendered(emptyDefinition(), ["Data", "My scorecard", "Defs", "Charts"], {
       summary: "My scorecard",
       definition: "Defs",
+      dashboard: "Charts",
     });
     expect(plan.sheets.map((s) => [s.name, s.replaces])).toEqual([
       ["Scorecard", "My scorecard"],
       ["Defs", "Defs"],
+      ["Dashboard", "Charts"],
     ]);
   });
 
   it("writes the summary beside a user's sheet of the same name, and says so", () => {
-    const { plan, issues } = rendered(emptyDefinition(), ["Data", "Scorecard", "BSC Definition"]);
-    expect(plan.sheets.map((s) => s.name)).toEqual(["Scorecard (2)", "BSC Definition (2)"]);
+    const { plan, issues } = rendered(emptyDefinition(), [
+      "Data",
+      "Scorecard",
+      "BSC Definition",
+      "Dashboard",
+    ]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Scorecard (2)", "BSC Definition (2)", "Dashboard (2)"]);
     expect(issues).toEqual([
       expect.objectContaining({ code: "sheet-name-taken", severity: "info", cell: null }),
     ]);
@@ -276,7 +284,7 @@ describe("the write plan of a refresh", () => {
       settings: { ...emptyDefinition().settings, summarySheetName: "BSC Definition" },
     };
     const { plan } = rendered(definition);
-    expect(plan.sheets.map((s) => s.name)).toEqual(["BSC Definition", "BSC Definition (2)"]);
+    expect(plan.sheets.map((s) => s.name)).toEqual(["BSC Definition", "BSC Definition (2)", "Dashboard"]);
   });
 
   it("writes no empty cell after a definition of exactly two cells' length, and a column wide enough to read it", () => {

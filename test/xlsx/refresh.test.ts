@@ -123,7 +123,7 @@ describe("ownership", () => {
     wb.definedNames.add("'Board view'!$A$1", SUMMARY_MARKER_NAME);
     const second = await refreshBytes(Buffer.from(await wb.xlsx.writeBuffer()));
     const names = (await loadWorkbook(second.bytes)).worksheets.map((w) => w.name);
-    expect(names.filter((n) => n !== "BSC Definition")).toEqual(["Data", "Scorecard"]);
+    expect(names.filter((n) => n !== "BSC Definition")).toEqual(["Data", "Scorecard", "Dashboard"]);
   });
 
   it("leaves alone a sheet of the user's that the product's marker name was moved to", async () => {
@@ -144,6 +144,7 @@ describe("ownership", () => {
       "Data",
       "Notes",
       "Scorecard",
+      "Dashboard",
       "Scorecard (2)",
     ]);
   });

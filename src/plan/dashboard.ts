@@ -1,0 +1,230 @@
+/**
+ * The Dashboard sheet: native charts, each beside the small table of cells it plots. A status
+ * summary (how many KPIs of each perspective stand at each status), then, per perspective, each
+ * KPI's actual against its target over the last periods, every column coloured by that period's
+ * status. Rendered afresh on every refresh; the adapters keep the sheet and its charts by name.
+ */
+import type { KpiResult, ScorecardResult } from "../engine/evaluate";
+import type { Status } from "../engine/types";
+import { DASHBOARD_MARKER_NAME, DASHBOARD_SHEET_STAMP } from "../model/ownership";
+import type { ChartPlan, ChartSeriesPlan } from "./chart";
+import type { StatusColours } from "./palette";
+import { STATUS_LABELS } from "./palette";
+import type { CellStyle, PlanCell, SheetPlan } from "./plan";
+
+/** One KPI in one period, as the history gives it (app/history's KpiPoint). */
+export interface TrendPoint {
+  readonly period: string;
+  readonly actual: number | null;
+  readonly target: number | null;
+  readonly status: Status;
+}
+
+/** More charts than this make a sheet no one reads (and a slow refresh): the first ones are drawn. */
+export const MAX_TREND_CHARTS = 24;
+/** How many rows a chart is tall, and the columns it spans (G to N). */
+export const CHART_ROWS = 16;
+export const CHART_COLUMNS = { left: 7, right: 14 } as const;
+/** Column widths: the tables in A to E, a narrow gap, then the charts. */
+export const DASHBOARD_COLUMN_WIDTHS = [24, 12, 12, 12, 12, 2, 10, 10, 10, 10, 10, 10, 10, 10];
+/** The target line's colour: the summary's header blue, dark against every palette. */
+export const TARGET_LINE_COLOUR = "1F3864";
+export const STATUS_CHART_NAME = "BSC status by perspective";
+export const trendChartName = (slot: number): string => `BSC trend ${slot}`;
+
+const STATUSES: readonly Status[] = ["green", "amber", "red", "none"];
+
+export function dashboardStyles(colours: Readonly<Record<Status, StatusColours>>): Record<string, CellStyle> {
+  const styles: Record<string, CellStyle> = {
+    "dash-title": { bold: true, size: 16 },
+    "dash-label": { bold: true },
+    "dash-note": { italic: true, color: "595959" },
+    "dash-section": { bold: true, size: 13, color: TARGET_LINE_COLOUR, borderBottom: true },
+    "dash-perspective": { bold: true, fill: "D9E1F2" },
+    "dash-kpi": { bold: true },
+    "dash-header": { bold: true, fill: TARGET_LINE_COLOUR, color: "FFFFFF", borderBottom: true },
+  };
+  for (const status of STATUSES)
+    styles[`dash-status-${status}`] = {
+      bold: true,
+      fill: colours[status].fill,
+      color: colours[status].color,
+      align: "center",
+    };
+  return styles;
+}
+
+/**
+ * The KPIs the dashboard may chart, in the scorecard's order: every KPI of a table without an
+ * Entity column (an entity table's consolidated KPIs have no actual of their own to plot).
+ */
+export function trendCandidates(result: ScorecardResult): KpiResult[] {
+  if (result.entities.length > 0) return [];
+  return result.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
+}
+
+export interface DashboardInput {
+  readonly result: ScorecardResult;
+  /** Each candidate KPI's points, oldest first, keyed by kpiKey(perspective, objective, name). */
+  readonly history: ReadonlyMap<string, readonly TrendPoint[]>;
+  readonly colours: Readonly<Record<Status, StatusColours>>;
+  readonly refreshedAt: string;
+}
+
+export interface DashboardLayout {
+  readonly cells: PlanCell[];
+  readonly charts: ChartPlan[];
+}
+
+type Put = (row: number, col: number, value: string | number | null, style?: string, format?: string) => void;
+
+const keyOf = (k: KpiResult): string => `${k.kpi.perspective}\u0000${k.kpi.objective}\u0000${k.kpi.name}`;
+
+/** The sheet's cells and charts. Pure: the same input gives the same sheet. */
+export function dashboardLayout(input: DashboardInput): DashboardLayout {
+  const { result, colours } = input;
+  const cells: PlanCell[] = [];
+  const charts: ChartPlan[] = [];
+  const put: Put = (row, col, value, style, format) =>
+    cells.push({ row, col, value, ...(style ? { style } : {}), ...(format ? { numberFormat: format } : {}) });
+
+  put(1, 1, DASHBOARD_SHEET_STAMP, "dash-title");
+  put(2, 1, "Period", "dash-label");
+  put(2, 2, result.period ?? "Single period");
+  put(
+    3,
+    1,
+    `Refreshed ${input.refreshedAt}. Regenerated on every refresh: each chart plots the table at its left.`,
+    "dash-note",
+  );
+
+  let row = statusSummary(result, colours, 5, put, charts);
+
+  const charted = trendCandidates(result)
+    .filter((k) => input.history.get(keyOf(k))?.some((p) => p.actual !== null))
+    .slice(0, MAX_TREND_CHARTS);
+  const periods = Math.max(0, ...charted.map((k) => input.history.get(keyOf(k))?.length ?? 0));
+  put(row, 1, periods ? `Actual against target, the last ${periods} periods` : "Trends", "dash-section");
+  row += 1;
+  const reason = trendGap(result, charted.length);
+  if (reason) put(row++, 1, reason, "dash-note");
+  row += 1;
+
+  let perspective: string | null = null;
+  charted.forEach((k, i) => {
+    if (k.kpi.perspective !== perspective) {
+      perspective = k.kpi.perspective;
+      for (let col = 1; col <= CHART_COLUMNS.right; col++)
+        put(row, col, col === 1 ? perspective : null, "dash-perspective");
+      row += 2;
+    }
+    const points = input.history.get(keyOf(k)) as readonly TrendPoint[];
+    row = trendBlock(k, points, colours, i + 1, row, put, charts);
+  });
+  return { cells, charts };
+}
+
+/** Why some or all KPIs have no chart, or null when every candidate has one. */
+function trendGap(result: ScorecardResult, charted: number): string | null {
+  if (result.period === null)
+    return "Trend charts need a table with periods (a Period column or months across).";
+  if (result.entities.length > 0)
+    return "Trend charts are drawn for a table without an Entity column; the Scorecard sheet compares the entities.";
+  if (charted === 0) return "No KPI has an actual in these periods.";
+  const others = trendCandidates(result).length - charted;
+  if (charted === MAX_TREND_CHARTS && others > 0)
+    return `The first ${charted} KPIs with data are charted; the other ${others} are on the Scorecard sheet.`;
+  return null;
+}
+
+/** The count of KPIs at each status per perspective, and its stacked column chart. */
+function statusSummary(
+  result: ScorecardResult,
+  colours: Readonly<Record<Status, StatusColours>>,
+  top: number,
+  put: Put,
+  charts: ChartPlan[],
+): number {
+  put(top, 1, "KPIs by status, per perspective", "dash-section");
+  const header = top + 1;
+  put(header, 1, "Perspective", "dash-header");
+  STATUSES.forEach((s, i) => put(header, i + 2, STATUS_LABELS[s], "dash-header"));
+  result.perspectives.forEach((p, r) => {
+    put(header + 1 + r, 1, p.name);
+    const kpis = p.objectives.flatMap((o) => o.kpis);
+    STATUSES.forEach((s, i) => put(header + 1 + r, i + 2, kpis.filter((k) => k.status === s).length));
+  });
+  const last = header + Math.max(1, result.perspectives.length);
+  charts.push({
+    name: STATUS_CHART_NAME,
+    title: "KPIs by status",
+    source: { top: header, left: 1, bottom: last, right: 1 + STATUSES.length },
+    series: STATUSES.map((s): ChartSeriesPlan => ({
+      kind: "column",
+      colour: colours[s].fill,
+      outline: colours[s].color,
+    })),
+    stacked: true,
+    anchor: { top, left: CHART_COLUMNS.left, bottom: top + CHART_ROWS - 1, right: CHART_COLUMNS.right },
+  });
+  return Math.max(last, top + CHART_ROWS - 1) + 2;
+}
+
+/** One KPI: its name, its table of periods and its chart beside it. Returns the next free row. */
+function trendBlock(
+  k: KpiResult,
+  points: readonly TrendPoint[],
+  colours: Readonly<Record<Status, StatusColours>>,
+  slot: number,
+  top: number,
+  put: Put,
+  charts: ChartPlan[],
+): number {
+  const format = k.kpi.numberFormat ?? undefined;
+  const unit = k.kpi.unit ? ` (${k.kpi.unit})` : "";
+  put(top, 1, `${k.kpi.name}${unit}`, "dash-kpi");
+  put(top, 2, k.kpi.objective, "dash-note");
+  const header = top + 1;
+  ["Period", "Actual", "Target", "Status"].forEach((h, i) => put(header, i + 1, h, "dash-header"));
+  points.forEach((p, i) => {
+    const r = header + 1 + i;
+    put(r, 1, p.period);
+    put(r, 2, p.actual, undefined, format);
+    put(r, 3, p.target, undefined, format);
+    put(r, 4, STATUS_LABELS[p.status], `dash-status-${p.status}`);
+  });
+  const last = header + points.length;
+  charts.push({
+    name: trendChartName(slot),
+    title: `${k.kpi.name}${unit}: actual and target`,
+    source: { top: header, left: 1, bottom: last, right: 3 },
+    series: [
+      {
+        kind: "column",
+        colour: colours.none.fill,
+        outline: colours.none.color,
+        points: points.map((p) => ({ fill: colours[p.status].fill, outline: colours[p.status].color })),
+      },
+      { kind: "line", colour: TARGET_LINE_COLOUR },
+    ],
+    stacked: false,
+    anchor: { top, left: CHART_COLUMNS.left, bottom: top + CHART_ROWS - 1, right: CHART_COLUMNS.right },
+  });
+  return Math.max(last, top + CHART_ROWS - 1) + 2;
+}
+
+/** The Dashboard's sheet plan: `name` as productSheetName chose it, replacing the product's `replaces`. */
+export function dashboardSheet(input: DashboardInput, name: string, replaces: string | null): SheetPlan {
+  const { cells, charts } = dashboardLayout(input);
+  return {
+    role: "dashboard",
+    name,
+    replaces,
+    visibility: "visible",
+    cells,
+    columnWidths: DASHBOARD_COLUMN_WIDTHS,
+    frozenRows: 0,
+    markerName: DASHBOARD_MARKER_NAME,
+    charts,
+  };
+}
