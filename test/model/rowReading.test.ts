@@ -125,6 +125,18 @@ describe("reading rows: names missing", () => {
     ]);
   });
 
+  it("leaves out a first KPI row without an objective where the table has no Perspective column", () => {
+    expect(
+      described(
+        [
+          ["Objective", "KPI", "Actual", "Target"],
+          [null, "Revenue", 1, 1],
+        ],
+        { objective: 1, kpi: 2, actual: 3, target: 4 },
+      ),
+    ).toEqual(["left-out Data!A2 This row has no objective; it is left out of the scorecard."]);
+  });
+
   it("leaves out a row with numbers and no name, naming its KPI cell", () => {
     expect(
       described(

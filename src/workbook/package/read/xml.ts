@@ -1,5 +1,6 @@
 import { SaxesParser } from "saxes";
 import { PackageFormatError } from "./limits";
+import { scanXml, XmlSyntaxError } from "./xmlScanner";
 
 /**
  * Parts are parsed as a stream of events, never as a tree: a sheet of a million rows costs its
@@ -44,19 +45,51 @@ function decoderFor(bytes: Uint8Array): TextDecoder {
   return new TextDecoder("utf-8");
 }
 
+const doctypeRefused = (part: string): PackageFormatError =>
+  new PackageFormatError(
+    `${part} declares a DTD (<!DOCTYPE>), which no workbook part has; bsc expands no entities and will not read it.`,
+    part,
+  );
+
+const notWellFormed = (part: string, reason: string): PackageFormatError =>
+  new PackageFormatError(`${part} is not well-formed XML (${reason}); bsc will not read it.`, part);
+
+/**
+ * Parses one part, giving the visitor local names. UTF-8 parts (every part Excel, LibreOffice and
+ * Google Sheets write) go through the fast scanner; a UTF-16 part through saxes.
+ */
 export function parseXmlPart(part: string, bytes: Uint8Array, visitor: XmlVisitor): void {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    parseWithSaxes(part, bytes, visitor);
+    return;
+  }
+  const locals = new Map<string, string>();
+  const local = (name: string): string => {
+    let found = locals.get(name);
+    if (found === undefined) locals.set(name, (found = localName(name)));
+    return found;
+  };
+  try {
+    scanXml(bytes, {
+      open: (name, attributes) => visitor.open(local(name), attributes),
+      close: (name) => visitor.close(local(name)),
+      text: (text) => visitor.text(text),
+    });
+  } catch (e) {
+    if (e instanceof StopParsing) return;
+    if (e instanceof XmlSyntaxError) throw e.doctype ? doctypeRefused(part) : notWellFormed(part, e.message);
+    throw e;
+  }
+}
+
+/** The general parser: for UTF-16 parts, and the reference the scanner is tested against. */
+export function parseWithSaxes(part: string, bytes: Uint8Array, visitor: XmlVisitor): void {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on("doctype", () => {
-    throw new PackageFormatError(
-      `${part} declares a DTD (<!DOCTYPE>), which no workbook part has; bsc expands no entities and will not read it.`,
-      part,
-    );
+    throw doctypeRefused(part);
   });
   parser.on("error", (e) => {
-    throw new PackageFormatError(
-      `${part} is not well-formed XML (${e.message}); bsc will not read it.`,
-      part,
-    );
+    throw notWellFormed(part, e.message);
   });
   parser.on("opentag", (tag) => visitor.open(localName(tag.name), tag.attributes));
   parser.on("closetag", (tag) => visitor.close(localName(tag.name)));
