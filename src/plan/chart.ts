@@ -5,6 +5,10 @@
  * its name, from one refresh to the next.
  */
 
+/** Every chart the product draws is named with this prefix: a refresh replaces those, and only those. */
+export const PRODUCT_CHART_PREFIX = "BSC ";
+export const isProductChart = (name: string): boolean => name.startsWith(PRODUCT_CHART_PREFIX);
+
 /** A block of cells, 1-based and inclusive. */
 export interface CellBox {
   readonly top: number;
@@ -43,6 +47,8 @@ export interface ChartPlan {
   readonly series: readonly ChartSeriesPlan[];
   /** Whether the column series stand on each other (a count by status) or side by side. */
   readonly stacked: boolean;
+  /** The value axis's step, where the values are counts; else the spreadsheet chooses. */
+  readonly majorUnit?: number;
   /** The cells the chart covers. */
   readonly anchor: CellBox;
 }

@@ -7,7 +7,7 @@
 import type { KpiResult, ScorecardResult } from "../engine/evaluate";
 import type { Status } from "../engine/types";
 import { DASHBOARD_MARKER_NAME, DASHBOARD_SHEET_STAMP } from "../model/ownership";
-import type { ChartPlan, ChartSeriesPlan } from "./chart";
+import { PRODUCT_CHART_PREFIX, type ChartPlan, type ChartSeriesPlan } from "./chart";
 import type { StatusColours } from "./palette";
 import { STATUS_LABELS } from "./palette";
 import type { CellStyle, PlanCell, SheetPlan } from "./plan";
@@ -29,8 +29,8 @@ export const CHART_COLUMNS = { left: 7, right: 14 } as const;
 export const DASHBOARD_COLUMN_WIDTHS = [24, 12, 12, 12, 12, 2, 10, 10, 10, 10, 10, 10, 10, 10];
 /** The target line's colour: the summary's header blue, dark against every palette. */
 export const TARGET_LINE_COLOUR = "1F3864";
-export const STATUS_CHART_NAME = "BSC status by perspective";
-export const trendChartName = (slot: number): string => `BSC trend ${slot}`;
+export const STATUS_CHART_NAME = `${PRODUCT_CHART_PREFIX}status by perspective`;
+export const trendChartName = (slot: number): string => `${PRODUCT_CHART_PREFIX}trend ${slot}`;
 
 const STATUSES: readonly Status[] = ["green", "amber", "red", "none"];
 
@@ -42,7 +42,14 @@ export function dashboardStyles(colours: Readonly<Record<Status, StatusColours>>
     "dash-section": { bold: true, size: 13, color: TARGET_LINE_COLOUR, borderBottom: true },
     "dash-perspective": { bold: true, fill: "D9E1F2" },
     "dash-kpi": { bold: true },
-    "dash-header": { bold: true, fill: TARGET_LINE_COLOUR, color: "FFFFFF", borderBottom: true },
+    "dash-header": {
+      bold: true,
+      fill: TARGET_LINE_COLOUR,
+      color: "FFFFFF",
+      borderBottom: true,
+      align: "center",
+    },
+    "dash-count": { align: "center" },
   };
   for (const status of STATUSES)
     styles[`dash-status-${status}`] = {
@@ -152,7 +159,9 @@ function statusSummary(
   result.perspectives.forEach((p, r) => {
     put(header + 1 + r, 1, p.name);
     const kpis = p.objectives.flatMap((o) => o.kpis);
-    STATUSES.forEach((s, i) => put(header + 1 + r, i + 2, kpis.filter((k) => k.status === s).length));
+    STATUSES.forEach((s, i) =>
+      put(header + 1 + r, i + 2, kpis.filter((k) => k.status === s).length, "dash-count"),
+    );
   });
   const last = header + Math.max(1, result.perspectives.length);
   charts.push({
@@ -165,6 +174,8 @@ function statusSummary(
       outline: colours[s].color,
     })),
     stacked: true,
+    // Counts of KPIs: a scale in whole KPIs.
+    majorUnit: 1,
     anchor: { top, left: CHART_COLUMNS.left, bottom: top + CHART_ROWS - 1, right: CHART_COLUMNS.right },
   });
   return Math.max(last, top + CHART_ROWS - 1) + 2;
@@ -182,8 +193,8 @@ function trendBlock(
 ): number {
   const format = k.kpi.numberFormat ?? undefined;
   const unit = k.kpi.unit ? ` (${k.kpi.unit})` : "";
-  put(top, 1, `${k.kpi.name}${unit}`, "dash-kpi");
-  put(top, 2, k.kpi.objective, "dash-note");
+  // One cell, spilling over the empty ones beside it: the objective, then the KPI.
+  put(top, 1, `${k.kpi.objective} › ${k.kpi.name}${unit}`, "dash-kpi");
   const header = top + 1;
   ["Period", "Actual", "Target", "Status"].forEach((h, i) => put(header, i + 1, h, "dash-header"));
   points.forEach((p, i) => {
