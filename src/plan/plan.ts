@@ -19,6 +19,8 @@ export interface CellStyle {
   readonly align?: "left" | "center" | "right";
   readonly borderBottom?: boolean;
   readonly wrap?: boolean;
+  /** A single underline: how a hyperlink looks. */
+  readonly underline?: boolean;
 }
 
 export interface PlanCell {
@@ -30,6 +32,42 @@ export interface PlanCell {
 }
 
 export type SheetRole = "summary" | "definition" | "dashboard";
+
+/** A link from a cell to a place in the same workbook ("'KPI Data'!H12"): no file, no relationship. */
+export interface PlanHyperlink {
+  readonly row: number;
+  readonly col: number;
+  /** A sheet-qualified reference, as written in a formula. */
+  readonly location: string;
+}
+
+/** A row's outline level (1–7): grouped under the nearest row above with a lower level. */
+export interface RowOutline {
+  readonly row: number;
+  readonly level: number;
+}
+
+/**
+ * The left, centre and right parts of a printed header or footer, in Excel's header codes
+ * ("&P" the page, "&N" the pages); a literal ampersand is written "&&".
+ */
+export interface HeaderFooterText {
+  readonly left?: string;
+  readonly center?: string;
+  readonly right?: string;
+}
+
+export interface PrintSetup {
+  readonly orientation: "landscape" | "portrait";
+  /** Pages across; as many pages down as the rows need. */
+  readonly fitToPagesWide: number;
+  /** The printed block (1-based, inclusive); columns outside it stay on screen only. */
+  readonly area: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number };
+  /** Rows repeated at the top of every printed page (1-based, inclusive). */
+  readonly titleRows: { readonly first: number; readonly last: number };
+  readonly header: HeaderFooterText;
+  readonly footer: HeaderFooterText;
+}
 
 export interface SheetPlan {
   readonly role: SheetRole;
@@ -44,6 +82,10 @@ export interface SheetPlan {
   readonly markerName: string;
   /** Native charts drawn over the sheet, each plotting cells of the sheet; kept by name on refresh. */
   readonly charts?: readonly ChartPlan[];
+  /** Rows grouped in an outline, each summary row above its details. */
+  readonly rowOutline?: readonly RowOutline[];
+  readonly hyperlinks?: readonly PlanHyperlink[];
+  readonly print?: PrintSetup;
 }
 
 export interface ConditionalRule {

@@ -16,7 +16,7 @@ import type { ScorecardModel } from "../model/scorecard";
 import { dashboardSheet, dashboardStyles, type TrendPoint } from "./dashboard";
 import { PALETTES } from "./palette";
 import type { ConditionalFormatPlan, PlanCell, SheetPlan, WritePlan } from "./plan";
-import { SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, summaryCells, summaryStyles } from "./summary";
+import { SUMMARY_HEADER_ROW, summarySheet, summaryStyles } from "./summary";
 import { trafficLightFormats } from "./trafficLights";
 
 export interface RenderInput {
@@ -99,15 +99,19 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
   if (summaryName !== wanted) issues.push(issue("sheet-name-taken", null, { wanted, used: summaryName }));
   const source = model.tables.length ? model.tables.map(tableAddress).join(", ") : "Tagged ranges";
 
+  const board = summarySheet(result, source, input.refreshedAt);
   const summary: SheetPlan = {
     role: "summary",
     name: summaryName,
     replaces: owned.summary,
     visibility: "visible",
-    cells: summaryCells(result, source, input.refreshedAt),
-    columnWidths: SUMMARY_COLUMNS.map((c) => c.width),
+    cells: board.cells,
+    columnWidths: board.columns.map((c) => c.width),
     frozenRows: SUMMARY_HEADER_ROW,
     markerName: SUMMARY_MARKER_NAME,
+    rowOutline: board.rowOutline,
+    hyperlinks: board.hyperlinks,
+    print: board.print,
   };
   const definitionSheet = definitionSheetPlan([...sheetNames, summaryName], owned, definition);
   const dashboard = dashboardSheet(

@@ -1,46 +1,95 @@
 import type { KpiResult, ScorecardResult } from "../engine/evaluate";
-import type { Status, Trend } from "../engine/types";
-import type { CellStyle, PlanCell } from "./plan";
+import { biggestMovers, movementOf, type Movement } from "../engine/movers";
+import type { Status } from "../engine/types";
+import type { CellStyle, PlanCell, PlanHyperlink, PrintSetup, RowOutline } from "./plan";
 import type { StatusColours } from "./palette";
 import { STATUS_LABELS } from "./palette";
 import { SUMMARY_SHEET_STAMP } from "../model/ownership";
 
-/** The summary sheet's columns, in order. */
-export const SUMMARY_COLUMNS = [
-  { header: "Scorecard item", width: 44 },
-  { header: "Level", width: 12 },
-  { header: "Owner", width: 16 },
-  { header: "Actual", width: 12 },
-  { header: "Target", width: 12 },
-  { header: "Threshold", width: 12 },
-  { header: "Variance", width: 12 },
-  { header: "Score (0-10)", width: 12 },
-  { header: "Status", width: 12 },
-  { header: "Trend", width: 11 },
-  { header: "Weight", width: 8 },
-  { header: "Unit", width: 10 },
-  { header: "Comment", width: 30 },
-  { header: "Source cell", width: 16 },
-] as const;
+type ColumnKey =
+  | "item"
+  | "owner"
+  | "unit"
+  | "actual"
+  | "target"
+  | "threshold"
+  | "tolerance"
+  | "variance"
+  | "score"
+  | "status"
+  | "trend"
+  | "comment"
+  | "weight"
+  | "source";
 
-export const SUMMARY_HEADER_ROW = 6;
+export interface SummaryColumn {
+  readonly key: ColumnKey;
+  readonly header: string;
+  readonly width: number;
+  /** Printed and read by the board; the others (weight, source cell) stay on screen, right of the print area. */
+  readonly printed: boolean;
+}
 
-const TREND_LABELS: Readonly<Record<Trend, string>> = {
-  better: "▲ Better",
-  worse: "▼ Worse",
-  flat: "► Flat",
-  none: "–",
-};
+/** Every column the summary can have, in order: what a reader reads first, the technical ones last. */
+const ALL_COLUMNS: readonly SummaryColumn[] = [
+  { key: "item", header: "Scorecard item", width: 40, printed: true },
+  { key: "owner", header: "Owner", width: 18, printed: true },
+  { key: "unit", header: "Unit", width: 9, printed: true },
+  { key: "actual", header: "Actual", width: 12, printed: true },
+  { key: "target", header: "Target", width: 12, printed: true },
+  { key: "threshold", header: "Threshold", width: 11, printed: true },
+  { key: "tolerance", header: "Tolerance", width: 11, printed: true },
+  { key: "variance", header: "Variance", width: 11, printed: true },
+  { key: "score", header: "Score (0-10)", width: 13, printed: true },
+  { key: "status", header: "Status", width: 11, printed: true },
+  { key: "trend", header: "Trend", width: 12, printed: true },
+  { key: "comment", header: "Comment", width: 36, printed: true },
+  { key: "weight", header: "Weight", width: 8, printed: false },
+  { key: "source", header: "Source cell", width: 20, printed: false },
+];
+
+/** The headline's rows, then a blank row, then the table's header row. */
+export const SUMMARY_HEADER_ROW = 9;
+/** How many red KPIs the headline names before it counts the rest. */
+const RED_NAMED = 6;
+const MOVERS_SHOWN = 3;
+const SCORE_FORMAT = "0.00";
+const LINK_COLOUR = "0563C1";
+
+const kpisOf = (result: ScorecardResult): KpiResult[] =>
+  result.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
+
+/**
+ * The columns of this scorecard's summary: an optional column (owner, unit, tolerance, comment)
+ * only when some row has something to show in it, so no empty column is printed.
+ */
+export function summaryColumns(result: ScorecardResult): SummaryColumn[] {
+  const kpis = kpisOf(result);
+  const has: Partial<Record<ColumnKey, boolean>> = {
+    owner:
+      kpis.some((k) => k.kpi.owner !== "") ||
+      result.perspectives.some((p) => p.objectives.some((o) => o.owner !== "")),
+    unit: kpis.some((k) => k.kpi.unit !== ""),
+    tolerance: kpis.some((k) => k.kpi.polarity === "band"),
+    comment: kpis.some((k) => k.kpi.comment !== ""),
+  };
+  return ALL_COLUMNS.filter((c) => has[c.key] ?? true);
+}
 
 export function summaryStyles(colours: Readonly<Record<Status, StatusColours>>): Record<string, CellStyle> {
   const styles: Record<string, CellStyle> = {
     title: { bold: true, size: 16 },
     label: { bold: true },
+    figure: { bold: true, align: "left" },
     header: { bold: true, fill: "1F3864", color: "FFFFFF", borderBottom: true, wrap: true },
     perspective: { bold: true, fill: "D9E1F2" },
-    objective: { bold: true, indent: 1 },
-    kpi: { indent: 2 },
+    // Excel applies an indent only to left-, right- or distributed-aligned cells.
+    objective: { bold: true, indent: 1, align: "left" },
+    kpi: { indent: 2, align: "left" },
     note: { italic: true, color: "595959" },
+    link: { color: LINK_COLOUR, underline: true },
+    "trend-better": { color: colours.green.color },
+    "trend-worse": { color: colours.red.color },
   };
   for (const status of ["green", "amber", "red", "none"] as const) {
     styles[`status-${status}`] = {
@@ -53,10 +102,45 @@ export function summaryStyles(colours: Readonly<Record<Status, StatusColours>>):
   return styles;
 }
 
-const SCORE_FORMAT = "0.00";
+/**
+ * A trend as the value moved (▲ rose, ▼ fell) and what that means for the KPI (better or worse):
+ * rising expenses read "▲ Worse", not a falling arrow that fights the number.
+ */
+export function trendLabel(k: KpiResult, movement: Movement | null): string {
+  if (k.trend === "none") return "–";
+  if (k.trend === "flat") return "► Flat";
+  const word = k.trend === "better" ? "Better" : "Worse";
+  if (!movement || movement.change === 0) return `► ${word}`;
+  return `${movement.change > 0 ? "▲" : "▼"} ${word}`;
+}
 
-/** The summary sheet's cells: period and overall on top, then perspectives → objectives → KPIs. */
-export function summaryCells(result: ScorecardResult, source: string, refreshedAt: string): PlanCell[] {
+/** "+8.1%", "−12.0%"; a move from zero has no percentage. */
+function relativeText(m: Movement): string {
+  if (m.relative === null) return "from 0";
+  const percent = (Math.abs(m.relative) * 100).toFixed(1);
+  return `${m.relative < 0 ? "−" : "+"}${percent}%`;
+}
+
+export const moverText = (m: Movement): string =>
+  `${m.kpi.kpi.name} ${m.change > 0 ? "▲" : "▼"} ${relativeText(m)} (${m.trend})`;
+
+/** A header or footer's own text: an ampersand would start one of Excel's codes. */
+const literal = (text: string): string => text.replace(/&/g, "&&");
+
+export interface SummarySheet {
+  readonly cells: PlanCell[];
+  readonly columns: SummaryColumn[];
+  readonly rowOutline: RowOutline[];
+  readonly hyperlinks: PlanHyperlink[];
+  readonly print: PrintSetup;
+}
+
+/**
+ * The summary sheet: a headline (period, overall score and status, KPIs by status, the red KPIs,
+ * the biggest movers), then perspectives → objectives → KPIs, indented and grouped in an outline
+ * under their perspective, and the entities side by side below.
+ */
+export function summarySheet(result: ScorecardResult, source: string, refreshedAt: string): SummarySheet {
   const cells: PlanCell[] = [];
   const put = (
     row: number,
@@ -68,73 +152,166 @@ export function summaryCells(result: ScorecardResult, source: string, refreshedA
     if (value === null && style === undefined) return;
     cells.push({ row, col, value, ...(style ? { style } : {}), ...(numberFormat ? { numberFormat } : {}) });
   };
+  const columns = summaryColumns(result);
+  const colOf = new Map(columns.map((c, i) => [c.key, i + 1]));
+  const putAt = (
+    row: number,
+    key: ColumnKey,
+    value: string | number | null,
+    style?: string,
+    numberFormat?: string,
+  ) => {
+    const col = colOf.get(key);
+    if (col !== undefined) put(row, col, value, style, numberFormat);
+  };
+
+  headline(result, source, refreshedAt, put);
+  columns.forEach((c, i) => put(SUMMARY_HEADER_ROW, i + 1, c.header, "header"));
+
+  const rowOutline: RowOutline[] = [];
+  const hyperlinks: PlanHyperlink[] = [];
+  let row = SUMMARY_HEADER_ROW;
+  const scored = (
+    name: string,
+    style: "perspective" | "objective" | "kpi",
+    item: { score: number | null; status: Status; weight: number },
+  ) => {
+    row++;
+    if (style !== "perspective") rowOutline.push({ row, level: style === "objective" ? 1 : 2 });
+    const band = style === "perspective" ? style : undefined;
+    if (band)
+      columns.forEach((c, i) => {
+        if (c.printed && !["item", "score", "status"].includes(c.key)) put(row, i + 1, null, band);
+      });
+    put(row, 1, name, style);
+    putAt(row, "score", item.score, band, SCORE_FORMAT);
+    putAt(row, "status", STATUS_LABELS[item.status], `status-${item.status}`);
+    putAt(row, "weight", item.weight);
+  };
+  const kpiRow = (k: KpiResult, objectiveOwner: string) => {
+    scored(k.kpi.name, "kpi", { score: k.score, status: k.status, weight: k.kpi.weight });
+    const format = k.kpi.numberFormat ?? undefined;
+    // The objective's row names its owner once; a KPI names its own only where it differs.
+    putAt(row, "owner", k.kpi.owner !== objectiveOwner ? k.kpi.owner || null : null);
+    putAt(row, "unit", k.kpi.unit || null);
+    putAt(row, "actual", k.actual, undefined, format);
+    putAt(row, "target", k.target, undefined, format);
+    // A band KPI's limit is a tolerance around its target, not a red-flag value.
+    putAt(row, k.kpi.polarity === "band" ? "tolerance" : "threshold", k.threshold, undefined, format);
+    putAt(row, "variance", k.variance, undefined, format);
+    const movement = movementOf(k, result.period);
+    const trendStyle = k.trend === "better" || k.trend === "worse" ? `trend-${k.trend}` : undefined;
+    putAt(row, "trend", trendLabel(k, movement), trendStyle);
+    putAt(row, "comment", k.kpi.comment || null);
+    if (k.cell) {
+      putAt(row, "source", k.cell, "link");
+      const col = colOf.get("source");
+      if (col !== undefined && k.cell.includes("!")) hyperlinks.push({ row, col, location: k.cell });
+    }
+  };
+  for (const p of result.perspectives) {
+    scored(p.name, "perspective", p);
+    for (const o of p.objectives) {
+      scored(o.name, "objective", o);
+      putAt(row, "owner", o.owner || null);
+      for (const k of o.kpis) kpiRow(k, o.owner);
+    }
+  }
+  let lastRow = row;
+  let printedCols = columns.filter((c) => c.printed).length;
+  if (result.entities.length) {
+    lastRow = entityMatrix(result, row + 2, put);
+    printedCols = Math.max(printedCols, result.entities.length + 1);
+  }
+  return {
+    cells,
+    columns,
+    rowOutline,
+    hyperlinks,
+    print: {
+      orientation: "landscape",
+      fitToPagesWide: 1,
+      area: { top: 1, left: 1, bottom: lastRow, right: printedCols },
+      titleRows: { first: SUMMARY_HEADER_ROW, last: SUMMARY_HEADER_ROW },
+      header: {
+        left: literal(SUMMARY_SHEET_STAMP),
+        ...(result.period === null ? {} : { right: literal(`Period ${result.period}`) }),
+      },
+      footer: { left: literal(`Refreshed ${refreshedAt}`), right: "Page &P of &N" },
+    },
+  };
+}
+
+/** The summary sheet's cells alone. */
+export const summaryCells = (result: ScorecardResult, source: string, refreshedAt: string): PlanCell[] =>
+  summarySheet(result, source, refreshedAt).cells;
+
+/** The headline block above the table: what a board reads first. */
+function headline(
+  result: ScorecardResult,
+  source: string,
+  refreshedAt: string,
+  put: (
+    row: number,
+    col: number,
+    value: string | number | null,
+    style?: string,
+    numberFormat?: string,
+  ) => void,
+): void {
+  const kpis = kpisOf(result);
   put(1, 1, SUMMARY_SHEET_STAMP, "title");
   put(2, 1, "Period", "label");
   put(2, 2, result.period ?? "Single period");
   put(3, 1, "Overall score", "label");
-  put(3, 2, result.score, undefined, SCORE_FORMAT);
+  put(3, 2, result.score, "figure", SCORE_FORMAT);
   put(3, 3, STATUS_LABELS[result.status], `status-${result.status}`);
-  put(4, 1, "Source", "label");
-  put(4, 2, source);
+  put(4, 1, "KPIs by status", "label");
+  (["green", "amber", "red", "none"] as const).forEach((status, i) => {
+    const count = kpis.filter((k) => k.status === status).length;
+    put(4, i + 2, `${count} ${STATUS_LABELS[status]}`, `status-${status}`);
+  });
+  put(5, 1, "Off target", "label");
+  const red = kpis.filter((k) => k.status === "red").map((k) => k.kpi.name);
+  const named = red.slice(0, RED_NAMED).join(", ");
   put(
     5,
+    2,
+    red.length === 0
+      ? "None"
+      : red.length > RED_NAMED
+        ? `${named} and ${red.length - RED_NAMED} more`
+        : named,
+  );
+  put(6, 1, "Biggest movers", "label");
+  const movers = biggestMovers(result, MOVERS_SHOWN);
+  put(
+    6,
+    2,
+    movers.length
+      ? movers.map(moverText).join("; ")
+      : result.period === null
+        ? "No earlier period to compare"
+        : "No KPI moved since the period before",
+  );
+  put(
+    7,
     1,
-    `Refreshed ${refreshedAt}. Regenerated on every refresh: edit the source table, not this sheet.`,
+    `Source ${source}. Refreshed ${refreshedAt}. Regenerated on every refresh: edit the source table, not this sheet.`,
     "note",
   );
-  SUMMARY_COLUMNS.forEach((c, i) => put(SUMMARY_HEADER_ROW, i + 1, c.header, "header"));
-
-  let row = SUMMARY_HEADER_ROW;
-  const scored = (
-    level: string,
-    name: string,
-    style: string,
-    item: { score: number | null; status: Status; weight: number },
-  ) => {
-    row++;
-    put(row, 1, name, style);
-    put(row, 2, level, style);
-    put(row, 8, item.score, style === "perspective" ? style : undefined, SCORE_FORMAT);
-    put(row, 9, STATUS_LABELS[item.status], `status-${item.status}`);
-    put(row, 11, item.weight);
-    if (style === "perspective")
-      for (const col of [3, 4, 5, 6, 7, 10, 12, 13, 14]) put(row, col, null, style);
-  };
-  const kpiRow = (k: KpiResult) => {
-    scored("KPI", k.kpi.name, "kpi", { score: k.score, status: k.status, weight: k.kpi.weight });
-    const format = k.kpi.numberFormat ?? undefined;
-    put(row, 3, k.kpi.owner || null);
-    put(row, 4, k.actual, undefined, format);
-    put(row, 5, k.target, undefined, format);
-    put(row, 6, k.threshold, undefined, format);
-    put(row, 7, k.variance, undefined, format);
-    put(row, 10, TREND_LABELS[k.trend]);
-    put(row, 12, k.kpi.unit || null);
-    put(row, 13, k.kpi.comment || null);
-    put(row, 14, k.cell);
-  };
-  for (const p of result.perspectives) {
-    scored("Perspective", p.name, "perspective", p);
-    for (const o of p.objectives) {
-      scored("Objective", o.name, "objective", o);
-      put(row, 3, o.owner || null);
-      for (const k of o.kpis) kpiRow(k);
-    }
-  }
-  if (result.entities.length) entityMatrix(result, row + 2, put);
-  return cells;
 }
 
 /**
  * The entities side by side below the scorecard: a row per KPI (under its perspective and
  * objective), a column per entity, each cell the entity's status word in its colour; "–" where
- * the entity has no such KPI.
+ * the entity has no such KPI. Returns the last row written.
  */
 function entityMatrix(
   result: ScorecardResult,
   top: number,
   put: (row: number, col: number, value: string | number | null, style?: string) => void,
-): void {
+): number {
   const statusOf = new Map<string, Status>();
   for (const e of result.entities)
     for (const p of e.perspectives)
@@ -160,4 +337,5 @@ function entityMatrix(
       }
     }
   }
+  return row;
 }

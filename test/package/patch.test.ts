@@ -150,6 +150,10 @@ const withoutAdditions = (xml: string) =>
     )
     .replace(/<sheet name="(Scorecard|BSC Definition|Dashboard)"[^>]*\/>/g, "")
     .replace(/<definedName name="_bsc_[^"]*">[^<]*<\/definedName>/g, "")
+    .replace(
+      /<definedName name="_xlnm\.Print_(?:Area|Titles)" localSheetId="\d+">Scorecard![^<]*<\/definedName>/g,
+      "",
+    )
     .replace(/<definedNames><\/definedNames>/g, "")
     .replace(/<Relationship Id="rId\d+" Type="[^"]*\/worksheet" Target="worksheets\/sheet[234]\.xml"\/>/g, "")
     .replace(

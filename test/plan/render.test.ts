@@ -3,7 +3,7 @@ import { DEFINITION_SHEET_MARKER, type OwnedSheets } from "../../src/model/owner
 import { PALETTES } from "../../src/plan/palette";
 import type { PlanCell, SheetPlan } from "../../src/plan/plan";
 import { productSheetName, renderDefinitionPlan, renderPlan } from "../../src/plan/render";
-import { SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, summaryStyles } from "../../src/plan/summary";
+import { SUMMARY_HEADER_ROW, summaryStyles } from "../../src/plan/summary";
 import { book, score, sheet, tableSheet } from "../helpers/book";
 
 const NO_OWNED: OwnedSheets = { summary: null, definition: null };
@@ -57,74 +57,149 @@ function rendered(definition = emptyDefinition(), sheetNames = ["Data"], owned =
 
 const cellsOf = (s: SheetPlan) => new Map(s.cells.map((c) => [`${c.row},${c.col}`, c]));
 const at = (cells: Map<string, PlanCell>, row: number, col: number) => cells.get(`${row},${col}`);
-const rowValues = (s: SheetPlan, row: number) =>
-  SUMMARY_COLUMNS.map((_, i) => at(cellsOf(s), row, i + 1)?.value ?? null);
+/** The summary's header row, as the sheet has it. */
+const headersOf = (s: SheetPlan) =>
+  s.cells
+    .filter((c) => c.row === SUMMARY_HEADER_ROW)
+    .sort((a, b) => a.col - b.col)
+    .map((c) => c.value as string);
+/** A row of the summary by its columns' headers, so a test does not depend on which optional columns there are. */
+const rowOf = (s: SheetPlan, row: number): Record<string, string | number | null> => {
+  const cells = cellsOf(s);
+  return Object.fromEntries(headersOf(s).map((h, i) => [h, at(cells, row, i + 1)?.value ?? null]));
+};
+const colOf = (s: SheetPlan, header: string) => headersOf(s).indexOf(header) + 1;
+const FIRST = SUMMARY_HEADER_ROW + 1;
 
 describe("the summary sheet", () => {
-  it("has the title, period, overall score and status, source and refresh time on top", () => {
+  it("has the title, period, overall score and status, KPI counts, red KPIs, movers, source and refresh time on top", () => {
     const { plan, result } = rendered();
     const cells = cellsOf(plan.sheets[0]!);
     expect(at(cells, 1, 1)).toEqual({ row: 1, col: 1, value: "Balanced Scorecard", style: "title" });
     expect([at(cells, 2, 1)?.value, at(cells, 2, 2)?.value]).toEqual(["Period", "2026-02"]);
-    expect(at(cells, 3, 2)).toEqual({ row: 3, col: 2, value: result.score, numberFormat: "0.00" });
+    expect(at(cells, 3, 2)).toEqual({
+      row: 3,
+      col: 2,
+      value: result.score,
+      style: "figure",
+      numberFormat: "0.00",
+    });
     expect(at(cells, 3, 3)).toEqual({
       row: 3,
       col: 3,
       value: { green: "Green", amber: "Amber", red: "Red", none: "No data" }[result.status],
       style: `status-${result.status}`,
     });
-    expect(at(cells, 4, 2)?.value).toBe("Data!A1:I9");
-    expect(at(cells, 5, 1)?.value).toContain("Refreshed 2026-03-01 09:00.");
-    expect(at(cells, 5, 1)?.style).toBe("note");
+    expect([2, 3, 4, 5].map((c) => at(cells, 4, c)?.value)).toEqual([
+      "1 Green",
+      "1 Amber",
+      "1 Red",
+      "1 No data",
+    ]);
+    expect([at(cells, 5, 1)?.value, at(cells, 5, 2)?.value]).toEqual(["Off target", "Churn"]);
+    // Churn fell from 5 to 3 (−40 %), Revenue rose from 90 to 96 (+6.7 %); Costs stayed at 40.
+    expect([at(cells, 6, 1)?.value, at(cells, 6, 2)?.value]).toEqual([
+      "Biggest movers",
+      "Churn ▼ −40.0% (worse); Revenue ▲ +6.7% (better)",
+    ]);
+    expect(at(cells, 7, 1)?.value).toContain("Source Data!A1:I9. Refreshed 2026-03-01 09:00.");
+    expect(at(cells, 7, 1)?.style).toBe("note");
   });
 
-  it("has a header row of every column, styled, frozen above the data", () => {
+  it("has a header row of every column, styled, frozen above the data, technical columns last", () => {
     const { plan } = rendered();
     const summary = plan.sheets[0]!;
-    expect(rowValues(summary, SUMMARY_HEADER_ROW)).toEqual(SUMMARY_COLUMNS.map((c) => c.header));
+    expect(headersOf(summary)).toEqual([
+      "Scorecard item",
+      "Owner",
+      "Unit",
+      "Actual",
+      "Target",
+      "Threshold",
+      "Variance",
+      "Score (0-10)",
+      "Status",
+      "Trend",
+      "Comment",
+      "Weight",
+      "Source cell",
+    ]);
     expect(summary.cells.filter((c) => c.row === SUMMARY_HEADER_ROW).every((c) => c.style === "header")).toBe(
       true,
     );
     expect(summary.frozenRows).toBe(SUMMARY_HEADER_ROW);
-    expect(summary.columnWidths).toEqual(SUMMARY_COLUMNS.map((c) => c.width));
+    expect(summary.columnWidths).toHaveLength(13);
   });
 
-  it("lists perspectives, objectives and KPIs in order, each with its level, score, status and trend", () => {
+  it("lists perspectives, objectives and KPIs in order, indented by their style, with score, status and trend", () => {
     const { plan } = rendered();
     const summary = plan.sheets[0]!;
-    const rows = [7, 8, 9, 10, 11, 12, 13, 14].map((r) => rowValues(summary, r));
-    expect(rows.map((r) => [r[0], r[1], r[8], r[9]])).toEqual([
-      ["Financial", "Perspective", "Amber", null],
-      ["Grow", "Objective", "Amber", null],
-      ["Revenue", "KPI", "Amber", "▲ Better"],
-      ["Costs", "KPI", "Green", "► Flat"],
-      ["Customer", "Perspective", "Red", null],
-      ["Keep", "Objective", "Red", null],
-      ["Churn", "KPI", "Red", "▼ Worse"],
-      ["NPS", "KPI", "No data", "–"],
+    const cells = cellsOf(summary);
+    const rows = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => {
+      const r = rowOf(summary, FIRST + i);
+      return [r["Scorecard item"], at(cells, FIRST + i, 1)?.style, r["Status"], r["Trend"]];
+    });
+    expect(rows).toEqual([
+      ["Financial", "perspective", "Amber", null],
+      ["Grow", "objective", "Amber", null],
+      ["Revenue", "kpi", "Amber", "▲ Better"],
+      ["Costs", "kpi", "Green", "► Flat"],
+      ["Customer", "perspective", "Red", null],
+      ["Keep", "objective", "Red", null],
+      // Churn fell, and a fall is worse for a KPI scored higher-is-better.
+      ["Churn", "kpi", "Red", "▼ Worse"],
+      ["NPS", "kpi", "No data", "–"],
     ]);
-    expect(rowValues(summary, 15).every((v) => v === null)).toBe(true);
+    expect(Object.values(rowOf(summary, FIRST + 8)).every((v) => v === null)).toBe(true);
   });
 
-  it("shows a KPI's owner, numbers, variance, weight, unit, comment and source cell", () => {
+  it("groups objectives and KPIs in an outline under their perspective", () => {
     const { plan } = rendered();
-    const revenue = rowValues(plan.sheets[0]!, 9);
-    expect(revenue).toEqual([
-      "Revenue",
-      "KPI",
-      "Ann",
-      96,
-      100,
-      90,
-      -4,
-      expect.closeTo(10 / 3 + ((10 / 3) * 6) / 10, 12),
-      "Amber",
-      "▲ Better",
-      1,
-      "USD k",
-      "Q1 push",
-      "Data!E3",
+    expect(plan.sheets[0]!.rowOutline).toEqual([
+      { row: FIRST + 1, level: 1 },
+      { row: FIRST + 2, level: 2 },
+      { row: FIRST + 3, level: 2 },
+      { row: FIRST + 5, level: 1 },
+      { row: FIRST + 6, level: 2 },
+      { row: FIRST + 7, level: 2 },
     ]);
+  });
+
+  it("shows a KPI's owner, numbers, variance, weight, unit, comment and source cell, linked to the cell", () => {
+    const { plan } = rendered();
+    const summary = plan.sheets[0]!;
+    const revenue = FIRST + 2;
+    expect(rowOf(summary, revenue)).toEqual({
+      "Scorecard item": "Revenue",
+      Owner: "Ann",
+      Unit: "USD k",
+      Actual: 96,
+      Target: 100,
+      Threshold: 90,
+      Variance: -4,
+      "Score (0-10)": expect.closeTo(10 / 3 + ((10 / 3) * 6) / 10, 12),
+      Status: "Amber",
+      Trend: "▲ Better",
+      Comment: "Q1 push",
+      Weight: 1,
+      "Source cell": "Data!E3",
+    });
+    const source = colOf(summary, "Source cell");
+    expect(summary.hyperlinks).toContainEqual({ row: revenue, col: source, location: "Data!E3" });
+    expect(at(cellsOf(summary), revenue, source)?.style).toBe("link");
+  });
+
+  it("prints landscape, one page wide, the header row on every page, the technical columns left out", () => {
+    const { plan } = rendered();
+    const summary = plan.sheets[0]!;
+    expect(summary.print).toEqual({
+      orientation: "landscape",
+      fitToPagesWide: 1,
+      area: { top: 1, left: 1, bottom: FIRST + 7, right: colOf(summary, "Comment") },
+      titleRows: { first: SUMMARY_HEADER_ROW, last: SUMMARY_HEADER_ROW },
+      header: { left: "Balanced Scorecard", right: "Period 2026-02" },
+      footer: { left: "Refreshed 2026-03-01 09:00", right: "Page &P of &N" },
+    });
   });
 
   it("marks a worse trend, and shows an objective's owner", () => {
@@ -147,24 +222,34 @@ describe("the summary sheet", () => {
       definition,
       refreshedAt: "now",
     });
-    expect(rowValues(plan.sheets[0]!, 8)[2]).toBe("Cy");
-    expect(rowValues(plan.sheets[0]!, 9)[9]).toBe("▼ Worse");
+    expect(rowOf(plan.sheets[0]!, FIRST + 1)["Owner"]).toBe("Cy");
+    expect(rowOf(plan.sheets[0]!, FIRST + 2)["Trend"]).toBe("▼ Worse");
+    expect(at(cellsOf(plan.sheets[0]!), FIRST + 2, colOf(plan.sheets[0]!, "Trend"))?.style).toBe(
+      "trend-worse",
+    );
   });
 
   it("styles each level and status, and scores with two decimals", () => {
     const { plan } = rendered();
-    const cells = cellsOf(plan.sheets[0]!);
-    expect(at(cells, 7, 1)?.style).toBe("perspective");
-    expect(at(cells, 8, 1)?.style).toBe("objective");
-    expect(at(cells, 9, 1)?.style).toBe("kpi");
-    expect(at(cells, 7, 8)).toMatchObject({ style: "perspective", numberFormat: "0.00" });
-    expect(at(cells, 9, 8)?.style).toBeUndefined();
-    expect(at(cells, 9, 8)?.numberFormat).toBe("0.00");
-    expect(at(cells, 9, 9)?.style).toBe("status-amber");
-    expect(at(cells, 14, 9)?.style).toBe("status-none");
-    // The perspective band is filled across the row, even where it has no value.
-    expect(at(cells, 7, 14)).toEqual({ row: 7, col: 14, value: null, style: "perspective" });
-    expect(at(cells, 9, 14)?.style).toBeUndefined();
+    const summary = plan.sheets[0]!;
+    const cells = cellsOf(summary);
+    const score = colOf(summary, "Score (0-10)");
+    const status = colOf(summary, "Status");
+    expect(at(cells, FIRST, score)).toMatchObject({ style: "perspective", numberFormat: "0.00" });
+    expect(at(cells, FIRST + 2, score)?.style).toBeUndefined();
+    expect(at(cells, FIRST + 2, score)?.numberFormat).toBe("0.00");
+    expect(at(cells, FIRST + 2, status)?.style).toBe("status-amber");
+    expect(at(cells, FIRST + 7, status)?.style).toBe("status-none");
+    // The perspective band is filled across the printed row, even where it has no value; not the technical columns.
+    const comment = colOf(summary, "Comment");
+    expect(at(cells, FIRST, comment)).toEqual({
+      row: FIRST,
+      col: comment,
+      value: null,
+      style: "perspective",
+    });
+    expect(at(cells, FIRST + 2, comment)?.style).toBeUndefined();
+    expect(at(cells, FIRST, colOf(summary, "Source cell"))).toBeUndefined();
   });
 
   it("shows numbers in the KPI's own number format, but not 'General'", () => {
@@ -194,9 +279,16 @@ describe("the summary sheet", () => {
       definition: emptyDefinition(),
       refreshedAt: "now",
     });
-    const cells = cellsOf(plan.sheets[0]!);
-    expect([4, 5, 6, 7].map((c) => at(cells, 9, c)?.numberFormat)).toEqual(["0.0%", "0.0%", "0.0%", "0.0%"]);
-    expect([4, 5, 6, 7].map((c) => at(cells, 10, c)?.numberFormat)).toEqual([
+    const summary = plan.sheets[0]!;
+    const cells = cellsOf(summary);
+    const numbers = ["Actual", "Target", "Threshold", "Variance"].map((h) => colOf(summary, h));
+    expect(numbers.map((c) => at(cells, FIRST + 2, c)?.numberFormat)).toEqual([
+      "0.0%",
+      "0.0%",
+      "0.0%",
+      "0.0%",
+    ]);
+    expect(numbers.map((c) => at(cells, FIRST + 3, c)?.numberFormat)).toEqual([
       undefined,
       undefined,
       undefined,
@@ -232,7 +324,8 @@ describe("the summary sheet", () => {
       refreshedAt: "now",
     });
     const cells = cellsOf(plan.sheets[0]!);
-    expect([at(cells, 2, 2)?.value, at(cells, 4, 2)?.value]).toEqual(["Single period", "Tagged ranges"]);
+    expect(at(cells, 2, 2)?.value).toBe("Single period");
+    expect(at(cells, 7, 1)?.value).toMatch(/^Source Tagged ranges\. /);
     expect(plan.conditionalFormats).toEqual([]);
     expect(plan.clearConditionalFormatsOn).toEqual([]);
   });
@@ -338,8 +431,9 @@ describe("summary styles", () => {
     const styles = summaryStyles(PALETTES.standard);
     expect(styles.title).toEqual({ bold: true, size: 16 });
     expect(styles.header).toMatchObject({ bold: true, fill: "1F3864", color: "FFFFFF" });
-    expect(styles.objective).toEqual({ bold: true, indent: 1 });
-    expect(styles.kpi).toEqual({ indent: 2 });
+    // Excel indents only a left-, right- or distributed-aligned cell.
+    expect(styles.objective).toEqual({ bold: true, indent: 1, align: "left" });
+    expect(styles.kpi).toEqual({ indent: 2, align: "left" });
   });
 });
 
@@ -371,8 +465,8 @@ describe("a scorecard kept on a sheet per perspective", () => {
       ["Customer", ["B2:B3"]],
     ]);
     const summary = plan.sheets.find((s) => s.role === "summary")!;
-    expect(summary.cells.find((c) => c.row === 4 && c.col === 2)?.value).toBe(
-      "Financial!A1:C2, Customer!A1:C3",
+    expect(summary.cells.find((c) => c.row === 7 && c.col === 1)?.value).toMatch(
+      /^Source Financial!A1:C2, Customer!A1:C3\. /,
     );
   });
 });

@@ -1,6 +1,13 @@
 import { STATUS_LABELS, PALETTES } from "../../src/plan/palette";
 import type { PlanCell } from "../../src/plan/plan";
-import { SUMMARY_HEADER_ROW, summaryCells, summaryStyles } from "../../src/plan/summary";
+import { movementOf } from "../../src/engine/movers";
+import {
+  SUMMARY_HEADER_ROW,
+  summaryCells,
+  summarySheet,
+  summaryStyles,
+  trendLabel,
+} from "../../src/plan/summary";
 import { SUMMARY_SHEET_STAMP } from "../../src/model/ownership";
 import type { CellValue } from "../../src/model/snapshot";
 import { book, score, sheet } from "../helpers/book";
@@ -23,37 +30,111 @@ const TIDY: CellValue[][] = [
 ];
 
 describe("the summary sheet's cells", () => {
-  it("head the sheet with the stamp, then the period, the overall score and the source, each labelled in bold", () => {
+  it("head the sheet with the stamp, period, overall score, KPIs by status, red KPIs, movers and a note", () => {
     const cells = summaryOf(TIDY).filter((c) => c.row < SUMMARY_HEADER_ROW);
     const { result } = score(book(sheet("Data", TIDY)));
+    expect(result.status).not.toBe("none");
     expect(cells).toEqual([
       { row: 1, col: 1, value: SUMMARY_SHEET_STAMP, style: "title" },
       { row: 2, col: 1, value: "Period", style: "label" },
       { row: 2, col: 2, value: "Single period" },
       { row: 3, col: 1, value: "Overall score", style: "label" },
-      { row: 3, col: 2, value: result.score, numberFormat: "0.00" },
+      { row: 3, col: 2, value: result.score, style: "figure", numberFormat: "0.00" },
       { row: 3, col: 3, value: STATUS_LABELS[result.status], style: `status-${result.status}` },
-      { row: 4, col: 1, value: "Source", style: "label" },
-      { row: 4, col: 2, value: "Data!A1:F3" },
+      { row: 4, col: 1, value: "KPIs by status", style: "label" },
+      { row: 4, col: 2, value: `1 ${STATUS_LABELS.green}`, style: "status-green" },
+      { row: 4, col: 3, value: `0 ${STATUS_LABELS.amber}`, style: "status-amber" },
+      { row: 4, col: 4, value: `1 ${STATUS_LABELS.red}`, style: "status-red" },
+      { row: 4, col: 5, value: `0 ${STATUS_LABELS.none}`, style: "status-none" },
+      { row: 5, col: 1, value: "Off target", style: "label" },
+      { row: 5, col: 2, value: "Margin" },
+      { row: 6, col: 1, value: "Biggest movers", style: "label" },
+      { row: 6, col: 2, value: "No earlier period to compare" },
       {
-        row: 5,
+        row: 7,
         col: 1,
-        value: `Refreshed ${REFRESHED}. Regenerated on every refresh: edit the source table, not this sheet.`,
+        value: `Source Data!A1:F3. Refreshed ${REFRESHED}. Regenerated on every refresh: edit the source table, not this sheet.`,
         style: "note",
       },
     ]);
   });
 
-  it("band a perspective's row across every column in its style, and leave out a KPI's empty owner", () => {
+  it("name the first red KPIs and count the rest, or say 'None'", () => {
+    const reds = Array.from({ length: 8 }, (_, i) => ["F", "O", `K${i + 1}`, 1, 100]);
+    const cells = summaryOf([TIDY[0]!.slice(0, 5), ...reds]);
+    expect(at(cells, 5, 2)[0]?.value).toBe("K1, K2, K3, K4, K5, K6 and 2 more");
+    const none = summaryOf([TIDY[0]!, TIDY[1]!]);
+    expect(at(none, 5, 2)[0]?.value).toBe("None");
+  });
+
+  it("name the three biggest movers since the period before, largest relative change first", () => {
+    const rows: CellValue[][] = [
+      ["Period", "Perspective", "Objective", "KPI", "Actual", "Target", "Polarity"],
+    ];
+    const kpis: [string, number, number, string][] = [
+      ["Small", 100, 101, "higher"],
+      ["Costs", 50, 60, "lower"],
+      ["Flat", 10, 10, "higher"],
+      ["Halved", 8, 4, "higher"],
+      ["Grew", 10, 12, "higher"],
+    ];
+    for (const [name, before, now, polarity] of kpis) {
+      rows.push(["2026-01", "F", "O", name, before, 100, polarity]);
+      rows.push(["2026-02", "F", "O", name, now, 100, polarity]);
+    }
+    const cells = summaryOf(rows);
+    expect(at(cells, 6, 2)[0]?.value).toBe(
+      "Halved ▼ −50.0% (worse); Costs ▲ +20.0% (worse); Grew ▲ +20.0% (better)",
+    );
+  });
+
+  it("leave out the owner, unit, tolerance and comment columns when no row fills them; weight and source cell last", () => {
+    const headers = (cells: readonly PlanCell[]) =>
+      cells.filter((c) => c.row === SUMMARY_HEADER_ROW).map((c) => c.value);
+    expect(headers(summaryOf([TIDY[0]!.slice(0, 5), TIDY[1]!.slice(0, 5)]))).toEqual([
+      "Scorecard item",
+      "Actual",
+      "Target",
+      "Threshold",
+      "Variance",
+      "Score (0-10)",
+      "Status",
+      "Trend",
+      "Weight",
+      "Source cell",
+    ]);
+    expect(headers(summaryOf(TIDY))).toContain("Owner");
+  });
+
+  it("show a band KPI's tolerance under Tolerance, and a red flag under Threshold", () => {
+    const rows: CellValue[][] = [
+      ["Perspective", "Objective", "KPI", "Actual", "Target", "Polarity", "Tolerance", "Threshold"],
+      ["F", "O", "Stock days", 31, 30, "band", 5, null],
+      ["F", "O", "Sales", 90, 100, "higher", null, 80],
+    ];
+    const cells = summaryOf(rows);
+    const header = (name: string) => cells.find((c) => c.row === SUMMARY_HEADER_ROW && c.value === name)!.col;
+    const [band, sales] = [rowOf(cells, "Stock days"), rowOf(cells, "Sales")];
+    // The tolerance the status was judged by, in the KPI's units: 5 % of the target 30.
+    expect(at(cells, band, header("Tolerance"))[0]?.value).toBeCloseTo(1.5, 12);
+    expect(at(cells, band, header("Threshold"))).toEqual([]);
+    expect(at(cells, sales, header("Threshold"))[0]?.value).toBe(80);
+    expect(at(cells, sales, header("Tolerance"))).toEqual([]);
+  });
+
+  it("band a perspective's printed row in its style, not its technical columns, and leave out a KPI's empty owner", () => {
     const cells = summaryOf(TIDY);
     const perspective = rowOf(cells, "Financial");
-    for (const col of [3, 4, 5, 6, 7, 10, 12, 13, 14])
-      expect(at(cells, perspective, col)).toEqual([
-        { row: perspective, col, value: null, style: "perspective" },
-      ]);
-    expect(at(cells, perspective, 8)[0]?.style).toBe("perspective");
-    expect(at(cells, rowOf(cells, "Revenue"), 3)).toEqual([]);
-    expect(at(cells, rowOf(cells, "Margin"), 3)[0]?.value).toBe("Ana");
+    const header = cells.filter((c) => c.row === SUMMARY_HEADER_ROW).map((c) => c.value);
+    header.forEach((name, i) => {
+      const cell = at(cells, perspective, i + 1)[0];
+      if (name === "Weight" || name === "Source cell") expect(cell?.style).toBeUndefined();
+      else if (name === "Status") expect(cell?.style).toMatch(/^status-/);
+      else expect(cell?.style).toBe("perspective");
+    });
+    const owner = header.indexOf("Owner") + 1;
+    expect(at(cells, rowOf(cells, "Revenue"), owner)).toEqual([]);
+    expect(at(cells, rowOf(cells, "Margin"), owner)[0]?.value).toBe("Ana");
   });
 
   it("hold no entity matrix for a scorecard without entities", () => {
@@ -63,10 +144,79 @@ describe("the summary sheet's cells", () => {
   it("show a KPI's numbers in its source cell's format, and in none for General", () => {
     const formats = [[], [null, null, null, "0.0%", "0.0%"], [null, null, null, "General", "General"]];
     const cells = summaryOf(TIDY, formats);
+    const cols = ["Actual", "Target", "Variance"].map(
+      (h) => cells.find((c) => c.row === SUMMARY_HEADER_ROW && c.value === h)!.col,
+    );
     const revenue = rowOf(cells, "Revenue");
-    for (const col of [4, 5, 7]) expect(at(cells, revenue, col)[0]?.numberFormat).toBe("0.0%");
+    for (const col of cols) expect(at(cells, revenue, col)[0]?.numberFormat).toBe("0.0%");
     const margin = rowOf(cells, "Margin");
-    for (const col of [4, 5, 7]) expect(at(cells, margin, col)[0]).not.toHaveProperty("numberFormat");
+    for (const col of cols) expect(at(cells, margin, col)[0]).not.toHaveProperty("numberFormat");
+  });
+});
+
+describe("the summary sheet's layout", () => {
+  it("outlines objectives at level 1 and KPIs at level 2, perspectives as the summary rows", () => {
+    const { result } = score(book(sheet("Data", TIDY)));
+    const sheetPlan = summarySheet(result, "Data!A1:F3", REFRESHED);
+    const top = SUMMARY_HEADER_ROW + 1;
+    expect(sheetPlan.rowOutline).toEqual([
+      { row: top + 1, level: 1 },
+      { row: top + 2, level: 2 },
+      { row: top + 3, level: 2 },
+    ]);
+  });
+
+  it("links each KPI's source cell to the cell, and prints without the technical columns", () => {
+    const { result } = score(book(sheet("Data", TIDY)));
+    const sheetPlan = summarySheet(result, "Data!A1:F3", REFRESHED);
+    const source = sheetPlan.columns.findIndex((c) => c.key === "source") + 1;
+    expect(sheetPlan.hyperlinks).toEqual([
+      { row: SUMMARY_HEADER_ROW + 3, col: source, location: "Data!D2" },
+      { row: SUMMARY_HEADER_ROW + 4, col: source, location: "Data!D3" },
+    ]);
+    expect(sheetPlan.columns.slice(-2).map((c) => [c.key, c.printed])).toEqual([
+      ["weight", false],
+      ["source", false],
+    ]);
+    expect(sheetPlan.print.area).toEqual({
+      top: 1,
+      left: 1,
+      bottom: SUMMARY_HEADER_ROW + 4,
+      right: sheetPlan.columns.filter((c) => c.printed).length,
+    });
+  });
+
+  it("escapes an ampersand in the printed header's own text", () => {
+    const { result } = score(book(sheet("Data", TIDY)));
+    expect(summarySheet(result, "x", "R&D time").print.footer.left).toBe("Refreshed R&&D time");
+  });
+});
+
+describe("a trend's label", () => {
+  it("points the way the value moved and says whether that is better or worse", () => {
+    const rows: CellValue[][] = [
+      ["Period", "Perspective", "Objective", "KPI", "Actual", "Target", "Polarity"],
+    ];
+    for (const [name, before, now, polarity] of [
+      ["Costs up", 50, 60, "lower"],
+      ["Costs down", 60, 50, "lower"],
+      ["Sales up", 50, 60, "higher"],
+      ["Same", 50, 50, "higher"],
+    ] as const) {
+      rows.push(["2026-01", "F", "O", name, before, 100, polarity]);
+      rows.push(["2026-02", "F", "O", name, now, 100, polarity]);
+    }
+    const { result } = score(book(sheet("Data", rows)));
+    const labels = result.perspectives[0]!.objectives[0]!.kpis.map((k) => [
+      k.kpi.name,
+      trendLabel(k, movementOf(k, result.period)),
+    ]);
+    expect(labels).toEqual([
+      ["Costs up", "▲ Worse"],
+      ["Costs down", "▼ Better"],
+      ["Sales up", "▲ Better"],
+      ["Same", "► Flat"],
+    ]);
   });
 });
 
@@ -117,8 +267,9 @@ describe("the summary's styles", () => {
       label: { bold: true },
       header: { bold: true, fill: "1F3864", color: "FFFFFF", borderBottom: true, wrap: true },
       perspective: { bold: true, fill: "D9E1F2" },
-      objective: { bold: true, indent: 1 },
-      kpi: { indent: 2 },
+      objective: { bold: true, indent: 1, align: "left" },
+      kpi: { indent: 2, align: "left" },
+      link: { color: "0563C1", underline: true },
       note: { italic: true, color: "595959" },
     });
     expect(styles["status-green"]).toEqual({

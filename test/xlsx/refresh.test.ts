@@ -2,6 +2,7 @@ import { nodeCodec } from "../../src/workbook/package/nodeCodec";
 import { runScorecard } from "../../src/app/scorecard";
 import { DEFINITION_MARKER_NAME, SUMMARY_MARKER_NAME } from "../../src/model/ownership";
 import { parseDefinition } from "../../src/model/definition";
+import { SUMMARY_HEADER_ROW } from "../../src/plan/summary";
 import { buildSampleWorkbook } from "../../src/workbook/xlsx/sampleWorkbook";
 import { packagePort } from "../helpers/package";
 import { listZipEntries, zipText } from "../../src/workbook/xlsx/zip";
@@ -38,14 +39,15 @@ describe("refreshing the sample workbook", () => {
     expect(ws.getCell("B2").value).toBe("2026-12");
     expect(typeof ws.getCell("B3").value).toBe("number");
     expect(["Green", "Amber", "Red"]).toContain(ws.getCell("C3").value);
-    expect(ws.getRow(6).values).toEqual(
+    expect(ws.getRow(SUMMARY_HEADER_ROW).values).toEqual(
       expect.arrayContaining(["Owner", "Actual", "Target", "Threshold", "Variance", "Status", "Trend"]),
     );
   });
 
   it("shows status as a word and a colour", async () => {
     const ws = (await loadWorkbook(after)).getWorksheet("Scorecard")!;
-    const status = ws.getCell("I7");
+    const statusColumn = (ws.getRow(SUMMARY_HEADER_ROW).values as unknown[]).indexOf("Status");
+    const status = ws.getCell(SUMMARY_HEADER_ROW + 1, statusColumn);
     expect(["Green", "Amber", "Red", "No data"]).toContain(status.value);
     expect((status.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/);
   });

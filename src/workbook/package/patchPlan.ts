@@ -7,9 +7,8 @@
 import { quoteSheetName } from "../../model/address";
 import type { ConditionalFormatPlan, WritePlan } from "../../plan/plan";
 import { isProductRule } from "../../plan/plan";
-import { writeSheetCharts } from "./charts";
 import { OpenPackage, RELATIONSHIP_TYPES, relsPartOf, type Relationship } from "./openPackage";
-import { productSheetXml } from "./productSheet";
+import { printNames, productSheetXml } from "./productSheet";
 import { StylesEditor } from "./styles";
 import {
   attribute,
@@ -137,8 +136,8 @@ export class WorkbookParts {
     this.workbookXml = replaceSpan(this.workbookXml, el, text);
   }
 
-  /** Adds a worksheet part after the last sheet: its relationship, its <sheet> and its content type. Returns the part. */
-  async addSheet(name: string, visibility: "visible" | "veryHidden", xml: string): Promise<string> {
+  /** Adds a worksheet part after the last sheet: its relationship, its <sheet> and its content type. */
+  async addSheet(name: string, visibility: "visible" | "veryHidden", xml: string): Promise<void> {
     const part = this.pkg.freeName(
       `${this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1)}worksheets/sheet`,
       ".xml",
@@ -179,14 +178,23 @@ export class WorkbookParts {
         [],
       ),
     );
-    return part;
   }
 
-  /** Sets a workbook-scoped name to one reference, replacing any earlier workbook-scoped one. */
-  defineName(name: string, reference: string): void {
+  /**
+   * Sets a name to one reference, replacing any earlier one of the same scope: the workbook's, or
+   * with `sheet` the sheet of that name (localSheetId, its place among the sheets: print areas and titles).
+   */
+  defineName(name: string, reference: string, sheet?: string): void {
     const p = this.prefix;
     const names = findElement(this.workbookXml, `${p}definedNames`);
-    const element = `<${p}definedName name="${escapeXmlAttribute(name)}">${escapeXmlText(reference)}</${p}definedName>`;
+    let scope: string | null = null;
+    if (sheet !== undefined) {
+      const at = this.sheets().findIndex((s) => s.name.toLowerCase() === sheet.toLowerCase());
+      if (at < 0) throw new PackageXmlError(`no sheet ${sheet}`);
+      scope = String(at);
+    }
+    const local = scope === null ? "" : ` localSheetId="${scope}"`;
+    const element = `<${p}definedName name="${escapeXmlAttribute(name)}"${local}>${escapeXmlText(reference)}</${p}definedName>`;
     if (!names) {
       this.workbookXml = insertBefore(
         this.workbookXml,
@@ -199,7 +207,7 @@ export class WorkbookParts {
     const same = findElements(names.text, `${p}definedName`, 1).find(
       (d) =>
         (attribute(d.text, "name") ?? "").toLowerCase() === name.toLowerCase() &&
-        attribute(d.text, "localSheetId") === null,
+        attribute(d.text, "localSheetId") === scope,
     );
     const text = same
       ? replaceSpan(names.text, same, element)
@@ -292,19 +300,17 @@ export async function applyPlanToPackage(pkg: OpenPackage, plan: WritePlan): Pro
   for (const sheet of plan.sheets) {
     const xml = productSheetXml(sheet, plan.styles, styles);
     const old = sheet.replaces === null ? undefined : workbook.sheet(sheet.replaces);
-    let part: string;
     if (old && old.part) {
-      part = old.part;
       // A formula a user typed on the product's sheet goes with the sheet's contents; the
       // calculation chain, which would still list its cell, is a cache Excel rebuilds when absent.
       if (/<(?:\w+:)?f[\s>]/.test(await pkg.text(old.part))) await workbook.dropCalculationChain();
       pkg.setText(old.part, xml);
       workbook.setSheet(old.name, sheet.name, sheet.visibility);
-    } else part = await workbook.addSheet(sheet.name, sheet.visibility, xml);
-    // The sheet's charts, kept in the same drawing and chart parts; a drawing of the user's stays tied.
-    const drawn = await writeSheetCharts(pkg, part, xml, sheet);
-    if (drawn !== xml) pkg.setText(part, drawn);
+    } else await workbook.addSheet(sheet.name, sheet.visibility, xml);
     workbook.defineName(sheet.markerName, `${quoteSheetName(sheet.name)}!$A$1`);
+    if (sheet.print)
+      for (const n of printNames(sheet.name, sheet.print))
+        workbook.defineName(n.name, n.reference, sheet.name);
   }
 
   const touched = new Set([

@@ -3,10 +3,10 @@
  * every refresh: it holds only what the plan says. Strings are inline strings, so the shared
  * string table (the user's) is never touched, and no string is ever a formula.
  */
-import { cellA1 } from "../../model/address";
-import type { SheetPlan, WritePlan } from "../../plan/plan";
+import { cellA1, columnLetters, quoteSheetName } from "../../model/address";
+import type { HeaderFooterText, PrintSetup, SheetPlan, WritePlan } from "../../plan/plan";
 import type { StylesEditor } from "./styles";
-import { escapeCellText } from "./xmlText";
+import { escapeCellText, escapeXmlAttribute, escapeXmlText } from "./xmlText";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -25,9 +25,14 @@ function cellXml(row: number, col: number, value: string | number | null, styleI
 
 export function productSheetXml(sheet: SheetPlan, styles: WritePlan["styles"], editor: StylesEditor): string {
   const rows = new Map<number, { col: number; xml: string }[]>();
+  const outline = new Map((sheet.rowOutline ?? []).map((o) => [o.row, o.level]));
+  // A grouped row with no cell still needs its <row> to carry its level.
+  for (const r of outline.keys()) if (!rows.has(r)) rows.set(r, []);
   let lastRow = 1;
   let lastCol = 1;
+  const texts = new Map<string, string>();
   for (const c of sheet.cells) {
+    if (typeof c.value === "string") texts.set(`${c.row},${c.col}`, c.value);
     const style = c.style ? styles[c.style] : undefined;
     const index = style || c.numberFormat ? editor.cellFormat(style, c.numberFormat) : 0;
     const row = rows.get(c.row) ?? [];
@@ -45,7 +50,8 @@ export function productSheetXml(sheet: SheetPlan, styles: WritePlan["styles"], e
         .sort(([a], [b]) => a - b)
         .map(([, x]) => x)
         .join("");
-      return `<row r="${r}">${xml}</row>`;
+      const level = outline.get(r);
+      return `<row r="${r}"${level ? ` outlineLevel="${level}"` : ""}>${xml}</row>`;
     })
     .join("");
   const frozen =
@@ -57,18 +63,61 @@ export function productSheetXml(sheet: SheetPlan, styles: WritePlan["styles"], e
         .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
         .join("")}</cols>`
     : "";
+  const levels = [...outline.values()];
+  const outlineLevelRow = levels.length ? ` outlineLevelRow="${Math.max(...levels)}"` : "";
+  const hyperlinks = sheet.hyperlinks?.length
+    ? `<hyperlinks>${sheet.hyperlinks
+        .map((h) => {
+          // An internal link names its place in `location`; it needs no relationship (ECMA-376 §18.3.1.47).
+          const text = texts.get(`${h.row},${h.col}`);
+          const display = text === undefined ? "" : ` display="${escapeXmlAttribute(text)}"`;
+          return `<hyperlink ref="${cellA1(h.row, h.col)}" location="${escapeXmlAttribute(h.location)}"${display}/>`;
+        })
+        .join("")}</hyperlinks>`
+    : "";
+  // CT_Worksheet's order: sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, …,
+  // hyperlinks, printOptions, pageMargins, pageSetup, headerFooter.
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">` +
-    // Printed, the summary fits the page's width: a scorecard is read across.
-    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    // CT_SheetPr: outlinePr before pageSetUpPr. Each group's summary row (a perspective) is above it.
+    `<sheetPr>${outline.size ? `<outlinePr summaryBelow="0"/>` : ""}<pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${cellA1(lastRow, lastCol)}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
+    `<sheetFormatPr defaultRowHeight="15"${outlineLevelRow}/>` +
     cols +
     `<sheetData>${sheetData}</sheetData>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+    hyperlinks +
+    `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    pageSetupXml(sheet.print) +
     `</worksheet>`
   );
+}
+
+/** Printed, the sheet fits the page's width: a scorecard is read across. */
+function pageSetupXml(print: PrintSetup | undefined): string {
+  if (!print) return `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`;
+  const part = (text: HeaderFooterText) =>
+    escapeXmlText(
+      (text.left ? `&L${text.left}` : "") +
+        (text.center ? `&C${text.center}` : "") +
+        (text.right ? `&R${text.right}` : ""),
+    );
+  return (
+    `<pageSetup orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" fitToHeight="0"/>` +
+    `<headerFooter><oddHeader>${part(print.header)}</oddHeader><oddFooter>${part(print.footer)}</oddFooter></headerFooter>`
+  );
+}
+
+/** The defined names a sheet's print setup needs: its print area and the rows repeated on every page. */
+export function printNames(sheetName: string, print: PrintSetup): { name: string; reference: string }[] {
+  const { area, titleRows } = print;
+  const sheetRef = quoteSheetName(sheetName);
+  return [
+    {
+      name: "_xlnm.Print_Area",
+      reference: `${sheetRef}!$${columnLetters(area.left)}$${area.top}:$${columnLetters(area.right)}$${area.bottom}`,
+    },
+    { name: "_xlnm.Print_Titles", reference: `${sheetRef}!$${titleRows.first}:$${titleRows.last}` },
+  ];
 }

@@ -119,12 +119,12 @@ export class StylesEditor {
 
   /** The workbook's default font (the first), with the style's weight, slant, size and colour. */
   private fontId(style: CellStyle): number {
-    if (!style.bold && !style.italic && !style.size && !style.color) return 0;
+    if (!style.bold && !style.italic && !style.underline && !style.size && !style.color) return 0;
     const p = this.prefix;
     const base = this.list("fonts").existing[0];
     if (base === undefined) throw new PackageXmlError("the stylesheet has no font");
     const kept = innerText(base).replace(
-      new RegExp(`<${p}(b|i|sz|color)(\\s[^>]*)?(/>|>[^<]*</${p}\\1>)`, "g"),
+      new RegExp(`<${p}(b|i|u|sz|color)(\\s[^>]*)?(/>|>[^<]*</${p}\\1>)`, "g"),
       "",
     );
     const size = style.size ?? Number(attribute(findElement(base, `${p}sz`)?.text ?? "<sz/>", "val") ?? 11);
@@ -132,7 +132,7 @@ export class StylesEditor {
       ? `<${p}color rgb="${argb(style.color)}"/>`
       : (findElement(base, `${p}color`)?.text ?? "");
     const font =
-      `<${p}font>${style.bold ? `<${p}b/>` : ""}${style.italic ? `<${p}i/>` : ""}` +
+      `<${p}font>${style.bold ? `<${p}b/>` : ""}${style.italic ? `<${p}i/>` : ""}${style.underline ? `<${p}u/>` : ""}` +
       `<${p}sz val="${size}"/>${colour}${kept.trim()}</${p}font>`;
     return this.indexOf("fonts", font);
   }
