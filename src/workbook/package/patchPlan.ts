@@ -7,6 +7,7 @@
 import { quoteSheetName } from "../../model/address";
 import type { ConditionalFormatPlan, WritePlan } from "../../plan/plan";
 import { isProductRule } from "../../plan/plan";
+import { writeSheetCharts } from "./charts";
 import { OpenPackage, RELATIONSHIP_TYPES, relsPartOf, type Relationship } from "./openPackage";
 import { printNames, productSheetXml } from "./productSheet";
 import { StylesEditor } from "./styles";
@@ -136,8 +137,8 @@ export class WorkbookParts {
     this.workbookXml = replaceSpan(this.workbookXml, el, text);
   }
 
-  /** Adds a worksheet part after the last sheet: its relationship, its <sheet> and its content type. */
-  async addSheet(name: string, visibility: "visible" | "veryHidden", xml: string): Promise<void> {
+  /** Adds a worksheet part after the last sheet: its relationship, its <sheet> and its content type. Returns the part. */
+  async addSheet(name: string, visibility: "visible" | "veryHidden", xml: string): Promise<string> {
     const part = this.pkg.freeName(
       `${this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1)}worksheets/sheet`,
       ".xml",
@@ -178,6 +179,7 @@ export class WorkbookParts {
         [],
       ),
     );
+    return part;
   }
 
   /**
@@ -300,13 +302,18 @@ export async function applyPlanToPackage(pkg: OpenPackage, plan: WritePlan): Pro
   for (const sheet of plan.sheets) {
     const xml = productSheetXml(sheet, plan.styles, styles);
     const old = sheet.replaces === null ? undefined : workbook.sheet(sheet.replaces);
+    let part: string;
     if (old && old.part) {
+      part = old.part;
       // A formula a user typed on the product's sheet goes with the sheet's contents; the
       // calculation chain, which would still list its cell, is a cache Excel rebuilds when absent.
       if (/<(?:\w+:)?f[\s>]/.test(await pkg.text(old.part))) await workbook.dropCalculationChain();
       pkg.setText(old.part, xml);
       workbook.setSheet(old.name, sheet.name, sheet.visibility);
-    } else await workbook.addSheet(sheet.name, sheet.visibility, xml);
+    } else part = await workbook.addSheet(sheet.name, sheet.visibility, xml);
+    // The sheet's charts, kept in the same drawing and chart parts; a drawing of the user's stays tied.
+    const drawn = await writeSheetCharts(pkg, part, xml, sheet);
+    if (drawn !== xml) pkg.setText(part, drawn);
     workbook.defineName(sheet.markerName, `${quoteSheetName(sheet.name)}!$A$1`);
     if (sheet.print)
       for (const n of printNames(sheet.name, sheet.print))
