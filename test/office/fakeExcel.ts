@@ -43,6 +43,20 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   frozenRows: number;
   activated: boolean;
+  /** Rows' outline levels (1-based row → level), as Range.group and Range.ungroup leave them. */
+  rowOutline: Map<number, number>;
+  /** Rows hidden (1-based). */
+  hiddenRows: Set<number>;
+  /** Hyperlinks by cell address ("N12"). */
+  hyperlinks: Map<string, { address?: string; documentReference?: string; textToDisplay?: string }>;
+  /** What Worksheet.pageLayout was given. */
+  pageLayout: {
+    orientation?: string;
+    zoom?: Record<string, unknown>;
+    printArea?: string;
+    printTitleRows?: string;
+    headersFooters: Record<string, string>;
+  };
 }
 export interface FakeTable {
   name: string;
@@ -118,6 +132,10 @@ function newSheet(name: string, visibility: FakeSheet["visibility"] = "Visible")
     columnWidths: new Map(),
     frozenRows: 0,
     activated: false,
+    rowOutline: new Map(),
+    hiddenRows: new Set(),
+    hyperlinks: new Map(),
+    pageLayout: { headersFooters: {} },
   };
 }
 
@@ -689,6 +707,9 @@ export class FakeExcel {
           sheetRange({ top: top + 1, left: left + 1, bottom: top + rows, right: left + cols }),
         getRange: (address?: string) => {
           if (address === undefined) return sheetRange({ top: 1, left: 1, bottom: 1048576, right: 16384 });
+          const rows = /^\$?(\d+):\$?(\d+)$/.exec(address);
+          if (rows)
+            return sheetRange({ top: Number(rows[1]), bottom: Number(rows[2]), left: 1, right: 16384 });
           const column = /^([A-Z]+):([A-Z]+)$/.exec(address);
           if (column)
             return sheetRange({
@@ -702,8 +723,11 @@ export class FakeExcel {
           return sheetRange(ref.box);
         },
         getRanges: (address: string) => this.areas(resolve, address),
+        getCell: (row: number, col: number) =>
+          sheetRange({ top: row + 1, left: col + 1, bottom: row + 1, right: col + 1 }),
       },
       children: {
+        pageLayout: () => this.pageLayout(resolve),
         freezePanes: () =>
           this.object("WorksheetFreezePanes", {
             methods: {
@@ -804,6 +828,46 @@ export class FakeExcel {
             });
           },
         },
+        /** Range.rowHidden: "Represents if all rows in the current range are hidden." */
+        rowHidden: {
+          read: () => {
+            const b = box();
+            for (let r = b.top; r <= b.bottom; r++) if (!resolveSheet().hiddenRows.has(r)) return false;
+            return true;
+          },
+          write: (v) => {
+            const b = box();
+            const hidden = resolveSheet().hiddenRows;
+            for (const r of [...hidden]) if (r >= b.top && r <= b.bottom && !v) hidden.delete(r);
+            if (v) for (let r = b.top; r <= Math.min(b.bottom, b.top + 10000); r++) hidden.add(r);
+          },
+        },
+        /**
+         * Range.hyperlink (RangeHyperlink): `address` "the URL target", `documentReference` "the
+         * document reference target", `textToDisplay` "the string that is displayed in the top left
+         * most cell in the range", which becomes the cell's value.
+         */
+        hyperlink: {
+          read: () => resolveSheet().hyperlinks.get(boxA1(box())) ?? null,
+          write: (v) => {
+            const link = v as { address?: string; documentReference?: string; textToDisplay?: string };
+            if (typeof link !== "object" || link === null || (!link.address && !link.documentReference))
+              throw new FakeOfficeError(
+                "InvalidArgument",
+                "A hyperlink needs an address or a document reference.",
+              );
+            const b = box();
+            const sheet = resolveSheet();
+            sheet.hyperlinks.set(boxA1({ top: b.top, left: b.left, bottom: b.top, right: b.left }), {
+              ...link,
+            });
+            if (link.textToDisplay !== undefined) {
+              const k = key(b.top - 1, b.left - 1);
+              const format = sheet.cells.get(k)?.format ?? "General";
+              sheet.cells.set(k, { value: link.textToDisplay, type: "String", format });
+            }
+          },
+        },
         numberFormat: {
           read: () => grid((c) => c?.format ?? "General"),
           write: (v) => {
@@ -820,6 +884,43 @@ export class FakeExcel {
         },
       },
       methods: {
+        /**
+         * Range.group: "An `InvalidArgument` error is thrown when the group option differs from the
+         * range's `isEntireRow` or `isEntireColumn` property". Each call deepens its rows by one
+         * level; Excel's outline has eight levels at most.
+         */
+        group: (option: string) =>
+          this.call(`Range.group ${option} ${boxA1(box())}`, 20, true, () => {
+            const b = box();
+            const entireRow = b.left === 1 && b.right === 16384;
+            if (option !== "ByRows" || !entireRow)
+              throw new FakeOfficeError("InvalidArgument", `${boxA1(b)} cannot be grouped ${option}.`);
+            const outline = resolveSheet().rowOutline;
+            for (let r = b.top; r <= b.bottom; r++) {
+              const level = (outline.get(r) ?? 0) + 1;
+              if (level > 8)
+                throw new FakeOfficeError("InvalidOperation", "Outlines have at most eight levels.");
+              outline.set(r, level);
+            }
+          }),
+        /**
+         * Range.ungroup "removes the outermost level from the outline". Where no row of the range is
+         * grouped the reference says nothing; the fake fails there, as Excel's Range.Ungroup does in
+         * VBA ("Ungroup method of Range class failed"), the stricter of the two possibilities.
+         */
+        ungroup: (option: string) =>
+          this.call(`Range.ungroup ${option} ${boxA1(box())}`, 20, true, () => {
+            const b = box();
+            const outline = resolveSheet().rowOutline;
+            const grouped = [...outline.keys()].filter((r) => r >= b.top && r <= b.bottom);
+            if (option !== "ByRows" || grouped.length === 0)
+              throw new FakeOfficeError("InvalidArgument", `Nothing in ${boxA1(b)} is grouped ${option}.`);
+            for (const r of grouped) {
+              const level = outline.get(r)! - 1;
+              if (level === 0) outline.delete(r);
+              else outline.set(r, level);
+            }
+          }),
         select: () => this.call("Range.select", 10, false, () => this.selected.push(address())),
         clear: () =>
           this.call("Range.clear", 10, true, () => {
@@ -833,6 +934,7 @@ export class FakeExcel {
             if (b.top === 1 && b.left === 1 && b.bottom === 1048576 && b.right === 16384) {
               sheet.styled.clear();
               sheet.rules = [];
+              sheet.hyperlinks.clear();
             }
           }),
         /**
@@ -930,6 +1032,7 @@ export class FakeExcel {
             props: {
               bold: style("bold"),
               italic: style("italic"),
+              underline: style("underline"),
               color: style("color"),
               size: style("size"),
             },
@@ -940,6 +1043,72 @@ export class FakeExcel {
             methods: {
               getItem: (edge: string) =>
                 this.object("RangeBorder", { props: { style: style(`border${edge}`) } }),
+            },
+          }),
+      },
+    });
+  }
+
+  /** Worksheet.pageLayout (ExcelApi 1.9): what a test can read back of the print setup. */
+  private pageLayout(resolveSheet: () => FakeSheet) {
+    const layout = () => resolveSheet().pageLayout;
+    const rowsOnly = /^\$?\d+:\$?\d+$/;
+    const part = (name: string) => ({
+      read: () => layout().headersFooters[name] ?? "",
+      write: (v: unknown) => (layout().headersFooters[name] = String(v)),
+    });
+    return this.object("PageLayout", {
+      props: {
+        orientation: {
+          read: () => layout().orientation ?? "Portrait",
+          write: (v) => {
+            if (v !== "Portrait" && v !== "Landscape")
+              throw new FakeOfficeError("InvalidArgument", `"${String(v)}" is no page orientation.`);
+            layout().orientation = v;
+          },
+        },
+        /**
+         * PageLayout.zoom: "The `PageLayoutZoomOptions` object must be set as a JSON object (use
+         * `x.zoom = {...}` instead of `x.zoom.scale = ...`)."
+         */
+        zoom: {
+          read: () => layout().zoom ?? { scale: 100 },
+          write: (v) => {
+            if (typeof v !== "object" || v === null)
+              throw new FakeOfficeError("InvalidArgument", "zoom must be set as a JSON object.");
+            layout().zoom = { ...(v as Record<string, unknown>) };
+          },
+        },
+      },
+      methods: {
+        setPrintArea: (area: string) =>
+          this.call(`PageLayout.setPrintArea ${area}`, area.length, true, () => {
+            if (!parseReference(area)) throw new FakeOfficeError("InvalidArgument", `"${area}" is no range.`);
+            layout().printArea = area;
+          }),
+        /** PageLayout.setPrintTitleRows: "The range must span the entire row to be valid." */
+        setPrintTitleRows: (rows: string) =>
+          this.call(`PageLayout.setPrintTitleRows ${rows}`, rows.length, true, () => {
+            if (!rowsOnly.test(rows))
+              throw new FakeOfficeError("InvalidArgument", `"${rows}" does not span entire rows.`);
+            layout().printTitleRows = rows;
+          }),
+      },
+      children: {
+        headersFooters: () =>
+          this.object("HeaderFooterGroup", {
+            children: {
+              defaultForAllPages: () =>
+                this.object("HeaderFooter", {
+                  props: {
+                    leftHeader: part("leftHeader"),
+                    centerHeader: part("centerHeader"),
+                    rightHeader: part("rightHeader"),
+                    leftFooter: part("leftFooter"),
+                    centerFooter: part("centerFooter"),
+                    rightFooter: part("rightFooter"),
+                  },
+                }),
             },
           }),
       },

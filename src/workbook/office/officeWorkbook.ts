@@ -9,7 +9,14 @@ import type {
   WorkbookSnapshot,
 } from "../../model/snapshot";
 import { isDateFormat } from "../../model/values";
-import type { CellStyle, ConditionalFormatPlan, SheetPlan, WritePlan } from "../../plan/plan";
+import type {
+  CellStyle,
+  ConditionalFormatPlan,
+  PrintSetup,
+  RowOutline,
+  SheetPlan,
+  WritePlan,
+} from "../../plan/plan";
 import { isProductRule } from "../../plan/plan";
 import type { InteractiveWorkbook, RangeRef } from "../port";
 import { areasByKey, chunkAreas, columnWidthPoints, valueBlock } from "./layout";
@@ -43,6 +50,35 @@ const VISIBILITY_FROM_EXCEL: Readonly<Record<string, SheetVisibility>> = {
 const VISIBILITY_TO_EXCEL = { visible: "Visible", veryHidden: "VeryHidden" } as const;
 
 const sizeOf = (value: unknown): number => JSON.stringify(value)?.length ?? 0;
+
+/** Excel's outline has at most eight levels of grouped rows below the top. */
+const MAX_OUTLINE_LEVELS = 8;
+
+/**
+ * The row ranges to group, outermost first ("11:14"): for each level, every run of consecutive
+ * rows at that level or deeper. Grouping a range again deepens it by one level.
+ */
+export function outlineGroups(outline: readonly RowOutline[]): string[] {
+  const levelOf = new Map(outline.map((o) => [o.row, o.level]));
+  const rows = [...levelOf.keys()].sort((a, b) => a - b);
+  const deepest = Math.max(0, ...levelOf.values());
+  const groups: string[] = [];
+  for (let level = 1; level <= deepest; level++) {
+    let start: number | null = null;
+    let previous = -1;
+    for (const row of [...rows, Infinity]) {
+      const inside = row !== Infinity && (levelOf.get(row) ?? 0) >= level;
+      if (inside && start !== null && row === previous + 1) {
+        previous = row;
+        continue;
+      }
+      if (start !== null) groups.push(`${start}:${previous}`);
+      start = inside ? row : null;
+      previous = row;
+    }
+  }
+  return groups;
+}
 
 /** Syncs whenever the queued requests would pass the payload limit. */
 class PayloadBudget {
@@ -94,6 +130,7 @@ function readBlocks(
 function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.bold) format.font.bold = true;
   if (style.italic) format.font.italic = true;
+  if (style.underline) format.font.underline = "Single";
   if (style.size) format.font.size = style.size;
   if (style.color) format.font.color = `#${style.color}`;
   if (style.fill) format.fill.color = `#${style.fill}`;
@@ -230,6 +267,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             .conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
         );
         await context.sync();
+
+        // 1b. The outline an earlier refresh left on a sheet rewritten with one: grouping adds levels.
+        await this.removeOutlines(context, plan.sheets, existing, usedRows);
 
         // 2. Sheets the product does not have yet, each made with its marker name in one request.
         const sheets = await this.addMissingSheets(context, plan.sheets, existing, markers);
@@ -444,6 +484,76 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       ws.getRange(`${column}:${column}`).format.columnWidth = columnWidthPoints(width);
     });
     if (sheet.frozenRows > 0) ws.freezePanes.freezeRows(sheet.frozenRows);
+    for (const link of sheet.hyperlinks ?? []) {
+      const text = sheet.cells.find((c) => c.row === link.row && c.col === link.col)?.value;
+      const hyperlink: Excel.RangeHyperlink = { documentReference: link.location };
+      if (typeof text === "string") hyperlink.textToDisplay = text;
+      await budget.add(sizeOf(hyperlink) + 40);
+      ws.getCell(link.row - 1, link.col - 1).hyperlink = hyperlink;
+    }
+    if (sheet.rowOutline?.length) {
+      // Rows a user collapsed stay hidden when their group goes: the rewritten rows are shown.
+      ws.getRange().rowHidden = false;
+      // Range.group needs ExcelApi 1.10; without it the rows are still indented, only not grouped.
+      if (this.supports("1.10"))
+        for (const rows of outlineGroups(sheet.rowOutline)) {
+          await budget.add(40);
+          ws.getRange(rows).group("ByRows");
+        }
+    }
+    if (sheet.print) this.setUpPrinting(ws, sheet.print);
+  }
+
+  /**
+   * Landscape, so many pages wide, the print area, the rows repeated on every page, and the
+   * header and footer (PageLayout, ExcelApi 1.9: the manifest's minimum).
+   */
+  private setUpPrinting(ws: Excel.Worksheet, print: PrintSetup): void {
+    const layout = ws.pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    // As many pages tall as needed: 0, as the file format's fitToHeight="0" and Excel's "Automatic".
+    layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+    layout.setPrintArea(boxA1(print.area));
+    layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+    const page = layout.headersFooters.defaultForAllPages;
+    page.leftHeader = print.header.left ?? "";
+    page.centerHeader = print.header.center ?? "";
+    page.rightHeader = print.header.right ?? "";
+    page.leftFooter = print.footer.left ?? "";
+    page.centerFooter = print.footer.center ?? "";
+    page.rightFooter = print.footer.right ?? "";
+  }
+
+  /**
+   * Takes away the row outline of each existing sheet the plan outlines again, one level at a
+   * time, in a request of its own. Range.ungroup "removes the outermost level from the outline";
+   * the reference does not say what it does where no level is left, so a failure there is taken to
+   * mean the outline is gone (the levels before it were removed: a batch keeps what came before a
+   * failure), and the refresh goes on.
+   */
+  private async removeOutlines(
+    context: Excel.RequestContext,
+    plans: readonly SheetPlan[],
+    existing: readonly (Excel.Worksheet | null)[],
+    usedRows: readonly (Excel.Range | null)[],
+  ): Promise<void> {
+    if (!this.supports("1.10")) return;
+    let queued = false;
+    plans.forEach((sheetPlan, i) => {
+      const before = existing[i];
+      const used = usedRows[i];
+      if (!sheetPlan.rowOutline?.length || !before || before.isNullObject || !used || used.isNullObject)
+        return;
+      const rows = `1:${used.rowIndex + used.rowCount}`;
+      for (let level = 0; level < MAX_OUTLINE_LEVELS; level++) before.getRange(rows).ungroup("ByRows");
+      queued = true;
+    });
+    if (!queued) return;
+    try {
+      await context.sync();
+    } catch {
+      // No level left to remove.
+    }
   }
 
   private addRules(ws: Excel.Worksheet, plan: ConditionalFormatPlan): void {
