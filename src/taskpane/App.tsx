@@ -9,15 +9,16 @@ import {
   Spinner,
   Tab,
   TabList,
-  Title3,
+  Subtitle2,
   makeStyles,
   tokens,
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { addTaggedKpi, editKpi, editSettings, tagName } from "../app/definitionEdits";
-import { periodKey } from "../engine/periods";
+import { periodsOf } from "../app/paneTrends";
+import { scoreWorkbook } from "../app/scorecard";
 import { quoteSheetName } from "../model/address";
 import { emptyDefinition, type Definition } from "../model/definition";
 import type { InteractiveWorkbook, RangeRef } from "../workbook/port";
@@ -29,21 +30,27 @@ import { SetupView } from "./views/SetupView";
 import { TagView, type TagDraft } from "./views/TagView";
 
 const useStyles = makeStyles({
+  // Designed for Excel's 320 px pane first: nothing may be wider than the pane.
   root: {
-    padding: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     display: "grid",
-    gap: tokens.spacingVerticalM,
-    minHeight: "100vh",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    gap: tokens.spacingVerticalS,
     alignContent: "start",
     boxSizing: "border-box",
+    // A list is as wide as its longest option: cut the list, never the page.
+    "& .fui-Select, & select": { minWidth: 0, maxWidth: "100%" },
   },
   header: {
     display: "flex",
     alignItems: "center",
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalS,
+    minWidth: 0,
   },
-  status: { display: "grid", gap: tokens.spacingVerticalXXS },
+  title: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", minWidth: 0 },
+  tabs: { flexWrap: "wrap" },
+  status: { display: "grid", gap: tokens.spacingVerticalXXS, minWidth: 0 },
 });
 
 export interface AppProps {
@@ -54,6 +61,8 @@ export interface AppProps {
    * formula reads, false when the cell has no formula that reads any.
    */
   readonly showInputs?: ((ref: RangeRef) => Promise<boolean>) | undefined;
+  /** Told whether the workbook holds a scorecard yet (the preview's Download waits for one). */
+  readonly onScorecard?: (exists: boolean) => void;
 }
 
 type TabName = "scorecard" | "issues" | "tag" | "settings";
@@ -72,14 +81,33 @@ function formatTime(iso: string | null): string | null {
     : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
-export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
+/** The overview at the top again: after a create or a refresh, the page starts over. */
+const toTop = () => {
+  document.documentElement.scrollTop = 0;
+};
+
+export function App({ port, theme = webLightTheme, showInputs, onScorecard }: AppProps) {
   const styles = useStyles();
   const session = useScorecardSession(port);
   const { state, progress, notice } = session;
   const [tab, setTab] = useState<TabName>("scorecard");
   /** The set-up opened again from Settings, over a scorecard that exists. */
   const [settingUp, setSettingUp] = useState(false);
+  /** A period the user looks at in the pane, other than the one the sheet shows; null for that one. */
+  const [viewPeriod, setViewPeriod] = useState<string | null>(null);
   const busy = progress !== null;
+  const ready = state.phase === "ready" ? state : null;
+  const exists = ready !== null && ready.definition !== null;
+  useEffect(() => onScorecard?.(exists), [onScorecard, exists]);
+  const viewed = useMemo(() => {
+    const scoring = ready?.scoring ?? null;
+    if (!ready || !scoring?.ok || viewPeriod === null || viewPeriod === scoring.report.period) return scoring;
+    return scoreWorkbook(ready.workbook, ready.definition, { period: viewPeriod });
+  }, [ready, viewPeriod]);
+  const refresh = async () => {
+    await session.refresh();
+    toTop();
+  };
 
   let body: React.ReactNode;
   if (state.phase === "loading") body = <Spinner label="Reading the workbook…" />;
@@ -92,19 +120,13 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
   else {
     const definition: Definition = state.definition ?? emptyDefinition();
     const scoring = state.scoring;
-    const report = scoring?.ok ? scoring.report : null;
+    const sheetReport = scoring?.ok ? scoring.report : null;
+    const shown = viewed?.ok ? viewed : scoring?.ok ? scoring : null;
+    const report = shown?.report ?? null;
     const palette = definition.settings.palette;
     const firstRun = state.definition === null;
     const showSetup = firstRun || settingUp;
-    const periods = scoring?.ok
-      ? [
-          ...new Set(
-            scoring.model.kpis.flatMap((k) =>
-              k.observations.flatMap((o) => (o.period ? [periodKey(o.period)] : [])),
-            ),
-          ),
-        ].sort()
-      : [];
+    const periods = scoring?.ok ? periodsOf(scoring.model) : [];
     const selectCell = (sheet: string, address: string) => void session.select(sheet, address);
     // Every call into Excel ends in a message, never in a rejected promise nobody hears of.
     const showCellInputs = (sheet: string, address: string) => {
@@ -153,6 +175,7 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
       });
       await session.save(next, `"${draft.name}" is tagged.`, true);
       setTab("scorecard");
+      toTop();
     };
 
     const tabs: { name: TabName; label: string }[] = [
@@ -163,7 +186,13 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
     ];
     body = (
       <>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} aria-label="Views">
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={tab}
+          onTabSelect={(_, d) => setTab(d.value as TabName)}
+          aria-label="Views"
+        >
           {tabs.map((t) => (
             <Tab key={t.name} value={t.name}>
               {t.label}
@@ -180,7 +209,7 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
                 base={definition}
                 getSelection={() => port.getSelection()}
                 onCreate={(d) => {
-                  void session.save(d, firstRun ? "" : "The table and columns are saved.", true);
+                  void session.save(d, firstRun ? "" : "The table and columns are saved.", true).then(toTop);
                   setSettingUp(false);
                 }}
                 {...(firstRun ? {} : { onCancel: () => setSettingUp(false) })}
@@ -193,6 +222,9 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
               <ScorecardView
                 report={report}
                 palette={palette}
+                model={shown?.model ?? null}
+                sheetPeriod={sheetReport?.period ?? null}
+                onChoosePeriod={(p) => setViewPeriod(p === sheetReport?.period ? null : p)}
                 onSelectCell={selectCell}
                 onEditKpi={(kpi, edits) =>
                   void session.save(editKpi(definition, kpi, edits), `"${kpi.name}" is saved.`, true)
@@ -245,8 +277,10 @@ export function App({ port, theme = webLightTheme, showInputs }: AppProps) {
     <FluentProvider theme={theme}>
       <main className={styles.root}>
         <header className={styles.header}>
-          <Title3 as="h1">Balanced Scorecard</Title3>
-          <Button appearance="primary" disabled={busy || !canRefresh} onClick={() => void session.refresh()}>
+          <Subtitle2 as="h1" className={styles.title}>
+            Balanced Scorecard
+          </Subtitle2>
+          <Button appearance="primary" disabled={busy || !canRefresh} onClick={() => void refresh()}>
             Refresh
           </Button>
         </header>

@@ -17,10 +17,17 @@ function officeTheme(): Theme {
 
 const root = createRoot(document.getElementById("root") as HTMLElement);
 
+/** The page itself in the theme's colours, below and around the pane's content. */
+function paintPage(theme: Theme): Theme {
+  document.body.style.backgroundColor = theme.colorNeutralBackground1;
+  document.documentElement.style.colorScheme = theme === webDarkTheme ? "dark" : "light";
+  return theme;
+}
+
 /** Outside Excel the pane opens .xlsx files instead; ExcelJS loads only then. */
 async function startPreview(): Promise<void> {
   const { PreviewApp } = await import(/* webpackChunkName: "preview" */ "./preview/PreviewApp.js");
-  root.render(<PreviewApp theme={prefersDark() ? webDarkTheme : webLightTheme} />);
+  root.render(<PreviewApp theme={paintPage(prefersDark() ? webDarkTheme : webLightTheme)} />);
 }
 
 if (typeof Office === "undefined") void startPreview();
@@ -32,6 +39,6 @@ else {
     }
     const port = new OfficeWorkbook();
     const showInputs = port.canSelectInputs ? (ref: RangeRef) => port.selectInputs(ref) : undefined;
-    root.render(<App port={port} theme={officeTheme()} showInputs={showInputs} />);
+    root.render(<App port={port} theme={paintPage(officeTheme())} showInputs={showInputs} />);
   });
 }

@@ -67,8 +67,8 @@ describe("the task pane", () => {
         .getAllByRole("listitem")
         .map((li) => li.textContent),
     ).toEqual([
-      "● Green Revenue: 1,050 / 1,000 in Financial › Grow revenue",
-      "▲ Amber Margin: 0.37 / 0.4 in Financial › Grow revenue",
+      "● On target Revenue: 1,050 / 1,000 in Financial › Grow revenue",
+      "◆ Watch Margin: 0.37 / 0.4 in Financial › Grow revenue",
       "○ No data NPS: – / 40 in Customer › Delight",
     ]);
     await user.click(screen.getByRole("button", { name: "Create scorecard" }));
@@ -112,8 +112,8 @@ describe("the task pane", () => {
     expect(items).toEqual(["1", "2", "3", "3", "1", "2", "3"]);
     const kpiItem = (name: string) =>
       (within(tree).getByText(name).closest('[role="treeitem"]') as HTMLElement).textContent;
-    expect(kpiItem("Revenue")).toContain("Green");
-    expect(kpiItem("Margin")).toContain("Amber");
+    expect(kpiItem("Revenue")).toContain("On target");
+    expect(kpiItem("Margin")).toContain("Watch");
     expect(kpiItem("NPS")).toContain("No data");
     await user.click(within(tree).getByText("Margin"));
     expect(port.selected.at(-1)).toEqual({ sheet: "Data", address: "D3" });
@@ -137,7 +137,7 @@ describe("the task pane", () => {
     );
     const tree = await screen.findByRole("tree");
     const margin = within(tree).getByText("Margin").closest('[role="treeitem"]') as HTMLElement;
-    await waitFor(() => expect(margin.textContent).toContain("Red"));
+    await waitFor(() => expect(margin.textContent).toContain("Off target"));
   });
 
   it("tags the current selection as a new KPI, kept as a workbook-scoped name", async () => {
@@ -169,7 +169,7 @@ describe("the task pane", () => {
       }),
     ]);
     const churn = within(tree).getByText("Churn").closest('[role="treeitem"]') as HTMLElement;
-    expect(churn.textContent).toContain("Amber");
+    expect(churn.textContent).toContain("Watch");
   });
 
   it("tags cells typed as a reference where there is no selection, and changes the tagged KPI's target", async () => {
@@ -206,7 +206,7 @@ describe("the task pane", () => {
     const churn = within(await screen.findByRole("tree"))
       .getByText("Churn")
       .closest('[role="treeitem"]') as HTMLElement;
-    await waitFor(() => expect(churn.textContent).toContain("Green"));
+    await waitFor(() => expect(churn.textContent).toContain("On target"));
   });
 
   it("refreshes with progress, then says what it found and when", async () => {

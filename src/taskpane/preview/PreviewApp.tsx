@@ -20,6 +20,7 @@ import { PackageReadError, readPackageSnapshot } from "../../workbook/package/re
 import { App } from "../App";
 
 const useStyles = makeStyles({
+  page: { minHeight: "100vh" },
   bar: {
     display: "flex",
     flexWrap: "wrap",
@@ -76,6 +77,8 @@ export function PreviewApp({ theme }: { theme: Theme }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  /** A workbook without a scorecard has nothing to download yet. */
+  const [hasScorecard, setHasScorecard] = useState(false);
 
   const open = async (bytes: Uint8Array | null, fileName: string) => {
     setBusy(true);
@@ -93,6 +96,7 @@ export function PreviewApp({ theme }: { theme: Theme }) {
       await port.readSnapshot();
       port.onSelect = (ref) => setSelected(`${quoteSheetName(ref.sheet)}!${ref.address}`);
       setSelected(null);
+      setHasScorecard(false);
       setLoaded({ port, fileName, generation: (loaded?.generation ?? 0) + 1 });
     } catch (e) {
       setProblem(
@@ -111,7 +115,7 @@ export function PreviewApp({ theme }: { theme: Theme }) {
   };
 
   return (
-    <FluentProvider theme={theme}>
+    <FluentProvider theme={theme} className={styles.page}>
       <div className={styles.bar} role="toolbar" aria-label="Workbook file">
         <Button onClick={() => input.current?.click()} disabled={busy}>
           Open .xlsx…
@@ -119,7 +123,7 @@ export function PreviewApp({ theme }: { theme: Theme }) {
         <Button onClick={() => void open(null, SAMPLE_NAME)} disabled={busy}>
           Open the sample workbook
         </Button>
-        <Button appearance="primary" onClick={() => void save()} disabled={!loaded || busy}>
+        <Button appearance="primary" onClick={() => void save()} disabled={!loaded || busy || !hasScorecard}>
           Download
         </Button>
         {loaded && <Caption1>{loaded.fileName}</Caption1>}
@@ -146,7 +150,7 @@ export function PreviewApp({ theme }: { theme: Theme }) {
         </MessageBar>
       )}
       {loaded ? (
-        <App key={loaded.generation} port={loaded.port} theme={theme} />
+        <App key={loaded.generation} port={loaded.port} theme={theme} onScorecard={setHasScorecard} />
       ) : (
         <main className={styles.intro}>
           <Subtitle2 as="h1">Balanced Scorecard, in your browser</Subtitle2>

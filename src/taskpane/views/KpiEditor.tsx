@@ -1,39 +1,40 @@
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { KpiFieldEdits } from "../../app/definitionEdits";
+import { formatByCell } from "../../app/numberFormat";
 import type { KpiReport } from "../../app/report";
 import type { Polarity } from "../../engine/types";
 import { PolarityField } from "./PolarityField";
-import { formatNumber } from "./format";
+import { parseTyped, thresholdProblem, toleranceProblem, weightProblem } from "./kpiValidation";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
-  row: { display: "flex", gap: tokens.spacingHorizontalS },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-/** A number the user typed; "" means "leave as it is", anything else unreadable is an error. */
-function parseField(text: string, percent = false): number | undefined | "invalid" {
-  const t = text.trim().replace(/%$/, "");
-  if (t === "") return undefined;
-  const n = Number(t.replace(/,/g, ""));
-  if (!Number.isFinite(n)) return "invalid";
-  return percent ? n / 100 : n;
-}
+/** A value as the user would type it back: "90%" for a percentage-formatted KPI. */
+const typedText = (value: number | null, numberFormat: string | null): string =>
+  value === null ? "" : numberFormat?.includes("%") ? `${+(value * 100).toPrecision(12)}%` : String(value);
 
 /**
  * Edits a KPI's polarity, threshold, tolerance, weight, owner (and a tagged KPI's target) in
  * place. Only what the user changes is saved: an untouched field keeps coming from the table.
+ * What the engine could not score (a red flag on the wrong side of the target, a negative
+ * tolerance, a tagged KPI without a target) is said at its field and never saved.
  */
 export function KpiEditor({
   kpi,
+  numberFormat,
   onSave,
   onCancel,
 }: {
   kpi: KpiReport;
+  numberFormat: string | null;
   onSave: (edits: KpiFieldEdits) => void;
   onCancel: () => void;
 }) {
   const styles = useStyles();
+  const form = useRef<HTMLFormElement>(null);
   const initialPolarity = (kpi.polarity as Polarity | null) ?? "higher";
   const [polarity, setPolarity] = useState<Polarity>(initialPolarity);
   const [threshold, setThreshold] = useState("");
@@ -42,23 +43,43 @@ export function KpiEditor({
   const [owner, setOwner] = useState(kpi.owner);
   // A tagged KPI keeps its target in the definition; a table KPI's target is in its table.
   const targetEditable = kpi.source === "tag";
-  const [target, setTarget] = useState(kpi.target === null ? "" : String(kpi.target));
+  const initialTarget = typedText(kpi.target, numberFormat);
+  const [target, setTarget] = useState(initialTarget);
   const parsed = {
-    threshold: parseField(threshold),
-    tolerance: parseField(tolerance, true),
-    weight: weight === String(kpi.weight) ? undefined : parseField(weight),
-    target: targetEditable && target !== String(kpi.target) ? parseField(target) : undefined,
+    threshold: parseTyped(threshold),
+    tolerance: parseTyped(tolerance, true),
+    weight: weight === String(kpi.weight) ? undefined : parseTyped(weight),
+    target: targetEditable && target !== initialTarget ? parseTyped(target) : undefined,
   };
-  const weightInvalid =
-    parsed.weight === "invalid" || (typeof parsed.weight === "number" && parsed.weight < 0);
-  const invalid =
-    parsed.threshold === "invalid" ||
-    parsed.tolerance === "invalid" ||
-    parsed.target === "invalid" ||
-    weightInvalid;
+  const targetNow = typeof parsed.target === "number" ? parsed.target : kpi.target;
+  const problems = {
+    target: !targetEditable
+      ? undefined
+      : parsed.target === "invalid"
+        ? "Type the target as a number, such as 500 or 90%."
+        : target.trim() === ""
+          ? "A tagged KPI needs a target: type it."
+          : undefined,
+    threshold:
+      parsed.threshold === "invalid"
+        ? "Type a number, or leave it empty."
+        : thresholdProblem(polarity, targetNow, parsed.threshold, numberFormat),
+    tolerance:
+      parsed.tolerance === "invalid"
+        ? "Type a percentage such as 15."
+        : toleranceProblem(parsed.tolerance as number | undefined),
+    weight: weightProblem(parsed.weight),
+  };
+  const invalid = Object.values(problems).some((p) => p !== undefined);
+  const error = (problem: string | undefined) =>
+    problem ? { validationState: "error" as const, validationMessage: problem } : {};
 
   const save = () => {
-    if (invalid) return;
+    if (invalid) {
+      // Nothing is saved: the first field that says why takes the focus.
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
     const edits: KpiFieldEdits = {
       ...(polarity !== initialPolarity ? { polarity } : {}),
       ...(parsed.threshold !== undefined ? { threshold: parsed.threshold as number } : {}),
@@ -74,8 +95,10 @@ export function KpiEditor({
 
   return (
     <form
+      ref={form}
       className={styles.form}
       aria-label={`Edit ${kpi.name}`}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         save();
@@ -83,37 +106,28 @@ export function KpiEditor({
     >
       <PolarityField value={polarity} onChange={setPolarity} />
       {targetEditable && (
-        <Field
-          label="Target"
-          validationMessage={parsed.target === "invalid" ? "Type the target as a number." : undefined}
-        >
+        <Field label="Target" {...error(problems.target)}>
           <Input value={target} onChange={(_, d) => setTarget(d.value)} inputMode="decimal" />
         </Field>
       )}
       <Field
         label={polarity === "band" ? "Tolerance (in the KPI's unit)" : "Threshold (red flag)"}
-        hint={`Now ${formatNumber(kpi.threshold)}. Leave empty to keep it.`}
-        validationMessage={parsed.threshold === "invalid" ? "Type a number, or leave it empty." : undefined}
+        hint={`Now ${formatByCell(kpi.threshold, numberFormat)}. Leave empty to keep it.`}
+        {...error(problems.threshold)}
       >
         <Input value={threshold} onChange={(_, d) => setThreshold(d.value)} inputMode="decimal" />
       </Field>
-      <Field
-        label="Tolerance % (used when there is no threshold)"
-        validationMessage={parsed.tolerance === "invalid" ? "Type a percentage such as 15." : undefined}
-      >
+      <Field label="Tolerance % (used when there is no threshold)" {...error(problems.tolerance)}>
         <Input value={tolerance} onChange={(_, d) => setTolerance(d.value)} inputMode="decimal" />
       </Field>
-      <Field
-        label="Weight"
-        validationMessage={weightInvalid ? "A weight is a number of 0 or more." : undefined}
-      >
+      <Field label="Weight" {...error(problems.weight)}>
         <Input value={weight} onChange={(_, d) => setWeight(d.value)} inputMode="decimal" />
       </Field>
       <Field label="Owner">
         <Input value={owner} onChange={(_, d) => setOwner(d.value)} />
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" type="submit" disabled={invalid}>
+        <Button appearance="primary" type="submit">
           Save KPI
         </Button>
         <Button onClick={onCancel}>Cancel</Button>

@@ -2,7 +2,14 @@ import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/reac
 import { useState } from "react";
 import type { Settings } from "../../model/definition";
 
-const useStyles = makeStyles({ form: { display: "grid", gap: tokens.spacingVerticalM, maxWidth: "420px" } });
+const useStyles = makeStyles({
+  form: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    gap: tokens.spacingVerticalM,
+    maxWidth: "420px",
+  },
+});
 
 const MONTHS = [
   "January",

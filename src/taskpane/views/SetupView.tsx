@@ -22,11 +22,14 @@ import { emptyDefinition } from "../../model/definition";
 import { canonicalHeader, COLUMN_ROLES, REQUIRED_ROLES, type ColumnRole } from "../../model/headers";
 import type { RangeRef } from "../../workbook/port";
 import { StatusBadge } from "./StatusBadge";
-import { refText } from "./TagView";
-import { formatNumber } from "./format";
+import { exampleRef, refText } from "./TagView";
+import { formatByCell } from "../../app/numberFormat";
+import { kpiModelsOf } from "../../app/paneTrends";
+import { kpiKey } from "../../model/scorecard";
+import { ownedSheetNames } from "../../model/ownership";
 
 const useStyles = makeStyles({
-  form: { display: "grid", gap: tokens.spacingVerticalM },
+  form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalM },
   mapping: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
@@ -104,11 +107,22 @@ export function SetupView({
     return found ?? null;
   }, [byRange, rangeText, periodsAcross, found, workbook]);
   const table = reading && !("code" in reading) ? reading : null;
+  // An example range on a sheet this workbook has: the block found, or its first sheet of the user's.
+  const owned = ownedSheetNames(workbook.owned);
+  const example = exampleRef(
+    [
+      ...(found ? [found.sheet] : []),
+      ...workbook.snapshot.sheets
+        .filter((s) => s.visibility === "visible" && !owned.has(s.name))
+        .map((s) => s.name),
+    ],
+    "B4:M40",
+  );
   const rangeProblem =
     reading && "code" in reading
       ? reading.message
       : byRange && rangeText.trim() === ""
-        ? "Select the block (its header row on top) and use the selection, or type it, such as Data!B4:M40."
+        ? `Select the block (its header row on top) and use the selection, or type it, such as ${example}.`
         : undefined;
   const [mapping, setMapping] = useState(() => (table ? detectedMapping(table) : {}));
   const [mappedFor, setMappedFor] = useState(table);
@@ -148,13 +162,20 @@ export function SetupView({
     if (selection) {
       setRangeText(refText(selection));
       setSelectionProblem(undefined);
-    } else setSelectionProblem("There is no selection here: type the range instead, such as Data!B4:M40.");
+    } else setSelectionProblem(`There is no selection here: type the range instead, such as ${example}.`);
   };
 
+  const formats = useMemo(() => (preview?.ok ? kpiModelsOf(preview.model, "") : null), [preview]);
   // Each KPI with where it stands, so a wrong perspective or objective shows before it is created.
   const kpis = preview?.ok
     ? preview.report.perspectives.flatMap((p) =>
-        p.objectives.flatMap((o) => o.kpis.map((k) => ({ ...k, where: `${p.name} › ${o.name}` }))),
+        p.objectives.flatMap((o) =>
+          o.kpis.map((k) => ({
+            ...k,
+            where: `${p.name} › ${o.name}`,
+            format: formats?.get(kpiKey(p.name, o.name, k.name))?.numberFormat ?? null,
+          })),
+        ),
       )
     : [];
 
@@ -176,7 +197,7 @@ export function SetupView({
         </Body1>
       )}
       <Field label="Scorecard table">
-        <Select value={choice} onChange={(_, d) => setChoice(d.value)}>
+        <Select className={styles.select} value={choice} onChange={(_, d) => setChoice(d.value)}>
           {candidates.map((t, i) => (
             <option key={`${t.sheet}-${t.name}-${t.headerRow}`} value={String(i)}>
               {t.source === "table" ? `${t.name} (${tableAddress(t)})` : tableAddress(t)}
@@ -203,7 +224,7 @@ export function SetupView({
               onKeyDown={(e) => {
                 if (e.key === "Enter") e.preventDefault();
               }}
-              placeholder="Data!B4:M40"
+              placeholder={example}
             />
           </Field>
           <Button onClick={() => void takeSelection()}>Use selection</Button>
@@ -261,8 +282,9 @@ export function SetupView({
       <ul className={styles.preview} aria-label="KPI preview">
         {kpis.slice(0, PREVIEW_KPIS).map((k) => (
           <li key={`${k.where} › ${k.cell ?? k.name}`}>
-            <StatusBadge status={k.status as Status} palette="standard" /> {k.name}: {formatNumber(k.actual)}{" "}
-            / {formatNumber(k.target)} <Caption1 className={styles.where}>in {k.where}</Caption1>
+            <StatusBadge status={k.status as Status} palette={base?.settings.palette ?? "standard"} />{" "}
+            {k.name}: {formatByCell(k.actual, k.format)} / {formatByCell(k.target, k.format)}{" "}
+            <Caption1 className={styles.where}>in {k.where}</Caption1>
           </li>
         ))}
       </ul>

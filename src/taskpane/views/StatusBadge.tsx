@@ -1,10 +1,19 @@
 import type { Status } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
-import { PALETTES, STATUS_LABELS } from "../../plan/palette";
+import { PALETTES, STATUS_MEANINGS } from "../../plan/palette";
 
-/** Each status has its own shape too, so it reads without colour. */
-const SHAPES: Readonly<Record<Status, string>> = { green: "●", amber: "▲", red: "■", none: "○" };
+/**
+ * Each status has its own shape too, so it reads without colour; none of them is an arrow, which
+ * the trend uses.
+ */
+export const STATUS_SHAPES: Readonly<Record<Status, string>> = {
+  green: "●",
+  amber: "◆",
+  red: "■",
+  none: "○",
+};
 
+/** A status as a chip: the palette's colours, a shape and a word that holds in every palette. */
 export function StatusBadge({ status, palette }: { status: Status; palette: PaletteName }) {
   const colours = PALETTES[palette][status];
   return (
@@ -18,8 +27,8 @@ export function StatusBadge({ status, palette }: { status: Status; palette: Pale
         whiteSpace: "nowrap",
       }}
     >
-      <span aria-hidden="true">{SHAPES[status]} </span>
-      {STATUS_LABELS[status]}
+      <span aria-hidden="true">{STATUS_SHAPES[status]} </span>
+      {STATUS_MEANINGS[status]}
     </span>
   );
 }

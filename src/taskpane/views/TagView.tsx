@@ -8,16 +8,18 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Polarity } from "../../engine/types";
 import { PolarityField } from "./PolarityField";
+import { parseTyped, thresholdProblem, weightProblem } from "./kpiValidation";
 import { boxA1, parseReference, quoteSheetName } from "../../model/address";
 import type { RangeRef } from "../../workbook/port";
 
 const useStyles = makeStyles({
-  form: { display: "grid", gap: tokens.spacingVerticalM, maxWidth: "420px" },
-  pick: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" },
-  grow: { flexGrow: 1 },
+  form: { display: "grid", gap: tokens.spacingVerticalM, maxWidth: "420px", minWidth: 0 },
+  // The button goes under its field when the pane is too narrow for both.
+  pick: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  grow: { flexGrow: 1, flexBasis: "160px", minWidth: 0 },
 });
 
 export interface TagDraft {
@@ -34,12 +36,16 @@ export interface TagDraft {
 
 export const refText = (r: RangeRef) => `${quoteSheetName(r.sheet)}!${r.address}`;
 
+/** A reference to show as an example, on a sheet the workbook has: "Treasury!B2:M2". */
+export const exampleRef = (sheetNames: readonly string[], address: string): string =>
+  `${quoteSheetName(sheetNames[0] ?? "Sheet1")}!${address}`;
+
 /** A typed or selected reference such as "Notes!B2:M2", checked against the workbook's sheets. */
-function parseRef(text: string, sheetNames: readonly string[]): RangeRef | string {
+function parseRef(text: string, sheetNames: readonly string[], example: string): RangeRef | string {
   if (text.trim() === "")
-    return "Choose the cells: select them and use the selection, or type a reference such as Notes!B2:M2.";
+    return `Choose the cells: select them and use the selection, or type a reference such as ${example}.`;
   const parsed = parseReference(text.trim());
-  if (!parsed?.sheet) return `"${text}" is not a reference with a sheet, such as Notes!B2:M2.`;
+  if (!parsed?.sheet) return `"${text}" is not a reference with a sheet, such as ${example}.`;
   const sheet = sheetNames.find((n) => n.toLowerCase() === parsed.sheet?.toLowerCase());
   if (!sheet) return `The workbook has no sheet called "${parsed.sheet}".`;
   return { sheet, address: boxA1(parsed.box) };
@@ -72,6 +78,10 @@ export function TagView({
   const [weight, setWeight] = useState("1");
   const [owner, setOwner] = useState("");
   const [selectionProblem, setSelectionProblem] = useState<string | undefined>();
+  /** After a first try at tagging, every field says what it lacks; before, only those typed in. */
+  const [tried, setTried] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const actualExample = exampleRef(sheetNames, "B2:M2");
 
   const takeSelection = async (set: (text: string) => void) => {
     const selection = await getSelection();
@@ -79,42 +89,80 @@ export function TagView({
       set(refText(selection));
       setSelectionProblem(undefined);
     } else
-      setSelectionProblem("There is no selection here: type the reference instead, such as Notes!B2:M2.");
+      setSelectionProblem(
+        `There is no selection here: type the reference instead, such as ${actualExample}.`,
+      );
   };
 
-  const actual = parseRef(actualText, sheetNames);
-  const targetRange = parseRef(targetText, sheetNames);
-  const targetValue = Number(targetNumber.replace(/,/g, ""));
-  const thresholdValue = threshold.trim() === "" ? undefined : Number(threshold);
-  const weightValue = Number(weight);
-  const problems = [
-    typeof actual === "string" && `Actual: ${actual}`,
-    targetKind === "range"
-      ? typeof targetRange === "string" && `Target: ${targetRange}`
-      : (targetNumber.trim() === "" || !Number.isFinite(targetValue)) && "Type the target as a number.",
-    perspective.trim() === "" && "Name the perspective.",
-    objective.trim() === "" && "Name the objective.",
-    name.trim() === "" && "Name the KPI.",
-    thresholdValue !== undefined && !Number.isFinite(thresholdValue) && "The threshold must be a number.",
-    (!Number.isFinite(weightValue) || weightValue < 0) && "The weight must be a number of 0 or more.",
-  ].filter((p): p is string => typeof p === "string");
+  const actual = parseRef(actualText, sheetNames, actualExample);
+  const targetRange = parseRef(targetText, sheetNames, exampleRef(sheetNames, "B3:M3"));
+  const targetValue = parseTyped(targetNumber);
+  const thresholdValue = parseTyped(threshold);
+  const weightValue = parseTyped(weight);
+  /** What each field lacks; `typed` is whether the user wrote in it yet. */
+  const check = (typed: boolean, problem: string | false | undefined) =>
+    (tried || typed) && problem ? problem : undefined;
+  const problems = {
+    actual: selectionProblem ?? check(actualText !== "", typeof actual === "string" && actual),
+    targetRange: check(
+      targetText !== "",
+      targetKind === "range" && typeof targetRange === "string" && targetRange,
+    ),
+    targetNumber: check(
+      targetNumber !== "",
+      targetKind === "number" &&
+        (targetValue === undefined
+          ? "Type the target: a KPI needs one."
+          : targetValue === "invalid" && "Type the target as a number, such as 500 or 90%."),
+    ),
+    perspective: check(false, perspective.trim() === "" && "Name the perspective."),
+    objective: check(false, objective.trim() === "" && "Name the objective."),
+    name: check(false, name.trim() === "" && "Name the KPI."),
+    threshold:
+      thresholdValue === "invalid"
+        ? "Type the threshold as a number, or leave it empty."
+        : thresholdProblem(
+            polarity,
+            targetKind === "number" && typeof targetValue === "number" ? targetValue : null,
+            thresholdValue,
+          ),
+    weight: weightProblem(weightValue),
+  };
+  const error = (problem: string | undefined) =>
+    problem ? { validationState: "error" as const, validationMessage: problem } : {};
 
   return (
     <form
+      ref={form}
       className={styles.form}
       aria-label="Tag a KPI"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (problems.length || typeof actual === "string") return;
+        const ready =
+          typeof actual !== "string" &&
+          (targetKind === "range" ? typeof targetRange !== "string" : typeof targetValue === "number") &&
+          perspective.trim() !== "" &&
+          objective.trim() !== "" &&
+          name.trim() !== "" &&
+          thresholdValue !== "invalid" &&
+          problems.threshold === undefined &&
+          problems.weight === undefined;
+        if (!ready) {
+          // Nothing is tagged: every field says what it lacks, and the first takes the focus.
+          setTried(true);
+          setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+          return;
+        }
         onTag({
           actual,
-          target: targetKind === "range" ? (targetRange as RangeRef) : targetValue,
+          target: targetKind === "range" ? (targetRange as RangeRef) : (targetValue as number),
           perspective: perspective.trim(),
           objective: objective.trim(),
           name: name.trim(),
           polarity,
           threshold: thresholdValue,
-          weight: weightValue,
+          weight: typeof weightValue === "number" ? weightValue : 1,
           owner: owner.trim(),
         });
       }}
@@ -124,11 +172,14 @@ export function TagView({
         when rows and columns move.
       </Body1>
       <div className={styles.pick}>
-        <Field label="Actual" className={styles.grow} validationMessage={selectionProblem}>
+        <Field label="Actual" className={styles.grow} {...error(problems.actual)}>
           <Input
             value={actualText}
-            onChange={(_, d) => setActualText(d.value)}
-            placeholder="Select cells, or type Sheet!B2:M2"
+            onChange={(_, d) => {
+              setActualText(d.value);
+              setSelectionProblem(undefined);
+            }}
+            placeholder={`Select cells, or type ${actualExample}`}
           />
         </Field>
         <Button onClick={() => void takeSelection(setActualText)}>Use selection as actual</Button>
@@ -144,22 +195,22 @@ export function TagView({
         </RadioGroup>
       </Field>
       {targetKind === "number" ? (
-        <Field label="Target value">
+        <Field label="Target value" {...error(problems.targetNumber)}>
           <Input value={targetNumber} onChange={(_, d) => setTargetNumber(d.value)} inputMode="decimal" />
         </Field>
       ) : (
         <div className={styles.pick}>
-          <Field label="Target cells" className={styles.grow}>
+          <Field label="Target cells" className={styles.grow} {...error(problems.targetRange)}>
             <Input
               value={targetText}
               onChange={(_, d) => setTargetText(d.value)}
-              placeholder="Select cells, or type Sheet!B3:M3"
+              placeholder={`Select cells, or type ${exampleRef(sheetNames, "B3:M3")}`}
             />
           </Field>
           <Button onClick={() => void takeSelection(setTargetText)}>Use selection as target</Button>
         </div>
       )}
-      <Field label="Perspective">
+      <Field label="Perspective" {...error(problems.perspective)}>
         <Input value={perspective} onChange={(_, d) => setPerspective(d.value)} list="bsc-perspectives" />
       </Field>
       <datalist id="bsc-perspectives">
@@ -167,7 +218,7 @@ export function TagView({
           <option key={p} value={p} />
         ))}
       </datalist>
-      <Field label="Objective (existing or new)">
+      <Field label="Objective (existing or new)" {...error(problems.objective)}>
         <Input value={objective} onChange={(_, d) => setObjective(d.value)} list="bsc-objectives" />
       </Field>
       <datalist id="bsc-objectives">
@@ -175,11 +226,14 @@ export function TagView({
           <option key={o} value={o} />
         ))}
       </datalist>
-      <Field label="KPI name">
+      <Field label="KPI name" {...error(problems.name)}>
         <Input value={name} onChange={(_, d) => setName(d.value)} />
       </Field>
       <PolarityField value={polarity} onChange={setPolarity} />
-      <Field label="Threshold (optional)">
+      <Field
+        label={polarity === "band" ? "Tolerance (optional, in the KPI's unit)" : "Threshold (optional)"}
+        {...error(problems.threshold)}
+      >
         <Input
           value={threshold}
           onChange={(_, d) => setThreshold(d.value)}
@@ -187,16 +241,15 @@ export function TagView({
           placeholder="default"
         />
       </Field>
-      <Field label="Weight">
+      <Field label="Weight" {...error(problems.weight)}>
         <Input value={weight} onChange={(_, d) => setWeight(d.value)} inputMode="decimal" />
       </Field>
       <Field label="Owner">
         <Input value={owner} onChange={(_, d) => setOwner(d.value)} />
       </Field>
-      <Button appearance="primary" type="submit" disabled={problems.length > 0}>
+      <Button appearance="primary" type="submit">
         Tag KPI
       </Button>
-      {problems.length > 0 && <Body1 aria-live="polite">{problems[0]}</Body1>}
     </form>
   );
 }

@@ -53,11 +53,15 @@ export class PackageWorkbook implements InteractiveWorkbook {
     this.snapshot = null;
   }
 
+  /** The range last selected (by choosing a KPI or an issue): the file's "selection", as the preview shows it. */
+  private selected: RangeRef | null = null;
+
   async getSelection(): Promise<RangeRef | null> {
-    return null;
+    return this.selected;
   }
 
   async select(ref: RangeRef): Promise<void> {
+    this.selected = ref;
     this.onSelect?.(ref);
   }
 
