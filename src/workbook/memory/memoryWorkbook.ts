@@ -1,5 +1,5 @@
 import type { CellValue, NameSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../model/snapshot";
-import type { ConditionalFormatPlan, WritePlan } from "../../plan/plan";
+import type { ConditionalFormatPlan, SheetPlan, WritePlan } from "../../plan/plan";
 import { parseReference } from "../../model/address";
 import type { InteractiveWorkbook, RangeRef } from "../port";
 
@@ -13,6 +13,8 @@ export class MemoryWorkbook implements InteractiveWorkbook {
   private names: NameSnapshot[];
   /** Product conditional formats by sheet, as the last plan left them. */
   readonly conditionalFormats = new Map<string, readonly ConditionalFormatPlan[]>();
+  /** What a product sheet holds besides its values (outline, links, print setup), by sheet name, as the last plan left it. */
+  readonly layouts = new Map<string, Pick<SheetPlan, "rowOutline" | "hyperlinks" | "print">>();
   plansApplied = 0;
   /** What the user has selected; tests set it as a person would click. */
   selection: RangeRef | null = null;
@@ -47,6 +49,13 @@ export class MemoryWorkbook implements InteractiveWorkbook {
         sheetPlan.replaces === null ? -1 : this.sheets.findIndex((s) => s.name === sheetPlan.replaces);
       if (at >= 0) this.sheets[at] = sheet;
       else this.sheets.push(sheet);
+      if (sheetPlan.replaces !== null) this.layouts.delete(sheetPlan.replaces);
+      const { rowOutline, hyperlinks, print } = sheetPlan;
+      this.layouts.set(sheetPlan.name, {
+        ...(rowOutline ? { rowOutline } : {}),
+        ...(hyperlinks ? { hyperlinks } : {}),
+        ...(print ? { print } : {}),
+      });
       const marker = sheetPlan.markerName.toLowerCase();
       this.names = this.names.filter((n) => n.name.toLowerCase() !== marker);
       this.names.push({
