@@ -9,6 +9,7 @@ import { cellAt, lastRow } from "./snapshot";
 export const SUMMARY_MARKER_NAME = "_bsc_summary";
 export const DEFINITION_MARKER_NAME = "_bsc_definition";
 export const DASHBOARD_MARKER_NAME = "_bsc_dashboard";
+export const STRATEGY_MAP_MARKER_NAME = "_bsc_strategy_map";
 /** The first cell of the definition sheet, so that the sheet explains itself if unhidden. */
 export const DEFINITION_SHEET_MARKER =
   "bsc-definition: scorecard settings kept by the Balanced Scorecard add-in";
@@ -18,6 +19,9 @@ export const SUMMARY_SHEET_STAMP = "Balanced Scorecard";
 /** The first cell of the dashboard sheet: its title and stamp. */
 export const DASHBOARD_SHEET_STAMP = "Balanced Scorecard dashboard";
 export const DEFAULT_DASHBOARD_SHEET = "Dashboard";
+/** The first cell of the strategy map sheet: its title and stamp. */
+export const STRATEGY_MAP_SHEET_STAMP = "Balanced Scorecard strategy map";
+export const DEFAULT_STRATEGY_MAP_SHEET = "Strategy Map";
 /** A cell holds at most 32,767 characters; the JSON is split over cells below the marker. */
 export const DEFINITION_CHUNK = 30000;
 
@@ -26,6 +30,8 @@ export interface OwnedSheets {
   readonly definition: string | null;
   /** The dashboard of trend charts; absent where it was never looked for (a definition-only write). */
   readonly dashboard?: string | null;
+  /** The strategy map, drawn once the user inserts it and redrawn on every refresh after. */
+  readonly strategyMap?: string | null;
   /** Marker names that point at a sheet the product did not make, which is then left alone. */
   readonly issues?: readonly Issue[];
 }
@@ -52,11 +58,16 @@ export function ownedSheets(book: WorkbookSnapshot): OwnedSheets {
   const summary = sheetOf(SUMMARY_MARKER_NAME, SUMMARY_SHEET_STAMP);
   const definition = sheetOf(DEFINITION_MARKER_NAME, DEFINITION_SHEET_MARKER);
   const dashboard = sheetOf(DASHBOARD_MARKER_NAME, DASHBOARD_SHEET_STAMP);
-  return { summary, definition, dashboard, issues };
+  const strategyMap = sheetOf(STRATEGY_MAP_MARKER_NAME, STRATEGY_MAP_SHEET_STAMP);
+  return { summary, definition, dashboard, strategyMap, issues };
 }
 
 export const ownedSheetNames = (owned: OwnedSheets): Set<string> =>
-  new Set([owned.summary, owned.definition, owned.dashboard ?? null].filter((s): s is string => s !== null));
+  new Set(
+    [owned.summary, owned.definition, owned.dashboard ?? null, owned.strategyMap ?? null].filter(
+      (s): s is string => s !== null,
+    ),
+  );
 
 /** The stored definition's JSON text, or null when the workbook has none. */
 export function storedDefinitionText(book: WorkbookSnapshot, owned: OwnedSheets): string | null {

@@ -1,5 +1,6 @@
 import type { Status } from "../engine/types";
 import type { ChartPlan } from "./chart";
+import type { ConnectorPlan, ShapePlan } from "./shapes";
 
 /**
  * A declarative description of every change a refresh makes. Adapters (ExcelJS, Office.js)
@@ -31,7 +32,7 @@ export interface PlanCell {
   readonly numberFormat?: string;
 }
 
-export type SheetRole = "summary" | "definition" | "dashboard";
+export type SheetRole = "summary" | "definition" | "dashboard" | "strategyMap";
 
 /** A link from a cell to a place in the same workbook ("'KPI Data'!H12"): no file, no relationship. */
 export interface PlanHyperlink {
@@ -62,7 +63,12 @@ export interface PrintSetup {
   /** Pages across; as many pages down as the rows need. */
   readonly fitToPagesWide: number;
   /** The printed block (1-based, inclusive); columns outside it stay on screen only. */
-  readonly area: { readonly top: number; readonly left: number; readonly bottom: number; readonly right: number };
+  readonly area: {
+    readonly top: number;
+    readonly left: number;
+    readonly bottom: number;
+    readonly right: number;
+  };
   /** Rows repeated at the top of every printed page (1-based, inclusive). */
   readonly titleRows: { readonly first: number; readonly last: number };
   readonly header: HeaderFooterText;
@@ -82,6 +88,10 @@ export interface SheetPlan {
   readonly markerName: string;
   /** Native charts drawn over the sheet, each plotting cells of the sheet; kept by name on refresh. */
   readonly charts?: readonly ChartPlan[];
+  /** Native shapes drawn over the sheet (the strategy map); the product's are replaced by name on refresh. */
+  readonly shapes?: readonly ShapePlan[];
+  /** Arrows glued to two of the sheet's shapes. */
+  readonly connectors?: readonly ConnectorPlan[];
   /** Rows grouped in an outline, each summary row above its details. */
   readonly rowOutline?: readonly RowOutline[];
   readonly hyperlinks?: readonly PlanHyperlink[];

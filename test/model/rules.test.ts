@@ -232,7 +232,13 @@ describe("the product's sheets", () => {
         sheet("Defs", [[DEFINITION_SHEET_MARKER], ['{"a":'], ["1}"]]),
       ),
     );
-    expect(owned).toEqual({ summary: "Board", definition: "Defs", issues: [] });
+    expect(owned).toEqual({
+      summary: "Board",
+      definition: "Defs",
+      dashboard: null,
+      strategyMap: null,
+      issues: [],
+    });
     expect([...ownedSheetNames(owned)]).toEqual(["Board", "Defs"]);
   });
   it("joins the stored definition from the cells below its marker", () => {

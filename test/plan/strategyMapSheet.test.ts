@@ -1,0 +1,127 @@
+import { ownedSheets, STRATEGY_MAP_MARKER_NAME, STRATEGY_MAP_SHEET_STAMP } from "../../src/model/ownership";
+import { PALETTES } from "../../src/plan/palette";
+import { isProductShape } from "../../src/plan/shapes";
+import { SHEET_MAP, strategyMapLayout } from "../../src/plan/strategyMap";
+import { MAP_TOP, objectiveShapeName, strategyMapSheet } from "../../src/plan/strategyMapSheet";
+import { book, score, sheet } from "../helpers/book";
+
+function scored() {
+  return score(
+    book(
+      sheet("KPIs", [
+        ["Perspective", "Objective", "KPI", "Actual", "Target"],
+        ["Financial", "Grow revenue", "Revenue", 100, 100],
+        ["Customer", "Delight customers", "NPS", 10, 100],
+      ]),
+      sheet("Objectives", [
+        ["Perspective", "Objective", "Drives"],
+        ["Customer", "Delight customers", "Grow revenue; Win awards"],
+      ]),
+    ),
+  );
+}
+
+function planOf(palette: "standard" | "colorblind" = "standard") {
+  const { model, result } = scored();
+  const input = {
+    result,
+    objectives: model.objectives,
+    colours: PALETTES[palette],
+    refreshedAt: "2026-11-30 18:00",
+  };
+  return {
+    plan: strategyMapSheet(input, "Strategy Map", null),
+    map: strategyMapLayout(result, model.objectives, SHEET_MAP),
+    result,
+  };
+}
+
+describe("the Strategy Map sheet's plan", () => {
+  it("is a product sheet stamped in A1 and marked by its name, with the period and the key below", () => {
+    const { plan } = planOf();
+    expect(plan).toMatchObject({
+      role: "strategyMap",
+      name: "Strategy Map",
+      markerName: STRATEGY_MAP_MARKER_NAME,
+    });
+    expect(plan.cells[0]).toMatchObject({ row: 1, col: 1, value: STRATEGY_MAP_SHEET_STAMP });
+    expect(plan.cells[1]?.value).toBe("Period: all data · refreshed 2026-11-30 18:00");
+    expect(plan.cells[2]?.value).toMatch(
+      /Drives names no objective: "Win awards" \(from Customer › Delight customers\)\.$/,
+    );
+  });
+
+  it("draws a band per perspective and a box per objective, all named as the product's, below the rows above", () => {
+    const { plan, map } = planOf();
+    const shapes = plan.shapes ?? [];
+    expect(shapes.map((s) => s.name)).toEqual([
+      "BSC map: lane Financial",
+      "BSC map: lane Customer",
+      "BSC map: Financial › Grow revenue",
+      "BSC map: Customer › Delight customers",
+    ]);
+    expect(shapes.every((s) => isProductShape(s.name))).toBe(true);
+    const grow = shapes[2]!;
+    const placed = map.objectives[0]!;
+    expect([grow.left, grow.top, grow.width, grow.height]).toEqual([
+      placed.x,
+      MAP_TOP + placed.y,
+      placed.width,
+      placed.height,
+    ]);
+    expect(shapes[0]).toMatchObject({ top: MAP_TOP, text: "Financial", align: "left", verticalAlign: "top" });
+  });
+
+  it("colours each box by its status in the palette and writes its score and status word", () => {
+    const { plan, result } = planOf("colorblind");
+    const delight = plan.shapes!.find((s) => s.name === objectiveShapeName("Customer › Delight customers"))!;
+    const scoredObjective = result.perspectives[1]!.objectives[0]!;
+    expect(scoredObjective.status).toBe("red");
+    expect(delight).toMatchObject({
+      fill: PALETTES.colorblind.red.fill,
+      color: PALETTES.colorblind.red.color,
+      geometry: "roundRectangle",
+    });
+    expect(delight.text).toBe(`Delight customers\n■ ${scoredObjective.score!.toFixed(1)} · Off target`);
+  });
+
+  it("glues an arrow from the cause's top to the effect's bottom", () => {
+    const { plan } = planOf();
+    expect(plan.connectors).toEqual([
+      expect.objectContaining({
+        from: objectiveShapeName("Customer › Delight customers"),
+        fromSite: 0,
+        to: objectiveShapeName("Financial › Grow revenue"),
+        toSite: 2,
+      }),
+    ]);
+    const [arrow] = plan.connectors!;
+    const from = plan.shapes!.find((s) => s.name === arrow!.from)!;
+    const to = plan.shapes!.find((s) => s.name === arrow!.to)!;
+    expect(arrow!.start).toEqual({ x: from.left + from.width / 2, y: from.top });
+    expect(arrow!.end).toEqual({ x: to.left + to.width / 2, y: to.top + to.height });
+  });
+});
+
+describe("the strategy map's ownership", () => {
+  it("is the product's sheet when its marker points at a sheet stamped as the map", () => {
+    const owned = ownedSheets({
+      sheets: [sheet("My map", [[STRATEGY_MAP_SHEET_STAMP]])],
+      names: [
+        { name: STRATEGY_MAP_MARKER_NAME, sheet: "My map", box: { top: 1, left: 1, bottom: 1, right: 1 } },
+      ],
+    });
+    expect(owned.strategyMap).toBe("My map");
+  });
+
+  it("is not the product's when the marker points at a user's sheet", () => {
+    const owned = ownedSheets({
+      sheets: [sheet("Plan", [["My own notes"]])],
+      names: [
+        { name: STRATEGY_MAP_MARKER_NAME, sheet: "Plan", box: { top: 1, left: 1, bottom: 1, right: 1 } },
+      ],
+    });
+    expect(owned.strategyMap).toBeNull();
+    expect(owned.issues?.map((i) => i.code)).toEqual(["marker-not-ours"]);
+  });
+});
