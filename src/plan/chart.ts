@@ -31,6 +31,15 @@ export interface ChartSeriesPlan {
   readonly points?: readonly { readonly fill: string; readonly outline: string }[];
 }
 
+export interface ValueAxisPlan {
+  /** 0 for columns of values that are never negative: a column's height then reads true. */
+  readonly minimum?: number;
+  /** The step between gridlines: 1 for counts of KPIs. */
+  readonly majorUnit?: number;
+  /** How its labels read ("0.0%"), as the plotted cells are formatted; absent: General. */
+  readonly numberFormat?: string;
+}
+
 export interface ChartPlan {
   /**
    * The chart's name, unique on its sheet: how a refresh finds the chart it made before and
@@ -47,8 +56,8 @@ export interface ChartPlan {
   readonly series: readonly ChartSeriesPlan[];
   /** Whether the column series stand on each other (a count by status) or side by side. */
   readonly stacked: boolean;
-  /** The value axis's step, where the values are counts; else the spreadsheet chooses. */
-  readonly majorUnit?: number;
+  /** What the value axis fixes; the spreadsheet chooses the rest. */
+  readonly valueAxis: ValueAxisPlan;
   /** The cells the chart covers. */
   readonly anchor: CellBox;
 }

@@ -152,7 +152,7 @@ function statusSummary(
   put: Put,
   charts: ChartPlan[],
 ): number {
-  put(top, 1, "KPIs by status, per perspective", "dash-section");
+  put(top, 1, "Status of the KPIs, per perspective", "dash-section");
   const header = top + 1;
   put(header, 1, "Perspective", "dash-header");
   STATUSES.forEach((s, i) => put(header, i + 2, STATUS_LABELS[s], "dash-header"));
@@ -174,8 +174,8 @@ function statusSummary(
       outline: colours[s].color,
     })),
     stacked: true,
-    // Counts of KPIs: a scale in whole KPIs.
-    majorUnit: 1,
+    // Counts of KPIs: a scale in whole KPIs, from none.
+    valueAxis: { minimum: 0, majorUnit: 1 },
     anchor: { top, left: CHART_COLUMNS.left, bottom: top + CHART_ROWS - 1, right: CHART_COLUMNS.right },
   });
   return Math.max(last, top + CHART_ROWS - 1) + 2;
@@ -205,6 +205,7 @@ function trendBlock(
     put(r, 4, STATUS_LABELS[p.status], `dash-status-${p.status}`);
   });
   const last = header + points.length;
+  const numbers = points.flatMap((p) => [p.actual, p.target]).filter((n): n is number => n !== null);
   charts.push({
     name: trendChartName(slot),
     title: `${k.kpi.name}${unit}: actual and target`,
@@ -219,6 +220,10 @@ function trendBlock(
       { kind: "line", colour: TARGET_LINE_COLOUR },
     ],
     stacked: false,
+    valueAxis: {
+      ...(numbers.every((n) => n >= 0) ? { minimum: 0 } : {}),
+      ...(format ? { numberFormat: format } : {}),
+    },
     anchor: { top, left: CHART_COLUMNS.left, bottom: top + CHART_ROWS - 1, right: CHART_COLUMNS.right },
   });
   return Math.max(last, top + CHART_ROWS - 1) + 2;

@@ -97,6 +97,7 @@ describe("the dashboard's trend charts", () => {
   ]);
   const { cells, charts } = layoutOf(input);
   const trends = charts.filter((c) => c.name !== STATUS_CHART_NAME);
+  const status = charts.find((c) => c.name === STATUS_CHART_NAME)!;
 
   it("draws one per KPI, named by its place, titled by the KPI", () => {
     expect(trends.map((c) => [c.name, c.title])).toEqual([
@@ -150,6 +151,23 @@ describe("the dashboard's trend charts", () => {
       expect(c.anchor.left).toBeGreaterThan(c.source.right);
       expect(cells.filter((cell) => cell.col >= c.anchor.left && cell.value !== null)).toEqual([]);
     }
+  });
+
+  it("starts the value axis at zero, in the KPI's own number format, unless a value is negative", () => {
+    expect(trends[0]!.valueAxis).toEqual({ minimum: 0 });
+    const { model, result } = score(
+      book(
+        tableSheet("Data", "Monthly", [
+          SERIES_HEADER,
+          ["2026-01", "F", "O", "Cash flow", -5, 10, "higher"],
+          ["2026-02", "F", "O", "Cash flow", 12, 10, "higher"],
+        ]),
+      ),
+    );
+    const history = kpiHistories(scorecardHistory(model, result.period));
+    const [, cash] = layoutOf({ result, history }).charts;
+    expect(cash!.valueAxis).toEqual({});
+    expect(status.valueAxis).toEqual({ minimum: 0, majorUnit: 1 });
   });
 
   it("gives every chart a series per column of its table after the first", () => {

@@ -6,7 +6,7 @@
  * is taken out with its part.
  */
 import { quoteSheetName } from "../../model/address";
-import type { CellBox, ChartPlan, ChartSeriesPlan } from "../../plan/chart";
+import type { CellBox, ChartPlan, ChartSeriesPlan, ValueAxisPlan } from "../../plan/chart";
 import { isProductChart } from "../../plan/chart";
 import type { PlanCell, SheetPlan } from "../../plan/plan";
 import { boxA1 } from "../../model/address";
@@ -92,14 +92,17 @@ function seriesXml(
   );
 }
 
-const axes = (majorUnit: number | undefined) =>
+const axes = ({ minimum, majorUnit, numberFormat }: ValueAxisPlan) =>
   `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
   `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/>` +
   `<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/>` +
   `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-  `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+  `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>` +
+  `${minimum === undefined ? "" : `<c:min val="${minimum}"/>`}</c:scaling><c:delete val="0"/>` +
   `<c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="6350">${solid("D9D9D9")}</a:ln></c:spPr></c:majorGridlines>` +
-  `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/>` +
+  // The cells' format written out: LibreOffice does not follow sourceLinked to the cells.
+  `<c:numFmt formatCode="${escapeXmlAttribute(numberFormat ?? "General")}" sourceLinked="${numberFormat ? 0 : 1}"/>` +
+  `<c:majorTickMark val="none"/><c:minorTickMark val="none"/>` +
   `<c:tickLblPos val="nextTo"/><c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/>` +
   `<c:crossBetween val="between"/>${majorUnit ? `<c:majorUnit val="${majorUnit}"/>` : ""}</c:valAx>`;
 
@@ -126,7 +129,7 @@ export function chartSpaceXml(chart: ChartPlan, sheet: string, cells: Cells): st
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${A_NS}" xmlns:r="${R_NS}">` +
     `<c:roundedCorners val="0"/>` +
-    `<c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${bar}${line}${axes(chart.majorUnit)}</c:plotArea>` +
+    `<c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${bar}${line}${axes(chart.valueAxis)}</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
     `<c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr>${solid("FFFFFF")}<a:ln w="9525">${solid("D9D9D9")}</a:ln></c:spPr>` +
