@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -124,10 +124,11 @@ describe("the browser preview, used as a person would", () => {
     const summary = wb.getWorksheet("Scorecard")!;
     const rows: unknown[][] = [];
     summary.eachRow((row) => rows.push(row.values as unknown[]));
+    const header = rows.find((r) => r[1] === "Scorecard item")!;
     const cashRow = rows.find((r) => r[1] === "Cash on hand")!;
-    expect(cashRow[4]).toBe(487);
-    expect(cashRow[5]).toBe(500);
-    expect(cashRow[9]).toBe("Amber");
+    expect(cashRow[header.indexOf("Actual")]).toBe(487);
+    expect(cashRow[header.indexOf("Target")]).toBe(500);
+    expect(cashRow[header.indexOf("Status")]).toBe("Amber");
     const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
     expect(names).toContainEqual({ name: "BSC_Tag_1_Actual", ranges: ["Treasury!$B$2:$M$2"] });
     const hidden = wb.worksheets.find((w) => w.state === "veryHidden")!;
@@ -229,10 +230,7 @@ describe("the browser preview, used as a person would", () => {
         red: true,
       });
     }
-    const summaryPicture = renderWithLibreOffice(downloaded, 110).find((p) =>
-      p.text.includes("Balanced Scorecard"),
-    )!;
-    copyFileSync(summaryPicture.file, path.join(docs, "summary-sheet.png"));
+    // docs/summary-sheet.png is made by scorecardSheet.e2e.ts from the sample refreshed by bsc.
   });
 
   it("saves pictures of the pane in light and dark theme into docs/", async () => {
