@@ -10,10 +10,12 @@ import {
   DEFINITION_CHUNK,
   DEFINITION_MARKER_NAME,
   DEFINITION_SHEET_MARKER,
+  DEFAULT_STRATEGY_MAP_SHEET,
   SUMMARY_MARKER_NAME,
 } from "../model/ownership";
 import type { ScorecardModel } from "../model/scorecard";
 import { dashboardSheet, dashboardStyles, type TrendPoint } from "./dashboard";
+import { strategyMapSheet, strategyMapStyles } from "./strategyMapSheet";
 import { PALETTES } from "./palette";
 import type { ConditionalFormatPlan, PlanCell, SheetPlan, WritePlan } from "./plan";
 import { SUMMARY_HEADER_ROW, summarySheet, summaryStyles } from "./summary";
@@ -29,6 +31,8 @@ export interface RenderInput {
   readonly refreshedAt: string;
   /** Each trend candidate's last periods (app/history), keyed by kpiKey; none: no trend charts. */
   readonly history?: ReadonlyMap<string, readonly TrendPoint[]>;
+  /** Draw the strategy map even where the workbook has none yet; one it has is always redrawn. */
+  readonly strategyMap?: boolean;
 }
 
 /**
@@ -106,7 +110,7 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
     replaces: owned.summary,
     visibility: "visible",
     cells: board.cells,
-    columnWidths: board.columns.map((c) => c.width),
+    columnWidths: board.columnWidths,
     frozenRows: SUMMARY_HEADER_ROW,
     markerName: SUMMARY_MARKER_NAME,
     rowOutline: board.rowOutline,
@@ -123,6 +127,20 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
     ]),
     owned.dashboard ?? null,
   );
+  const sheets = [summary, definitionSheet, dashboard];
+  if (owned.strategyMap || input.strategyMap) {
+    sheets.push(
+      strategyMapSheet(
+        { result, objectives: model.objectives, colours, refreshedAt: input.refreshedAt },
+        productSheetName(
+          DEFAULT_STRATEGY_MAP_SHEET,
+          owned.strategyMap ?? null,
+          sheets.map((s) => s.name).concat(sheetNames),
+        ),
+        owned.strategyMap ?? null,
+      ),
+    );
+  }
   const conditionalFormats: ConditionalFormatPlan[] = [];
   for (const table of model.tables) {
     const kpis = model.kpis.filter((k) => k.sheet === table.sheet);
@@ -132,8 +150,8 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
   }
   return {
     plan: {
-      styles: { ...summaryStyles(colours), ...dashboardStyles(colours) },
-      sheets: [summary, definitionSheet, dashboard],
+      styles: { ...summaryStyles(colours), ...dashboardStyles(colours), ...strategyMapStyles() },
+      sheets,
       clearConditionalFormatsOn: model.tables.map((t) => t.sheet),
       conditionalFormats,
     },

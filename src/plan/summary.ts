@@ -55,6 +55,8 @@ const RED_NAMED = 6;
 const MOVERS_SHOWN = 3;
 const SCORE_FORMAT = "0.00";
 const LINK_COLOUR = "0563C1";
+/** Columns B to E hold the headline's counts ("12 No data") whichever table columns they are. */
+const HEADLINE_WIDTH = 12;
 
 const kpisOf = (result: ScorecardResult): KpiResult[] =>
   result.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
@@ -130,6 +132,8 @@ const literal = (text: string): string => text.replace(/&/g, "&&");
 export interface SummarySheet {
   readonly cells: PlanCell[];
   readonly columns: SummaryColumn[];
+  /** The columns' widths, wide enough in B:E for the headline's status counts. */
+  readonly columnWidths: number[];
   readonly rowOutline: RowOutline[];
   readonly hyperlinks: PlanHyperlink[];
   readonly print: PrintSetup;
@@ -226,6 +230,7 @@ export function summarySheet(result: ScorecardResult, source: string, refreshedA
   return {
     cells,
     columns,
+    columnWidths: columns.map((c, i) => (i >= 1 && i <= 4 ? Math.max(c.width, HEADLINE_WIDTH) : c.width)),
     rowOutline,
     hyperlinks,
     print: {

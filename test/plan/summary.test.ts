@@ -186,6 +186,21 @@ describe("the summary sheet's layout", () => {
     });
   });
 
+  it("widens columns B to E for the headline's status counts, whichever table columns they are", () => {
+    const rows: CellValue[][] = [
+      ["Perspective", "Objective", "KPI", "Actual", "Target", "Owner", "Unit"],
+      ["F", "O", "Sales", 90, 100, "Ann", "USD k"],
+    ];
+    const { result } = score(book(sheet("Data", rows)));
+    const sheetPlan = summarySheet(result, "x", REFRESHED);
+    const unit = sheetPlan.columns.findIndex((c) => c.key === "unit");
+    expect(unit).toBe(2);
+    expect(sheetPlan.columns[unit]!.width).toBeLessThan(12);
+    expect(sheetPlan.columnWidths.slice(1, 5).every((w) => w >= 12)).toBe(true);
+    expect(sheetPlan.columnWidths[0]).toBe(sheetPlan.columns[0]!.width);
+    expect(sheetPlan.columnWidths.at(-1)).toBe(sheetPlan.columns.at(-1)!.width);
+  });
+
   it("escapes an ampersand in the printed header's own text", () => {
     const { result } = score(book(sheet("Data", TIDY)));
     expect(summarySheet(result, "x", "R&D time").print.footer.left).toBe("Refreshed R&&D time");
