@@ -37,6 +37,8 @@ export interface RunOptions {
   readonly layout?: SourceLayout;
   /** Told of each step of a refresh, for a progress indicator. */
   readonly onProgress?: (step: RefreshStep) => void;
+  /** Draws the Strategy Map sheet where the workbook has none yet ("Insert strategy map"). */
+  readonly strategyMap?: boolean;
 }
 
 export type RefreshStep = "reading" | "scoring" | "writing" | "done";
@@ -174,6 +176,7 @@ export async function runScorecard(
     definition: { ...stored, settings: { ...stored.settings, lastRefreshed: now.toISOString() } },
     refreshedAt: timestamp(now),
     history: trendHistory(scoring.model, scoring.result),
+    strategyMap: options.strategyMap ?? false,
   });
   progress("writing");
   await port.applyPlan(rendered.plan);

@@ -26,6 +26,8 @@ export type Command =
       readonly layout?: SourceLayout;
       readonly period?: string;
       readonly json: boolean;
+      /** Draw the Strategy Map sheet; once drawn, every refresh redraws it. */
+      readonly strategyMap: boolean;
     };
 
 export class UsageError extends Error {
@@ -37,7 +39,7 @@ export const USAGE = `Usage:
   bsc check <book.xlsx> [--table NAME | --range REF] [--map ROLE=HEADER ...] [layout switches]
             [--period YYYY-MM] [--json]
   bsc refresh <book.xlsx> [-o <out.xlsx> | --in-place] [--force] [--table NAME | --range REF]
-              [--map ROLE=HEADER ...] [layout switches] [--period YYYY-MM] [--json]
+              [--map ROLE=HEADER ...] [layout switches] [--period YYYY-MM] [--strategy-map] [--json]
 
 --map names the column that holds a role when its header is not one bsc knows, e.g.
 --map actual="Amount (EUR)"; --map objective= says the table has no such column. Roles:
@@ -50,6 +52,8 @@ in the workbook, so the next refresh needs none of them.
 refresh writes <book>.scorecard.xlsx next to the input unless -o or --in-place is given,
 and overwrites an existing output only with --force. A .csv export (comma, semicolon or tab,
 decimal comma recognised) is read as one sheet; refresh builds a new workbook from it.
+--strategy-map draws the Strategy Map sheet (objectives in perspective lanes, coloured by status,
+with the Drives column's arrows); once it is there, every refresh redraws it.
 Exit status: 0 success, 1 the workbook has errors that stop the scorecard, 2 usage or file error.`;
 
 const VALUE_OPTIONS: Readonly<Record<string, string>> = {
@@ -65,6 +69,7 @@ const FLAG_OPTIONS: Readonly<Record<string, string>> = {
   "--in-place": "inPlace",
   "--periods-across": "periodsAcross",
   "--sheet-as-perspective": "sheetAsPerspective",
+  "--strategy-map": "strategyMap",
 };
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   sample: ["force"],
@@ -80,6 +85,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     "period",
     "json",
     "map",
+    "strategyMap",
   ],
 };
 
@@ -181,6 +187,7 @@ export function parseArgs(argv: readonly string[]): Command {
         inPlace: flags.inPlace === true,
         force: flags.force === true,
         json: flags.json === true,
+        strategyMap: flags.strategyMap === true,
       };
   }
 }

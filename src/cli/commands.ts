@@ -167,6 +167,7 @@ export async function runCommand(
           period: command.period,
           ...mappingOf(command),
           ...(io.now ? { now: io.now } : {}),
+          strategyMap: command.strategyMap,
         },
         true,
       );

@@ -8,6 +8,7 @@ import { quoteSheetName } from "../../model/address";
 import type { ConditionalFormatPlan, WritePlan } from "../../plan/plan";
 import { isProductRule } from "../../plan/plan";
 import { writeSheetCharts } from "./charts";
+import { writeSheetShapes } from "./shapes";
 import { OpenPackage, RELATIONSHIP_TYPES, relsPartOf, type Relationship } from "./openPackage";
 import { printNames, productSheetXml } from "./productSheet";
 import { StylesEditor } from "./styles";
@@ -312,7 +313,9 @@ export async function applyPlanToPackage(pkg: OpenPackage, plan: WritePlan): Pro
       workbook.setSheet(old.name, sheet.name, sheet.visibility);
     } else part = await workbook.addSheet(sheet.name, sheet.visibility, xml);
     // The sheet's charts, kept in the same drawing and chart parts; a drawing of the user's stays tied.
-    const drawn = await writeSheetCharts(pkg, part, xml, sheet);
+    const charted = await writeSheetCharts(pkg, part, xml, sheet);
+    // Then its shapes (the strategy map), in the same drawing.
+    const drawn = await writeSheetShapes(pkg, part, charted, sheet);
     if (drawn !== xml) pkg.setText(part, drawn);
     workbook.defineName(sheet.markerName, `${quoteSheetName(sheet.name)}!$A$1`);
     if (sheet.print)
