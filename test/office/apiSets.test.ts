@@ -1,6 +1,6 @@
 import { runScorecard } from "../../src/app/scorecard";
 import { apiSetOf } from "./apiSets";
-import { scorecardBook } from "./books";
+import { monthlyBook, scorecardBook } from "./books";
 
 /** The requirement sets above the manifest's ExcelApi 1.9 that the product checks before calling. */
 const GUARDED: Readonly<Record<string, string>> = {
@@ -29,7 +29,12 @@ async function everyCall(excelApi: string): Promise<Set<string>> {
   await port.defineName("BSC_Tag_1_Actual", selection!);
   await port.defineName("BSC_Tag_1_Actual", { sheet: "Notes", address: "A2" });
   await port.selectInputs({ sheet: "Notes", address: "A1" });
-  return fake.apiCalls;
+  // A table with periods: the Dashboard's trend charts too.
+  const monthly = monthlyBook(2, 3);
+  monthly.excelApi = excelApi;
+  await runScorecard(monthly.port(), { now }, true);
+  await runScorecard(monthly.port(), { now }, true);
+  return new Set([...fake.apiCalls, ...monthly.apiCalls]);
 }
 
 describe("the Excel APIs the add-in calls", () => {
@@ -37,6 +42,34 @@ describe("the Excel APIs the add-in calls", () => {
     const calls = [...(await everyCall("1.18"))].sort();
     expect(calls.filter((c) => apiSetOf(c) === undefined)).toEqual([]);
     expect(calls).toEqual([
+      "Chart.axes",
+      "Chart.legend",
+      "Chart.name",
+      "Chart.series",
+      "Chart.setData",
+      "Chart.setPosition",
+      "Chart.title",
+      "ChartAxes.valueAxis",
+      "ChartAxis.majorUnit",
+      "ChartAxis.minimum",
+      "ChartAxis.numberFormat",
+      "ChartBorder.color",
+      "ChartCollection.add",
+      "ChartCollection.getItem",
+      "ChartFill.setSolidColor",
+      "ChartLegend.position",
+      "ChartLineFormat.color",
+      "ChartPoint.format",
+      "ChartPointFormat.border",
+      "ChartPointFormat.fill",
+      "ChartPointsCollection.getItemAt",
+      "ChartSeries.chartType",
+      "ChartSeries.format",
+      "ChartSeries.points",
+      "ChartSeriesCollection.getItemAt",
+      "ChartSeriesFormat.fill",
+      "ChartSeriesFormat.line",
+      "ChartTitle.text",
       "ConditionalFormat.custom",
       "ConditionalFormat.customOrNullObject",
       "ConditionalFormat.delete",
@@ -115,6 +148,7 @@ describe("the Excel APIs the add-in calls", () => {
       "Workbook.worksheets",
       "WorkbookRangeAreas.areas",
       "Worksheet.activate",
+      "Worksheet.charts",
       "Worksheet.freezePanes",
       "Worksheet.getCell",
       "Worksheet.getRange",

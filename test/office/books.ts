@@ -55,3 +55,23 @@ export async function syncsToApply(
   await port.applyPlan(plan);
   return { syncs: fake.syncs - before, fake };
 }
+
+/** A monthly scorecard (a Period column): `kpis` KPIs over `months` months from 2026-01, for trend charts. */
+export function monthlyBook(kpis: number, months: number): FakeExcel {
+  const fake = new FakeExcel();
+  const rows: (string | number | null)[][] = [["Period", ...HEADER]];
+  for (let m = 1; m <= months; m++)
+    for (let k = 0; k < kpis; k++)
+      rows.push([
+        `2026-${String(m).padStart(2, "0")}`,
+        PERSPECTIVES[k % 4]!,
+        `Objective ${k}`,
+        `KPI ${k}`,
+        90 + ((k + 5 * m) % 20),
+        100,
+        "higher",
+      ]);
+  fake.addSheet("Data", rows);
+  fake.tables.push({ name: "Monthly", sheet: "Data", address: `A1:G${rows.length}` });
+  return fake;
+}

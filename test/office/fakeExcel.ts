@@ -19,6 +19,7 @@ import { boxA1, columnNumber, parseReference } from "../../src/model/address";
 import { isProductRule } from "../../src/plan/plan";
 import { OfficeWorkbook, PAYLOAD_LIMIT, type ExcelRunner } from "../../src/workbook/office/officeWorkbook";
 import { apiSetOf, supportedBy } from "./apiSets";
+import { fakeChartCollection, type FakeChart, type FakeKit } from "./fakeCharts";
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -43,6 +44,8 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   frozenRows: number;
   activated: boolean;
+  /** Charts over the sheet, in the order they were added (fakeCharts.ts). */
+  charts: FakeChart[];
   /** Rows' outline levels (1-based row → level), as Range.group and Range.ungroup leave them. */
   rowOutline: Map<number, number>;
   /** Rows hidden (1-based). */
@@ -132,6 +135,7 @@ function newSheet(name: string, visibility: FakeSheet["visibility"] = "Visible")
     columnWidths: new Map(),
     frozenRows: 0,
     activated: false,
+    charts: [],
     rowOutline: new Map(),
     hiddenRows: new Set(),
     hyperlinks: new Map(),
@@ -507,6 +511,13 @@ export class FakeExcel {
     }
   }
 
+  /** What the fake lends the modules that model more of Excel (fakeCharts.ts). */
+  private readonly kit: FakeKit = {
+    object: (className, spec) => this.object(className, spec as ObjectSpec),
+    call: (what, bytes, write, apply) => this.call(what, bytes, write, apply),
+    error: (code, message) => new FakeOfficeError(code, message),
+  };
+
   private call(what: string, bytes: number, write: boolean, apply: () => void): void {
     this.queue(what, bytes, write, apply);
   }
@@ -727,6 +738,7 @@ export class FakeExcel {
           sheetRange({ top: row + 1, left: col + 1, bottom: row + 1, right: col + 1 }),
       },
       children: {
+        charts: () => fakeChartCollection(this.kit, resolve),
         pageLayout: () => this.pageLayout(resolve),
         freezePanes: () =>
           this.object("WorksheetFreezePanes", {

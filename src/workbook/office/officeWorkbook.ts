@@ -19,6 +19,7 @@ import type {
 } from "../../plan/plan";
 import { isProductRule } from "../../plan/plan";
 import type { InteractiveWorkbook, RangeRef } from "../port";
+import { queueSheetCharts } from "./charts";
 import { areasByKey, chunkAreas, columnWidthPoints, valueBlock } from "./layout";
 
 /** Runs one Excel batch; `Excel.run` in Excel, a mock in tests. */
@@ -274,8 +275,9 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         // 2. Sheets the product does not have yet, each made with its marker name in one request.
         const sheets = await this.addMissingSheets(context, plan.sheets, existing, markers);
 
-        // 3. Each sheet rewritten in place.
+        // 3. Each sheet rewritten in place; the names of its charts read, to keep them.
         const budget = new PayloadBudget(context, this.payloadLimit);
+        const chartNames: (Excel.ChartCollection | undefined)[] = [];
         for (const [i, sheetPlan] of plan.sheets.entries()) {
           const ws = sheets[i] as Excel.Worksheet;
           const before = existing[i];
@@ -292,6 +294,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             ws.getRange().clear();
             ws.freezePanes.unfreeze();
             await this.writeSheet(ws, sheetPlan, plan, budget);
+            if (sheetPlan.charts) chartNames[i] = ws.charts.load("items/name");
           }
         }
         await budget.flush();
@@ -304,6 +307,16 @@ export class OfficeWorkbook implements InteractiveWorkbook {
           }
         }
         for (const cf of plan.conditionalFormats) this.addRules(workbook.worksheets.getItem(cf.sheet), cf);
+        // 5. The charts, each kept by its name and pointed at its cells again, in the same request.
+        plan.sheets.forEach((sheetPlan, i) => {
+          const charts = chartNames[i];
+          if (charts)
+            queueSheetCharts(
+              sheets[i] as Excel.Worksheet,
+              charts.items.map((c) => c.name),
+              sheetPlan,
+            );
+        });
         const summary = plan.sheets.findIndex((s) => s.role === "summary");
         if (summary >= 0) (sheets[summary] as Excel.Worksheet).activate();
         await context.sync();
