@@ -16,10 +16,21 @@ export async function treeStatuses(page: Page): Promise<[string, string][]> {
       const layout = item.querySelector(".fui-TreeItemLayout__main");
       const name = layout?.firstChild?.textContent?.trim() ?? "";
       const text = item.querySelector(".fui-TreeItemLayout__aside")?.textContent ?? "";
-      const status = /(Green|Amber|Red|No data)/.exec(text)?.[1] ?? "";
+      const status = /(On target|Watch|Off target|No data)/.exec(text)?.[1] ?? "";
       return [name, status] as [string, string];
     }),
   );
+}
+
+/** Whether the page is wider than its window: the sideways scroll a pane must never have. */
+export async function horizontalOverflow(
+  page: Page,
+): Promise<{ scrollWidth: number; clientWidth: number } | null> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  return scrollWidth > clientWidth ? { scrollWidth, clientWidth } : null;
 }
 
 export interface AxeViolation {

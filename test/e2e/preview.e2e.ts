@@ -8,14 +8,9 @@ import { parseDefinition } from "../../src/model/definition";
 import { launchChromium, serveDist } from "./harness";
 import { openPreview, seriousViolations, tabTo, treeStatuses } from "./pane";
 import { pixelsOf, renderWithLibreOffice } from "./render";
-import { PALETTES } from "../../src/plan/palette";
+import { PALETTES, STATUS_MEANINGS } from "../../src/plan/palette";
 
-const STATUS_WORD: Readonly<Record<string, string>> = {
-  green: "Green",
-  amber: "Amber",
-  red: "Red",
-  none: "No data",
-};
+const STATUS_WORD: Readonly<Record<string, string>> = STATUS_MEANINGS;
 const docs = path.join(__dirname, "..", "..", "docs");
 
 let browser: Browser;
@@ -64,10 +59,22 @@ describe("the browser preview, used as a person would", () => {
   it("opens the sample, creates the scorecard, tags a KPI, changes its target, refreshes and downloads", async () => {
     const page = await newPane();
     await openSampleFile(page);
+    // Nothing to download before there is a scorecard.
+    expect(await page.getByRole("button", { name: "Download" }).isDisabled()).toBe(true);
     await page.getByRole("button", { name: "Create scorecard" }).click();
     await page.getByText(/Scorecard for 2026-12: .* 15 KPIs/).waitFor();
+    expect(await page.getByRole("button", { name: "Download" }).isDisabled()).toBe(false);
 
+    // The cell a KPI chose is the selection "Use selection" takes.
+    await page.getByRole("treeitem", { name: /Revenue/ }).click();
+    const chosen = /Cell chosen: (.+)/.exec((await page.getByText(/Cell chosen: /).textContent()) ?? "")?.[1];
+    expect(chosen).toMatch(/^'KPI Data'!H\d+$/);
     await page.getByRole("tab", { name: "Tag KPI" }).click();
+    await page.getByRole("button", { name: "Use selection as actual" }).click();
+    expect(await page.getByRole("textbox", { name: "Actual" }).inputValue()).toBe(chosen);
+    expect(await page.getByRole("textbox", { name: "Actual" }).getAttribute("placeholder")).toBe(
+      "Select cells, or type About!B2:M2",
+    );
     await page.getByRole("textbox", { name: "Actual" }).fill("Treasury!B2:M2");
     await page.getByRole("textbox", { name: "Target value" }).fill("560");
     await page.getByRole("combobox", { name: "Perspective" }).fill("Financial");
@@ -76,7 +83,7 @@ describe("the browser preview, used as a person would", () => {
     await page.getByRole("button", { name: "Tag KPI" }).click();
     const cash = page.getByRole("treeitem", { name: /Cash on hand/ });
     await cash.waitFor();
-    expect(await cash.textContent()).toContain("Red");
+    expect(await cash.textContent()).toContain("Off target");
 
     await cash.click();
     await page.getByText("Cell chosen: Treasury!M2").waitFor();
@@ -85,7 +92,7 @@ describe("the browser preview, used as a person would", () => {
     await page.getByRole("button", { name: "Save KPI" }).click();
     await page.getByText(/Scorecard for 2026-12: .* 16 KPIs/).waitFor();
     await page.waitForFunction(() =>
-      /Cash on hand[^]*Amber/.test(document.querySelector('[role="tree"]')?.textContent ?? ""),
+      /Cash on hand[^]*Watch/.test(document.querySelector('[role="tree"]')?.textContent ?? ""),
     );
 
     await page.getByRole("button", { name: "Refresh" }).click();
@@ -116,7 +123,7 @@ describe("the browser preview, used as a person would", () => {
       ],
     );
     expect(shown).toEqual(expected);
-    expect(new Set(expected.map(([, s]) => s))).toEqual(new Set(["Green", "Amber", "Red", "No data"]));
+    expect(new Set(expected.map(([, s]) => s))).toEqual(new Set(Object.values(STATUS_MEANINGS)));
 
     // The downloaded workbook, read back with ExcelJS.
     const wb = new ExcelJS.Workbook();
@@ -233,15 +240,20 @@ describe("the browser preview, used as a person would", () => {
     // docs/summary-sheet.png is made by scorecardSheet.e2e.ts from the sample refreshed by bsc.
   });
 
-  it("saves pictures of the pane in light and dark theme into docs/", async () => {
+  it("saves pictures of the pane, at Excel's 320 px, in light and dark theme into docs/", async () => {
     for (const scheme of ["light", "dark"] as const) {
-      const page = await newPane({ colorScheme: scheme });
+      const page = await browser.newPage({ viewport: { width: 320, height: 900 }, colorScheme: scheme });
+      await openPreview(page, server.url);
       await openSampleFile(page);
       await page.getByRole("button", { name: "Create scorecard" }).click();
       await page.getByText(/Scorecard for 2026-12/).waitFor();
       await page.getByRole("treeitem", { name: /Days sales outstanding/ }).click();
+      await page.getByRole("region", { name: "KPI Days sales outstanding" }).waitFor();
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
       const file = path.join(docs, `taskpane-${scheme}.png`);
-      writeFileSync(file, await page.screenshot({ fullPage: true }));
+      writeFileSync(file, await page.screenshot());
       expect(readFileSync(file).length).toBeGreaterThan(10000);
       await page.close();
     }

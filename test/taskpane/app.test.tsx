@@ -3,10 +3,10 @@
  */
 import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { parseDefinition } from "../../src/model/definition";
 import { cellAt } from "../../src/model/snapshot";
 import { App } from "../../src/taskpane/App";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { createScorecard, storedDefinition } from "./paneHelpers";
 import { book, sheet, tableSheet } from "../helpers/book";
 
 const HEADER = [
@@ -31,23 +31,6 @@ function workbook() {
       sheet("Notes", [["Churn by month"], [0.03, 0.025, 0.021]]),
     ),
   );
-}
-
-function storedDefinition(port: MemoryWorkbook) {
-  const s = port.sheet("BSC Definition");
-  if (!s) return null;
-  const parsed = parseDefinition(String(cellAt(s, 2, 1)));
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.definition;
-}
-
-async function createScorecard(port: MemoryWorkbook) {
-  const user = userEvent.setup();
-  render(<App port={port} />);
-  await screen.findByRole("heading", { name: "Create the scorecard" });
-  await user.click(screen.getByRole("button", { name: "Create scorecard" }));
-  await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
-  return user;
 }
 
 describe("the task pane", () => {

@@ -2,14 +2,12 @@
  * @jest-environment jsdom
  */
 import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { parseDefinition } from "../../src/model/definition";
-import { cellAt, type CellValue } from "../../src/model/snapshot";
+import { type CellValue } from "../../src/model/snapshot";
 import { PALETTES, type PaletteName } from "../../src/plan/palette";
-import { App } from "../../src/taskpane/App";
 import { StatusBadge } from "../../src/taskpane/views/StatusBadge";
 import { OPEN_ALL_UP_TO } from "../../src/taskpane/views/ScorecardView";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { createScorecard, storedDefinition } from "./paneHelpers";
 import { book, sheet } from "../helpers/book";
 
 const HEADER = ["Period", "Perspective", "Objective", "KPI", "Actual", "Target", "Polarity"];
@@ -47,23 +45,6 @@ function monthly(): MemoryWorkbook {
       }),
     ),
   );
-}
-
-function storedDefinition(port: MemoryWorkbook) {
-  const s = port.sheet("BSC Definition");
-  if (!s) return null;
-  const parsed = parseDefinition(String(cellAt(s, 2, 1)));
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.definition;
-}
-
-async function createScorecard(port: MemoryWorkbook) {
-  const user = userEvent.setup();
-  render(<App port={port} />);
-  await screen.findByRole("heading", { name: "Create the scorecard" });
-  await user.click(screen.getByRole("button", { name: "Create scorecard" }));
-  await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
-  return user;
 }
 
 const row = (name: string) =>

@@ -127,8 +127,11 @@ export function PreviewApp({ theme }: { theme: Theme }) {
           Download
         </Button>
         {loaded && <Caption1>{loaded.fileName}</Caption1>}
-        {selected && (
-          <Caption1 role="status">Cell chosen: {selected} (in Excel, this cell is selected)</Caption1>
+        {loaded && (
+          // Always a line, so that choosing a cell does not move the pane below it.
+          <Caption1 role="status" title="In Excel, choosing a KPI or an issue selects its cell.">
+            {selected ? `Cell chosen: ${selected}` : "No cell chosen"}
+          </Caption1>
         )}
         <input
           ref={input}

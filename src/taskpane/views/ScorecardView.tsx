@@ -129,6 +129,30 @@ function Aside({ score, status, palette }: { score: number | null; status: Statu
   );
 }
 
+/** A perspective's or an objective's row: its name, then its score and status. */
+function BranchLayout({
+  name,
+  score,
+  status,
+  palette,
+}: {
+  name: string;
+  score: number | null;
+  status: Status;
+  palette: PaletteName;
+}) {
+  const styles = useStyles();
+  return (
+    <TreeItemLayout
+      className={styles.branchLayout}
+      main={{ className: styles.main }}
+      aside={{ className: styles.aside, children: <Aside score={score} status={status} palette={palette} /> }}
+    >
+      <span className={styles.name}>{name}</span>
+    </TreeItemLayout>
+  );
+}
+
 export interface ScorecardViewProps {
   readonly report: ScorecardReport;
   readonly palette: PaletteName;
@@ -244,13 +268,20 @@ export function ScorecardView({
   const shownKey = chosen && found ? chosenKey(chosen) : null;
   useEffect(() => {
     if (!shownKey) return;
-    const row = rows.current.get(shownKey);
-    if (!row) return;
-    if (typeof row.scrollIntoView === "function") row.scrollIntoView({ block: "nearest" });
-    const below = panel.current?.getBoundingClientRect().top;
-    const rowBottom = row.getBoundingClientRect().bottom;
-    if (below !== undefined && rowBottom > below && typeof window.scrollBy === "function")
-      window.scrollBy({ top: rowBottom - below + 16 });
+    const inSight = () => {
+      const row = rows.current.get(shownKey);
+      if (!row) return;
+      if (typeof row.scrollIntoView === "function") row.scrollIntoView({ block: "nearest" });
+      const below = panel.current?.getBoundingClientRect().top;
+      const rowBottom = row.getBoundingClientRect().bottom;
+      if (below !== undefined && rowBottom > below && typeof window.scrollBy === "function")
+        window.scrollBy({ top: rowBottom - below + 16 });
+    };
+    inSight();
+    // Once more after the frame: the host may have grown the page above meanwhile.
+    if (typeof requestAnimationFrame !== "function") return;
+    const frame = requestAnimationFrame(inSight);
+    return () => cancelAnimationFrame(frame);
   }, [shownKey]);
 
   const choose = (c: Chosen, kpi: KpiReport) => {
@@ -328,29 +359,11 @@ export function ScorecardView({
       >
         {perspectives.map((p) => (
           <TreeItem key={p.name} itemType="branch" value={`p:${p.name}`}>
-            <TreeItemLayout
-              className={styles.branchLayout}
-              main={{ className: styles.main }}
-              aside={{
-                className: styles.aside,
-                children: <Aside score={p.score} status={p.status as Status} palette={palette} />,
-              }}
-            >
-              <span className={styles.name}>{p.name}</span>
-            </TreeItemLayout>
+            <BranchLayout name={p.name} score={p.score} status={p.status as Status} palette={palette} />
             <Tree collapseMotion={null}>
               {p.objectives.map((o) => (
                 <TreeItem key={o.name} itemType="branch" value={`o:${p.name}/${o.name}`}>
-                  <TreeItemLayout
-                    className={styles.branchLayout}
-                    main={{ className: styles.main }}
-                    aside={{
-                      className: styles.aside,
-                      children: <Aside score={o.score} status={o.status as Status} palette={palette} />,
-                    }}
-                  >
-                    <span className={styles.name}>{o.name}</span>
-                  </TreeItemLayout>
+                  <BranchLayout name={o.name} score={o.score} status={o.status as Status} palette={palette} />
                   <Tree collapseMotion={null}>
                     {o.kpis.map((k) => {
                       const rowKey = kpiKey(p.name, o.name, k.name);
