@@ -208,9 +208,11 @@ export function summarySheet(result: ScorecardResult, source: string, refreshedA
     putAt(row, "trend", trendLabel(k, movement), trendStyle);
     putAt(row, "comment", k.kpi.comment || null);
     if (k.cell) {
-      putAt(row, "source", k.cell, "link");
+      // Linked, and styled as a link, only where the cell names its sheet: a link needs one.
+      const linked = k.cell.includes("!");
+      putAt(row, "source", k.cell, linked ? "link" : undefined);
       const col = colOf.get("source");
-      if (col !== undefined && k.cell.includes("!")) hyperlinks.push({ row, col, location: k.cell });
+      if (col !== undefined && linked) hyperlinks.push({ row, col, location: k.cell });
     }
   };
   for (const p of result.perspectives) {
