@@ -32,6 +32,21 @@ describe("a refresh through a WorkbookPort", () => {
     expect(port.conditionalFormats.get("Data")).toHaveLength(1);
   });
 
+  it("draws the Dashboard's charts, and a table with periods gets a trend chart per KPI", async () => {
+    const monthly = tableSheet("Data", "Monthly", [
+      ["Period", "Perspective", "Objective", "KPI", "Actual", "Target", "Polarity"],
+      ["2026-01", "Financial", "Grow", "Revenue", 95, 100, "higher"],
+      ["2026-02", "Financial", "Grow", "Revenue", 102, 100, "higher"],
+    ]);
+    const port = new MemoryWorkbook(book(monthly));
+    await runScorecard(port, {}, true);
+    expect(port.layouts.get("Dashboard")?.charts?.map((c) => c.name)).toEqual([
+      "BSC status by perspective",
+      "BSC trend 1",
+    ]);
+    expect(cellAt(port.sheet("Dashboard")!, 1, 1)).toBe("Balanced Scorecard dashboard");
+  });
+
   it("writes nothing when only checking", async () => {
     const port = new MemoryWorkbook(book(data()));
     await runScorecard(port, {}, false);

@@ -13,8 +13,8 @@ export class MemoryWorkbook implements InteractiveWorkbook {
   private names: NameSnapshot[];
   /** Product conditional formats by sheet, as the last plan left them. */
   readonly conditionalFormats = new Map<string, readonly ConditionalFormatPlan[]>();
-  /** What a product sheet holds besides its values (outline, links, print setup), by sheet name, as the last plan left it. */
-  readonly layouts = new Map<string, Pick<SheetPlan, "rowOutline" | "hyperlinks" | "print">>();
+  /** What a product sheet holds besides its values (outline, links, print setup, charts), by sheet name, as the last plan left it. */
+  readonly layouts = new Map<string, Pick<SheetPlan, "rowOutline" | "hyperlinks" | "print" | "charts">>();
   plansApplied = 0;
   /** What the user has selected; tests set it as a person would click. */
   selection: RangeRef | null = null;
@@ -50,11 +50,12 @@ export class MemoryWorkbook implements InteractiveWorkbook {
       if (at >= 0) this.sheets[at] = sheet;
       else this.sheets.push(sheet);
       if (sheetPlan.replaces !== null) this.layouts.delete(sheetPlan.replaces);
-      const { rowOutline, hyperlinks, print } = sheetPlan;
+      const { rowOutline, hyperlinks, print, charts } = sheetPlan;
       this.layouts.set(sheetPlan.name, {
         ...(rowOutline ? { rowOutline } : {}),
         ...(hyperlinks ? { hyperlinks } : {}),
         ...(print ? { print } : {}),
+        ...(charts ? { charts } : {}),
       });
       const marker = sheetPlan.markerName.toLowerCase();
       this.names = this.names.filter((n) => n.name.toLowerCase() !== marker);
