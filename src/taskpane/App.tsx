@@ -26,6 +26,7 @@ import { useScorecardSession } from "./useScorecardSession";
 import { IssuesList } from "./views/IssuesList";
 import { ScorecardView } from "./views/ScorecardView";
 import { SettingsView } from "./views/SettingsView";
+import { StrategyMapSection } from "./views/StrategyMapView";
 import { SetupView } from "./views/SetupView";
 import { TagView, type TagDraft } from "./views/TagView";
 
@@ -218,19 +219,29 @@ export function App({ port, theme = webLightTheme, showInputs, onScorecard }: Ap
           )}
           {tab === "scorecard" &&
             !showSetup &&
-            (report ? (
-              <ScorecardView
-                report={report}
-                palette={palette}
-                model={shown?.model ?? null}
-                sheetPeriod={sheetReport?.period ?? null}
-                onChoosePeriod={(p) => setViewPeriod(p === sheetReport?.period ? null : p)}
-                onSelectCell={selectCell}
-                onEditKpi={(kpi, edits) =>
-                  void session.save(editKpi(definition, kpi, edits), `"${kpi.name}" is saved.`, true)
-                }
-                onShowInputs={showInputs ? showCellInputs : undefined}
-              />
+            (report && shown ? (
+              <>
+                <ScorecardView
+                  report={report}
+                  palette={palette}
+                  model={shown?.model ?? null}
+                  sheetPeriod={sheetReport?.period ?? null}
+                  onChoosePeriod={(p) => setViewPeriod(p === sheetReport?.period ? null : p)}
+                  onSelectCell={selectCell}
+                  onEditKpi={(kpi, edits) =>
+                    void session.save(editKpi(definition, kpi, edits), `"${kpi.name}" is saved.`, true)
+                  }
+                  onShowInputs={showInputs ? showCellInputs : undefined}
+                />
+                <StrategyMapSection
+                  result={shown.result}
+                  objectives={shown.model.objectives}
+                  palette={palette}
+                  sheet={state.workbook.owned.strategyMap ?? null}
+                  busy={busy}
+                  onInsert={() => void session.refresh(undefined, { strategyMap: true })}
+                />
+              </>
             ) : (
               <MessageBar layout="multiline" intent="error">
                 <MessageBarBody>

@@ -70,11 +70,15 @@ export function useScorecardSession(port: InteractiveWorkbook) {
 
   /** Refreshes with the stored definition, or with `definition`, which the refresh then stores. */
   const refresh = useCallback(
-    async (definition?: Definition) => {
+    async (definition?: Definition, options: { readonly strategyMap?: boolean } = {}) => {
       setNotice(null);
       try {
         const onProgress = (step: RefreshStep) => setProgress(STEPS[step]);
-        const outcome = await runScorecard(port, { onProgress, ...(definition ? { definition } : {}) }, true);
+        const outcome = await runScorecard(
+          port,
+          { onProgress, ...(definition ? { definition } : {}), ...options },
+          true,
+        );
         if (!outcome.ok) setNotice({ intent: "error", text: fatalSentence(outcome.fatal) });
         else
           setNotice({

@@ -2,10 +2,12 @@
  * @jest-environment jsdom
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { PALETTES, STATUS_MEANINGS } from "../../src/plan/palette";
-import { StrategyMapView, wrapLabel } from "../../src/taskpane/views/StrategyMapView";
+import { App } from "../../src/taskpane/App";
+import { StrategyMapSection, StrategyMapView, wrapLabel } from "../../src/taskpane/views/StrategyMapView";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { book, score, sheet } from "../helpers/book";
 
 function scored() {
@@ -121,5 +123,77 @@ describe("box labels", () => {
 
   it("cut a word longer than a line", () => {
     expect(wrapLabel("Supercalifragilistic", 44, 3, 10)).toEqual(["Superca…"]);
+  });
+});
+
+describe("the strategy map under the scorecard", () => {
+  function renderSection(sheet: string | null, onInsert = jest.fn()) {
+    const { model, result } = scored();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <StrategyMapSection
+          result={result}
+          objectives={model.objectives}
+          palette="standard"
+          sheet={sheet}
+          busy={false}
+          onInsert={onInsert}
+        />
+      </FluentProvider>,
+    );
+    return onInsert;
+  }
+
+  it("is folded until asked for, then shows the map and the action that draws it on a sheet", async () => {
+    const user = userEvent.setup();
+    const onInsert = renderSection(null);
+    const toggle = screen.getByRole("button", { name: "Strategy map" });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("group", { name: /^Strategy map:/ })).toBeNull();
+    await user.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    expect(screen.getByRole("group", { name: /^Strategy map:/ })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Insert strategy map" }));
+    expect(onInsert).toHaveBeenCalledTimes(1);
+  });
+
+  it("says which sheet shows the map where the workbook has one, instead of offering to insert it", async () => {
+    const user = userEvent.setup();
+    renderSection("Strategy Map");
+    await user.click(screen.getByRole("button", { name: "Strategy map" }));
+    expect(screen.queryByRole("button", { name: "Insert strategy map" })).toBeNull();
+    expect(
+      screen.getByText('The "Strategy Map" sheet shows this map; every refresh redraws it.'),
+    ).toBeTruthy();
+  });
+
+  it("draws the Strategy Map sheet from the pane, and then says which sheet shows it", async () => {
+    const port = new MemoryWorkbook(
+      book(
+        sheet("KPIs", [
+          ["Perspective", "Objective", "KPI", "Actual", "Target"],
+          ["Financial", "Grow revenue", "Revenue", 100, 100],
+          ["Customer", "Delight customers", "NPS", 10, 100],
+        ]),
+        sheet("Objectives", [
+          ["Perspective", "Objective", "Drives"],
+          ["Customer", "Delight customers", "Grow revenue"],
+        ]),
+      ),
+    );
+    const user = userEvent.setup();
+    render(<App port={port} />);
+    await screen.findByRole("heading", { name: "Create the scorecard" });
+    await user.click(screen.getByRole("button", { name: "Create scorecard" }));
+    await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
+    expect(port.sheet("Strategy Map")).toBeUndefined();
+    await user.click(screen.getByRole("button", { name: "Strategy map" }));
+    await user.click(screen.getByRole("button", { name: "Insert strategy map" }));
+    await waitFor(() => expect(port.sheet("Strategy Map")).toBeDefined());
+    expect(port.layouts.get("Strategy Map")?.shapes?.map((s) => s.name)).toContain(
+      "BSC map: Customer › Delight customers",
+    );
+    expect(port.layouts.get("Strategy Map")?.connectors).toHaveLength(1);
+    await screen.findByText('The "Strategy Map" sheet shows this map; every refresh redraws it.');
   });
 });

@@ -13,8 +13,11 @@ export class MemoryWorkbook implements InteractiveWorkbook {
   private names: NameSnapshot[];
   /** Product conditional formats by sheet, as the last plan left them. */
   readonly conditionalFormats = new Map<string, readonly ConditionalFormatPlan[]>();
-  /** What a product sheet holds besides its values (outline, links, print setup, charts), by sheet name, as the last plan left it. */
-  readonly layouts = new Map<string, Pick<SheetPlan, "rowOutline" | "hyperlinks" | "print" | "charts">>();
+  /** What a product sheet holds besides its values (outline, links, print setup, charts, shapes), by sheet name, as the last plan left it. */
+  readonly layouts = new Map<
+    string,
+    Pick<SheetPlan, "rowOutline" | "hyperlinks" | "print" | "charts" | "shapes" | "connectors">
+  >();
   plansApplied = 0;
   /** What the user has selected; tests set it as a person would click. */
   selection: RangeRef | null = null;
@@ -50,12 +53,14 @@ export class MemoryWorkbook implements InteractiveWorkbook {
       if (at >= 0) this.sheets[at] = sheet;
       else this.sheets.push(sheet);
       if (sheetPlan.replaces !== null) this.layouts.delete(sheetPlan.replaces);
-      const { rowOutline, hyperlinks, print, charts } = sheetPlan;
+      const { rowOutline, hyperlinks, print, charts, shapes, connectors } = sheetPlan;
       this.layouts.set(sheetPlan.name, {
         ...(rowOutline ? { rowOutline } : {}),
         ...(hyperlinks ? { hyperlinks } : {}),
         ...(print ? { print } : {}),
         ...(charts ? { charts } : {}),
+        ...(shapes ? { shapes } : {}),
+        ...(connectors ? { connectors } : {}),
       });
       const marker = sheetPlan.markerName.toLowerCase();
       this.names = this.names.filter((n) => n.name.toLowerCase() !== marker);
