@@ -203,6 +203,48 @@ describe("the scorecard in the pane", () => {
   });
 });
 
+describe("tagging a KPI", () => {
+  it("says at each field what is missing or wrong, and tags nothing until it is right", async () => {
+    const port = monthly();
+    const user = await createScorecard(port);
+    await user.click(screen.getByRole("tab", { name: "Tag KPI" }));
+    const form = screen.getByRole("form", { name: "Tag a KPI" });
+    const field = (name: string) => within(form).getByRole("textbox", { name });
+    expect(field("Actual").getAttribute("placeholder")).toBe("Select cells, or type Data!B2:M2");
+    const applied = port.plansApplied;
+    await user.click(within(form).getByRole("button", { name: "Tag KPI" }));
+    expect(port.plansApplied).toBe(applied);
+    const tagNames = async () =>
+      (await port.readSnapshot()).names.filter((n) => n.name.startsWith("BSC_Tag"));
+    expect(await tagNames()).toEqual([]);
+    expect(within(form).getByText("Type the target: a KPI needs one.")).toBeTruthy();
+    expect(within(form).getByText("Name the KPI.")).toBeTruthy();
+    expect(field("Target value").getAttribute("aria-invalid")).toBe("true");
+
+    await user.type(field("Actual"), "Data!E2:E4");
+    await user.type(field("Target value"), "90%");
+    await user.type(within(form).getByRole("combobox", { name: "Objective (existing or new)" }), "Profit");
+    await user.type(field("KPI name"), "Cash margin");
+    await user.type(field("Threshold (optional)"), "95%");
+    expect(
+      within(form).getByText("With higher is better, the red flag must be at or below the target (90%)."),
+    ).toBeTruthy();
+    await user.click(within(form).getByRole("button", { name: "Tag KPI" }));
+    expect(port.plansApplied).toBe(applied);
+    expect(await tagNames()).toEqual([]);
+    expect(storedDefinition(port)?.tagged).toEqual([]);
+
+    await user.clear(field("Threshold (optional)"));
+    await user.type(field("Threshold (optional)"), "80%");
+    await user.click(within(form).getByRole("button", { name: "Tag KPI" }));
+    await waitFor(() =>
+      expect(storedDefinition(port)?.tagged).toEqual([
+        expect.objectContaining({ name: "Cash margin", target: 0.9, threshold: 0.8 }),
+      ]),
+    );
+  });
+});
+
 describe("a status chip", () => {
   it.each(["standard", "colorblind"] as PaletteName[])(
     "says what the status means in the %s palette, with its shape, never a colour's name",

@@ -125,6 +125,8 @@ export function TagView({
             polarity,
             targetKind === "number" && typeof targetValue === "number" ? targetValue : null,
             thresholdValue,
+            // A target typed as a percentage is named as one.
+            targetNumber.trim().endsWith("%") ? "0.##%" : null,
           ),
     weight: weightProblem(weightValue),
   };
