@@ -20,6 +20,7 @@ import { isProductRule } from "../../src/plan/plan";
 import { OfficeWorkbook, PAYLOAD_LIMIT, type ExcelRunner } from "../../src/workbook/office/officeWorkbook";
 import { apiSetOf, supportedBy } from "./apiSets";
 import { fakeChartCollection, type FakeChart, type FakeKit } from "./fakeCharts";
+import { fakeShapeCollection, type FakeShape } from "./fakeShapes";
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -46,6 +47,8 @@ export interface FakeSheet {
   activated: boolean;
   /** Charts over the sheet, in the order they were added (fakeCharts.ts). */
   charts: FakeChart[];
+  /** Shapes and lines over the sheet, in the order they were added (fakeShapes.ts). */
+  shapes: FakeShape[];
   /** Rows' outline levels (1-based row → level), as Range.group and Range.ungroup leave them. */
   rowOutline: Map<number, number>;
   /** Rows hidden (1-based). */
@@ -136,6 +139,7 @@ function newSheet(name: string, visibility: FakeSheet["visibility"] = "Visible")
     frozenRows: 0,
     activated: false,
     charts: [],
+    shapes: [],
     rowOutline: new Map(),
     hiddenRows: new Set(),
     hyperlinks: new Map(),
@@ -739,6 +743,7 @@ export class FakeExcel {
       },
       children: {
         charts: () => fakeChartCollection(this.kit, resolve),
+        shapes: () => fakeShapeCollection(this.kit, resolve),
         pageLayout: () => this.pageLayout(resolve),
         freezePanes: () =>
           this.object("WorksheetFreezePanes", {

@@ -20,6 +20,7 @@ import type {
 import { isProductRule } from "../../plan/plan";
 import type { InteractiveWorkbook, RangeRef } from "../port";
 import { queueSheetCharts } from "./charts";
+import { queueSheetShapes } from "./shapes";
 import { areasByKey, chunkAreas, columnWidthPoints, valueBlock } from "./layout";
 
 /** Runs one Excel batch; `Excel.run` in Excel, a mock in tests. */
@@ -278,6 +279,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         // 3. Each sheet rewritten in place; the names of its charts read, to keep them.
         const budget = new PayloadBudget(context, this.payloadLimit);
         const chartNames: (Excel.ChartCollection | undefined)[] = [];
+        const shapesBefore: (Excel.ShapeCollection | undefined)[] = [];
         for (const [i, sheetPlan] of plan.sheets.entries()) {
           const ws = sheets[i] as Excel.Worksheet;
           const before = existing[i];
@@ -295,6 +297,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             ws.freezePanes.unfreeze();
             await this.writeSheet(ws, sheetPlan, plan, budget);
             if (sheetPlan.charts) chartNames[i] = ws.charts.load("items/name");
+            if (sheetPlan.shapes) shapesBefore[i] = ws.shapes.load("items/id,items/name");
           }
         }
         await budget.flush();
@@ -314,6 +317,16 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             queueSheetCharts(
               sheets[i] as Excel.Worksheet,
               charts.items.map((c) => c.name),
+              sheetPlan,
+            );
+        });
+        // 6. The shapes (the strategy map), drawn again with today's colours; a user's own stay.
+        plan.sheets.forEach((sheetPlan, i) => {
+          const shapes = shapesBefore[i];
+          if (shapes)
+            queueSheetShapes(
+              sheets[i] as Excel.Worksheet,
+              shapes.items.map((s) => ({ id: s.id, name: s.name })),
               sheetPlan,
             );
         });
