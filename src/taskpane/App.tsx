@@ -39,6 +39,9 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     alignContent: "start",
     boxSizing: "border-box",
+    // Wide in a browser, the pane keeps a reading width: names stay near their numbers.
+    maxWidth: "760px",
+    margin: "0 auto",
     // A list is as wide as its longest option: cut the list, never the page.
     "& .fui-Select, & select": { minWidth: 0, maxWidth: "100%" },
   },

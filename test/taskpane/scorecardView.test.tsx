@@ -85,7 +85,13 @@ describe("the scorecard in the pane", () => {
     expect(within(details).getByRole("img").getAttribute("aria-label")).toBe(
       "Expenses over 3 periods: 1,200 in 2026-01, 1,500 in 2026-03 against a target of 1,400; on target 2, watch 1.",
     );
-    await user.click(within(details).getByRole("button", { name: "Close the details of Expenses" }));
+    // Escape in the details closes them and takes the keyboard back to the KPI's row.
+    within(details).getByRole("button", { name: "Edit KPI" }).focus();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("region", { name: "KPI Expenses" })).toBeNull();
+    expect(document.activeElement).toBe(row("Expenses"));
+    await user.click(within(screen.getByRole("tree")).getByText("Expenses"));
+    await user.click(screen.getByRole("button", { name: "Close the details of Expenses" }));
     expect(screen.queryByRole("region", { name: "KPI Expenses" })).toBeNull();
     expect(row("Expenses").getAttribute("aria-selected")).toBe("false");
   });

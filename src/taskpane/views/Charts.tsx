@@ -5,7 +5,7 @@ import { PALETTES, STATUS_MEANINGS, type PaletteName } from "../../plan/palette"
 
 const useStyles = makeStyles({
   spark: { flexShrink: 0, color: tokens.colorNeutralForeground2, verticalAlign: "middle" },
-  chart: { width: "100%", height: "auto", maxWidth: "480px", color: tokens.colorNeutralForeground1 },
+  chart: { width: "100%", height: "auto", maxWidth: "360px", color: tokens.colorNeutralForeground1 },
   legend: {
     display: "flex",
     flexWrap: "wrap",
