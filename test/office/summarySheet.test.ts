@@ -122,6 +122,29 @@ describe("the summary's outline through Office.js", () => {
   });
 });
 
+describe("a second refresh failing at any operation where the host has ExcelApi 1.10", () => {
+  it("leaves an outline the next refresh makes right, two levels deep", async () => {
+    const twin = scorecardBook(4);
+    twin.excelApi = "1.10";
+    await refresh(twin);
+    const start = twin.operationsQueued;
+    await refresh(twin);
+    const operations = twin.operationsQueued - start;
+    expect(operations).toBeGreaterThan(20);
+    for (let n = 0; n < operations; n++) {
+      const fake = scorecardBook(4);
+      fake.excelApi = "1.10";
+      await refresh(fake);
+      fake.failAtOperation = fake.operationsQueued + n;
+      await refresh(fake).catch(() => undefined);
+      fake.failAtOperation = null;
+      await refresh(fake);
+      expect({ n, outline: outline(fake) }).toEqual({ n, outline: expectedOutline(fake) });
+      expect({ n, links: fake.sheet("Scorecard").hyperlinks.size }).toEqual({ n, links: 4 });
+    }
+  }, 60000);
+});
+
 describe("the summary's links and print setup through Office.js", () => {
   it("links each KPI's source cell to the cell it names, showing its address", async () => {
     const fake = scorecardBook(6);
