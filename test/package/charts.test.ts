@@ -422,10 +422,15 @@ describe("the next refresh", () => {
       '<xdr:ext cx="900000" cy="300000"/><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="900" name="My note"/><xdr:cNvSpPr/></xdr:nvSpPr>' +
       '<xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp><xdr:clientData/></xdr:oneCellAnchor>';
     const entry = entries.find((e) => e.name === drawing)!;
-    entry.data = Buffer.from(entry.data.toString("utf8").replace("</xdr:wsDr>", `${userShape}</xdr:wsDr>`));
+    // A shape named as the product's charts are is still no chart of the product's.
+    const mapShape = userShape.replace('id="900" name="My note"', 'id="901" name="BSC trend 9"');
+    entry.data = Buffer.from(
+      entry.data.toString("utf8").replace("</xdr:wsDr>", `${userShape}${mapShape}</xdr:wsDr>`),
+    );
     const second = await refresh(await writeTestZip(entries));
     const after = await dashboardParts(second);
     expect(after.drawingXml).toContain(userShape);
+    expect(after.drawingXml).toContain(mapShape);
     expect(after.charts).toHaveLength(4);
     // The product's objects are numbered after the user's, never with one of its ids.
     const ids = [...after.drawingXml.matchAll(/cNvPr id="(\d+)"/g)].map((m) => m[1]);

@@ -11,7 +11,7 @@ import { isProductChart } from "../../plan/chart";
 import type { PlanCell, SheetPlan } from "../../plan/plan";
 import { boxA1 } from "../../model/address";
 import type { OpenPackage } from "./openPackage";
-import { addContentType, anchorCellsXml, removePart, SheetDrawing } from "./drawing";
+import { addContentType, anchorCellsXml, removePart, SheetDrawing, type DrawingObject } from "./drawing";
 import { escapeXmlAttribute, escapeXmlText } from "./xmlText";
 
 export const CHART_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
@@ -137,6 +137,10 @@ export function chartSpaceXml(chart: ChartPlan, sheet: string, cells: Cells): st
   );
 }
 
+/** A chart of the product's: a graphic frame of its name (the strategy map's shapes are named "BSC map: …"). */
+const isOurChart = (name: string, object: DrawingObject): boolean =>
+  object.kind === "graphicFrame" && isProductChart(name);
+
 /** A chart's anchor in the drawing: a graphic frame named as the plan names the chart. */
 function chartAnchorXml(chart: ChartPlan, id: number, relationshipId: string, p: string): string {
   const from = { col: chart.anchor.left - 1, row: chart.anchor.top - 1 };
@@ -167,7 +171,7 @@ export async function writeSheetCharts(
 ): Promise<string> {
   const charts = sheet.charts ?? [];
   const drawing = await SheetDrawing.open(pkg, sheetPart);
-  const before = drawing.objects().filter((o) => isProductChart(o.name));
+  const before = drawing.objects().filter((o) => isOurChart(o.name, o));
   if (charts.length === 0 && before.length === 0) return drawing.exists ? drawing.save(sheetXml) : sheetXml;
 
   const cells: Cells = new Map(sheet.cells.map((c) => [`${c.row},${c.col}`, c]));
@@ -195,7 +199,7 @@ export async function writeSheetCharts(
     .flatMap((o) => o.relationshipIds.map((id) => drawing.partOf(id)))
     .filter((p): p is string => p !== null);
   const p = drawing.prefix;
-  drawing.replaceObjects(isProductChart, (firstId) =>
+  drawing.replaceObjects(isOurChart, (firstId) =>
     charts.map((chart, i) => chartAnchorXml(chart, firstId + i, relationshipOf.get(chart.name)!, p)).join(""),
   );
   for (const part of stale) await removePart(pkg, part);

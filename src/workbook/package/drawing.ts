@@ -152,6 +152,8 @@ export async function removePart(pkg: OpenPackage, part: string): Promise<void> 
 /** An object anchored in a drawing: its name, its anchor's place in the text, and the parts it uses. */
 export interface DrawingObject {
   readonly name: string;
+  /** What the anchor holds, by local name: "graphicFrame" (a chart), "sp", "cxnSp", "pic", "grpSp". */
+  readonly kind: string;
   /** The relationship ids its XML names (a chart's r:id, a picture's r:embed). */
   readonly relationshipIds: readonly string[];
   readonly start: number;
@@ -226,8 +228,11 @@ export class SheetDrawing {
     for (const tag of ANCHORS)
       for (const anchor of findElements(this.xml, `${p}${tag}`)) {
         const name = /<(?:[\w.-]+:)?cNvPr\b[^>]*?\sname="([^"]*)"/.exec(anchor.text)?.[1] ?? "";
+        // The anchor's first child after its place (from/to, pos/ext) is the object it holds.
+        const kind =
+          /<(?:[\w.-]+:)?(sp|cxnSp|graphicFrame|pic|grpSp|contentPart)[\s>/]/.exec(anchor.text)?.[1] ?? "";
         const ids = [...anchor.text.matchAll(/\s[\w.-]+:(?:id|embed|link)="([^"]+)"/g)].map((m) => m[1]!);
-        found.push({ name, relationshipIds: ids, start: anchor.start, end: anchor.end });
+        found.push({ name, kind, relationshipIds: ids, start: anchor.start, end: anchor.end });
       }
     return found.sort((a, b) => a.start - b.start);
   }
@@ -256,8 +261,11 @@ export class SheetDrawing {
    * (a user's own shape is kept as it was). `anchors` gets the first free cNvPr id and returns
    * the anchors' XML. The relationships of the objects taken out are dropped unless reused.
    */
-  replaceObjects(isProduct: (name: string) => boolean, anchors: (firstId: number) => string): void {
-    const removed = this.objects().filter((o) => isProduct(o.name));
+  replaceObjects(
+    isProduct: (name: string, object: DrawingObject) => boolean,
+    anchors: (firstId: number) => string,
+  ): void {
+    const removed = this.objects().filter((o) => isProduct(o.name, o));
     const firstId = this.highestIdExcept(removed) + 1;
     let text = this.xml;
     for (const o of [...removed].sort((a, b) => b.start - a.start))
