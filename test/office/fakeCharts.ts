@@ -82,6 +82,13 @@ export function fakeChartCollection(kit: FakeKit, resolveSheet: () => SheetLike)
     return where.address.replace(/\$/g, "");
   };
 
+  /** The item at a position, or ItemNotFound: there is none past the last. */
+  const itemAt = <T>(items: readonly T[], at: number, what: string): T => {
+    const item = items[at];
+    if (item === undefined) throw error("ItemNotFound", `There is no ${what} at position ${at}.`);
+    return item;
+  };
+
   const axis = (resolve: () => FakeChart) => {
     const automaticOrNumber = (name: "minimum" | "majorUnit") => ({
       read: () => resolve().valueAxis[name],
@@ -157,12 +164,7 @@ export function fakeChartCollection(kit: FakeKit, resolveSheet: () => SheetLike)
         points: () =>
           object("ChartPointsCollection", {
             methods: {
-              getItemAt: (at: number) =>
-                point(() => {
-                  const p = resolve().points[at];
-                  if (!p) throw error("ItemNotFound", `The series has no point ${at}.`);
-                  return p;
-                }),
+              getItemAt: (at: number) => point(() => itemAt(resolve().points, at, "point")),
             },
           }),
       },
@@ -209,12 +211,7 @@ export function fakeChartCollection(kit: FakeKit, resolveSheet: () => SheetLike)
         series: () =>
           object("ChartSeriesCollection", {
             methods: {
-              getItemAt: (at: number) =>
-                series(() => {
-                  const s = resolve().series[at];
-                  if (!s) throw error("ItemNotFound", `The chart has no series ${at}.`);
-                  return s;
-                }),
+              getItemAt: (at: number) => series(() => itemAt(resolve().series, at, "series")),
             },
           }),
       },
