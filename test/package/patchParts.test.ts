@@ -1,5 +1,8 @@
 import { crc32 as zlibCrc32 } from "node:zlib";
-import { nodeCodec } from "../../src/workbook/package/nodeCodec";
+import { nodeCodec, nodeCodecWithin } from "../../src/workbook/package/nodeCodec";
+import { MAX_EDITED_PART_BYTES, OpenPackage } from "../../src/workbook/package/openPackage";
+import { DEFAULT_READ_LIMITS, PackageLimitError } from "../../src/workbook/package/read/limits";
+import { writeZip as writeTestZip } from "../helpers/zip";
 import { crc32 } from "../../src/workbook/package/zipWriter";
 import { StylesEditor } from "../../src/workbook/package/styles";
 import {
@@ -117,5 +120,28 @@ describe("the checksums of the parts written", () => {
     expect(crc32(data)).toBe(zlibCrc32(data));
     expect(crc32(new Uint8Array())).toBe(0);
     expect(nodeCodec.crc32(data)).toBe(zlibCrc32(data));
+  });
+});
+
+describe("the parts the patcher inflates to edit", () => {
+  it("are bounded: a part that inflates past the limit is refused, naming the part, before it fills memory", async () => {
+    // Written by the patcher itself, so that the big part is deflated (a stored one needs no inflating).
+    const source = OpenPackage.open(
+      writeTestZip([{ name: "[Content_Types].xml", data: Buffer.from("<Types/>") }]),
+      nodeCodec.inflate,
+    );
+    source.setText("xl/worksheets/sheet1.xml", " ".repeat(64 * 1024));
+    const zip = await source.toBytes(nodeCodec.deflate, nodeCodec.crc32);
+    const pkg = OpenPackage.open(zip, nodeCodecWithin(16 * 1024).inflate);
+    expect(await pkg.text("[Content_Types].xml")).toBe("<Types/>");
+    const refusal = await pkg.text("xl/worksheets/sheet1.xml").catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(PackageLimitError);
+    expect((refusal as Error).message).toBe(
+      "xl/worksheets/sheet1.xml inflates to more than 16 KiB; bsc will not edit it.",
+    );
+  });
+
+  it("are bounded by default at the reader's own limit for a sheet", () => {
+    expect(MAX_EDITED_PART_BYTES).toBe(DEFAULT_READ_LIMITS.maxSheetBytes);
   });
 });

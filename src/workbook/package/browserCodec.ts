@@ -1,5 +1,6 @@
-import { browserInflate } from "../xlsx/browserInflate";
 import type { Inflate } from "../xlsx/zip";
+import { MAX_EDITED_PART_BYTES } from "./openPackage";
+import { browserBoundedInflate } from "./readInflateBrowser";
 import type { Deflate } from "./zipWriter";
 
 /** Raw DEFLATE with the browser's own CompressionStream, for the parts the preview writes. */
@@ -9,6 +10,7 @@ const browserDeflate: Deflate = async (data) => {
 };
 
 export const browserCodec: { inflate: Inflate; deflate: Deflate } = {
-  inflate: browserInflate,
+  // Bounded as the reader is: a part the product edits cannot inflate without end.
+  inflate: (data) => browserBoundedInflate(data, MAX_EDITED_PART_BYTES),
   deflate: browserDeflate,
 };

@@ -5,11 +5,20 @@
 import { listZipEntries, readZipEntry, type Inflate, type ZipEntry } from "../xlsx/zip";
 import { relationshipsPartOf as relsPartOf, resolveTarget } from "./read/relationships";
 import { writeZip, type Deflate, type ZipPart } from "./zipWriter";
+import { InflateLimitError } from "./read/inflate";
+import { byteSize, DEFAULT_READ_LIMITS, PackageLimitError } from "./read/limits";
 
 export { relsPartOf };
 import { attribute, findElements, PackageXmlError } from "./xmlText";
 
 const utf8 = new TextDecoder("utf-8");
+
+/**
+ * The largest part the product inflates to edit: the reader's limit for a sheet, the largest part
+ * it reads. Every front door reads the workbook (within its limits) before editing it; this keeps
+ * the editor bounded even for a caller that does not.
+ */
+export const MAX_EDITED_PART_BYTES = DEFAULT_READ_LIMITS.maxSheetBytes;
 const encoder = new TextEncoder();
 
 export const RELATIONSHIP_TYPES = {
@@ -65,9 +74,22 @@ export class OpenPackage {
     if (changed !== undefined) return changed;
     const cached = this.cache.get(name);
     if (cached !== undefined) return cached;
-    const text = utf8.decode(
-      await readZipEntry(this.bytes, this.byLowerName.get(name.toLowerCase()) as ZipEntry, this.inflate),
-    );
+    let bytes: Uint8Array;
+    try {
+      bytes = await readZipEntry(
+        this.bytes,
+        this.byLowerName.get(name.toLowerCase()) as ZipEntry,
+        this.inflate,
+      );
+    } catch (e) {
+      if (!(e instanceof InflateLimitError)) throw e;
+      throw new PackageLimitError(
+        `${name} inflates to more than ${byteSize(e.maxBytes)}; bsc will not edit it.`,
+        "maxSheetBytes",
+        name,
+      );
+    }
+    const text = utf8.decode(bytes);
     this.cache.set(name, text);
     return text;
   }
