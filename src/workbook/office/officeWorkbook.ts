@@ -510,8 +510,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       ws.getRange(`${column}:${column}`).format.columnWidth = columnWidthPoints(width);
     });
     if (sheet.frozenRows > 0) ws.freezePanes.freezeRows(sheet.frozenRows);
+    const texts = new Map(
+      sheet.hyperlinks?.length ? sheet.cells.map((c) => [`${c.row},${c.col}`, c.value]) : [],
+    );
     for (const link of sheet.hyperlinks ?? []) {
-      const text = sheet.cells.find((c) => c.row === link.row && c.col === link.col)?.value;
+      const text = texts.get(`${link.row},${link.col}`);
       const hyperlink: Excel.RangeHyperlink = { documentReference: link.location };
       if (typeof text === "string") hyperlink.textToDisplay = text;
       await budget.add(sizeOf(hyperlink) + 40);
