@@ -44,7 +44,8 @@ export const USAGE = `Usage:
 --map names the column that holds a role when its header is not one bsc knows, e.g.
 --map actual="Amount (EUR)"; --map objective= says the table has no such column. Roles:
 ${COLUMN_ROLES.filter((r) => r !== "drives").join(", ")}.
---range reads the block you name, its header row on top (Data!B4:M40; Data!B4:M4 alone runs down).
+--range reads the block you name, its header row on top (Data!B4:M40; Data!B4:M4 alone runs down;
+whole columns Data!B:M start at their first row naming two or more of them).
 Layout switches: --periods-across (the period headers across the columns hold the values),
 --sheet-as-perspective (each KPI's perspective is its sheet's name). refresh stores all of these
 in the workbook, so the next refresh needs none of them.

@@ -64,3 +64,18 @@ export function parseReference(ref: string): { sheet: string | null; box: RangeB
     },
   };
 }
+
+/** Parses whole columns, "Data!B:F" or "'P&L'!$B:$F" (sheet optional). Null when it is not that. */
+export function parseColumnsReference(
+  ref: string,
+): { sheet: string | null; left: number; right: number } | null {
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(ref.trim());
+  if (!m) return null;
+  const first = columnNumber(m[3] as string);
+  const last = columnNumber(m[4] as string);
+  return {
+    sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? null),
+    left: Math.min(first, last),
+    right: Math.max(first, last),
+  };
+}

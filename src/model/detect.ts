@@ -1,6 +1,6 @@
 import { issue, type Issue } from "../engine/issues";
 import type { Period } from "../engine/periods";
-import { parseReference, sheetBox } from "./address";
+import { parseColumnsReference, parseReference, sheetBox } from "./address";
 import type { ColumnRole } from "./headers";
 import { normalizeHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
 import type { RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -351,6 +351,20 @@ export interface SourceLayout {
  * columns a scorecard needs and the block lacks are left for the user to name (the reader says
  * which). A single row is the header row, and the block runs down from it as a detected one.
  */
+/** The first row among the sheet's first rows with text in two or more of the columns. */
+function headerRowIn(sheet: SheetSnapshot, left: number, right: number): number | null {
+  const last = Math.min(lastRow(sheet), sheet.origin.row + HEADER_SEARCH_ROWS - 1);
+  for (let row = sheet.origin.row; row <= last; row++) {
+    let named = 0;
+    for (let col = left; col <= right; col++) {
+      const value = cellAt(sheet, row, col);
+      if (typeof value === "string" && !isBlankCell(value)) named++;
+    }
+    if (named >= 2) return row;
+  }
+  return null;
+}
+
 export function tableFromRange(
   book: WorkbookSnapshot,
   address: string,
@@ -358,19 +372,29 @@ export function tableFromRange(
   periodsAcross = false,
 ): DetectedTable | Issue {
   const unusable = (reason: string) => issue("range-unusable", null, { range: address, reason });
-  const ref = parseReference(address);
-  if (!ref) return unusable("is not a reference such as Data!B4:M40");
-  if (ref.sheet === null) return unusable("names no sheet: write it as Data!B4:M40");
-  const sheet = book.sheets.find((s) => s.name.toLowerCase() === (ref.sheet as string).toLowerCase());
-  if (!sheet) return unusable(`names a sheet the workbook does not have (${ref.sheet})`);
-  const { top, left, right } = ref.box;
+  const columnsRef = parseColumnsReference(address);
+  const ref = columnsRef ? null : parseReference(address);
+  const sheetName = columnsRef?.sheet ?? ref?.sheet;
+  if (!columnsRef && !ref) return unusable("is not a reference such as Data!B4:M40");
+  if (sheetName === null || sheetName === undefined)
+    return unusable("names no sheet: write it as Data!B4:M40");
+  const sheet = book.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+  if (!sheet) return unusable(`names a sheet the workbook does not have (${sheetName})`);
+  const { left, right } = columnsRef ?? (ref as { box: RangeBox }).box;
+  // Whole columns: the header row is the first that names two or more of them, a title above it.
+  const top = columnsRef ? headerRowIn(sheet, left, right) : (ref as { box: RangeBox }).box.top;
+  if (top === null) {
+    return unusable(
+      `has no row naming two or more of its columns in its first ${HEADER_SEARCH_ROWS} rows: choose the header row, such as Data!B4:M4`,
+    );
+  }
   const { found, mapped } = mapHeaders(sheet, top, left, right, roleReader(mapping), periodsAcross);
   if (periodsAcross && found?.shape !== "wide") {
     return unusable(
       `has no ${mapped.columns.kpi === undefined ? "KPI column and no " : ""}period headers across row ${top} (such as Jan-26, 2026-01 or Q1 2026)`,
     );
   }
-  const bottom = ref.box.bottom > top ? ref.box.bottom : blockEnd(sheet, top, left, right);
+  const bottom = ref && ref.box.bottom > top ? ref.box.bottom : blockEnd(sheet, top, left, right);
   const shape = found?.kind === "scorecard" ? found : ({ kind: "scorecard", shape: "long" } as const);
   return rangeTable(sheet, shape, { top, left, bottom, right }, mapped);
 }

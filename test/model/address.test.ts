@@ -1,4 +1,5 @@
 import {
+  parseColumnsReference,
   columnLetters,
   columnNumber,
   parseReference,
@@ -31,5 +32,20 @@ describe("sheet-qualified addresses", () => {
   it("converts column letters both ways", () => {
     for (const n of [1, 26, 27, 52, 702, 703, 16384]) expect(columnNumber(columnLetters(n))).toBe(n);
     expect(columnLetters(28)).toBe("AB");
+  });
+});
+
+describe("whole-column references", () => {
+  it.each([
+    ["Data!B:F", { sheet: "Data", left: 2, right: 6 }],
+    ["'P&L 2026'!$F:$B", { sheet: "P&L 2026", left: 2, right: 6 }],
+    ["'It''s'!AA:AB", { sheet: "It's", left: 27, right: 28 }],
+    ["C:C", { sheet: null, left: 3, right: 3 }],
+  ])("read %p as its sheet and columns", (text, expected) => {
+    expect(parseColumnsReference(text)).toEqual(expected);
+  });
+
+  it.each(["Data!B4:F9", "Data!B", "Data!B:", "Data!1:4"])("are not %p", (text) => {
+    expect(parseColumnsReference(text)).toBeNull();
   });
 });

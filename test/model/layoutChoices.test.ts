@@ -81,6 +81,21 @@ describe("a range chosen by hand", () => {
     expect(fatal.message).toBe(`The chosen range ${range} ${reason}.`);
   });
 
+  it.each(["Data!A:E", "'Data'!$A:$E", "data!E:A"])(
+    "reads whole columns (%s) from their first row naming two or more of them, down to the block's end",
+    (range) => {
+      const expected = statuses(TIDY, null);
+      expect(statuses(odd, chosen({ ...columns, target: "Goal B" }, { range }))).toEqual(expected);
+    },
+  );
+
+  it("refuses whole columns where no row among the first names two of them, saying how to choose", () => {
+    const fatal = fatalOf([["Title only"], [1, 2, 3]], chosen({}, { range: "Data!A:C" }));
+    expect(fatal.message).toBe(
+      "The chosen range Data!A:C has no row naming two or more of its columns in its first 30 rows: choose the header row, such as Data!B4:M4.",
+    );
+  });
+
   it("wins over the tables found by their headers", () => {
     const twoTables: CellValue[][] = [
       ["Perspective", "Objective", "KPI", "Actual", "Target"],
