@@ -10,18 +10,24 @@ export const STATUS_WORDS: Readonly<Record<string, string>> = {
   none: "no data",
 };
 
-/** One or two sentences on a finished refresh, for the ribbon's notice and the pane's status line. */
-export function outcomeSentence(report: ScorecardReport): string {
+/**
+ * One or two sentences on a finished refresh, for the ribbon's notice and the pane's status line;
+ * `words` names the statuses (the pane says what they mean, true in every palette).
+ */
+export function outcomeSentence(
+  report: ScorecardReport,
+  words: Readonly<Record<string, string>> = STATUS_WORDS,
+): string {
   const kpis = report.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
   const counts = ["green", "amber", "red", "none"]
     .map((s) => [s, kpis.filter((k) => k.status === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${STATUS_WORDS[s]}`);
+    .map(([s, n]) => `${n} ${words[s]}`);
   const score = report.scorecard.score === null ? "no score" : report.scorecard.score.toFixed(2);
   const period = report.period ? ` for ${report.period}` : "";
   const problems = report.issues.filter((i) => i.severity !== "info").length;
   const tail = problems ? ` ${problems} issue${problems === 1 ? "" : "s"} to look at.` : "";
-  return `Scorecard${period}: ${score} (${STATUS_WORDS[report.scorecard.status]}). ${kpis.length} KPIs: ${counts.join(", ")}.${tail}`;
+  return `Scorecard${period}: ${score} (${words[report.scorecard.status]}). ${kpis.length} KPIs: ${counts.join(", ")}.${tail}`;
 }
 
 /** A problem that stopped the scorecard, with its cell when it has one. */
@@ -48,7 +54,9 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 
 /** One line on what was read and how: which block, which rows became KPIs, which were left out. */
 export function layoutText(read: LayoutSummary): string {
-  const periods = read.periods > 1 ? ` × ${plural(read.periods, "period")}` : "";
+  const periods =
+    (read.entities > 0 ? ` × ${read.entities} ${read.entities === 1 ? "entity" : "entities"}` : "") +
+    (read.periods > 1 ? ` × ${plural(read.periods, "period")}` : "");
   const skipped = [
     read.headings ? plural(read.headings, "heading row") : "",
     read.totals ? `${plural(read.totals, "total row")} left out` : "",

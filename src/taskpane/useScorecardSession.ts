@@ -6,6 +6,7 @@ import type { Definition } from "../model/definition";
 import type { DetectedTable } from "../model/detect";
 import { detectTables, nearMisses } from "../model/detect";
 import { ownedSheetNames } from "../model/ownership";
+import { STATUS_MEANINGS } from "../plan/palette";
 import type { InteractiveWorkbook } from "../workbook/port";
 
 export type SessionState =
@@ -30,6 +31,11 @@ export interface Progress {
   /** 0 to 1. */
   readonly value: number;
 }
+
+/** The statuses in running text as the pane's chips say them: "9 on target, 3 watch". */
+const MEANING_WORDS = Object.fromEntries(
+  Object.entries(STATUS_MEANINGS).map(([status, word]) => [status, word.toLowerCase()]),
+);
 
 const STEPS: Readonly<Record<RefreshStep, Progress>> = {
   reading: { label: "Reading the workbook…", value: 0.15 },
@@ -83,7 +89,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
         else
           setNotice({
             intent: outcome.hasErrors ? "warning" : "success",
-            text: outcomeSentence(outcome.report),
+            text: outcomeSentence(outcome.report, MEANING_WORDS),
           });
       } catch (error) {
         setNotice({ intent: "error", text: errorSentence(error) });

@@ -8,6 +8,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { PNG } from "pngjs";
 import { runCli } from "../../src/cli/main";
 import { PALETTES } from "../../src/plan/palette";
 import { launchChromium, serveDist } from "./harness";
@@ -74,6 +75,12 @@ describe("the pane at Excel's width and wide, in every theme", () => {
       await page.getByLabel("Workbook to open").setInputFiles(sample);
       await page.getByRole("heading", { name: "Create the scorecard" }).waitFor();
       seen["set up"] = await look(page);
+      if (theme === "dark") {
+        // No light frame around a dark pane: the page's very corner is as dark as the pane.
+        const corner = PNG.sync.read(await page.screenshot({ clip: { x: 0, y: 0, width: 2, height: 2 } }));
+        const [r, g, b] = [corner.data[0], corner.data[1], corner.data[2]] as [number, number, number];
+        expect({ corner: [r, g, b], dark: r + g + b < 3 * 80 }).toEqual({ corner: [r, g, b], dark: true });
+      }
       await page.getByRole("button", { name: "Create scorecard" }).click();
       await page.getByText(/Scorecard for 2026-12/).waitFor();
       // After creating, the overview at the top.

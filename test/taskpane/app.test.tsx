@@ -197,7 +197,9 @@ describe("the task pane", () => {
     const user = await createScorecard(port);
     const applied = port.plansApplied;
     await user.click(screen.getByRole("button", { name: "Refresh" }));
-    expect(await screen.findByText(/Scorecard: .* 3 KPIs: 1 green, 1 amber, 1 no data/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Scorecard: .* \(watch\)\. 3 KPIs: 1 on target, 1 watch, 1 no data/),
+    ).toBeTruthy();
     expect(port.plansApplied).toBe(applied + 1);
     expect(screen.getByText(/Last refreshed/)).toBeTruthy();
   });

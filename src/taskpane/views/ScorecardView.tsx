@@ -214,14 +214,12 @@ export function ScorecardView({
   const perspectives = entityReport?.perspectives ?? report.perspectives;
   const overall = entityReport?.scorecard ?? report.scorecard;
   const kpiCount = perspectives.reduce((n, p) => n + p.objectives.reduce((m, o) => m + o.kpis.length, 0), 0);
-  const defaultOpen = useMemo(
-    () =>
-      report.perspectives.flatMap((p) => [
-        `p:${p.name}`,
-        ...(kpiCount > OPEN_ALL_UP_TO ? [] : p.objectives.map((o) => `o:${p.name}/${o.name}`)),
-      ]),
-    // Opened once, as the scorecard first shows; the user's opening and closing is kept after.
-    [],
+  // Opened once, as the scorecard first shows; the user's opening and closing is kept after.
+  const [defaultOpen] = useState(() =>
+    report.perspectives.flatMap((p) => [
+      `p:${p.name}`,
+      ...(kpiCount > OPEN_ALL_UP_TO ? [] : p.objectives.map((o) => `o:${p.name}/${o.name}`)),
+    ]),
   );
 
   // What the rows need beyond the report: each KPI's model (its number format, its direction)
