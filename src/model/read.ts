@@ -158,7 +158,7 @@ function readTableRows(
     return {
       drafts: wide.drafts,
       granularity: wide.granularity,
-      layout: layoutSummary(table, wide.context, tally.counts, wide.drafts.length, wide.periods),
+      layout: layoutSummary(table, wide.context, tally.counts, wide.drafts, wide.periods),
     };
   }
   const context = new RowContext(reader);
@@ -244,7 +244,7 @@ function readTableRows(
   }
   const periods = new Set<number>();
   for (const d of drafts.values()) for (const ordinal of d.byPeriod.keys()) periods.add(ordinal);
-  const layout = layoutSummary(table, context, tally.counts, drafts.size, periods.size);
+  const layout = layoutSummary(table, context, tally.counts, [...drafts.values()], periods.size);
   return { drafts: [...drafts.values()], granularity, layout };
 }
 
@@ -262,6 +262,7 @@ function combinedLayout(layouts: readonly LayoutSummary[]): LayoutSummary | null
       totals: sum.totals + l.totals,
       leftOut: sum.leftOut + l.leftOut,
       kpis: sum.kpis + l.kpis,
+      entities: Math.max(sum.entities, l.entities),
       periods: Math.max(sum.periods, l.periods),
     }),
     first,
@@ -272,10 +273,13 @@ function layoutSummary(
   table: DetectedTable,
   context: RowContext,
   counts: RowCounts,
-  kpis: number,
+  drafts: readonly KpiDraft[],
   periods: number,
 ): LayoutSummary {
   const sources = context.sources();
+  // With an Entity column the same KPI stands once per entity: counted once, the entities apart.
+  const entities = new Set(drafts.map((d) => d.entity).filter((e) => e !== null));
+  const kpis = new Set(drafts.map((d) => `${d.perspective}\u0000${d.objective}\u0000${d.name}`)).size;
   return {
     shape: table.shape,
     address: tableAddress(table),
@@ -283,6 +287,7 @@ function layoutSummary(
     objectiveFrom: sources.objective,
     ...counts,
     kpis,
+    entities: entities.size,
     periods,
   };
 }

@@ -89,7 +89,10 @@ export interface LayoutSummary {
   readonly headings: number;
   readonly totals: number;
   readonly leftOut: number;
+  /** Distinct KPIs: with an Entity column, each counted once however many entities report it. */
   readonly kpis: number;
+  /** The entities of an Entity column; 0 without one. */
+  readonly entities: number;
   readonly periods: number;
 }
 

@@ -317,6 +317,7 @@ describe("bsc check says what it understood", () => {
     expect(json.read).toEqual({
       shape: "long",
       address: "Pack!A3:D10",
+      entities: 0,
       perspectiveFrom: "headings",
       objectiveFrom: "column",
       rows: 6,

@@ -6,6 +6,7 @@ import type { CellValue } from "../../src/model/snapshot";
 import { emptyDefinition, type TaggedKpi } from "../../src/model/definition";
 import { allKpis, book, score, sheet, tableSheet } from "../helpers/book";
 import { propertyRuns } from "../helpers/runs";
+import { layoutText } from "../../src/app/outcomeText";
 
 /** What a manager reads of a scorecard, without the cells it came from. */
 function report(result: ScorecardResult) {
@@ -596,6 +597,14 @@ describe("layouts: the same KPIs for many entities (sites, departments, regions)
       expect(k.score).toBeCloseTo(((north[i]!.score ?? 0) + (south[i]!.score ?? 0)) / 2, 12);
       expect(k.actual).toBeNull();
     });
+  });
+
+  it("counts each KPI once however many entities report it, and the entities apart", () => {
+    const { model } = score(book(sheet("Export", rows)));
+    expect(model.layout).toMatchObject({ rows: 5, kpis: 2, entities: 2, periods: 2 });
+    expect(layoutText(model.layout!)).toBe(
+      "Read Export!A1:G6: 5 rows → 2 KPIs × 2 entities × 2 periods; the sheet's name as the perspective, objectives from their column.",
+    );
   });
 
   it("fills a blank entity cell from the one above, as a merged cell reads", () => {
