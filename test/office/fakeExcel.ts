@@ -54,7 +54,7 @@ export interface FakeSheet {
   /** Rows hidden (1-based). */
   hiddenRows: Set<number>;
   /** Hyperlinks by cell address ("N12"). */
-  hyperlinks: Map<string, { address?: string; documentReference?: string; textToDisplay?: string }>;
+  hyperlinks: Map<string, FakeHyperlink>;
   /** What Worksheet.pageLayout was given. */
   pageLayout: {
     orientation?: string;
@@ -63,6 +63,12 @@ export interface FakeSheet {
     printTitleRows?: string;
     headersFooters: Record<string, string>;
   };
+}
+/** Excel.RangeHyperlink's members the product sets. */
+export interface FakeHyperlink {
+  address?: string;
+  documentReference?: string;
+  textToDisplay?: string;
 }
 export interface FakeTable {
   name: string;
@@ -793,6 +799,18 @@ export class FakeExcel {
       const b = box();
       rows.forEach((row, r) => row.forEach((v, c) => f(key(b.top - 1 + r, b.left - 1 + c), v)));
     };
+    /** A link on one cell: its `textToDisplay` becomes the cell's value. */
+    const setHyperlink = (row: number, col: number, link: FakeHyperlink) => {
+      if (typeof link !== "object" || link === null || (!link.address && !link.documentReference))
+        throw new FakeOfficeError("InvalidArgument", "A hyperlink needs an address or a document reference.");
+      const sheet = resolveSheet();
+      sheet.hyperlinks.set(boxA1({ top: row, left: col, bottom: row, right: col }), { ...link });
+      if (link.textToDisplay !== undefined) {
+        const k = key(row - 1, col - 1);
+        const format = sheet.cells.get(k)?.format ?? "General";
+        sheet.cells.set(k, { value: link.textToDisplay, type: "String", format });
+      }
+    };
     return this.object("Range", {
       ...(exists ? { exists } : {}),
       check: () => void resolveSheet(),
@@ -866,24 +884,7 @@ export class FakeExcel {
          */
         hyperlink: {
           read: () => resolveSheet().hyperlinks.get(boxA1(box())) ?? null,
-          write: (v) => {
-            const link = v as { address?: string; documentReference?: string; textToDisplay?: string };
-            if (typeof link !== "object" || link === null || (!link.address && !link.documentReference))
-              throw new FakeOfficeError(
-                "InvalidArgument",
-                "A hyperlink needs an address or a document reference.",
-              );
-            const b = box();
-            const sheet = resolveSheet();
-            sheet.hyperlinks.set(boxA1({ top: b.top, left: b.left, bottom: b.top, right: b.left }), {
-              ...link,
-            });
-            if (link.textToDisplay !== undefined) {
-              const k = key(b.top - 1, b.left - 1);
-              const format = sheet.cells.get(k)?.format ?? "General";
-              sheet.cells.set(k, { value: link.textToDisplay, type: "String", format });
-            }
-          },
+          write: (v) => setHyperlink(box().top, box().left, v as FakeHyperlink),
         },
         numberFormat: {
           read: () => grid((c) => c?.format ?? "General"),
@@ -939,6 +940,24 @@ export class FakeExcel {
             }
           }),
         select: () => this.call("Range.select", 10, false, () => this.selected.push(address())),
+        /**
+         * Range.setCellProperties: "Updates the range based on a 2D array of cell properties"; the
+         * array is the range's shape. The fake models the hyperlink property (as Range.hyperlink);
+         * a cell given no property is left as it is.
+         */
+        setCellProperties: (properties: { hyperlink?: FakeHyperlink }[][]) =>
+          this.call("Range.setCellProperties", size(properties), true, () => {
+            checkShape(properties);
+            const b = box();
+            properties.forEach((row, r) =>
+              row.forEach((cell, c) => {
+                const unknown = Object.keys(cell).filter((k) => k !== "hyperlink");
+                if (unknown.length)
+                  throw new Error(`the fake does not model cell properties ${unknown.join(", ")}`);
+                if (cell.hyperlink) setHyperlink(b.top + r, b.left + c, cell.hyperlink);
+              }),
+            );
+          }),
         clear: () =>
           this.call("Range.clear", 10, true, () => {
             const b = box();

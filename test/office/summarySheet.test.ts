@@ -129,9 +129,17 @@ describe("a second refresh failing at any operation where the host has ExcelApi 
     await refresh(twin);
     const start = twin.operationsQueued;
     await refresh(twin);
-    const operations = twin.operationsQueued - start;
-    expect(operations).toBeGreaterThan(20);
-    for (let n = 0; n < operations; n++) {
+    // The outline's, links' and print setup's operations: failures.test.ts sweeps every operation
+    // of a refresh at ExcelApi 1.9; these are the ones a host with 1.10 adds or orders differently.
+    const ours = twin.operationLog
+      .slice(start)
+      .map((op, n) => ({ op, n }))
+      .filter(({ op }) =>
+        /^(Range\.(un)?group|Range\.rowHidden|Range\.setCellProperties|PageLayout|HeaderFooter)/.test(op),
+      );
+    expect(ours.filter(({ op }) => op.startsWith("Range.ungroup")).length).toBeGreaterThan(0);
+    expect(ours.filter(({ op }) => op.startsWith("Range.group")).length).toBeGreaterThan(0);
+    for (const { n } of ours) {
       const fake = scorecardBook(4);
       fake.excelApi = "1.10";
       await refresh(fake);
@@ -151,6 +159,8 @@ describe("the summary's links and print setup through Office.js", () => {
     await refresh(fake);
     const links = [...fake.sheet("Scorecard").hyperlinks.entries()];
     expect(links).toHaveLength(6);
+    // All in one request, not one per cell.
+    expect(fake.operationLog.filter((op) => op.startsWith("Range.setCellProperties"))).toHaveLength(1);
     for (const [address, link] of links) {
       expect(link.documentReference).toMatch(/^Data!D\d+$/);
       expect(fake.value("Scorecard", address)).toBe(link.documentReference);

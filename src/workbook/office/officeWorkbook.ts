@@ -510,16 +510,7 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       ws.getRange(`${column}:${column}`).format.columnWidth = columnWidthPoints(width);
     });
     if (sheet.frozenRows > 0) ws.freezePanes.freezeRows(sheet.frozenRows);
-    const texts = new Map(
-      sheet.hyperlinks?.length ? sheet.cells.map((c) => [`${c.row},${c.col}`, c.value]) : [],
-    );
-    for (const link of sheet.hyperlinks ?? []) {
-      const text = texts.get(`${link.row},${link.col}`);
-      const hyperlink: Excel.RangeHyperlink = { documentReference: link.location };
-      if (typeof text === "string") hyperlink.textToDisplay = text;
-      await budget.add(sizeOf(hyperlink) + 40);
-      ws.getCell(link.row - 1, link.col - 1).hyperlink = hyperlink;
-    }
+    await this.writeHyperlinks(ws, sheet, budget);
     if (sheet.rowOutline?.length) {
       // Rows a user collapsed stay hidden when their group goes: the rewritten rows are shown.
       ws.getRange().rowHidden = false;
@@ -531,6 +522,41 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         }
     }
     if (sheet.print) this.setUpPrinting(ws, sheet.print);
+  }
+
+  /**
+   * The sheet's links in one Range.setCellProperties per column (ExcelApi 1.9), not one request
+   * per cell: a cell without a link gets no property and stays as written. Each link shows its
+   * cell's text.
+   */
+  private async writeHyperlinks(ws: Excel.Worksheet, sheet: SheetPlan, budget: PayloadBudget): Promise<void> {
+    const links = sheet.hyperlinks ?? [];
+    if (links.length === 0) return;
+    const texts = new Map(sheet.cells.map((c) => [`${c.row},${c.col}`, c.value]));
+    const byColumn = new Map<number, Map<number, Excel.RangeHyperlink>>();
+    for (const link of links) {
+      const hyperlink: Excel.RangeHyperlink = { documentReference: link.location };
+      const text = texts.get(`${link.row},${link.col}`);
+      if (typeof text === "string") hyperlink.textToDisplay = text;
+      const column = byColumn.get(link.col) ?? new Map<number, Excel.RangeHyperlink>();
+      column.set(link.row, hyperlink);
+      byColumn.set(link.col, column);
+    }
+    for (const [col, rows] of byColumn) {
+      const first = Math.min(...rows.keys());
+      const last = Math.max(...rows.keys());
+      const properties = Array.from({ length: last - first + 1 }, (_, i) => {
+        const hyperlink = rows.get(first + i);
+        return [hyperlink ? { hyperlink } : {}];
+      });
+      const rowBytes = Math.max(1, sizeOf(properties) / properties.length);
+      const rowsPerChunk = Math.max(1, Math.floor(this.payloadLimit / 2 / rowBytes));
+      for (let start = 0; start < properties.length; start += rowsPerChunk) {
+        const chunk = properties.slice(start, start + rowsPerChunk);
+        await budget.add(sizeOf(chunk));
+        ws.getRangeByIndexes(first - 1 + start, col - 1, chunk.length, 1).setCellProperties(chunk);
+      }
+    }
   }
 
   /**
