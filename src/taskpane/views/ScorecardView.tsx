@@ -148,7 +148,9 @@ function BranchLayout({
       main={{ className: styles.main }}
       aside={{ className: styles.aside, children: <Aside score={score} status={status} palette={palette} /> }}
     >
-      <span className={styles.name}>{name}</span>
+      <span className={styles.name} title={name}>
+        {name}
+      </span>
     </TreeItemLayout>
   );
 }
@@ -389,7 +391,10 @@ export function ScorecardView({
                               children: <StatusBadge status={k.status as Status} palette={palette} />,
                             }}
                           >
-                            <span className={styles.name}>{k.name}</span>
+                            {/* Two lines at most; the whole name on hover, and always to a screen reader. */}
+                            <span className={styles.name} title={k.name}>
+                              {k.name}
+                            </span>
                             <span className={styles.figures}>
                               {entities.length > 0 ? (
                                 <span>
