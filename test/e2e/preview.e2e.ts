@@ -187,6 +187,14 @@ describe("the browser preview, used as a person would", () => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await page.getByRole("region", { name: "KPI Revenue" }).waitFor();
+    // Chosen by keyboard, the details are in sight too, and Escape there returns to the row.
+    const details = (await page.getByRole("region", { name: "KPI Revenue" }).boundingBox())!;
+    expect(details.y + details.height).toBeLessThanOrEqual(page.viewportSize()!.height + 1);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("treeitem");
+    await page.keyboard.press("Enter");
+    await page.getByRole("region", { name: "KPI Revenue" }).waitFor();
 
     // The Tag view: arrows move along the tabs, typing fills the form, Enter submits.
     await tabTo(page, /^Scorecard$/);
