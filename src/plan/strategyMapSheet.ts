@@ -13,6 +13,8 @@ import { SHEET_MAP, strategyMapLayout, type MapSide, type StrategyMap } from "./
 export const MAP_TOP_ROWS = 4;
 /** Excel's default row height, in points: where the map's top is, under the rows above it. */
 const ROW_HEIGHT = 15;
+/** Excel's default column width (8.43 characters of Calibri 11), in points. */
+const COLUMN_WIDTH = 48;
 export const MAP_TOP = MAP_TOP_ROWS * ROW_HEIGHT + 6;
 const LANE_FILLS = ["F2F2F2", "FFFFFF"];
 const LANE_LINE = "BFBFBF";
@@ -117,6 +119,14 @@ export function strategyMapSheet(
       style: "map-note",
     },
   ];
+  // The printed block covers the cells the shapes float over, so that the whole map prints.
+  const area = {
+    top: 1,
+    left: 1,
+    bottom: Math.ceil((MAP_TOP + map.height) / ROW_HEIGHT) + 1,
+    right: Math.ceil(map.width / COLUMN_WIDTH) + 1,
+  };
+  const headerText = (text: string) => text.replace(/&/g, "&&");
   return {
     role: "strategyMap",
     name,
@@ -128,5 +138,16 @@ export function strategyMapSheet(
     markerName: STRATEGY_MAP_MARKER_NAME,
     shapes,
     connectors,
+    print: {
+      orientation: "landscape",
+      fitToPagesWide: 1,
+      area,
+      titleRows: { first: 1, last: 1 },
+      header: {
+        left: headerText(STRATEGY_MAP_SHEET_STAMP),
+        ...(input.result.period === null ? {} : { right: headerText(`Period ${input.result.period}`) }),
+      },
+      footer: { left: headerText(`Refreshed ${input.refreshedAt}`), right: "Page &P of &N" },
+    },
   };
 }

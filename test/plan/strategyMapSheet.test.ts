@@ -103,6 +103,19 @@ describe("the Strategy Map sheet's plan", () => {
   });
 });
 
+describe("the strategy map's print setup", () => {
+  it("prints landscape, one page wide, over every cell a shape floats over", () => {
+    const { plan } = planOf();
+    expect(plan.print).toMatchObject({ orientation: "landscape", fitToPagesWide: 1 });
+    const lowest = Math.max(...plan.shapes!.map((s) => s.top + s.height));
+    const rightmost = Math.max(...plan.shapes!.map((s) => s.left + s.width));
+    // Excel's default cells: 15 points high, 48 points wide.
+    expect(plan.print!.area.bottom * 15).toBeGreaterThanOrEqual(lowest);
+    expect(plan.print!.area.right * 48).toBeGreaterThanOrEqual(rightmost);
+    expect(plan.print!.footer).toEqual({ left: "Refreshed 2026-11-30 18:00", right: "Page &P of &N" });
+  });
+});
+
 describe("the strategy map's ownership", () => {
   it("is the product's sheet when its marker points at a sheet stamped as the map", () => {
     const owned = ownedSheets({
