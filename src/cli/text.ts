@@ -2,10 +2,14 @@ import { layoutText, STATUS_WORDS } from "../app/outcomeText";
 import type { IssueReport, ScorecardReport } from "../app/report";
 
 const score = (s: number | null): string => (s === null ? "  –  " : s.toFixed(2).padStart(5));
+/**
+ * The trend against the period before, in words: an arrow would have to say both which way the
+ * value moved and whether that is good, and for a lower-is-better KPI the two fight.
+ */
 const TREND_TEXT: Readonly<Record<string, string>> = {
-  better: "↑ better",
-  worse: "↓ worse",
-  flat: "→ flat",
+  better: "better than the period before",
+  worse: "worse than the period before",
+  flat: "as the period before",
   none: "",
 };
 

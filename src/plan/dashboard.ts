@@ -9,7 +9,7 @@ import type { Status } from "../engine/types";
 import { DASHBOARD_MARKER_NAME, DASHBOARD_SHEET_STAMP } from "../model/ownership";
 import { PRODUCT_CHART_PREFIX, type ChartPlan, type ChartSeriesPlan } from "./chart";
 import type { StatusColours } from "./palette";
-import { STATUS_LABELS } from "./palette";
+import { STATUS_MEANINGS } from "./palette";
 import type { CellStyle, PlanCell, SheetPlan } from "./plan";
 
 /** One KPI in one period, as the history gives it (app/history's KpiPoint). */
@@ -155,7 +155,7 @@ function statusSummary(
   put(top, 1, "Status of the KPIs, per perspective", "dash-section");
   const header = top + 1;
   put(header, 1, "Perspective", "dash-header");
-  STATUSES.forEach((s, i) => put(header, i + 2, STATUS_LABELS[s], "dash-header"));
+  STATUSES.forEach((s, i) => put(header, i + 2, STATUS_MEANINGS[s], "dash-header"));
   result.perspectives.forEach((p, r) => {
     put(header + 1 + r, 1, p.name);
     const kpis = p.objectives.flatMap((o) => o.kpis);
@@ -202,7 +202,7 @@ function trendBlock(
     put(r, 1, p.period);
     put(r, 2, p.actual, undefined, format);
     put(r, 3, p.target, undefined, format);
-    put(r, 4, STATUS_LABELS[p.status], `dash-status-${p.status}`);
+    put(r, 4, STATUS_MEANINGS[p.status], `dash-status-${p.status}`);
   });
   const last = header + points.length;
   const numbers = points.flatMap((p) => [p.actual, p.target]).filter((n): n is number => n !== null);

@@ -27,13 +27,6 @@ export const PALETTES: Readonly<Record<PaletteName, Readonly<Record<Status, Stat
   },
 };
 
-export const STATUS_LABELS: Readonly<Record<Status, string>> = {
-  green: "Green",
-  amber: "Amber",
-  red: "Red",
-  none: "No data",
-};
-
 /**
  * The statuses by what they mean, true in every palette (a colour-blind palette's "green" is
  * blue): what the task pane's chips say.
@@ -43,4 +36,15 @@ export const STATUS_MEANINGS: Readonly<Record<Status, string>> = {
   amber: "Watch",
   red: "Off target",
   none: "No data",
+};
+
+/**
+ * Each status's shape, so that a status reads without colour too (print, colour-blind readers):
+ * amber is a diamond, not a triangle, so that it is never taken for a trend arrow.
+ */
+export const STATUS_SHAPES: Readonly<Record<Status, string>> = {
+  green: "●",
+  amber: "◆",
+  red: "■",
+  none: "○",
 };

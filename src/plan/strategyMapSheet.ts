@@ -3,7 +3,7 @@ import type { Status } from "../engine/types";
 import type { ObjectiveModel } from "../model/scorecard";
 import { STRATEGY_MAP_MARKER_NAME, STRATEGY_MAP_SHEET_STAMP } from "../model/ownership";
 import type { StatusColours } from "./palette";
-import { STATUS_MEANINGS } from "./palette";
+import { STATUS_MEANINGS, STATUS_SHAPES } from "./palette";
 import type { CellStyle, PlanCell, SheetPlan } from "./plan";
 import type { ConnectionSite, ConnectorPlan, ShapePlan } from "./shapes";
 import { PRODUCT_SHAPE_PREFIX } from "./shapes";
@@ -19,7 +19,6 @@ export const MAP_TOP = MAP_TOP_ROWS * ROW_HEIGHT + 6;
 const LANE_FILLS = ["F2F2F2", "FFFFFF"];
 const LANE_LINE = "BFBFBF";
 const ARROW_COLOUR = "404040";
-const SHAPES: Readonly<Record<Status, string>> = { green: "●", amber: "▲", red: "■", none: "○" };
 const SITES: Readonly<Record<MapSide, ConnectionSite>> = { top: 0, left: 1, bottom: 2, right: 3 };
 
 export const laneShapeName = (lane: string): string => `${PRODUCT_SHAPE_PREFIX}lane ${lane}`;
@@ -65,7 +64,7 @@ export function strategyMapShapes(
       height: o.height,
       fill: c.fill,
       line: c.color,
-      text: `${o.name}\n${SHAPES[o.status]} ${score} · ${STATUS_MEANINGS[o.status]}`,
+      text: `${o.name}\n${STATUS_SHAPES[o.status]} ${score} · ${STATUS_MEANINGS[o.status]}`,
       color: c.color,
       fontSize: 10,
       bold: false,

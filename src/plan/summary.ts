@@ -3,7 +3,7 @@ import { biggestMovers, movementOf, type Movement } from "../engine/movers";
 import type { Status } from "../engine/types";
 import type { CellStyle, PlanCell, PlanHyperlink, PrintSetup, RowOutline } from "./plan";
 import type { StatusColours } from "./palette";
-import { STATUS_LABELS } from "./palette";
+import { STATUS_MEANINGS } from "./palette";
 import { SUMMARY_SHEET_STAMP } from "../model/ownership";
 
 type ColumnKey =
@@ -189,7 +189,7 @@ export function summarySheet(result: ScorecardResult, source: string, refreshedA
       });
     put(row, 1, name, style);
     putAt(row, "score", item.score, band, SCORE_FORMAT);
-    putAt(row, "status", STATUS_LABELS[item.status], `status-${item.status}`);
+    putAt(row, "status", STATUS_MEANINGS[item.status], `status-${item.status}`);
     putAt(row, "weight", item.weight);
   };
   const kpiRow = (k: KpiResult, objectiveOwner: string) => {
@@ -272,11 +272,11 @@ function headline(
   put(2, 2, result.period ?? "Single period");
   put(3, 1, "Overall score", "label");
   put(3, 2, result.score, "figure", SCORE_FORMAT);
-  put(3, 3, STATUS_LABELS[result.status], `status-${result.status}`);
+  put(3, 3, STATUS_MEANINGS[result.status], `status-${result.status}`);
   put(4, 1, "KPIs by status", "label");
   (["green", "amber", "red", "none"] as const).forEach((status, i) => {
     const count = kpis.filter((k) => k.status === status).length;
-    put(4, i + 2, `${count} ${STATUS_LABELS[status]}`, `status-${status}`);
+    put(4, i + 2, `${count} ${STATUS_MEANINGS[status]}`, `status-${status}`);
   });
   put(5, 1, "Off target", "label");
   const red = kpis.filter((k) => k.status === "red").map((k) => k.kpi.name);
@@ -330,7 +330,7 @@ function entityMatrix(
   result.entities.forEach((e, i) => put(row, i + 2, e.name, "header"));
   row++;
   put(row, 1, "Overall", "label");
-  result.entities.forEach((e, i) => put(row, i + 2, STATUS_LABELS[e.status], `status-${e.status}`));
+  result.entities.forEach((e, i) => put(row, i + 2, STATUS_MEANINGS[e.status], `status-${e.status}`));
   for (const p of result.perspectives) {
     put(++row, 1, p.name, "perspective");
     for (const o of p.objectives) {
@@ -339,7 +339,7 @@ function entityMatrix(
         put(++row, 1, k.kpi.name, "kpi");
         result.entities.forEach((e, i) => {
           const status = statusOf.get(`${e.name}\u0000${p.name}\u0000${o.name}\u0000${k.kpi.name}`);
-          put(row, i + 2, status === undefined ? "–" : STATUS_LABELS[status], status && `status-${status}`);
+          put(row, i + 2, status === undefined ? "–" : STATUS_MEANINGS[status], status && `status-${status}`);
         });
       }
     }

@@ -135,7 +135,7 @@ describe("the browser preview, used as a person would", () => {
     const cashRow = rows.find((r) => r[1] === "Cash on hand")!;
     expect(cashRow[header.indexOf("Actual")]).toBe(487);
     expect(cashRow[header.indexOf("Target")]).toBe(500);
-    expect(cashRow[header.indexOf("Status")]).toBe("Amber");
+    expect(cashRow[header.indexOf("Status")]).toBe("Watch");
     const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
     expect(names).toContainEqual({ name: "BSC_Tag_1_Actual", ranges: ["Treasury!$B$2:$M$2"] });
     const hidden = wb.worksheets.find((w) => w.state === "veryHidden")!;

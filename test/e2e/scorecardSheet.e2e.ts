@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runCli } from "../../src/cli/main";
-import { PALETTES, STATUS_LABELS } from "../../src/plan/palette";
+import { PALETTES, STATUS_MEANINGS } from "../../src/plan/palette";
 import { SUMMARY_HEADER_ROW } from "../../src/plan/summary";
 import { packagePort } from "../helpers/package";
 import { libreOfficeFills, renderWithLibreOffice, type RenderedPage } from "./render";
@@ -97,7 +97,7 @@ describe("the refreshed sample's Scorecard sheet in LibreOffice", () => {
     const offTarget = text.split("\n").find((l) => l.includes("Off target"))!;
     for (const name of red) expect(offTarget).toContain(name);
     expect(text).toMatch(/Biggest movers\s+\S.*[▲▼] [+−]\d+\.\d%/);
-    expect(text).toContain(`${STATUS_LABELS.red}`);
+    expect(text).toContain(`${STATUS_MEANINGS.red}`);
     // The page's header and footer: the period and page numbers.
     expect(text).toContain(`Period ${report.period}`);
     expect(text).toMatch(/Page \d+ of \d+/);

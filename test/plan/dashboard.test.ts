@@ -9,7 +9,7 @@ import {
   TARGET_LINE_COLOUR,
   trendChartName,
 } from "../../src/plan/dashboard";
-import { PALETTES, STATUS_LABELS } from "../../src/plan/palette";
+import { PALETTES, STATUS_MEANINGS } from "../../src/plan/palette";
 import type { PlanCell } from "../../src/plan/plan";
 import { book, HEADER, score, tableSheet } from "../helpers/book";
 
@@ -67,7 +67,13 @@ describe("the dashboard's status summary", () => {
 
   it("counts each perspective's KPIs at each status, in a table its chart plots", () => {
     expect(table(cells, status)).toEqual([
-      ["Perspective", STATUS_LABELS.green, STATUS_LABELS.amber, STATUS_LABELS.red, STATUS_LABELS.none],
+      [
+        "Perspective",
+        STATUS_MEANINGS.green,
+        STATUS_MEANINGS.amber,
+        STATUS_MEANINGS.red,
+        STATUS_MEANINGS.none,
+      ],
       ["Financial", 1, 0, 1, 0],
       ["Customer", 0, 1, 0, 0],
     ]);
@@ -129,9 +135,9 @@ describe("the dashboard's trend charts", () => {
     expect(target).toEqual({ kind: "line", colour: TARGET_LINE_COLOUR });
     const statusColumn = [1, 2, 3].map((i) => at(cells, trends[0]!.source.top + i, 4));
     expect(statusColumn.map((c) => [c?.value, c?.style])).toEqual([
-      [STATUS_LABELS.amber, "dash-status-amber"],
-      [STATUS_LABELS.green, "dash-status-green"],
-      [STATUS_LABELS.amber, "dash-status-amber"],
+      [STATUS_MEANINGS.amber, "dash-status-amber"],
+      [STATUS_MEANINGS.green, "dash-status-green"],
+      [STATUS_MEANINGS.amber, "dash-status-amber"],
     ]);
   });
 

@@ -87,13 +87,13 @@ describe("the summary sheet", () => {
     expect(at(cells, 3, 3)).toEqual({
       row: 3,
       col: 3,
-      value: { green: "Green", amber: "Amber", red: "Red", none: "No data" }[result.status],
+      value: { green: "On target", amber: "Watch", red: "Off target", none: "No data" }[result.status],
       style: `status-${result.status}`,
     });
     expect([2, 3, 4, 5].map((c) => at(cells, 4, c)?.value)).toEqual([
-      "1 Green",
-      "1 Amber",
-      "1 Red",
+      "1 On target",
+      "1 Watch",
+      "1 Off target",
       "1 No data",
     ]);
     expect([at(cells, 5, 1)?.value, at(cells, 5, 2)?.value]).toEqual(["Off target", "Churn"]);
@@ -140,14 +140,14 @@ describe("the summary sheet", () => {
       return [r["Scorecard item"], at(cells, FIRST + i, 1)?.style, r["Status"], r["Trend"]];
     });
     expect(rows).toEqual([
-      ["Financial", "perspective", "Amber", null],
-      ["Grow", "objective", "Amber", null],
-      ["Revenue", "kpi", "Amber", "▲ Better"],
-      ["Costs", "kpi", "Green", "► Flat"],
-      ["Customer", "perspective", "Red", null],
-      ["Keep", "objective", "Red", null],
+      ["Financial", "perspective", "Watch", null],
+      ["Grow", "objective", "Watch", null],
+      ["Revenue", "kpi", "Watch", "▲ Better"],
+      ["Costs", "kpi", "On target", "► Flat"],
+      ["Customer", "perspective", "Off target", null],
+      ["Keep", "objective", "Off target", null],
       // Churn fell, and a fall is worse for a KPI scored higher-is-better.
-      ["Churn", "kpi", "Red", "▼ Worse"],
+      ["Churn", "kpi", "Off target", "▼ Worse"],
       ["NPS", "kpi", "No data", "–"],
     ]);
     expect(Object.values(rowOf(summary, FIRST + 8)).every((v) => v === null)).toBe(true);
@@ -178,7 +178,7 @@ describe("the summary sheet", () => {
       Threshold: 90,
       Variance: -4,
       "Score (0-10)": expect.closeTo(10 / 3 + ((10 / 3) * 6) / 10, 12),
-      Status: "Amber",
+      Status: "Watch",
       Trend: "▲ Better",
       Comment: "Q1 push",
       Weight: 1,
@@ -496,11 +496,11 @@ describe("the summary of a table kept for many entities", () => {
     const line = (row: number) => [1, 2, 3].map((col) => at(cells, row, col)?.value ?? null);
     expect([0, 1, 2, 3, 4, 5].map((i) => line(top + i))).toEqual([
       ["By entity", "North", "South"],
-      ["Overall", "Red", "Green"],
+      ["Overall", "Off target", "On target"],
       ["Export", null, null],
       ["Flow", null, null],
-      ["Beds", "Amber", "Green"],
-      ["Waits", "Red", "–"],
+      ["Beds", "Watch", "On target"],
+      ["Waits", "Off target", "–"],
     ]);
     expect(at(cells, top + 5, 2)?.style).toBe("status-red");
     expect(at(cells, top + 5, 3)?.style).toBeUndefined();

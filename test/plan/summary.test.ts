@@ -1,4 +1,4 @@
-import { STATUS_LABELS, PALETTES } from "../../src/plan/palette";
+import { STATUS_MEANINGS, PALETTES } from "../../src/plan/palette";
 import type { PlanCell } from "../../src/plan/plan";
 import { movementOf } from "../../src/engine/movers";
 import {
@@ -40,12 +40,12 @@ describe("the summary sheet's cells", () => {
       { row: 2, col: 2, value: "Single period" },
       { row: 3, col: 1, value: "Overall score", style: "label" },
       { row: 3, col: 2, value: result.score, style: "figure", numberFormat: "0.00" },
-      { row: 3, col: 3, value: STATUS_LABELS[result.status], style: `status-${result.status}` },
+      { row: 3, col: 3, value: STATUS_MEANINGS[result.status], style: `status-${result.status}` },
       { row: 4, col: 1, value: "KPIs by status", style: "label" },
-      { row: 4, col: 2, value: `1 ${STATUS_LABELS.green}`, style: "status-green" },
-      { row: 4, col: 3, value: `0 ${STATUS_LABELS.amber}`, style: "status-amber" },
-      { row: 4, col: 4, value: `1 ${STATUS_LABELS.red}`, style: "status-red" },
-      { row: 4, col: 5, value: `0 ${STATUS_LABELS.none}`, style: "status-none" },
+      { row: 4, col: 2, value: `1 ${STATUS_MEANINGS.green}`, style: "status-green" },
+      { row: 4, col: 3, value: `0 ${STATUS_MEANINGS.amber}`, style: "status-amber" },
+      { row: 4, col: 4, value: `1 ${STATUS_MEANINGS.red}`, style: "status-red" },
+      { row: 4, col: 5, value: `0 ${STATUS_MEANINGS.none}`, style: "status-none" },
       { row: 5, col: 1, value: "Off target", style: "label" },
       { row: 5, col: 2, value: "Margin" },
       { row: 6, col: 1, value: "Biggest movers", style: "label" },
@@ -256,7 +256,7 @@ describe("the entities side by side", () => {
     expect(at(cells, top + 1, 1)).toEqual([{ row: top + 1, col: 1, value: "Overall", style: "label" }]);
     const north = at(cells, top + 1, 2)[0];
     expect(north?.style).toBe(
-      `status-${Object.entries(STATUS_LABELS).find(([, w]) => w === north?.value)?.[0]}`,
+      `status-${Object.entries(STATUS_MEANINGS).find(([, w]) => w === north?.value)?.[0]}`,
     );
   });
 

@@ -38,7 +38,7 @@ describe("refreshing the sample workbook", () => {
     expect(ws.getCell("A1").value).toBe("Balanced Scorecard");
     expect(ws.getCell("B2").value).toBe("2026-12");
     expect(typeof ws.getCell("B3").value).toBe("number");
-    expect(["Green", "Amber", "Red"]).toContain(ws.getCell("C3").value);
+    expect(["On target", "Watch", "Off target"]).toContain(ws.getCell("C3").value);
     expect(ws.getRow(SUMMARY_HEADER_ROW).values).toEqual(
       expect.arrayContaining(["Owner", "Actual", "Target", "Threshold", "Variance", "Status", "Trend"]),
     );
@@ -48,7 +48,7 @@ describe("refreshing the sample workbook", () => {
     const ws = (await loadWorkbook(after)).getWorksheet("Scorecard")!;
     const statusColumn = (ws.getRow(SUMMARY_HEADER_ROW).values as unknown[]).indexOf("Status");
     const status = ws.getCell(SUMMARY_HEADER_ROW + 1, statusColumn);
-    expect(["Green", "Amber", "Red", "No data"]).toContain(status.value);
+    expect(["On target", "Watch", "Off target", "No data"]).toContain(status.value);
     expect((status.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/);
   });
 

@@ -1,17 +1,8 @@
 import type { Status } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
-import { PALETTES, STATUS_MEANINGS } from "../../plan/palette";
+import { PALETTES, STATUS_MEANINGS, STATUS_SHAPES } from "../../plan/palette";
 
-/**
- * Each status has its own shape too, so it reads without colour; none of them is an arrow, which
- * the trend uses.
- */
-export const STATUS_SHAPES: Readonly<Record<Status, string>> = {
-  green: "●",
-  amber: "◆",
-  red: "■",
-  none: "○",
-};
+export { STATUS_SHAPES };
 
 /** A status as a chip: the palette's colours, a shape and a word that holds in every palette. */
 export function StatusBadge({ status, palette }: { status: Status; palette: PaletteName }) {

@@ -2,10 +2,9 @@ import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-com
 import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import type { ScorecardResult } from "../../engine/evaluate";
-import type { Status } from "../../engine/types";
 import type { ObjectiveModel } from "../../model/scorecard";
 import type { PaletteName } from "../../plan/palette";
-import { PALETTES, STATUS_MEANINGS } from "../../plan/palette";
+import { PALETTES, STATUS_MEANINGS, STATUS_SHAPES } from "../../plan/palette";
 import { SHEET_MAP, strategyMapLayout, type MapMeasures, type MapObjective } from "../../plan/strategyMap";
 
 /** The pane's map: as wide as the pane at 300 px, each lane named above its objectives. */
@@ -21,8 +20,6 @@ export const PANE_MAP: MapMeasures = {
   minBoxWidth: 84,
 };
 
-/** The same shapes as the status chips, so that a box reads without colour. */
-const SHAPES: Readonly<Record<Status, string>> = { green: "●", amber: "▲", red: "■", none: "○" };
 const FONT_SIZE = 10;
 
 /** A box's name in lines that fit its width (about 0.55 em a character), the last cut with "…". */
@@ -200,7 +197,7 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
                   textAnchor="middle"
                   fill={`#${c.color}`}
                 >
-                  {`${SHAPES[o.status]} ${o.score === null ? "–" : o.score.toFixed(1)}`}
+                  {`${STATUS_SHAPES[o.status]} ${o.score === null ? "–" : o.score.toFixed(1)}`}
                 </text>
               </g>
             );

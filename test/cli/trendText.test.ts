@@ -1,0 +1,38 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runCli } from "../../src/cli/main";
+import { workbookBytes } from "../helpers/xlsx";
+
+describe("bsc check's trend words", () => {
+  it("say better or worse in words, with no arrow to fight a lower-is-better KPI", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-trend-"));
+    const rows = [
+      ["Period", "Perspective", "Objective", "KPI", "Actual", "Target", "Polarity"],
+      ["2026-01", "Financial", "Save", "Costs", 40, 50, "lower"],
+      ["2026-02", "Financial", "Save", "Costs", 45, 50, "lower"],
+      ["2026-01", "Financial", "Grow", "Revenue", 90, 100, "higher"],
+      ["2026-02", "Financial", "Grow", "Revenue", 95, 100, "higher"],
+      ["2026-01", "Financial", "Grow", "Deals", 7, 10, "higher"],
+      ["2026-02", "Financial", "Grow", "Deals", 7, 10, "higher"],
+    ];
+    writeFileSync(path.join(dir, "book.xlsx"), await workbookBytes([{ name: "Data", rows }]));
+    const out: string[] = [];
+    const code = await runCli(["check", "book.xlsx"], {
+      cwd: dir,
+      stdout: (t) => out.push(t),
+      stderr: () => undefined,
+      now: new Date("2026-03-01T00:00:00Z"),
+    });
+    expect(code).toBe(0);
+    const line = (kpi: string) =>
+      out
+        .join("\n")
+        .split("\n")
+        .find((l) => l.includes(` ${kpi}`)) ?? "";
+    expect(line("Costs")).toMatch(/Costs {2}worse than the period before$/);
+    expect(line("Revenue")).toMatch(/Revenue {2}better than the period before$/);
+    expect(line("Deals")).toMatch(/Deals {2}as the period before$/);
+    expect([line("Costs"), line("Revenue"), line("Deals")].join("\n")).not.toMatch(/[↑↓→▲▼]/);
+  });
+});
