@@ -172,9 +172,10 @@ export function strategyMapLayout(
 ): StrategyMap {
   const { labelWidth, titleHeight, laneHeight, boxHeight, gap, padding, minBoxWidth, maxBoxWidth } = measures;
   const byPerspective = objectivesByPerspective(result);
+  // Array.prototype.sort is stable: lanes of one rank keep the scorecard's order.
   const order = [...byPerspective.keys()]
-    .map((name, index) => ({ name, index, rank: laneRank(name) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index);
+    .map((name) => ({ name, rank: laneRank(name) }))
+    .sort((a, b) => a.rank - b.rank);
   const widest = Math.max(1, ...[...byPerspective.values()].map((l) => l.length));
   const mapWidth = Math.max(
     measures.width,
@@ -212,7 +213,6 @@ export function strategyMapLayout(
     const from = placed.find((o) => o.key === objectiveMapKey(model.perspective, model.name));
     if (!from) continue;
     for (const driven of model.drives) {
-      if (nameKey(driven) === "") continue;
       const candidates = (byName.get(nameKey(driven)) ?? []).filter((o) => o !== from);
       // The same name in two perspectives: the one in another lane is the effect meant.
       const to = candidates.find((o) => o.perspective !== from.perspective) ?? candidates[0];

@@ -57,6 +57,13 @@ describe("strategy map lanes", () => {
       ["Operations", "Deliver", "On time", 1, 1],
     ]);
     expect(laneNames(map)).toEqual(["Operations", "Sustainability", "Community", "People"]);
+    const three = mapOf([
+      ["Zeta", "A", "K1", 1, 1],
+      ["Alpha", "B", "K2", 1, 1],
+      ["Mu", "C", "K3", 1, 1],
+      ["Nu", "D", "K4", 1, 1],
+    ]);
+    expect(laneNames(three)).toEqual(["Zeta", "Alpha", "Mu", "Nu"]);
   });
 
   it.each([
@@ -122,7 +129,8 @@ describe("strategy map boxes", () => {
       1,
     ]);
     const m = mapOf(many, [], { ...SHEET_MAP, width: 400 });
-    expect(m.width).toBeGreaterThan(400);
+    const { labelWidth, padding, minBoxWidth, gap } = SHEET_MAP;
+    expect(m.width).toBe(labelWidth + 2 * padding + 12 * minBoxWidth + 11 * gap);
     const boxes = m.objectives;
     for (let i = 1; i < boxes.length; i++)
       expect(boxes[i]!.x).toBeGreaterThan(boxes[i - 1]!.x + boxes[i - 1]!.width);
@@ -158,6 +166,9 @@ describe("strategy map arrows", () => {
     expect(sideways).toMatchObject({ fromSide: "right", toSide: "left" });
     expect(sideways!.start.x).toBe(box(m, "Delight customers").x + box(m, "Delight customers").width);
     expect(sideways!.end.x).toBe(box(m, "Keep customers").x);
+    const delight = box(m, "Delight customers");
+    expect(sideways!.start.y).toBe(delight.y + delight.height / 2);
+    expect(sideways!.end.y).toBe(sideways!.start.y);
     expect(downwards).toMatchObject({ fromSide: "bottom", toSide: "top" });
   });
 
@@ -168,12 +179,13 @@ describe("strategy map arrows", () => {
 
   it("finds the driven objective whatever its case and spacing, and lists names that match none", () => {
     const m = mapOf(kpis, [
-      ["Customer", "Delight customers", "grow  REVENUE; Win the lottery; Delight customers"],
+      ["Customer", "Delight customers", "grow  REVENUE; Win the lottery; Delight customers; Growrevenue"],
     ]);
     expect(m.links.map((l) => l.to)).toEqual(["Financial › Grow revenue"]);
     expect(m.unknownLinks).toEqual([
       { from: "Customer › Delight customers", name: "Win the lottery" },
       { from: "Customer › Delight customers", name: "Delight customers" },
+      { from: "Customer › Delight customers", name: "Growrevenue" },
     ]);
   });
 
@@ -187,6 +199,20 @@ describe("strategy map arrows", () => {
       [["Customer", "Delight", "Grow"]],
     );
     expect(m.links.map((l) => l.to)).toEqual(["Financial › Grow"]);
+  });
+});
+
+describe("strategy map arrows between namesakes", () => {
+  it("prefers the namesake in another lane even when the one in the cause's own lane is drawn first", () => {
+    const m = mapOf(
+      [
+        ["Financial", "Grow", "Revenue", 1, 1],
+        ["Financial", "Fund", "Cash", 1, 1],
+        ["Customer", "Grow", "Clients", 1, 1],
+      ],
+      [["Financial", "Fund", "Grow"]],
+    );
+    expect(m.links.map((l) => l.to)).toEqual(["Customer › Grow"]);
   });
 });
 
@@ -215,6 +241,8 @@ describe("strategy map measures", () => {
       expect(o.y + o.height).toBeLessThanOrEqual(SHEET_MAP.laneHeight);
       expect(o.x).toBeGreaterThanOrEqual(narrow.padding);
     }
-    expect(m.objectives.at(-1)!.x + m.objectives.at(-1)!.width).toBeLessThanOrEqual(300 - narrow.padding);
+    // Three boxes narrower than the widest allowed fill the lane between its paddings exactly.
+    expect(m.objectives[0]!.x).toBeCloseTo(narrow.padding, 9);
+    expect(m.objectives.at(-1)!.x + m.objectives.at(-1)!.width).toBeCloseTo(300 - narrow.padding, 9);
   });
 });

@@ -2,7 +2,12 @@ import { ownedSheets, STRATEGY_MAP_MARKER_NAME, STRATEGY_MAP_SHEET_STAMP } from 
 import { PALETTES } from "../../src/plan/palette";
 import { isProductShape } from "../../src/plan/shapes";
 import { SHEET_MAP, strategyMapLayout } from "../../src/plan/strategyMap";
-import { MAP_TOP, objectiveShapeName, strategyMapSheet } from "../../src/plan/strategyMapSheet";
+import {
+  MAP_TOP,
+  objectiveShapeName,
+  strategyMapSheet,
+  strategyMapStyles,
+} from "../../src/plan/strategyMapSheet";
 import { book, score, sheet } from "../helpers/book";
 
 function scored() {
@@ -100,6 +105,76 @@ describe("the Strategy Map sheet's plan", () => {
     const to = plan.shapes!.find((s) => s.name === arrow!.to)!;
     expect(arrow!.start).toEqual({ x: from.left + from.width / 2, y: from.top });
     expect(arrow!.end).toEqual({ x: to.left + to.width / 2, y: to.top + to.height });
+  });
+});
+
+describe("the Strategy Map sheet's look", () => {
+  it("titles the sheet in large bold type and writes its notes in grey italics", () => {
+    const { plan } = planOf();
+    const styles = strategyMapStyles();
+    expect(plan.cells.map((c) => c.style)).toEqual(["map-title", "map-note", "map-note"]);
+    expect(styles["map-title"]).toEqual({ bold: true, size: 16 });
+    expect(styles["map-note"]).toEqual({ italic: true, color: "595959" });
+  });
+
+  it("puts every lane under the rows above the map, named in bold navy at its top left", () => {
+    const { plan, map } = planOf();
+    const lanes = plan.shapes!.filter((s) => s.name.startsWith("BSC map: lane "));
+    expect(lanes.map((l) => l.top)).toEqual(map.lanes.map((l) => MAP_TOP + l.y));
+    expect(lanes.every((l) => l.bold && l.color === "1F3864" && l.fontSize === 11)).toBe(true);
+    const boxes = plan.shapes!.filter((s) => !s.name.startsWith("BSC map: lane "));
+    expect(boxes.every((b) => !b.bold && b.fontSize === 10)).toBe(true);
+  });
+
+  it("names each arrow after the two objectives it joins", () => {
+    expect(planOf().plan.connectors!.map((c) => c.name)).toEqual([
+      "BSC map: Customer › Delight customers → Financial › Grow revenue",
+    ]);
+  });
+
+  it("writes a dash for an objective with nothing to score, and the key alone when every Drives name is known", () => {
+    const { model, result } = score(
+      book(
+        sheet("KPIs", [
+          ["Perspective", "Objective", "KPI", "Actual", "Target"],
+          ["Financial", "Grow revenue", "Revenue", null, 100],
+        ]),
+      ),
+    );
+    const plan = strategyMapSheet(
+      { result, objectives: model.objectives, colours: PALETTES.standard, refreshedAt: "now" },
+      "Strategy Map",
+      null,
+    );
+    expect(plan.shapes!.find((s) => s.name === objectiveShapeName("Financial › Grow revenue"))?.text).toBe(
+      "Grow revenue\n○ – · No data",
+    );
+    expect(plan.cells[2]?.value).toBe(
+      "Arrows run from cause to effect (Objectives table, Drives column). Each box: status and score (0–10).",
+    );
+  });
+
+  it("lists every Drives name that matches no objective", () => {
+    const { model, result } = score(
+      book(
+        sheet("KPIs", [
+          ["Perspective", "Objective", "KPI", "Actual", "Target"],
+          ["Financial", "Grow revenue", "Revenue", 1, 1],
+        ]),
+        sheet("Objectives", [
+          ["Perspective", "Objective", "Drives"],
+          ["Financial", "Grow revenue", "Win; Lose"],
+        ]),
+      ),
+    );
+    const plan = strategyMapSheet(
+      { result, objectives: model.objectives, colours: PALETTES.standard, refreshedAt: "now" },
+      "Strategy Map",
+      null,
+    );
+    expect(String(plan.cells[2]?.value)).toMatch(
+      /Drives names no objective: "Win" \(from Financial › Grow revenue\), "Lose" \(from Financial › Grow revenue\)\.$/,
+    );
   });
 });
 
