@@ -11,6 +11,8 @@ import {
 import { SUMMARY_SHEET_STAMP } from "../../src/model/ownership";
 import type { CellValue } from "../../src/model/snapshot";
 import { book, score, sheet } from "../helpers/book";
+import { emptyDefinition } from "../../src/model/definition";
+import type { KpiResult, ScorecardResult } from "../../src/engine/evaluate";
 
 const REFRESHED = "2026-11-30 12:00 UTC";
 
@@ -293,5 +295,225 @@ describe("the summary's styles", () => {
       color: PALETTES.standard.green.color,
       align: "center",
     });
+  });
+
+  it("set the overall score as a bold figure, left-aligned beside its label", () => {
+    expect(summaryStyles(PALETTES.standard).figure).toEqual({ bold: true, align: "left" });
+  });
+
+  it("colour a better trend in the palette's green text and a worse one in its red text", () => {
+    for (const palette of Object.values(PALETTES)) {
+      const styles = summaryStyles(palette);
+      expect(styles["trend-better"]).toEqual({ color: palette.green.color });
+      expect(styles["trend-worse"]).toEqual({ color: palette.red.color });
+    }
+  });
+});
+
+/** A scorecard of two months (2026-01, 2026-02): each KPI's actual before (null: no row) and now. */
+function twoMonths(kpis: readonly (readonly [string, number | null, number, string, number?, number?])[]) {
+  const rows: CellValue[][] = [
+    ["Period", "Perspective", "Objective", "KPI", "Actual", "Target", "Polarity", "Tolerance %"],
+  ];
+  for (const [name, before, now, polarity, targetBefore = 100, targetNow = targetBefore] of kpis) {
+    const tolerance = polarity === "band" ? 10 : null;
+    if (before !== null) rows.push(["2026-01", "F", "O", name, before, targetBefore, polarity, tolerance]);
+    rows.push(["2026-02", "F", "O", name, now, targetNow, polarity, tolerance]);
+  }
+  return score(book(sheet("Data", rows))).result;
+}
+const headerCol = (cells: readonly PlanCell[], name: string) =>
+  cells.find((c) => c.row === SUMMARY_HEADER_ROW && c.value === name)?.col as number;
+
+describe("the summary's headline, rule by rule", () => {
+  it("names all of exactly six red KPIs without counting any more", () => {
+    const reds = Array.from({ length: 6 }, (_, i) => ["F", "O", `K${i + 1}`, 1, 100]);
+    const cells = summaryOf([TIDY[0]!.slice(0, 5), ...reds]);
+    expect(at(cells, 5, 2)[0]?.value).toBe("K1, K2, K3, K4, K5, K6");
+  });
+
+  it("says no KPI moved when the scorecard has an earlier period but every KPI held its value", () => {
+    const result = twoMonths([
+      ["Sales", 100, 100, "higher"],
+      ["Costs", 40, 40, "lower"],
+    ]);
+    expect(result.period).toBe("2026-02");
+    const cells = summarySheet(result, "x", REFRESHED).cells;
+    expect(at(cells, 6, 2)[0]?.value).toBe("No KPI moved since the period before");
+  });
+
+  it("says a mover rose from 0 instead of giving it a percentage", () => {
+    const result = twoMonths([["Incidents", 0, 3, "lower"]]);
+    const cells = summarySheet(result, "x", REFRESHED).cells;
+    expect(at(cells, 6, 2)[0]?.value).toBe("Incidents ▲ from 0 (worse)");
+  });
+});
+
+/** The summary of a table whose objective Customer / Keep has the owner Ana (set in the definition). */
+function summaryWithKeepOwnedByAna(rows: CellValue[][]): PlanCell[] {
+  const definition = {
+    ...emptyDefinition(),
+    objectives: [{ perspective: "Customer", name: "Keep", owner: "Ana", drives: [] }],
+  };
+  const { result } = score(book(sheet("Data", rows)), { definition });
+  return summarySheet(result, "x", REFRESHED).cells;
+}
+
+describe("the summary's table, rule by rule", () => {
+  it("writes each cell once: a perspective's band holds its name and score, not blanks over them", () => {
+    const { result } = score(book(sheet("Data", TIDY)));
+    const cells = summarySheet(result, "x", REFRESHED).cells;
+    expect(new Set(cells.map((c) => `${c.row},${c.col}`)).size).toBe(cells.length);
+    const row = rowOf(cells, "Financial");
+    expect(at(cells, row, 1)).toEqual([{ row, col: 1, value: "Financial", style: "perspective" }]);
+    const perspectiveScore = result.perspectives[0]!.score;
+    expect(perspectiveScore).not.toBeNull();
+    expect(at(cells, row, headerCol(cells, "Score (0-10)"))).toEqual([
+      {
+        row,
+        col: headerCol(cells, "Score (0-10)"),
+        value: perspectiveScore,
+        style: "perspective",
+        numberFormat: "0.00",
+      },
+    ]);
+  });
+
+  it("has an Owner column when only an objective has an owner, in one objective of one perspective", () => {
+    const rows: CellValue[][] = [
+      ["Perspective", "Objective", "KPI", "Actual", "Target"],
+      ["Customer", "Keep", "Churn", 5, 10],
+      ["Customer", "Win", "Leads", 5, 10],
+      ["Financial", "Grow", "Sales", 5, 10],
+    ];
+    const cells = summaryWithKeepOwnedByAna(rows);
+    const owner = headerCol(cells, "Owner");
+    expect(owner).toBeDefined();
+    expect(at(cells, rowOf(cells, "Keep"), owner)[0]?.value).toBe("Ana");
+    expect(at(cells, rowOf(cells, "Win"), owner)).toEqual([]);
+  });
+
+  it("names a KPI's owner only where it differs from its objective's owner", () => {
+    const rows: CellValue[][] = [
+      ["Perspective", "Objective", "KPI", "Actual", "Target", "Owner"],
+      ["Customer", "Keep", "Churn", 5, 10, "Ana"],
+      ["Customer", "Keep", "Complaints", 5, 10, "Bo"],
+    ];
+    const cells = summaryWithKeepOwnedByAna(rows);
+    const owner = headerCol(cells, "Owner");
+    expect(at(cells, rowOf(cells, "Keep"), owner)[0]?.value).toBe("Ana");
+    expect(at(cells, rowOf(cells, "Churn"), owner)).toEqual([]);
+    expect(at(cells, rowOf(cells, "Complaints"), owner)[0]?.value).toBe("Bo");
+  });
+
+  it("colours a better or worse trend's label, and leaves a flat or missing trend in plain text", () => {
+    const result = twoMonths([
+      ["Up", 10, 12, "higher"],
+      ["Down", 12, 10, "higher"],
+      ["Same", 10, 10, "higher"],
+      ["New", null, 10, "higher"],
+    ]);
+    const cells = summarySheet(result, "x", REFRESHED).cells;
+    const trend = headerCol(cells, "Trend");
+    const trendCell = (name: string) => {
+      const { value, style } = at(cells, rowOf(cells, name), trend)[0]!;
+      return { value, style };
+    };
+    expect(trendCell("Up")).toEqual({ value: "▲ Better", style: "trend-better" });
+    expect(trendCell("Down")).toEqual({ value: "▼ Worse", style: "trend-worse" });
+    expect(trendCell("Same")).toEqual({ value: "► Flat", style: undefined });
+    expect(trendCell("New")).toEqual({ value: "–", style: undefined });
+  });
+
+  it("links a source cell only where it names its sheet: a link needs one", () => {
+    const { result } = score(book(sheet("Data", TIDY)));
+    // Every adapter names the sheet; a result from elsewhere may not, and then nothing is linked.
+    const [revenue, margin] = result.perspectives[0]!.objectives[0]!.kpis as [KpiResult, KpiResult];
+    const unnamed: ScorecardResult = {
+      ...result,
+      perspectives: [
+        {
+          ...result.perspectives[0]!,
+          objectives: [
+            { ...result.perspectives[0]!.objectives[0]!, kpis: [{ ...revenue, cell: "D2" }, margin] },
+          ],
+        },
+      ],
+    };
+    const plan = summarySheet(unnamed, "x", REFRESHED);
+    const source = headerCol(plan.cells, "Source cell");
+    expect(at(plan.cells, rowOf(plan.cells, "Revenue"), source)).toEqual([
+      { row: rowOf(plan.cells, "Revenue"), col: source, value: "D2" },
+    ]);
+    expect(at(plan.cells, rowOf(plan.cells, "Margin"), source)[0]?.style).toBe("link");
+    expect(plan.hyperlinks).toEqual([{ row: rowOf(plan.cells, "Margin"), col: source, location: "Data!D3" }]);
+  });
+
+  it("widens exactly columns B to E to the headline's width, and leaves every other column its own", () => {
+    const rows: CellValue[][] = [
+      ["Perspective", "Objective", "KPI", "Actual", "Target", "Unit"],
+      ["F", "O", "Sales", 90, 100, "USD k"],
+    ];
+    const { result } = score(book(sheet("Data", rows)));
+    const { columns, columnWidths } = summarySheet(result, "x", REFRESHED);
+    // B (Unit) and E (Threshold) are narrower than the headline's counts need, and so is F.
+    expect(columns.slice(1, 6).map((c) => c.key)).toEqual([
+      "unit",
+      "actual",
+      "target",
+      "threshold",
+      "variance",
+    ]);
+    expect([columns[1]!.width, columns[4]!.width, columns[5]!.width].every((w) => w < 12)).toBe(true);
+    expect(columnWidths.slice(1, 5)).toEqual([12, 12, 12, 12]);
+    columns.forEach((c, i) => {
+      if (i < 1 || i > 4) expect(columnWidths[i]).toBe(c.width);
+    });
+  });
+});
+
+describe("the summary's print setup, rule by rule", () => {
+  it("prints as wide as the entity matrix when it has more entities than the table has printed columns", () => {
+    const sites = Array.from({ length: 12 }, (_, i) => [`Site ${i + 1}`, "Flow", "Beds", 90 + i, 100]);
+    const { result } = score(
+      book(sheet("Data", [["Site", "Objective", "KPI", "Actual", "Target"], ...sites])),
+    );
+    expect(result.entities).toHaveLength(12);
+    const plan = summarySheet(result, "x", REFRESHED);
+    expect(plan.columns.filter((c) => c.printed).length).toBeLessThan(13);
+    expect(plan.print.area.right).toBe(13);
+  });
+
+  it("prints the table's printed columns when the entity matrix is narrower", () => {
+    const rows: CellValue[][] = [
+      ["Site", "Objective", "KPI", "Actual", "Target"],
+      ["North", "Flow", "Beds", 90, 100],
+      ["South", "Flow", "Beds", 101, 100],
+    ];
+    const { result } = score(book(sheet("Data", rows)));
+    const plan = summarySheet(result, "x", REFRESHED);
+    const printed = plan.columns.filter((c) => c.printed).length;
+    expect(printed).toBeGreaterThan(3);
+    expect(plan.print.area.right).toBe(printed);
+  });
+
+  it("names the scored period in the page header, and no period for a single-period scorecard", () => {
+    expect(summarySheet(twoMonths([["Sales", 1, 2, "higher"]]), "x", REFRESHED).print.header.right).toBe(
+      "Period 2026-02",
+    );
+    const { result } = score(book(sheet("Data", TIDY)));
+    expect(summarySheet(result, "x", REFRESHED).print.header).not.toHaveProperty("right");
+  });
+});
+
+describe("a trend's label, rule by rule", () => {
+  it("points sideways for a better trend whose value did not move (its band target moved towards it)", () => {
+    // 95 both months; the target moved from 80 to 100: closer to it, so better, though unmoved.
+    const result = twoMonths([["Stock days", 95, 95, "band", 80, 100]]);
+    const stock = result.perspectives[0]!.objectives[0]!.kpis[0]!;
+    expect(stock.trend).toBe("better");
+    const cells = summarySheet(result, "x", REFRESHED).cells;
+    expect(at(cells, rowOf(cells, "Stock days"), headerCol(cells, "Trend"))[0]?.value).toBe("► Better");
+    expect(trendLabel(stock, null)).toBe("► Better");
   });
 });
