@@ -166,6 +166,11 @@ const CATALOGUE = {
     (p: Params) =>
       `${q(p.value!)} of ${q(p.kpi!)} is a number stored as text${Number(p.more) > 0 ? ` (and ${p.more} more of its cells)` : ""}; its row's colour is set at each refresh. Store it as a number for colours that follow edits.`,
   ],
+  "unknown-drives": [
+    "warning",
+    (p: Params) =>
+      `${q(p.name!)} in the Drives column of ${q(p.objective!)} names no other objective of the scorecard; no arrow is drawn for it. Check its spelling.`,
+  ],
   "unknown-parent": [
     "warning",
     (p: Params) =>

@@ -21,7 +21,7 @@ import type {
   PerspectiveModel,
   ScorecardModel,
 } from "./scorecard";
-import { kpiKey, objectiveKey } from "./scorecard";
+import { kpiKey, objectiveKey, objectiveNameKey } from "./scorecard";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellText, parseAggregation, parsePolarity, readNumber, readPeriod } from "./values";
 
@@ -380,7 +380,7 @@ function readSideTables(book: WorkbookSnapshot, candidates: readonly DetectedTab
   const perspectiveWeights = new Map<string, { weight: number; cell: string | null }>();
   const objectives = new Map<
     string,
-    { weight: number; owner: string; drives: string[]; cell: string | null }
+    { weight: number; owner: string; drives: string[]; cell: string | null; drivesCell: string | null }
   >();
   for (const table of candidates) {
     if (table.kind === "scorecard") continue;
@@ -410,6 +410,7 @@ function readSideTables(book: WorkbookSnapshot, candidates: readonly DetectedTab
           .map((s) => s.trim())
           .filter((s) => s !== ""),
         cell: reader.cell(row, "objective"),
+        drivesCell: reader.cell(row, "drives"),
       });
     }
   }
@@ -517,6 +518,21 @@ export function readScorecard(
   for (const [name, entry] of side.perspectiveWeights) {
     if (!perspectiveNames.has(name)) {
       issues.push(issue("unknown-parent", entry.cell, { name, table: "Perspectives" }));
+    }
+  }
+  // A Drives name that matches no other objective draws no arrow on the strategy map: say so.
+  const objectiveNames = new Map<string, number>();
+  for (const o of objectives) {
+    const key = objectiveNameKey(o.name);
+    objectiveNames.set(key, (objectiveNames.get(key) ?? 0) + 1);
+  }
+  for (const o of objectives) {
+    const own = objectiveNameKey(o.name);
+    const cell = side.objectives.get(objectiveKey(o.perspective, o.name))?.drivesCell ?? null;
+    for (const driven of o.drives) {
+      const key = objectiveNameKey(driven);
+      const others = (objectiveNames.get(key) ?? 0) - (key === own ? 1 : 0);
+      if (others < 1) issues.push(issue("unknown-drives", cell, { name: driven, objective: o.name }));
     }
   }
   for (const [key, entry] of side.objectives) {

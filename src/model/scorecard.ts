@@ -114,6 +114,13 @@ export interface ScorecardModel {
   readonly issues: readonly Issue[];
 }
 
+/**
+ * An objective's name as a Drives cell may write it: case, width and runs of spaces aside
+ * ("grow  REVENUE" names "Grow revenue").
+ */
+export const objectiveNameKey = (name: string): string =>
+  name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+
 export const objectiveKey = (perspective: string, objective: string): string =>
   `${perspective}\u0000${objective}`;
 export const kpiKey = (perspective: string, objective: string, name: string): string =>

@@ -1,6 +1,6 @@
 import type { ScorecardResult } from "../engine/evaluate";
 import type { Status } from "../engine/types";
-import type { ObjectiveModel } from "../model/scorecard";
+import { objectiveNameKey, type ObjectiveModel } from "../model/scorecard";
 
 /**
  * The strategy map's geometry, in points (1/72 inch), so that the pane's SVG and the shapes drawn
@@ -98,7 +98,7 @@ export function laneRank(perspective: string): number {
   return CUSTOM_RANK;
 }
 
-const nameKey = (name: string): string => name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+const nameKey = objectiveNameKey;
 export const objectiveMapKey = (perspective: string, name: string): string => `${perspective} › ${name}`;
 
 interface Placed {
@@ -228,4 +228,25 @@ export function strategyMapLayout(
     links,
     unknownLinks,
   };
+}
+
+/** A box's name in lines that fit its width (about 0.55 em a character), the last cut with "…". */
+export function wrapLabel(text: string, width: number, maxLines: number, fontSize = 10): string[] {
+  const perLine = Math.max(4, Math.floor(width / (fontSize * 0.55)));
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= perLine) line = next;
+    else {
+      if (line) lines.push(line);
+      line = word.length > perLine ? `${word.slice(0, perLine - 1)}…` : word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1] as string;
+  kept[maxLines - 1] = `${last.slice(0, Math.max(0, perLine - 1))}…`;
+  return kept;
 }

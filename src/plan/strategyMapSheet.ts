@@ -7,7 +7,7 @@ import { STATUS_MEANINGS, STATUS_SHAPES } from "./palette";
 import type { CellStyle, PlanCell, SheetPlan } from "./plan";
 import type { ConnectionSite, ConnectorPlan, ShapePlan } from "./shapes";
 import { PRODUCT_SHAPE_PREFIX } from "./shapes";
-import { SHEET_MAP, strategyMapLayout, type MapSide, type StrategyMap } from "./strategyMap";
+import { SHEET_MAP, strategyMapLayout, wrapLabel, type MapSide, type StrategyMap } from "./strategyMap";
 
 /** The rows above the map: its title, the period and the key. The map starts below them. */
 export const MAP_TOP_ROWS = 4;
@@ -15,6 +15,8 @@ export const MAP_TOP_ROWS = 4;
 const ROW_HEIGHT = 15;
 /** Excel's default column width (8.43 characters of Calibri 11), in points. */
 const COLUMN_WIDTH = 48;
+/** Unknown Drives names written on the sheet before "and N more". */
+const UNKNOWN_SHOWN = 3;
 export const MAP_TOP = MAP_TOP_ROWS * ROW_HEIGHT + 6;
 const LANE_FILLS = ["F2F2F2", "FFFFFF"];
 const LANE_LINE = "BFBFBF";
@@ -64,7 +66,8 @@ export function strategyMapShapes(
       height: o.height,
       fill: c.fill,
       line: c.color,
-      text: `${o.name}\n${STATUS_SHAPES[o.status]} ${score} · ${STATUS_MEANINGS[o.status]}`,
+      // The name in at most three lines that fit the box (insets aside), so nothing spills out.
+      text: `${wrapLabel(o.name, o.width - 12, 3, 10).join("\n")}\n${STATUS_SHAPES[o.status]} ${score} · ${STATUS_MEANINGS[o.status]}`,
       color: c.color,
       fontSize: 10,
       bold: false,
@@ -100,21 +103,26 @@ export function strategyMapSheet(
 ): SheetPlan {
   const map = strategyMapLayout(input.result, input.objectives, SHEET_MAP);
   const { shapes, connectors } = strategyMapShapes(map, input.colours);
-  const unknown = map.unknownLinks.map((l) => `"${l.name}" (from ${l.from})`).join(", ");
+  // At most a few names, so that the note stays within the printed width; the issues list them all.
+  const shown = map.unknownLinks.slice(0, UNKNOWN_SHOWN).map((l) => `"${l.name}"`);
+  const more = map.unknownLinks.length - shown.length;
+  const unknown = shown.length ? `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}` : "";
   const cells: PlanCell[] = [
     { row: 1, col: 1, value: STRATEGY_MAP_SHEET_STAMP, style: "map-title" },
     {
       row: 2,
       col: 1,
-      value: `Period: ${input.result.period ?? "all data"} · refreshed ${input.refreshedAt}`,
+      value: `Period: ${input.result.period ?? "Single period"} · refreshed ${input.refreshedAt}`,
       style: "map-note",
     },
     {
       row: 3,
       col: 1,
       value: unknown
-        ? `Arrows run from cause to effect (Objectives table, Drives column). Drives names no objective: ${unknown}.`
-        : "Arrows run from cause to effect (Objectives table, Drives column). Each box: status and score (0–10).",
+        ? `Drives names no objective: ${unknown} (see the issues). Each box: status and score (0–10).`
+        : map.links.length
+          ? "Arrows run from cause to effect (Objectives table, Drives column). Each box: status and score (0–10)."
+          : "Each box: status and score (0–10). An Objectives table with a Drives column adds cause-and-effect arrows.",
       style: "map-note",
     },
   ];

@@ -50,9 +50,9 @@ describe("the Strategy Map sheet's plan", () => {
       markerName: STRATEGY_MAP_MARKER_NAME,
     });
     expect(plan.cells[0]).toMatchObject({ row: 1, col: 1, value: STRATEGY_MAP_SHEET_STAMP });
-    expect(plan.cells[1]?.value).toBe("Period: all data · refreshed 2026-11-30 18:00");
-    expect(plan.cells[2]?.value).toMatch(
-      /Drives names no objective: "Win awards" \(from Customer › Delight customers\)\.$/,
+    expect(plan.cells[1]?.value).toBe("Period: Single period · refreshed 2026-11-30 18:00");
+    expect(plan.cells[2]?.value).toBe(
+      'Drives names no objective: "Win awards" (see the issues). Each box: status and score (0–10).',
     );
   });
 
@@ -126,13 +126,39 @@ describe("the Strategy Map sheet's look", () => {
     expect(boxes.every((b) => !b.bold && b.fontSize === 10)).toBe(true);
   });
 
+  it("keeps a long objective name inside its box: three lines at most, the last cut with an ellipsis", () => {
+    const name = "Increase shareholder value through sustainable profitable growth in every market we serve";
+    const { model, result } = score(
+      book(
+        sheet("KPIs", [
+          ["Perspective", "Objective", "KPI", "Actual", "Target"],
+          ["Financial", name, "Revenue", 1, 1],
+          ["Financial", "Second", "Cost", 1, 1],
+          ["Financial", "Third", "Cash", 1, 1],
+          ["Financial", "Fourth", "Debt", 1, 1],
+        ]),
+      ),
+    );
+    const plan = strategyMapSheet(
+      { result, objectives: model.objectives, colours: PALETTES.standard, refreshedAt: "now" },
+      "Strategy Map",
+      null,
+    );
+    const box = plan.shapes!.find((s) => s.name === objectiveShapeName(`Financial › ${name}`))!;
+    const lines = box.text.split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[2]!.endsWith("…")).toBe(true);
+    // About 0.55 em a character at 10 points, inside the box's insets.
+    for (const line of lines.slice(0, 3)) expect(line.length * 5.5).toBeLessThanOrEqual(box.width - 12);
+  });
+
   it("names each arrow after the two objectives it joins", () => {
     expect(planOf().plan.connectors!.map((c) => c.name)).toEqual([
       "BSC map: Customer › Delight customers → Financial › Grow revenue",
     ]);
   });
 
-  it("writes a dash for an objective with nothing to score, and the key alone when every Drives name is known", () => {
+  it("writes a dash for an objective with nothing to score, and how to add arrows where there are none", () => {
     const { model, result } = score(
       book(
         sheet("KPIs", [
@@ -150,11 +176,11 @@ describe("the Strategy Map sheet's look", () => {
       "Grow revenue\n○ – · No data",
     );
     expect(plan.cells[2]?.value).toBe(
-      "Arrows run from cause to effect (Objectives table, Drives column). Each box: status and score (0–10).",
+      "Each box: status and score (0–10). An Objectives table with a Drives column adds cause-and-effect arrows.",
     );
   });
 
-  it("lists every Drives name that matches no objective", () => {
+  it("names the first three Drives names that match no objective, and how many more", () => {
     const { model, result } = score(
       book(
         sheet("KPIs", [
@@ -163,7 +189,7 @@ describe("the Strategy Map sheet's look", () => {
         ]),
         sheet("Objectives", [
           ["Perspective", "Objective", "Drives"],
-          ["Financial", "Grow revenue", "Win; Lose"],
+          ["Financial", "Grow revenue", "Win; Lose; Draw; Forfeit"],
         ]),
       ),
     );
@@ -173,7 +199,7 @@ describe("the Strategy Map sheet's look", () => {
       null,
     );
     expect(String(plan.cells[2]?.value)).toMatch(
-      /Drives names no objective: "Win" \(from Financial › Grow revenue\), "Lose" \(from Financial › Grow revenue\)\.$/,
+      /^Drives names no objective: "Win", "Lose", "Draw" and 1 more \(see the issues\)\./,
     );
   });
 });

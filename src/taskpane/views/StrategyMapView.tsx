@@ -5,7 +5,15 @@ import type { ScorecardResult } from "../../engine/evaluate";
 import type { ObjectiveModel } from "../../model/scorecard";
 import type { PaletteName } from "../../plan/palette";
 import { PALETTES, STATUS_MEANINGS, STATUS_SHAPES } from "../../plan/palette";
-import { SHEET_MAP, strategyMapLayout, type MapMeasures, type MapObjective } from "../../plan/strategyMap";
+import {
+  SHEET_MAP,
+  strategyMapLayout,
+  wrapLabel,
+  type MapMeasures,
+  type MapObjective,
+} from "../../plan/strategyMap";
+
+export { wrapLabel };
 
 /** The pane's map: as wide as the pane at 300 px, each lane named above its objectives. */
 export const PANE_MAP: MapMeasures = {
@@ -21,27 +29,6 @@ export const PANE_MAP: MapMeasures = {
 };
 
 const FONT_SIZE = 10;
-
-/** A box's name in lines that fit its width (about 0.55 em a character), the last cut with "…". */
-export function wrapLabel(text: string, width: number, maxLines: number, fontSize = FONT_SIZE): string[] {
-  const perLine = Math.max(4, Math.floor(width / (fontSize * 0.55)));
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (next.length <= perLine) line = next;
-    else {
-      if (line) lines.push(line);
-      line = word.length > perLine ? `${word.slice(0, perLine - 1)}…` : word;
-    }
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  const last = kept[maxLines - 1] as string;
-  kept[maxLines - 1] = `${last.slice(0, Math.max(0, perLine - 1))}…`;
-  return kept;
-}
 
 const useStyles = makeStyles({
   root: { display: "grid", gap: tokens.spacingVerticalS, minWidth: 0 },
