@@ -143,6 +143,13 @@ export async function runCommand(
           EXIT_USAGE,
         );
       }
+      // A workbook without macros written under another name: Excel opens it only as .xlsx.
+      if (!macros && command.out !== undefined && !isCsv(command.out) && !/\.xlsx$/i.test(command.out)) {
+        throw new CliFailure(
+          `The refreshed workbook is an .xlsx file: name it ${path.basename(command.out).replace(/\.[^.]*$/, "")}.xlsx (Excel refuses a workbook whose name says another format).`,
+          EXIT_USAGE,
+        );
+      }
       const out = command.inPlace
         ? input
         : resolve(command.out ?? command.book.replace(/(\.(xlsx|xlsm|csv))?$/i, `.scorecard${extension}`));

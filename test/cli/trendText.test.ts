@@ -36,3 +36,32 @@ describe("bsc check's trend words", () => {
     expect([line("Costs"), line("Revenue"), line("Deals")].join("\n")).not.toMatch(/[↑↓→▲▼]/);
   });
 });
+
+describe("bsc refresh -o", () => {
+  it.each(["out.ods", "out.xlsm", "out.txt", "out"])(
+    "refuses %p for a workbook without macros, naming the .xlsx it must be",
+    async (name) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-out-"));
+      writeFileSync(
+        path.join(dir, "book.xlsx"),
+        await workbookBytes([
+          {
+            name: "Data",
+            rows: [
+              ["Perspective", "Objective", "KPI", "Actual", "Target"],
+              ["Financial", "Grow", "Revenue", 1, 1],
+            ],
+          },
+        ]),
+      );
+      const err: string[] = [];
+      const code = await runCli(["refresh", "book.xlsx", "-o", name], {
+        cwd: dir,
+        stdout: () => undefined,
+        stderr: (t) => err.push(t),
+      });
+      expect(code).toBe(2);
+      expect(err.join("\n")).toContain(`name it ${name.replace(/\.[^.]*$/, "")}.xlsx`);
+    },
+  );
+});
