@@ -58,9 +58,6 @@ export function biggestMovers(result: ScorecardResult, count: number): Movement[
         if (m && m.trend !== "flat" && m.change !== 0) moves.push(m);
       }
   const size = (m: Movement) => (m.relative === null ? -1 : Math.abs(m.relative));
-  return moves
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => size(b.m) - size(a.m) || a.i - b.i)
-    .slice(0, count)
-    .map(({ m }) => m);
+  // Array.prototype.sort is stable: moves of one size keep the scorecard's order.
+  return moves.sort((a, b) => size(b) - size(a)).slice(0, count);
 }
