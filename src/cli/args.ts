@@ -1,4 +1,5 @@
 /** `bsc` arguments, as WORKBOOK.md specifies them. */
+import { parsePeriodText } from "../engine/periods";
 import type { ColumnMapping, SourceLayout } from "../model/detect";
 import { COLUMN_ROLES, type ColumnRole } from "../model/headers";
 
@@ -36,9 +37,9 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage:
   bsc sample <out.xlsx> [--force]           write the sample workbook
-  bsc check <book.xlsx> [--table NAME | --range REF] [--map ROLE=HEADER ...] [layout switches]
+  bsc check <book.xlsx|.xlsm|.csv> [--table NAME | --range REF] [--map ROLE=HEADER ...] [layout switches]
             [--period YYYY-MM] [--json]
-  bsc refresh <book.xlsx> [-o <out.xlsx> | --in-place] [--force] [--table NAME | --range REF]
+  bsc refresh <book.xlsx|.xlsm|.csv> [-o <out.xlsx> | --in-place] [--force] [--table NAME | --range REF]
               [--map ROLE=HEADER ...] [layout switches] [--period YYYY-MM] [--strategy-map] [--json]
 
 --map names the column that holds a role when its header is not one bsc knows, e.g.
@@ -148,7 +149,11 @@ export function parseArgs(argv: readonly string[]): Command {
     );
   }
   const file = positional[0] as string;
-  if (values.period !== undefined && !/^\d{4}(-(\d{2}|Q[1-4]))?$/i.test(values.period)) {
+  // The shape and a real month: 2026-13 names no period any table can hold.
+  if (
+    values.period !== undefined &&
+    (!/^\d{4}(-(\d{2}|Q[1-4]))?$/i.test(values.period) || parsePeriodText(values.period) === null)
+  ) {
     throw new UsageError(`--period takes a period such as 2026-06, not "${values.period}".`);
   }
   const optional = (key: string) => (values[key] !== undefined ? { [key]: values[key] } : {});

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs, UsageError } from "../../src/cli/args";
 import { runCli } from "../../src/cli/main";
 import { workbookBytes } from "../helpers/xlsx";
 
@@ -64,4 +65,16 @@ describe("bsc refresh -o", () => {
       expect(err.join("\n")).toContain(`name it ${name.replace(/\.[^.]*$/, "")}.xlsx`);
     },
   );
+});
+
+describe("bsc --period", () => {
+  it.each(["2026-13", "2026-00", "13/2026"])("refuses %p as no period at all, a usage error", (period) => {
+    expect(() => parseArgs(["check", "book.xlsx", "--period", period])).toThrow(
+      new UsageError(`--period takes a period such as 2026-06, not "${period}".`),
+    );
+  });
+
+  it.each(["2026-06", "2026-Q2", "2026"])("takes %p", (period) => {
+    expect(parseArgs(["check", "book.xlsx", "--period", period])).toMatchObject({ period });
+  });
 });
