@@ -134,6 +134,11 @@ const CATALOGUE = {
         ? ` Nearest: ${p.nearest}. Name the missing column's header (bsc --map ${p.role}="its header", or the task pane's set-up).`
         : ""),
   ],
+  "mapped-header-missing": [
+    "error",
+    (p: Params) =>
+      `No column is headed ${q(p.header!)} (named for ${p.role}). The nearest block, ${p.block}, has the headers ${p.headers}: name one of them (bsc --map ${p.role}="…", or the task pane's set-up).`,
+  ],
   "ambiguous-table": [
     "error",
     (p: Params) => `The workbook has several scorecard tables (${p.names}); choose one with --table.`,
@@ -197,6 +202,7 @@ export function issue(code: IssueCode, cell: string | null, params: Params = {})
 /** Problems that stop the whole scorecard, not only one KPI. */
 export const FATAL_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "no-scorecard-table",
+  "mapped-header-missing",
   "ambiguous-table",
   "table-not-found",
   "range-unusable",

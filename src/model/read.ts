@@ -440,7 +440,17 @@ export function readScorecard(
   if ("code" in chosen && chosen.code === "no-scorecard-table") {
     const misses = nearMisses(book, ownedSheets, mapping);
     const role = misses[0]?.missing[0];
-    if (role)
+    // A header the user named that heads no column of any block: say so, rather than ask for it again.
+    const headed = new Set(misses.flatMap((m) => m.table.headers.map((h) => normalizeHeader(h.text))));
+    const unmatched = Object.entries(mapping).find(([, h]) => h !== "" && !headed.has(normalizeHeader(h)));
+    if (unmatched && misses[0]) {
+      chosen = issue("mapped-header-missing", null, {
+        header: unmatched[1] as string,
+        role: unmatched[0],
+        block: tableAddress(misses[0].table),
+        headers: misses[0].table.headers.map((h) => h.text).join(", "),
+      });
+    } else if (role)
       chosen = issue("no-scorecard-table", null, { nearest: misses.map(describeNearMiss).join("; "), role });
   }
   const hasTags = definition.tagged.length > 0;

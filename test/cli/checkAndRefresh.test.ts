@@ -78,3 +78,31 @@ describe("bsc --period", () => {
     expect(parseArgs(["check", "book.xlsx", "--period", period])).toMatchObject({ period });
   });
 });
+
+describe("bsc check --map naming a header no column has", () => {
+  it("says no column is headed so, and lists the nearest block's headers", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-map-"));
+    writeFileSync(
+      path.join(dir, "book.xlsx"),
+      await workbookBytes([
+        {
+          name: "Data",
+          rows: [
+            ["Perspective", "KPI", "Amount", "Target"],
+            ["Financial", "Revenue", 1, 1],
+          ],
+        },
+      ]),
+    );
+    const err: string[] = [];
+    const code = await runCli(["check", "book.xlsx", "--map", "actual=Nope"], {
+      cwd: dir,
+      stdout: () => undefined,
+      stderr: (t) => err.push(t),
+    });
+    expect(code).toBe(1);
+    expect(err.join("\n")).toContain(
+      'No column is headed "Nope" (named for actual). The nearest block, Data!A1:D2, has the headers Perspective, KPI, Amount, Target',
+    );
+  });
+});

@@ -32,6 +32,9 @@ const PARAMS = {
   table: "Perspectives",
   granularity: "month",
   nearest: "Export!A1:C2 has Target (Goal), but no KPI",
+  objective: "Delight",
+  block: "Export!A1:C9",
+  headers: "Metric, Amount, Goal",
 };
 
 describe("the sentences of the issue catalogue", () => {
@@ -148,6 +151,16 @@ describe("the sentences of the issue catalogue", () => {
       '"x" of "NPS" is a number stored as text (and 2 more of its cells); its row\'s colour is set at each refresh. Store it as a number for colours that follow edits.',
     ],
     [
+      "unknown-drives",
+      "warning",
+      '"Rev" in the Drives column of "Delight" names no other objective of the scorecard; no arrow is drawn for it. Check its spelling.',
+    ],
+    [
+      "mapped-header-missing",
+      "error",
+      'No column is headed "Value" (named for actual). The nearest block, Export!A1:C9, has the headers Metric, Amount, Goal: name one of them (bsc --map actual="…", or the task pane\'s set-up).',
+    ],
+    [
       "unknown-parent",
       "warning",
       '"Rev" in the Perspectives table has no KPI in the scorecard table; check its spelling.',
@@ -189,6 +202,7 @@ describe("the sentences of the issue catalogue", () => {
       [
         "ambiguous-table",
         "definition-invalid",
+        "mapped-header-missing",
         "no-scorecard-table",
         "period-mixed",
         "period-not-found",
