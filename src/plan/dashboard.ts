@@ -111,7 +111,9 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
     .filter((k) => input.history.get(keyOf(k))?.some((p) => p.actual !== null))
     .slice(0, MAX_TREND_CHARTS);
   const periods = Math.max(0, ...charted.map((k) => input.history.get(keyOf(k))?.length ?? 0));
-  put(row, 1, periods ? `Actual against target, the last ${periods} periods` : "Trends", "dash-section");
+  // One period reads "the last period", never "the last 1 periods".
+  const span = periods === 1 ? "the last period" : `the last ${periods} periods`;
+  put(row, 1, periods ? `Actual against target, ${span}` : "Trends", "dash-section");
   row += 1;
   const reason = trendGap(result, charted.length);
   if (reason) put(row++, 1, reason, "dash-note");

@@ -1,154 +1,487 @@
+// Every fixture here is built inside the test that reads it (through the functions below), never
+// once in a describe body: a value computed there is computed before a mutation run switches a
+// mutant on, so no mutant could reach it and the test would pin nothing.
 import { kpiHistories, scorecardHistory } from "../../src/app/history";
-import type { ChartPlan } from "../../src/plan/chart";
+import type { Status } from "../../src/engine/types";
+import { DASHBOARD_SHEET_STAMP } from "../../src/model/ownership";
+import { kpiKey } from "../../src/model/scorecard";
+import type { CellValue } from "../../src/model/snapshot";
+import { isProductChart, PRODUCT_CHART_PREFIX, type ChartPlan } from "../../src/plan/chart";
 import {
+  CHART_COLUMNS,
   CHART_ROWS,
   dashboardLayout,
   dashboardSheet,
+  dashboardStyles,
+  type DashboardInput,
   MAX_TREND_CHARTS,
   STATUS_CHART_NAME,
   TARGET_LINE_COLOUR,
+  trendCandidates,
   trendChartName,
+  type TrendPoint,
 } from "../../src/plan/dashboard";
 import { PALETTES, STATUS_MEANINGS } from "../../src/plan/palette";
 import type { PlanCell } from "../../src/plan/plan";
-import { book, HEADER, score, tableSheet } from "../helpers/book";
+import { book, HEADER, score, sheet } from "../helpers/book";
 
-const SERIES_HEADER = ["Period", "Perspective", "Objective", "KPI", "Actual", "Target", "Polarity"];
+const SERIES_HEADER = ["Period", "Perspective", "Objective", "KPI", "Actual", "Target", "Polarity", "Unit"];
+const ACTUAL_COLUMN = SERIES_HEADER.indexOf("Actual");
 const colours = PALETTES.standard;
+const REFRESHED = "2026-07-01 00:00 UTC";
+const STATUSES: readonly Status[] = ["green", "amber", "red", "none"];
 
-/** A monthly table: each KPI given as [perspective, name, actuals per month from 2026-01, target]. */
-function monthly(kpis: [string, string, (number | null)[], number][]) {
-  const rows: (string | number | null)[][] = [];
-  for (const [perspective, name, actuals, target] of kpis)
-    actuals.forEach((a, m) =>
+/** One KPI of a monthly table: its actuals per month from 2026-01, its target. */
+interface SeriesKpi {
+  readonly perspective: string;
+  readonly objective?: string;
+  readonly name: string;
+  readonly actuals: readonly (number | null)[];
+  readonly target: number;
+  readonly unit?: string;
+  /** The number format of its Actual cells. */
+  readonly format?: string;
+}
+
+const month = (m: number) => `2026-${String(m + 1).padStart(2, "0")}`;
+
+/** A monthly table of higher-is-better KPIs, scored, with the history the dashboard plots. */
+function monthly(kpis: readonly SeriesKpi[]) {
+  const rows: CellValue[][] = [SERIES_HEADER];
+  const formats: (string | null)[][] = [SERIES_HEADER.map(() => null)];
+  for (const k of kpis)
+    k.actuals.forEach((a, m) => {
       rows.push([
-        `2026-${String(m + 1).padStart(2, "0")}`,
-        perspective,
-        "Objective",
-        name,
+        month(m),
+        k.perspective,
+        k.objective ?? "Objective",
+        k.name,
         a,
-        target,
+        k.target,
         "higher",
-      ]),
-    );
-  const { model, result } = score(book(tableSheet("Data", "Monthly", [SERIES_HEADER, ...rows])));
+        k.unit ?? "",
+      ]);
+      formats.push(SERIES_HEADER.map((_, col) => (col === ACTUAL_COLUMN ? (k.format ?? null) : null)));
+    });
+  const { model, result } = score(book(sheet("Data", rows, { formats })));
   return { result, history: kpiHistories(scorecardHistory(model, result.period)) };
 }
 
-const layoutOf = (input: ReturnType<typeof monthly>) =>
-  dashboardLayout({ ...input, colours, refreshedAt: "2026-07-01 00:00 UTC" });
+const kpi = (perspective: string, name: string, actuals: (number | null)[], target: number): SeriesKpi => ({
+  perspective,
+  name,
+  actuals,
+  target,
+});
 
-/** The value at a cell, or undefined. */
+const layoutOf = (input: Pick<DashboardInput, "result" | "history">) =>
+  dashboardLayout({ ...input, colours, refreshedAt: REFRESHED });
+
+/** A single-period table (no Period column): nothing to plot over time. */
+function singlePeriod() {
+  const { model, result } = score(
+    book(sheet("Data", [HEADER, ["F", "O", "Revenue", 95, 100, null, null, "higher", 1]])),
+  );
+  return { result, history: kpiHistories(scorecardHistory(model, result.period)) };
+}
+
+/** A monthly table with an Entity column: the Scorecard sheet compares its entities instead. */
+function entityTable() {
+  const rows: CellValue[][] = [
+    ["Period", "Entity", "Perspective", "Objective", "KPI", "Actual", "Target"],
+    ["2026-01", "North", "F", "O", "Revenue", 90, 100],
+    ["2026-02", "North", "F", "O", "Revenue", 95, 100],
+    ["2026-01", "South", "F", "O", "Revenue", 80, 100],
+    ["2026-02", "South", "F", "O", "Revenue", 105, 100],
+  ];
+  const { model, result } = score(book(sheet("Data", rows)));
+  return { result, history: kpiHistories(scorecardHistory(model, result.period)) };
+}
+
+/** The cell written last at a place, or undefined. */
 const at = (cells: readonly PlanCell[], row: number, col: number) =>
   cells.filter((c) => c.row === row && c.col === col).at(-1);
 
-/** The source table of a chart, row by row, as values. */
-const table = (cells: readonly PlanCell[], chart: ChartPlan) => {
+/** The cells of a block, row by row, as values. */
+const valuesIn = (cells: readonly PlanCell[], box: ChartPlan["source"]) => {
   const rows: unknown[][] = [];
-  for (let r = chart.source.top; r <= chart.source.bottom; r++) {
+  for (let r = box.top; r <= box.bottom; r++) {
     const row: unknown[] = [];
-    for (let c = chart.source.left; c <= chart.source.right; c++) row.push(at(cells, r, c)?.value ?? null);
+    for (let c = box.left; c <= box.right; c++) row.push(at(cells, r, c)?.value ?? null);
     rows.push(row);
   }
   return rows;
 };
 
+/** The one cell holding a value, as it was written. */
+const cellSaying = (cells: readonly PlanCell[], value: string) => {
+  const found = cells.filter((c) => c.value === value);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+
+const statusChart = (charts: readonly ChartPlan[]) => charts.find((c) => c.name === STATUS_CHART_NAME)!;
+const trendCharts = (charts: readonly ChartPlan[]) => charts.filter((c) => c.name !== STATUS_CHART_NAME);
+const notesBelowHeading = (cells: readonly PlanCell[]) =>
+  cells.filter((c) => c.style === "dash-note" && c.row > 3);
+const perspectiveBands = (cells: readonly PlanCell[]) => cells.filter((c) => c.style === "dash-perspective");
+/** The cell naming a perspective in its band (the status table names it too). */
+const bandOf = (cells: readonly PlanCell[], perspective: string) =>
+  cellSaying(perspectiveBands(cells), perspective);
+
 const overlap = (a: ChartPlan["anchor"], b: ChartPlan["anchor"]) =>
   a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
-describe("the dashboard's status summary", () => {
-  const input = monthly([
-    ["Financial", "Revenue", [90, 101], 100],
-    ["Financial", "Margin", [50, 30], 100],
-    ["Customer", "NPS", [10, 9], 10],
+/** Three perspectives whose KPIs stand, in the last month, at every status between them. */
+const threePerspectives = () =>
+  monthly([
+    kpi("Financial", "Revenue", [90, 101], 100), // green
+    kpi("Financial", "Margin", [50, 30], 100), // red
+    kpi("Financial", "Cost", [40, null], 100), // no actual in the scored month: none
+    kpi("Customer", "NPS", [10, 9], 10), // amber
+    kpi("Process", "Cycle", [90, 100], 100), // green
   ]);
-  const { cells, charts } = layoutOf(input);
-  const status = charts.find((c) => c.name === STATUS_CHART_NAME)!;
 
-  it("counts each perspective's KPIs at each status, in a table its chart plots", () => {
-    expect(table(cells, status)).toEqual([
-      [
-        "Perspective",
-        STATUS_MEANINGS.green,
-        STATUS_MEANINGS.amber,
-        STATUS_MEANINGS.red,
-        STATUS_MEANINGS.none,
-      ],
-      ["Financial", 1, 0, 1, 0],
-      ["Customer", 0, 1, 0, 0],
-    ]);
+describe("the dashboard's styles", () => {
+  it("sets the title large and bold, the period's label and each KPI's name bold, and notes in grey italics", () => {
+    const styles = dashboardStyles(colours);
+    expect(styles["dash-title"]).toEqual({ bold: true, size: 16 });
+    expect(styles["dash-label"]).toEqual({ bold: true });
+    expect(styles["dash-kpi"]).toEqual({ bold: true });
+    expect(styles["dash-note"]).toEqual({ italic: true, color: colours.none.color });
   });
 
-  it("stacks a column series per status in the status's colours", () => {
-    expect(status.stacked).toBe(true);
-    expect(status.series).toEqual(
-      (["green", "amber", "red", "none"] as const).map((s) => ({
-        kind: "column",
-        colour: colours[s].fill,
-        outline: colours[s].color,
-      })),
-    );
+  it("heads each section in the target line's blue, underlined, and each table white on that blue", () => {
+    const styles = dashboardStyles(colours);
+    expect(styles["dash-section"]).toEqual({
+      bold: true,
+      size: 13,
+      color: TARGET_LINE_COLOUR,
+      borderBottom: true,
+    });
+    expect(styles["dash-header"]).toEqual({
+      bold: true,
+      fill: TARGET_LINE_COLOUR,
+      color: "FFFFFF",
+      borderBottom: true,
+      align: "center",
+    });
   });
 
-  it("is headed by the sheet's stamp and the scored period", () => {
-    expect(at(cells, 1, 1)?.value).toBe("Balanced Scorecard dashboard");
-    expect(at(cells, 2, 2)?.value).toBe("2026-02");
+  it("bands a perspective's heading in light blue and centres the counts", () => {
+    const styles = dashboardStyles(colours);
+    expect(styles["dash-perspective"]).toEqual({ bold: true, fill: "D9E1F2" });
+    expect(styles["dash-count"]).toEqual({ align: "center" });
+  });
+
+  it("gives each status's cell that status's colours, bold and centred, in the palette chosen", () => {
+    for (const palette of [PALETTES.standard, PALETTES.colorblind]) {
+      const styles = dashboardStyles(palette);
+      for (const s of STATUSES)
+        expect(styles[`dash-status-${s}`]).toEqual({
+          bold: true,
+          fill: palette[s].fill,
+          color: palette[s].color,
+          align: "center",
+        });
+    }
+  });
+
+  it("defines every style the sheet's cells name", () => {
+    const { cells } = layoutOf(threePerspectives());
+    const defined = Object.keys(dashboardStyles(colours));
+    const used = new Set(cells.flatMap((c) => (c.style ? [c.style] : [])));
+    expect(used.size).toBeGreaterThan(5);
+    for (const style of used) expect(defined).toContain(style);
   });
 });
 
-describe("the dashboard's trend charts", () => {
-  const input = monthly([
-    ["Financial", "Revenue", [90, 101, 97], 100],
-    ["Customer", "NPS", [8, null, 10], 10],
-  ]);
-  const { cells, charts } = layoutOf(input);
-  const trends = charts.filter((c) => c.name !== STATUS_CHART_NAME);
-  const status = charts.find((c) => c.name === STATUS_CHART_NAME)!;
-
-  it("draws one per KPI, named by its place, titled by the KPI", () => {
-    expect(trends.map((c) => [c.name, c.title])).toEqual([
-      [trendChartName(1), "Revenue: actual and target"],
-      [trendChartName(2), "NPS: actual and target"],
+describe("the dashboard's heading", () => {
+  it("is the sheet's stamp, the scored period and when the sheet was refreshed", () => {
+    const { cells } = layoutOf(monthly([kpi("Financial", "Revenue", [90, 101, 97], 100)]));
+    expect(cells.filter((c) => c.row <= 3)).toEqual([
+      { row: 1, col: 1, value: DASHBOARD_SHEET_STAMP, style: "dash-title" },
+      { row: 2, col: 1, value: "Period", style: "dash-label" },
+      { row: 2, col: 2, value: month(2) },
+      {
+        row: 3,
+        col: 1,
+        value: `Refreshed ${REFRESHED}. Regenerated on every refresh: each chart plots the table at its left.`,
+        style: "dash-note",
+      },
     ]);
   });
 
-  it("plots each period's actual and target from the table beside it", () => {
-    expect(table(cells, trends[0]!)).toEqual([
-      ["Period", "Actual", "Target"],
-      ["2026-01", 90, 100],
-      ["2026-02", 101, 100],
-      ["2026-03", 97, 100],
-    ]);
-    // A period without an actual is an empty cell, which a chart leaves as a gap.
-    expect(table(cells, trends[1]!)[2]).toEqual(["2026-02", null, 10]);
+  it("reads 'Single period' for a table without periods", () => {
+    const { cells } = layoutOf(singlePeriod());
+    expect(at(cells, 2, 2)).toEqual({ row: 2, col: 2, value: "Single period" });
   });
 
-  it("colours each period's column by its status, and the status stands in the table too", () => {
-    const [actual, target] = trends[0]!.series;
-    expect(actual!.kind).toBe("column");
-    expect(actual!.points).toEqual(
-      (["amber", "green", "amber"] as const).map((s) => ({
-        fill: colours[s].fill,
-        outline: colours[s].color,
-      })),
+  it("writes every cell of the sheet once", () => {
+    const { cells } = layoutOf(threePerspectives());
+    const places = cells.map((c) => `${c.row}:${c.col}`);
+    expect(new Set(places).size).toBe(places.length);
+  });
+});
+
+describe("the dashboard's status summary", () => {
+  it("counts each perspective's KPIs at each status, in a table its chart plots", () => {
+    const input = threePerspectives();
+    const status = statusChart(layoutOf(input).charts);
+    const { cells } = layoutOf(input);
+    const counted = input.result.perspectives.map((p) => {
+      const kpis = p.objectives.flatMap((o) => o.kpis);
+      return [p.name, ...STATUSES.map((s) => kpis.filter((k) => k.status === s).length)];
+    });
+    expect(valuesIn(cells, status.source)).toEqual([
+      ["Perspective", ...STATUSES.map((s) => STATUS_MEANINGS[s])],
+      ...counted,
+    ]);
+    // The fixture puts a KPI at each status, and two at one, so that a count that ignored the
+    // status, or counted another, would show.
+    expect(counted).toEqual([
+      ["Financial", 1, 0, 1, 1],
+      ["Customer", 0, 1, 0, 0],
+      ["Process", 1, 0, 0, 0],
+    ]);
+  });
+
+  it("stands under its section's heading, its header white on blue, its counts centred", () => {
+    const { cells, charts } = layoutOf(threePerspectives());
+    const { source } = statusChart(charts);
+    const heading = cellSaying(cells, "Status of the KPIs, per perspective");
+    expect(heading).toMatchObject({ col: 1, style: "dash-section" });
+    expect(source).toEqual({
+      top: heading.row + 1,
+      left: 1,
+      bottom: heading.row + 1 + 3,
+      right: 1 + STATUSES.length,
+    });
+    for (let col = source.left; col <= source.right; col++)
+      expect(at(cells, source.top, col)?.style).toBe("dash-header");
+    for (let row = source.top + 1; row <= source.bottom; row++) {
+      expect(at(cells, row, 1)?.style).toBeUndefined();
+      for (let col = 2; col <= source.right; col++) expect(at(cells, row, col)?.style).toBe("dash-count");
+    }
+  });
+
+  it("stacks a column series per status in the status's colours, on a scale of whole KPIs from none", () => {
+    const status = statusChart(layoutOf(threePerspectives()).charts);
+    expect(status.title).toBe("KPIs by status");
+    expect(status.stacked).toBe(true);
+    expect(status.series).toEqual(
+      STATUSES.map((s) => ({ kind: "column", colour: colours[s].fill, outline: colours[s].color })),
     );
-    expect(target).toEqual({ kind: "line", colour: TARGET_LINE_COLOUR });
-    const statusColumn = [1, 2, 3].map((i) => at(cells, trends[0]!.source.top + i, 4));
-    expect(statusColumn.map((c) => [c?.value, c?.style])).toEqual([
-      [STATUS_MEANINGS.amber, "dash-status-amber"],
-      [STATUS_MEANINGS.green, "dash-status-green"],
-      [STATUS_MEANINGS.amber, "dash-status-amber"],
+    expect(status.valueAxis).toEqual({ minimum: 0, majorUnit: 1 });
+  });
+
+  it("sets its chart beside its table, level with its heading, the charts' width and height", () => {
+    const { cells, charts } = layoutOf(threePerspectives());
+    const heading = cellSaying(cells, "Status of the KPIs, per perspective");
+    expect(statusChart(charts).anchor).toEqual({
+      top: heading.row,
+      left: CHART_COLUMNS.left,
+      bottom: heading.row + CHART_ROWS - 1,
+      right: CHART_COLUMNS.right,
+    });
+  });
+
+  it("leaves one blank row between its chart and the trends", () => {
+    const { cells, charts } = layoutOf(threePerspectives());
+    const trends = cells.find((c) => c.style === "dash-section" && c.row > statusChart(charts).anchor.top)!;
+    expect(trends.row).toBe(statusChart(charts).anchor.bottom + 2);
+  });
+
+  it("pushes the trends below a table of perspectives longer than its chart", () => {
+    const names = Array.from({ length: CHART_ROWS + 2 }, (_, i) => `Perspective ${i + 1}`);
+    const { cells, charts } = layoutOf(monthly(names.map((p) => kpi(p, `KPI of ${p}`, [1, 2], 2))));
+    const { source, anchor } = statusChart(charts);
+    expect(source.bottom).toBe(source.top + names.length);
+    expect(source.bottom).toBeGreaterThan(anchor.bottom);
+    const trends = cells.find((c) => c.style === "dash-section" && c.row > anchor.top)!;
+    expect(trends.row).toBe(source.bottom + 2);
+  });
+});
+
+describe("the dashboard's trend section", () => {
+  it("is headed by how many periods its charts show", () => {
+    const actuals = [90, 101, 97];
+    const { cells } = layoutOf(monthly([kpi("Financial", "Revenue", actuals, 100)]));
+    expect(cellSaying(cells, `Actual against target, the last ${actuals.length} periods`).style).toBe(
+      "dash-section",
+    );
+  });
+
+  it("says 'the last period' for a single month, not 'the last 1 periods'", () => {
+    const { cells } = layoutOf(monthly([kpi("Financial", "Revenue", [90], 100)]));
+    expect(cellSaying(cells, "Actual against target, the last period").style).toBe("dash-section");
+  });
+
+  it("leaves a blank row under its heading, then bands the first perspective, then a blank row", () => {
+    const { cells, charts } = layoutOf(monthly([kpi("Financial", "Revenue", [90, 101, 97], 100)]));
+    const heading = cellSaying(cells, "Actual against target, the last 3 periods");
+    expect(notesBelowHeading(cells)).toEqual([]);
+    const band = bandOf(cells, "Financial");
+    expect(band.row).toBe(heading.row + 2);
+    expect(trendCharts(charts)[0]!.anchor.top).toBe(band.row + 2);
+  });
+
+  it("is headed 'Trends' with why nothing is charted, for a table without periods", () => {
+    const { cells, charts } = layoutOf(singlePeriod());
+    expect(charts.map((c) => c.name)).toEqual([STATUS_CHART_NAME]);
+    const heading = cellSaying(cells, "Trends");
+    expect(heading.style).toBe("dash-section");
+    expect(notesBelowHeading(cells)).toEqual([
+      {
+        row: heading.row + 1,
+        col: 1,
+        value: "Trend charts need a table with periods (a Period column or months across).",
+        style: "dash-note",
+      },
     ]);
   });
 
-  it("lists the KPIs under their perspective's heading", () => {
-    const headings = cells.filter((c) => c.style === "dash-perspective" && c.value !== null);
-    expect(headings.map((c) => c.value)).toEqual(["Financial", "Customer"]);
-    expect(headings[1]!.row).toBeGreaterThan(trends[0]!.anchor.bottom);
-    expect(headings[1]!.row).toBeLessThan(trends[1]!.anchor.top);
+  it("charts no KPI of an entity table, and says the Scorecard sheet compares the entities", () => {
+    const input = entityTable();
+    expect(input.result.entities.length).toBeGreaterThan(0);
+    expect(trendCandidates(input.result)).toEqual([]);
+    const { cells, charts } = layoutOf(input);
+    expect(charts.map((c) => c.name)).toEqual([STATUS_CHART_NAME]);
+    const heading = cellSaying(cells, "Trends");
+    expect(notesBelowHeading(cells)).toEqual([
+      {
+        row: heading.row + 1,
+        col: 1,
+        value:
+          "Trend charts are drawn for a table without an Entity column; the Scorecard sheet compares the entities.",
+        style: "dash-note",
+      },
+    ]);
+  });
+
+  it("offers every KPI of a table without entities, in the scorecard's order", () => {
+    const { result } = threePerspectives();
+    expect(trendCandidates(result).map((k) => k.kpi.name)).toEqual(
+      result.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis.map((k) => k.kpi.name))),
+    );
+    expect(trendCandidates(result)).toHaveLength(5);
+  });
+
+  it("says so when no KPI has an actual in the periods shown", () => {
+    const { cells, charts } = layoutOf(monthly([kpi("Financial", "Revenue", [null, null], 100)]));
+    expect(charts.map((c) => c.name)).toEqual([STATUS_CHART_NAME]);
+    const heading = cellSaying(cells, "Trends");
+    expect(notesBelowHeading(cells)).toEqual([
+      { row: heading.row + 1, col: 1, value: "No KPI has an actual in these periods.", style: "dash-note" },
+    ]);
+  });
+
+  it("charts a KPI with an actual in some period, leaves out one with none, and needs no note for it", () => {
+    const { cells, charts } = layoutOf(
+      monthly([
+        kpi("Financial", "Revenue", [null, 101, null], 100),
+        kpi("Financial", "Margin", [null, null, null], 100),
+        kpi("Customer", "NPS", [8, null, 10], 10),
+      ]),
+    );
+    expect(trendCharts(charts).map((c) => c.title)).toEqual([
+      "Revenue: actual and target",
+      "NPS: actual and target",
+    ]);
+    expect(notesBelowHeading(cells)).toEqual([]);
+  });
+
+  it("charts the first KPIs up to the limit and says, under its heading, how many are left", () => {
+    const left = 3;
+    const many = Array.from({ length: MAX_TREND_CHARTS + left }, (_, i) =>
+      kpi("Financial", `KPI ${i + 1}`, [1, 2], 2),
+    );
+    const { cells, charts } = layoutOf(monthly(many));
+    expect(trendCharts(charts).map((c) => c.title)).toEqual(
+      many.slice(0, MAX_TREND_CHARTS).map((k) => `${k.name}: actual and target`),
+    );
+    const heading = cellSaying(cells, "Actual against target, the last 2 periods");
+    const note = cellSaying(
+      cells,
+      `The first ${MAX_TREND_CHARTS} KPIs with data are charted; the other ${left} are on the Scorecard sheet.`,
+    );
+    expect(note).toMatchObject({ row: heading.row + 1, col: 1, style: "dash-note" });
+    // A blank row under the note, then the first perspective.
+    expect(bandOf(cells, "Financial").row).toBe(note.row + 2);
+  });
+
+  it("needs no note when exactly as many KPIs as the limit are charted", () => {
+    const all = Array.from({ length: MAX_TREND_CHARTS }, (_, i) =>
+      kpi("Financial", `KPI ${i + 1}`, [1, 2], 2),
+    );
+    const { cells, charts } = layoutOf(monthly(all));
+    expect(trendCharts(charts)).toHaveLength(MAX_TREND_CHARTS);
+    expect(notesBelowHeading(cells)).toEqual([]);
+  });
+});
+
+describe("the dashboard's perspectives", () => {
+  const twoPerspectives = () =>
+    monthly([
+      kpi("Financial", "Revenue", [90, 101, 97], 100),
+      kpi("Financial", "Margin", [50, 60, 70], 100),
+      kpi("Customer", "NPS", [8, null, 10], 10),
+    ]);
+
+  it("bands each perspective's name once, across the tables and the charts, above its KPIs", () => {
+    const { cells, charts } = layoutOf(twoPerspectives());
+    const bands = perspectiveBands(cells);
+    const rows = [...new Set(bands.map((c) => c.row))];
+    expect(rows).toHaveLength(2);
+    rows.forEach((row, i) =>
+      expect(bands.filter((c) => c.row === row).map((c) => [c.col, c.value])).toEqual(
+        Array.from({ length: CHART_COLUMNS.right }, (_, col) => [
+          col + 1,
+          col === 0 ? ["Financial", "Customer"][i] : null,
+        ]),
+      ),
+    );
+    const [revenue, margin, nps] = trendCharts(charts);
+    expect(rows[0]).toBeLessThan(revenue!.anchor.top);
+    expect(rows[1]).toBeGreaterThan(margin!.anchor.bottom);
+    expect(rows[1]).toBeLessThan(nps!.anchor.top);
+  });
+
+  it("begins each KPI one blank row below the chart before it, or below the band of a new perspective", () => {
+    const { cells, charts } = layoutOf(twoPerspectives());
+    const [revenue, margin, nps] = trendCharts(charts);
+    expect(margin!.anchor.top).toBe(revenue!.anchor.bottom + 2);
+    const customer = bandOf(cells, "Customer");
+    expect(customer.row).toBe(margin!.anchor.bottom + 2);
+    expect(nps!.anchor.top).toBe(customer.row + 2);
+  });
+
+  it("begins the next KPI one blank row below a table of periods longer than its chart", () => {
+    const { result } = monthly([
+      kpi("Financial", "Revenue", [90, 101], 100),
+      kpi("Financial", "Margin", [50, 60], 100),
+    ]);
+    const [revenue, margin] = trendCandidates(result).map((k) =>
+      kpiKey(k.kpi.perspective, k.kpi.objective, k.kpi.name),
+    );
+    const longer = Array.from({ length: CHART_ROWS + 2 }, (_, i): TrendPoint => ({
+      period: `P${i + 1}`,
+      actual: i,
+      target: 10,
+      status: "green",
+    }));
+    const history = new Map([
+      [revenue!, longer],
+      [margin!, longer.slice(0, 2)],
+    ]);
+    const [first, second] = trendCharts(layoutOf({ result, history }).charts);
+    expect(first!.source.bottom).toBe(first!.source.top + longer.length);
+    expect(first!.source.bottom).toBeGreaterThan(first!.anchor.bottom);
+    expect(second!.anchor.top).toBe(first!.source.bottom + 2);
   });
 
   it("places no chart over another, nor over the tables", () => {
+    const { cells, charts } = layoutOf(twoPerspectives());
     charts.forEach((a, i) =>
       charts.slice(i + 1).forEach((b) => expect(overlap(a.anchor, b.anchor)).toBe(false)),
     );
@@ -158,70 +491,118 @@ describe("the dashboard's trend charts", () => {
       expect(cells.filter((cell) => cell.col >= c.anchor.left && cell.value !== null)).toEqual([]);
     }
   });
+});
 
-  it("starts the value axis at zero, in the KPI's own number format, unless a value is negative", () => {
-    expect(trends[0]!.valueAxis).toEqual({ minimum: 0 });
-    const { model, result } = score(
-      book(
-        tableSheet("Data", "Monthly", [
-          SERIES_HEADER,
-          ["2026-01", "F", "O", "Cash flow", -5, 10, "higher"],
-          ["2026-02", "F", "O", "Cash flow", 12, 10, "higher"],
-        ]),
-      ),
+describe("a KPI's trend", () => {
+  it("is named by its objective, the KPI and its unit, above its table; its chart by the KPI and the unit", () => {
+    const { cells, charts } = layoutOf(
+      monthly([
+        { ...kpi("Financial", "Revenue", [90, 101], 100), objective: "Grow", unit: "kEUR" },
+        { ...kpi("Financial", "Margin", [50, 60], 100), objective: "Grow" },
+      ]),
     );
-    const history = kpiHistories(scorecardHistory(model, result.period));
-    const [, cash] = layoutOf({ result, history }).charts;
-    expect(cash!.valueAxis).toEqual({});
-    expect(status.valueAxis).toEqual({ minimum: 0, majorUnit: 1 });
+    const [revenue, margin] = trendCharts(charts);
+    expect(at(cells, revenue!.anchor.top, 1)).toEqual({
+      row: revenue!.anchor.top,
+      col: 1,
+      value: "Grow › Revenue (kEUR)",
+      style: "dash-kpi",
+    });
+    expect(at(cells, margin!.anchor.top, 1)?.value).toBe("Grow › Margin");
+    expect([revenue!.title, margin!.title]).toEqual([
+      "Revenue (kEUR): actual and target",
+      "Margin: actual and target",
+    ]);
+    expect([revenue!.name, margin!.name]).toEqual([trendChartName(1), trendChartName(2)]);
+  });
+
+  it("lists each period's actual, target and status under a header, and plots the first three columns", () => {
+    const input = monthly([
+      kpi("Financial", "Revenue", [90, 101], 100),
+      kpi("Customer", "NPS", [8, null, 10], 10),
+    ]);
+    const { cells, charts } = layoutOf(input);
+    for (const [i, chart] of trendCharts(charts).entries()) {
+      const k = trendCandidates(input.result)[i]!;
+      const points = input.history.get(kpiKey(k.kpi.perspective, k.kpi.objective, k.kpi.name))!;
+      const header = chart.anchor.top + 1;
+      expect(chart.source).toEqual({ top: header, left: 1, bottom: header + points.length, right: 3 });
+      expect(valuesIn(cells, { ...chart.source, right: 4 })).toEqual([
+        ["Period", "Actual", "Target", "Status"],
+        ...points.map((p) => [p.period, p.actual, p.target, STATUS_MEANINGS[p.status]]),
+      ]);
+      for (let col = 1; col <= 4; col++) expect(at(cells, header, col)?.style).toBe("dash-header");
+      points.forEach((p, r) => {
+        expect(at(cells, header + 1 + r, 1)?.style).toBeUndefined();
+        expect(at(cells, header + 1 + r, 4)?.style).toBe(`dash-status-${p.status}`);
+      });
+    }
+    // Both KPIs span every month the table holds, the NPS's gap an empty cell the chart skips.
+    expect(valuesIn(cells, trendCharts(charts)[1]!.source)[2]).toEqual([month(1), null, 10]);
+  });
+
+  it("colours each period's column by its status, and draws the target as a line over them", () => {
+    const input = monthly([kpi("Financial", "Revenue", [90, 101, 97], 100)]);
+    const points = input.history.get(kpiKey("Financial", "Objective", "Revenue"))!;
+    // Statuses that differ, so that a colour taken from another period would show.
+    expect(new Set(points.map((p) => p.status)).size).toBeGreaterThan(1);
+    const [trend] = trendCharts(layoutOf(input).charts);
+    expect(trend!.stacked).toBe(false);
+    expect(trend!.series).toEqual([
+      {
+        kind: "column",
+        colour: colours.none.fill,
+        outline: colours.none.color,
+        points: points.map((p) => ({ fill: colours[p.status].fill, outline: colours[p.status].color })),
+      },
+      { kind: "line", colour: TARGET_LINE_COLOUR },
+    ]);
+  });
+
+  it("writes its numbers, and reads its value axis, in the KPI's own number format", () => {
+    const format = "#,##0.0";
+    const { cells, charts } = layoutOf(monthly([{ ...kpi("Financial", "Revenue", [90, 101], 100), format }]));
+    const [trend] = trendCharts(charts);
+    expect(trend!.valueAxis).toEqual({ minimum: 0, numberFormat: format });
+    for (let row = trend!.source.top + 1; row <= trend!.source.bottom; row++) {
+      expect(at(cells, row, 2)?.numberFormat).toBe(format);
+      expect(at(cells, row, 3)?.numberFormat).toBe(format);
+    }
+  });
+
+  it("starts the value axis at zero when no value is negative, a zero included", () => {
+    const [withZero, negative] = trendCharts(
+      layoutOf(monthly([kpi("Financial", "Claims", [0, 3], 5), kpi("Financial", "Cash flow", [-5, 12], 10)]))
+        .charts,
+    );
+    expect(withZero!.valueAxis).toEqual({ minimum: 0 });
+    expect(negative!.valueAxis).toEqual({});
   });
 
   it("gives every chart a series per column of its table after the first", () => {
-    for (const c of charts) expect(c.series).toHaveLength(c.source.right - c.source.left);
+    for (const c of layoutOf(threePerspectives()).charts)
+      expect(c.series).toHaveLength(c.source.right - c.source.left);
   });
 });
 
-describe("when there is less, or too much, to chart", () => {
-  it("charts the first KPIs up to the limit and says how many are left", () => {
-    const many = Array.from({ length: MAX_TREND_CHARTS + 3 }, (_, i): [string, string, number[], number] => [
-      "Financial",
-      `KPI ${i + 1}`,
-      [1, 2],
-      2,
-    ]);
-    const { cells, charts } = layoutOf(monthly(many));
-    expect(charts).toHaveLength(MAX_TREND_CHARTS + 1);
-    expect(charts.at(-1)!.title).toBe(`KPI ${MAX_TREND_CHARTS}: actual and target`);
-    expect(
-      cells.some(
-        (c) =>
-          c.value ===
-          `The first ${MAX_TREND_CHARTS} KPIs with data are charted; the other 3 are on the Scorecard sheet.`,
-      ),
-    ).toBe(true);
-  });
-
-  it("draws only the status summary for a single-period table, and says why", () => {
-    const { model, result } = score(
-      book(tableSheet("Data", "Kpis", [HEADER, ["F", "O", "Revenue", 95, 100, null, null, "higher", 1]])),
-    );
-    const history = kpiHistories(scorecardHistory(model, result.period));
-    const { cells, charts } = layoutOf({ result, history });
-    expect(charts.map((c) => c.name)).toEqual([STATUS_CHART_NAME]);
-    expect(cells.some((c) => String(c.value).startsWith("Trend charts need a table with periods"))).toBe(
-      true,
-    );
-  });
-
+describe("the dashboard's sheet and charts", () => {
   it("is a visible product sheet marked by its own name, carrying its charts", () => {
-    const input = monthly([["Financial", "Revenue", [90, 101], 100]]);
-    const sheet = dashboardSheet({ ...input, colours, refreshedAt: "now" }, "Dashboard", null);
-    expect(sheet).toMatchObject({
+    const input = monthly([kpi("Financial", "Revenue", [90, 101], 100)]);
+    const sheetPlan = dashboardSheet({ ...input, colours, refreshedAt: "now" }, "Dashboard", null);
+    expect(sheetPlan).toMatchObject({
       role: "dashboard",
       name: "Dashboard",
       markerName: "_bsc_dashboard",
       visibility: "visible",
     });
-    expect(sheet.charts!.map((c) => c.name)).toEqual([STATUS_CHART_NAME, trendChartName(1)]);
+    expect(sheetPlan.charts!.map((c) => c.name)).toEqual([STATUS_CHART_NAME, trendChartName(1)]);
+  });
+
+  it("names each chart it draws with the product's prefix, which tells them from a user's charts", () => {
+    expect(isProductChart(STATUS_CHART_NAME)).toBe(true);
+    expect(isProductChart(trendChartName(3))).toBe(true);
+    expect(isProductChart("Chart 1")).toBe(false);
+    // The prefix must start the name: a user's chart that merely ends with it is the user's.
+    expect(isProductChart(`Sales ${PRODUCT_CHART_PREFIX}`)).toBe(false);
   });
 });
