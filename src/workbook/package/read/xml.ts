@@ -65,6 +65,8 @@ export function parseXmlPart(part: string, bytes: Uint8Array, visitor: XmlVisito
   }
   const locals = new Map<string, string>();
   const local = (name: string): string => {
+    // Most names have no prefix: no lookup for them.
+    if (name.indexOf(":") < 0) return name;
     let found = locals.get(name);
     if (found === undefined) locals.set(name, (found = localName(name)));
     return found;

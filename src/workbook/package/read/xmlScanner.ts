@@ -60,18 +60,13 @@ const utf8 = new TextDecoder("utf-8");
  */
 function decode(bytes: Uint8Array, start: number, end: number): string {
   if (end - start <= 24) {
-    let ascii = true;
+    let s = "";
     for (let i = start; i < end; i++) {
-      if ((bytes[i] as number) >= 0x80) {
-        ascii = false;
-        break;
-      }
+      const b = bytes[i] as number;
+      if (b >= 0x80) return utf8.decode(bytes.subarray(start, end));
+      s += String.fromCharCode(b);
     }
-    if (ascii) {
-      let s = "";
-      for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i] as number);
-      return s;
-    }
+    return s;
   }
   return utf8.decode(bytes.subarray(start, end));
 }
@@ -96,8 +91,14 @@ function checkedName(bytes: Uint8Array, start: number, end: number): string {
  */
 class NameCache {
   private readonly byKey = new Map<number, string>();
+  /** One-letter names ("c", "v", "f", "t", "r": most of a sheet's tags) by their byte. */
+  private readonly oneLetter: (string | undefined)[] = [];
   get(bytes: Uint8Array, start: number, end: number): string {
     const length = end - start;
+    if (length === 1) {
+      const b = bytes[start] as number;
+      return (this.oneLetter[b] ??= checkedName(bytes, start, end));
+    }
     if (length > 6) return checkedName(bytes, start, end);
     let key = length;
     for (let i = start; i < end; i++) key = key * 256 + (bytes[i] as number);
@@ -147,6 +148,25 @@ function reference(name: string): string {
  * and lone CR become LF); in an attribute value every white space character becomes a space.
  */
 function characterData(bytes: Uint8Array, start: number, end: number, attribute: boolean): string {
+  // Most values and texts of a sheet are short and plain ("A12", "3", "1234.5"): built in one pass.
+  if (end - start <= 24) {
+    let s = "";
+    let i = start;
+    for (; i < end; i++) {
+      const b = bytes[i] as number;
+      if (
+        b >= 0x80 ||
+        b === AMP ||
+        b === CR ||
+        b === LT ||
+        b === BRACKET ||
+        (attribute && (b === LF || b === TAB))
+      )
+        break;
+      s += String.fromCharCode(b);
+    }
+    if (i === end) return s;
+  }
   let plain = true;
   for (let i = start; i < end; i++) {
     const b = bytes[i] as number;
