@@ -10,7 +10,7 @@ import { DASHBOARD_MARKER_NAME, DASHBOARD_SHEET_STAMP } from "../model/ownership
 import { PRODUCT_CHART_PREFIX, type ChartPlan, type ChartSeriesPlan } from "./chart";
 import type { StatusColours } from "./palette";
 import { STATUS_MEANINGS } from "./palette";
-import type { CellStyle, PlanCell, SheetPlan } from "./plan";
+import type { CellStyle, PlanCell, PrintSetup, SheetPlan } from "./plan";
 
 /** One KPI in one period, as the history gives it (app/history's KpiPoint). */
 export interface TrendPoint {
@@ -81,6 +81,8 @@ export interface DashboardInput {
 export interface DashboardLayout {
   readonly cells: PlanCell[];
   readonly charts: ChartPlan[];
+  /** The rows each chart block spans with its heading, top to bottom: a printed page never cuts one. */
+  readonly blocks: { readonly top: number; readonly bottom: number }[];
 }
 
 type Put = (row: number, col: number, value: string | number | null, style?: string, format?: string) => void;
@@ -105,7 +107,11 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
     "dash-note",
   );
 
+  const blocks: { top: number; bottom: number }[] = [];
+  // Every block ends two rows above the next free row, at its chart's bottom or below.
+  const block = (top: number, next: number) => blocks.push({ top, bottom: next - 2 });
   let row = statusSummary(result, colours, 5, put, charts);
+  block(5, row);
 
   const charted = trendCandidates(result)
     .filter((k) => input.history.get(keyOf(k))?.some((p) => p.actual !== null))
@@ -113,6 +119,8 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   const periods = Math.max(0, ...charted.map((k) => input.history.get(keyOf(k))?.length ?? 0));
   // One period reads "the last period", never "the last 1 periods".
   const span = periods === 1 ? "the last period" : `the last ${periods} periods`;
+  // The section heading prints on the page of its first chart.
+  let blockTop: number | null = row;
   put(row, 1, periods ? `Actual against target, ${span}` : "Trends", "dash-section");
   row += 1;
   const reason = trendGap(result, charted.length);
@@ -123,14 +131,19 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   charted.forEach((k, i) => {
     if (k.kpi.perspective !== perspective) {
       perspective = k.kpi.perspective;
+      // A perspective's band prints on the page of its first chart.
+      blockTop ??= row;
       for (let col = 1; col <= CHART_COLUMNS.right; col++)
         put(row, col, col === 1 ? perspective : null, "dash-perspective");
       row += 2;
     }
     const points = input.history.get(keyOf(k)) as readonly TrendPoint[];
+    const top = blockTop ?? row;
     row = trendBlock(k, points, colours, i + 1, row, put, charts);
+    block(top, row);
+    blockTop = null;
   });
-  return { cells, charts };
+  return { cells, charts, blocks };
 }
 
 /** Why some or all KPIs have no chart, or null when every candidate has one. */
@@ -231,9 +244,59 @@ function trendBlock(
   return Math.max(last, top + CHART_ROWS - 1) + 2;
 }
 
+/**
+ * How many 15 pt rows one printed page holds. The sheet prints landscape, one page wide: a
+ * landscape page's printable block is about 720 × 500 pt (Letter or A4 less the margins), and
+ * the columns A to N (about 7 px a character plus 5 px padding, 0.75 pt a pixel) are wider than
+ * 720 pt, so the page is scaled down and holds more rows. Two rows are kept for the title that
+ * repeats on every page and for rows taller than 15 pt (the title, the headings).
+ */
+export function printedRowsPerPage(columnWidths: readonly number[] = DASHBOARD_COLUMN_WIDTHS): number {
+  const sheetWidth = columnWidths.reduce((sum, w) => sum + (w * 7 + 5) * 0.75, 0);
+  const scale = Math.min(1, PRINTABLE_PAGE.width / sheetWidth);
+  return Math.floor(PRINTABLE_PAGE.height / scale / ROW_POINTS) - 2;
+}
+const PRINTABLE_PAGE = { width: 720, height: 500 } as const;
+const ROW_POINTS = 15;
+
+/**
+ * The rows after which a page breaks: before each block that would run over the page it starts
+ * on. A block taller than a page starts a page of its own and runs on over the next.
+ */
+export function blockBreaks(
+  blocks: readonly { readonly top: number; readonly bottom: number }[],
+  rowsPerPage: number,
+): number[] {
+  const breaks: number[] = [];
+  let pageTop = 1;
+  for (const { top, bottom } of blocks) {
+    if (top > pageTop && bottom - pageTop + 1 > rowsPerPage) {
+      breaks.push(top - 1);
+      pageTop = top;
+    }
+    // A block longer than a page pushes the next page's top on.
+    while (bottom - pageTop + 1 > rowsPerPage) pageTop += rowsPerPage;
+  }
+  return breaks;
+}
+
 /** The Dashboard's sheet plan: `name` as productSheetName chose it, replacing the product's `replaces`. */
 export function dashboardSheet(input: DashboardInput, name: string, replaces: string | null): SheetPlan {
-  const { cells, charts } = dashboardLayout(input);
+  const { cells, charts, blocks } = dashboardLayout(input);
+  const bottom = Math.max(...cells.map((c) => c.row), ...charts.map((c) => c.anchor.bottom));
+  const headerText = (text: string) => text.replace(/&/g, "&&");
+  const period = input.result.period;
+  const print: PrintSetup = {
+    orientation: "landscape",
+    fitToPagesWide: 1,
+    area: { top: 1, left: 1, bottom, right: CHART_COLUMNS.right },
+    titleRows: { first: 1, last: 1 },
+    header: {
+      left: headerText(DASHBOARD_SHEET_STAMP),
+      ...(period === null ? {} : { right: headerText(`Period ${period}`) }),
+    },
+    footer: { left: headerText(`Refreshed ${input.refreshedAt}`), right: "Page &P of &N" },
+  };
   return {
     role: "dashboard",
     name,
@@ -244,5 +307,7 @@ export function dashboardSheet(input: DashboardInput, name: string, replaces: st
     frozenRows: 0,
     markerName: DASHBOARD_MARKER_NAME,
     charts,
+    print,
+    rowBreaks: blockBreaks(blocks, printedRowsPerPage()),
   };
 }

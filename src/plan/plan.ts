@@ -96,6 +96,8 @@ export interface SheetPlan {
   readonly rowOutline?: readonly RowOutline[];
   readonly hyperlinks?: readonly PlanHyperlink[];
   readonly print?: PrintSetup;
+  /** Rows (1-based) after which a printed page breaks, in ascending order: no block is cut in two. */
+  readonly rowBreaks?: readonly number[];
 }
 
 export interface ConditionalRule {

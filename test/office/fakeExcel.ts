@@ -63,6 +63,8 @@ export interface FakeSheet {
     printTitleRows?: string;
     headersFooters: Record<string, string>;
   };
+  /** Manual page breaks, each the 1-based row just below it (Worksheet.horizontalPageBreaks). */
+  horizontalPageBreaks: number[];
 }
 /** Excel.RangeHyperlink's members the product sets. */
 export interface FakeHyperlink {
@@ -150,6 +152,7 @@ function newSheet(name: string, visibility: FakeSheet["visibility"] = "Visible")
     hiddenRows: new Set(),
     hyperlinks: new Map(),
     pageLayout: { headersFooters: {} },
+    horizontalPageBreaks: [],
   };
 }
 
@@ -751,6 +754,26 @@ export class FakeExcel {
         charts: () => fakeChartCollection(this.kit, resolve),
         shapes: () => fakeShapeCollection(this.kit, resolve),
         pageLayout: () => this.pageLayout(resolve),
+        /** Worksheet.horizontalPageBreaks (ExcelApi 1.9): "This collection only contains manual page breaks." */
+        horizontalPageBreaks: () =>
+          this.object("PageBreakCollection", {
+            methods: {
+              /** PageBreakCollection.add: "Adds a page break before the top-left cell of the range specified." */
+              add: (pageBreakRange: unknown) =>
+                this.call(`PageBreakCollection.add ${String(pageBreakRange)}`, 40, true, () => {
+                  const ref = typeof pageBreakRange === "string" ? parseReference(pageBreakRange) : null;
+                  if (!ref)
+                    throw new FakeOfficeError("InvalidArgument", `"${String(pageBreakRange)}" is no range.`);
+                  const breaks = resolve().horizontalPageBreaks;
+                  if (!breaks.includes(ref.box.top)) breaks.push(ref.box.top);
+                }),
+              /** PageBreakCollection.removePageBreaks: "Resets all manual page breaks in the collection." */
+              removePageBreaks: () =>
+                this.call("PageBreakCollection.removePageBreaks", 10, true, () => {
+                  resolve().horizontalPageBreaks = [];
+                }),
+            },
+          }),
         freezePanes: () =>
           this.object("WorksheetFreezePanes", {
             methods: {

@@ -151,7 +151,7 @@ const withoutAdditions = (xml: string) =>
     .replace(/<sheet name="(Scorecard|BSC Definition|Dashboard)"[^>]*\/>/g, "")
     .replace(/<definedName name="_bsc_[^"]*">[^<]*<\/definedName>/g, "")
     .replace(
-      /<definedName name="_xlnm\.Print_(?:Area|Titles)" localSheetId="\d+">Scorecard![^<]*<\/definedName>/g,
+      /<definedName name="_xlnm\.Print_(?:Area|Titles)" localSheetId="\d+">(?:Scorecard|Dashboard)![^<]*<\/definedName>/g,
       "",
     )
     .replace(/<definedNames><\/definedNames>/g, "")

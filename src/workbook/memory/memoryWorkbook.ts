@@ -16,7 +16,7 @@ export class MemoryWorkbook implements InteractiveWorkbook {
   /** What a product sheet holds besides its values (outline, links, print setup, charts, shapes), by sheet name, as the last plan left it. */
   readonly layouts = new Map<
     string,
-    Pick<SheetPlan, "rowOutline" | "hyperlinks" | "print" | "charts" | "shapes" | "connectors">
+    Pick<SheetPlan, "rowOutline" | "hyperlinks" | "print" | "rowBreaks" | "charts" | "shapes" | "connectors">
   >();
   plansApplied = 0;
   /** What the user has selected; tests set it as a person would click. */
@@ -53,11 +53,12 @@ export class MemoryWorkbook implements InteractiveWorkbook {
       if (at >= 0) this.sheets[at] = sheet;
       else this.sheets.push(sheet);
       if (sheetPlan.replaces !== null) this.layouts.delete(sheetPlan.replaces);
-      const { rowOutline, hyperlinks, print, charts, shapes, connectors } = sheetPlan;
+      const { rowOutline, hyperlinks, print, rowBreaks, charts, shapes, connectors } = sheetPlan;
       this.layouts.set(sheetPlan.name, {
         ...(rowOutline ? { rowOutline } : {}),
         ...(hyperlinks ? { hyperlinks } : {}),
         ...(print ? { print } : {}),
+        ...(rowBreaks ? { rowBreaks } : {}),
         ...(charts ? { charts } : {}),
         ...(shapes ? { shapes } : {}),
         ...(connectors ? { connectors } : {}),

@@ -522,6 +522,15 @@ export class OfficeWorkbook implements InteractiveWorkbook {
         }
     }
     if (sheet.print) this.setUpPrinting(ws, sheet.print);
+    if (sheet.rowBreaks) {
+      // Worksheet.horizontalPageBreaks (ExcelApi 1.9) "only contains manual page breaks": the
+      // last refresh's go, then each break is added "before the top-left cell of the range".
+      ws.horizontalPageBreaks.removePageBreaks();
+      for (const row of sheet.rowBreaks) {
+        await budget.add(40);
+        ws.horizontalPageBreaks.add(`A${row + 1}`);
+      }
+    }
   }
 
   /**

@@ -76,7 +76,7 @@ export function productSheetXml(sheet: SheetPlan, styles: WritePlan["styles"], e
         .join("")}</hyperlinks>`
     : "";
   // CT_Worksheet's order: sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, …,
-  // hyperlinks, printOptions, pageMargins, pageSetup, headerFooter.
+  // hyperlinks, printOptions, pageMargins, pageSetup, headerFooter, rowBreaks (then drawing, added later).
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">` +
@@ -90,6 +90,7 @@ export function productSheetXml(sheet: SheetPlan, styles: WritePlan["styles"], e
     hyperlinks +
     `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     pageSetupXml(sheet.print) +
+    rowBreaksXml(sheet.rowBreaks ?? []) +
     `</worksheet>`
   );
 }
@@ -107,6 +108,16 @@ function pageSetupXml(print: PrintSetup | undefined): string {
     `<pageSetup orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" fitToHeight="0"/>` +
     `<headerFooter><oddHeader>${part(print.header)}</oddHeader><oddFooter>${part(print.footer)}</oddFooter></headerFooter>`
   );
+}
+
+/**
+ * Manual page breaks, each after row `id` (CT_Break): `max` the last column it spans (XFD's
+ * index, 16383, across the sheet), `man` that a person's break, not one Excel worked out.
+ */
+function rowBreaksXml(rows: readonly number[]): string {
+  if (rows.length === 0) return "";
+  const breaks = rows.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join("");
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
 }
 
 /** The defined names a sheet's print setup needs: its print area and the rows repeated on every page. */
