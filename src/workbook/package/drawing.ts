@@ -15,6 +15,7 @@ import {
   PackageXmlError,
   replaceSpan,
   rootPrefix,
+  worksheetChildrenAfter,
 } from "./xmlText";
 
 export const DRAWING_RELATIONSHIP =
@@ -25,17 +26,7 @@ export const DRAWINGML_NS = "http://schemas.openxmlformats.org/drawingml/2006/ma
 export const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** CT_Worksheet's children after drawing. */
-const AFTER_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
+const AFTER_DRAWING = worksheetChildrenAfter("drawing");
 
 const EMPTY_RELS =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +

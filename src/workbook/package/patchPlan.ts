@@ -13,6 +13,7 @@ import { OpenPackage, RELATIONSHIP_TYPES, relsPartOf, type Relationship } from "
 import { printNames, productSheetXml } from "./productSheet";
 import { StylesEditor } from "./styles";
 import {
+  worksheetChildrenAfter,
   attribute,
   escapeXmlAttribute,
   escapeXmlText,
@@ -44,30 +45,7 @@ const AFTER_DEFINED_NAMES = [
   "extLst",
 ];
 /** CT_Worksheet's children after conditionalFormatting. */
-const AFTER_CONDITIONAL_FORMATTING = [
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
+const AFTER_CONDITIONAL_FORMATTING = worksheetChildrenAfter("conditionalFormatting");
 
 export interface PackageSheet {
   readonly name: string;

@@ -207,3 +207,37 @@ export function insertBefore(
   const at = rootSpan.end - `</${prefix}${root}>`.length;
   return xml.slice(0, at) + addition + xml.slice(at);
 }
+
+/** CT_Worksheet's children from conditionalFormatting on, in the schema's order (ECMA-376 §18.3.1.99). */
+const WORKSHEET_CHILDREN_FROM_CONDITIONAL_FORMATTING = [
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+/** The children of a worksheet that the schema puts after `name`: where an insertion must stop. */
+export function worksheetChildrenAfter(name: string): readonly string[] {
+  const at = WORKSHEET_CHILDREN_FROM_CONDITIONAL_FORMATTING.indexOf(name);
+  if (at < 0) throw new Error(`${name} is not a worksheet child this list knows`);
+  return WORKSHEET_CHILDREN_FROM_CONDITIONAL_FORMATTING.slice(at + 1);
+}
