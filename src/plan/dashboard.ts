@@ -11,6 +11,7 @@ import { PRODUCT_CHART_PREFIX, type ChartPlan, type ChartSeriesPlan } from "./ch
 import type { StatusColours } from "./palette";
 import { STATUS_MEANINGS } from "./palette";
 import type { CellStyle, PlanCell, PrintSetup, SheetPlan } from "./plan";
+import { productPageText } from "./plan";
 
 /** One KPI in one period, as the history gives it (app/history's KpiPoint). */
 export interface TrendPoint {
@@ -284,18 +285,12 @@ export function blockBreaks(
 export function dashboardSheet(input: DashboardInput, name: string, replaces: string | null): SheetPlan {
   const { cells, charts, blocks } = dashboardLayout(input);
   const bottom = Math.max(...cells.map((c) => c.row), ...charts.map((c) => c.anchor.bottom));
-  const headerText = (text: string) => text.replace(/&/g, "&&");
-  const period = input.result.period;
   const print: PrintSetup = {
     orientation: "landscape",
     fitToPagesWide: 1,
     area: { top: 1, left: 1, bottom, right: CHART_COLUMNS.right },
     titleRows: { first: 1, last: 1 },
-    header: {
-      left: headerText(DASHBOARD_SHEET_STAMP),
-      ...(period === null ? {} : { right: headerText(`Period ${period}`) }),
-    },
-    footer: { left: headerText(`Refreshed ${input.refreshedAt}`), right: "Page &P of &N" },
+    ...productPageText(DASHBOARD_SHEET_STAMP, input.result.period, input.refreshedAt),
   };
   return {
     role: "dashboard",

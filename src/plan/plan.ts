@@ -75,6 +75,24 @@ export interface PrintSetup {
   readonly footer: HeaderFooterText;
 }
 
+/** A header or footer's own text: an ampersand would start one of Excel's codes. */
+const headerFooterLiteral = (text: string): string => text.replace(/&/g, "&&");
+
+/** Every product sheet's printed header and footer: its title and period, the refresh time and the page. */
+export function productPageText(
+  title: string,
+  period: string | null,
+  refreshedAt: string,
+): Pick<PrintSetup, "header" | "footer"> {
+  return {
+    header: {
+      left: headerFooterLiteral(title),
+      ...(period === null ? {} : { right: headerFooterLiteral(`Period ${period}`) }),
+    },
+    footer: { left: headerFooterLiteral(`Refreshed ${refreshedAt}`), right: "Page &P of &N" },
+  };
+}
+
 export interface SheetPlan {
   readonly role: SheetRole;
   readonly name: string;

@@ -5,6 +5,7 @@ import { STRATEGY_MAP_MARKER_NAME, STRATEGY_MAP_SHEET_STAMP } from "../model/own
 import type { StatusColours } from "./palette";
 import { STATUS_MEANINGS, STATUS_SHAPES } from "./palette";
 import type { CellStyle, PlanCell, SheetPlan } from "./plan";
+import { productPageText } from "./plan";
 import type { ConnectionSite, ConnectorPlan, ShapePlan } from "./shapes";
 import { PRODUCT_SHAPE_PREFIX } from "./shapes";
 import { SHEET_MAP, strategyMapLayout, wrapLabel, type MapSide, type StrategyMap } from "./strategyMap";
@@ -133,7 +134,6 @@ export function strategyMapSheet(
     bottom: Math.ceil((MAP_TOP + map.height) / ROW_HEIGHT) + 1,
     right: Math.ceil(map.width / COLUMN_WIDTH) + 1,
   };
-  const headerText = (text: string) => text.replace(/&/g, "&&");
   return {
     role: "strategyMap",
     name,
@@ -150,11 +150,7 @@ export function strategyMapSheet(
       fitToPagesWide: 1,
       area,
       titleRows: { first: 1, last: 1 },
-      header: {
-        left: headerText(STRATEGY_MAP_SHEET_STAMP),
-        ...(input.result.period === null ? {} : { right: headerText(`Period ${input.result.period}`) }),
-      },
-      footer: { left: headerText(`Refreshed ${input.refreshedAt}`), right: "Page &P of &N" },
+      ...productPageText(STRATEGY_MAP_SHEET_STAMP, input.result.period, input.refreshedAt),
     },
   };
 }

@@ -2,6 +2,7 @@ import type { KpiResult, ScorecardResult } from "../engine/evaluate";
 import { biggestMovers, movementOf, type Movement } from "../engine/movers";
 import type { Status } from "../engine/types";
 import type { CellStyle, PlanCell, PlanHyperlink, PrintSetup, RowOutline } from "./plan";
+import { productPageText } from "./plan";
 import type { StatusColours } from "./palette";
 import { STATUS_MEANINGS } from "./palette";
 import { SUMMARY_SHEET_STAMP } from "../model/ownership";
@@ -126,9 +127,6 @@ function relativeText(m: Movement): string {
 export const moverText = (m: Movement): string =>
   `${m.kpi.kpi.name} ${m.change > 0 ? "▲" : "▼"} ${relativeText(m)} (${m.trend})`;
 
-/** A header or footer's own text: an ampersand would start one of Excel's codes. */
-const literal = (text: string): string => text.replace(/&/g, "&&");
-
 export interface SummarySheet {
   readonly cells: PlanCell[];
   readonly columns: SummaryColumn[];
@@ -240,11 +238,7 @@ export function summarySheet(result: ScorecardResult, source: string, refreshedA
       fitToPagesWide: 1,
       area: { top: 1, left: 1, bottom: lastRow, right: printedCols },
       titleRows: { first: SUMMARY_HEADER_ROW, last: SUMMARY_HEADER_ROW },
-      header: {
-        left: literal(SUMMARY_SHEET_STAMP),
-        ...(result.period === null ? {} : { right: literal(`Period ${result.period}`) }),
-      },
-      footer: { left: literal(`Refreshed ${refreshedAt}`), right: "Page &P of &N" },
+      ...productPageText(SUMMARY_SHEET_STAMP, result.period, refreshedAt),
     },
   };
 }
