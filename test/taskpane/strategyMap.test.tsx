@@ -6,7 +6,8 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { PALETTES, STATUS_MEANINGS } from "../../src/plan/palette";
 import { App } from "../../src/taskpane/App";
-import { StrategyMapSection, StrategyMapView, wrapLabel } from "../../src/taskpane/views/StrategyMapView";
+import { wrapLabel } from "../../src/plan/strategyMap";
+import { StrategyMapSection, StrategyMapView } from "../../src/taskpane/views/StrategyMapView";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { book, score, sheet } from "../helpers/book";
 

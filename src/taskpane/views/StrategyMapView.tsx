@@ -13,8 +13,6 @@ import {
   type MapObjective,
 } from "../../plan/strategyMap";
 
-export { wrapLabel };
-
 /** The pane's map: as wide as the pane at 300 px, each lane named above its objectives. */
 export const PANE_MAP: MapMeasures = {
   ...SHEET_MAP,
