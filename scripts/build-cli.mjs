@@ -2,6 +2,7 @@
 // TypeScript compiler (tsx costs most of a second before any work). Runs on `npm ci` and
 // `npm install` through "prepare"; the packages the product depends on stay in node_modules.
 import { build } from "esbuild";
+import { chmodSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,3 +19,5 @@ await build({
   banner: { js: "#!/usr/bin/env node" },
   logLevel: "warning",
 });
+// `npx bsc` and a global install run the file itself: it must be executable.
+chmodSync(path.join(root, "bin/bsc.cjs"), 0o755);
