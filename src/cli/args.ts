@@ -5,6 +5,8 @@ import { COLUMN_ROLES, type ColumnRole } from "../model/headers";
 
 export type Command =
   | { readonly kind: "help" }
+  /** No command at all: the usage goes to stderr and the run ends with the usage error status. */
+  | { readonly kind: "missing-command" }
   | { readonly kind: "version" }
   | { readonly kind: "sample"; readonly out: string; readonly force: boolean }
   | {
@@ -105,8 +107,8 @@ function mappingEntry(text: string): [ColumnRole, string] {
 
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h")
-    return { kind: "help" };
+  if (command === undefined) return { kind: "missing-command" };
+  if (command === "help" || command === "--help" || command === "-h") return { kind: "help" };
   if (command === "--version" || command === "-v") return { kind: "version" };
   const allowed = ALLOWED[command];
   if (!allowed) throw new UsageError(`Unknown command "${command}"; use sample, check or refresh.`);

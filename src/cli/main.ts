@@ -18,6 +18,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(USAGE);
       return EXIT_OK;
     }
+    if (command.kind === "missing-command") {
+      // Asked for help, usage is the answer (stdout, 0); run with nothing, it is a usage error
+      // (WORKBOOK.md: 2), so a script that forgot its arguments does not pass for a success.
+      io.stderr(USAGE);
+      return EXIT_USAGE;
+    }
     if (command.kind === "version") {
       io.stdout(VERSION);
       return EXIT_OK;

@@ -134,6 +134,17 @@ describe("bsc failures: one plain sentence and the exit status WORKBOOK.md gives
     expect(r.stderr).toContain(words);
   });
 
+  it("exits 2 with the usage on stderr when run with no arguments; --help answers on stdout with 0", async () => {
+    const bare = await bsc(dir);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe("");
+    expect(bare.stderr).toContain("Usage:\n  bsc sample <out.xlsx>");
+    const help = await bsc(dir, "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage:\n  bsc sample <out.xlsx>");
+    expect(help.stderr).toBe("");
+  });
+
   it("exits 2 for a missing file", async () => {
     const r = await bsc(dir, "check", "missing.xlsx");
     expect(r.code).toBe(2);
