@@ -101,7 +101,7 @@ function outcomeFailure(outcome: Extract<RunOutcome, { ok: false }>): CliFailure
 
 /** Runs a command that reads or writes a workbook (loaded only when one is asked for). */
 export async function runCommand(
-  command: Exclude<Command, { kind: "help" } | { kind: "version" }>,
+  command: Exclude<Command, { kind: "help" } | { kind: "missing-command" } | { kind: "version" }>,
   io: CliIo,
 ): Promise<number> {
   const resolve = (p: string) => path.resolve(io.cwd, p);
