@@ -2,7 +2,7 @@ import { crc32 as zlibCrc32 } from "node:zlib";
 import { nodeCodec, nodeCodecWithin } from "../../src/workbook/package/nodeCodec";
 import { MAX_EDITED_PART_BYTES, OpenPackage } from "../../src/workbook/package/openPackage";
 import { DEFAULT_READ_LIMITS, PackageLimitError } from "../../src/workbook/package/read/limits";
-import { writeZip as writeTestZip } from "../helpers/zip";
+import { writeZip as writeTestZip, zipEntries } from "../helpers/zip";
 import { crc32 } from "../../src/workbook/package/zipWriter";
 import { StylesEditor } from "../../src/workbook/package/styles";
 import {
@@ -143,5 +143,66 @@ describe("the parts the patcher inflates to edit", () => {
 
   it("are bounded by default at the reader's own limit for a sheet", () => {
     expect(MAX_EDITED_PART_BYTES).toBe(DEFAULT_READ_LIMITS.maxSheetBytes);
+  });
+});
+
+describe("a worksheet edited after its cells", () => {
+  const listing = (sheet: Buffer) =>
+    writeTestZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/worksheets/sheet1.xml", data: sheet },
+    ]);
+  // A byte that is not UTF-8 (Latin-1 "é"): decoded and encoded again it would become U+FFFD.
+  const cells = Buffer.concat([
+    Buffer.from(`<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>caf`),
+    Buffer.from([0xe9]),
+    Buffer.from(`</x:t></x:is></x:c></x:row></x:sheetData>`),
+  ]);
+  const head = `<?xml version="1.0"?><x:worksheet xmlns:x="main"><x:dimension ref="A1"/>`;
+  const sheet = Buffer.concat([Buffer.from(head), cells, Buffer.from(`<x:pageMargins/></x:worksheet>`)]);
+
+  it("is edited without its cells, which keep every byte they had", async () => {
+    const pkg = OpenPackage.open(listing(sheet), nodeCodec.inflate);
+    const outside = await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml");
+    expect(outside).toBe(`${head}<x:sheetData/><x:pageMargins/></x:worksheet>`);
+    pkg.setText(
+      "xl/worksheets/sheet1.xml",
+      insertBefore(outside, "worksheet", "<x:conditionalFormatting/>", ["pageMargins"]),
+    );
+    const written = await zipEntries(Buffer.from(await pkg.toBytes(nodeCodec.deflate)));
+    const bytes = written.find((e) => e.name === "xl/worksheets/sheet1.xml")?.data;
+    const expected = Buffer.concat([
+      Buffer.from(head),
+      cells,
+      Buffer.from(`<x:conditionalFormatting/><x:pageMargins/></x:worksheet>`),
+    ]);
+    expect(bytes?.equals(expected)).toBe(true);
+  });
+
+  it("reads back whole, cells included, once edited", async () => {
+    const pkg = OpenPackage.open(listing(sheet), nodeCodec.inflate);
+    const outside = await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml");
+    pkg.setText(
+      "xl/worksheets/sheet1.xml",
+      outside.replace("<x:pageMargins/>", "<x:pageMargins/><x:drawing/>"),
+    );
+    const whole = await pkg.text("xl/worksheets/sheet1.xml");
+    expect(whole).toBe(`${head}${cells.toString("utf8")}<x:pageMargins/><x:drawing/></x:worksheet>`);
+    expect(await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml")).toBe(whole);
+  });
+
+  it("is replaced whole by a text that does not keep what came before its cells", async () => {
+    const pkg = OpenPackage.open(listing(sheet), nodeCodec.inflate);
+    await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml");
+    pkg.setText("xl/worksheets/sheet1.xml", `<x:worksheet xmlns:x="main"><x:sheetData/></x:worksheet>`);
+    expect(await pkg.text("xl/worksheets/sheet1.xml")).toBe(
+      `<x:worksheet xmlns:x="main"><x:sheetData/></x:worksheet>`,
+    );
+  });
+
+  it("comes whole when it has no cells", async () => {
+    const empty = `<worksheet><sheetData/><pageMargins/></worksheet>`;
+    const pkg = OpenPackage.open(listing(Buffer.from(empty)), nodeCodec.inflate);
+    expect(await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml")).toBe(empty);
   });
 });

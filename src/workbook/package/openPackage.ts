@@ -36,8 +36,45 @@ export interface Relationship {
   readonly external: boolean;
 }
 
+/**
+ * A worksheet whose cells are held aside as the bytes they were: its text without them ends with
+ * `head` (everything before <sheetData>, then <sheetData/>), and the cells are
+ * `bytes[cellsStart, cellsEnd)`.
+ */
+interface CellsAside {
+  readonly bytes: Uint8Array;
+  readonly cellsStart: number;
+  readonly cellsEnd: number;
+  readonly head: string;
+}
+
+const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+/** Where `needle` ends last in bytes[from, to), or -1: a search from the end, for a part's short tail. */
+function lastEndOf(bytes: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+  for (let i = to - needle.length; i >= from; i--) {
+    let j = 0;
+    while (j < needle.length && bytes[i + j] === needle[j]) j++;
+    if (j === needle.length) return i + needle.length;
+  }
+  return -1;
+}
+
+/** Where `needle` first starts in bytes[from, …), or -1. */
+function firstStartOf(bytes: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0] as number;
+  for (let i = bytes.indexOf(first, from); i >= 0; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && bytes[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+
 export class OpenPackage {
   private readonly changed = new Map<string, string>();
+  /** Changed worksheets whose text in `changed` is without their cells (see worksheetOutsideCells). */
+  private readonly cellsAside = new Map<string, CellsAside>();
   private readonly cache = new Map<string, string>();
   private readonly added: string[] = [];
   private readonly removed = new Set<string>();
@@ -70,13 +107,20 @@ export class OpenPackage {
   async text(part: string): Promise<string> {
     const name = this.entryName(part);
     if (name === null) throw new PackageXmlError(`the package has no ${part}`);
+    const aside = this.cellsAside.get(name);
+    if (aside) this.setText(name, this.withCells(this.changed.get(name) as string, aside));
     const changed = this.changed.get(name);
     if (changed !== undefined) return changed;
     const cached = this.cache.get(name);
     if (cached !== undefined) return cached;
-    let bytes: Uint8Array;
+    const text = utf8.decode(await this.originalBytes(name));
+    this.cache.set(name, text);
+    return text;
+  }
+
+  private async originalBytes(name: string): Promise<Uint8Array> {
     try {
-      bytes = await readZipEntry(
+      return await readZipEntry(
         this.bytes,
         this.byLowerName.get(name.toLowerCase()) as ZipEntry,
         this.inflate,
@@ -89,15 +133,69 @@ export class OpenPackage {
         name,
       );
     }
-    const text = utf8.decode(bytes);
-    this.cache.set(name, text);
+  }
+
+  /**
+   * A worksheet's text with its cells left out (<sheetData/> in their place), for the edits that
+   * go after them (conditional formats). A sheet of 100,000 rows is tens of megabytes of cells:
+   * they are never decoded, searched or encoded again, and setText puts their bytes back as they
+   * were. A sheet already changed, or one without cells, comes whole.
+   */
+  async worksheetOutsideCells(part: string): Promise<string> {
+    const name = this.entryName(part);
+    if (name === null) throw new PackageXmlError(`the package has no ${part}`);
+    const aside = this.cellsAside.get(name);
+    if (aside) return this.changed.get(name) as string;
+    if (this.changed.has(name) || this.cache.has(name) || !this.byLowerName.has(name.toLowerCase()))
+      return this.text(name);
+    const bytes = await this.originalBytes(name);
+    // The root's prefix, from the part's start: the root comes before any cell.
+    const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.exec(utf8.decode(bytes.subarray(0, 4096)));
+    const prefix = root?.[1] ?? "";
+    const cellsStart = !root ? -1 : firstStartOf(bytes, ascii(`<${prefix}sheetData>`), 0);
+    const cellsEnd =
+      cellsStart < 0 ? -1 : lastEndOf(bytes, ascii(`</${prefix}sheetData>`), cellsStart, bytes.length);
+    if (cellsEnd < 0) {
+      const text = utf8.decode(bytes);
+      this.cache.set(name, text);
+      return text;
+    }
+    const head = `${utf8.decode(bytes.subarray(0, cellsStart))}<${prefix}sheetData/>`;
+    const text = head + utf8.decode(bytes.subarray(cellsEnd));
+    this.cellsAside.set(name, { bytes, cellsStart, cellsEnd, head });
+    this.changed.set(name, text);
     return text;
   }
 
+  /** A text from worksheetOutsideCells with the cells back in their place. */
+  private withCells(text: string, aside: CellsAside): string {
+    const cells = utf8.decode(aside.bytes.subarray(aside.cellsStart, aside.cellsEnd));
+    const at = aside.head.lastIndexOf("<");
+    return text.slice(0, at) + cells + text.slice(aside.head.length);
+  }
+
+  /**
+   * A text from worksheetOutsideCells must keep everything up to its <sheetData/> as it was: the
+   * edits it is for go after the cells. Any other text replaces the part whole.
+   */
   setText(part: string, text: string): void {
     const name = this.entryName(part);
     if (name === null) this.added.push(part);
+    const aside = name === null ? undefined : this.cellsAside.get(name);
+    if (aside && !text.startsWith(aside.head)) this.cellsAside.delete(name as string);
     this.changed.set(name ?? part, text);
+  }
+
+  /** A changed part's bytes: a worksheet whose cells were held aside gets their original bytes back. */
+  private changedBytes(name: string): Uint8Array {
+    const text = this.changed.get(name) as string;
+    const aside = this.cellsAside.get(name);
+    if (!aside) return encoder.encode(text);
+    const tail = encoder.encode(text.slice(aside.head.length));
+    const out = new Uint8Array(aside.cellsEnd + tail.length);
+    out.set(aside.bytes.subarray(0, aside.cellsEnd));
+    out.set(tail, aside.cellsEnd);
+    return out;
   }
 
   /** A new part's name that no part has yet: xl/worksheets/sheet7.xml. */
@@ -130,25 +228,25 @@ export class OpenPackage {
     return this.entryName(root.part) as string;
   }
 
-  /** The package: changed parts written afresh, new ones after them, the rest copied as they were. */
   /** Leaves a part out of the package (a cache the spreadsheet rebuilds, such as calcChain.xml). */
   remove(part: string): void {
     const name = this.entryName(part);
     if (name !== null) this.removed.add(name);
   }
 
-  /** `checksum`: the platform's CRC-32 where it has one (Node's zlib), ten times the JavaScript one. */
+  /**
+   * The package: changed parts written afresh, new ones after them, the rest copied as they were.
+   * `checksum`: the platform's CRC-32 where it has one (Node's zlib), ten times the JavaScript one.
+   */
   async toBytes(deflate: Deflate, checksum?: (data: Uint8Array) => number): Promise<Uint8Array> {
     const parts: ZipPart[] = this.entries
       .filter((entry) => !this.removed.has(entry.name))
       .map((entry) => {
-        const text = this.changed.get(entry.name);
-        return text === undefined
-          ? { name: entry.name, copyOf: entry }
-          : { name: entry.name, content: encoder.encode(text) };
+        return this.changed.has(entry.name)
+          ? { name: entry.name, content: this.changedBytes(entry.name) }
+          : { name: entry.name, copyOf: entry };
       });
-    for (const name of this.added)
-      parts.push({ name, content: encoder.encode(this.changed.get(name) as string) });
+    for (const name of this.added) parts.push({ name, content: this.changedBytes(name) });
     return writeZip(this.bytes, parts, deflate, new Date(), checksum);
   }
 }

@@ -308,7 +308,7 @@ export async function applyPlanToPackage(pkg: OpenPackage, plan: WritePlan): Pro
   for (const name of touched) {
     const sheet = workbook.sheet(name);
     if (!sheet?.part) continue;
-    const original = await pkg.text(sheet.part);
+    const original = await pkg.worksheetOutsideCells(sheet.part);
     const prefix = rootPrefix(original, "worksheet");
     let xml = withoutProductRules(original, prefix);
     let next = highestPriority(xml);
