@@ -39,6 +39,8 @@ export interface RunOptions {
   readonly onProgress?: (step: RefreshStep) => void;
   /** Draws the Strategy Map sheet where the workbook has none yet ("Insert strategy map"). */
   readonly strategyMap?: boolean;
+  /** What reading the file itself found (a CSV export's numbers that read two ways), reported first. */
+  readonly fileIssues?: readonly Issue[];
 }
 
 export type RefreshStep = "reading" | "scoring" | "writing" | "done";
@@ -90,7 +92,7 @@ export function scoreWorkbook(
   if (!reading.ok) return reading;
   const evaluation = evaluateScorecard(reading.model, { period: options.period });
   if (!evaluation.ok) return { ok: false, fatal: evaluation.fatal, issues: reading.model.issues };
-  const report = buildReport(evaluation.result, reading.model.layout);
+  const report = buildReport(evaluation.result, reading.model.layout, options.fileIssues);
   return {
     ok: true,
     report,
@@ -182,7 +184,7 @@ export async function runScorecard(
   await port.applyPlan(rendered.plan);
   progress("done");
   const report = rendered.issues.length
-    ? buildReport(scoring.result, scoring.model.layout, rendered.issues)
+    ? buildReport(scoring.result, scoring.model.layout, [...(options.fileIssues ?? []), ...rendered.issues])
     : scoring.report;
   return { ...scoring, report, plan: rendered.plan };
 }

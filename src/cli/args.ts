@@ -54,8 +54,9 @@ Layout switches: --periods-across (the period headers across the columns hold th
 in the workbook, so the next refresh needs none of them.
 
 refresh writes <book>.scorecard.xlsx next to the input unless -o or --in-place is given,
-and overwrites an existing output only with --force. A .csv export (comma, semicolon or tab,
-decimal comma recognised) is read as one sheet; refresh builds a new workbook from it.
+and overwrites an existing output only with --force. A .csv export (comma, semicolon, tab or pipe;
+decimal point or comma, percent and currency recognised) is read as one sheet; refresh builds a
+new workbook from it.
 --strategy-map draws the Strategy Map sheet (objectives in perspective lanes, coloured by status,
 with the Drives column's arrows); once it is there, every refresh redraws it.
 Exit status: 0 success, 1 the workbook has errors that stop the scorecard, 2 usage or file error.`;

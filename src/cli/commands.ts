@@ -2,9 +2,11 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { ColumnMapping, SourceLayout } from "../model/detect";
-import { csvSheetName, parseCsv } from "../workbook/csv";
+import { issue, type Issue } from "../engine/issues";
+import { sheetCell } from "../model/address";
+import { csvSheetName, parseCsv, type CsvSheet } from "../workbook/csv";
 import { nodeCodec } from "../workbook/package/nodeCodec";
-import { PackageWorkbook } from "../workbook/package/packageWorkbook";
+import { PackageWorkbook, type SnapshotReader } from "../workbook/package/packageWorkbook";
 import { nodeBoundedInflate } from "../workbook/package/readInflateNode";
 import { PackageReadError, readPackageSnapshot } from "../workbook/package/readSnapshot";
 import type { Command } from "./args";
@@ -24,7 +26,8 @@ async function exists(file: string): Promise<boolean> {
 const builtWorkbooks = () => require("./builtWorkbooks") as typeof import("./builtWorkbooks");
 
 /** The snapshot of a package, streamed part by part within the reader's limits. */
-const readSnapshot = (bytes: Uint8Array) => readPackageSnapshot(bytes, nodeBoundedInflate);
+const readSnapshot: SnapshotReader = (bytes, keepSheet) =>
+  readPackageSnapshot(bytes, nodeBoundedInflate, undefined, keepSheet);
 
 /** Node reads no larger file at once, and no real workbook comes near it. */
 const MAX_WORKBOOK_BYTES = 2 ** 31;
@@ -32,7 +35,39 @@ const MAX_WORKBOOK_BYTES = 2 ** 31;
 /** `file` is resolved for reading; the user is told about `shown`, the path as they typed it. */
 const isCsv = (file: string): boolean => /\.csv$/i.test(file);
 
-async function readWorkbook(file: string, shown: string): Promise<PackageWorkbook> {
+/** A workbook read for a command, with what reading its file found (a CSV's ambiguous numbers). */
+interface ReadWorkbook {
+  readonly port: PackageWorkbook;
+  readonly fileIssues: readonly Issue[];
+}
+
+const DELIMITER_NAMES: Readonly<Record<string, string>> = {
+  ",": "commas",
+  ";": "semicolons",
+  "\t": "tabs",
+  "|": "pipes",
+};
+
+/** The warning for each column whose "1,050"s nothing settled (src/workbook/csv.ts). */
+function csvIssues(file: string, csv: CsvSheet): Issue[] {
+  return csv.ambiguities.map((a) => {
+    const separator = /\d([.,])\d/.exec(a.text)?.[1] === "," ? "comma" : "point";
+    return issue("csv-number-ambiguous", sheetCell(csvSheetName(file), a.row, a.col), {
+      value: a.text,
+      more: a.more,
+      readAs: a.readAs,
+      other: a.otherReading,
+      separator,
+      delimiter: DELIMITER_NAMES[csv.delimiter] ?? csv.delimiter,
+      examples:
+        separator === "comma"
+          ? '"1,050.00" for thousands, "1,05" for decimals'
+          : '"1.050,00" for thousands, "1.05" for decimals',
+    });
+  });
+}
+
+async function readWorkbook(file: string, shown: string): Promise<ReadWorkbook> {
   let bytes: Buffer;
   try {
     // A FIFO or a device (/dev/zero) would be read until memory runs out: only regular files are.
@@ -64,13 +99,16 @@ async function readWorkbook(file: string, shown: string): Promise<PackageWorkboo
     // A CSV export becomes a new workbook with one sheet; its text is UTF-8, as exports write it.
     const csv = parseCsv(new TextDecoder("utf-8").decode(bytes));
     const built = await builtWorkbooks().csvWorkbookBytes(file, csv);
-    return PackageWorkbook.load(built, nodeCodec, readSnapshot);
+    return {
+      port: await PackageWorkbook.load(built, nodeCodec, readSnapshot),
+      fileIssues: csvIssues(file, csv),
+    };
   }
   try {
     const port = await PackageWorkbook.load(bytes, nodeCodec, readSnapshot);
     // Read here (and kept), so that a file that is no workbook, or a bomb, is said to be one at once.
     await port.readSnapshot();
-    return port;
+    return { port, fileIssues: [] };
   } catch (e) {
     if (e instanceof PackageReadError) {
       throw new CliFailure(`Cannot read ${shown}: ${e.message.replace(/^This /, "this ")}`, EXIT_USAGE);
@@ -115,10 +153,10 @@ export async function runCommand(
       return EXIT_OK;
     }
     case "check": {
-      const port = await readWorkbook(resolve(command.book), command.book);
+      const { port, fileIssues } = await readWorkbook(resolve(command.book), command.book);
       const outcome = await runScorecard(
         port,
-        { table: command.table, period: command.period, ...mappingOf(command) },
+        { table: command.table, period: command.period, ...mappingOf(command), fileIssues },
         false,
       );
       if (!outcome.ok) throw outcomeFailure(outcome);
@@ -166,10 +204,11 @@ export async function runCommand(
       if (!command.inPlace && !command.force && (await exists(out))) {
         throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
       }
-      const port = await readWorkbook(input, command.book);
+      const { port, fileIssues } = await readWorkbook(input, command.book);
       const outcome = await runScorecard(
         port,
         {
+          fileIssues,
           table: command.table,
           period: command.period,
           ...mappingOf(command),

@@ -36,6 +36,11 @@ const CATALOGUE = {
     "warning",
     (p: Params) => `The target of ${q(p.kpi!)} is the error value ${p.value}; it is shown as no data.`,
   ],
+  "csv-number-ambiguous": [
+    "warning",
+    (p: Params) =>
+      `${q(p.value!)}${p.more ? ` (and ${p.more} more like it in its column)` : ""} reads as ${p.readAs} or as ${p.other}: nothing in its column or the file shows whether the ${p.separator} separates thousands or decimals, so it was read as ${p.readAs}, as files separated by ${p.delimiter} write numbers. If that is wrong, write one number of the column so that it reads one way only (${p.examples}).`,
+  ],
   "number-stored-as-text": [
     "warning",
     (p: Params) =>

@@ -489,6 +489,27 @@ describe("bsc on a CSV export and a macro-enabled workbook", () => {
     expect(readFileSync(path.join(dir, "kpi-export.csv"), "utf8")).toBe(csv);
   });
 
+  it("shows a CSV's percentages and thousands as written, and names a number that reads two ways", async () => {
+    writeFileSync(
+      path.join(dir, "kpis.csv"),
+      'Perspective,Objective,KPI,Actual,Target\nCustomer,Delight,NPS,42%,45%\nFinancial,Grow,Revenue,"1,050",900\n',
+    );
+    const r = await bsc(dir, "refresh", "kpis.csv", "--json");
+    expect(r.code).toBe(0);
+    const wb = await loadWorkbook(readFileSync(path.join(dir, "kpis.scorecard.xlsx")));
+    const summary = wb.getWorksheet("Scorecard")!;
+    const shown = (kpi: string) => {
+      const row = summary.getColumn(1).values.findIndex((v) => typeof v === "string" && v.trim() === kpi);
+      const actual = summary.getRow(row).getCell(2);
+      return [actual.value, actual.numFmt];
+    };
+    expect(shown("NPS")).toEqual([0.42, "0%"]);
+    expect(shown("Revenue")).toEqual([1050, "#,##0"]);
+    expect(JSON.parse(r.stdout).issues).toEqual([
+      expect.objectContaining({ severity: "warning", code: "csv-number-ambiguous", cell: "kpis!D3" }),
+    ]);
+  });
+
   it("checks a macro-enabled .xlsm like an .xlsx", async () => {
     const bytes = await workbookBytes([
       { name: "Data", rows: [HEADER, ["Financial", "Grow", "Revenue", 105, 100]] },

@@ -46,6 +46,11 @@ describe("the sentences of the issue catalogue", () => {
     ["target-not-numeric", "warning", 'The target of "NPS" is not a number ("x"); it is shown as no data.'],
     ["target-error", "warning", 'The target of "NPS" is the error value x; it is shown as no data.'],
     [
+      "csv-number-ambiguous",
+      "warning",
+      '"x" (and 2 more like it in its column) reads as 1050 or as 1.05: nothing in its column or the file shows whether the comma separates thousands or decimals, so it was read as 1050, as files separated by commas write numbers. If that is wrong, write one number of the column so that it reads one way only (1,050.00 or 1,05).',
+    ],
+    [
       "number-stored-as-text",
       "warning",
       '"x" is stored as text and was read as 0.95; store it as a number so the cell\'s colour follows it too.',
@@ -172,7 +177,19 @@ describe("the sentences of the issue catalogue", () => {
     ],
     ["tag-unresolved", "error", 'The tagged range "Rev" of "NPS" no longer exists; the KPI is not scored.'],
   ] as [IssueCode, string, string][])("%s is a %s: %s", (code, severity, message) => {
-    const params = code === "no-scorecard-table" ? { ...PARAMS, role: "kpi" } : PARAMS;
+    const params =
+      code === "no-scorecard-table"
+        ? { ...PARAMS, role: "kpi" }
+        : code === "csv-number-ambiguous"
+          ? {
+              ...PARAMS,
+              readAs: 1050,
+              other: 1.05,
+              separator: "comma",
+              delimiter: "commas",
+              examples: "1,050.00 or 1,05",
+            }
+          : PARAMS;
     expect(issue(code, "Data!B2", params)).toEqual({ code, severity, cell: "Data!B2", message });
   });
 

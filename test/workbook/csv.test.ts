@@ -26,11 +26,12 @@ describe("reading a CSV export", () => {
   });
 
   it("keeps a decimal point under a semicolon when the file writes decimals so", () => {
-    const csv = parseCsv("KPI;Actual\nMargin;0.45\nCost;1,5\n");
-    expect(csv).toMatchObject({ delimiter: ";", decimalComma: false });
+    const csv = parseCsv("KPI;Actual;Target\nMargin;0.45;1.050\nCost;12.5;2.000\n");
+    expect(csv).toMatchObject({ delimiter: ";", decimalComma: false, ambiguities: [] });
+    // The file writes decimal points, so "1.050" is one and five hundredths, not a thousand and fifty.
     expect(csv.rows.slice(1)).toEqual([
-      ["Margin", 0.45],
-      ["Cost", "1,5"],
+      ["Margin", 0.45, 1.05],
+      ["Cost", 12.5, 2],
     ]);
   });
 
@@ -43,7 +44,7 @@ describe("reading a CSV export", () => {
   it("reads back any table written with any delimiter", () => {
     const text = fc
       .string({ maxLength: 8 })
-      .filter((s) => s.trim() !== "" && !/^[-+]?[\d.,]+%?$/.test(s.trim()));
+      .filter((s) => s.trim() !== "" && !/^[-+−()$€£¥₹%\d.,'\s]+$/.test(s.trim()));
     const cell = fc.oneof(text, fc.integer({ min: -1e6, max: 1e6 }));
     const table = fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 6 });
     fc.assert(
@@ -59,6 +60,117 @@ describe("reading a CSV export", () => {
       }),
       { numRuns: propertyRuns(200) },
     );
+  });
+});
+
+describe("numbers of a CSV export keep how they were written", () => {
+  const cells = (text: string) => {
+    const csv = parseCsv(text);
+    return csv.rows.slice(1).map((r, i) => r.map((v, c) => [v, csv.formats[i + 1]?.[c] ?? null]));
+  };
+
+  it("as the cell's number format: percent, currency, thousands, bracketed negatives", () => {
+    expect(
+      cells(
+        'KPI,Actual,Target\nNPS,42%,45.5%\nRevenue,"$1,050.50",$900\nCost,"1,234,567",(1 200)\nFee,12 €,-£3.5\n',
+      ),
+    ).toEqual([
+      [
+        ["NPS", null],
+        [0.42, "0%"],
+        [0.455, "0.0%"],
+      ],
+      [
+        ["Revenue", null],
+        [1050.5, "$#,##0.00"],
+        [900, "$0"],
+      ],
+      [
+        ["Cost", null],
+        [1234567, "#,##0"],
+        [-1200, "#,##0;(#,##0)"],
+      ],
+      [
+        ["Fee", null],
+        [12, '0 "€"'],
+        [-3.5, '"£"0.0'],
+      ],
+    ]);
+  });
+
+  it("leaves plain numbers General and text that only looks numeric as text", () => {
+    expect(cells("KPI;Actual;Code\nA;1050;1,2,3\nB;0,5;$\nC;-7;(12)%\n")).toEqual([
+      [
+        ["A", null],
+        [1050, null],
+        ["1,2,3", null],
+      ],
+      [
+        ["B", null],
+        [0.5, null],
+        ["$", null],
+      ],
+      [
+        ["C", null],
+        [-7, null],
+        ["(12)%", null],
+      ],
+    ]);
+  });
+});
+
+describe("the decimal separator of a CSV export", () => {
+  it.each([
+    ["1.050,5", 1050.5],
+    ["1 050,5", 1050.5],
+    ["1\u00a0050,5", 1050.5],
+    ["1050,5", 1050.5],
+    ["0,447", 0.447],
+    ["1.234.567", 1234567],
+    ["1,050.5", 1050.5],
+    ["1,234,567", 1234567],
+    ["1'050.5", 1050.5],
+  ])("reads %p, which can be read one way only, as %p", (written, value) => {
+    const csv = parseCsv(`KPI;Actual\nA;${written}\n`);
+    expect(csv.rows[1]).toEqual(["A", value]);
+    expect(csv.ambiguities).toEqual([]);
+  });
+
+  it("reads a quoted US thousands separator as one, in a file separated by commas", () => {
+    const csv = parseCsv('KPI,Actual,Target\nRevenue,"1,050","1,000.5"\nCost,"2,300",900\n');
+    expect(csv.rows.slice(1)).toEqual([
+      ["Revenue", 1050, 1000.5],
+      ["Cost", 2300, 900],
+    ]);
+    expect(csv.formats[1]).toEqual([null, "#,##0", "#,##0.0"]);
+    expect(csv.ambiguities).toEqual([]);
+  });
+
+  it("settles a number that reads either way by its column before its file", () => {
+    // Actual writes decimal commas ("12,5"); Target writes a point ("2.5"): each column its own.
+    const csv = parseCsv("KPI;Actual;Target\nA;1,050;1.050\nB;12,5;2.5\n");
+    expect(csv.rows.slice(1)).toEqual([
+      ["A", 1.05, 1.05],
+      ["B", 12.5, 2.5],
+    ]);
+    // Column C writes nothing that settles it; the file's other numbers show the decimal comma.
+    const byFile = parseCsv("KPI;Actual;Target\nA;0,5;1.050\nB;1,25;2.000\n");
+    expect(byFile.rows.slice(1).map((r) => r[2])).toEqual([1050, 2000]);
+    expect(byFile).toMatchObject({ decimalComma: true, ambiguities: [] });
+  });
+
+  it("warns of the first unsettled number of each column, reading it as its delimiter's convention", () => {
+    const commas = parseCsv('KPI,Actual,Target\nA,"1,050",5\nB,"2,300",7\n');
+    expect(commas.rows.slice(1).map((r) => r[1])).toEqual([1050, 2300]);
+    expect(commas.ambiguities).toEqual([
+      { row: 2, col: 2, text: "1,050", more: 1, readAs: 1050, otherReading: 1.05 },
+    ]);
+    const semicolons = parseCsv("KPI;Actual;Target\nA;1,050;1.500\n");
+    expect(semicolons.rows[1]).toEqual(["A", 1.05, 1500]);
+    expect(semicolons.ambiguities).toEqual([
+      { row: 2, col: 2, text: "1,050", more: 0, readAs: 1.05, otherReading: 1050 },
+      { row: 2, col: 3, text: "1.500", more: 0, readAs: 1500, otherReading: 1.5 },
+    ]);
   });
 });
 
