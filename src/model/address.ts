@@ -1,6 +1,11 @@
 import type { RangeBox } from "./snapshot";
 
+/** Letters of the columns asked for so far: a sheet of 100,000 rows asks for the same few millions of times. */
+const lettersOfColumn: string[] = [];
+
 export function columnLetters(col: number): string {
+  const known = lettersOfColumn[col];
+  if (known !== undefined) return known;
   let s = "";
   let n = col;
   while (n > 0) {
@@ -8,6 +13,8 @@ export function columnLetters(col: number): string {
     s = String.fromCharCode(65 + rem) + s;
     n = Math.floor((n - 1) / 26);
   }
+  // Excel's columns only: a damaged reference may ask for any number.
+  if (col <= 16_384) lettersOfColumn[col] = s;
   return s;
 }
 
@@ -17,8 +24,20 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+/** A workbook has a few sheet names, each quoted for every cell address made on it; kept for the session. */
+const quotedSheetNames = new Map<string, string>();
+
 /** A sheet name as Excel writes it in a reference: quoted when it is not a plain word. */
 export function quoteSheetName(name: string): string {
+  let quoted = quotedSheetNames.get(name);
+  if (quoted === undefined) {
+    quoted = quotedSheetNameOf(name);
+    quotedSheetNames.set(name, quoted);
+  }
+  return quoted;
+}
+
+function quotedSheetNameOf(name: string): string {
   const plainWord = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name);
   const looksLikeReference = /^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C\d*$/i.test(name);
   return plainWord && !looksLikeReference ? name : `'${name.replace(/'/g, "''")}'`;
