@@ -4,6 +4,8 @@ import { isProductRule } from "../../src/plan/plan";
 import { nodeCodec } from "../../src/workbook/package/nodeCodec";
 import { PackageWorkbook, type SnapshotReader } from "../../src/workbook/package/packageWorkbook";
 import { writeZip } from "../../src/workbook/package/zipWriter";
+import { nodeBoundedInflate } from "../../src/workbook/package/readInflateNode";
+import { readPackageSnapshot } from "../../src/workbook/package/readSnapshot";
 import { snapshotOf } from "../helpers/excelJsSnapshot";
 import { listZipEntries, rawZipEntry, readZipEntry } from "../../src/workbook/xlsx/zip";
 import { HEADER } from "../helpers/book";
@@ -100,6 +102,32 @@ describe("the package patcher", () => {
     const before = await text(source, "xl/worksheets/sheet1.xml");
     const after = await text(output, "xl/worksheets/sheet1.xml");
     expect(after.replace(/<conditionalFormatting\b.*?<\/conditionalFormatting>/g, "")).toBe(before);
+  });
+
+  it("inflates no sheet the read before it inflated, and patches the same bytes as without them", async () => {
+    const source = await userWorkbook();
+    const inflatedByPatcher: string[] = [];
+    const codec = {
+      ...nodeCodec,
+      inflate: async (data: Uint8Array) => {
+        const bytes = await nodeCodec.inflate(data);
+        inflatedByPatcher.push(new TextDecoder().decode(bytes.subarray(0, 200)));
+        return bytes;
+      },
+    };
+    const keeping = await PackageWorkbook.load(source, codec, (b, keepSheet) =>
+      readPackageSnapshot(b, nodeBoundedInflate, undefined, keepSheet),
+    );
+    const notKeeping = await PackageWorkbook.load(source, nodeCodec, (b) =>
+      readPackageSnapshot(b, nodeBoundedInflate),
+    );
+    const now = new Date("2026-11-30T12:00:00Z");
+    for (const port of [keeping, notKeeping]) expect((await runScorecard(port, { now }, true)).ok).toBe(true);
+    expect(inflatedByPatcher.some((head) => head.includes("<worksheet"))).toBe(false);
+    expect(inflatedByPatcher.length).toBeGreaterThan(0);
+    expect(await text(await keeping.toBytes(), "xl/worksheets/sheet1.xml")).toBe(
+      await text(await notKeeping.toBytes(), "xl/worksheets/sheet1.xml"),
+    );
   });
 
   it("refreshes again in place: the same sheets, the same parts, and no growth of the stylesheet", async () => {

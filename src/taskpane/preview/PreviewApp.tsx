@@ -90,8 +90,8 @@ export function PreviewApp({ theme }: { theme: Theme }) {
         (await (
           await import(/* webpackChunkName: "sample" */ "../../workbook/xlsx/sampleBytes.js")
         ).sampleWorkbookBytes());
-      const port = await PackageWorkbook.load(source, browserCodec, (b) =>
-        readPackageSnapshot(b, browserBoundedInflate),
+      const port = await PackageWorkbook.load(source, browserCodec, (b, keepSheet) =>
+        readPackageSnapshot(b, browserBoundedInflate, undefined, keepSheet),
       );
       await port.readSnapshot();
       port.onSelect = (ref) => setSelected(`${quoteSheetName(ref.sheet)}!${ref.address}`);

@@ -84,12 +84,18 @@ export class OpenPackage {
     readonly bytes: Uint8Array,
     readonly entries: readonly ZipEntry[],
     private readonly inflate: Inflate,
+    private readonly inflated: ReadonlyMap<string, Uint8Array>,
   ) {
     this.byLowerName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   }
 
-  static open(bytes: Uint8Array, inflate: Inflate): OpenPackage {
-    return new OpenPackage(bytes, listZipEntries(bytes), inflate);
+  /** `inflated`: parts of these very bytes already inflated (by a read), by name in lower case. */
+  static open(
+    bytes: Uint8Array,
+    inflate: Inflate,
+    inflated: ReadonlyMap<string, Uint8Array> = new Map(),
+  ): OpenPackage {
+    return new OpenPackage(bytes, listZipEntries(bytes), inflate, inflated);
   }
 
   /** Part names are case-insensitive (OPC): the name as the package spells it. */
@@ -119,6 +125,8 @@ export class OpenPackage {
   }
 
   private async originalBytes(name: string): Promise<Uint8Array> {
+    const inflated = this.inflated.get(name.toLowerCase());
+    if (inflated) return inflated;
     try {
       return await readZipEntry(
         this.bytes,

@@ -7,8 +7,17 @@ import { OpenPackage } from "./openPackage";
 import { applyPlanToPackage, defineNameInPackage, WorkbookParts } from "./patchPlan";
 import type { Deflate } from "./zipWriter";
 
-/** Reads the snapshot the model needs from a package's bytes. */
-export type SnapshotReader = (bytes: Uint8Array) => Promise<WorkbookSnapshot>;
+/** Reads the snapshot the model needs from a package's bytes, handing each sheet's inflated bytes to `keepSheet`. */
+export type SnapshotReader = (
+  bytes: Uint8Array,
+  keepSheet: (part: string, bytes: Uint8Array) => void,
+) => Promise<WorkbookSnapshot>;
+
+/**
+ * The inflated sheets kept from a read for the patch that follows it, up to this many bytes: the
+ * data sheet of a 200,000-row table is about 70 MB, which the patcher need not inflate again.
+ */
+const KEPT_SHEET_BYTES = 128 * 1024 * 1024;
 
 /**
  * An .xlsx or .xlsm file held as its package: the command line's and the browser preview's
@@ -41,16 +50,35 @@ export class PackageWorkbook implements InteractiveWorkbook {
   /** The snapshot of the bytes as they are now: read once, until a plan or a name changes them. */
   private snapshot: Promise<WorkbookSnapshot> | null = null;
 
+  /** The sheets the last read inflated, by part name in lower case, for the next patch of the same bytes. */
+  private inflatedSheets = new Map<string, Uint8Array>();
+
   async readSnapshot(): Promise<WorkbookSnapshot> {
-    this.snapshot ??= this.reader(this.bytes);
+    this.snapshot ??= this.readAndKeep();
     return this.snapshot;
   }
 
-  async applyPlan(plan: WritePlan): Promise<void> {
-    const pkg = OpenPackage.open(this.bytes, this.inflate);
-    await applyPlanToPackage(pkg, plan);
-    this.bytes = await pkg.toBytes(this.deflate, this.checksum);
+  private readAndKeep(): Promise<WorkbookSnapshot> {
+    const kept = (this.inflatedSheets = new Map());
+    let keptBytes = 0;
+    return this.reader(this.bytes, (part, bytes) => {
+      if (keptBytes + bytes.length > KEPT_SHEET_BYTES) return;
+      keptBytes += bytes.length;
+      kept.set(part.toLowerCase(), bytes);
+    });
+  }
+
+  /** The package's bytes changed: the snapshot and the sheets kept from it are of the old ones. */
+  private changedTo(bytes: Uint8Array): void {
+    this.bytes = bytes;
     this.snapshot = null;
+    this.inflatedSheets = new Map();
+  }
+
+  async applyPlan(plan: WritePlan): Promise<void> {
+    const pkg = OpenPackage.open(this.bytes, this.inflate, this.inflatedSheets);
+    await applyPlanToPackage(pkg, plan);
+    this.changedTo(await pkg.toBytes(this.deflate, this.checksum));
   }
 
   /** The range last selected (by choosing a KPI or an issue): the file's "selection", as the preview shows it. */
@@ -72,8 +100,7 @@ export class PackageWorkbook implements InteractiveWorkbook {
     if (!parsed || !sheets.some((s) => s.name === ref.sheet))
       throw new Error(`${ref.sheet}!${ref.address} is not a range of this workbook`);
     await defineNameInPackage(pkg, name, `${quoteSheetName(ref.sheet)}!${boxA1(parsed.box, true)}`);
-    this.bytes = await pkg.toBytes(this.deflate, this.checksum);
-    this.snapshot = null;
+    this.changedTo(await pkg.toBytes(this.deflate, this.checksum));
   }
 
   async toBytes(): Promise<Uint8Array> {

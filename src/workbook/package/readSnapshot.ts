@@ -39,6 +39,8 @@ export async function readPackageSnapshot(
   zip: Uint8Array,
   inflate: BoundedInflate,
   limits?: Partial<ReadLimits>,
+  /** Given each worksheet's inflated bytes, for a caller that will patch the same package. */
+  keepSheet?: InflatedPartKeeper,
 ): Promise<WorkbookSnapshot> {
   const effective: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
   const parts = await PackageParts.open(zip, inflate, effective);
@@ -55,6 +57,7 @@ export async function readPackageSnapshot(
 
   const context = {
     parts,
+    keepSheet,
     strings,
     numberFormats,
     date1904: workbook.date1904,
@@ -70,8 +73,12 @@ export async function readPackageSnapshot(
   return { sheets, names: workbook.names };
 }
 
+/** Receives a part's inflated bytes, by the part's name in the package. */
+export type InflatedPartKeeper = (part: string, bytes: Uint8Array) => void;
+
 interface ReadContext {
   readonly parts: PackageParts;
+  readonly keepSheet: InflatedPartKeeper | undefined;
   readonly strings: SharedStrings | null;
   readonly numberFormats: NumberFormats;
   readonly date1904: boolean;
@@ -91,6 +98,7 @@ async function readSharedStrings(parts: PackageParts, name: string): Promise<Sha
 /** A function of its own so that the sheet's bytes are garbage once its cells are read. */
 async function readSheet(sheet: WorkbookSheet, part: string, context: ReadContext): Promise<SheetSnapshot> {
   const bytes = (await context.parts.read(part, "sheet")) as Uint8Array;
+  context.keepSheet?.(part, bytes);
   const { values, formats, tableRelationships } = readWorksheet(bytes, { ...context, part });
   return {
     name: sheet.name,
