@@ -127,6 +127,14 @@ const CATALOGUE = {
     "warning",
     (p: Params) => `${q(p.kpi!)} has no row for ${p.period}; it is shown as no data.`,
   ],
+  "column-mostly-text": [
+    "warning",
+    (p: Params) =>
+      `The ${p.role} column ${q(p.header!)} (${p.how}) holds text, not numbers, in ${p.text} of its ${p.filled} filled cells, so those KPIs have no ${String(p.role).toLowerCase()}. ` +
+      (p.suggestion
+        ? `If ${q(p.suggestion)} holds the ${String(p.role).toLowerCase()}s, name it: bsc --map ${p.map} (or the task pane's set-up).`
+        : `Name the column that holds the ${String(p.role).toLowerCase()}s: bsc --map ${p.map} (or the task pane's set-up).`),
+  ],
   "duplicate-header": [
     "warning",
     (p: Params) => `The column ${q(p.header!)} is another ${p.role} column; the first one is used.`,

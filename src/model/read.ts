@@ -12,6 +12,7 @@ import { sheetCell } from "./address";
 import { ATTRIBUTE_ROLES, BLANK, EntityColumn, RowTally, type KpiDraft, type RowCounts } from "./drafts";
 import { RowContext, TableReader } from "./rows";
 import { readTaggedKpi } from "./tagged";
+import { textColumnIssues } from "./textColumns";
 import { readWideRows } from "./wide";
 import type {
   KpiModel,
@@ -467,6 +468,8 @@ export function readScorecard(
     const reader = new TableReader(sheet, table, source?.sheetAsPerspective === true);
     const rows = readTableRows(reader, issues);
     if ("code" in rows) return { ok: false, fatal: rows, issues };
+    const scoredRows = [...new Set(rows.drafts.flatMap((d) => d.observations.map((o) => o.row)))];
+    issues.push(...textColumnIssues(sheet, table, scoredRows, mapping));
     if (layouts.length > 0 && rows.granularity !== granularity) {
       const [found, expected] = [rows.granularity ?? "single-period", granularity ?? "single-period"];
       return { ok: false, fatal: issue("period-mixed", tableAddress(table), { found, expected }), issues };

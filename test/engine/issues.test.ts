@@ -46,6 +46,11 @@ describe("the sentences of the issue catalogue", () => {
     ["target-not-numeric", "warning", 'The target of "NPS" is not a number ("x"); it is shown as no data.'],
     ["target-error", "warning", 'The target of "NPS" is the error value x; it is shown as no data.'],
     [
+      "column-mostly-text",
+      "warning",
+      'The Target column "Value" (read as Target from its header) holds text, not numbers, in 3 of its 4 filled cells, so those KPIs have no target. If "Budget" holds the targets, name it: bsc --map target="Budget" (or the task pane\'s set-up).',
+    ],
+    [
       "csv-number-ambiguous",
       "warning",
       '"x" (and 2 more like it in its column) reads as 1050 or as 1.05: nothing in its column or the file shows whether the comma separates thousands or decimals, so it was read as 1050, as files separated by commas write numbers. If that is wrong, write one number of the column so that it reads one way only (1,050.00 or 1,05).',
@@ -180,16 +185,26 @@ describe("the sentences of the issue catalogue", () => {
     const params =
       code === "no-scorecard-table"
         ? { ...PARAMS, role: "kpi" }
-        : code === "csv-number-ambiguous"
+        : code === "column-mostly-text"
           ? {
               ...PARAMS,
-              readAs: 1050,
-              other: 1.05,
-              separator: "comma",
-              delimiter: "commas",
-              examples: "1,050.00 or 1,05",
+              role: "Target",
+              how: "read as Target from its header",
+              text: 3,
+              filled: 4,
+              suggestion: "Budget",
+              map: 'target="Budget"',
             }
-          : PARAMS;
+          : code === "csv-number-ambiguous"
+            ? {
+                ...PARAMS,
+                readAs: 1050,
+                other: 1.05,
+                separator: "comma",
+                delimiter: "commas",
+                examples: "1,050.00 or 1,05",
+              }
+            : PARAMS;
     expect(issue(code, "Data!B2", params)).toEqual({ code, severity, cell: "Data!B2", message });
   });
 
