@@ -1,6 +1,7 @@
 import type { ScorecardResult } from "../engine/evaluate";
 import type { Status } from "../engine/types";
 import { objectiveNameKey, type ObjectiveModel } from "../model/scorecard";
+import { placeInLanes, type LaneLink, type LaneNode } from "./strategyMapPlacement";
 
 /**
  * The strategy map's geometry, in points (1/72 inch), so that the pane's SVG and the shapes drawn
@@ -128,42 +129,101 @@ function objectivesByPerspective(result: ScorecardResult): Map<string, Placed[]>
   );
 }
 
-function linkBetween(from: MapObjective, to: MapObjective): MapLink {
-  const centre = (b: MapBox) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
-  const a = centre(from);
-  const b = centre(to);
+const SIDES: readonly MapSide[] = ["top", "bottom", "left", "right"];
+
+/** The centre of a box's side: where Excel's connection site on that side is. */
+function siteOf(box: MapBox, side: MapSide): { x: number; y: number } {
+  switch (side) {
+    case "top":
+      return { x: box.x + box.width / 2, y: box.y };
+    case "bottom":
+      return { x: box.x + box.width / 2, y: box.y + box.height };
+    case "left":
+      return { x: box.x, y: box.y + box.height / 2 };
+    default:
+      return { x: box.x + box.width, y: box.y + box.height / 2 };
+  }
+}
+
+const linkAt = (from: MapObjective, fromSide: MapSide, to: MapObjective, toSide: MapSide): MapLink => ({
+  from: from.key,
+  to: to.key,
+  fromSide,
+  toSide,
+  start: siteOf(from, fromSide),
+  end: siteOf(to, toSide),
+});
+
+/**
+ * Whether the segment from a to b passes through the box grown by `margin` on every side (shrunk
+ * where negative): the parameters at which it lies between the box's left and right and those at
+ * which it lies between its top and bottom overlap over more than a point (Liang–Barsky).
+ */
+function passesThrough(
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  box: MapBox,
+  margin: number,
+) {
+  let enter = 0;
+  let leave = 1;
+  const slab = (p: number, d: number, low: number, high: number): boolean => {
+    if (d === 0) return p > low && p < high;
+    const [t1, t2] = [(low - p) / d, (high - p) / d];
+    enter = Math.max(enter, Math.min(t1, t2));
+    leave = Math.min(leave, Math.max(t1, t2));
+    return true;
+  };
+  const inX = slab(a.x, b.x - a.x, box.x - margin, box.x + box.width + margin);
+  const inY = slab(a.y, b.y - a.y, box.y - margin, box.y + box.height + margin);
+  return inX && inY && leave - enter > 1e-9;
+}
+
+/** Room an arrow keeps from the boxes it passes, so that it never runs along one's outline. */
+const CLEARANCE = 2;
+
+/** The boxes an arrow would run through: others within the clearance, its own ends inside. */
+function boxesCrossed(link: MapLink, from: MapObjective, to: MapObjective, boxes: readonly MapObjective[]) {
+  return boxes.filter((box) =>
+    box === from || box === to
+      ? passesThrough(link.start, link.end, box, -0.5)
+      : passesThrough(link.start, link.end, box, CLEARANCE),
+  ).length;
+}
+
+/**
+ * The arrow from a cause to its effect: from the side facing the effect to the side facing the
+ * cause (top to bottom when the effect stands higher, side to side within a lane). The layout
+ * keeps that segment clear of other boxes wherever it can; where it could not (see
+ * strategyMapPlacement), the arrow leaves and enters by the first pair of sides, in a fixed order,
+ * whose segment crosses fewest boxes.
+ */
+function linkBetween(from: MapObjective, to: MapObjective, boxes: readonly MapObjective[]): MapLink {
   let fromSide: MapSide;
   let toSide: MapSide;
   if (to.y < from.y) [fromSide, toSide] = ["top", "bottom"];
   else if (to.y > from.y) [fromSide, toSide] = ["bottom", "top"];
   else if (to.x > from.x) [fromSide, toSide] = ["right", "left"];
   else [fromSide, toSide] = ["left", "right"];
-  const at = (box: MapBox, side: MapSide, c: { x: number; y: number }) => {
-    switch (side) {
-      case "top":
-        return { x: c.x, y: box.y };
-      case "bottom":
-        return { x: c.x, y: box.y + box.height };
-      case "left":
-        return { x: box.x, y: c.y };
-      default:
-        return { x: box.x + box.width, y: c.y };
+  let best = linkAt(from, fromSide, to, toSide);
+  let fewest = boxesCrossed(best, from, to, boxes);
+  for (const a of SIDES)
+    for (const b of SIDES) {
+      if (fewest === 0) return best;
+      const other = linkAt(from, a, to, b);
+      const crossed = boxesCrossed(other, from, to, boxes);
+      if (crossed < fewest) [best, fewest] = [other, crossed];
     }
-  };
-  return {
-    from: from.key,
-    to: to.key,
-    fromSide,
-    toSide,
-    start: at(from, fromSide, a),
-    end: at(to, toSide, b),
-  };
+  return best;
 }
 
 /**
  * Lays the map out: one lane per perspective (Financial on top, Learning & Growth at the bottom),
  * each objective a box coloured by its status, an arrow from each objective to every objective its
- * Drives cell names.
+ * Drives cell names. The boxes stand on a grid of columns of one width, in an order that keeps
+ * every arrow clear of the boxes it does not join wherever the links allow (strategyMapPlacement);
+ * the map widens beyond `measures.width` only when the columns would be narrower than minBoxWidth.
+ * Objectives are listed lane by lane, left to right, the order Tab follows in the pane.
  */
 export function strategyMapLayout(
   result: ScorecardResult,
@@ -176,56 +236,67 @@ export function strategyMapLayout(
   const order = [...byPerspective.keys()]
     .map((name) => ({ name, rank: laneRank(name) }))
     .sort((a, b) => a.rank - b.rank);
-  const widest = Math.max(1, ...[...byPerspective.values()].map((l) => l.length));
+  const laneMembers = order.map(({ name }) => byPerspective.get(name) ?? []);
+
+  // The Drives links between the objectives, before any is placed.
+  const nodes = laneMembers.flatMap((members, lane) => members.map((o, index) => ({ o, lane, index })));
+  const byName = new Map<string, (typeof nodes)[number][]>();
+  for (const n of nodes) byName.set(nameKey(n.o.name), [...(byName.get(nameKey(n.o.name)) ?? []), n]);
+  const laneLinks: LaneLink[] = [];
+  const unknownLinks: { from: string; name: string }[] = [];
+  for (const model of objectives) {
+    const from = nodes.find((n) => n.o.perspective === model.perspective && n.o.name === model.name);
+    if (!from) continue;
+    for (const driven of model.drives) {
+      const candidates = (byName.get(nameKey(driven)) ?? []).filter((n) => n !== from);
+      // The same name in two perspectives: the one in another lane is the effect meant.
+      const to = candidates.find((n) => n.o.perspective !== from.o.perspective) ?? candidates[0];
+      if (to) laneLinks.push({ from, to });
+      else unknownLinks.push({ from: objectiveMapKey(from.o.perspective, from.o.name), name: driven });
+    }
+  }
+
+  const placement = placeInLanes(
+    laneMembers.map((m) => m.length),
+    laneLinks,
+  );
+  const columns = Math.max(1, placement.columns);
   const mapWidth = Math.max(
     measures.width,
-    labelWidth + 2 * padding + widest * minBoxWidth + (widest - 1) * gap,
+    labelWidth + 2 * padding + columns * minBoxWidth + (columns - 1) * gap,
   );
   const usable = mapWidth - labelWidth - 2 * padding;
+  const boxWidth = Math.min(maxBoxWidth, (usable - (columns - 1) * gap) / columns);
+  const gridWidth = columns * boxWidth + (columns - 1) * gap;
+  const left = labelWidth + padding + (usable - gridWidth) / 2;
 
   const lanes: MapLane[] = [];
   const placed: MapObjective[] = [];
-  order.forEach(({ name }, laneIndex) => {
-    const y = laneIndex * laneHeight;
+  const boxOf = new Map<string, MapObjective>();
+  order.forEach(({ name }, lane) => {
+    const y = lane * laneHeight;
     lanes.push({ name, x: 0, y, width: mapWidth, height: laneHeight });
-    const members = byPerspective.get(name) ?? [];
-    const n = members.length;
-    const boxWidth = Math.min(maxBoxWidth, (usable - (n - 1) * gap) / Math.max(n, 1));
-    const rowWidth = n * boxWidth + (n - 1) * gap;
-    const left = labelWidth + padding + (usable - rowWidth) / 2;
-    members.forEach((o, i) => {
-      placed.push({
+    for (const index of placement.order[lane] ?? []) {
+      const o = laneMembers[lane]?.[index] as Placed;
+      const box: MapObjective = {
         ...o,
         key: objectiveMapKey(o.perspective, o.name),
-        x: left + i * (boxWidth + gap),
+        x: left + (placement.column[lane]?.[index] as number) * (boxWidth + gap),
         y: y + titleHeight + (laneHeight - titleHeight - boxHeight) / 2,
         width: boxWidth,
         height: boxHeight,
-      });
-    });
-  });
-
-  const byName = new Map<string, MapObjective[]>();
-  for (const o of placed) byName.set(nameKey(o.name), [...(byName.get(nameKey(o.name)) ?? []), o]);
-  const links: MapLink[] = [];
-  const unknownLinks: { from: string; name: string }[] = [];
-  for (const model of objectives) {
-    const from = placed.find((o) => o.key === objectiveMapKey(model.perspective, model.name));
-    if (!from) continue;
-    for (const driven of model.drives) {
-      const candidates = (byName.get(nameKey(driven)) ?? []).filter((o) => o !== from);
-      // The same name in two perspectives: the one in another lane is the effect meant.
-      const to = candidates.find((o) => o.perspective !== from.perspective) ?? candidates[0];
-      if (to) links.push(linkBetween(from, to));
-      else unknownLinks.push({ from: from.key, name: driven });
+      };
+      placed.push(box);
+      boxOf.set(`${lane}|${index}`, box);
     }
-  }
+  });
+  const at = (n: LaneNode) => boxOf.get(`${n.lane}|${n.index}`) as MapObjective;
   return {
     width: mapWidth,
     height: lanes.length * laneHeight,
     lanes,
     objectives: placed,
-    links,
+    links: laneLinks.map((l) => linkBetween(at(l.from), at(l.to), placed)),
     unknownLinks,
   };
 }
