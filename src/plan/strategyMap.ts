@@ -1,7 +1,7 @@
 import type { ScorecardResult } from "../engine/evaluate";
 import type { Status } from "../engine/types";
 import { objectiveNameKey, type ObjectiveModel } from "../model/scorecard";
-import { placeInLanes, type LaneLink, type LaneNode } from "./strategyMapPlacement";
+import { placeInLanes, type LaneLink, type LaneNode, type LanePlacement } from "./strategyMapPlacement";
 
 /**
  * The strategy map's geometry, in points (1/72 inch), so that the pane's SVG and the shapes drawn
@@ -198,7 +198,11 @@ function boxesCrossed(link: MapLink, from: MapObjective, to: MapObjective, boxes
  * strategyMapPlacement), the arrow leaves and enters by the first pair of sides, in a fixed order,
  * whose segment crosses fewest boxes.
  */
-function linkBetween(from: MapObjective, to: MapObjective, boxes: readonly MapObjective[]): MapLink {
+function linkBetween(
+  from: MapObjective,
+  to: MapObjective,
+  boxes: readonly MapObjective[],
+): { link: MapLink; crossed: number } {
   let fromSide: MapSide;
   let toSide: MapSide;
   if (to.y < from.y) [fromSide, toSide] = ["top", "bottom"];
@@ -209,13 +213,16 @@ function linkBetween(from: MapObjective, to: MapObjective, boxes: readonly MapOb
   let fewest = boxesCrossed(best, from, to, boxes);
   for (const a of SIDES)
     for (const b of SIDES) {
-      if (fewest === 0) return best;
+      if (fewest === 0) return { link: best, crossed: 0 };
       const other = linkAt(from, a, to, b);
       const crossed = boxesCrossed(other, from, to, boxes);
       if (crossed < fewest) [best, fewest] = [other, crossed];
     }
-  return best;
+  return { link: best, crossed: fewest };
 }
+
+/** Tries, one by one, giving a crossing arrow the first claim on a corridor; at most this many. */
+const RETRIES = 8;
 
 /**
  * Lays the map out: one lane per perspective (Financial on top, Learning & Growth at the bottom),
@@ -256,49 +263,64 @@ export function strategyMapLayout(
     }
   }
 
-  const placement = placeInLanes(
-    laneMembers.map((m) => m.length),
-    laneLinks,
-  );
-  const columns = Math.max(1, placement.columns);
-  const mapWidth = Math.max(
-    measures.width,
-    labelWidth + 2 * padding + columns * minBoxWidth + (columns - 1) * gap,
-  );
-  const usable = mapWidth - labelWidth - 2 * padding;
-  const boxWidth = Math.min(maxBoxWidth, (usable - (columns - 1) * gap) / columns);
-  const gridWidth = columns * boxWidth + (columns - 1) * gap;
-  const left = labelWidth + padding + (usable - gridWidth) / 2;
+  const sizes = laneMembers.map((m) => m.length);
+  const drawOn = (placement: LanePlacement) => {
+    const columns = Math.max(1, placement.columns);
+    const mapWidth = Math.max(
+      measures.width,
+      labelWidth + 2 * padding + columns * minBoxWidth + (columns - 1) * gap,
+    );
+    const usable = mapWidth - labelWidth - 2 * padding;
+    const boxWidth = Math.min(maxBoxWidth, (usable - (columns - 1) * gap) / columns);
+    const gridWidth = columns * boxWidth + (columns - 1) * gap;
+    const left = labelWidth + padding + (usable - gridWidth) / 2;
 
-  const lanes: MapLane[] = [];
-  const placed: MapObjective[] = [];
-  const boxOf = new Map<string, MapObjective>();
-  order.forEach(({ name }, lane) => {
-    const y = lane * laneHeight;
-    lanes.push({ name, x: 0, y, width: mapWidth, height: laneHeight });
-    for (const index of placement.order[lane] ?? []) {
-      const o = laneMembers[lane]?.[index] as Placed;
-      const box: MapObjective = {
-        ...o,
-        key: objectiveMapKey(o.perspective, o.name),
-        x: left + (placement.column[lane]?.[index] as number) * (boxWidth + gap),
-        y: y + titleHeight + (laneHeight - titleHeight - boxHeight) / 2,
-        width: boxWidth,
-        height: boxHeight,
-      };
-      placed.push(box);
-      boxOf.set(`${lane}|${index}`, box);
-    }
-  });
-  const at = (n: LaneNode) => boxOf.get(`${n.lane}|${n.index}`) as MapObjective;
-  return {
-    width: mapWidth,
-    height: lanes.length * laneHeight,
-    lanes,
-    objectives: placed,
-    links: laneLinks.map((l) => linkBetween(at(l.from), at(l.to), placed)),
-    unknownLinks,
+    const lanes: MapLane[] = [];
+    const placed: MapObjective[] = [];
+    const boxOf = new Map<string, MapObjective>();
+    order.forEach(({ name }, lane) => {
+      const y = lane * laneHeight;
+      lanes.push({ name, x: 0, y, width: mapWidth, height: laneHeight });
+      for (const index of placement.order[lane] ?? []) {
+        const o = laneMembers[lane]?.[index] as Placed;
+        const box: MapObjective = {
+          ...o,
+          key: objectiveMapKey(o.perspective, o.name),
+          x: left + (placement.column[lane]?.[index] as number) * (boxWidth + gap),
+          y: y + titleHeight + (laneHeight - titleHeight - boxHeight) / 2,
+          width: boxWidth,
+          height: boxHeight,
+        };
+        placed.push(box);
+        boxOf.set(`${lane}|${index}`, box);
+      }
+    });
+    const at = (n: LaneNode) => boxOf.get(`${n.lane}|${n.index}`) as MapObjective;
+    const routed = laneLinks.map((l) => linkBetween(at(l.from), at(l.to), placed));
+    const map: StrategyMap = {
+      width: mapWidth,
+      height: lanes.length * laneHeight,
+      lanes,
+      objectives: placed,
+      links: routed.map((r) => r.link),
+      unknownLinks,
+    };
+    return {
+      map,
+      crossing: routed.flatMap((r, i) => (r.crossed ? [i] : [])),
+      crossed: routed.reduce((n, r) => n + r.crossed, 0),
+    };
   };
+
+  // Outside what the placement guarantees (an objective with two long links the same way, links
+  // within a lane that branch), a crossing arrow may do better with the corridor another took.
+  let best = drawOn(placeInLanes(sizes, laneLinks));
+  for (const link of best.crossing.slice(0, RETRIES)) {
+    if (best.crossed === 0) break;
+    const other = drawOn(placeInLanes(sizes, laneLinks, [link]));
+    if (other.crossed < best.crossed) best = other;
+  }
+  return best.map;
 }
 
 /** A box's name in lines that fit its width (about 0.55 em a character), the last cut with "…". */

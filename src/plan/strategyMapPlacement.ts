@@ -69,12 +69,17 @@ const mean = (values: readonly number[]): number => values.reduce((a, b) => a + 
  * Places the objectives of each lane on a grid of columns. `laneSizes` counts each lane's
  * objectives, top lane first; `links` are the Drives links between them.
  */
-export function placeInLanes(laneSizes: readonly number[], links: readonly LaneLink[]): LanePlacement {
+export function placeInLanes(
+  laneSizes: readonly number[],
+  links: readonly LaneLink[],
+  /** Links (indexes) that claim a corridor before the others, which claim theirs in order. */
+  first: readonly number[] = [],
+): LanePlacement {
   // A corridor that cannot be kept straight (two of them would have to cross) is given up, the
   // latest first, and the lanes ordered again without it.
   const givenUp = new Set<number>();
   for (;;) {
-    const attempt = tryPlacing(laneSizes, links, givenUp);
+    const attempt = tryPlacing(laneSizes, links, first, givenUp);
     if ("giveUp" in attempt) givenUp.add(attempt.giveUp);
     else return attempt;
   }
@@ -83,6 +88,7 @@ export function placeInLanes(laneSizes: readonly number[], links: readonly LaneL
 function tryPlacing(
   laneSizes: readonly number[],
   links: readonly LaneLink[],
+  first: readonly number[],
   givenUp: ReadonlySet<number>,
 ): LanePlacement | { giveUp: number } {
   const items: Item[] = [];
@@ -103,13 +109,15 @@ function tryPlacing(
   const upTaken = new Set<number>();
   const downTaken = new Set<number>();
   const dummies: number[][] = laneSizes.map(() => []);
-  links.forEach((link, i) => {
+  const claimOrder = [...first, ...[...links.keys()].filter((i) => !first.includes(i))];
+  for (const i of claimOrder) {
+    const link = links[i] as LaneLink;
     const [upper, lower] = link.from.lane <= link.to.lane ? [link.from, link.to] : [link.to, link.from];
     const [u, d] = [itemOf(upper), itemOf(lower)];
-    if (u === d) return;
+    if (u === d) continue;
     const span = lower.lane - upper.lane;
     if (span === 0) {
-      if (sideways.get(u)?.includes(d)) return;
+      if (sideways.get(u)?.includes(d)) continue;
       sideways.set(u, [...(sideways.get(u) ?? []), d]);
       sideways.set(d, [...(sideways.get(d) ?? []), u]);
     } else if (span === 1) steps.push([u, d]);
@@ -129,7 +137,7 @@ function tryPlacing(
       steps.push([above, d]);
       groups.join(above, d);
     }
-  });
+  }
   for (const i of corridors) {
     const root = groups.find(itemOf(links[i]!.from));
     corridorOfGroup.set(root, [...(corridorOfGroup.get(root) ?? []), i]);
@@ -201,7 +209,8 @@ function tryPlacing(
   if (sorted.stuck.length) {
     const stuckCorridors = sorted.stuck.flatMap((root) => corridorOfGroup.get(root) ?? []);
     // Only corridors tie lanes together, so a cycle always runs through one.
-    return { giveUp: Math.max(...(stuckCorridors.length ? stuckCorridors : corridors)) };
+    const candidates = stuckCorridors.length ? stuckCorridors : [...corridors];
+    return { giveUp: claimOrder.filter((i) => candidates.includes(i)).at(-1) as number };
   }
   const leftmost = new Map<number, number>();
   for (const root of sorted.order)
@@ -220,9 +229,9 @@ function tryPlacing(
   pullTowardsLinks(rows, groups, steps, sideways, column, last);
 
   const used = rows.flat(2).map(colOf);
-  const first = Math.min(...used);
+  const leftmostUsed = Math.min(...used);
   const placedColumn = laneSizes.map((n, lane) =>
-    Array.from({ length: n }, (_, box) => colOf(boxItem[lane]?.[box] as number) - first),
+    Array.from({ length: n }, (_, box) => colOf(boxItem[lane]?.[box] as number) - leftmostUsed),
   );
   return {
     order: rows.map((row) =>
@@ -232,7 +241,7 @@ function tryPlacing(
       }),
     ),
     column: placedColumn,
-    columns: Math.max(...used) - first + 1,
+    columns: Math.max(...used) - leftmostUsed + 1,
     corridors,
   };
 }
