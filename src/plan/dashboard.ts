@@ -7,7 +7,13 @@
 import type { KpiResult, ScorecardResult } from "../engine/evaluate";
 import type { Status } from "../engine/types";
 import { DASHBOARD_MARKER_NAME, DASHBOARD_SHEET_STAMP } from "../model/ownership";
-import { PRODUCT_CHART_PREFIX, type ChartPlan, type ChartSeriesPlan } from "./chart";
+import {
+  categoryAxisFor,
+  PRODUCT_CHART_PREFIX,
+  valueAxisFor,
+  type ChartPlan,
+  type ChartSeriesPlan,
+} from "./chart";
 import type { StatusColours } from "./palette";
 import { STATUS_MEANINGS } from "./palette";
 import type { CellStyle, PlanCell, PrintSetup, SheetPlan } from "./plan";
@@ -28,6 +34,11 @@ export const CHART_ROWS = 16;
 export const CHART_COLUMNS = { left: 7, right: 14 } as const;
 /** Column widths: the tables in A to E, a narrow gap, then the charts. */
 export const DASHBOARD_COLUMN_WIDTHS = [24, 12, 12, 12, 12, 2, 10, 10, 10, 10, 10, 10, 10, 10];
+/** The charts' width in points: columns G to N, about 7 px a character plus 5 px, 0.75 pt a pixel. */
+const CHART_WIDTH_POINTS = DASHBOARD_COLUMN_WIDTHS.slice(CHART_COLUMNS.left - 1, CHART_COLUMNS.right).reduce(
+  (sum, w) => sum + (w * 7 + 5) * 0.75,
+  0,
+);
 /** The target line's colour: the summary's header blue, dark against every palette. */
 export const TARGET_LINE_COLOUR = "1F3864";
 export const STATUS_CHART_NAME = `${PRODUCT_CHART_PREFIX}status by perspective`;
@@ -190,11 +201,36 @@ function statusSummary(
       outline: colours[s].color,
     })),
     stacked: true,
+    categoryAxis: categoryAxisFor(
+      result.perspectives.map((p) => p.name),
+      CHART_WIDTH_POINTS,
+      [String(Math.max(1, ...result.perspectives.map((p) => p.objectives.flatMap((o) => o.kpis).length)))],
+    ),
     // Counts of KPIs: a scale in whole KPIs, from none.
     valueAxis: { minimum: 0, majorUnit: 1 },
     anchor: { top, left: CHART_COLUMNS.left, bottom: top + CHART_ROWS - 1, right: CHART_COLUMNS.right },
   });
   return Math.max(last, top + CHART_ROWS - 1) + 2;
+}
+
+/**
+ * About the text a value axis label shows in `format` (its decimals, percent and thousands
+ * separators, and any currency sign): to reckon the room the labels take from the plot.
+ */
+function axisLabel(value: number, format: string | undefined): string {
+  const code = (format ?? "").split(";")[0] ?? "";
+  const decimals = /\.(0+)/.exec(code)?.[1]?.length ?? 0;
+  const percent = code.includes("%");
+  const digits = (percent ? value * 100 : value).toLocaleString("en-US", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: format ? decimals : 2,
+    useGrouping: code.includes(","),
+  });
+  const signs = code
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/"([^"]*)"/g, "$1")
+    .replace(/[#0?.,%\s\\_*]/g, "");
+  return `${signs}${digits}${percent ? "%" : ""}`;
 }
 
 /** One KPI: its name, its table of periods and its chart beside it. Returns the next free row. */
@@ -222,6 +258,7 @@ function trendBlock(
   });
   const last = header + points.length;
   const numbers = points.flatMap((p) => [p.actual, p.target]).filter((n): n is number => n !== null);
+  const scale = valueAxisFor(numbers);
   charts.push({
     name: trendChartName(slot),
     title: `${k.kpi.name}${unit}: actual and target`,
@@ -236,10 +273,14 @@ function trendBlock(
       { kind: "line", colour: TARGET_LINE_COLOUR },
     ],
     stacked: false,
-    valueAxis: {
-      ...(numbers.every((n) => n >= 0) ? { minimum: 0 } : {}),
-      ...(format ? { numberFormat: format } : {}),
-    },
+    categoryAxis: categoryAxisFor(
+      points.map((p) => p.period),
+      CHART_WIDTH_POINTS,
+      [scale.minimum, scale.maximum]
+        .filter((v): v is number => v !== undefined)
+        .map((v) => axisLabel(v, format)),
+    ),
+    valueAxis: { ...scale, ...(format ? { numberFormat: format } : {}) },
     anchor: { top, left: CHART_COLUMNS.left, bottom: top + CHART_ROWS - 1, right: CHART_COLUMNS.right },
   });
   return Math.max(last, top + CHART_ROWS - 1) + 2;

@@ -72,7 +72,18 @@ describe("the Dashboard's charts in Excel", () => {
     expect(fake.sheet("Dashboard").charts[0]!.series.map((s) => s.fill)).toEqual(
       (["green", "amber", "red", "none"] as const).map((s) => `#${colours[s].fill}`),
     );
-    expect(trend!.valueAxis).toEqual({ minimum: 0, majorUnit: "", numberFormat: "General" });
+    const planned = outcome.plan!.sheets.find((s) => s.role === "dashboard")!.charts![1]!;
+    expect(trend!.valueAxis).toEqual({
+      minimum: 0,
+      maximum: planned.valueAxis.maximum,
+      majorUnit: planned.valueAxis.majorUnit,
+      numberFormat: "General",
+    });
+    expect(typeof trend!.valueAxis.maximum).toBe("number");
+    expect(trend!.categoryAxis).toEqual({
+      textOrientation: planned.categoryAxis.labelAngle,
+      tickLabelSpacing: planned.categoryAxis.labelSpacing,
+    });
   });
 
   it("keeps the same chart objects on the next refresh, pointed at their cells again", async () => {
@@ -129,5 +140,35 @@ describe("the fake's charts, as strict as the reference", () => {
       code: "InvalidArgument",
     });
     await expect(run((c) => c.series.getItemAt(2).delete())).rejects.toThrow();
+  });
+
+  it("refuses a maximum, a label angle or a label spacing the reference does not allow", async () => {
+    const fake = monthlyBook(1, 2);
+    await refresh(fake);
+    const run = (write: (axes: Excel.ChartAxes) => void) =>
+      fake.run(async (context) => {
+        write(context.workbook.worksheets.getItem("Dashboard").charts.getItem(trendChartName(1)).axes);
+        await context.sync();
+      });
+    for (const write of [
+      (a: Excel.ChartAxes) => (a.valueAxis.maximum = "100%"),
+      (a: Excel.ChartAxes) => (a.categoryAxis.textOrientation = -91),
+      (a: Excel.ChartAxes) => (a.categoryAxis.textOrientation = 45.5),
+      (a: Excel.ChartAxes) => (a.categoryAxis.textOrientation = ""),
+      (a: Excel.ChartAxes) => (a.categoryAxis.tickLabelSpacing = 0),
+      (a: Excel.ChartAxes) => (a.categoryAxis.tickLabelSpacing = 32000),
+      (a: Excel.ChartAxes) => (a.categoryAxis.tickLabelSpacing = 1.5),
+    ])
+      await expect(run(write)).rejects.toMatchObject({ code: "InvalidArgument" });
+    // What the reference allows: a number or "" for automatic, 180 for vertical text.
+    await run((a) => {
+      a.valueAxis.maximum = "";
+      a.categoryAxis.textOrientation = 180;
+      a.categoryAxis.tickLabelSpacing = "";
+    });
+    expect(fake.sheet("Dashboard").charts[1]!.categoryAxis).toEqual({
+      textOrientation: 180,
+      tickLabelSpacing: "",
+    });
   });
 });

@@ -12,8 +12,14 @@
  * - ChartSeriesCollection.getItemAt: "Retrieves a series based on its position in the
  *   collection"; ChartPointsCollection.getItemAt: "Retrieve a point based on its position within
  *   the series." No series or point at that position: ItemNotFound.
- * - ChartAxis.minimum and majorUnit: "Can be set to a numeric value or an empty string (for
- *   automatic axis values)". Anything else: InvalidArgument.
+ * - ChartAxis.minimum, maximum and majorUnit: "Can be set to a numeric value or an empty string
+ *   (for automatic axis values)". Anything else: InvalidArgument.
+ * - ChartAxis.textOrientation: "The value should either be an integer from -90 to 90 or the
+ *   integer 180 for vertically-oriented text." Anything else: InvalidArgument.
+ * - ChartAxis.tickLabelSpacing: "Specifies the number of categories or series between tick-mark
+ *   labels. Can be a value from 1 through 31999 or an empty string for automatic setting."
+ *   Anything else (0, a fraction, 32000, a word): InvalidArgument. Both are the category axis's
+ *   here (ChartAxes.categoryAxis), the one whose labels are categories.
  * - Chart.delete: "Deletes the chart object." A chart floats over the sheet: Range.clear, which
  *   clears cells, leaves it.
  */
@@ -37,7 +43,8 @@ export interface FakeChart {
   position: [string, string] | null;
   legendPosition: string;
   series: FakeChartSeries[];
-  valueAxis: { minimum: unknown; majorUnit: unknown; numberFormat: string };
+  valueAxis: { minimum: unknown; maximum: unknown; majorUnit: unknown; numberFormat: string };
+  categoryAxis: { textOrientation: unknown; tickLabelSpacing: unknown };
 }
 
 /** What the fake Excel lends its chart objects: its client-object maker and its queue. */
@@ -90,17 +97,28 @@ export function fakeChartCollection(kit: FakeKit, resolveSheet: () => SheetLike)
   };
 
   const axis = (resolve: () => FakeChart) => {
-    const automaticOrNumber = (name: "minimum" | "majorUnit") => ({
+    const automaticOrNumber = (name: "minimum" | "maximum" | "majorUnit") => ({
       read: () => resolve().valueAxis[name],
       write: (v: unknown) => {
         if (v !== "" && typeof v !== "number")
           throw error("InvalidArgument", `ChartAxis.${name} is a number or "", not ${JSON.stringify(v)}.`);
+        const scale = { ...resolve().valueAxis, [name]: v };
+        if (
+          typeof scale.minimum === "number" &&
+          typeof scale.maximum === "number" &&
+          scale.maximum <= scale.minimum
+        )
+          throw error(
+            "InvalidArgument",
+            `ChartAxis.maximum ${String(scale.maximum)} is not above the minimum ${String(scale.minimum)}.`,
+          );
         resolve().valueAxis[name] = v;
       },
     });
     return object("ChartAxis", {
       props: {
         minimum: automaticOrNumber("minimum"),
+        maximum: automaticOrNumber("maximum"),
         majorUnit: automaticOrNumber("majorUnit"),
         numberFormat: {
           read: () => resolve().valueAxis.numberFormat,
@@ -109,6 +127,34 @@ export function fakeChartCollection(kit: FakeKit, resolveSheet: () => SheetLike)
       },
     });
   };
+
+  const categoryAxis = (resolve: () => FakeChart) =>
+    object("ChartAxis", {
+      props: {
+        textOrientation: {
+          read: () => resolve().categoryAxis.textOrientation,
+          write: (v: unknown) => {
+            if (!(Number.isInteger(v) && (((v as number) >= -90 && (v as number) <= 90) || v === 180)))
+              throw error(
+                "InvalidArgument",
+                `ChartAxis.textOrientation is an integer from -90 to 90, or 180, not ${JSON.stringify(v)}.`,
+              );
+            resolve().categoryAxis.textOrientation = v;
+          },
+        },
+        tickLabelSpacing: {
+          read: () => resolve().categoryAxis.tickLabelSpacing,
+          write: (v: unknown) => {
+            if (v !== "" && !(Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 31999))
+              throw error(
+                "InvalidArgument",
+                `ChartAxis.tickLabelSpacing is a whole number from 1 through 31999 or "", not ${JSON.stringify(v)}.`,
+              );
+            resolve().categoryAxis.tickLabelSpacing = v;
+          },
+        },
+      },
+    });
 
   const fill = (set: (colour: string) => void) =>
     object("ChartFill", {
@@ -207,7 +253,10 @@ export function fakeChartCollection(kit: FakeKit, resolveSheet: () => SheetLike)
               },
             },
           }),
-        axes: () => object("ChartAxes", { children: { valueAxis: () => axis(resolve) } }),
+        axes: () =>
+          object("ChartAxes", {
+            children: { valueAxis: () => axis(resolve), categoryAxis: () => categoryAxis(resolve) },
+          }),
         series: () =>
           object("ChartSeriesCollection", {
             methods: {
@@ -233,7 +282,8 @@ export function fakeChartCollection(kit: FakeKit, resolveSheet: () => SheetLike)
             position: null,
             legendPosition: "Right",
             series: seriesOf(source, type),
-            valueAxis: { minimum: "", majorUnit: "", numberFormat: "General" },
+            valueAxis: { minimum: "", maximum: "", majorUnit: "", numberFormat: "General" },
+            categoryAxis: { textOrientation: "", tickLabelSpacing: "" },
           };
           resolveSheet().charts.push(made);
         });

@@ -6,7 +6,10 @@
  */
 import { SaxesParser } from "saxes";
 import { runScorecard, type RunOptions } from "../../src/app/scorecard";
+import type { ChartPlan } from "../../src/plan/chart";
 import { PALETTES } from "../../src/plan/palette";
+import type { PlanCell } from "../../src/plan/plan";
+import { chartSpaceXml } from "../../src/workbook/package/charts";
 import { nodeCodec } from "../../src/workbook/package/nodeCodec";
 import { PackageWorkbook } from "../../src/workbook/package/packageWorkbook";
 import { nodeBoundedInflate } from "../../src/workbook/package/readInflateNode";
@@ -200,8 +203,11 @@ const CAT_AX = [
   "c:auto",
   "c:lblAlgn",
   "c:lblOffset",
+  "c:tickLblSkip",
+  "c:tickMarkSkip",
   "c:noMultiLvlLbl",
 ];
+const SCALING = ["c:logBase", "c:orientation", "c:max", "c:min"];
 const VAL_AX = [
   "c:axId",
   "c:scaling",
@@ -295,6 +301,8 @@ describe("the Dashboard's charts in the package", () => {
       expect(inSchemaOrder(plot, PLOT_AREA)).toBe(true);
       expect(inSchemaOrder(child(plot, "c:catAx")!, CAT_AX)).toBe(true);
       expect(inSchemaOrder(child(plot, "c:valAx")!, VAL_AX)).toBe(true);
+      for (const axis of ["c:catAx", "c:valAx"])
+        expect(inSchemaOrder(child(child(plot, axis)!, "c:scaling")!, SCALING)).toBe(true);
       const bar = child(plot, "c:barChart")!;
       expect(inSchemaOrder(bar, BAR_CHART)).toBe(true);
       for (const ser of all(bar, "c:ser")) expect(inSchemaOrder(ser, BAR_SER)).toBe(true);
@@ -362,6 +370,60 @@ describe("the Dashboard's charts in the package", () => {
         true,
       );
     }
+  });
+});
+
+describe("a chart part's axes", () => {
+  const months = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`);
+  const cells = new Map<string, PlanCell>([
+    ["1,1", { row: 1, col: 1, value: "Period" }],
+    ["1,2", { row: 1, col: 2, value: "Actual" }],
+    ...months.map((m, i): [string, PlanCell] => [`${i + 2},1`, { row: i + 2, col: 1, value: m }]),
+    ...months.map((_, i): [string, PlanCell] => [
+      `${i + 2},2`,
+      { row: i + 2, col: 2, value: 0.95, numberFormat: "0.0%" },
+    ]),
+  ]);
+  const plan = (categoryAxis: ChartPlan["categoryAxis"], valueAxis: ChartPlan["valueAxis"]): ChartPlan => ({
+    name: "BSC trend 1",
+    title: "On-time delivery",
+    source: { top: 1, left: 1, bottom: 13, right: 2 },
+    series: [{ kind: "column", colour: "C6EFCE" }],
+    stacked: false,
+    categoryAxis,
+    valueAxis,
+    anchor: { top: 1, left: 7, bottom: 16, right: 14 },
+  });
+  const axesOf = (chart: ChartPlan) => {
+    const plot = child(child(parse(chartSpaceXml(chart, "Dashboard", cells)), "c:chart")!, "c:plotArea")!;
+    return { cat: child(plot, "c:catAx")!, val: child(plot, "c:valAx")! };
+  };
+
+  it("turns the category labels and labels every n-th as the plan says (a:bodyPr rot, c:tickLblSkip)", () => {
+    const { cat } = axesOf(plan({ labelAngle: -45, labelSpacing: 2 }, {}));
+    expect(inSchemaOrder(cat, CAT_AX)).toBe(true);
+    // 60,000ths of a degree: Excel's own rotated labels carry rot="-2700000".
+    expect(child(child(cat, "c:txPr")!, "a:bodyPr")!.attributes).toEqual({ rot: "-2700000", vert: "horz" });
+    expect(child(cat, "c:tickLblSkip")!.attributes.val).toBe("2");
+    const flat = axesOf(plan({ labelAngle: 0, labelSpacing: 1 }, {})).cat;
+    expect(child(child(flat, "c:txPr")!, "a:bodyPr")!.attributes.rot).toBe("0");
+    expect(child(flat, "c:tickLblSkip")!.attributes.val).toBe("1");
+  });
+
+  it("bounds the value axis at the plan's minimum and maximum, max before min, and leaves out what it does not fix", () => {
+    const { val } = axesOf(
+      plan({ labelAngle: 0, labelSpacing: 1 }, { minimum: 0, maximum: 1, majorUnit: 0.2 }),
+    );
+    const scaling = child(val, "c:scaling")!;
+    expect(scaling.children.map((c) => [c.name, c.attributes.val])).toEqual([
+      ["c:orientation", "minMax"],
+      ["c:max", "1"],
+      ["c:min", "0"],
+    ]);
+    expect(child(val, "c:majorUnit")!.attributes.val).toBe("0.2");
+    const automatic = axesOf(plan({ labelAngle: 0, labelSpacing: 1 }, {})).val;
+    expect(child(automatic, "c:scaling")!.children.map((c) => c.name)).toEqual(["c:orientation"]);
+    expect(child(automatic, "c:majorUnit")).toBeUndefined();
   });
 });
 

@@ -563,20 +563,52 @@ describe("a KPI's trend", () => {
     const format = "#,##0.0";
     const { cells, charts } = layoutOf(monthly([{ ...kpi("Financial", "Revenue", [90, 101], 100), format }]));
     const [trend] = trendCharts(charts);
-    expect(trend!.valueAxis).toEqual({ minimum: 0, numberFormat: format });
+    expect(trend!.valueAxis).toEqual({ minimum: 0, maximum: 120, majorUnit: 20, numberFormat: format });
     for (let row = trend!.source.top + 1; row <= trend!.source.bottom; row++) {
       expect(at(cells, row, 2)?.numberFormat).toBe(format);
       expect(at(cells, row, 3)?.numberFormat).toBe(format);
     }
   });
 
-  it("starts the value axis at zero when no value is negative, a zero included", () => {
+  it("starts the value axis at zero when no value is negative, a zero included, and ends it at a gridline", () => {
     const [withZero, negative] = trendCharts(
       layoutOf(monthly([kpi("Financial", "Claims", [0, 3], 5), kpi("Financial", "Cash flow", [-5, 12], 10)]))
         .charts,
     );
-    expect(withZero!.valueAxis).toEqual({ minimum: 0 });
-    expect(negative!.valueAxis).toEqual({});
+    expect(withZero!.valueAxis).toEqual({ minimum: 0, maximum: 5, majorUnit: 1 });
+    expect(negative!.valueAxis).toEqual({ minimum: -5, maximum: 12.5, majorUnit: 2.5 });
+  });
+
+  it("ends a percent KPI's value axis at 100% when nothing exceeds it", () => {
+    const [share, over] = trendCharts(
+      layoutOf(
+        monthly([
+          { ...kpi("Internal", "On-time delivery", [0.936, 0.99], 0.96), format: "0.0%" },
+          { ...kpi("Internal", "Utilisation", [0.97, 1.04], 0.95), format: "0%" },
+        ]),
+      ).charts,
+    );
+    expect(share!.valueAxis).toEqual({ minimum: 0, maximum: 1, majorUnit: 0.2, numberFormat: "0.0%" });
+    // Above 100%, the axis goes on to the next gridline.
+    expect(over!.valueAxis).toEqual({ minimum: 0, maximum: 1.2, majorUnit: 0.2, numberFormat: "0%" });
+  });
+
+  it("turns a year of month labels so that each stays on one line, and leaves a few flat", () => {
+    const year = layoutOf(
+      monthly([
+        kpi(
+          "Financial",
+          "Revenue",
+          Array.from({ length: 12 }, () => 100),
+          100,
+        ),
+      ]),
+    );
+    const quarter = layoutOf(monthly([kpi("Financial", "Revenue", [90, 101, 97], 100)]));
+    expect(trendCharts(year.charts)[0]!.categoryAxis).toEqual({ labelAngle: -45, labelSpacing: 1 });
+    expect(trendCharts(quarter.charts)[0]!.categoryAxis).toEqual({ labelAngle: 0, labelSpacing: 1 });
+    // The perspectives' names under the status chart fit flat.
+    expect(year.charts[0]!.categoryAxis).toEqual({ labelAngle: 0, labelSpacing: 1 });
   });
 
   it("gives every chart a series per column of its table after the first", () => {

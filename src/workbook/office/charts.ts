@@ -34,10 +34,16 @@ function shapeChart(chart: Excel.Chart, plan: ChartPlan): void {
     });
   });
   const axis = chart.axes.valueAxis;
-  // "An empty string (for automatic axis values)": a kept chart loses a minimum it no longer has.
+  // "An empty string (for automatic axis values)": a kept chart loses a bound it no longer has.
   axis.minimum = plan.valueAxis.minimum ?? "";
+  axis.maximum = plan.valueAxis.maximum ?? "";
   axis.majorUnit = plan.valueAxis.majorUnit ?? "";
   axis.numberFormat = plan.valueAxis.numberFormat ?? "General";
+  // Turned and spaced as the plan says (ExcelApi 1.8 and 1.7): Excel would wrap a label that
+  // does not fit its slot onto two lines.
+  const categories = chart.axes.categoryAxis;
+  categories.textOrientation = plan.categoryAxis.labelAngle;
+  categories.tickLabelSpacing = plan.categoryAxis.labelSpacing;
 }
 
 /**

@@ -6,7 +6,7 @@
  * is taken out with its part.
  */
 import { quoteSheetName } from "../../model/address";
-import type { CellBox, ChartPlan, ChartSeriesPlan, ValueAxisPlan } from "../../plan/chart";
+import type { CategoryAxisPlan, CellBox, ChartPlan, ChartSeriesPlan, ValueAxisPlan } from "../../plan/chart";
 import { isProductChart } from "../../plan/chart";
 import type { PlanCell, SheetPlan } from "../../plan/plan";
 import { boxA1 } from "../../model/address";
@@ -92,12 +92,28 @@ function seriesXml(
   );
 }
 
-const axes = ({ minimum, majorUnit, numberFormat }: ValueAxisPlan) =>
+/** DrawingML angles are in 60,000ths of a degree. */
+const DRAWING_ANGLE_UNITS = 60000;
+
+/**
+ * The category axis's labels turned as the plan says (`a:bodyPr rot`, which Excel's own rotated
+ * labels carry too: -45° is rot="-2700000") and labelled every `labelSpacing` categories
+ * (`c:tickLblSkip`); the spreadsheet's automatic turn and skip are left no choice.
+ */
+const categoryAxis = ({ labelAngle, labelSpacing }: CategoryAxisPlan) =>
   `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
   `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/>` +
-  `<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/>` +
-  `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+  `<c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+  `<c:txPr><a:bodyPr rot="${labelAngle * DRAWING_ANGLE_UNITS}" vert="horz"/><a:lstStyle/>` +
+  `<a:p><a:pPr><a:defRPr/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>` +
+  `<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/>` +
+  `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="${labelSpacing}"/>` +
+  `<c:noMultiLvlLbl val="0"/></c:catAx>`;
+
+/** CT_Scaling: orientation, then max, then min. */
+const valueAxis = ({ minimum, maximum, majorUnit, numberFormat }: ValueAxisPlan) =>
   `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>` +
+  `${maximum === undefined ? "" : `<c:max val="${maximum}"/>`}` +
   `${minimum === undefined ? "" : `<c:min val="${minimum}"/>`}</c:scaling><c:delete val="0"/>` +
   `<c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="6350">${solid("D9D9D9")}</a:ln></c:spPr></c:majorGridlines>` +
   // The cells' format written out: LibreOffice does not follow sourceLinked to the cells.
@@ -129,7 +145,7 @@ export function chartSpaceXml(chart: ChartPlan, sheet: string, cells: Cells): st
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${A_NS}" xmlns:r="${R_NS}">` +
     `<c:roundedCorners val="0"/>` +
-    `<c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${bar}${line}${axes(chart.valueAxis)}</c:plotArea>` +
+    `<c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${bar}${line}${categoryAxis(chart.categoryAxis)}${valueAxis(chart.valueAxis)}</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>` +
     `<c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr>${solid("FFFFFF")}<a:ln w="9525">${solid("D9D9D9")}</a:ln></c:spPr>` +
