@@ -165,18 +165,26 @@ function passesThrough(
   box: MapBox,
   margin: number,
 ) {
+  const [left, right] = [box.x - margin, box.x + box.width + margin];
+  const [top, bottom] = [box.y - margin, box.y + box.height + margin];
+  // Most boxes lie wholly aside: a quick answer for them, which matters on a map of hundreds.
+  if (Math.max(a.x, b.x) <= left || Math.min(a.x, b.x) >= right) return false;
+  if (Math.max(a.y, b.y) <= top || Math.min(a.y, b.y) >= bottom) return false;
   let enter = 0;
   let leave = 1;
-  const slab = (p: number, d: number, low: number, high: number): boolean => {
-    if (d === 0) return p > low && p < high;
-    const [t1, t2] = [(low - p) / d, (high - p) / d];
-    enter = Math.max(enter, Math.min(t1, t2));
-    leave = Math.min(leave, Math.max(t1, t2));
-    return true;
-  };
-  const inX = slab(a.x, b.x - a.x, box.x - margin, box.x + box.width + margin);
-  const inY = slab(a.y, b.y - a.y, box.y - margin, box.y + box.height + margin);
-  return inX && inY && leave - enter > 1e-9;
+  for (const [p, d, low, high] of [
+    [a.x, b.x - a.x, left, right],
+    [a.y, b.y - a.y, top, bottom],
+  ] as const) {
+    if (d === 0) {
+      if (p <= low || p >= high) return false;
+    } else {
+      const [t1, t2] = [(low - p) / d, (high - p) / d];
+      enter = Math.max(enter, Math.min(t1, t2));
+      leave = Math.min(leave, Math.max(t1, t2));
+    }
+  }
+  return leave - enter > 1e-9;
 }
 
 /** Room an arrow keeps from the boxes it passes, so that it never runs along one's outline. */
@@ -209,13 +217,23 @@ function linkBetween(
   else if (to.y > from.y) [fromSide, toSide] = ["bottom", "top"];
   else if (to.x > from.x) [fromSide, toSide] = ["right", "left"];
   else [fromSide, toSide] = ["left", "right"];
+  // Every segment between the two boxes' sides lies within the rectangle around both.
+  const [left, right] = [Math.min(from.x, to.x), Math.max(from.x + from.width, to.x + to.width)];
+  const [top, bottom] = [Math.min(from.y, to.y), Math.max(from.y + from.height, to.y + to.height)];
+  const near = boxes.filter(
+    (b) =>
+      b.x < right + CLEARANCE &&
+      b.x + b.width > left - CLEARANCE &&
+      b.y < bottom + CLEARANCE &&
+      b.y + b.height > top - CLEARANCE,
+  );
   let best = linkAt(from, fromSide, to, toSide);
-  let fewest = boxesCrossed(best, from, to, boxes);
+  let fewest = boxesCrossed(best, from, to, near);
   for (const a of SIDES)
     for (const b of SIDES) {
       if (fewest === 0) return { link: best, crossed: 0 };
       const other = linkAt(from, a, to, b);
-      const crossed = boxesCrossed(other, from, to, boxes);
+      const crossed = boxesCrossed(other, from, to, near);
       if (crossed < fewest) [best, fewest] = [other, crossed];
     }
   return { link: best, crossed: fewest };
@@ -223,6 +241,7 @@ function linkBetween(
 
 /** Tries, one by one, giving a crossing arrow the first claim on a corridor; at most this many. */
 const RETRIES = 8;
+const RETRY_MAX_OBJECTIVES = 100;
 
 /**
  * Lays the map out: one lane per perspective (Financial on top, Learning & Growth at the bottom),
@@ -315,7 +334,9 @@ export function strategyMapLayout(
   // Outside what the placement guarantees (an objective with two long links the same way, links
   // within a lane that branch), a crossing arrow may do better with the corridor another took.
   let best = drawOn(placeInLanes(sizes, laneLinks));
-  for (const link of best.crossing.slice(0, RETRIES)) {
+  // Each retry lays the whole map out again: only for a map small enough to present.
+  const retries = nodes.length <= RETRY_MAX_OBJECTIVES ? RETRIES : 0;
+  for (const link of best.crossing.slice(0, retries)) {
     if (best.crossed === 0) break;
     const other = drawOn(placeInLanes(sizes, laneLinks, [link]));
     if (other.crossed < best.crossed) best = other;

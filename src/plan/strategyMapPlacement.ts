@@ -47,6 +47,9 @@ interface Item {
 
 class Groups {
   private readonly parent: number[] = [];
+  get size(): number {
+    return this.parent.length;
+  }
   add(): number {
     this.parent.push(this.parent.length);
     return this.parent.length - 1;
@@ -75,12 +78,12 @@ export function placeInLanes(
   /** Links (indexes) that claim a corridor before the others, which claim theirs in order. */
   first: readonly number[] = [],
 ): LanePlacement {
-  // A corridor that cannot be kept straight (two of them would have to cross) is given up, the
-  // latest first, and the lanes ordered again without it.
+  // Corridors that cannot all be kept straight (two of them would have to cross) are given up
+  // and the lanes ordered again without them.
   const givenUp = new Set<number>();
   for (;;) {
     const attempt = tryPlacing(laneSizes, links, first, givenUp);
-    if ("giveUp" in attempt) givenUp.add(attempt.giveUp);
+    if ("giveUp" in attempt) for (const i of attempt.giveUp) givenUp.add(i);
     else return attempt;
   }
 }
@@ -90,7 +93,7 @@ function tryPlacing(
   links: readonly LaneLink[],
   first: readonly number[],
   givenUp: ReadonlySet<number>,
-): LanePlacement | { giveUp: number } {
+): LanePlacement | { giveUp: number[] } {
   const items: Item[] = [];
   const groups = new Groups();
   const newItem = (item: Item): number => {
@@ -208,9 +211,15 @@ function tryPlacing(
   );
   if (sorted.stuck.length) {
     const stuckCorridors = sorted.stuck.flatMap((root) => corridorOfGroup.get(root) ?? []);
-    // Only corridors tie lanes together, so a cycle always runs through one.
+    // Only corridors tie lanes together, so a cycle always runs through one; and only one whose
+    // end is linked within its lane, for keepCorridorsApart puts the others in one order. Those
+    // go all at once (a large map may hold hundreds), else the latest to claim its corridor.
+    const tiedSideways = stuckCorridors.filter((i) =>
+      [links[i]!.from, links[i]!.to].some((end) => sideways.has(itemOf(end))),
+    );
+    if (tiedSideways.length) return { giveUp: tiedSideways };
     const candidates = stuckCorridors.length ? stuckCorridors : [...corridors];
-    return { giveUp: claimOrder.filter((i) => candidates.includes(i)).at(-1) as number };
+    return { giveUp: [claimOrder.filter((i) => candidates.includes(i)).at(-1) as number] };
   }
   const leftmost = new Map<number, number>();
   for (const root of sorted.order)
@@ -334,16 +343,21 @@ function keepCorridorsApart(rows: number[][][], groups: Groups, position: Readon
   for (const [root, items] of members)
     if (items.length > 1) key.set(root, mean(items.map((i) => position.get(i) as number)));
   // Whether two corridors ever stand the other way round from how they stand elsewhere.
-  const before = new Set<string>();
+  const before = new Set<number>();
+  const pair = (a: number, b: number) => a * groups.size + b;
+  let crossed = false;
   for (const row of rows) {
     const tied = row
       .flat()
       .map((i) => groups.find(i))
       .filter((root) => key.has(root));
     for (let i = 0; i < tied.length; i++)
-      for (let j = i + 1; j < tied.length; j++) before.add(`${tied[i]}<${tied[j]}`);
+      for (let j = i + 1; j < tied.length; j++) {
+        const [a, b] = [tied[i] as number, tied[j] as number];
+        before.add(pair(a, b));
+        crossed ||= before.has(pair(b, a));
+      }
   }
-  const crossed = [...before].some((pair) => before.has(pair.split("<").reverse().join("<")));
   if (!crossed) return;
   for (const row of rows) {
     const slots = row.flatMap((unit, i) =>
