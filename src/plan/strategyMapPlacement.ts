@@ -179,13 +179,17 @@ function tryPlacing(
     measure(lane);
   };
   let best = rows.map((row) => row.map((unit) => [...unit]));
-  let fewest = crossingsOf(items, steps, position);
+  let lowest = costOf(items, steps, position);
   for (let round = 0; round < SWEEP_ROUNDS; round++) {
     for (let lane = 1; lane < rows.length; lane++) sweep(lane, above);
     for (let lane = rows.length - 2; lane >= 0; lane--) sweep(lane, below);
-    const count = crossingsOf(items, steps, position);
-    if (count < fewest) {
-      fewest = count;
+    const cost = costOf(items, steps, position);
+    // Fewer crossings first, then shorter sideways runs; a tie keeps the earlier order.
+    if (
+      cost.crossings < lowest.crossings ||
+      (cost.crossings === lowest.crossings && cost.skew < lowest.skew - 1e-9)
+    ) {
+      lowest = cost;
       best = rows.map((row) => row.map((unit) => [...unit]));
     }
   }
@@ -310,22 +314,30 @@ function orient(
   return lean < 0 ? [...unit].reverse() : unit;
 }
 
-/** Links that cross between neighbouring lanes: the sweeps keep the order with the fewest. */
-function crossingsOf(
+/**
+ * What the sweeps weigh an order by: the links that cross between neighbouring lanes, and how far
+ * sideways the links between neighbouring lanes run (in fractions of a lane's width). The second
+ * keeps a corridor near its ends, where one far off would push its ends and widen the map.
+ */
+function costOf(
   items: readonly Item[],
   steps: readonly [number, number][],
   position: ReadonlyMap<number, number>,
-): number {
-  let count = 0;
-  for (let i = 0; i < steps.length; i++)
+): { crossings: number; skew: number } {
+  let crossings = 0;
+  let skew = 0;
+  for (let i = 0; i < steps.length; i++) {
+    const [a0, a1] = steps[i]!;
+    skew += Math.abs((position.get(a0) as number) - (position.get(a1) as number));
     for (let j = i + 1; j < steps.length; j++) {
-      const [a, b] = [steps[i]!, steps[j]!];
-      if (items[a[0]]?.lane !== items[b[0]]?.lane) continue;
-      const upper = (position.get(a[0]) as number) - (position.get(b[0]) as number);
-      const lower = (position.get(a[1]) as number) - (position.get(b[1]) as number);
-      if (upper * lower < 0) count++;
+      const [b0, b1] = steps[j]!;
+      if (items[a0]?.lane !== items[b0]?.lane) continue;
+      const upper = (position.get(a0) as number) - (position.get(b0) as number);
+      const lower = (position.get(a1) as number) - (position.get(b1) as number);
+      if (upper * lower < 0) crossings++;
     }
-  return count;
+  }
+  return { crossings, skew };
 }
 
 /**

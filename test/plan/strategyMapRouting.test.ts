@@ -188,6 +188,61 @@ describe("the strategy map's arrows miss the boxes they do not join", () => {
   });
 });
 
+describe("how the strategy map keeps its arrows clear", () => {
+  it("puts two objectives of a lane linked to each other side by side", () => {
+    const map = mapOf({ lanes: [3], links: [[0, 0, 0, 2]] });
+    expect(map.objectives.map((o) => o.name)).toEqual([
+      "Fin objective 1",
+      "Fin objective 3",
+      "Fin objective 2",
+    ]);
+    expect(map.links[0]).toMatchObject({ fromSide: "right", toSide: "left" });
+  });
+
+  it("orders a lane so that the arrows from the lane below do not cross", () => {
+    const map = mapOf({
+      lanes: [2, 2],
+      links: [
+        [1, 0, 0, 1],
+        [1, 1, 0, 0],
+      ],
+    });
+    const [a, b] = map.links;
+    // Both arrows run straight up: their causes stand under their effects.
+    for (const link of [a!, b!]) expect(link.start.x).toBe(link.end.x);
+  });
+
+  it("leaves the corridor's column empty in the lane between and widens the pane's map where 300 px cannot hold it", () => {
+    const drawn: Drawn = { lanes: [3, 3, 3], links: [[2, 0, 0, 0]] };
+    const sheetMap = mapOf(drawn, SHEET_MAP);
+    expect(sheetMap.width).toBe(SHEET_MAP.width);
+    const pane = mapOf(drawn, PANE_MAP);
+    // Four columns: the middle lane's three objectives and the corridor.
+    const { padding, minBoxWidth, gap } = PANE_MAP;
+    expect(pane.width).toBe(2 * padding + 4 * minBoxWidth + 3 * gap);
+    for (const map of [sheetMap, pane]) {
+      const [link] = map.links;
+      expect(link!.start.x).toBe(link!.end.x);
+      expect(crossings(map)).toEqual([]);
+    }
+  });
+
+  it("takes another side where an objective has two long links the same way and only one column", () => {
+    const map = mapOf({
+      lanes: [4, 1, 2, 1, 1],
+      links: [
+        [2, 1, 0, 1],
+        [3, 0, 0, 1],
+      ],
+    });
+    expect(map.links.map((l) => [l.fromSide, l.toSide])).toEqual([
+      ["top", "bottom"],
+      ["top", "left"],
+    ]);
+    expect(crossings(map)).toEqual([]);
+  });
+});
+
 describe("the strategy map's layout for any Drives", () => {
   it("keeps every box in its lane, within the box sizes, apart from its neighbours, with arrows glued to its sides", () => {
     fc.assert(
