@@ -3,7 +3,9 @@ import type { CellValue } from "../../../model/snapshot";
 import { PackageFormatError, PackageLimitError } from "./limits";
 import type { NumberFormats } from "./numberFormats";
 import { decodeEscapes, type SharedStrings } from "./sharedStrings";
+import { SheetRowReader } from "./sheetRows";
 import { parseXmlPart, relationshipId, StopParsing, type XmlAttributes } from "./xml";
+import { isXmlSpace } from "./xmlScanner";
 
 /**
  * One worksheet part read as ExcelJS reads it and as snapshotOf reports it, without ExcelJS's
@@ -35,6 +37,8 @@ export interface SheetReading {
   readonly date1904: boolean;
   /** Cells the workbook may still hold; shared by every sheet of one read. */
   readonly cellBudget: { remaining: number; readonly limit: number };
+  /** The XML parser: the byte scanner, or saxes for the tests that take it as the reference. */
+  readonly parse?: typeof parseXmlPart;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -188,40 +192,82 @@ function scanSheet(
     previousCol = col;
   }
 
-  function openCell(attributes: XmlAttributes): void {
-    const ref = attributes.r;
+  /** `column`: from the cell's r, 0 when it has none. */
+  function startCell(column: number, cellType: string | undefined, cellStyle: number): void {
     // A <c> without r is the next column after the previous cell that exists.
-    col = ref === undefined ? previousCol + 1 : columnOf(ref, part);
+    col = column || previousCol + 1;
     if (col > EXCEL_COLUMNS)
       throw new PackageFormatError(`${part} has a cell beyond column XFD; it is damaged.`, part);
-    type = attributes.t;
-    styleId = attributes.s ? parseInt(attributes.s, 10) : 0;
+    type = cellType;
+    styleId = cellStyle;
     value = formula = shareType = runText = undefined;
     runs = undefined;
     inRun = false;
     capture = Capture.None;
   }
 
-  function openRow(attributes: XmlAttributes): void {
-    const r = attributes.r;
-    row = r === undefined ? row + 1 : parseInt(r, 10);
-    if (!(row >= 1 && row <= EXCEL_ROWS)) {
+  function openCell(attributes: XmlAttributes): void {
+    const ref = attributes.r;
+    startCell(
+      ref === undefined ? 0 : columnOf(ref, part),
+      attributes.t,
+      attributes.s ? parseInt(attributes.s, 10) : 0,
+    );
+  }
+
+  /** `number`: from the row's r, 0 when it has none. */
+  function startRow(number: number, rowStyle: number): void {
+    row = number || row + 1;
+    if (row > EXCEL_ROWS) {
       throw new PackageFormatError(
-        `${part} has a row numbered ${r ?? row}, outside Excel's grid; it is damaged.`,
+        `${part} has a row numbered ${row}, outside Excel's grid; it is damaged.`,
         part,
       );
     }
     previousCol = 0;
-    sink.row(row, attributes.s ? parseInt(attributes.s, 10) : 0);
+    sink.row(row, rowStyle);
   }
 
-  parseXmlPart(part, bytes, {
-    open(name, attributes) {
+  function openRow(attributes: XmlAttributes): void {
+    const r = attributes.r;
+    const number = r === undefined ? 0 : parseInt(r, 10);
+    if (r !== undefined && !(number >= 1 && number <= EXCEL_ROWS)) {
+      throw new PackageFormatError(
+        `${part} has a row numbered ${r}, outside Excel's grid; it is damaged.`,
+        part,
+      );
+    }
+    startRow(number, attributes.s ? parseInt(attributes.s, 10) : 0);
+  }
+
+  /** Rows of the plain forms read straight from the bytes; where one is not, the general events go on. */
+  const rowReader = new SheetRowReader(bytes);
+  function readPlainRows(from: number): number {
+    const parsed = rowReader.row;
+    let at = from;
+    for (;;) {
+      while (isXmlSpace(bytes[at] as number)) at++;
+      const end = rowReader.readRow(at);
+      if (end < 0) return at;
+      startRow(parsed.number, parsed.styleId);
+      for (let i = 0; i < parsed.count; i++) {
+        startCell(parsed.columns[i] as number, parsed.types[i], parsed.styleIds[i] as number);
+        value = parsed.values[i];
+        formula = parsed.hasFormula[i] ? "=" : undefined;
+        shareType = parsed.shareTypes[i];
+        finishCell();
+      }
+      at = end;
+    }
+  }
+
+  (reading.parse ?? parseXmlPart)(part, bytes, {
+    open(name, attributes, contentStart) {
       depth++;
-      if (skipUntil) return;
+      if (skipUntil) return undefined;
       if (depth === 2) {
         section = name;
-        return;
+        return name === "sheetData" && contentStart !== undefined ? readPlainRows(contentStart) : undefined;
       }
       if (section === "sheetData") {
         if (depth === 3) {
@@ -255,6 +301,7 @@ function scanSheet(
           });
         }
       }
+      return undefined;
     },
     text(text) {
       if (skipUntil || capture === Capture.None) return;
@@ -262,11 +309,11 @@ function scanSheet(
       else if (capture === Capture.Formula) formula = formula === undefined ? text : formula + text;
       else runText = runText === undefined ? text : runText + text;
     },
-    close(name) {
+    close(name, after) {
       if (skipUntil) {
         if (depth === skipUntil) skipUntil = 0;
         depth--;
-        return;
+        return undefined;
       }
       if (section === "sheetData" && depth >= 4) {
         if (depth === 4) {
@@ -280,6 +327,10 @@ function scanSheet(
       }
       if (depth === 2) section = "";
       depth--;
+      // After a row read by the general events, the next ones may be plain again.
+      return depth === 2 && section === "sheetData" && name === "row" && after !== undefined
+        ? readPlainRows(after)
+        : undefined;
     },
   });
 }

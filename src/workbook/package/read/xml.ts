@@ -11,9 +11,16 @@ import { scanXml, XmlSyntaxError } from "./xmlScanner";
 export type XmlAttributes = Readonly<Record<string, string>>;
 
 export interface XmlVisitor {
-  /** `name` is the local name: some writers prefix SpreadsheetML elements (`x:c`). */
-  open(name: string, attributes: XmlAttributes): void;
-  close(name: string): void;
+  /**
+   * `name` is the local name: some writers prefix SpreadsheetML elements (`x:c`).
+   * `contentStart`: where the element's content begins in the part's bytes, given by the UTF-8
+   * scanner (not for a self-closing element, nor by saxes). A visitor that reads the first part
+   * of the content itself returns where it stopped, at the start of a tag inside the element;
+   * the parse goes on from there.
+   */
+  open(name: string, attributes: XmlAttributes, contentStart?: number): number | void;
+  /** `after`: where the element's close tag ends, from the UTF-8 scanner; the visitor may read on from there as from `contentStart`. */
+  close(name: string, after?: number): number | void;
   /** Character data, in as many pieces as the parser likes. */
   text(text: string): void;
 }
@@ -73,8 +80,8 @@ export function parseXmlPart(part: string, bytes: Uint8Array, visitor: XmlVisito
   };
   try {
     scanXml(bytes, {
-      open: (name, attributes) => visitor.open(local(name), attributes),
-      close: (name) => visitor.close(local(name)),
+      open: (name, attributes, contentStart) => visitor.open(local(name), attributes, contentStart),
+      close: (name, after) => visitor.close(local(name), after),
       text: (text) => visitor.text(text),
     });
   } catch (e) {

@@ -41,14 +41,14 @@ const TAB = 0x09;
 const SPACE = 0x20;
 const BRACKET = 0x5d;
 
-const isSpace = (b: number): boolean => b === SPACE || b === LF || b === TAB || b === CR;
+export const isXmlSpace = (b: number): boolean => b === SPACE || b === LF || b === TAB || b === CR;
 
 /** Bytes that end a name: white space, "/", ">", "=", and the markup characters. */
 const endsName = (b: number): boolean =>
   b === SPACE || b === LF || b === TAB || b === CR || b === SLASH || b === GT || b === EQUALS || b === LT;
 
 /** A name's first byte: a letter, "_", ":" or any non-ASCII byte (a letter of another script). */
-const startsName = (b: number): boolean =>
+export const startsName = (b: number): boolean =>
   (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b === 0x5f || b === COLON || b >= 0x80;
 
 const utf8 = new TextDecoder("utf-8");
@@ -72,7 +72,7 @@ function decode(bytes: Uint8Array, start: number, end: number): string {
 }
 
 /** A byte a name may hold after its first: a letter, a digit, "-", ".", "_", ":" or non-ASCII. */
-const continuesName = (b: number): boolean =>
+export const continuesName = (b: number): boolean =>
   startsName(b) || (b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2e;
 
 function checkedName(bytes: Uint8Array, start: number, end: number): string {
@@ -147,7 +147,7 @@ function reference(name: string): string {
  * Text or an attribute value with its references replaced and its line ends normalised (CR LF
  * and lone CR become LF); in an attribute value every white space character becomes a space.
  */
-function characterData(bytes: Uint8Array, start: number, end: number, attribute: boolean): string {
+export function xmlCharacterData(bytes: Uint8Array, start: number, end: number, attribute: boolean): string {
   // Most values and texts of a sheet are short and plain ("A12", "3", "1234.5"): built in one pass.
   if (end - start <= 24) {
     let s = "";
@@ -228,9 +228,10 @@ export function scanXml(bytes: Uint8Array, visitor: XmlVisitor): void {
     if (textEnd > at) {
       if (open.length === 0) {
         for (let i = at; i < textEnd; i++) {
-          if (!isSpace(bytes[i] as number)) throw new XmlSyntaxError("text stands outside the root element");
+          if (!isXmlSpace(bytes[i] as number))
+            throw new XmlSyntaxError("text stands outside the root element");
         }
-      } else visitor.text(characterData(bytes, at, textEnd, false));
+      } else visitor.text(xmlCharacterData(bytes, at, textEnd, false));
     }
     if (lt < 0) break;
     const next = bytes[lt + 1];
@@ -239,7 +240,7 @@ export function scanXml(bytes: Uint8Array, visitor: XmlVisitor): void {
       let end = lt + 2;
       while (end < length && !endsName(bytes[end] as number)) end++;
       const name = names.get(bytes, lt + 2, end);
-      while (end < length && isSpace(bytes[end] as number)) end++;
+      while (end < length && isXmlSpace(bytes[end] as number)) end++;
       if (bytes[end] !== GT) throw new XmlSyntaxError(`the closing tag of <${name}> is not ended by ">"`);
       const expected = open.pop();
       if (expected !== name) {
@@ -247,8 +248,8 @@ export function scanXml(bytes: Uint8Array, visitor: XmlVisitor): void {
           expected === undefined ? `</${name}> closes no element` : `</${name}> closes <${expected}>`,
         );
       }
-      visitor.close(name);
-      at = end + 1;
+      const readTo = visitor.close(name, end + 1);
+      at = typeof readTo === "number" && readTo > end + 1 ? readTo : end + 1;
       continue;
     }
 
@@ -282,7 +283,7 @@ export function scanXml(bytes: Uint8Array, visitor: XmlVisitor): void {
     let selfClosing = false;
     for (;;) {
       const before = end;
-      while (end < length && isSpace(bytes[end] as number)) end++;
+      while (end < length && isXmlSpace(bytes[end] as number)) end++;
       const b = bytes[end];
       if (b === GT) {
         end++;
@@ -299,11 +300,11 @@ export function scanXml(bytes: Uint8Array, visitor: XmlVisitor): void {
       const nameStart = end;
       while (end < length && !endsName(bytes[end] as number)) end++;
       const attribute = names.get(bytes, nameStart, end);
-      while (end < length && isSpace(bytes[end] as number)) end++;
+      while (end < length && isXmlSpace(bytes[end] as number)) end++;
       if (bytes[end] !== EQUALS)
         throw new XmlSyntaxError(`the attribute ${attribute} of <${name}> has no value`);
       end++;
-      while (end < length && isSpace(bytes[end] as number)) end++;
+      while (end < length && isXmlSpace(bytes[end] as number)) end++;
       const quote = bytes[end];
       if (quote !== QUOTE && quote !== APOSTROPHE) {
         throw new XmlSyntaxError(`the attribute ${attribute} of <${name}> is not quoted`);
@@ -313,14 +314,15 @@ export function scanXml(bytes: Uint8Array, visitor: XmlVisitor): void {
       if (Object.prototype.hasOwnProperty.call(attributes, attribute)) {
         throw new XmlSyntaxError(`<${name}> has the attribute ${attribute} twice`);
       }
-      attributes[attribute] = characterData(bytes, end + 1, close, true);
+      attributes[attribute] = xmlCharacterData(bytes, end + 1, close, true);
       end = close + 1;
     }
     rootSeen = true;
-    visitor.open(name, attributes as XmlAttributes);
-    if (selfClosing) visitor.close(name);
+    // The visitor may read on itself from the element's content, or from after a self-closed one.
+    let readTo = visitor.open(name, attributes as XmlAttributes, selfClosing ? undefined : end);
+    if (selfClosing) readTo = visitor.close(name, end);
     else open.push(name);
-    at = end;
+    at = typeof readTo === "number" && readTo > end ? readTo : end;
   }
   if (open.length > 0) throw new XmlSyntaxError(`<${open[open.length - 1] as string}> is not closed`);
   if (!rootSeen) throw new XmlSyntaxError("it has no root element");
