@@ -77,6 +77,13 @@ describe("the Dashboard in LibreOffice", () => {
     });
   });
 
+  it("ends a percent KPI's value axis at 100% when no value or target passes it", () => {
+    const page = dashboard.find((p) => p.text.includes("On-time delivery (%): actual and target"))!;
+    // The axis's labels are in the chart's format, 0.0%: the spreadsheet's own scale went to 120.0%.
+    expect(page.text).toContain("100.0%");
+    expect(page.text).not.toContain("120.0%");
+  });
+
   it("saves a picture of the Dashboard's first page into docs/", () => {
     const page = renderWithLibreOffice(file, 110).find((p) => p.text.includes(DASHBOARD_SHEET_STAMP))!;
     copyFileSync(page.file, path.join(__dirname, "..", "..", "docs", "dashboard.png"));
