@@ -47,9 +47,6 @@ interface Item {
 
 class Groups {
   private readonly parent: number[] = [];
-  get size(): number {
-    return this.parent.length;
-  }
   add(): number {
     this.parent.push(this.parent.length);
     return this.parent.length - 1;
@@ -341,9 +338,11 @@ function costOf(
 }
 
 /**
- * Two corridors side by side in one lane must stand the same way round in every lane they share
- * (straight vertical lines cannot cross). Where the sweeps left them crossed, the corridors and
- * their ends that stand alone in their lanes are put in one order everywhere: that of their mean place.
+ * Corridors side by side must stand the same way round in every lane they share (straight
+ * vertical lines cannot cross), and their order across the lanes must not run in a circle. Where
+ * the sweeps left them so, the corridors and their ends that stand alone in their lanes are put in
+ * one order everywhere: that of their mean place. (An end linked within its lane stays in its
+ * unit; placeInLanes gives up such a corridor if it still cannot stand straight.)
  */
 function keepCorridorsApart(rows: number[][][], groups: Groups, position: ReadonlyMap<number, number>) {
   const members = new Map<number, number[]>();
@@ -354,23 +353,19 @@ function keepCorridorsApart(rows: number[][][], groups: Groups, position: Readon
   const key = new Map<number, number>();
   for (const [root, items] of members)
     if (items.length > 1) key.set(root, mean(items.map((i) => position.get(i) as number)));
-  // Whether two corridors ever stand the other way round from how they stand elsewhere.
-  const before = new Set<number>();
-  const pair = (a: number, b: number) => a * groups.size + b;
-  let crossed = false;
+  const after = new Map<number, Set<number>>();
   for (const row of rows) {
     const tied = row
       .flat()
       .map((i) => groups.find(i))
       .filter((root) => key.has(root));
-    for (let i = 0; i < tied.length; i++)
-      for (let j = i + 1; j < tied.length; j++) {
-        const [a, b] = [tied[i] as number, tied[j] as number];
-        before.add(pair(a, b));
-        crossed ||= before.has(pair(b, a));
-      }
+    for (let i = 1; i < tied.length; i++) {
+      const set = after.get(tied[i - 1] as number) ?? new Set<number>();
+      set.add(tied[i] as number);
+      after.set(tied[i - 1] as number, set);
+    }
   }
-  if (!crossed) return;
+  if (topologicalOrder([...key.keys()], after).stuck.length === 0) return;
   for (const row of rows) {
     const slots = row.flatMap((unit, i) =>
       unit.length === 1 && key.has(groups.find(unit[0] as number)) ? [i] : [],
