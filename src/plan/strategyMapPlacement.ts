@@ -9,6 +9,13 @@
  * The order within each lane follows the arrows (barycentre sweeps, as in Sugiyama's layered
  * drawings, the corridors taking part as dummy objectives), ties keeping the scorecard's order.
  * Everything is decided from the scorecard alone, so the same scorecard always gives the same map.
+ *
+ * Guaranteed clear (test/plan/strategyMapRouting.test.ts states it over random scorecards): any
+ * lanes and objectives where the links within each lane form simple chains, every objective has at
+ * most one link over two or more lanes upwards and one downwards, and such an objective has no
+ * link within its lane. Beyond that (a lane's links branching or closing a ring, two long links
+ * from one objective the same way) some arrow may have no straight path; strategyMapLayout then
+ * tries the crossing arrows' corridors first and other connection sites.
  */
 
 /** An objective: its lane (top lane 0) and its place in the lane in the scorecard's order. */
