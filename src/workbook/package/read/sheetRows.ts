@@ -215,8 +215,8 @@ export class SheetRowReader {
     let p = at;
     for (;;) {
       const before = p;
-      p = this.skipSpace(p);
-      const b = bytes[p];
+      let b = bytes[p] as number;
+      while (isSpace(b)) b = bytes[++p] as number;
       if (b === GT) {
         this.tagEnd = p + 1;
         this.selfClosing = false;
@@ -228,10 +228,10 @@ export class SheetRowReader {
         this.selfClosing = true;
         return true;
       }
-      if (p === before || b === undefined || !startsName(b) || count === MAX_ATTRIBUTES) return false;
+      if (p === before || p >= bytes.length || !startsName(b) || count === MAX_ATTRIBUTES) return false;
       const nameStart = p;
-      p++;
-      while (continuesName(bytes[p] as number)) p++;
+      do b = bytes[++p] as number;
+      while (continuesName(b));
       const nameEnd = p;
       for (let k = 0; k < count; k++) {
         if (this.sameBytes(nameStarts[k] as number, nameEnds[k] as number, nameStart, nameEnd)) return false;
@@ -239,24 +239,26 @@ export class SheetRowReader {
       nameStarts[count] = nameStart;
       nameEnds[count] = nameEnd;
       count++;
-      p = this.skipSpace(p);
-      if (bytes[p] !== EQUALS) return false;
-      p = this.skipSpace(p + 1);
-      const quote = bytes[p];
-      if (quote !== QUOTE && quote !== APOSTROPHE) return false;
-      const close = bytes.indexOf(quote, p + 1);
-      if (close < 0) return false;
-      for (let i = p + 1; i < close; i++) if (bytes[i] === LT) return false;
-      // A value the general scanner would change (references, white space) is left to it.
-      if (this.needsDecoding(p + 1, close, true)) return false;
+      while (isSpace(b)) b = bytes[++p] as number;
+      if (b !== EQUALS) return false;
+      b = bytes[++p] as number;
+      while (isSpace(b)) b = bytes[++p] as number;
+      if (b !== QUOTE && b !== APOSTROPHE) return false;
+      const quote = b;
+      const valueFrom = p + 1;
+      // One pass to the closing quote; a value the general scanner would refuse or change
+      // ("<", references, line ends, tabs) is left to it.
+      for (b = bytes[++p] as number; b !== quote; b = bytes[++p] as number) {
+        if (b === LT || b === AMP || b === CR || b === 0x0a || b === 0x09 || p >= bytes.length) return false;
+      }
       const known = nameEnd - nameStart === 1 ? bytes[nameStart] : 0;
       const slot =
         known === 0x72 ? Attribute.R : known === 0x73 ? Attribute.S : known === 0x74 ? Attribute.T : -1;
       if (slot >= 0) {
-        valueStart[slot] = p + 1;
-        valueEnd[slot] = close;
+        valueStart[slot] = valueFrom;
+        valueEnd[slot] = p;
       }
-      p = close + 1;
+      p++;
     }
   }
 
