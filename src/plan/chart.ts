@@ -51,10 +51,11 @@ export interface ValueAxisPlan {
  */
 export interface CategoryAxisPlan {
   /**
-   * Degrees the labels are turned, as Excel's Format Axis > Alignment > Custom angle and
-   * Office.js's ChartAxis.textOrientation count them: 0 lies flat, -45 rises to the right.
+   * Degrees the labels are turned counter-clockwise, as Excel counts a text's orientation (a
+   * cell's, and Office.js's ChartAxis.textOrientation: "positive degrees represent
+   * counter-clockwise rotation"): 0 lies flat, 45 rises to the right.
    */
-  readonly labelAngle: 0 | -45;
+  readonly labelAngle: 0 | 45;
   /** Every how many categories a label is shown: 1 labels each. */
   readonly labelSpacing: number;
 }
@@ -110,7 +111,7 @@ export function categoryAxisFor(
   const slot = (chartWidthPoints - CHART_MARGIN_POINTS - valueAxisPoints) / Math.max(1, labels.length);
   if (Math.max(0, ...labels.map(labelPoints)) <= slot) return { labelAngle: 0, labelSpacing: 1 };
   const turned = LABEL_LINE_POINTS / Math.SQRT1_2;
-  return { labelAngle: -45, labelSpacing: Math.max(1, Math.ceil(turned / Math.max(slot, 1))) };
+  return { labelAngle: 45, labelSpacing: Math.max(1, Math.ceil(turned / Math.max(slot, 1))) };
 }
 
 /**

@@ -400,7 +400,7 @@ describe("a chart part's axes", () => {
   };
 
   it("turns the category labels and labels every n-th as the plan says (a:bodyPr rot, c:tickLblSkip)", () => {
-    const { cat } = axesOf(plan({ labelAngle: -45, labelSpacing: 2 }, {}));
+    const { cat } = axesOf(plan({ labelAngle: 45, labelSpacing: 2 }, {}));
     expect(inSchemaOrder(cat, CAT_AX)).toBe(true);
     // 60,000ths of a degree: Excel's own rotated labels carry rot="-2700000".
     expect(child(child(cat, "c:txPr")!, "a:bodyPr")!.attributes).toEqual({ rot: "-2700000", vert: "horz" });

@@ -16,17 +16,17 @@ describe("a chart's category labels", () => {
   });
 
   it("turn 45° where one would not fit flat (Excel would wrap it onto two lines)", () => {
-    expect(categoryAxisFor(months(12), WIDTH, ["1,400"])).toEqual({ labelAngle: -45, labelSpacing: 1 });
+    expect(categoryAxisFor(months(12), WIDTH, ["1,400"])).toEqual({ labelAngle: 45, labelSpacing: 1 });
     // Wider value labels leave the categories less room.
     expect(categoryAxisFor(months(9), WIDTH, ["1"])).toEqual({ labelAngle: 0, labelSpacing: 1 });
     expect(categoryAxisFor(months(9), WIDTH, ["$1,400,000.00"])).toEqual({
-      labelAngle: -45,
+      labelAngle: 45,
       labelSpacing: 1,
     });
   });
 
   it("label every n-th category where even turned they would overlap", () => {
-    expect(categoryAxisFor(months(60), WIDTH, ["100"])).toEqual({ labelAngle: -45, labelSpacing: 3 });
+    expect(categoryAxisFor(months(60), WIDTH, ["100"])).toEqual({ labelAngle: 45, labelSpacing: 3 });
   });
 });
 

@@ -605,7 +605,7 @@ describe("a KPI's trend", () => {
       ]),
     );
     const quarter = layoutOf(monthly([kpi("Financial", "Revenue", [90, 101, 97], 100)]));
-    expect(trendCharts(year.charts)[0]!.categoryAxis).toEqual({ labelAngle: -45, labelSpacing: 1 });
+    expect(trendCharts(year.charts)[0]!.categoryAxis).toEqual({ labelAngle: 45, labelSpacing: 1 });
     expect(trendCharts(quarter.charts)[0]!.categoryAxis).toEqual({ labelAngle: 0, labelSpacing: 1 });
     // The perspectives' names under the status chart fit flat.
     expect(year.charts[0]!.categoryAxis).toEqual({ labelAngle: 0, labelSpacing: 1 });

@@ -92,19 +92,20 @@ function seriesXml(
   );
 }
 
-/** DrawingML angles are in 60,000ths of a degree. */
+/** DrawingML angles are in 60,000ths of a degree, clockwise. */
 const DRAWING_ANGLE_UNITS = 60000;
 
 /**
- * The category axis's labels turned as the plan says (`a:bodyPr rot`, which Excel's own rotated
- * labels carry too: -45° is rot="-2700000") and labelled every `labelSpacing` categories
+ * The category axis's labels turned as the plan says (`a:bodyPr rot`, clockwise where the plan
+ * counts counter-clockwise: labels rising at 45°, as Excel turns them itself, are rot="-2700000")
+ * and labelled every `labelSpacing` categories
  * (`c:tickLblSkip`); the spreadsheet's automatic turn and skip are left no choice.
  */
 const categoryAxis = ({ labelAngle, labelSpacing }: CategoryAxisPlan) =>
   `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
   `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/>` +
   `<c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
-  `<c:txPr><a:bodyPr rot="${labelAngle * DRAWING_ANGLE_UNITS}" vert="horz"/><a:lstStyle/>` +
+  `<c:txPr><a:bodyPr rot="${-labelAngle * DRAWING_ANGLE_UNITS}" vert="horz"/><a:lstStyle/>` +
   `<a:p><a:pPr><a:defRPr/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>` +
   `<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/>` +
   `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="${labelSpacing}"/>` +
