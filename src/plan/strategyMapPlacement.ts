@@ -245,7 +245,9 @@ function tryPlacing(
 
   pullTowardsLinks(rows, groups, steps, sideways, column, last);
 
+  // A map with no objective at all still has one (empty) column.
   const used = rows.flat(2).map(colOf);
+  if (!used.length) used.push(0);
   const leftmostUsed = Math.min(...used);
   const placedColumn = laneSizes.map((n, lane) =>
     Array.from({ length: n }, (_, box) => colOf(boxItem[lane]?.[box] as number) - leftmostUsed),

@@ -23,6 +23,7 @@ import {
   type MapMeasures,
   type StrategyMap,
 } from "../../src/plan/strategyMap";
+import { placeInLanes } from "../../src/plan/strategyMapPlacement";
 import { PANE_MAP } from "../../src/taskpane/views/StrategyMapView";
 import { book, score, sheet } from "../helpers/book";
 
@@ -294,6 +295,11 @@ describe("the strategy map's layout for any Drives", () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it("places nothing on a single empty column where the lanes hold no objectives", () => {
+    const placement = placeInLanes([0, 0], []);
+    expect(placement).toMatchObject({ order: [[], []], column: [[], []], columns: 1 });
   });
 
   it("keeps the scorecard's order in a lane where no arrow asks for another", () => {
