@@ -1,5 +1,6 @@
 import { crc32 as zlibCrc32 } from "node:zlib";
-import { nodeCodec, nodeCodecWithin } from "../../src/workbook/package/nodeCodec";
+import { inflateRawSync } from "node:zlib";
+import { deflateInPieces, nodeCodec, nodeCodecWithin } from "../../src/workbook/package/nodeCodec";
 import { MAX_EDITED_PART_BYTES, OpenPackage } from "../../src/workbook/package/openPackage";
 import { DEFAULT_READ_LIMITS, PackageLimitError } from "../../src/workbook/package/read/limits";
 import { writeZip as writeTestZip, zipEntries } from "../helpers/zip";
@@ -204,5 +205,29 @@ describe("a worksheet edited after its cells", () => {
     const empty = `<worksheet><sheetData/><pageMargins/></worksheet>`;
     const pkg = OpenPackage.open(listing(Buffer.from(empty)), nodeCodec.inflate);
     expect(await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml")).toBe(empty);
+  });
+});
+
+describe("a large part compressed in pieces side by side", () => {
+  const sheet = new TextEncoder().encode(
+    Array.from(
+      { length: 3000 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${(i * 7919) % 1000}</v></c></row>`,
+    ).join(""),
+  );
+
+  it("is one DEFLATE stream that inflates to the part, in Node as in the product's own reader", async () => {
+    const pieces = await deflateInPieces(sheet, 3, 8_000);
+    expect(new Uint8Array(inflateRawSync(pieces))).toEqual(sheet);
+    expect(await nodeCodec.inflate(pieces)).toEqual(sheet);
+    // Each piece but the last ends with a sync flush's empty stored block: 00 00 FF FF.
+    const marks = Buffer.from(pieces).toString("latin1").split("\u0000\u0000\u00ff\u00ff").length - 1;
+    expect(marks).toBeGreaterThanOrEqual(Math.ceil(sheet.length / 8_000) - 1);
+  });
+
+  it("is whole for an empty part and for a part smaller than a piece", async () => {
+    expect(inflateRawSync(await deflateInPieces(new Uint8Array(), 3, 10_000)).length).toBe(0);
+    const small = sheet.subarray(0, 5_000);
+    expect(new Uint8Array(inflateRawSync(await deflateInPieces(small, 3, 10_000)))).toEqual(small);
   });
 });

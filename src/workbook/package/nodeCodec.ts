@@ -1,4 +1,6 @@
-import { crc32, deflateRawSync } from "node:zlib";
+import { availableParallelism } from "node:os";
+import { promisify } from "node:util";
+import { constants, crc32, deflateRaw } from "node:zlib";
 import type { Inflate } from "../xlsx/zip";
 import { MAX_EDITED_PART_BYTES } from "./openPackage";
 import { nodeBoundedInflate } from "./readInflateNode";
@@ -10,12 +12,42 @@ export interface NodeCodec {
   readonly crc32: (data: Uint8Array) => number;
 }
 
+const deflateRawAsync = promisify(deflateRaw);
+
+/**
+ * Raw DEFLATE of a large part in pieces compressed side by side on zlib's threads, then laid end
+ * to end: every piece but the last ends with a sync flush (an empty stored block, on a byte
+ * boundary, not final), so together they are one valid stream, as pigz writes it. Each piece
+ * starts without the previous one's window, which costs a fraction of a percent in size.
+ */
+export async function deflateInPieces(
+  data: Uint8Array,
+  level: number,
+  pieceBytes: number,
+): Promise<Uint8Array> {
+  const pieces: Promise<Buffer>[] = [];
+  for (let at = 0; at < data.length || at === 0; at += pieceBytes) {
+    const last = at + pieceBytes >= data.length;
+    pieces.push(
+      deflateRawAsync(data.subarray(at, at + pieceBytes), {
+        level,
+        finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+      }),
+    );
+  }
+  return Buffer.concat(await Promise.all(pieces));
+}
+
+/** A 35 MB sheet in two or more pieces, as many as there are cores (up to four). */
+const pieceBytesFor = (length: number): number =>
+  Math.max(8 * 1024 * 1024, Math.ceil(length / Math.min(4, availableParallelism())));
+
 /** DEFLATE in Node for the parts the product edits and writes, no part inflating past `maxPartBytes`. */
 export const nodeCodecWithin = (maxPartBytes: number): NodeCodec => ({
   inflate: async (data) => nodeBoundedInflate(data, maxPartBytes),
   // Level 3: a 35 MB sheet deflates in 0.2 s instead of 0.5 s, 13 % larger; only the parts the
   // product writes are compressed at all.
-  deflate: async (data) => deflateRawSync(data, { level: 3 }),
+  deflate: (data) => deflateInPieces(data, 3, pieceBytesFor(data.length)),
   crc32: (data) => crc32(data),
 });
 

@@ -79,7 +79,10 @@ export async function writeZip(
   const chunks: Uint8Array[] = [];
   const written: Written[] = [];
   let offset = 0;
-  for (const part of parts) {
+  // Every new part's compression started at once: where the platform compresses off the main
+  // thread (Node's zlib), the parts compress side by side while the checksums are computed.
+  const compressed = parts.map((part) => ("content" in part ? deflate(part.content) : null));
+  for (const [index, part] of parts.entries()) {
     const name = encoder.encode(part.name);
     let body: Uint8Array;
     let entry: Omit<Written, "offset" | "name">;
@@ -97,7 +100,7 @@ export async function writeZip(
         uncompressedSize: e.uncompressedSize,
       };
     } else {
-      body = await deflate(part.content);
+      body = await (compressed[index] as Promise<Uint8Array>);
       entry = {
         flags: UTF8_NAMES,
         method: DEFLATED,
