@@ -159,12 +159,19 @@ function fromExcelTable(
 const inside = (box: RangeBox, row: number, col: number): boolean =>
   row >= box.top && row <= box.bottom && col >= box.left && col <= box.right;
 
-/** Runs of header cells in one row, split where two or more blank cells stand between them. */
-function headerRuns(sheet: SheetSnapshot, row: number, taken: readonly RangeBox[]): [number, number][] {
+/**
+ * Runs of header cells in one row, split where two or more blank cells stand between them.
+ * `last`: the sheet's last column, found once for all its rows (a walk over every row).
+ */
+function headerRuns(
+  sheet: SheetSnapshot,
+  row: number,
+  taken: readonly RangeBox[],
+  last: number,
+): [number, number][] {
   const runs: [number, number][] = [];
   let start = -1;
   let end = -1;
-  const last = lastCol(sheet);
   for (let col = sheet.origin.col; col <= last + 2; col++) {
     const filled = !taken.some((b) => inside(b, row, col)) && cellText(cellAt(sheet, row, col)) !== "";
     if (filled) {
@@ -253,8 +260,9 @@ function plainBlocks(
   const taken: RangeBox[] = sheet.tables.map((t) => t.box);
   const bottom = lastRow(sheet);
   const lastHeaderRow = Math.min(bottom, HEADER_SEARCH_ROWS);
+  const last = lastCol(sheet);
   for (let row = Math.max(1, sheet.origin.row); row <= lastHeaderRow; row++) {
-    for (const [left, right] of headerRuns(sheet, row, taken)) {
+    for (const [left, right] of headerRuns(sheet, row, taken, last)) {
       const { found: kind, mapped } = mapHeaders(sheet, row, left, right, roleOf, periodsAcross);
       if (kind === null) continue;
       const last = blockEnd(sheet, row, left, right);
@@ -310,8 +318,9 @@ export function nearMisses(
   const misses: (NearMiss & { score: number })[] = [];
   for (const sheet of book.sheets.filter((s) => !ownedSheets.has(s.name))) {
     const bottom = Math.min(lastRow(sheet), HEADER_SEARCH_ROWS);
+    const last = lastCol(sheet);
     for (let row = Math.max(1, sheet.origin.row); row <= bottom; row++) {
-      for (const [left, right] of headerRuns(sheet, row, [])) {
+      for (const [left, right] of headerRuns(sheet, row, [], last)) {
         const { mapped } = mapHeaders(sheet, row, left, right, roleOf);
         const found = (Object.entries(mapped.columns) as [ColumnRole, number][]).map(([role, col]) => ({
           role,
