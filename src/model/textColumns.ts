@@ -21,13 +21,19 @@ function tally(sheet: SheetSnapshot, rows: readonly number[], col: number) {
   return { numbers, text };
 }
 
-const mostlyText = (t: { numbers: number; text: number }): boolean => t.text > t.numbers;
+/**
+ * Text in more than half the scored rows: a column of words, not a column of numbers with a
+ * "n/a" or two among blanks still to be filled.
+ */
+const mostlyText = (t: { text: number }, rows: number): boolean => t.text * 2 > rows;
+/** Numbers in more than half the scored rows: a column that could hold the KPIs' numbers. */
+const mostlyNumbers = (t: { numbers: number }, rows: number): boolean => t.numbers * 2 > rows;
 
 /**
  * The Actual or Target column, guessed from its header or named by the user, that holds mostly
  * text (a "Goal" column of sentences beside a "Budget" of numbers): each KPI would show no data
  * with only a warning on its own cell. Said once, at the header cell, with the column that looks
- * like the right one (mostly numbers, no role of its own) for `--map`.
+ * like the right one (numbers in most rows, no role of its own) for `--map`.
  */
 export function textColumnIssues(
   sheet: SheetSnapshot,
@@ -38,8 +44,7 @@ export function textColumnIssues(
   if (rows.length === 0) return [];
   const taken = new Set<number>([...Object.values(table.columns), ...table.periodColumns.map((p) => p.col)]);
   const numeric = table.headers.filter(
-    (h) =>
-      !taken.has(h.col) && !mostlyText(tally(sheet, rows, h.col)) && tally(sheet, rows, h.col).numbers > 0,
+    (h) => !taken.has(h.col) && mostlyNumbers(tally(sheet, rows, h.col), rows.length),
   );
   const issues: Issue[] = [];
   for (const role of NUMBER_ROLES) {
@@ -47,7 +52,7 @@ export function textColumnIssues(
     // A wide table's actuals are its period columns, whatever column was named Actual.
     if (col === undefined || (role === "actual" && table.shape === "wide")) continue;
     const counted = tally(sheet, rows, col);
-    if (!mostlyText(counted)) continue;
+    if (!mostlyText(counted, rows.length)) continue;
     const header = table.headers.find((h) => h.col === col)?.text ?? canonicalHeader(role);
     const named = mapping[role] !== undefined && normalizeHeader(mapping[role]) === normalizeHeader(header);
     const instead = numeric[0]?.text;

@@ -57,6 +57,16 @@ describe("an Actual or Target column that holds mostly text", () => {
       ["Churn", null, "tbd"],
     ];
     expect(columnIssues(score(book(sheet("Data", rows))).model)).toEqual([]);
+    // Actuals still to be filled in, two marked "n/a": not a column of words.
+    const unfilled = [
+      ["KPI", "Actual", "Target"],
+      ["Revenue", "n/a", 1000],
+      ["Margin", null, 0.35],
+      ["NPS", "tbd", 40],
+      ["Churn", null, 0.05],
+      ["Cost", null, 700],
+    ];
+    expect(columnIssues(score(book(sheet("Data", unfilled))).model)).toEqual([]);
   });
 
   it("checks a wide table's Target column, not the period columns that hold its actuals", () => {
