@@ -4,6 +4,7 @@ import { deflateInPieces, nodeCodec, nodeCodecWithin } from "../../src/workbook/
 import { MAX_EDITED_PART_BYTES, OpenPackage } from "../../src/workbook/package/openPackage";
 import { DEFAULT_READ_LIMITS, PackageLimitError } from "../../src/workbook/package/read/limits";
 import { writeZip as writeTestZip, zipEntries } from "../helpers/zip";
+import { listZipEntries } from "../../src/workbook/xlsx/zip";
 import { crc32 } from "../../src/workbook/package/zipWriter";
 import { StylesEditor } from "../../src/workbook/package/styles";
 import {
@@ -199,6 +200,15 @@ describe("a worksheet edited after its cells", () => {
     expect(await pkg.text("xl/worksheets/sheet1.xml")).toBe(
       `<x:worksheet xmlns:x="main"><x:sheetData/></x:worksheet>`,
     );
+  });
+
+  it("is copied as it was when it was only looked at", async () => {
+    const pkg = OpenPackage.open(listing(sheet), nodeCodec.inflate);
+    await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml");
+    const written = listZipEntries(await pkg.toBytes(nodeCodec.deflate));
+    // The source stores its parts uncompressed; a part written afresh would be deflated.
+    expect(written.find((e) => e.name === "xl/worksheets/sheet1.xml")?.method).toBe(0);
+    expect(await pkg.text("xl/worksheets/sheet1.xml")).toBe(sheet.toString("utf8"));
   });
 
   it("comes whole when it has no cells", async () => {

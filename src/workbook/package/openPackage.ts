@@ -46,6 +46,8 @@ interface CellsAside {
   readonly cellsStart: number;
   readonly cellsEnd: number;
   readonly head: string;
+  /** The part's text without its cells, as it was. */
+  readonly text: string;
 }
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -73,7 +75,7 @@ function firstStartOf(bytes: Uint8Array, needle: Uint8Array, from: number): numb
 
 export class OpenPackage {
   private readonly changed = new Map<string, string>();
-  /** Changed worksheets whose text in `changed` is without their cells (see worksheetOutsideCells). */
+  /** Worksheets read without their cells; a changed one's text in `changed` is without them too. */
   private readonly cellsAside = new Map<string, CellsAside>();
   private readonly cache = new Map<string, string>();
   private readonly added: string[] = [];
@@ -114,7 +116,8 @@ export class OpenPackage {
     const name = this.entryName(part);
     if (name === null) throw new PackageXmlError(`the package has no ${part}`);
     const aside = this.cellsAside.get(name);
-    if (aside) this.setText(name, this.withCells(this.changed.get(name) as string, aside));
+    const changedOutside = aside && this.changed.get(name);
+    if (aside && changedOutside) this.setText(name, this.withCells(changedOutside, aside));
     const changed = this.changed.get(name);
     if (changed !== undefined) return changed;
     const cached = this.cache.get(name);
@@ -153,7 +156,7 @@ export class OpenPackage {
     const name = this.entryName(part);
     if (name === null) throw new PackageXmlError(`the package has no ${part}`);
     const aside = this.cellsAside.get(name);
-    if (aside) return this.changed.get(name) as string;
+    if (aside) return this.changed.get(name) ?? aside.text;
     if (this.changed.has(name) || this.cache.has(name) || !this.byLowerName.has(name.toLowerCase()))
       return this.text(name);
     const bytes = await this.originalBytes(name);
@@ -170,8 +173,8 @@ export class OpenPackage {
     }
     const head = `${utf8.decode(bytes.subarray(0, cellsStart))}<${prefix}sheetData/>`;
     const text = head + utf8.decode(bytes.subarray(cellsEnd));
-    this.cellsAside.set(name, { bytes, cellsStart, cellsEnd, head });
-    this.changed.set(name, text);
+    // Not marked changed: a sheet only looked at is copied as it was.
+    this.cellsAside.set(name, { bytes, cellsStart, cellsEnd, head, text });
     return text;
   }
 
