@@ -6,6 +6,7 @@ import { listZipEntries, readZipEntry, type Inflate, type ZipEntry } from "../xl
 import { relationshipsPartOf as relsPartOf, resolveTarget } from "./read/relationships";
 import { writeZip, type Deflate, type ZipPart } from "./zipWriter";
 import { InflateLimitError } from "./read/inflate";
+import { indexOfBytes } from "./read/zipParts";
 import { byteSize, DEFAULT_READ_LIMITS, PackageLimitError } from "./read/limits";
 
 export { relsPartOf };
@@ -58,17 +59,6 @@ function lastEndOf(bytes: Uint8Array, needle: Uint8Array, from: number, to: numb
     let j = 0;
     while (j < needle.length && bytes[i + j] === needle[j]) j++;
     if (j === needle.length) return i + needle.length;
-  }
-  return -1;
-}
-
-/** Where `needle` first starts in bytes[from, …), or -1. */
-function firstStartOf(bytes: Uint8Array, needle: Uint8Array, from: number): number {
-  const first = needle[0] as number;
-  for (let i = bytes.indexOf(first, from); i >= 0; i = bytes.indexOf(first, i + 1)) {
-    let j = 1;
-    while (j < needle.length && bytes[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
   }
   return -1;
 }
@@ -163,7 +153,7 @@ export class OpenPackage {
     // The root's prefix, from the part's start: the root comes before any cell.
     const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.exec(utf8.decode(bytes.subarray(0, 4096)));
     const prefix = root?.[1] ?? "";
-    const cellsStart = !root ? -1 : firstStartOf(bytes, ascii(`<${prefix}sheetData>`), 0);
+    const cellsStart = !root ? -1 : indexOfBytes(bytes, ascii(`<${prefix}sheetData>`), 0);
     const cellsEnd =
       cellsStart < 0 ? -1 : lastEndOf(bytes, ascii(`</${prefix}sheetData>`), cellsStart, bytes.length);
     if (cellsEnd < 0) {

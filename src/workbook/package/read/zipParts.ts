@@ -40,16 +40,22 @@ const LYING_DIRECTORY =
 const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean =>
   signature.every((b, i) => bytes[i] === b);
 
-function contains(bytes: Uint8Array, needle: Uint8Array): boolean {
-  const first = needle[0];
-  for (let i = bytes.indexOf(first as number); i >= 0 && i + needle.length <= bytes.length;) {
+/** Where `needle` first starts in bytes[from, …), or -1. */
+export function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from = 0): number {
+  const first = needle[0] as number;
+  for (
+    let i = bytes.indexOf(first, from);
+    i >= 0 && i + needle.length <= bytes.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
     let j = 1;
     while (j < needle.length && bytes[i + j] === needle[j]) j++;
-    if (j === needle.length) return true;
-    i = bytes.indexOf(first as number, i + 1);
+    if (j === needle.length) return i;
   }
-  return false;
+  return -1;
 }
+
+const contains = (bytes: Uint8Array, needle: Uint8Array): boolean => indexOfBytes(bytes, needle) >= 0;
 
 const utf16le = (s: string): Uint8Array => {
   const out = new Uint8Array(s.length * 2);
