@@ -100,13 +100,44 @@ export type TaggedKpi = Definition["tagged"][number];
  * Version 1 is the first released format, so the chain is empty; a later version adds
  * `[n]: (docAtN) => docAtNPlusOne` here and bumps DEFINITION_VERSION.
  */
-const MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> = {};
+type StoredDocument = Record<string, unknown>;
+type Migrations = Readonly<Record<number, (doc: StoredDocument) => StoredDocument>>;
+const MIGRATIONS: Migrations = {};
+
+/**
+ * Lifts a stored document from its schema version to `latest`, one migration at a time; the
+ * reason when a step is missing. The chain is a parameter so that its walk is tested before the
+ * first real migration exists.
+ */
+export function migrateDefinition(
+  doc: StoredDocument,
+  version: number,
+  latest: number = DEFINITION_VERSION,
+  migrations: Migrations = MIGRATIONS,
+): { ok: true; doc: StoredDocument } | { ok: false; reason: string } {
+  let current = doc;
+  for (let at = version; at < latest; at = current.schemaVersion as number) {
+    const migrate = migrations[at];
+    if (!migrate) return { ok: false, reason: `no migration from schema ${at}` };
+    current = migrate(current);
+  }
+  return { ok: true, doc: current };
+}
 
 export type DefinitionReading = { ok: true; definition: Definition } | { ok: false; reason: string };
 
 export function emptyDefinition(): Definition {
   return DefinitionSchema.parse({ schemaVersion: DEFINITION_VERSION });
 }
+
+/** One schema problem on one line, where it is first: "kpis[0].name: Invalid input: …". */
+const problemText = (problem: z.core.$ZodIssue): string => {
+  const where = problem.path
+    .map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`))
+    .join("");
+  // Every problem has a path: a document that is no object was refused before the schema.
+  return `${where}: ${problem.message}`;
+};
 
 /** Parses, migrates and validates stored JSON; never throws. */
 export function parseDefinition(json: string): DefinitionReading {
@@ -119,26 +150,20 @@ export function parseDefinition(json: string): DefinitionReading {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
     return { ok: false, reason: "it is not a JSON object" };
   }
-  let current = doc as Record<string, unknown>;
-  const stated = current.schemaVersion;
+  const stated = (doc as StoredDocument).schemaVersion;
   if (typeof stated !== "number" || !Number.isInteger(stated) || stated < 1) {
     return { ok: false, reason: "it has no schemaVersion" };
   }
-  let version = stated;
-  if (version > DEFINITION_VERSION) {
+  if (stated > DEFINITION_VERSION) {
     return {
       ok: false,
-      reason: `it was written by a newer version of the add-in (schema ${version}; this one reads up to ${DEFINITION_VERSION})`,
+      reason: `it was written by a newer version of the add-in (schema ${stated}; this one reads up to ${DEFINITION_VERSION})`,
     };
   }
-  while (version < DEFINITION_VERSION) {
-    const migrate = MIGRATIONS[version];
-    if (!migrate) return { ok: false, reason: `no migration from schema ${version}` };
-    current = migrate(current);
-    version = current.schemaVersion as number;
-  }
-  const parsed = DefinitionSchema.safeParse(current);
-  if (!parsed.success) return { ok: false, reason: z.prettifyError(parsed.error).replace(/\n/g, " ") };
+  const migrated = migrateDefinition(doc as StoredDocument, stated);
+  if (!migrated.ok) return migrated;
+  const parsed = DefinitionSchema.safeParse(migrated.doc);
+  if (!parsed.success) return { ok: false, reason: parsed.error.issues.map(problemText).join("; ") };
   return { ok: true, definition: parsed.data };
 }
 

@@ -19,23 +19,22 @@ const PLAIN = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  */
 export function numberFromText(raw: string): number | null {
   let s = raw.trim().replace(/\u00a0/g, " ");
-  if (s === "") return null;
-  let sign = 1;
+  let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {
-    sign = -1;
+    negative = true;
     s = (paren[1] as string).trim();
   }
   if (/^[-−]/.test(s)) {
-    if (sign < 0) return null;
-    sign = -1;
+    if (negative) return null;
+    negative = true;
     s = s.slice(1).trim();
   } else if (s.startsWith("+")) {
     s = s.slice(1).trim();
   }
   s = s.replace(/^[$€£¥]\s*/, "");
-  if (/^[-−]/.test(s) && sign > 0) {
-    sign = -1;
+  if (/^[-−]/.test(s) && !negative) {
+    negative = true;
     s = s.slice(1).trim();
   }
   let scale = 1;
@@ -47,8 +46,9 @@ export function numberFromText(raw: string): number | null {
   else if (!PLAIN.test(s)) return null;
   const n = Number(s);
   if (!Number.isFinite(n)) return null;
+  const signed = negative ? -n : n;
   // Dividing, not multiplying by 0.01, keeps "95%" exactly equal to the cell value 0.95.
-  return scale === 1 ? sign * n : (sign * n) / 100;
+  return scale === 1 ? signed : signed / 100;
 }
 
 export function readNumber(cell: CellValue): NumberReading {
@@ -71,7 +71,7 @@ export const isBlankCell = (cell: CellValue): boolean =>
 export function cellText(cell: CellValue): string {
   if (cell === null) return "";
   if (typeof cell === "string") return cell.trim();
-  if (typeof cell === "number" || typeof cell === "boolean") return String(cell).trim();
+  if (typeof cell === "number" || typeof cell === "boolean") return String(cell);
   if (isCellError(cell)) return cell.error;
   return String(cell.date);
 }
@@ -138,7 +138,8 @@ export function parseAggregation(text: string): Aggregation | "unknown" | null {
  * or seconds next to it. Quoted text, escapes and [colour] or [$-locale] sections do not count.
  */
 export function isDateFormat(format: string | null | undefined): boolean {
-  if (!format || format === "General") return false;
+  // "General" has no date letter, so it needs no case of its own.
+  if (!format) return false;
   const bare = format
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
