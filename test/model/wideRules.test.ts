@@ -52,6 +52,15 @@ describe("a series column in a wide table", () => {
     expect(issues[0]!.message).toContain('The "Prior – Year" row of "Revenue" is a comparison');
   });
 
+  it("reads its abbreviations written with a dot: Act., Bud.", () => {
+    const rows: CellValue[][] = [
+      ["KPI", "Version", "Jan-26", "Feb-26"],
+      ["Revenue", "Act.", 90],
+      ["Revenue", "Bud.", 100],
+    ];
+    expect(pairs(rows)).toEqual([["Revenue", [[90, 100]]]]);
+  });
+
   it("names a comparison found in the KPI's name by the whole name", () => {
     const issues = read([
       ["KPI", "Target", "Jan-26", "Feb-26"],
