@@ -228,6 +228,21 @@ describe("a sheet per perspective", () => {
   });
 });
 
+describe("the message when no scorecard table is found", () => {
+  it("offers no nearest block that lacks no column: an Excel table without a header row is not one", () => {
+    // Its first row reads KPI, Actual, Target, but Excel takes that row for data: the table is not
+    // read, and saying it lacks a column would name none ("but no .").
+    const headerless: TableSnapshot = {
+      ...excelTable("Kpis", { top: 1, left: 1, bottom: 2, right: 3 }),
+      hasHeaderRow: false,
+    };
+    const fatal = fatalOf(read(book(sheet("Data", block("Revenue"), { tables: [headerless] }))));
+    expect(fatal.code).toBe("no-scorecard-table");
+    expect(fatal.message).not.toContain("Nearest");
+    expect(fatal.message).not.toContain("but no");
+  });
+});
+
 describe("the stored table", () => {
   it("chooses the stored table on the stored sheet when two sheets hold a table of that name", () => {
     // Sheet A holds the Excel table "Data"; sheet Data holds the table "Other" and a plain block,
