@@ -7,7 +7,7 @@ import { book, sheet, tableSheet } from "../helpers/book";
 
 /**
  * The reading rules of src/model/read.ts that the model's mutation run found unstated
- * (reports/read-survivors.txt): which table is read, what each cell of it gives, and what the
+ * (issues 8 and 11): which table is read, what each cell of it gives, and what the
  * reader says about the rows it leaves out.
  */
 
