@@ -152,6 +152,11 @@ const CATALOGUE = {
     (p: Params) =>
       `No column is headed ${q(p.header!)} (named for ${p.role}). The nearest block, ${p.block}, has the headers ${p.headers}: name one of them (bsc --map ${p.role}="…", or the task pane's set-up).`,
   ],
+  "mapped-header-twice": [
+    "error",
+    (p: Params) =>
+      `The header ${q(p.header!)} is named for both ${p.role} and ${p.other}, but a column serves one role: name another column for one of them, or none (bsc --map ${p.other}="…" or --map ${p.other}= for none, or the task pane's set-up).`,
+  ],
   "ambiguous-table": [
     "error",
     (p: Params) => `The workbook has several scorecard tables (${p.names}); choose one with --table.`,
@@ -216,6 +221,7 @@ export function issue(code: IssueCode, cell: string | null, params: Params = {})
 export const FATAL_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "no-scorecard-table",
   "mapped-header-missing",
+  "mapped-header-twice",
   "ambiguous-table",
   "table-not-found",
   "range-unusable",

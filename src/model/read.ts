@@ -116,12 +116,22 @@ function rangeChosen(
   });
 }
 
+/** One header named for two roles: a column serves one role, whatever order the names came in. */
+function headerMappedTwice(mapping: ColumnMapping): Issue | null {
+  const roleOf = new Map<string, string>();
+  for (const [role, header] of Object.entries(mapping) as [ColumnRole, string][]) {
+    if (header === "") continue;
+    const first = roleOf.get(normalizeHeader(header));
+    if (first !== undefined) return issue("mapped-header-twice", null, { header, role: first, other: role });
+    roleOf.set(normalizeHeader(header), role);
+  }
+  return null;
+}
+
 /** The user's corrections to the detected column mapping win over the header words. */
 function applyColumnMapping(table: DetectedTable, definition: Definition): DetectedTable {
   const chosen = definition.source?.columns ?? {};
   const columns = { ...table.columns };
-  // The sheet's name stands for the perspective: a Perspective column is not read.
-  if (definition.source?.sheetAsPerspective) delete columns.perspective;
   for (const [role, header] of Object.entries(chosen) as [ColumnRole, string][]) {
     // An empty header is the user saying "this table has no such column".
     if (header === "") {
@@ -133,6 +143,8 @@ function applyColumnMapping(table: DetectedTable, definition: Definition): Detec
     const found = table.headers.find((h) => normalizeHeader(h.text) === normalizeHeader(header));
     if (found) columns[role] = found.col;
   }
+  // The sheet's name stands for the perspective: a Perspective column is not read, even one mapped.
+  if (definition.source?.sheetAsPerspective) delete columns.perspective;
   return { ...table, columns };
 }
 
@@ -433,6 +445,8 @@ export function readScorecard(
   const issues: Issue[] = [];
   const source = definition.source;
   const mapping = source?.columns ?? {};
+  const twice = headerMappedTwice(mapping);
+  if (twice) return { ok: false, fatal: twice, issues };
   const candidates = detectTables(book, ownedSheets, mapping, source?.periodsAcross === true);
   let chosen =
     source?.range !== undefined && options.table === undefined

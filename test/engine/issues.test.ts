@@ -23,6 +23,7 @@ const PARAMS = {
   range: "2026-01 to 2026-06",
   header: "Value",
   role: "actual",
+  other: "objective",
   names: "A (Data!A1:E5), B",
   reason: "it is not valid JSON",
   wanted: "Scorecard",
@@ -171,6 +172,11 @@ describe("the sentences of the issue catalogue", () => {
       'No column is headed "Value" (named for actual). The nearest block, Export!A1:C9, has the headers Metric, Amount, Goal: name one of them (bsc --map actual="…", or the task pane\'s set-up).',
     ],
     [
+      "mapped-header-twice",
+      "error",
+      'The header "Value" is named for both actual and objective, but a column serves one role: name another column for one of them, or none (bsc --map objective="…" or --map objective= for none, or the task pane\'s set-up).',
+    ],
+    [
       "unknown-parent",
       "warning",
       '"Rev" in the Perspectives table has no KPI in the scorecard table; check its spelling.',
@@ -235,6 +241,7 @@ describe("the sentences of the issue catalogue", () => {
         "ambiguous-table",
         "definition-invalid",
         "mapped-header-missing",
+        "mapped-header-twice",
         "no-scorecard-table",
         "period-mixed",
         "period-not-found",

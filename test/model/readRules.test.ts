@@ -312,6 +312,41 @@ describe("the column mapping", () => {
       'No column is headed "Amt" (named for actual). The nearest block, Data!A1:C2, has the headers KPI, Amount, Target: name one of them (bsc --map actual="…", or the task pane\'s set-up).',
     );
   });
+
+  it.each([
+    [{ kpi: "Metric_Name", objective: "Metric Name" }, "kpi", "objective"],
+    [{ objective: "Metric_Name", kpi: "Metric_Name" }, "objective", "kpi"],
+  ])("refuses one header named for two roles, in either order: %j", (columns, role, other) => {
+    const workbook = book(
+      sheet("Data", [
+        ["Metric_Name", "Actual", "Target"],
+        ["Revenue", 1, 2],
+      ]),
+    );
+    const fatal = fatalOf(read(workbook, stored({ source: { columns } })));
+    expect(fatal).toMatchObject({ code: "mapped-header-twice", cell: null });
+    expect(fatal.message).toContain(`is named for both ${role} and ${other}, but a column serves one role`);
+  });
+
+  it("reads no Perspective column when the sheet's name is the perspective, even one mapped by hand", () => {
+    const workbook = book(
+      sheet("Financial", [
+        ["Region", "KPI", "Actual", "Target"],
+        ["North", "Revenue", 1, 2],
+      ]),
+    );
+    const definition = stored({
+      source: {
+        table: "Financial",
+        sheet: "Financial",
+        columns: { perspective: "Region" },
+        sheetAsPerspective: true,
+      },
+    });
+    const model = modelOf(read(workbook, definition));
+    expect(model.table?.columns.perspective).toBeUndefined();
+    expect(model.kpis.map((k) => k.perspective)).toEqual(["Financial"]);
+  });
 });
 
 /** One sheet "Data" holding the rows given, read with the stored definition given. */
