@@ -17,6 +17,10 @@ type Params = Readonly<Record<string, string | number>>;
 
 const q = (s: string | number): string => `"${s}"`;
 
+/** "month" → "months"; a table without periods has "none (a single period)". */
+const periodKinds = (granularity: string | number): string =>
+  granularity === "single-period" ? "none (a single period)" : `${granularity}s`;
+
 const CATALOGUE = {
   "no-actual": ["warning", (p: Params) => `No actual for ${q(p.kpi!)}${p.period ? ` in ${p.period}` : ""}.`],
   "actual-not-numeric": [
@@ -117,7 +121,9 @@ const CATALOGUE = {
   "period-mixed": [
     "error",
     (p: Params) =>
-      `The table mixes ${p.found} with ${p.expected} periods; use one granularity in the Period column.`,
+      p.across
+        ? `This table's periods are ${periodKinds(p.found!)}, and the scorecard's other tables' ${periodKinds(p.expected!)}: give every table of the scorecard the same kind of period.`
+        : `The table mixes ${p.found} with ${p.expected} periods; use one granularity in the Period column.`,
   ],
   "period-not-found": [
     "error",

@@ -486,7 +486,11 @@ export function readScorecard(
     issues.push(...textColumnIssues(sheet, table, scoredRows, mapping));
     if (layouts.length > 0 && rows.granularity !== granularity) {
       const [found, expected] = [rows.granularity ?? "single-period", granularity ?? "single-period"];
-      return { ok: false, fatal: issue("period-mixed", tableAddress(table), { found, expected }), issues };
+      return {
+        ok: false,
+        fatal: issue("period-mixed", tableAddress(table), { found, expected, across: "tables" }),
+        issues,
+      };
     }
     granularity = rows.granularity;
     drafts.push(...rows.drafts.map((draft) => ({ draft, reader })));

@@ -175,7 +175,7 @@ describe("a sheet per perspective", () => {
     const fatal = fatalOf(read(workbook));
     expect(fatal).toMatchObject({ code: "period-mixed", cell: "Customer!A1:D2" });
     expect(fatal.message).toBe(
-      "The table mixes month with single-period periods; use one granularity in the Period column.",
+      "This table's periods are months, and the scorecard's other tables' none (a single period): give every table of the scorecard the same kind of period.",
     );
   });
 
@@ -190,7 +190,7 @@ describe("a sheet per perspective", () => {
     const fatal = fatalOf(read(workbook));
     expect(fatal).toMatchObject({ code: "period-mixed", cell: "Customer!A1:C2" });
     expect(fatal.message).toBe(
-      "The table mixes single-period with month periods; use one granularity in the Period column.",
+      "This table's periods are none (a single period), and the scorecard's other tables' months: give every table of the scorecard the same kind of period.",
     );
   });
 
