@@ -136,13 +136,14 @@ const times = (step: number, n: number): number => Number((step * n).toPrecision
  * 100% gets an axis that ends at 100% at most, where the spreadsheet's own scale added room up
  * to 120%. No values, or all 0: the spreadsheet's own scale.
  */
-export function valueAxisFor(values: readonly number[]): ValueAxisPlan {
-  const finite = values.filter((v) => Number.isFinite(v));
+export function valueAxisFor(values: readonly (number | null)[]): ValueAxisPlan {
+  const finite = values.filter((v): v is number => Number.isFinite(v));
+  if (finite.length === 0) return {};
   const low = Math.min(0, ...finite);
   const high = Math.max(0, ...finite);
-  if (finite.length === 0 || high === low) return low === 0 && finite.length ? { minimum: 0 } : {};
   const step = niceStep(high - low);
-  // A span too small for a step (values near the smallest double): the spreadsheet's own scale.
+  // No span (every value 0, whose step is 0), or one too small or too wide for a step (values
+  // near the smallest or the largest double): the spreadsheet's own scale, from 0 if it can.
   if (!(step > 0) || !Number.isFinite(step)) return low === 0 ? { minimum: 0 } : {};
   // A hair's tolerance: 0.3 / 0.1 is 2.9999999999999996, whose ceiling would add a gridline.
   const maximum = times(step, Math.ceil(high / step - 1e-9));

@@ -217,9 +217,10 @@ function statusSummary(
  * About the text a value axis label shows in `format` (its decimals, percent and thousands
  * separators, and any currency sign): to reckon the room the labels take from the plot.
  */
-function axisLabel(value: number, format: string | undefined): string {
-  const code = (format ?? "").split(";")[0] ?? "";
-  const decimals = /\.(0+)/.exec(code)?.[1]?.length ?? 0;
+export function axisLabel(value: number, format: string | undefined): string {
+  const code = format?.split(";")[0] ?? "";
+  const fraction = /\.(0+)/.exec(code);
+  const decimals = fraction ? (fraction[1] as string).length : 0;
   const percent = code.includes("%");
   const digits = (percent ? value * 100 : value).toLocaleString("en-US", {
     minimumFractionDigits: decimals,
@@ -227,6 +228,8 @@ function axisLabel(value: number, format: string | undefined): string {
     useGrouping: code.includes(","),
   });
   const signs = code
+    // A currency in brackets shows its symbol ("[$€-407]" shows "€"); colours and conditions nothing.
+    .replace(/\[\$([^\]-]*)[^\]]*\]/g, "$1")
     .replace(/\[[^\]]*\]/g, "")
     .replace(/"([^"]*)"/g, "$1")
     .replace(/[#0?.,%\s\\_*]/g, "");
@@ -257,8 +260,7 @@ function trendBlock(
     put(r, 4, STATUS_MEANINGS[p.status], `dash-status-${p.status}`);
   });
   const last = header + points.length;
-  const numbers = points.flatMap((p) => [p.actual, p.target]).filter((n): n is number => n !== null);
-  const scale = valueAxisFor(numbers);
+  const scale = valueAxisFor(points.flatMap((p) => [p.actual, p.target]));
   charts.push({
     name: trendChartName(slot),
     title: `${k.kpi.name}${unit}: actual and target`,

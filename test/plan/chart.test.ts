@@ -25,6 +25,13 @@ describe("a chart's category labels", () => {
     });
   });
 
+  it("lie flat when a label is exactly as wide as its category's share", () => {
+    // Nine months of 7 characters (42.5 pt each) and a value label "1" (9.5 pt): a plot of
+    // 28 pt margins + 9.5 + 9 × 42.5 = 420 pt leaves each month its exact width.
+    expect(categoryAxisFor(months(9), 420, ["1"])).toEqual({ labelAngle: 0, labelSpacing: 1 });
+    expect(categoryAxisFor(months(9), 419, ["1"])).toEqual({ labelAngle: 45, labelSpacing: 1 });
+  });
+
   it("label every n-th category where even turned they would overlap", () => {
     expect(categoryAxisFor(months(60), WIDTH, ["100"])).toEqual({ labelAngle: 45, labelSpacing: 3 });
   });
@@ -41,6 +48,12 @@ describe("a chart's value axis", () => {
     [[0.1, 0.2, 0.3], { minimum: 0, maximum: 0.3, majorUnit: 0.05 }],
     [[0, 0], { minimum: 0 }],
     [[], {}],
+    // Blanks and values that are not finite numbers take no part.
+    [[null, 5.4, Number.NaN, 4.9, Number.POSITIVE_INFINITY, 3.9], { minimum: 0, maximum: 6, majorUnit: 1 }],
+    [[null, null], {}],
+    [[Number.NaN], {}],
+    // A span wider than the largest double: the spreadsheet's own scale.
+    [[1.7e308, -1.7e308], {}],
   ])("of %p is %p", (values, axis) => {
     expect(valueAxisFor(values)).toEqual(axis);
   });

@@ -8,6 +8,7 @@ import { kpiKey } from "../../src/model/scorecard";
 import type { CellValue } from "../../src/model/snapshot";
 import { isProductChart, PRODUCT_CHART_PREFIX, type ChartPlan } from "../../src/plan/chart";
 import {
+  axisLabel,
   CHART_COLUMNS,
   CHART_ROWS,
   dashboardLayout,
@@ -611,6 +612,54 @@ describe("a KPI's trend", () => {
     expect(year.charts[0]!.categoryAxis).toEqual({ labelAngle: 0, labelSpacing: 1 });
   });
 
+  it("turns nine months' labels beside a wide value axis ($1,200,000) but not beside a narrow one (120)", () => {
+    // A plot 450 pt wide, less 28 pt of margins and the widest value label: each of nine months
+    // (42.5 pt flat) fits while the value labels take 6 characters or fewer.
+    const nine = (a: number) => Array.from({ length: 9 }, () => a);
+    const { charts } = layoutOf(
+      monthly([
+        kpi("Financial", "Orders", nine(100), 100),
+        { ...kpi("Financial", "Revenue", nine(1_000_000), 1_000_000), format: '"$"#,##0' },
+      ]),
+    );
+    const [orders, revenue] = trendCharts(charts);
+    expect(orders!.categoryAxis).toEqual({ labelAngle: 0, labelSpacing: 1 });
+    expect(revenue!.categoryAxis).toEqual({ labelAngle: 45, labelSpacing: 1 });
+  });
+
+  it("charts a KPI whose actuals and targets are all 0 on the spreadsheet's scale from 0", () => {
+    const [claims] = trendCharts(layoutOf(monthly([kpi("Internal", "Claims", [0, 0, 0], 0)])).charts);
+    expect(claims!.valueAxis).toEqual({ minimum: 0 });
+    expect(claims!.categoryAxis).toEqual({ labelAngle: 0, labelSpacing: 1 });
+  });
+
+  it("turns the perspectives' names under the status chart where the count axis's widest label leaves them too little room", () => {
+    // Three names, the longest of 24 characters (136 pt): they fit beside a count axis of one
+    // digit ("9", 9.5 pt) but not of two ("12", 15 pt), a third of 450 − 28 − 15 pt being 135.7.
+    const names = ["Financial", "Customer", "Learning and growth 2026"];
+    const scorecard = (kpisInFirst: number) =>
+      monthly([
+        ...Array.from({ length: kpisInFirst }, (_, i) => kpi(names[0]!, `K${i}`, [1], 1)),
+        kpi(names[1]!, "NPS", [1], 1),
+        kpi(names[2]!, "Training", [1], 1),
+      ]);
+    expect(statusChart(layoutOf(scorecard(9)).charts).categoryAxis).toEqual({
+      labelAngle: 0,
+      labelSpacing: 1,
+    });
+    expect(statusChart(layoutOf(scorecard(12)).charts).categoryAxis).toEqual({
+      labelAngle: 45,
+      labelSpacing: 1,
+    });
+    // Five names of up to 14 characters (81 pt) fit beside "12": a fifth of 407 pt is 81.4.
+    const five = ["Financial", "Customer", "Internal", "People", "Sustainability"];
+    const wide = monthly([
+      ...Array.from({ length: 12 }, (_, i) => kpi(five[0]!, `K${i}`, [1], 1)),
+      ...five.slice(1).map((p) => kpi(p, `${p} KPI`, [1], 1)),
+    ]);
+    expect(statusChart(layoutOf(wide).charts).categoryAxis).toEqual({ labelAngle: 0, labelSpacing: 1 });
+  });
+
   it("gives every chart a series per column of its table after the first", () => {
     for (const c of layoutOf(threePerspectives()).charts)
       expect(c.series).toHaveLength(c.source.right - c.source.left);
@@ -636,5 +685,26 @@ describe("the dashboard's sheet and charts", () => {
     expect(isProductChart("Chart 1")).toBe(false);
     // The prefix must start the name: a user's chart that merely ends with it is the user's.
     expect(isProductChart(`Sales ${PRODUCT_CHART_PREFIX}`)).toBe(false);
+  });
+});
+
+describe("the room a value axis's labels take", () => {
+  it.each([
+    [0.45, "0.0%", "45.0%"],
+    [1, "0%", "100%"],
+    [1400, "#,##0", "1,400"],
+    [1400.5, "#,##0", "1,401"],
+    [1400, "0.00", "1400.00"],
+    [1400, '"$"#,##0', "$1,400"],
+    [1400, "[$€-407] #,##0", "€1,400"],
+    [1400, "[$USD] #,##0", "USD1,400"],
+    [1400, "#,##0;[Red]-#,##0", "1,400"],
+    [-1400, "[Red]#,##0.0", "-1,400.0"],
+    [1400, "0.0 \\k", "k1400.0"],
+    [1400, '0.0 "USD"', "USD1400.0"],
+    [1.23456, undefined, "1.23"],
+    [1400, undefined, "1400"],
+  ])("is the text %p shows in %p: %p, or as long", (value, format, text) => {
+    expect(axisLabel(value, format)).toBe(text);
   });
 });

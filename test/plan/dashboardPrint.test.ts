@@ -97,6 +97,50 @@ describe("the dashboard's printed pages", () => {
     ).toEqual([11]);
   });
 
+  it("breaks before a block that would end one row past its page, not before one that ends on its last row", () => {
+    const first = { top: 1, bottom: 20 };
+    expect(blockBreaks([first, { top: 22, bottom: 40 }], 40)).toEqual([]);
+    expect(blockBreaks([first, { top: 22, bottom: 41 }], 40)).toEqual([21]);
+  });
+
+  it("counts a block taller than a page in whole pages: the next block starts where the last page does", () => {
+    // Rows 1–81 fill pages 1 (1–40) and 2 (41–80) and one row of page 3 (81–120), where 83–120 fits.
+    expect(
+      blockBreaks(
+        [
+          { top: 1, bottom: 81 },
+          { top: 83, bottom: 120 },
+        ],
+        40,
+      ),
+    ).toEqual([]);
+    expect(
+      blockBreaks(
+        [
+          { top: 1, bottom: 81 },
+          { top: 83, bottom: 121 },
+        ],
+        40,
+      ),
+    ).toEqual([82]);
+  });
+
+  it("keeps together each chart with its table and the heading above it: the section's for the first, the perspective's band for a perspective's first", () => {
+    const input = twelveMonths(4);
+    const { cells, charts, blocks } = dashboardLayout(input);
+    const rowOf = (style: string, text: string) =>
+      cells.find((c) => c.style === style && String(c.value).startsWith(text))!.row;
+    const trends = charts.slice(1);
+    expect(blocks).toHaveLength(1 + trends.length);
+    // Each block ends at its chart's last row, which is lower than its table's.
+    expect(blocks.map((b) => b.bottom)).toEqual(charts.map((c) => c.anchor.bottom));
+    expect(blocks[0]!.top).toBe(charts[0]!.anchor.top);
+    expect(blocks[1]!.top).toBe(rowOf("dash-section", "Actual against target"));
+    expect(blocks[2]!.top).toBe(trends[1]!.anchor.top);
+    expect(blocks[3]!.top).toBe(rowOf("dash-perspective", "Customer"));
+    expect(blocks[4]!.top).toBe(trends[3]!.anchor.top);
+  });
+
   it("holds more rows a page than an unscaled landscape page (500 pt of 15 pt rows) as the columns are scaled down", () => {
     expect(printedRowsPerPage()).toBeGreaterThan(500 / 15);
     expect(printedRowsPerPage([10])).toBe(Math.floor(500 / 15) - 2);
