@@ -166,15 +166,11 @@ function areas(column: number, rows: readonly number[]): string[] {
 }
 
 /**
- * What a spreadsheet's TRIM and case-blind "=" make of a cell: spaces (U+0020 only) trimmed and
- * runs of them folded, letters compared without case. Tabs, non-breaking spaces, hyphens and
- * underscores stay, where the engine's reading folds them.
+ * What a spreadsheet's TRIM and case-blind "=" make of a cell's text, which the model has trimmed
+ * already: runs of spaces (U+0020 only) folded, letters compared without case. Tabs, non-breaking
+ * spaces, hyphens and underscores stay, where the engine's reading folds them.
  */
-const asSpreadsheetReads = (text: string): string =>
-  text
-    .replace(/^ +| +$/g, "")
-    .replace(/ {2,}/g, " ")
-    .toLowerCase();
+const asSpreadsheetReads = (text: string): string => text.replace(/ {2,}/g, " ").toLowerCase();
 
 const storedAsText = (r: NumberReading): r is NumberReading & { kind: "number"; fromText: string } =>
   r.kind === "number" && r.fromText !== undefined;
@@ -210,14 +206,11 @@ function treatRow(kpi: KpiModel, o: Observation, byColumns: RuleInputs, fixed: F
   if (kpi.polarityOverride !== null) {
     polarity = { fixed: kpi.polarityOverride };
     live = false;
-  } else {
-    const text = o.polarityText;
-    const readBySheet = text === null ? "higher" : readPolarityAsSheet(text);
-    if (readBySheet !== kpi.polarity) {
-      polarity = { fixed: kpi.polarity };
-      live = false;
-      if (o.polarityCell) fixed.push({ cell: o.polarityCell, reason: "polarity", value: text ?? "" });
-    }
+  } else if (o.polarityText !== null && readPolarityAsSheet(o.polarityText) !== kpi.polarity) {
+    // Without a Polarity column both read "higher" (any other comes from an override, above).
+    polarity = { fixed: kpi.polarity };
+    live = false;
+    if (o.polarityCell) fixed.push({ cell: o.polarityCell, reason: "polarity", value: o.polarityText });
   }
   if (kpi.thresholdOverride !== null) {
     threshold = { fixed: kpi.thresholdOverride };
@@ -339,7 +332,8 @@ function warnFixed(kpi: KpiModel, fixed: readonly FixedCell[], issues: Issue[]):
     issue(first.reason === "polarity" ? "colour-fixed-polarity" : "colour-fixed-text", first.cell, {
       kpi: kpi.name,
       value: first.value,
-      polarity: kpi.polarity ?? "",
+      // Known: a KPI without a polarity is left uncoloured before any cell is fixed.
+      polarity: String(kpi.polarity),
       more: fixed.length - 1,
     }),
   );
@@ -364,8 +358,8 @@ class WideRules {
   private readonly segments: [number, number][] = [];
 
   constructor(private readonly table: DetectedTable) {
-    const cols = [...new Set(table.periodColumns.map((p) => p.col))].sort((a, b) => a - b);
-    for (const col of cols) {
+    // The period columns come left to right, as the header is read.
+    for (const { col } of table.periodColumns) {
       const last = this.segments[this.segments.length - 1];
       if (last && last[1] === col - 1) last[1] = col;
       else this.segments.push([col, col]);
@@ -394,8 +388,9 @@ class WideRules {
       });
       return;
     }
-    const chosen = treatments.find((t) => t.kind === "inputs");
-    const inputs = chosen?.kind === "inputs" ? chosen.inputs : byColumns;
+    // A wide KPI's polarity, threshold and tolerance are its row's, the same in every period.
+    const first = treatments[0] as Treatment;
+    const inputs = first.kind === "inputs" ? first.inputs : byColumns;
     const key = JSON.stringify([target, inputs]);
     const group = this.groups.get(key) ?? { inputs, target, rows: [] };
     group.rows.push(actualRow);
@@ -404,12 +399,12 @@ class WideRules {
 
   plans(colours: Readonly<Record<Status, StatusColours>>): ConditionalFormatPlan[] {
     const plans: ConditionalFormatPlan[] = [];
-    const first = this.segments[0];
-    if (!first) return plans;
     const letters = columnLetters;
     for (const { inputs, target, rows } of this.groups.values()) {
-      const sorted = [...rows].sort((a, b) => a - b);
-      const top = sorted[0] as number;
+      // A KPI with a rule has a period, so there is a first column.
+      const first = this.segments[0] as [number, number];
+      // The KPIs, and so their rows, come top to bottom as the model read them.
+      const top = rows[0] as number;
       const refs: CellRefs = {
         actual: `${letters(first[0])}${top}`,
         target:
@@ -419,7 +414,7 @@ class WideRules {
         column: (c) => `$${letters(c)}${top}`,
       };
       const formulas = formulaText(inputs, refs);
-      const ranges = sorted.flatMap((row) =>
+      const ranges = rows.flatMap((row) =>
         this.segments.map(([from, to]) =>
           from === to ? `${letters(from)}${row}` : `${letters(from)}${row}:${letters(to)}${row}`,
         ),

@@ -342,6 +342,25 @@ describe("traffic lights, rule by rule, as the engine scores", () => {
     expect([...byRow.values()]).toEqual(["none", "amber", "red"]);
   });
 
+  it("paint no colour where the Tolerance % is text, as the engine scores it, with or without a Threshold column", () => {
+    const withoutThreshold = ["Perspective", "Objective", "KPI", "Actual", "Target", "Tolerance %"];
+    const { byRow } = agree([["F", "O", "A", 95, 100, "n/a"]], withoutThreshold);
+    expect([...byRow.values()]).toEqual(["none"]);
+    const both = agree([
+      ["F", "O", "A", 95, 100, null, "n/a", null, null],
+      ["F", "O", "B", 95, 100, 90, "n/a", null, null],
+    ]);
+    // A Threshold number wins over the text beside it.
+    expect([...both.byRow.values()]).toEqual(["none", "amber"]);
+  });
+
+  it("keep a row live, with no warning, where a Threshold number stands beside a Tolerance % stored as text", () => {
+    const { issues, plans } = agree([["F", "O", "A", 95, 100, 90, "5", null, null]]);
+    expect(issues.filter((i) => i.code.startsWith("colour-fixed"))).toEqual([]);
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.rules).toHaveLength(3);
+  });
+
   it("hold no empty argument in a rule of a table without Threshold or Tolerance columns", () => {
     const header = ["Perspective", "Objective", "KPI", "Actual", "Target"];
     const { plans } = agree([["F", "O", "A", 95, 100]], header);
@@ -368,6 +387,8 @@ describe("traffic lights, rule by rule, as the engine scores", () => {
     ["0.01", "red"],
     ["5", "red"],
     ["-5", "none"],
+    // A tolerance of 0: green on the target, red anywhere short of it.
+    ["0", "red"],
   ])("take a Tolerance %% of %s stored as text as the engine reads it: %s", (tolerance, status) => {
     // 50 against 100: amber only within a tolerance of 50 % or more (1 is 100 %, not 1 %).
     const { byRow, issues } = agree([["F", "O", "A", 50, 100, null, tolerance, null, null]]);

@@ -152,6 +152,31 @@ function emptyDefinitionWith(layout: { periodsAcross: boolean }) {
   return { ...emptyDefinition(), source: { table: "", sheet: "", columns: {}, ...layout } };
 }
 
+describe("traffic lights on a wide table whose rows are not in the scorecard's order", () => {
+  it("list the KPIs' rows top to bottom, one rule for them all, each month painted as scored", () => {
+    // The scorecard puts Financial before Customer; the sheet has them the other way round.
+    const rows: CellValue[][] = [
+      ["Perspective", "KPI", "Polarity", "Target", ...MONTHS],
+      ["Customer", "NPS", "higher", 40, 35, 41, 20, 45],
+      ["Financial", "Revenue", "higher", 100, 95, 101, 80, 120],
+      ["Customer", "Churn", "higher", 10, 9, 11, 12, 8],
+    ];
+    const { plans } = expectPaintedAsScored(rows, [2, 3, 4], 5);
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.ranges).toEqual(["E2:H2", "E3:H3", "E4:H4"]);
+  });
+
+  it("give no rule to a KPI with no actual and no target in any month yet", () => {
+    const rows: CellValue[][] = [
+      ["KPI", "Polarity", "Target", ...MONTHS],
+      ["Revenue", "higher", 100, 95, 101, 80, 120],
+      ["New KPI", "higher", null, null, null, null, null],
+    ];
+    const { plans } = expectPaintedAsScored(rows, [2], 4);
+    expect(plans.flatMap((p) => p.ranges)).toEqual(["D2:G2"]);
+  });
+});
+
 describe("traffic lights on a wide table whose KPIs differ", () => {
   it("give a KPI with a paired budget row and one with a Target column each their own rule", () => {
     const rows: CellValue[][] = [
