@@ -1,3 +1,4 @@
+import { issue } from "../../src/engine/issues";
 import { emptyDefinition, parseDefinition, serializeDefinition } from "../../src/model/definition";
 import { DEFINITION_SHEET_MARKER, type OwnedSheets } from "../../src/model/ownership";
 import { PALETTES } from "../../src/plan/palette";
@@ -342,6 +343,47 @@ describe("the write plan of a refresh", () => {
     expect(issues).toEqual([]);
     expect(plan.clearConditionalFormatsOn).toEqual(["Data"]);
     expect(plan.conditionalFormats.map((f) => f.sheet)).toEqual(["Data"]);
+  });
+
+  it("draws the strategy map when asked, redraws one the workbook has, and draws none otherwise", () => {
+    const roles = (r: ReturnType<typeof renderPlan>) =>
+      r.plan.sheets.map((s) => [s.role, s.name, s.replaces]);
+    const workbook = monthly();
+    const { model, result } = score(workbook);
+    const base = { model, result, definition: emptyDefinition(), refreshedAt: "2026-03-01 09:00" };
+    const drawn = renderPlan({ ...base, sheetNames: ["Data"], owned: NO_OWNED, strategyMap: true });
+    expect(roles(drawn).at(-1)).toEqual(["strategyMap", "Strategy Map", null]);
+    const redrawn = renderPlan({
+      ...base,
+      sheetNames: ["Data", "Map"],
+      owned: { ...NO_OWNED, strategyMap: "Map" },
+    });
+    expect(roles(redrawn).at(-1)).toEqual(["strategyMap", "Strategy Map", "Map"]);
+    const none = renderPlan({ ...base, sheetNames: ["Data"], owned: NO_OWNED });
+    expect(none.plan.sheets.map((s) => s.role)).not.toContain("strategyMap");
+  });
+
+  it("defines every style any of its sheets' cells names, the strategy map's among them", () => {
+    const workbook = monthly();
+    const { model, result } = score(workbook);
+    const { plan } = renderPlan({
+      model,
+      result,
+      definition: emptyDefinition(),
+      refreshedAt: "2026-03-01 09:00",
+      sheetNames: ["Data"],
+      owned: NO_OWNED,
+      strategyMap: true,
+    });
+    const named = new Set(plan.sheets.flatMap((s) => s.cells.flatMap((c) => (c.style ? [c.style] : []))));
+    expect(named.size).toBeGreaterThan(10);
+    for (const style of named) expect([style, plan.styles[style] !== undefined]).toEqual([style, true]);
+  });
+
+  it("passes on what reading the product's own sheets found (a marker on a user's sheet)", () => {
+    const found = issue("marker-not-ours", null, { name: "_bsc_summary", sheet: "Budget" });
+    const { issues } = rendered(emptyDefinition(), ["Data", "Budget"], { ...NO_OWNED, issues: [found] });
+    expect(issues).toContainEqual(found);
   });
 
   it("replaces the product's own sheets under their current names", () => {
