@@ -47,6 +47,9 @@ describe("a single-period scorecard", () => {
     expect(result.issues).toContainEqual(
       expect.objectContaining({ severity: "warning", code: "no-actual", cell: "Data!D5" }),
     );
+    // A table without periods: the message names no period.
+    expect(result.period).toBeNull();
+    expect(result.issues.find((i) => i.code === "no-actual")!.message).toBe('No actual for "NPS".');
   });
 });
 
@@ -383,6 +386,7 @@ describe("numbers at the edge of what a spreadsheet holds", () => {
       expect.objectContaining({ code: "number-out-of-range", cell: "Data!D2", severity: "error" }),
       expect.objectContaining({ code: "number-out-of-range", cell: "Data!D3", severity: "error" }),
     ]);
+    expect(result.issues[0]!.message).toMatch(/^The numbers of "Huge" are too large/);
     expect(Number.isFinite(result.score)).toBe(true);
   });
   it("scores large numbers that do not overflow", () => {
