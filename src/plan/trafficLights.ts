@@ -92,7 +92,10 @@ function formulaText(inputs: RuleInputs, refs: CellRefs): Readonly<Record<Lit, s
     valid.push(
       toleranceValid ? `OR(ISNUMBER(${TH}),AND(${TH}="",${toleranceValid}))` : `OR(ISNUMBER(${TH}),${TH}="")`,
     );
-  } else if (th === null && toleranceValid) valid.push(toleranceValid);
+  } else if (toleranceValid) {
+    // No Threshold column here: a fixed threshold always comes without a tolerance (treatRow).
+    valid.push(toleranceValid);
+  }
 
   const conditions = (p: Polarity): Record<Lit, string> & { valid: string } => {
     const R = thresholdExpr(p);

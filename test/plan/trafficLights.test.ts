@@ -376,9 +376,10 @@ describe("traffic lights, rule by rule, as the engine scores", () => {
     expect(plans.every((p) => p.rules.length === 3)).toBe(true);
   });
 
-  it("paint no colour for a polarity the engine cannot read", () => {
-    const { byRow } = agree([["F", "O", "A", 95, 100, null, null, "sideways", null]]);
+  it("paint no colour, and write no rule, for a polarity the engine cannot read", () => {
+    const { byRow, plans } = agree([["F", "O", "A", 95, 100, null, null, "sideways", null]]);
     expect([...byRow.values()]).toEqual(["none"]);
+    expect(plans).toEqual([]);
   });
 
   it.each([
