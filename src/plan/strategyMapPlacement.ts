@@ -348,10 +348,11 @@ function costOf(
 
 /**
  * Corridors side by side must stand the same way round in every lane they share (straight
- * vertical lines cannot cross), and their order across the lanes must not run in a circle. Where
- * the sweeps left them so, the corridors and their ends that stand alone in their lanes are put in
- * one order everywhere: that of their mean place. (An end linked within its lane stays in its
- * unit; placeInLanes gives up such a corridor if it still cannot stand straight.)
+ * vertical lines cannot cross), and their order across the lanes must not run in a circle. So the
+ * corridors and their ends that stand alone in their lanes are put in one order everywhere: that
+ * of their mean place. Done even where the sweeps' order would do, it also packs corridors that
+ * share no lane under one another instead of in a staircase. (An end linked within its lane stays
+ * in its unit; placeInLanes gives up such a corridor if it still cannot stand straight.)
  */
 function keepCorridorsApart(rows: number[][][], groups: Groups, position: ReadonlyMap<number, number>) {
   const members = new Map<number, number[]>();
@@ -362,19 +363,6 @@ function keepCorridorsApart(rows: number[][][], groups: Groups, position: Readon
   const key = new Map<number, number>();
   for (const [root, items] of members)
     if (items.length > 1) key.set(root, mean(items.map((i) => position.get(i) as number)));
-  const after = new Map<number, Set<number>>();
-  for (const row of rows) {
-    const tied = row
-      .flat()
-      .map((i) => groups.find(i))
-      .filter((root) => key.has(root));
-    for (let i = 1; i < tied.length; i++) {
-      const set = after.get(tied[i - 1] as number) ?? new Set<number>();
-      set.add(tied[i] as number);
-      after.set(tied[i - 1] as number, set);
-    }
-  }
-  if (topologicalOrder([...key.keys()], after).stuck.length === 0) return;
   for (const row of rows) {
     const slots = row.flatMap((unit, i) =>
       unit.length === 1 && key.has(groups.find(unit[0] as number)) ? [i] : [],

@@ -218,6 +218,16 @@ describe("corridors for links over two or more lanes", () => {
     },
   );
 
+  it("stands corridors that share no lane under one another, not in a staircase that widens the map", () => {
+    // Lane 0's last box drives lane 2's first, lane 2's second drives lane 4's first: packed in
+    // their mean places, the map is as wide as its fullest lane (3), not 6.
+    const links = "0.2>2.0, 2.1>4.0";
+    const placement = place([3, 0, 2, 0, 3], links);
+    expect(corridorsOf(placement)).toEqual([0, 1]);
+    for (const link of numbered(links, [0, 1])) expect(standsStraight(placement, link)).toBe(true);
+    expect(placement.columns).toBe(3);
+  });
+
   // Lanes 0 and 2 each hold a chain of three; three long links join them, but the chains list their
   // ends in orders no straight columns can join (0 1 2 above, 0 2 1 below, whichever way round).
   const knot = "0.0>0.1, 0.1>0.2, 2.0>2.2, 2.2>2.1, 0.0>2.0, 0.1>2.1, 0.2>2.2";
