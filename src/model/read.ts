@@ -24,7 +24,14 @@ import type {
 } from "./scorecard";
 import { kpiKey, objectiveKey, objectiveNameKey } from "./scorecard";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { cellText, parseAggregation, parsePolarity, readNumber, readPeriod } from "./values";
+import {
+  cellText,
+  cellTextAsWritten,
+  parseAggregation,
+  parsePolarity,
+  readNumber,
+  readPeriod,
+} from "./values";
 
 export interface ReadOptions {
   /** The scorecard table to use, by Excel table name or sheet name. */
@@ -239,7 +246,7 @@ function readTableRows(
       thresholdCell: reader.cell(row, "threshold"),
       tolerance: reader.has("tolerance") ? readNumber(reader.value(row, "tolerance")) : BLANK,
       toleranceCell: reader.cell(row, "tolerance"),
-      polarityText: reader.has("polarity") ? cellText(reader.value(row, "polarity")) : null,
+      polarityText: reader.has("polarity") ? cellTextAsWritten(reader.value(row, "polarity")) : null,
       polarityCell: reader.cell(row, "polarity"),
     };
     draft.byPeriod.set(ordinal, observation);

@@ -67,6 +67,10 @@ export function readNumber(cell: CellValue): NumberReading {
 export const isBlankCell = (cell: CellValue): boolean =>
   cell === null || (typeof cell === "string" && cell.trim() === "");
 
+/** A cell's text as written, spaces and all: what a spreadsheet formula reading the cell sees. */
+export const cellTextAsWritten = (cell: CellValue): string =>
+  typeof cell === "string" ? cell : cellText(cell);
+
 /** A cell as the text a user sees in it (for names, owners, words). */
 export function cellText(cell: CellValue): string {
   if (cell === null) return "";

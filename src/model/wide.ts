@@ -9,7 +9,7 @@ import { kpiKey } from "./scorecard";
 import type { Observation } from "./scorecard";
 import { RowContext, type TableReader } from "./rows";
 import { cellAt, formatAt } from "./snapshot";
-import { cellText, readNumber } from "./values";
+import { cellText, cellTextAsWritten, readNumber } from "./values";
 
 /** What a row of a wide table holds: the KPI's actuals, its targets, or a comparison (PY, forecast). */
 export type Series = "actual" | "target" | "comparison";
@@ -197,7 +197,9 @@ export function readWideRows(
         thresholdCell: reader.cell(thresholdRow, "threshold"),
         tolerance: reader.has("tolerance") ? readNumber(reader.value(toleranceRow, "tolerance")) : BLANK,
         toleranceCell: reader.cell(toleranceRow, "tolerance"),
-        polarityText: reader.has("polarity") ? reader.text(polarityRow, "polarity") : null,
+        polarityText: reader.has("polarity")
+          ? cellTextAsWritten(reader.value(polarityRow, "polarity"))
+          : null,
         polarityCell: reader.cell(polarityRow, "polarity"),
       };
       draft.observations.push(observation);

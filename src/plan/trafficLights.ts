@@ -169,11 +169,15 @@ function areas(column: number, rows: readonly number[]): string[] {
 }
 
 /**
- * What a spreadsheet's TRIM and case-blind "=" make of a cell's text, which the model has trimmed
- * already: runs of spaces (U+0020 only) folded, letters compared without case. Tabs, non-breaking
- * spaces, hyphens and underscores stay, where the engine's reading folds them.
+ * What a spreadsheet's TRIM and case-blind "=" make of a cell's text as written: spaces (U+0020
+ * only) trimmed and runs of them folded, letters compared without case. Tabs, non-breaking spaces
+ * (at the ends too), hyphens and underscores stay, where the engine's reading folds them.
  */
-const asSpreadsheetReads = (text: string): string => text.replace(/ {2,}/g, " ").toLowerCase();
+const asSpreadsheetReads = (text: string): string =>
+  text
+    .replace(/^ +| +$/g, "")
+    .replace(/ {2,}/g, " ")
+    .toLowerCase();
 
 const storedAsText = (r: NumberReading): r is NumberReading & { kind: "number"; fromText: string } =>
   r.kind === "number" && r.fromText !== undefined;

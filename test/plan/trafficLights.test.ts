@@ -271,13 +271,18 @@ describe("rows the sheet cannot read as the engine does", () => {
       ["F", "O", "B", 95, 100, null, null, "lower_is_better", null],
       ["F", "O", "C", 95, 100, null, null, "lower\u00a0is better", null],
       ["F", "O", "D", 95, 100, null, null, "Lower is better", null],
+      // A non-breaking space or a tab at an end: the engine trims it, a spreadsheet's TRIM does not.
+      ["F", "O", "E", 95, 100, null, null, "\u00a0lower", null],
+      ["F", "O", "F", 95, 100, null, null, "lower\t", null],
     ];
     const { byRow, issues, plans } = coloursByRow(rows);
-    expect([...byRow.values()]).toEqual(["green", "green", "green", "green"]);
+    expect([...byRow.values()]).toEqual(["green", "green", "green", "green", "green", "green"]);
     expect(issues.map((i) => [i.code, i.cell])).toEqual([
       ["colour-fixed-polarity", "Data!H2"],
       ["colour-fixed-polarity", "Data!H3"],
       ["colour-fixed-polarity", "Data!H4"],
+      ["colour-fixed-polarity", "Data!H6"],
+      ["colour-fixed-polarity", "Data!H7"],
     ]);
     // The canonical word stays live: its rule reads the Polarity cell.
     const live = plans.find((p) => p.ranges.includes("D5"))!;

@@ -166,6 +166,18 @@ describe("traffic lights on a wide table whose rows are not in the scorecard's o
     expect(plans[0]!.ranges).toEqual(["E2:H2", "E3:H3", "E4:H4"]);
   });
 
+  it("fix the polarity of a KPI whose Polarity cell ends in a non-breaking space, which the sheet's TRIM keeps", () => {
+    const rows: CellValue[][] = [
+      ["KPI", "Polarity", "Target", ...MONTHS],
+      ["Cost ratio", "lower\u00a0", 0.5, 0.52, 0.6, 0.4, 0.45],
+    ];
+    expectPaintedAsScored(rows, [2], 4);
+    const workbook = book(sheet("Data", rows));
+    const { model } = score(workbook);
+    const { issues } = trafficLightFormats(model.table!, model.kpis, colours);
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["colour-fixed-polarity", "Data!B2"]]);
+  });
+
   it("give no rule to a KPI with no actual and no target in any month yet", () => {
     const rows: CellValue[][] = [
       ["KPI", "Polarity", "Target", ...MONTHS],
