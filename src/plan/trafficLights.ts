@@ -339,7 +339,7 @@ function warnFixed(kpi: KpiModel, fixed: readonly FixedCell[], issues: Issue[]):
     issue(first.reason === "polarity" ? "colour-fixed-polarity" : "colour-fixed-text", first.cell, {
       kpi: kpi.name,
       value: first.value,
-      // Known: a KPI without a polarity is left uncoloured before any cell is fixed.
+      // Never "null": treatRow leaves a KPI without a polarity uncoloured before fixing any cell.
       polarity: String(kpi.polarity),
       more: fixed.length - 1,
     }),
