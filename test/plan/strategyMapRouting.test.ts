@@ -26,6 +26,7 @@ import {
 import { placeInLanes } from "../../src/plan/strategyMapPlacement";
 import { PANE_MAP } from "../../src/taskpane/views/StrategyMapView";
 import { book, score, sheet } from "../helpers/book";
+import { anyLinks, lanesAndCandidates } from "../helpers/strategyMapScorecards";
 
 const PERSPECTIVES = ["Financial", "Customer", "Internal Processes", "Sustainability", "Learning & Growth"];
 
@@ -121,33 +122,15 @@ function guaranteed(
 }
 
 /** Up to five lanes of one to four objectives, and up to 14 candidate links between them. */
-const lanesAndCandidates = fc.integer({ min: 1, max: 5 }).chain((laneCount) =>
-  fc.record({
-    lanes: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: laneCount, maxLength: laneCount }),
-    candidates: fc.array(
-      fc.tuple(
-        fc.integer({ min: 0, max: laneCount - 1 }),
-        fc.integer({ min: 0, max: 3 }),
-        fc.integer({ min: 0, max: laneCount - 1 }),
-        fc.integer({ min: 0, max: 3 }),
-      ),
-      { maxLength: 14 },
-    ),
-  }),
-);
+const fourPerLane = lanesAndCandidates(4, 14);
 
-const scorecards = lanesAndCandidates.map(({ lanes, candidates }) => ({
+const scorecards = fourPerLane.map(({ lanes, candidates }) => ({
   lanes,
   links: guaranteed(lanes, candidates),
 }));
 
 /** Any links at all: the sideways ones may branch, the long ones share ends. */
-const anyScorecards = lanesAndCandidates.map(({ lanes, candidates }) => ({
-  lanes,
-  links: candidates.filter(
-    ([fl, fi, tl, ti]) => fi < lanes[fl]! && ti < lanes[tl]! && (fl !== tl || fi !== ti),
-  ),
-}));
+const anyScorecards = fourPerLane.map(anyLinks);
 
 const sampleMap = (measures: MapMeasures = SHEET_MAP) => {
   const kpis = SAMPLE_KPIS.map((k) => [k.perspective, k.objective, k.name, 1, 1]);

@@ -18,6 +18,7 @@ import { placeInLanes } from "../../src/plan/strategyMapPlacement";
 import { MAP_TOP, strategyMapSheet } from "../../src/plan/strategyMapSheet";
 import { PANE_MAP } from "../../src/taskpane/views/StrategyMapView";
 import { book, score, sheet } from "../helpers/book";
+import { anyLinks, lanesAndCandidates } from "../helpers/strategyMapScorecards";
 
 /** A scorecard table and, when given, an Objectives table with a Drives column, scored. */
 function scored(kpis: readonly (readonly CellValue[])[], objectives: readonly (readonly CellValue[])[] = []) {
@@ -217,27 +218,7 @@ function sidesMeant(from: MapBox, to: MapBox, boxes: readonly MapBox[]): [MapSid
 }
 
 /** Up to five lanes of up to five objectives, and up to 16 Drives links of any kind between them. */
-const anyScorecard = fc.integer({ min: 1, max: 5 }).chain((laneCount) =>
-  fc
-    .record({
-      lanes: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: laneCount, maxLength: laneCount }),
-      candidates: fc.array(
-        fc.tuple(
-          fc.integer({ min: 0, max: laneCount - 1 }),
-          fc.integer({ min: 0, max: 4 }),
-          fc.integer({ min: 0, max: laneCount - 1 }),
-          fc.integer({ min: 0, max: 4 }),
-        ),
-        { maxLength: 16 },
-      ),
-    })
-    .map(({ lanes, candidates }) => ({
-      lanes,
-      links: candidates.filter(
-        ([fl, fi, tl, ti]) => fi < lanes[fl]! && ti < lanes[tl]! && (fl !== tl || fi !== ti),
-      ),
-    })),
-);
+const anyScorecard = lanesAndCandidates(5, 16).map(anyLinks);
 
 describe("the sides an arrow joins", () => {
   it("are the facing sides where their path is clear, else the first pair, in the order top, bottom, left, right, whose path crosses fewest boxes", () => {
