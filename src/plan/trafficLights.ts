@@ -341,7 +341,8 @@ function warnFixed(kpi: KpiModel, fixed: readonly FixedCell[], issues: Issue[]):
       value: first.value,
       // Never "null": treatRow leaves a KPI without a polarity uncoloured before fixing any cell.
       polarity: String(kpi.polarity),
-      more: fixed.length - 1,
+      // A wide table's KPI meets its Polarity cell once per month: each cell counts once.
+      more: new Set(fixed.map((f) => f.cell)).size - 1,
     }),
   );
 }
