@@ -65,6 +65,7 @@ export function layoutText(read: LayoutSummary): string {
   return (
     `Read ${read.address}: ${plural(read.rows, "row")} → ${plural(read.kpis, "KPI")}${periods}` +
     `${skipped.length ? `; ${skipped.join(", ")}` : ""}; ` +
-    `${PERSPECTIVES_FROM[read.perspectiveFrom]}, ${OBJECTIVES_FROM[read.objectiveFrom]}.`
+    `${PERSPECTIVES_FROM[read.perspectiveFrom]}, ${OBJECTIVES_FROM[read.objectiveFrom]}` +
+    `${read.inferred.length ? `; ${read.inferred.join("; ")}` : ""}.`
   );
 }

@@ -17,28 +17,34 @@ type Params = Readonly<Record<string, string | number>>;
 
 const q = (s: string | number): string => `"${s}"`;
 
+/** A KPI as messages name it: with entities, whose it is ("Revenue" of "North"). */
+const named = (p: Params): string => `${q(p.kpi!)}${p.entity ? ` of ${q(p.entity)}` : ""}`;
+
 /** "month" → "months"; a table without periods has "none (a single period)". */
 const periodKinds = (granularity: string | number): string =>
   granularity === "single-period" ? "none (a single period)" : `${granularity}s`;
 
 const CATALOGUE = {
-  "no-actual": ["warning", (p: Params) => `No actual for ${q(p.kpi!)}${p.period ? ` in ${p.period}` : ""}.`],
+  "no-actual": ["warning", (p: Params) => `No actual for ${named(p)}${p.period ? ` in ${p.period}` : ""}.`],
   "actual-not-numeric": [
     "warning",
-    (p: Params) => `The actual of ${q(p.kpi!)} is not a number (${q(p.value!)}); it is shown as no data.`,
+    (p: Params) => `The actual of ${named(p)} is not a number (${q(p.value!)}); it is shown as no data.`,
   ],
   "actual-error": [
     "warning",
-    (p: Params) => `The actual of ${q(p.kpi!)} is the error value ${p.value}; it is shown as no data.`,
+    (p: Params) => `The actual of ${named(p)} is the error value ${p.value}; it is shown as no data.`,
   ],
-  "no-target": ["warning", (p: Params) => `No target for ${q(p.kpi!)}; it is shown as no data.`],
+  "no-target": [
+    "warning",
+    (p: Params) => `No target for ${named(p)}${p.period ? ` in ${p.period}` : ""}; it is shown as no data.`,
+  ],
   "target-not-numeric": [
     "warning",
-    (p: Params) => `The target of ${q(p.kpi!)} is not a number (${q(p.value!)}); it is shown as no data.`,
+    (p: Params) => `The target of ${named(p)} is not a number (${q(p.value!)}); it is shown as no data.`,
   ],
   "target-error": [
     "warning",
-    (p: Params) => `The target of ${q(p.kpi!)} is the error value ${p.value}; it is shown as no data.`,
+    (p: Params) => `The target of ${named(p)} is the error value ${p.value}; it is shown as no data.`,
   ],
   "csv-number-ambiguous": [
     "warning",
@@ -52,38 +58,43 @@ const CATALOGUE = {
   ],
   "threshold-and-tolerance": [
     "warning",
-    (p: Params) => `${q(p.kpi!)} has both a Threshold and a Tolerance %; the Threshold is used.`,
+    (p: Params) => `${named(p)} has both a Threshold and a Tolerance %; the Threshold is used.`,
   ],
   "threshold-wrong-side": [
     "error",
     (p: Params) =>
-      `The threshold ${p.threshold} of ${q(p.kpi!)} is on the wrong side of its target ${p.target} for "${p.polarity}" (${p.rule}); the KPI is not scored.`,
+      `The threshold ${p.threshold} of ${named(p)} is on the wrong side of its target ${p.target} for "${p.polarity}" (${p.rule}); the KPI is not scored.`,
   ],
   "number-out-of-range": [
     "error",
     (p: Params) =>
-      `The numbers of ${q(p.kpi!)} are too large to compare (beyond about ±1e307); the KPI is not scored.`,
+      `The numbers of ${named(p)} are too large to compare (beyond about ±1e307); the KPI is not scored.`,
   ],
   "threshold-not-numeric": [
     "error",
-    (p: Params) => `The threshold of ${q(p.kpi!)} is not a number (${q(p.value!)}); the KPI is not scored.`,
+    (p: Params) => `The threshold of ${named(p)} is not a number (${q(p.value!)}); the KPI is not scored.`,
   ],
   "tolerance-not-numeric": [
     "error",
-    (p: Params) => `The tolerance of ${q(p.kpi!)} is not a number (${q(p.value!)}); the KPI is not scored.`,
+    (p: Params) => `The tolerance of ${named(p)} is not a number (${q(p.value!)}); the KPI is not scored.`,
   ],
   "tolerance-negative": [
     "error",
-    (p: Params) => `The tolerance of ${q(p.kpi!)} is negative (${p.value}); the KPI is not scored.`,
+    (p: Params) => `The tolerance of ${named(p)} is negative (${p.value}); the KPI is not scored.`,
   ],
   "tolerance-as-percent": [
     "warning",
-    (p: Params) => `The tolerance ${p.value} of ${q(p.kpi!)} was read as ${p.value} % (${p.fraction}).`,
+    (p: Params) => `The tolerance ${p.value} of ${named(p)} was read as ${p.value} % (${p.fraction}).`,
+  ],
+  "polarity-inferred": [
+    "info",
+    (p: Params) =>
+      `Assumed ${p.polarity} is better for ${named(p)}: ${p.because}; write ${p.other} in a Polarity column to change it.`,
   ],
   "polarity-unknown": [
     "error",
     (p: Params) =>
-      `${q(p.value!)} is not a polarity (use higher, lower or band) for ${q(p.kpi!)}; the KPI is not scored.`,
+      `${q(p.value!)} is not a polarity (use higher, lower or band) for ${named(p)}; the KPI is not scored.`,
   ],
   "weight-invalid": [
     "error",
@@ -93,13 +104,13 @@ const CATALOGUE = {
   "aggregation-unknown": [
     "error",
     (p: Params) =>
-      `${q(p.value!)} is not an aggregation (use Last, Sum, Average, Min or Max) for ${q(p.kpi!)}; the KPI is not scored.`,
+      `${q(p.value!)} is not an aggregation (use Last, Sum, Average, Min or Max) for ${named(p)}; the KPI is not scored.`,
   ],
   "missing-name": ["error", (p: Params) => `This row has no ${p.column}; it is left out of the scorecard.`],
   "comparison-row": [
     "info",
     (p: Params) =>
-      `The ${q(p.label!)} row of ${q(p.kpi!)} is a comparison, not a target; it is left out of the scorecard.`,
+      `The ${q(p.label!)} row of ${named(p)} is a comparison, not a target; it is left out of the scorecard.`,
   ],
   "total-row": [
     "info",
@@ -108,10 +119,15 @@ const CATALOGUE = {
         ? `${q(p.label!)} is a total row; it is left out of the scorecard.`
         : "This row adds up the rows above it; it is left out of the scorecard as a total.",
   ],
+  "entity-total": [
+    "info",
+    (p: Params) =>
+      `${q(p.label!)} in the entity column is the units' total, not a unit: its rows are left out, and the consolidated scorecard is computed from the units.`,
+  ],
   "duplicate-kpi": [
     "error",
     (p: Params) =>
-      `${q(p.kpi!)} appears twice${p.period ? ` in ${p.period}` : ""}; the row at ${p.first} is used and this one is left out.`,
+      `${named(p)} appears twice${p.period ? ` in ${p.period}` : ""}; the row at ${p.first} is used and this one is left out.`,
   ],
   "period-unreadable": [
     "error",
@@ -131,7 +147,7 @@ const CATALOGUE = {
   ],
   "no-row-in-period": [
     "warning",
-    (p: Params) => `${q(p.kpi!)} has no row for ${p.period}; it is shown as no data.`,
+    (p: Params) => `${named(p)} has no row for ${p.period}; it is shown as no data.`,
   ],
   "column-mostly-text": [
     "warning",
@@ -188,12 +204,12 @@ const CATALOGUE = {
   "colour-fixed-polarity": [
     "warning",
     (p: Params) =>
-      `The sheet's colour rule cannot read ${p.value ? q(p.value) : "a blank polarity"} as ${q(p.kpi!)}'s polarity "${p.polarity}"${Number(p.more) > 0 ? ` (nor ${p.more} more of its rows)` : ""}; these rows' colours are set at each refresh. Write ${p.polarity} on every row for colours that follow edits.`,
+      `The sheet's colour rule cannot read ${p.value ? q(p.value) : "a blank polarity"} as ${named(p)}'s polarity "${p.polarity}"${Number(p.more) > 0 ? ` (nor ${p.more} more of its rows)` : ""}; these rows' colours are set at each refresh. Write ${p.polarity} on every row for colours that follow edits.`,
   ],
   "colour-fixed-text": [
     "warning",
     (p: Params) =>
-      `${q(p.value!)} of ${q(p.kpi!)} is a number stored as text${Number(p.more) > 0 ? ` (and ${p.more} more of its cells)` : ""}; its row's colour is set at each refresh. Store it as a number for colours that follow edits.`,
+      `${q(p.value!)} of ${named(p)} is a number stored as text${Number(p.more) > 0 ? ` (and ${p.more} more of its cells)` : ""}; its row's colour is set at each refresh. Store it as a number for colours that follow edits.`,
   ],
   "unknown-drives": [
     "warning",
@@ -208,11 +224,11 @@ const CATALOGUE = {
   "tag-periods-ignored": [
     "warning",
     (p: Params) =>
-      `The tagged range of ${q(p.kpi!)} has ${p.granularity} labels, which the scorecard's periods do not match; its last value is used.`,
+      `The tagged range of ${named(p)} has ${p.granularity} labels, which the scorecard's periods do not match; its last value is used.`,
   ],
   "tag-unresolved": [
     "error",
-    (p: Params) => `The tagged range ${q(p.name!)} of ${q(p.kpi!)} no longer exists; the KPI is not scored.`,
+    (p: Params) => `The tagged range ${q(p.name!)} of ${named(p)} no longer exists; the KPI is not scored.`,
   ],
 } as const satisfies Record<string, readonly [Severity, (p: Params) => string]>;
 

@@ -6,12 +6,16 @@ import { normalizeHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
 import type { RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, lastCol, lastRow } from "./snapshot";
 import { cellText, isBlankCell, readPeriod } from "./values";
+import { betterPeriodColumn, inferRoles, profileColumn, type KpiColumn } from "./roles";
 import { sheetCell } from "./address";
 
 export type TableKind = "scorecard" | "perspectives" | "objectives";
 
-/** Long: one row per KPI (per period, with a Period column). Wide: periods across the columns. */
-export type TableShape = "long" | "wide";
+/**
+ * Long: one row per KPI (per period, with a Period column). Wide: periods across the columns.
+ * Columns: periods down the rows, a column per KPI beside its target's column.
+ */
+export type TableShape = "long" | "wide" | "columns";
 
 /** A column of a wide table that holds one period's values. */
 export interface PeriodColumn {
@@ -38,6 +42,17 @@ export interface DetectedTable {
   readonly columns: Readonly<Partial<Record<ColumnRole, number>>>;
   readonly headers: readonly { readonly col: number; readonly text: string }[];
   readonly issues: readonly Issue[];
+  /** How roles the header words did not give were read from the columns' content. */
+  readonly inferred?: readonly string[];
+  /** One KPI's series with no KPI column: the KPI's name. */
+  readonly kpiName?: string;
+  /** KPIs as columns: each KPI's value column and its target's. */
+  readonly kpiColumns?: readonly KpiColumn[];
+  /**
+   * Found by what its columns hold, its header words not enough: taken only where no table is
+   * a scorecard by its words.
+   */
+  readonly fromContent?: boolean;
 }
 
 /** Plain blocks are looked for with their header row within this many rows of a sheet's top. */
@@ -103,12 +118,14 @@ function mapHeaders(
   const headers: { col: number; text: string }[] = [];
   const issues: Issue[] = [];
   const periods: PeriodColumn[] = [];
+  const periodHeaders: number[] = [];
   for (let col = left; col <= right; col++) {
     const value = cellAt(sheet, row, col);
     const text = cellText(value);
     if (text === "") continue;
     headers.push({ col, text });
     const role = roleOf(text);
+    if (role === "period") periodHeaders.push(col);
     // Told the periods run across, a period header is one even where its words name a role.
     if (role === null || (periodsAcross && (role === "actual" || role === "period"))) {
       const period = readPeriod(value);
@@ -124,7 +141,100 @@ function mapHeaders(
       ? ({ kind: "scorecard", shape: "wide" } as const)
       : classify(columns, periods);
   const periodColumns = found?.shape === "wide" ? widePeriods(periods, least) : [];
-  return { found, mapped: { columns, headers, issues, periodColumns } };
+  return { found, mapped: { columns, headers, issues, periodColumns }, periodHeaders };
+}
+
+type Mapped = Pick<DetectedTable, "columns" | "headers" | "issues" | "periodColumns">;
+
+/**
+ * Where two columns are headed as the period ("month" holding "Jan", "period" holding "Jan 2024"),
+ * the one whose values read as periods is taken, and the choice is said.
+ */
+function settlePeriodColumn(
+  sheet: SheetSnapshot,
+  mapped: Mapped,
+  periodHeaders: readonly number[],
+  headerRow: number,
+  lastRow: number,
+): Mapped & { inferred?: string[] } {
+  if (periodHeaders.length < 2) return mapped;
+  const headerOf = (col: number) => mapped.headers.find((h) => h.col === col)?.text ?? "";
+  const better = betterPeriodColumn(
+    periodHeaders.map((col) => profileColumn(sheet, col, headerOf(col), headerRow + 1, lastRow)),
+  );
+  if (!better) return mapped;
+  const movedFrom = better.over.col;
+  return {
+    ...mapped,
+    columns: { ...mapped.columns, period: better.chosen.col },
+    issues: mapped.issues.filter(
+      (i) => i.code !== "duplicate-header" || i.cell !== sheetCell(sheet.name, headerRow, better.chosen.col),
+    ),
+    inferred: [
+      `Period from "${better.chosen.header}" (its values read as periods; "${headerOf(movedFrom)}" does not)`,
+    ],
+  };
+}
+
+type BlockMapping = Mapped & Pick<DetectedTable, "inferred" | "kpiName" | "kpiColumns" | "fromContent">;
+
+interface BlockReading {
+  readonly found: { kind: TableKind; shape: TableShape };
+  readonly left: number;
+  readonly bottom: number;
+  readonly mapped: BlockMapping;
+}
+
+/**
+ * Reads the block under a header row: by its header words, and where they do not make a table the
+ * product knows, by what its columns hold (roles.ts). A plain block may take in an unheaded column
+ * of names just left of its header run; an Excel table keeps its own box (`bottom` given).
+ */
+function readBlock(
+  sheet: SheetSnapshot,
+  row: number,
+  left: number,
+  right: number,
+  roleOf: (header: string) => ColumnRole | null,
+  periodsAcross: boolean,
+  box?: { bottom: number },
+): BlockReading | null {
+  const { found, mapped, periodHeaders } = mapHeaders(sheet, row, left, right, roleOf, periodsAcross);
+  if (found) {
+    const bottom = box?.bottom ?? blockEnd(sheet, row, left, right);
+    const long = found.kind === "scorecard" && found.shape === "long";
+    return {
+      found,
+      left,
+      bottom,
+      mapped: long ? settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom) : mapped,
+    };
+  }
+  if (periodsAcross || right <= left) return null;
+  const unheaded =
+    !box && left - 1 >= sheet.origin.col && cellText(cellAt(sheet, row, left - 1)) === "" ? left - 1 : left;
+  const bottom = box?.bottom ?? blockEnd(sheet, row, unheaded, right);
+  if (bottom <= row) return null;
+  const profiles = [];
+  for (let col = unheaded; col <= right; col++)
+    profiles.push(profileColumn(sheet, col, cellText(cellAt(sheet, row, col)), row + 1, bottom));
+  const settled = settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom);
+  const inference = inferRoles(profiles, settled.columns, sheet.name);
+  if (!inference) return null;
+  const usesUnheaded = Object.values(inference.columns).includes(unheaded);
+  return {
+    found: { kind: "scorecard", shape: inference.shape },
+    left: usesUnheaded ? unheaded : left,
+    bottom,
+    mapped: {
+      ...settled,
+      columns: inference.columns,
+      inferred: [...(settled.inferred ?? []), ...inference.reasons],
+      fromContent: true,
+      ...(inference.kpiName !== undefined ? { kpiName: inference.kpiName } : {}),
+      ...(inference.kpiColumns !== undefined ? { kpiColumns: inference.kpiColumns } : {}),
+    },
+  };
 }
 
 const rowIsBlank = (sheet: SheetSnapshot, row: number, left: number, right: number): boolean => {
@@ -140,19 +250,20 @@ function fromExcelTable(
 ): DetectedTable | null {
   if (!table.hasHeaderRow) return null;
   const { box } = table;
-  const { found, mapped } = mapHeaders(sheet, box.top, box.left, box.right, roleOf, periodsAcross);
-  if (found === null) return null;
+  const bottom = box.bottom - (table.hasTotalsRow ? 1 : 0);
+  const block = readBlock(sheet, box.top, box.left, box.right, roleOf, periodsAcross, { bottom });
+  if (block === null) return null;
   return {
-    ...found,
+    ...block.found,
     name: table.name,
     sheet: sheet.name,
     source: "table",
     headerRow: box.top,
     firstDataRow: box.top + 1,
-    lastDataRow: box.bottom - (table.hasTotalsRow ? 1 : 0),
+    lastDataRow: bottom,
     left: box.left,
     right: box.right,
-    ...mapped,
+    ...block.mapped,
   };
 }
 
@@ -235,7 +346,7 @@ function rangeTable(
   sheet: SheetSnapshot,
   found: { kind: TableKind; shape: TableShape },
   box: RangeBox,
-  mapped: Pick<DetectedTable, "columns" | "headers" | "issues" | "periodColumns">,
+  mapped: BlockMapping,
 ): DetectedTable {
   return {
     ...found,
@@ -263,11 +374,11 @@ function plainBlocks(
   const last = lastCol(sheet);
   for (let row = Math.max(1, sheet.origin.row); row <= lastHeaderRow; row++) {
     for (const [left, right] of headerRuns(sheet, row, taken, last)) {
-      const { found: kind, mapped } = mapHeaders(sheet, row, left, right, roleOf, periodsAcross);
-      if (kind === null) continue;
-      const last = blockEnd(sheet, row, left, right);
-      found.push(rangeTable(sheet, kind, { top: row, left, bottom: last, right }, mapped));
-      taken.push({ top: row, bottom: last, left, right });
+      const block = readBlock(sheet, row, left, right, roleOf, periodsAcross);
+      if (block === null) continue;
+      const box = { top: row, left: block.left, bottom: block.bottom, right };
+      found.push(rangeTable(sheet, block.found, box, block.mapped));
+      taken.push(box);
     }
   }
   return found;

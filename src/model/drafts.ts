@@ -68,10 +68,25 @@ export class RowTally {
     this.tally.leftOut++;
   }
 
+  /** A row taken for a KPI's that turned out to be a total (an entity named "Total"). */
+  total(found: Issue): void {
+    this.issues.push(found);
+    this.tally.totals++;
+  }
+
   scored(): void {
     this.tally.scored++;
   }
 }
+
+/**
+ * An entity cell that names the sum of the others, not an entity of its own: a total row among the
+ * units ("Total", "Grand total", "All", "Group", in the seven languages the reader knows).
+ */
+const ENTITY_TOTAL =
+  /^(grand\s+|sub\s*)?totals?$|^all$|^(whole\s+)?group$|^overall$|^consolidated$|^total\s+(general|geral|g[ée]n[ée]ral|generale|company|group)$|^(gesamt|insgesamt|summe|totaal|totale|tutti|todos|todas|tous)$/i;
+
+export const isEntityTotal = (entity: string): boolean => ENTITY_TOTAL.test(entity.normalize("NFKC").trim());
 
 /**
  * The entity of each row: its Entity cell, or the one above when left blank (written once per

@@ -9,11 +9,20 @@ import { detectTables, nearMisses, tableAddress, tableFromRange, type NearMiss }
 import type { ColumnRole } from "./headers";
 import { canonicalHeader, normalizeHeader, REQUIRED_ROLES } from "./headers";
 import { sheetCell } from "./address";
-import { ATTRIBUTE_ROLES, BLANK, EntityColumn, RowTally, type KpiDraft, type RowCounts } from "./drafts";
+import {
+  ATTRIBUTE_ROLES,
+  BLANK,
+  EntityColumn,
+  isEntityTotal,
+  RowTally,
+  type KpiDraft,
+  type RowCounts,
+} from "./drafts";
 import { RowContext, TableReader } from "./rows";
 import { readTaggedKpi } from "./tagged";
 import { textColumnIssues } from "./textColumns";
 import { readWideRows } from "./wide";
+import { readColumnRows } from "./columnsLayout";
 import type {
   KpiModel,
   LayoutSummary,
@@ -71,7 +80,11 @@ function chooseTable(
   definition: Definition,
   options: ReadOptions,
 ): readonly DetectedTable[] | Issue {
-  const scorecards = candidates.filter((t) => t.kind === "scorecard");
+  const all = candidates.filter((t) => t.kind === "scorecard");
+  // A table whose header words make it a scorecard is the user's; one found by its content only
+  // where there is none such.
+  const byWords = all.filter((t) => t.fromContent !== true);
+  const scorecards = byWords.length ? byWords : all;
   const group = sheetPerPerspective(scorecards);
   const choices: (readonly DetectedTable[])[] = [
     ...scorecards.filter((t) => !group.includes(t)).map((t) => [t]),
@@ -80,8 +93,7 @@ function chooseTable(
   const names = choices.map(choiceName).join(", ");
   if (options.table !== undefined) {
     const wanted = options.table;
-    const match =
-      scorecards.find((t) => sameName(t.name, wanted)) ?? scorecards.find((t) => sameName(t.sheet, wanted));
+    const match = all.find((t) => sameName(t.name, wanted)) ?? all.find((t) => sameName(t.sheet, wanted));
     return match ? [match] : issue("table-not-found", null, { name: wanted, names: names || "none" });
   }
   if (scorecards.length === 0) return issue("no-scorecard-table", null);
@@ -173,6 +185,15 @@ function readTableRows(
   const hasPeriods = reader.has("period");
   let granularity: Granularity | null = null;
   const tally = new RowTally(issues);
+  if (table.shape === "columns") {
+    const columns = readColumnRows(reader, tally, reader.sheet.name, null);
+    if ("code" in columns) return columns;
+    return {
+      drafts: columns.drafts,
+      granularity: columns.granularity,
+      layout: layoutSummary(table, new RowContext(reader), tally.counts, columns.drafts, columns.periods),
+    };
+  }
   if (table.shape === "wide") {
     const wide = readWideRows(reader, issues, tally);
     return {
@@ -189,6 +210,10 @@ function readTableRows(
     if (reading === null) continue;
     const names = { perspective: reading.perspective, objective: reading.objective, kpi: reading.name };
     const entity = entities.at(row);
+    if (entity !== null && isEntityTotal(entity)) {
+      tally.total(issue("entity-total", reader.cell(row, "entity"), { label: entity }));
+      continue;
+    }
     let period: Period | null = null;
     if (hasPeriods) {
       const raw = reader.value(row, "period");
@@ -276,6 +301,7 @@ function combinedLayout(layouts: readonly LayoutSummary[]): LayoutSummary | null
     (sum, l) => ({
       ...sum,
       address: `${sum.address}, ${l.address}`,
+      inferred: [...new Set([...sum.inferred, ...l.inferred])],
       rows: sum.rows + l.rows,
       scored: sum.scored + l.scored,
       headings: sum.headings + l.headings,
@@ -303,6 +329,7 @@ function layoutSummary(
   return {
     shape: table.shape,
     address: tableAddress(table),
+    inferred: table.inferred ?? [],
     perspectiveFrom: sources.perspective,
     objectiveFrom: sources.objective,
     ...counts,

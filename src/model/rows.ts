@@ -23,6 +23,8 @@ export class TableReader {
   }
   value(row: number, role: ColumnRole): CellValue {
     const col = this.table.columns[role];
+    // One KPI's series has no KPI column: every row is that KPI's.
+    if (col === undefined && role === "kpi") return this.table.kpiName ?? null;
     return col === undefined ? null : cellAt(this.sheet, row, col);
   }
   text(row: number, role: ColumnRole): string {

@@ -79,6 +79,8 @@ export interface WideCells {
 /** What the reader understood of the scorecard table: shown by `bsc check` and the pane's set-up. */
 export interface LayoutSummary {
   readonly shape: TableShape;
+  /** How roles were read from the columns' content where header words did not name them. */
+  readonly inferred: readonly string[];
   /** The block read, header row included. */
   readonly address: string;
   readonly perspectiveFrom: PerspectiveSource;

@@ -214,10 +214,14 @@ function treatRow(kpi: KpiModel, o: Observation, byColumns: RuleInputs, fixed: F
     polarity = { fixed: kpi.polarityOverride };
     live = false;
   } else if (o.polarityText !== null && readPolarityAsSheet(o.polarityText) !== kpi.polarity) {
-    // Without a Polarity column both read "higher" (any other comes from an override, above).
     polarity = { fixed: kpi.polarity };
     live = false;
     if (o.polarityCell) fixed.push({ cell: o.polarityCell, reason: "polarity", value: o.polarityText });
+  } else if (o.polarityText === null && "fixed" in polarity && polarity.fixed !== kpi.polarity) {
+    // No Polarity column, and a direction inferred from the file (a cost): the rule reads the
+    // KPI's Actual and Target cells still, with its polarity written in.
+    polarity = { fixed: kpi.polarity };
+    live = false;
   }
   if (kpi.thresholdOverride !== null) {
     threshold = { fixed: kpi.thresholdOverride };
@@ -265,6 +269,7 @@ export function trafficLightFormats(
   kpis: readonly KpiModel[],
   colours: Readonly<Record<Status, StatusColours>>,
 ): TrafficLights {
+  if (table.shape === "columns") return columnsTrafficLights(table, kpis, colours);
   const col = (role: keyof DetectedTable["columns"]): number | undefined => table.columns[role];
   const actual = col("actual") as number;
   const target = col("target") as number;
@@ -308,26 +313,83 @@ export function trafficLightFormats(
   }
 
   const plans: ConditionalFormatPlan[] = [];
-  const rulesFor = (inputs: RuleInputs, rows: number[]): ConditionalFormatPlan => {
-    // Not Math.min(...rows): spreading 125k rows overflows the call stack.
-    const firstRow = rows.reduce((a, b) => Math.min(a, b));
-    const formulas = formulaText(inputs, rowRefs(inputs, firstRow));
-    const rules: ConditionalRule[] = STATUSES.map((status) => ({
-      status,
-      formula: formulas[status],
-      fill: colours[status].fill,
-      color: colours[status].color,
-    }));
-    return { sheet: table.sheet, ranges: areas(actual, rows), rules };
-  };
-  if (live.length) plans.push(rulesFor(byColumns, live));
-  for (const { inputs, rows } of byInputs.values()) plans.push(rulesFor(inputs, rows));
+  if (live.length) plans.push(rulesFor(table.sheet, byColumns, live, colours));
+  for (const { inputs, rows } of byInputs.values()) plans.push(rulesFor(table.sheet, inputs, rows, colours));
   for (const status of STATUSES) {
     const rows = byStatus.get(status);
     if (!rows) continue;
     plans.push({ sheet: table.sheet, ranges: areas(actual, rows), rules: [statusRule(status, colours)] });
   }
   plans.push(...wide.plans(colours));
+  return { plans, issues };
+}
+
+/** The three rules of one set of inputs, over the rows whose Actual cells they colour. */
+function rulesFor(
+  sheet: string,
+  inputs: RuleInputs,
+  rows: readonly number[],
+  colours: Readonly<Record<Status, StatusColours>>,
+): ConditionalFormatPlan {
+  // Not Math.min(...rows): spreading 125k rows overflows the call stack.
+  const firstRow = rows.reduce((a, b) => Math.min(a, b));
+  const formulas = formulaText(inputs, rowRefs(inputs, firstRow));
+  const rules: ConditionalRule[] = STATUSES.map((status) => ({
+    status,
+    formula: formulas[status],
+    fill: colours[status].fill,
+    color: colours[status].color,
+  }));
+  return { sheet, ranges: areas(inputs.actual, rows), rules };
+}
+
+/**
+ * KPIs as columns: each KPI's values colour by its own target's column on the same row, with the
+ * KPI's polarity (its columns carry none); rows the sheet cannot read as the engine does are fixed.
+ */
+function columnsTrafficLights(
+  table: DetectedTable,
+  kpis: readonly KpiModel[],
+  colours: Readonly<Record<Status, StatusColours>>,
+): TrafficLights {
+  const plans: ConditionalFormatPlan[] = [];
+  const issues: Issue[] = [];
+  for (const pair of table.kpiColumns ?? []) {
+    const kpi = kpis.find((k) => k.source === "table" && k.sheet === table.sheet && k.name === pair.name);
+    if (!kpi || kpi.polarity === null) continue;
+    const inputs: RuleInputs = {
+      actual: pair.actual,
+      target: pair.target,
+      polarity: { fixed: kpi.polarity },
+      threshold: null,
+      tolerance: null,
+    };
+    const fixed: FixedCell[] = [];
+    const byInputs = new Map<string, { inputs: RuleInputs; rows: number[] }>();
+    const byStatus = new Map<Lit, number[]>();
+    for (const o of kpi.observations) {
+      const treatment = treatRow(kpi, o, inputs, fixed);
+      if (treatment.kind === "status") {
+        if (treatment.status !== "none")
+          byStatus.set(treatment.status, [...(byStatus.get(treatment.status) ?? []), o.row]);
+        continue;
+      }
+      const used = treatment.kind === "live" ? inputs : treatment.inputs;
+      const key = JSON.stringify(used);
+      const group = byInputs.get(key) ?? { inputs: used, rows: [] };
+      group.rows.push(o.row);
+      byInputs.set(key, group);
+    }
+    for (const { inputs: used, rows } of byInputs.values())
+      plans.push(rulesFor(table.sheet, used, rows, colours));
+    for (const [status, rows] of byStatus)
+      plans.push({
+        sheet: table.sheet,
+        ranges: areas(pair.actual, rows),
+        rules: [statusRule(status, colours)],
+      });
+    warnFixed(kpi, fixed, issues);
+  }
   return { plans, issues };
 }
 

@@ -213,6 +213,7 @@ describe("a sheet per perspective", () => {
     );
     expect(modelOf(read(workbook)).layout).toEqual({
       shape: "long",
+      inferred: [],
       address: "Financial!A1:D4, Customer!A1:E6",
       perspectiveFrom: "sheet",
       objectiveFrom: "kpi",

@@ -1,0 +1,103 @@
+/**
+ * The reader of a block that gives each KPI a column of its own: periods down the rows, "Sales"
+ * beside "Sales Target", "Calls" beside "Calls Goal" (roles.ts pairs them). Each row is a period;
+ * each pair of cells on it is one KPI's actual and target in that period.
+ */
+import { issue, type Issue } from "../engine/issues";
+import type { Granularity, Period } from "../engine/periods";
+import { periodOrdinal } from "../engine/periods";
+import { sheetCell } from "./address";
+import { BLANK, type KpiDraft, type RowTally } from "./drafts";
+import type { TableReader } from "./rows";
+import type { Observation } from "./scorecard";
+import { cellAt } from "./snapshot";
+import { cellText, readNumber, readPeriod } from "./values";
+
+/** A period cell that closes the rows above it rather than naming a period. */
+const TOTAL_LABEL = /^(grand\s+|sub\s*)?totals?$|^ytd$|^year to date$|^fy\s*total$/i;
+
+export interface ColumnsReading {
+  readonly drafts: KpiDraft[];
+  readonly granularity: Granularity | null;
+  readonly periods: number;
+}
+
+/**
+ * @param perspective the KPIs' perspective: the sheet's name, or a shared name when each sheet
+ *   holds one unit's KPIs (the unit is then the entity)
+ */
+export function readColumnRows(
+  reader: TableReader,
+  tally: RowTally,
+  perspective: string,
+  entity: string | null,
+): ColumnsReading | Issue {
+  const { table, sheet } = reader;
+  const pairs = table.kpiColumns ?? [];
+  const drafts = pairs.map((p): KpiDraft => ({
+    entity,
+    perspective,
+    objective: p.name,
+    name: p.name,
+    observations: [],
+    byPeriod: new Map(),
+    attributes: {},
+  }));
+  let granularity: Granularity | null = null;
+  const periods = new Set<number>();
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+    const raw = reader.value(row, "period");
+    const cells = pairs.flatMap((p) => [cellAt(sheet, row, p.actual), cellAt(sheet, row, p.target)]);
+    const holdsNumbers = cells.some((c) => readNumber(c).kind !== "blank");
+    if (cellText(raw) === "" && !holdsNumbers) continue;
+    const label = cellText(raw);
+    if (TOTAL_LABEL.test(label.trim())) {
+      tally.take({ kind: "total", issue: issue("total-row", reader.cell(row, "period"), { label }) });
+      continue;
+    }
+    tally.take({ kind: "kpi", perspective, objective: "", name: "" });
+    const period: Period | null = readPeriod(raw);
+    if (period === null) {
+      tally.leaveOut(
+        label === ""
+          ? issue("missing-name", reader.cell(row, "period"), { column: "period" })
+          : issue("period-unreadable", reader.cell(row, "period"), { value: label }),
+      );
+      continue;
+    }
+    granularity ??= period.granularity;
+    if (period.granularity !== granularity) {
+      return issue("period-mixed", reader.cell(row, "period"), {
+        found: period.granularity,
+        expected: granularity,
+      });
+    }
+    const ordinal = periodOrdinal(period);
+    periods.add(ordinal);
+    tally.scored();
+    pairs.forEach((pair, i) => {
+      const draft = drafts[i] as KpiDraft;
+      if (draft.byPeriod.has(ordinal)) return;
+      const observation: Observation = {
+        period,
+        row,
+        actual: readNumber(cellAt(sheet, row, pair.actual)),
+        actualCell: sheetCell(sheet.name, row, pair.actual),
+        target: readNumber(cellAt(sheet, row, pair.target)),
+        targetCell: sheetCell(sheet.name, row, pair.target),
+        threshold: BLANK,
+        thresholdCell: null,
+        tolerance: BLANK,
+        toleranceCell: null,
+        polarityText: null,
+        polarityCell: null,
+      };
+      draft.byPeriod.set(ordinal, observation);
+      draft.observations.push(observation);
+    });
+  }
+  for (const d of drafts) {
+    d.observations.sort((a, b) => periodOrdinal(a.period as Period) - periodOrdinal(b.period as Period));
+  }
+  return { drafts, granularity, periods: periods.size };
+}

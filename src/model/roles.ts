@@ -1,0 +1,242 @@
+/**
+ * Roles from content: what a block's columns hold, weighed with their header words, when the
+ * words alone do not make a scorecard. Real exports head their KPI column with any word
+ * ("Table", "category", "Line item") or none, write one KPI's series with no KPI column at all, or
+ * give each KPI a column of its own beside its "X Target" partner. A reader of the sheet sees
+ * those at once from the cells; this module says what it sees, and why, for the "Read" line.
+ */
+import type { ColumnRole } from "./headers";
+import { roleOfHeader } from "./headers";
+import type { SheetSnapshot } from "./snapshot";
+import { cellAt, isDateCell } from "./snapshot";
+import { isBlankCell, readNumber, readPeriod } from "./values";
+
+/** What one column of a block holds below its header. */
+export interface ColumnProfile {
+  readonly col: number;
+  readonly header: string;
+  /** Non-blank cells. */
+  readonly filled: number;
+  /** Cells that hold a number (or a number written as text). */
+  readonly numbers: number;
+  /** Cells that read as a period: dates, or text such as "Jan 2024". Plain numbers are not. */
+  readonly periods: number;
+  /** Cells of text that is neither a number nor a period: names. */
+  readonly texts: number;
+  readonly distinctTexts: number;
+}
+
+/** Profiles are drawn from at most this many rows: enough to see a column's kind, cheap on 150,000 rows. */
+const PROFILE_ROWS = 2000;
+
+export function profileColumn(
+  sheet: SheetSnapshot,
+  col: number,
+  header: string,
+  firstRow: number,
+  lastRow: number,
+): ColumnProfile {
+  let filled = 0;
+  let numbers = 0;
+  let periods = 0;
+  let texts = 0;
+  const distinct = new Set<string>();
+  const last = Math.min(lastRow, firstRow + PROFILE_ROWS - 1);
+  for (let row = firstRow; row <= last; row++) {
+    const value = cellAt(sheet, row, col);
+    if (isBlankCell(value)) continue;
+    filled++;
+    if (isDateCell(value)) {
+      periods++;
+      continue;
+    }
+    if (typeof value === "string" && readPeriod(value) !== null) {
+      periods++;
+      continue;
+    }
+    if (readNumber(value).kind === "number") {
+      numbers++;
+      continue;
+    }
+    if (typeof value === "string") {
+      texts++;
+      distinct.add(value.trim().toLowerCase());
+    }
+  }
+  return { col, header, filled, numbers, periods, texts, distinctTexts: distinct.size };
+}
+
+/** A column read as periods: most of its filled cells are dates or period text. */
+export const readsAsPeriods = (p: ColumnProfile): boolean => p.filled > 0 && p.periods >= 0.8 * p.filled;
+
+/** A column of names: most of its filled cells are text that is no number and no period. */
+const readsAsNames = (p: ColumnProfile): boolean => p.filled > 0 && p.texts >= 0.7 * p.filled;
+
+const readsAsNumbers = (p: ColumnProfile): boolean => p.filled > 0 && p.numbers >= 0.7 * p.filled;
+
+/** One KPI of a block that gives each KPI a column: its values and its target's column. */
+export interface KpiColumn {
+  readonly name: string;
+  readonly actual: number;
+  readonly target: number;
+}
+
+/** What content adds to the header words. */
+export interface RoleInference {
+  readonly columns: Partial<Record<ColumnRole, number>>;
+  /** The block's left edge, moved left over an unheaded column of names. */
+  readonly left: number;
+  readonly shape: "long" | "columns";
+  /** One KPI's series with no KPI column: the KPI's name. */
+  readonly kpiName?: string;
+  /** KPIs as columns: each KPI's value and target columns. */
+  readonly kpiColumns?: readonly KpiColumn[];
+  /** How each role was chosen, for the "Read" line. */
+  readonly reasons: readonly string[];
+}
+
+const words = (text: string): string[] =>
+  text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .filter((w) => w !== "");
+
+/**
+ * Splits "Sales Target", "Target Sales", "Sales (Goal)", "Sales Actual" into the KPI's name and
+ * the role its other words name (a target or actual word in any language headers.ts knows).
+ */
+function partnerOf(header: string): { base: string; role: "actual" | "target" } | null {
+  const w = words(header);
+  for (let k = Math.min(2, w.length - 1); k >= 1; k--) {
+    for (const [part, rest] of [
+      [w.slice(-k), w.slice(0, -k)],
+      [w.slice(0, k), w.slice(k)],
+    ] as const) {
+      const role = roleOfHeader(part.join(" "));
+      if ((role === "target" || role === "actual") && rest.length > 0) return { base: rest.join(" "), role };
+    }
+  }
+  return null;
+}
+
+/**
+ * KPIs as columns: each KPI's values in a column headed by its name, its target in a partner
+ * column ("Sales" with "Sales Target", "Target Sales", "Sales Goal"; or "Sales Actual" with
+ * "Sales Budget"). Columns with no partner are not KPIs a scorecard can score.
+ */
+export function pairKpiColumns(profiles: readonly ColumnProfile[]): KpiColumn[] {
+  const numeric = profiles.filter((p) => p.header !== "" && (readsAsNumbers(p) || p.filled === 0));
+  const byBase = new Map<string, { actual?: number; target?: number }>();
+  for (const p of numeric) {
+    const split = partnerOf(p.header);
+    const base = split ? split.base : words(p.header).join(" ");
+    const entry = byBase.get(base) ?? {};
+    const role = split?.role ?? "actual";
+    if (entry[role] !== undefined) continue;
+    entry[role] = p.col;
+    byBase.set(base, entry);
+  }
+  const pairs: KpiColumn[] = [];
+  for (const e of byBase.values()) {
+    if (e.actual === undefined || e.target === undefined) continue;
+    const header = profiles.find((p) => p.col === e.actual)?.header ?? "";
+    pairs.push({ name: withoutRoleWords(header), actual: e.actual, target: e.target });
+  }
+  return pairs.sort((a, b) => a.actual - b.actual);
+}
+
+/** "Sales Actual" → "Sales": the KPI's name as its column writes it, less the word that names the role. */
+function withoutRoleWords(header: string): string {
+  const parts = header
+    .trim()
+    .split(/[\s_\-–:()]+/)
+    .filter((w) => w !== "");
+  const kept = parts.filter((w) => {
+    const role = roleOfHeader(w);
+    return role !== "actual" && role !== "target";
+  });
+  return (kept.length ? kept : parts).join(" ");
+}
+
+const quoted = (header: string): string => (header === "" ? "the unheaded column" : `"${header}"`);
+
+/**
+ * Completes the roles the header words found with what the columns hold. Returns null when the
+ * content does not make a scorecard either (no target anywhere, say).
+ *
+ * @param profiles every column of the block, the unheaded one left of it included, in order
+ * @param byHeader the roles the header words (and the user's mapping) gave
+ * @param seriesName the name a single KPI's series takes: its sheet's
+ */
+export function inferRoles(
+  profiles: readonly ColumnProfile[],
+  byHeader: Readonly<Partial<Record<ColumnRole, number>>>,
+  seriesName: string,
+): RoleInference | null {
+  const columns: Partial<Record<ColumnRole, number>> = { ...byHeader };
+  const reasons: string[] = [];
+  const taken = (col: number): boolean => Object.values(columns).includes(col);
+  const headerOf = (col: number): string => profiles.find((p) => p.col === col)?.header ?? "";
+
+  if (columns.period === undefined) {
+    const dated = profiles.find((p) => !taken(p.col) && roleOfHeader(p.header) === null && readsAsPeriods(p));
+    if (dated) {
+      columns.period = dated.col;
+      reasons.push(`Period from ${quoted(dated.header)} (its values read as periods)`);
+    }
+  }
+  const left = profiles[0]?.col ?? 0;
+
+  if (columns.kpi === undefined && columns.actual === undefined && columns.target === undefined) {
+    if (columns.period === undefined) return null;
+    const pairs = pairKpiColumns(profiles.filter((p) => !taken(p.col)));
+    if (pairs.length === 0) return null;
+    reasons.push(
+      pairs.length === 1
+        ? `one KPI, "${pairs[0]?.name}", its target in ${quoted(headerOf(pairs[0]?.target as number))}`
+        : `${pairs.length} KPIs as columns, each with its target column (${pairs
+            .slice(0, 3)
+            .map((p) => `${quoted(headerOf(p.actual))} with ${quoted(headerOf(p.target))}`)
+            .join(", ")}${pairs.length > 3 ? ", …" : ""})`,
+    );
+    return { columns, left, shape: "columns", kpiColumns: pairs, reasons };
+  }
+
+  if (columns.actual === undefined || columns.target === undefined) return null;
+  if (columns.kpi !== undefined) return reasons.length ? { columns, left, shape: "long", reasons } : null;
+
+  const names = profiles.filter((p) => !taken(p.col) && roleOfHeader(p.header) === null && readsAsNames(p));
+  const best = names.reduce<ColumnProfile | null>(
+    (a, p) => (a === null || p.distinctTexts > a.distinctTexts ? p : a),
+    null,
+  );
+  if (best) {
+    columns.kpi = best.col;
+    const why =
+      best.header === ""
+        ? "the unheaded column of names beside Actual and Target"
+        : columns.period !== undefined
+          ? `${quoted(best.header)}: its names repeat once per period`
+          : `${quoted(best.header)}: the column of names beside Actual and Target`;
+    reasons.push(`KPI from ${why}`);
+    return { columns, left, shape: "long", reasons };
+  }
+  if (columns.period === undefined) return null;
+  reasons.push(`one KPI's series with no KPI column, named "${seriesName}" after its sheet`);
+  return { columns, left, shape: "long", kpiName: seriesName, reasons };
+}
+
+/** Where two columns are headed as the period, the one whose values read as periods. */
+export function betterPeriodColumn(
+  candidates: readonly ColumnProfile[],
+): { chosen: ColumnProfile; over: ColumnProfile } | null {
+  if (candidates.length < 2) return null;
+  const [first, ...rest] = candidates as [ColumnProfile, ...ColumnProfile[]];
+  const share = (p: ColumnProfile): number => (p.filled === 0 ? 0 : p.periods / p.filled);
+  const best = rest.reduce((a, p) => (share(p) > share(a) ? p : a), first);
+  return best === first ? null : { chosen: best, over: first };
+}

@@ -1,0 +1,219 @@
+import { evaluateScorecard } from "../../src/engine/evaluate";
+import { readScorecard, type ScorecardReading } from "../../src/model/read";
+import type { ScorecardModel } from "../../src/model/scorecard";
+import type { CellValue, WorkbookSnapshot } from "../../src/model/snapshot";
+import { book, sheet } from "../helpers/book";
+
+/**
+ * Roles read from what the columns hold, where the header words alone make no scorecard
+ * (WORKBOOK.md, "Reading real files"): a KPI column headed by any word or none, the better of two
+ * period columns, one KPI's series, KPIs as columns with their target partners, and totals among
+ * the entities.
+ */
+
+const read = (workbook: WorkbookSnapshot, table?: string): ScorecardReading =>
+  readScorecard(workbook, null, new Set(), table === undefined ? {} : { table });
+
+function modelOf(reading: ScorecardReading): ScorecardModel {
+  if (!reading.ok) throw new Error(`fatal: ${reading.fatal.message}`);
+  return reading.model;
+}
+
+const names = (m: ScorecardModel): string[] => [...new Set(m.kpis.map((k) => k.name))];
+
+const monthly = (header: readonly CellValue[], rows: readonly (readonly CellValue[])[]) =>
+  book(sheet("Data", [header, ...rows]));
+
+describe("a KPI column headed by a word the reader does not know", () => {
+  const rows = [
+    ["2024-01", "Sales", 100, 90],
+    ["2024-01", "Calls", 40, 50],
+    ["2024-02", "Sales", 95, 100],
+    ["2024-02", "Calls", 55, 50],
+  ];
+
+  it.each(["Table", "category", "Line item", "Posten"])(
+    "is the column of names beside Actual and Target (%s)",
+    (word) => {
+      const model = modelOf(read(monthly(["Period", word, "Actual", "Plan"], rows)));
+      expect(names(model)).toEqual(["Sales", "Calls"]);
+      expect(model.layout?.periods).toBe(2);
+      expect(model.layout?.inferred.join(" ")).toContain(`KPI from "${word}"`);
+    },
+  );
+
+  it("is read when the column has no header at all, left of the Actual and Plan headers", () => {
+    const model = modelOf(
+      read(
+        book(
+          sheet("Pack", [
+            [null, "Actual", "Plan"],
+            ["Revenue", 120, 100],
+            ["Gross margin", 30, 35],
+          ]),
+        ),
+      ),
+    );
+    expect(names(model)).toEqual(["Revenue", "Gross margin"]);
+    expect(model.layout?.address).toBe("Pack!A1:C3");
+    expect(model.layout?.inferred.join(" ")).toContain("unheaded column");
+  });
+
+  it("takes the column with the most names where a class column stands beside it", () => {
+    const model = modelOf(
+      read(
+        monthly(
+          ["Type", "Line", "Actual", "Budget"],
+          [
+            ["Revenue", "Product sales", 100, 90],
+            ["Revenue", "Services", 40, 50],
+            ["Expense", "Marketing", 756, 620],
+          ],
+        ),
+      ),
+    );
+    expect(names(model)).toEqual(["Product sales", "Services", "Marketing"]);
+  });
+
+  it("leaves a workbook whose table is a scorecard by its words to that table", () => {
+    const model = modelOf(
+      read(
+        book(
+          sheet("Scorecard", [
+            ["KPI", "Actual", "Target"],
+            ["NPS", 40, 50],
+          ]),
+          sheet("Pack", [
+            ["Line item", "Actual", "Budget"],
+            ["Travel", 10, 12],
+          ]),
+        ),
+      ),
+    );
+    expect(names(model)).toEqual(["NPS"]);
+  });
+
+  it("finds no scorecard in a block with a target and no actual", () => {
+    const reading = read(monthly(["Line item", "Budget"], [["Travel", 12]]));
+    expect(reading.ok).toBe(false);
+  });
+});
+
+describe("two period columns", () => {
+  it("takes the one whose values read as periods, and says so", () => {
+    const model = modelOf(
+      read(
+        monthly(
+          ["month", "period", "category", "actual", "plan"],
+          [
+            ["Jan", "Jan 2024", "Sales", 100, 90],
+            ["Feb", "Feb 2024", "Sales", 80, 100],
+          ],
+        ),
+      ),
+    );
+    expect(model.layout?.periods).toBe(2);
+    expect(model.kpis[0]?.observations.map((o) => o.period?.index)).toEqual([1, 2]);
+    expect(model.layout?.inferred.join(" ")).toContain('Period from "period"');
+    expect(model.issues.filter((i) => i.code === "duplicate-header")).toEqual([]);
+  });
+});
+
+describe("one KPI's series", () => {
+  it("with no KPI column is one KPI named after its sheet", () => {
+    const model = modelOf(
+      read(
+        book(
+          sheet("Revenue", [
+            ["Month", "Actual", "Target"],
+            ["2024-01", 10, 12],
+            ["2024-02", 13, 12],
+          ]),
+        ),
+      ),
+    );
+    expect(names(model)).toEqual(["Revenue"]);
+    expect(model.kpis[0]?.observations).toHaveLength(2);
+    expect(model.layout?.inferred.join(" ")).toContain('named "Revenue" after its sheet');
+    const evaluation = evaluateScorecard(model);
+    expect(evaluation.ok && evaluation.result.period).toBe("2024-02");
+  });
+});
+
+describe("KPIs as columns", () => {
+  const header = [
+    "Month",
+    "Sales",
+    "Sales Target",
+    "Target Calls",
+    "Calls",
+    "Churn %",
+    "Churn % Goal",
+    "Notes",
+  ];
+  const rows = [
+    ["2024-01", 100, 120, 40, 50, 3, 2, "launch"],
+    ["2024-02", 130, 120, 40, 30, 2, 2, null],
+    ["Total", 230, 240, 80, 80, null, null, null],
+  ];
+
+  it("pairs each KPI's column with its target's, by name, whichever side the word stands", () => {
+    const model = modelOf(read(monthly(header, rows)));
+    expect(model.layout?.shape).toBe("columns");
+    expect(names(model)).toEqual(["Sales", "Calls", "Churn %"]);
+    const calls = model.kpis.find((k) => k.name === "Calls");
+    expect(calls?.observations.map((o) => [o.actualCell, o.targetCell])).toEqual([
+      ["Data!E2", "Data!D2"],
+      ["Data!E3", "Data!D3"],
+    ]);
+  });
+
+  it("leaves the total row out and says so", () => {
+    const model = modelOf(read(monthly(header, rows)));
+    expect(model.layout?.totals).toBe(1);
+    expect(model.issues).toContainEqual(expect.objectContaining({ code: "total-row", cell: "Data!A4" }));
+  });
+
+  it("scores the latest month", () => {
+    const evaluation = evaluateScorecard(modelOf(read(monthly(header, rows))));
+    if (!evaluation.ok) throw new Error("not scored");
+    expect(evaluation.result.period).toBe("2024-02");
+    const sales = evaluation.result.perspectives[0]?.objectives.find((o) => o.name === "Sales");
+    expect(sales?.kpis[0]?.status).toBe("green");
+  });
+
+  it('reads "Sales Actual" beside "Sales Budget" as Sales', () => {
+    const model = modelOf(
+      read(
+        monthly(
+          ["Week", "Sales Actual", "Sales Budget"],
+          [
+            ["2024-01", 5, 6],
+            ["2024-02", 7, 6],
+          ],
+        ),
+      ),
+    );
+    expect(names(model)).toEqual(["Sales"]);
+  });
+});
+
+describe("totals among the entities", () => {
+  it.each(["Total", "Grand total", "All", "Group", "Gesamt"])("a %s row is left out, not a unit", (total) => {
+    const model = modelOf(
+      read(
+        monthly(
+          ["Site", "KPI", "Month", "Actual", "Target"],
+          [
+            ["North", "Revenue", "2024-01", 10, 12],
+            ["South", "Revenue", "2024-01", 8, 12],
+            [total, "Revenue", "2024-01", 18, 24],
+          ],
+        ),
+      ),
+    );
+    expect(model.entities).toEqual(["North", "South"]);
+    expect(model.layout?.totals).toBe(1);
+    expect(model.issues).toContainEqual(expect.objectContaining({ code: "entity-total", cell: "Data!A4" }));
+  });
+});
