@@ -88,7 +88,7 @@ describe("the issues a scored KPI raises name the KPI, the period and the cell",
       ]),
     ).toEqual([
       'Data!E3: No actual for "Sum" in 2026-02.',
-      'Data!F3: No target for "Sum"; it is shown as no data.',
+      'Data!F3: No target for "Sum" in 2026-02; it is shown as no data.',
       'Data!F4: "5%" is stored as text and was read as 0.05; store it as a number so the cell\'s colour follows it too.',
     ]);
   });

@@ -36,6 +36,7 @@ const PARAMS = {
   objective: "Delight",
   block: "Export!A1:C9",
   headers: "Metric, Amount, Goal",
+  because: "the name says cost",
 };
 
 describe("the sentences of the issue catalogue", () => {
@@ -43,7 +44,12 @@ describe("the sentences of the issue catalogue", () => {
     ["no-actual", "warning", 'No actual for "NPS" in 2026-03.'],
     ["actual-not-numeric", "warning", 'The actual of "NPS" is not a number ("x"); it is shown as no data.'],
     ["actual-error", "warning", 'The actual of "NPS" is the error value x; it is shown as no data.'],
-    ["no-target", "warning", 'No target for "NPS"; it is shown as no data.'],
+    ["no-target", "warning", 'No target for "NPS" in 2026-03; it is shown as no data.'],
+    [
+      "polarity-inferred",
+      "info",
+      'Assumed higher is better for "NPS": the name says cost; write objective in a Polarity column to change it.',
+    ],
     ["target-not-numeric", "warning", 'The target of "NPS" is not a number ("x"); it is shown as no data.'],
     ["target-error", "warning", 'The target of "NPS" is the error value x; it is shown as no data.'],
     [
@@ -216,6 +222,9 @@ describe("the sentences of the issue catalogue", () => {
 
   it("leave out what a parameter does not say", () => {
     expect(issue("no-actual", null, { kpi: "NPS" }).message).toBe('No actual for "NPS".');
+    expect(issue("no-target", null, { kpi: "NPS", entity: "North", period: "2026-03" }).message).toBe(
+      'No target for "NPS" of "North" in 2026-03; it is shown as no data.',
+    );
     expect(issue("duplicate-kpi", null, { kpi: "NPS", first: "Data!E2" }).message).toBe(
       '"NPS" appears twice; the row at Data!E2 is used and this one is left out.',
     );

@@ -1,0 +1,408 @@
+/**
+ * Which way is better for a KPI the file gives no Polarity for, read from what the file does say:
+ * a column that classifies its rows (Type: Expense) or the KPI's own name ("Staff costs"). Finance
+ * files rarely write a polarity, and a cost line over its budget scored green reads as a wrong
+ * product. The word lists are in docs/reading.md ("Direction"); a list changed here is changed there.
+ */
+import { issue, type Issue } from "../engine/issues";
+import type { Polarity } from "../engine/types";
+import { parsePolarity } from "./values";
+
+/** A direction read from the file, and why, in words that finish "Assumed lower is better: …". */
+export interface InferredPolarity {
+  readonly polarity: "higher" | "lower";
+  readonly because: string;
+}
+
+/** Lower case, accents dropped, split into words: "Coûts (€)" → ["couts"]; "D'affaires" → ["d", "affaires"]. */
+export function directionWords(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "");
+}
+
+/**
+ * Names in which less is better, in English, Spanish, Portuguese, French, German, Italian and
+ * Dutch. Phrases are matched as whole words, longest first, so "days sales outstanding" is one
+ * cost-like phrase and its "sales" is not read as revenue.
+ */
+const LESS_IS_BETTER = phrases(
+  // English: money out
+  "cost, costs, expense, expenses, expenditure, expenditures, spend, spending, opex, capex",
+  "cogs, cost of sales, cost of goods sold, cost of revenue, overhead, overheads, bad debt",
+  "bad debts, write off, write offs, writeoffs, arrears, overdue, overrun, overruns, penalties",
+  "fines, loss, losses, leakage, shrinkage",
+  // English: cash tied up
+  "days sales outstanding, days of sales outstanding, dso, debtor days, debtors days",
+  "days receivable, receivable days, days inventory outstanding, inventory days, dio",
+  // English: people
+  "churn, attrition, absenteeism, absence, absences, sickness, sick days, sick leave, accident",
+  "accidents, injury, injuries, lost time injury, ltifr, trir, grievances",
+  // English: customers and quality
+  "complaint, complaints, cancellation, cancellations, escalations, abandonment, abandoned",
+  "abandon rate, bounce rate, defect, defects, defect rate, error, errors, error rate, incident",
+  "incidents, rework, scrap, waste, downtime, breakdowns, failure, failures, failure rate",
+  "backlog, delay, delays, late deliveries, stockouts, stock outs, out of stock, emissions, co2",
+  "carbon footprint, ghg",
+  // English: time taken
+  "lead time, cycle time, waiting time, waiting times, wait time, waiting list, response time",
+  "resolution time, turnaround time, handling time, time to hire, time to fill, time to market",
+  "time to repair, time to resolve, mttr, length of stay",
+  // English: health care
+  "mortality, deaths, infection, infections, readmission, readmissions, falls, pressure ulcers",
+  "adverse events, never events, hospital acquired",
+  // Spanish
+  "coste, costes, costo, costos, gasto, gastos, egresos, costo de ventas, coste de ventas",
+  "costo de lo vendido, reclamacion, reclamaciones, reclamo, reclamos, queja, quejas",
+  "absentismo, ausentismo, accidentes, incidentes, incidencias, defectos, errores",
+  "tasa de error, mortalidad, infecciones, reingresos, readmisiones, retrasos, mermas, merma",
+  "desperdicio, desperdicios, residuos, emisiones, tiempo de espera, tiempo de ciclo, perdidas",
+  "fallos, averias, morosidad, devoluciones, cancelaciones, abandono, dias de cobro",
+  "dias de cartera",
+  // Portuguese
+  "custo, custos, despesa, despesas, custo das vendas, custo dos produtos vendidos, reclamacoes",
+  "queixas, absenteismo, rotatividade, acidentes, defeitos, erros, mortalidade, infeccoes",
+  "reinternacoes, readmissoes, atrasos, refugo, emissoes, perdas, falhas, inadimplencia",
+  "devolucoes, cancelamentos, prazo medio de recebimento",
+  // French
+  "cout, couts, depense, depenses, cout des ventes, cout des marchandises vendues, reclamations",
+  "plaintes, absenteisme, defauts, erreurs, taux d erreur, mortalite, readmissions, retards",
+  "dechets, rebuts, gaspillage, emissions, temps d attente, temps de cycle, delai de livraison",
+  "pertes, pannes, impayes, delai de paiement clients, resiliations",
+  // German (compounds such as "Personalkosten" by their last word: see GERMAN_DUTCH_TAILS)
+  "kosten, ausgaben, aufwand, aufwendungen, beschwerden, reklamationen, fehlzeiten",
+  "krankenstand, krankenquote, fluktuation, fluktuationsrate, fluktuationsquote, unfalle",
+  "unfallquote, vorfalle, storungen, fehler, fehlerquote, fehlerrate, mangel, ausschuss",
+  "ausschussquote, abfall, emissionen, sterblichkeit, mortalitat, infektionen, wiederaufnahmen",
+  "durchlaufzeit, wartezeit, zykluszeit, lieferzeit, verluste, ausfallzeit, stillstand",
+  "stillstandszeit, ruckstand, uberfallig, forderungslaufzeit, debitorenlaufzeit, retouren",
+  "reklamationsquote, kundigungen",
+  // Italian
+  "costi, spesa, spese, costo del venduto, reclami, lamentele, assenteismo, infortuni",
+  "incidenti, difetti, errori, mortalita, infezioni, riammissioni, ritardi, scarti, sprechi",
+  "rifiuti, emissioni, tempo di attesa, tempi di attesa, tempo di ciclo, perdite, guasti",
+  "fermo macchina, arretrati, insoluti, resi, giorni medi di incasso",
+  // Dutch
+  "uitgaven, klachten, verzuim, ziekteverzuim, verzuimpercentage, personeelsverloop, ongevallen",
+  "incidenten, defecten, fouten, foutpercentage, sterfte, mortaliteit, infecties, heropnames",
+  "heropnamen, vertragingen, afval, uitval, uitstoot, emissies, wachttijd, wachttijden",
+  "doorlooptijd, cyclustijd, verliezen, storingen, achterstand, debiteurendagen, retouren",
+  "opzeggingen",
+);
+
+/**
+ * Words that say more is better, or that the name measures a gain on a cost-like thing ("cost
+ * savings", "reduction in complaints", "complaints resolved", "days without accidents"): beside a
+ * cost-like word they leave the name alone.
+ */
+const NOT_LESS = phrases(
+  // English
+  "revenue, revenues, sales, income, profit, profits, margin, margins, earnings, ebit, ebitda",
+  "roi, return, returns, savings, saving, saved, avoided, avoidance, prevented, prevention",
+  "reduction, reductions, reduced, reduce, reducing, decrease, decreased, recovered, recovery",
+  "resolved, resolution, closed, handled, solved, cleared, detected, detection, reported",
+  "without, free, since, between failures, mtbf, on time, compliance, coverage, satisfaction",
+  "retention",
+  // Spanish
+  "ingresos, ventas, beneficio, beneficios, margen, utilidad, utilidades, ahorro, ahorros",
+  "reduccion, disminucion, evitado, evitados, ganancia, ganancias, rentabilidad, facturacion",
+  "resueltas, resueltos, sin",
+  // Portuguese
+  "receita, receitas, vendas, lucro, lucros, margem, economia, economias, poupanca, reducao",
+  "diminuicao, evitados, faturamento, rentabilidade, resolvidas, sem",
+  // French
+  "chiffre d affaires, ventes, revenus, recettes, benefice, benefices, marge, economies",
+  "diminution, evites, rentabilite, resolues, sans",
+  // German
+  "umsatz, umsatze, erlos, erlose, umsatzerlose, gewinn, marge, ertrag, ertrage, einsparung",
+  "einsparungen, ersparnis, reduzierung, reduktion, senkung, vermieden, ohne, frei",
+  // Italian
+  "ricavi, fatturato, vendite, utile, utili, margine, profitto, risparmio, risparmi, riduzione",
+  "evitati, risolti, senza",
+  // Dutch
+  "omzet, opbrengst, opbrengsten, winst, verkoop, verkopen, besparing, besparingen, reductie",
+  "vermindering, verlaging, vermeden, opgelost, zonder",
+);
+
+/**
+ * German and Dutch write one word where English writes two ("Personalkosten", "klantklachten"):
+ * a word that ends in one of these is read as it.
+ */
+const GERMAN_DUTCH_TAILS = phrases(
+  "kosten, ausgaben, aufwand, aufwendungen, beschwerden, reklamationen, unfalle, fehler",
+  "fehlzeiten, fluktuation, verluste, klachten, verzuim, ongevallen, uitgaven, wachttijd",
+);
+
+/**
+ * "Turnover" is staff leaving in HR and revenue in UK finance; "rotación" is staff or stock. Such
+ * a word says less is better only beside a word for staff ("staff turnover"); alone it is left
+ * alone, and "turnover" alone even counts as revenue ("turnover cost" says both).
+ */
+const STAFF_DEPENDENT: ReadonlyMap<string, "revenue" | "neutral"> = new Map([
+  ["turnover", "revenue"],
+  ["rotacion", "neutral"],
+  ["rotacao", "neutral"],
+  ["rotation", "neutral"],
+  ["verloop", "neutral"],
+]);
+const STAFF_WORDS = new Set(
+  directionWords(
+    "staff employee employees personnel people workforce labour labor headcount hr worker workers " +
+      "nurses nursing voluntary involuntary regretted personal empleados plantilla funcionarios " +
+      "colaboradores pessoal salariés effectifs personale dipendenti mitarbeiter belegschaft " +
+      "personeel medewerkers",
+  ),
+);
+
+/** Word lists written as comma-separated phrases, a line per group. */
+function phrases(...groups: readonly string[]): string[] {
+  return groups.flatMap((group) => group.split(",").map((phrase) => phrase.trim()));
+}
+
+type Lexicon = ReadonlyMap<string, readonly (readonly string[])[]>;
+
+/** Phrases by their first word, longest first, so that matching takes the longest phrase. */
+function lexicon(phrases: readonly string[]): Lexicon {
+  const byFirst = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const words = directionWords(phrase);
+    const first = words[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), words]);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return byFirst;
+}
+
+/** The length of the longest phrase of `lex` that starts at words[at], or 0. */
+function matchAt(lex: Lexicon, words: readonly string[], at: number): number {
+  for (const phrase of lex.get(words[at] as string) ?? []) {
+    if (phrase.every((w, i) => words[at + i] === w)) return phrase.length;
+  }
+  return 0;
+}
+
+const LESS = lexicon(LESS_IS_BETTER);
+const MORE = lexicon(NOT_LESS);
+
+/** A compound whose last part is a cost-like word ("personalkosten" → "kosten"), else null. */
+const compoundTail = (word: string): string | null =>
+  GERMAN_DUTCH_TAILS.find((tail) => word.length > tail.length && word.endsWith(tail)) ?? null;
+
+/** The words of a text read left to right, each phrase taken whole: which say less, which more. */
+function scan(words: readonly string[]): { less: [number, number][]; more: boolean } {
+  const less: [number, number][] = [];
+  let more = false;
+  const staff = words.some((w) => STAFF_WORDS.has(w));
+  for (let at = 0; at < words.length;) {
+    const word = words[at] as string;
+    const lessLength = matchAt(LESS, words, at);
+    const moreLength = matchAt(MORE, words, at);
+    if (lessLength > 0 && lessLength >= moreLength) {
+      less.push([at, lessLength]);
+      at += lessLength;
+    } else if (moreLength > 0) {
+      more = true;
+      at += moreLength;
+    } else {
+      const dependent = STAFF_DEPENDENT.get(word);
+      if (dependent !== undefined && staff) less.push([at, 1]);
+      else if (dependent === "revenue") more = true;
+      else if (dependent === undefined && compoundTail(word) !== null) less.push([at, 1]);
+      at += 1;
+    }
+  }
+  return { less, more };
+}
+
+/** The words of `text` from the `first`th to the `last`th, as written. */
+function wordsAsWritten(text: string, first: number, count: number): string {
+  const spans = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)];
+  const start = spans[first];
+  const end = spans[first + count - 1];
+  return start && end ? text.slice(start.index, end.index + end[0].length) : text;
+}
+
+/**
+ * "lower" when the KPI's name plainly means less is better ("Staff costs", "Debtor days",
+ * "Reclamaciones", "Personalkosten"); null when it does not, or when it also says more is better
+ * or measures a gain ("Cost savings", "Reduction in complaints", "Accident-free days").
+ */
+export function polarityFromName(kpiName: string): InferredPolarity | null {
+  const words = directionWords(kpiName);
+  const { less, more } = scan(words);
+  const first = less[0];
+  if (more || first === undefined) return null;
+  return { polarity: "lower", because: `the name says ${wordsAsWritten(kpiName, first[0], first[1])}` };
+}
+
+/** Class words of a column that classifies rows: money going out, or money coming in. */
+const COST_CLASS = phrases(
+  "cost, costs, expense, expenses, expenditure, expenditures, opex, capex, spend, spending",
+  "cogs, cost of sales, cost of goods sold, overhead, overheads, operating expense",
+  "operating expenses, operating costs, capital expenditure",
+  // Spanish, Portuguese
+  "coste, costes, costo, costos, gasto, gastos, egreso, egresos, custo, custos, despesa",
+  "despesas",
+  // French ("charges" and "produits" are the two sides of a French income statement)
+  "cout, couts, depense, depenses, charge, charges",
+  // German, Italian, Dutch ("lasten" and "baten" are the Dutch two sides)
+  "kosten, aufwand, aufwendungen, ausgaben, costi, spesa, spese, oneri, uitgaven, lasten",
+);
+const REVENUE_CLASS = phrases(
+  "revenue, revenues, income, sales, turnover, profit, margin, gross margin, gross profit",
+  "net income, earnings, ingreso, ingresos, venta, ventas, beneficio, margen, utilidad, receita",
+  "receitas, venda, vendas, lucro, margem, faturamento, produit, produits, chiffre d affaires",
+  "vente, ventes, recette, recettes, revenu, revenus, benefice, marge, umsatz, umsatzerlose",
+  "erlose, ertrag, ertrage, einnahmen, gewinn, ricavo, ricavi, fatturato, vendite, proventi",
+  "entrate, utile, margine, omzet, opbrengsten, baten, inkomsten, winst, marge",
+);
+const COST = lexicon(COST_CLASS);
+const REVENUE = lexicon(REVENUE_CLASS);
+
+/** The class a cell's words name, "cost" or "revenue", or null when none or both. */
+function classOf(value: string): "cost" | "revenue" | null {
+  const words = directionWords(value);
+  let cost = false;
+  let revenue = false;
+  for (let at = 0; at < words.length;) {
+    const costLength = matchAt(COST, words, at);
+    const revenueLength = matchAt(REVENUE, words, at);
+    if (costLength > 0 && costLength >= revenueLength) cost = true;
+    else if (revenueLength > 0) revenue = true;
+    else if (compoundTail(words[at] as string) !== null) cost = true;
+    at += Math.max(costLength, revenueLength, 1);
+  }
+  return cost === revenue ? null : cost ? "cost" : "revenue";
+}
+
+/**
+ * The direction a class cell gives its row: "lower" for Expense, Opex, Gastos, Aufwand…; "higher"
+ * for Revenue, Sales, Turnover, Ingresos…; null for anything else ("Leading", "Other").
+ */
+export function polarityFromClass(value: string, header = "Type"): InferredPolarity | null {
+  const found = classOf(value);
+  if (found === null) return null;
+  const as = found === "cost" ? "a cost" : "revenue";
+  return {
+    polarity: found === "cost" ? "lower" : "higher",
+    because: `its ${header.trim()} cell '${value.trim()}' marks it as ${as}`,
+  };
+}
+
+/** Headers of a column that classifies rows, in the seven languages. */
+const CLASS_HEADERS = new Set(
+  phrases(
+    "type, class, category, account type, account class, account category, line type, line item type",
+    "item type, nature, kind, cost type, revenue type, classification",
+    "tipo, clase, categoria, tipo de cuenta, naturaleza, clasificacion",
+    "classe, tipo de conta, natureza, classificacao",
+    "categorie, type de compte, nature du compte",
+    "typ, art, klasse, kategorie, kontoart, kontotyp, kostenart",
+    "tipo conto, natura, classificazione",
+    "soort, rekeningsoort, rekeningtype, kostensoort",
+  ).map((h) => directionWords(h).join(" ")),
+);
+
+/** Whether a header names a column that classifies rows ("Account Type", "Categoría", "Kostenart"). */
+export const isClassHeader = (header: string): boolean =>
+  CLASS_HEADERS.has(directionWords(header.replace(/\s*[([{][^)\]}]*[)\]}]\s*$/, "")).join(" "));
+
+/** At least this share of a column's filled cells must be class words for its content to make it a class column. */
+const CLASS_SHARE = 0.6;
+
+/**
+ * Whether a column classifies rows as costs or revenue: its header says so, or most of its filled
+ * cells (at least two) are class words whatever its header. Pass the block's columns other than
+ * the KPI column: a KPI column of "Revenue", "Opex" would pass by content.
+ */
+export function isClassColumn(header: string, values: readonly string[]): boolean {
+  if (isClassHeader(header)) return true;
+  const filled = values.map((v) => v.trim()).filter((v) => v !== "");
+  const classed = filled.filter((v) => classOf(v) !== null).length;
+  return filled.length >= 2 && classed >= CLASS_SHARE * filled.length;
+}
+
+/** What the file says of one KPI's direction, for `kpiDirection`. */
+export interface DirectionEvidence {
+  /** The KPI's name, and the cell it was read from. */
+  readonly kpi: string;
+  readonly kpiCell: string | null;
+  /** The KPI's entity (site, department…), named in the note; null or absent without one. */
+  readonly entity?: string | null;
+  /** A polarity confirmed in the stored definition: it wins over everything in the file. */
+  readonly stored?: Polarity | null;
+  /** The KPI's Polarity cell as written, when the table has a Polarity column. */
+  readonly polarityCell?: { readonly text: string; readonly cell: string | null } | null;
+  /** The KPI's cell in a column that classifies rows (see isClassColumn), with that column's header. */
+  readonly classCell?: {
+    readonly header: string;
+    readonly text: string;
+    readonly cell: string | null;
+  } | null;
+}
+
+/** Where a KPI's direction came from. */
+export type DirectionSource = "definition" | "polarity-cell" | "class" | "name" | "default";
+
+export interface DirectionDecision {
+  /** Null when the Polarity cell holds a word that is no polarity (the KPI is then not scored). */
+  readonly polarity: Polarity | null;
+  readonly source: DirectionSource;
+  /** Why, for an inferred direction ("its Type cell 'Expense' marks it as a cost"); else null. */
+  readonly because: string | null;
+  /** The note of an inference, or the error of an unreadable Polarity cell; else null. */
+  readonly issue: Issue | null;
+}
+
+/**
+ * A KPI's direction: the stored definition wins, then a Polarity cell, then a class cell, then the
+ * name; with none of them, higher is better. An inference is a note naming the cell and why, when
+ * it makes the KPI lower-is-better or overrides what its name says.
+ */
+export function kpiDirection(evidence: DirectionEvidence): DirectionDecision {
+  const { kpi, entity } = evidence;
+  if (evidence.stored) return decided(evidence.stored, "definition");
+  const written = evidence.polarityCell;
+  const parsed = written ? parsePolarity(written.text) : null;
+  if (parsed === "unknown") {
+    return {
+      ...decided(null, "polarity-cell"),
+      issue: issue("polarity-unknown", written?.cell ?? null, { kpi, value: (written?.text ?? "").trim() }),
+    };
+  }
+  if (parsed !== null) return decided(parsed, "polarity-cell");
+  const fromName = polarityFromName(kpi);
+  const fromClass = evidence.classCell
+    ? polarityFromClass(evidence.classCell.text, evidence.classCell.header)
+    : null;
+  const inferred = fromClass ?? fromName;
+  if (inferred === null) return decided("higher", "default");
+  const source = fromClass ? "class" : "name";
+  const cell = fromClass ? (evidence.classCell?.cell ?? null) : evidence.kpiCell;
+  const noted =
+    inferred.polarity === "lower" || (fromName !== null && fromName.polarity !== inferred.polarity);
+  return {
+    polarity: inferred.polarity,
+    source,
+    because: inferred.because,
+    issue: noted
+      ? issue("polarity-inferred", cell, {
+          kpi,
+          ...(entity ? { entity } : {}),
+          polarity: inferred.polarity,
+          other: inferred.polarity === "lower" ? "higher" : "lower",
+          because: inferred.because,
+        })
+      : null,
+  };
+}
+
+const decided = (polarity: Polarity | null, source: DirectionSource): DirectionDecision => ({
+  polarity,
+  source,
+  because: null,
+  issue: null,
+});
