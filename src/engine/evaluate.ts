@@ -100,13 +100,17 @@ interface KpiContext {
   readonly issues: Issue[];
 }
 
+/** The KPI as an issue names it: with entities, whose it is, so that each entity's warning is told apart. */
+const named = (kpi: KpiModel): { kpi: string; entity?: string } =>
+  kpi.entity === null ? { kpi: kpi.name } : { kpi: kpi.name, entity: kpi.entity };
+
 const periodOf = (o: Observation): number => (o.period ? periodOrdinal(o.period) : 0);
 
 /** A number from a reading, or null with the issue that explains why. */
 function usableNumber(
   reading: NumberReading,
   cell: string | null,
-  kpi: string,
+  kpi: { kpi: string; entity?: string },
   which: "actual" | "target",
   period: string,
   issues: Issue[],
@@ -118,19 +122,19 @@ function usableNumber(
       }
       return reading.value;
     case "blank":
-      issues.push(issue(which === "actual" ? "no-actual" : "no-target", cell, { kpi, period }));
+      issues.push(issue(which === "actual" ? "no-actual" : "no-target", cell, { ...kpi, period }));
       return null;
     case "text":
       issues.push(
         issue(which === "actual" ? "actual-not-numeric" : "target-not-numeric", cell, {
-          kpi,
+          ...kpi,
           value: reading.text,
         }),
       );
       return null;
     case "error":
       issues.push(
-        issue(which === "actual" ? "actual-error" : "target-error", cell, { kpi, value: reading.code }),
+        issue(which === "actual" ? "actual-error" : "target-error", cell, { ...kpi, value: reading.code }),
       );
       return null;
   }
@@ -144,28 +148,28 @@ function thresholdSpecOf(kpi: KpiModel, o: Observation | undefined, issues: Issu
   const { threshold, tolerance } = o;
   if (threshold.kind === "text" || threshold.kind === "error") {
     const value = threshold.kind === "text" ? threshold.text : threshold.code;
-    issues.push(issue("threshold-not-numeric", o.thresholdCell, { kpi: kpi.name, value }));
+    issues.push(issue("threshold-not-numeric", o.thresholdCell, { ...named(kpi), value }));
     return null;
   }
   if (threshold.kind === "number") {
     if (tolerance.kind !== "blank")
-      issues.push(issue("threshold-and-tolerance", o.thresholdCell, { kpi: kpi.name }));
+      issues.push(issue("threshold-and-tolerance", o.thresholdCell, named(kpi)));
     return { kind: "absolute", value: threshold.value };
   }
   if (tolerance.kind === "text" || tolerance.kind === "error") {
     const value = tolerance.kind === "text" ? tolerance.text : tolerance.code;
-    issues.push(issue("tolerance-not-numeric", o.toleranceCell, { kpi: kpi.name, value }));
+    issues.push(issue("tolerance-not-numeric", o.toleranceCell, { ...named(kpi), value }));
     return null;
   }
   if (tolerance.kind === "number") {
     if (tolerance.value < 0) {
-      issues.push(issue("tolerance-negative", o.toleranceCell, { kpi: kpi.name, value: tolerance.value }));
+      issues.push(issue("tolerance-negative", o.toleranceCell, { ...named(kpi), value: tolerance.value }));
       return null;
     }
     if (tolerance.value > 1) {
       const fraction = tolerance.value / 100;
       issues.push(
-        issue("tolerance-as-percent", o.toleranceCell, { kpi: kpi.name, value: tolerance.value, fraction }),
+        issue("tolerance-as-percent", o.toleranceCell, { ...named(kpi), value: tolerance.value, fraction }),
       );
       return { kind: "tolerance", fraction };
     }
@@ -225,11 +229,13 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
   if (aggregation === "last" || !scored) {
     if (!current) {
       if (reference)
-        issues.push(issue("no-row-in-period", reference.actualCell, { kpi: kpi.name, period: periodText }));
+        issues.push(issue("no-row-in-period", reference.actualCell, { ...named(kpi), period: periodText }));
       return result();
     }
-    actual = usableNumber(current.actual, current.actualCell, kpi.name, "actual", periodText, issues);
-    target = usableNumber(current.target, current.targetCell, kpi.name, "target", periodText, issues);
+    actual = usableNumber(current.actual, current.actualCell, named(kpi), "actual", periodText, issues);
+    // A KPI with no target cell at all (a wide table without its Target row) is named at its actual.
+    const targetCell = current.targetCell ?? current.actualCell;
+    target = usableNumber(current.target, targetCell, named(kpi), "target", periodText, issues);
   } else {
     const startOrd = periodOrdinal(fiscalYearStart(scored, ctx.fiscalYearStartMonth));
     const window = upToScored.filter((o) => periodOf(o) >= startOrd);
@@ -238,8 +244,8 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
       for (const o of window) {
         const reading = o[which];
         if (reading.kind === "blank") continue;
-        const cell = which === "actual" ? o.actualCell : o.targetCell;
-        const n = usableNumber(reading, cell, kpi.name, which, o.period ? periodKey(o.period) : "", issues);
+        const cell = which === "actual" ? o.actualCell : (o.targetCell ?? o.actualCell);
+        const n = usableNumber(reading, cell, named(kpi), which, o.period ? periodKey(o.period) : "", issues);
         if (n !== null) values.push(n);
       }
       return values;
@@ -247,9 +253,9 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
     actual = aggregate(aggregation, collect("actual"));
     target = aggregate(aggregation, collect("target"));
     const cell = reference?.actualCell ?? null;
-    if (actual === null) issues.push(issue("no-actual", cell, { kpi: kpi.name, period: periodText }));
+    if (actual === null) issues.push(issue("no-actual", cell, { ...named(kpi), period: periodText }));
     if (target === null)
-      issues.push(issue("no-target", reference?.targetCell ?? cell, { kpi: kpi.name, period: periodText }));
+      issues.push(issue("no-target", reference?.targetCell ?? cell, { ...named(kpi), period: periodText }));
   }
 
   const spec = thresholdSpecOf(kpi, reference, issues);
@@ -276,7 +282,7 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
     (scoring.ok && !Number.isFinite(scoring.score)) ||
     shown.variance !== variance;
   if (overflow) {
-    issues.push(issue("number-out-of-range", reference?.actualCell ?? null, { kpi: kpi.name }));
+    issues.push(issue("number-out-of-range", reference?.actualCell ?? null, named(kpi)));
     return result(shown);
   }
   if (!scoring.ok) {
@@ -285,7 +291,7 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
         "threshold-wrong-side",
         reference?.thresholdCell ?? reference?.toleranceCell ?? reference?.actualCell ?? null,
         {
-          kpi: kpi.name,
+          ...named(kpi),
           threshold: scoring.threshold,
           target,
           polarity: kpi.polarity,

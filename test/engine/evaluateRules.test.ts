@@ -94,6 +94,37 @@ describe("the issues a scored KPI raises name the KPI, the period and the cell",
   });
 });
 
+describe("the warnings of a KPI with no target name a cell and the entity", () => {
+  it("in a wide table without the KPI's target row, at the KPI's actual", () => {
+    const wide = book(
+      sheet("Data", [
+        ["KPI", "Jan 2026", "Feb 2026"],
+        ["Sales", 5, 6],
+        ["Sales Budget", 4, 4],
+        ["Calls", 5, 6],
+      ]),
+    );
+    expect(score(wide).result.issues.map((i) => `${i.cell}: ${i.message}`)).toEqual([
+      'Data!C4: No target for "Calls" in 2026-02; it is shown as no data.',
+    ]);
+  });
+
+  it("with entities, each entity's warning says whose it is", () => {
+    const sites = book(
+      sheet("Data", [
+        ["Site", "KPI", "Actual", "Target", "Tolerance %"],
+        ["North", "Sales", 5, null, null],
+        ["South", "Sales", 5, null, "x"],
+      ]),
+    );
+    expect(score(sites).result.issues.map((i) => `${i.cell}: ${i.message}`)).toEqual([
+      'Data!D2: No target for "Sales" of "North"; it is shown as no data.',
+      'Data!D3: No target for "Sales" of "South"; it is shown as no data.',
+      'Data!E3: The tolerance of "Sales" of "South" is not a number ("x"); the KPI is not scored.',
+    ]);
+  });
+});
+
 describe("numbers too large to compare", () => {
   it("leave a KPI unscored when its variance overflows, though its threshold and score do not", () => {
     const { result } = score(monthly([["2026-01", "F", "O", "Huge", 1.7e308, -1.7e308, null, -1.75e308]]));
