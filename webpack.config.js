@@ -3,10 +3,25 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
-const { productionUrl, rewriteManifest } = require("./scripts/manifest-urls");
+const { DEV_URL, productionUrl, rewriteManifest } = require("./scripts/manifest-urls");
+const { contentSecurityPolicy } = require("./scripts/content-security-policy");
 
-module.exports = (_env, options) => {
+/** Every page the add-in serves, each with its entry: each gets the Content-Security-Policy. */
+const PAGES = [
+  { filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] },
+  { filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] },
+  { filename: "notice.html", template: "./src/commands/notice.html", chunks: ["notice"] },
+];
+
+/**
+ * `--mode production` builds for release: its manifest names where the add-in is hosted, from
+ * BSC_PRODUCTION_URL (productionUrl refuses to guess). `--env local` is a production build
+ * addressed at this machine's development server (the end-to-end tests); a development build
+ * (`npm start`, `npm run build:dev`) is addressed there too.
+ */
+module.exports = (env = {}, options = {}) => {
   const dev = options.mode !== "production";
+  const hostUrl = dev || env.local ? DEV_URL : productionUrl();
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -35,29 +50,16 @@ module.exports = (_env, options) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "notice.html",
-        template: "./src/commands/notice.html",
-        chunks: ["notice"],
-      }),
+      ...PAGES.map(
+        (page) => new HtmlWebpackPlugin({ ...page, contentSecurityPolicy: contentSecurityPolicy({ dev }) }),
+      ),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            // Where the add-in is hosted in production: set BSC_PRODUCTION_URL when building for release.
-            transform: (content) => (dev ? content : rewriteManifest(content.toString(), productionUrl())),
+            transform: (content) => rewriteManifest(content.toString(), hostUrl),
           },
         ],
       }),
@@ -65,8 +67,13 @@ module.exports = (_env, options) => {
     performance: { maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
     devServer: {
       static: { directory: path.join(__dirname, "dist") },
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // Only this machine: Excel (desktop, or on the web in this machine's browser) loads the pane
+      // from https://localhost:3000 as a page, which needs no CORS header. Office's templates send
+      // "Access-Control-Allow-Origin: *" for custom functions' metadata, which this add-in has none of.
+      host: "localhost",
       port: 3000,
     },
   };
 };
+
+module.exports.PAGES = PAGES;

@@ -1,6 +1,15 @@
 import { errorSentence, fatalSentence, outcomeSentence } from "../app/outcomeText";
 import { runScorecard } from "../app/scorecard";
 import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
+import {
+  NOTICE_CLOSE,
+  NOTICE_PARAMETER,
+  NOTICE_READY,
+  NOTICES,
+  type NoticeDetail,
+  type NoticeKey,
+  type NoticeTone,
+} from "./notices";
 
 /**
  * The ribbon's function file. "Refresh" scores the workbook without opening the pane, then says
@@ -8,43 +17,61 @@ import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
  */
 
 export interface Notice {
-  readonly tone: "success" | "warning" | "error";
+  /** Which of the defined notices (its tone and title): the notice page is opened with it. */
+  readonly key: NoticeKey;
+  readonly tone: NoticeTone;
   readonly title: string;
+  /** This run's sentence, sent to the page as a dialog message. */
   readonly message: string;
 }
+
+const notice = (key: NoticeKey, message: string): Notice => ({
+  key,
+  tone: NOTICES[key].tone,
+  title: NOTICES[key].title,
+  message,
+});
 
 export async function refreshNotice(port = new OfficeWorkbook()): Promise<Notice> {
   try {
     const outcome = await runScorecard(port, {}, true);
-    if (!outcome.ok)
-      return { tone: "error", title: "Scorecard not refreshed", message: fatalSentence(outcome.fatal) };
-    return {
-      tone: outcome.hasErrors ? "warning" : "success",
-      title: "Scorecard refreshed",
-      message: outcomeSentence(outcome.report),
-    };
+    if (!outcome.ok) return notice("not-refreshed", fatalSentence(outcome.fatal));
+    return notice(outcome.hasErrors ? "refreshed-with-errors" : "refreshed", outcomeSentence(outcome.report));
   } catch (error) {
-    return { tone: "error", title: "Scorecard not refreshed", message: errorSentence(error) };
+    return notice("not-refreshed", errorSentence(error));
   }
+}
+
+/** The notice page's address: the key only, never words (see notices.ts). */
+export function noticeUrl(key: NoticeKey, base: string): string {
+  const url = new URL("notice.html", base);
+  url.search = new URLSearchParams({ [NOTICE_PARAMETER]: key }).toString();
+  return url.toString();
 }
 
 /**
  * Shows the notice in a small dialog. The manifest requires DialogApi 1.1 (every Excel that has
  * ExcelApi 1.9 has it); should a host still lack it, the refresh has been done and only the
- * notice is not shown.
+ * notice is not shown. This run's sentence goes to the page once it says it is ready, where the
+ * host has DialogApi 1.2 (messageChild); elsewhere the page shows its key's own words.
  */
-function showNotice(notice: Notice): Promise<void> {
+function showNotice(shown: Notice): Promise<void> {
   if (!Office.context.requirements.isSetSupported("DialogApi", "1.1")) return Promise.resolve();
-  const url = new URL("notice.html", window.location.href);
-  url.search = new URLSearchParams({ ...notice }).toString();
+  const canSendDetail = Office.context.requirements.isSetSupported("DialogApi", "1.2");
   return new Promise((resolve) => {
     Office.context.ui.displayDialogAsync(
-      url.toString(),
+      noticeUrl(shown.key, window.location.href),
       { height: 22, width: 32, displayInIframe: true },
       (result) => {
         if (result.status !== Office.AsyncResultStatus.Succeeded) return resolve();
         const dialog = result.value;
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+          const message = "message" in arg ? arg.message : NOTICE_CLOSE;
+          if (message === NOTICE_READY && canSendDetail) {
+            const detail: NoticeDetail = { key: shown.key, message: shown.message };
+            dialog.messageChild(JSON.stringify(detail));
+          } else if (message === NOTICE_CLOSE) dialog.close();
+        });
         resolve();
       },
     );

@@ -1,5 +1,11 @@
 import { z } from "zod";
+import { definedNameProblem, sheetNameProblem } from "./excelNames";
 import { COLUMN_ROLES } from "./headers";
+
+// Zod compiles its parsers with new Function() where it may; the add-in's pages forbid eval in
+// their Content-Security-Policy (scripts/content-security-policy.js), where its probe for it
+// would be reported as a violation. Definitions are a few dozen fields: interpreted is plenty.
+z.config({ jitless: true });
 
 /**
  * The stored scorecard definition: what the user chose (table, column mapping, settings,
@@ -10,6 +16,16 @@ import { COLUMN_ROLES } from "./headers";
 export const DEFINITION_VERSION = 1;
 
 const name = z.string().trim().min(1);
+
+/** A zod check that states the first Excel rule a name breaks (src/model/excelNames.ts). */
+const excelRule =
+  (problem: (name: string) => string | null) =>
+  (value: string, context: z.RefinementCtx): void => {
+    const why = problem(value);
+    if (why) context.addIssue({ code: "custom", message: why });
+  };
+/** A defined name the definition points at (a tagged KPI's range). */
+const definedName = z.string().trim().superRefine(excelRule(definedNameProblem));
 const weight = z.number().finite().min(0);
 const polarity = z.enum(["higher", "lower", "band"]);
 const aggregation = z.enum(["last", "sum", "average", "min", "max"]);
@@ -18,12 +34,7 @@ export const SettingsSchema = z.object({
   scoredPeriod: z.string().nullable().default(null),
   rollup: z.enum(["weighted", "worst"]).default("weighted"),
   fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
-  summarySheetName: z
-    .string()
-    .min(1)
-    .max(31)
-    .regex(/^[^[\]:*?/\\]+$/, "a sheet name cannot hold [ ] : * ? / \\")
-    .default("Scorecard"),
+  summarySheetName: z.string().superRefine(excelRule(sheetNameProblem)).default("Scorecard"),
   palette: z.enum(["standard", "colorblind"]).default("standard"),
   /** When the scorecard was last refreshed (ISO 8601), shown by the task pane. */
   lastRefreshed: z.string().nullable().default(null),
@@ -82,8 +93,8 @@ const DefinitionV1 = z.object({
         perspective: name,
         objective: name,
         name,
-        actualName: name,
-        targetName: name.nullable().default(null),
+        actualName: definedName,
+        targetName: definedName.nullable().default(null),
         target: z.number().finite().nullable().default(null),
         ...KpiFields,
       }),

@@ -11,6 +11,7 @@ describe("the ribbon's Refresh command", () => {
     ]);
     const notice = await refreshNotice(fake.port());
     expect(notice).toEqual({
+      key: "refreshed",
       tone: "success",
       title: "Scorecard refreshed",
       message: "Scorecard: 5.00 (amber). 2 KPIs: 1 amber, 1 no data. 1 issue to look at.",
@@ -23,7 +24,7 @@ describe("the ribbon's Refresh command", () => {
     const fake = new FakeExcel();
     fake.addSheet("Sheet1", [["Hello"]]);
     const notice = await refreshNotice(fake.port());
-    expect(notice.tone).toBe("error");
+    expect(notice).toMatchObject({ key: "not-refreshed", tone: "error" });
     expect(notice.message).toContain("No scorecard table was found");
   });
 

@@ -1,0 +1,130 @@
+/**
+ * The add-in's pages and its build: a Content-Security-Policy on every page, a release build
+ * that will not guess its host, a development server for this machine only.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.join(__dirname, "..", "..");
+/* eslint-disable @typescript-eslint/no-require-imports -- the build's own CommonJS modules */
+const { contentSecurityPolicy, OFFICE_JS_ORIGIN } = require(
+  path.join(root, "scripts", "content-security-policy.js"),
+) as { contentSecurityPolicy: (o?: { dev?: boolean }) => string; OFFICE_JS_ORIGIN: string };
+const { MISSING_PRODUCTION_URL, productionUrl } = require(path.join(root, "scripts", "manifest-urls.js")) as {
+  MISSING_PRODUCTION_URL: string;
+  productionUrl: (env: Record<string, string | undefined>) => string;
+};
+type Config = {
+  plugins: { userOptions?: { filename?: string; template?: string; contentSecurityPolicy?: string } }[];
+  devServer: { host?: string; headers?: unknown; port?: number };
+};
+const webpackConfig = require(path.join(root, "webpack.config.js")) as ((
+  env: Record<string, unknown>,
+  options: { mode: string },
+) => Config) & { PAGES: { filename: string; template: string }[] };
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The policy as directive → sources. */
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name as string, sources]),
+  );
+}
+
+const remote = (source: string) => /^(https?|wss?):/.test(source) || source === "*" || source.includes("*.");
+
+describe("the Content-Security-Policy", () => {
+  it.each([false, true])("allows office.js from Microsoft's CDN and nothing else remote (dev %s)", (dev) => {
+    const policy = directives(contentSecurityPolicy({ dev }));
+    expect(policy.get("default-src")).toEqual(["'none'"]);
+    expect(policy.get("script-src")).toEqual(["'self'", OFFICE_JS_ORIGIN]);
+    expect(OFFICE_JS_ORIGIN).toBe("https://appsforoffice.microsoft.com");
+    for (const [name, sources] of policy) {
+      expect(sources).not.toContain("'unsafe-eval'");
+      if (name !== "style-src") expect(sources).not.toContain("'unsafe-inline'");
+      const away = sources.filter(remote).filter((s) => s !== OFFICE_JS_ORIGIN);
+      // Only the development server's own socket, on this machine, in a development build.
+      expect(away).toEqual(dev && name === "connect-src" ? ["wss://localhost:3000"] : []);
+    }
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+    expect(policy.get("base-uri")).toEqual(["'none'"]);
+  });
+
+  it.each(webpackConfig.PAGES.map((p) => p.template))(
+    "stands in %s before any script or style",
+    (template) => {
+      const html = readFileSync(path.join(root, template), "utf8");
+      const meta = html.search(/<meta\s+http-equiv="Content-Security-Policy"/);
+      expect(meta).toBeGreaterThan(0);
+      expect(html.slice(meta)).toMatch(
+        /^<meta\s+http-equiv="Content-Security-Policy"\s+content="<%= htmlWebpackPlugin\.options\.contentSecurityPolicy %>"/,
+      );
+      const firstLoad = html.search(/<(script|style|link)\b/);
+      expect(firstLoad).toBeGreaterThan(meta);
+    },
+  );
+
+  it.each([
+    ["production", { local: true }],
+    ["development", {}],
+  ])("is handed to every page of a %s build", (mode, env) => {
+    const config = webpackConfig(env, { mode });
+    const pages = config.plugins.filter((p) => p.userOptions?.template?.endsWith(".html"));
+    expect(pages.map((p) => p.userOptions?.filename).sort()).toEqual(
+      ["commands.html", "notice.html", "taskpane.html"].sort(),
+    );
+    for (const page of pages)
+      expect(page.userOptions?.contentSecurityPolicy).toBe(
+        contentSecurityPolicy({ dev: mode === "development" }),
+      );
+  });
+});
+
+describe("the release build", () => {
+  it("refuses to guess where the add-in is hosted", () => {
+    expect(() => productionUrl({})).toThrow(MISSING_PRODUCTION_URL);
+    expect(() => productionUrl({ BSC_PRODUCTION_URL: "  " })).toThrow(MISSING_PRODUCTION_URL);
+    expect(MISSING_PRODUCTION_URL).toContain("BSC_PRODUCTION_URL");
+    expect(() => webpackConfig({}, { mode: "production" })).toThrow(MISSING_PRODUCTION_URL);
+  });
+
+  it("fails as npm run build runs it, with the sentence and no stack", () => {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.BSC_PRODUCTION_URL;
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"],
+      { cwd: root, env, encoding: "utf8" },
+    );
+    expect(run.status).not.toBe(0);
+    expect(run.stderr + run.stdout).toContain(MISSING_PRODUCTION_URL);
+    expect(run.stderr + run.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it("is addressed at this machine when built for the end-to-end tests", () => {
+    const scripts = (
+      JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(scripts["test:e2e"]).toMatch(/^npm run build:local && /);
+    expect(scripts["build:local"]).toBe("webpack --mode production --env local");
+    expect(() => webpackConfig({ local: true }, { mode: "production" })).not.toThrow();
+  });
+});
+
+describe("the development server", () => {
+  it("listens on this machine only and sends no CORS header", () => {
+    const { devServer } = webpackConfig({}, { mode: "development" });
+    expect(devServer.host).toBe("localhost");
+    expect(devServer.headers).toBeUndefined();
+    expect(readFileSync(path.join(root, "scripts", "start.ts"), "utf8")).not.toMatch(
+      /Access-Control-Allow-Origin|host:\s*["'](0\.0\.0\.0|::|local-ip)/,
+    );
+  });
+});
