@@ -8,6 +8,7 @@ import type { ColumnMapping, SourceLayout } from "../model/detect";
 import type { OwnedSheets } from "../model/ownership";
 import { ownedSheetNames, ownedSheets, storedDefinitionText } from "../model/ownership";
 import { readScorecard } from "../model/read";
+import type { ReadSuggestion } from "../model/suggest";
 import type { ScorecardModel } from "../model/scorecard";
 import { kpiKey } from "../model/scorecard";
 import type { WorkbookSnapshot } from "../model/snapshot";
@@ -46,7 +47,13 @@ export interface RunOptions {
 export type RefreshStep = "reading" | "scoring" | "writing" | "done";
 
 export type Scoring =
-  | { readonly ok: false; readonly fatal: Issue; readonly issues: readonly Issue[] }
+  | {
+      readonly ok: false;
+      readonly fatal: Issue;
+      readonly issues: readonly Issue[];
+      /** A mapping that scores a KPI, where the reader found no scorecard by itself. */
+      readonly suggestion?: ReadSuggestion;
+    }
   | {
       readonly ok: true;
       readonly report: ScorecardReport;

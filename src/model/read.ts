@@ -23,6 +23,7 @@ import { readTaggedKpi } from "./tagged";
 import { textColumnIssues } from "./textColumns";
 import { readWideRows } from "./wide";
 import { readColumnRows } from "./columnsLayout";
+import { describeHoldings, suggestReading, type ReadSuggestion } from "./suggest";
 import type {
   KpiModel,
   LayoutSummary,
@@ -45,11 +46,19 @@ import {
 export interface ReadOptions {
   /** The scorecard table to use, by Excel table name or sheet name. */
   readonly table?: string | undefined;
+  /** Whether a failed reading looks for a mapping to suggest (not while trying one). */
+  readonly suggest?: boolean;
 }
 
 export type ScorecardReading =
   | { readonly ok: true; readonly model: ScorecardModel }
-  | { readonly ok: false; readonly fatal: Issue; readonly issues: readonly Issue[] };
+  | {
+      readonly ok: false;
+      readonly fatal: Issue;
+      readonly issues: readonly Issue[];
+      /** The reader's best guess that scores a KPI, when it found no scorecard on its own. */
+      readonly suggestion?: ReadSuggestion;
+    };
 
 const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -482,6 +491,7 @@ export function readScorecard(
   const twice = headerMappedTwice(mapping);
   if (twice) return { ok: false, fatal: twice, issues };
   const candidates = detectTables(book, ownedSheets, mapping, source?.periodsAcross === true);
+  let suggestion: ReadSuggestion | undefined;
   let chosen =
     source?.range !== undefined && options.table === undefined
       ? rangeChosen(book, source.range, mapping, source.periodsAcross === true)
@@ -501,11 +511,23 @@ export function readScorecard(
       });
     } else if (role)
       chosen = issue("no-scorecard-table", null, { nearest: misses.map(describeNearMiss).join("; "), role });
+    else chosen = issue("no-scorecard-table", null, { found: describeHoldings(book, ownedSheets) });
+    if (options.suggest !== false && !definition.tagged.length) {
+      const guess = suggestReading(book, misses, mapping, (tried) => {
+        const reading = readScorecard(book, { ...tried, settings: definition.settings }, ownedSheets, {
+          ...options,
+          suggest: false,
+        });
+        return reading.ok ? reading.model : null;
+      });
+      if (guess) suggestion = guess;
+    }
   }
   const hasTags = definition.tagged.length > 0;
   let tables: DetectedTable[] = [];
   if (!("code" in chosen)) tables = chosen.map((t) => applyColumnMapping(t, definition));
-  else if (!(hasTags && chosen.code === "no-scorecard-table")) return { ok: false, fatal: chosen, issues };
+  else if (!(hasTags && chosen.code === "no-scorecard-table"))
+    return { ok: false, fatal: chosen, issues, ...(suggestion ? { suggestion } : {}) };
 
   const drafts: { draft: KpiDraft; reader: TableReader }[] = [];
   let granularity: Granularity | null = null;

@@ -1,0 +1,143 @@
+/**
+ * When no scorecard is found: the reader's best complete guess at a mapping, offered only where
+ * that guess scores at least one KPI (so the "Try:" a user pastes works), and, where nothing comes
+ * near a scorecard, what the workbook holds instead of only what it lacks.
+ */
+import type { Definition } from "./definition";
+import { emptyDefinition } from "./definition";
+import type { ColumnMapping, NearMiss } from "./detect";
+import type { ColumnRole } from "./headers";
+import { canonicalHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
+import { profileColumn, readsAsPeriods, type ColumnProfile } from "./roles";
+import type { ScorecardModel } from "./scorecard";
+import type { WorkbookSnapshot } from "./snapshot";
+import { cellAt, lastCol, lastRow } from "./snapshot";
+import { cellText, readNumber } from "./values";
+
+/** A reading the user can ask for: the flags of `bsc`, the choices of the pane's set-up. */
+export interface ReadSuggestion {
+  /** Role → header, as `--map role="header"` gives it. */
+  readonly mapping: ColumnMapping;
+  /** The table or sheet to read, as `--table` gives it. */
+  readonly table?: string;
+}
+
+/** A mapping whose scorecard has at least one KPI with an actual and a target to score. */
+const scoresAKpi = (model: ScorecardModel): boolean =>
+  model.kpis.some((k) =>
+    k.observations.some((o) => o.actual.kind === "number" && o.target.kind === "number"),
+  );
+
+const readsAsNumbers = (p: ColumnProfile): boolean => p.filled > 0 && p.numbers >= 0.7 * p.filled;
+
+/**
+ * Fills the roles a near miss lacks with the columns whose content fits them best: names for the
+ * KPI, numbers for an actual or a target (the one left of a target is its actual, the one right
+ * of an actual its target, as finance packs lay them out).
+ */
+function guessFor(book: WorkbookSnapshot, miss: NearMiss): ColumnMapping | null {
+  const t = miss.table;
+  const sheet = book.sheets.find((s) => s.name === t.sheet);
+  if (!sheet) return null;
+  const used = new Set(Object.values(t.columns));
+  const profiles = t.headers
+    .filter((h) => !used.has(h.col) && roleOfHeader(h.text) === null)
+    .map((h) => profileColumn(sheet, h.col, h.text, t.firstDataRow, t.lastDataRow));
+  const mapping: Partial<Record<ColumnRole, string>> = {};
+  const take = (role: ColumnRole, p: ColumnProfile | undefined): boolean => {
+    if (!p) return false;
+    mapping[role] = p.header;
+    used.add(p.col);
+    return true;
+  };
+  const free = (ok: (p: ColumnProfile) => boolean) => profiles.filter((p) => !used.has(p.col) && ok(p));
+  for (const role of miss.missing) {
+    if (role === "kpi") {
+      const names = free((p) => p.texts >= 0.7 * p.filled && p.filled > 0);
+      if (!take("kpi", names.sort((a, b) => b.distinctTexts - a.distinctTexts)[0])) return null;
+    } else {
+      const numbers = free(readsAsNumbers);
+      const actual = t.columns.actual;
+      const target = t.columns.target;
+      const near =
+        role === "actual" && target !== undefined
+          ? [...numbers].reverse().find((p) => p.col < target)
+          : role === "target" && actual !== undefined
+            ? numbers.find((p) => p.col > actual)
+            : numbers[0];
+      if (!take(role, near ?? numbers[0])) return null;
+    }
+  }
+  if (t.columns.period === undefined) {
+    const dated = free(readsAsPeriods)[0];
+    if (dated) take("period", dated);
+  }
+  return mapping;
+}
+
+/**
+ * The best guess among the near misses that scores a KPI when read with it.
+ *
+ * @param readWith reads the workbook with a stored definition: the same reading `bsc` will do
+ *   when the suggestion is pasted
+ */
+export function suggestReading(
+  book: WorkbookSnapshot,
+  misses: readonly NearMiss[],
+  given: ColumnMapping,
+  readWith: (definition: Definition) => ScorecardModel | null,
+): ReadSuggestion | null {
+  for (const miss of misses) {
+    const guess = guessFor(book, miss);
+    if (guess === null) continue;
+    const mapping = { ...given, ...guess };
+    const definition: Definition = {
+      ...emptyDefinition(),
+      source: { table: "", sheet: "", columns: mapping },
+    };
+    const model = readWith(definition);
+    if (model && scoresAKpi(model)) return { mapping: guess };
+  }
+  return null;
+}
+
+/**
+ * What the workbook holds, where nothing comes near a scorecard: "2 sheets of numbers by period
+ * (Data, Summary), but no target, budget or plan column".
+ */
+export function describeHoldings(book: WorkbookSnapshot, owned: ReadonlySet<string>): string {
+  const numeric: string[] = [];
+  let byPeriod = false;
+  const roles = new Set<ColumnRole>();
+  for (const sheet of book.sheets) {
+    if (owned.has(sheet.name)) continue;
+    const bottom = Math.min(lastRow(sheet), 200);
+    const right = Math.min(lastCol(sheet), 100);
+    let numbers = 0;
+    for (let row = sheet.origin.row; row <= bottom; row++) {
+      for (let col = sheet.origin.col; col <= right; col++) {
+        const value = cellAt(sheet, row, col);
+        if (row <= sheet.origin.row + 30 && typeof value === "string") {
+          const role = roleOfHeader(value);
+          if (role) roles.add(role);
+        }
+        if (typeof value === "number" || (typeof value === "string" && readNumber(value).kind === "number"))
+          numbers++;
+      }
+    }
+    if (numbers < 2) continue;
+    numeric.push(sheet.name);
+    for (let col = sheet.origin.col; col <= right && !byPeriod; col++) {
+      const header = cellText(cellAt(sheet, sheet.origin.row, col));
+      if (readsAsPeriods(profileColumn(sheet, col, header, sheet.origin.row + 1, bottom))) byPeriod = true;
+    }
+  }
+  const lacking = REQUIRED_ROLES.filter((r) => !roles.has(r));
+  const lack =
+    lacking.includes("target") || lacking.length === 0
+      ? "no target, budget or plan column to score them against"
+      : `no ${lacking.map((r) => canonicalHeader(r)).join(" or ")} column`;
+  if (numeric.length === 0) return "The workbook holds no table of numbers to score";
+  const shown = numeric.slice(0, 3).join(", ") + (numeric.length > 3 ? ", …" : "");
+  return `The workbook holds ${numeric.length === 1 ? "a sheet" : `${numeric.length} sheets`} of numbers${byPeriod ? " by period" : ""} (${shown}), but ${lack}`;
+}
