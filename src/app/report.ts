@@ -1,6 +1,7 @@
 import type { PerspectiveResult, ScorecardResult } from "../engine/evaluate";
 import type { Issue } from "../engine/issues";
 import type { LayoutSummary } from "../model/scorecard";
+import { groupIssues } from "./issueGroups";
 
 /** The JSON report of WORKBOOK.md: what `bsc --json` prints and what the task pane shows. */
 export interface ScorecardReport {
@@ -23,11 +24,19 @@ export interface EntityReport {
   readonly perspectives: readonly PerspectiveReport[];
 }
 
+/**
+ * One cause: the issues of one code in one column, grouped (src/app/issueGroups.ts). `cell` is its
+ * first cell and `message` the sentences as one, so readers of a single issue still read it.
+ */
 export interface IssueReport {
   readonly severity: Issue["severity"];
   readonly code: string;
   readonly cell: string | null;
   readonly message: string;
+  /** Every cell the cause stands for, in the order found (empty when it has none). */
+  readonly cells?: readonly string[];
+  /** How many issues were grouped into this one (1 for an issue on its own). */
+  readonly count?: number;
 }
 
 export interface KpiReport {
@@ -64,13 +73,6 @@ export interface PerspectiveReport {
   readonly objectives: readonly ObjectiveReport[];
 }
 
-export const issueReport = (i: Issue): IssueReport => ({
-  severity: i.severity,
-  code: i.code,
-  cell: i.cell,
-  message: i.message,
-});
-
 export function buildReport(
   result: ScorecardResult,
   layout: LayoutSummary | null,
@@ -80,7 +82,7 @@ export function buildReport(
     period: result.period,
     scorecard: { score: result.score, status: result.status },
     perspectives: result.perspectives.map(perspectiveReport),
-    issues: [...result.issues, ...extraIssues].map(issueReport),
+    issues: groupIssues([...result.issues, ...extraIssues]),
     read: layout,
     ...(result.entities.length
       ? {

@@ -1,3 +1,4 @@
+import { issueLine } from "../app/issueGroups";
 import { layoutText, STATUS_WORDS } from "../app/outcomeText";
 import type { IssueReport, ScorecardReport } from "../app/report";
 
@@ -41,8 +42,7 @@ export function reportText(report: ScorecardReport): string {
   if (report.entities?.length) lines.push("", ...entityMatrix(report));
   if (report.issues.length) {
     lines.push("", issueCount(report.issues) + ":");
-    for (const i of report.issues)
-      lines.push(`  ${i.severity.padEnd(7)} ${i.cell ? `${i.cell}: ` : ""}${oneLine(i.message)}`);
+    for (const i of report.issues) lines.push(`  ${i.severity.padEnd(7)} ${oneLine(issueLine(i))}`);
   }
   return lines.join("\n");
 }

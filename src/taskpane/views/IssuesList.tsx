@@ -1,4 +1,5 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { issuePlace, issueSelection } from "../../app/issueGroups";
 import type { IssueReport } from "../../app/report";
 import { splitCell } from "./format";
 
@@ -15,7 +16,7 @@ const useStyles = makeStyles({
 
 const SEVERITY: Readonly<Record<string, string>> = { error: "Error", warning: "Warning", info: "Note" };
 
-/** Every problem the scorecard found; choosing one selects its cell. */
+/** Every cause of a problem the scorecard found, one line each; choosing one selects its cells. */
 export function IssuesList({
   issues,
   onSelectCell,
@@ -28,12 +29,14 @@ export function IssuesList({
   return (
     <ul className={styles.list} aria-label="Issues">
       {issues.map((issue, i) => {
-        const cell = issue.cell ? splitCell(issue.cell) : null;
+        const selection = issueSelection(issue);
+        const cell = selection ? splitCell(selection) : null;
+        const place = issuePlace(issue);
         const text = (
           <span className={styles.item}>
             <Caption1>
               {SEVERITY[issue.severity]}
-              {issue.cell ? ` · ${issue.cell}` : ""}
+              {place ? ` · ${place}` : (issue.count ?? 1) > 1 ? ` · ${issue.count} times` : ""}
             </Caption1>
             <span>{issue.message}</span>
           </span>

@@ -1,0 +1,172 @@
+import fc from "fast-check";
+import { groupIssues, issueLine, issuePlace, issueSelection, mergedMessage } from "../../src/app/issueGroups";
+import { buildReport } from "../../src/app/report";
+import { issue, type Issue } from "../../src/engine/issues";
+import { reportText } from "../../src/cli/text";
+import { book, score, sheet } from "../helpers/book";
+
+const unreadable = (row: number, value: string, sheetName = "Data"): Issue =>
+  issue("period-unreadable", `${sheetName}!F${row}`, { value });
+
+describe("groupIssues: one line per cause", () => {
+  it("groups the issues of one code in one column, keeping every cell", () => {
+    const issues = Array.from({ length: 44 }, (_, i) =>
+      unreadable(i + 2, `${String(i % 12).padStart(2, "0")}-2021`),
+    );
+    const [group, ...others] = groupIssues(issues);
+    expect(others).toEqual([]);
+    expect(group?.cells).toEqual(issues.map((i) => i.cell));
+    expect(group?.count).toBe(44);
+    expect(group?.cell).toBe("Data!F2");
+    expect(issueLine(group!)).toBe(
+      'Data!F2:F45 (44 cells): "00-2021" … is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.',
+    );
+  });
+
+  it("keeps apart other codes, other columns and other sheets, in the order first found", () => {
+    const issues = [
+      unreadable(2, "x"),
+      issue("no-actual", "Data!E3", { kpi: "A" }),
+      unreadable(3, "y", "'P&L 2026'"),
+      unreadable(4, "z"),
+      issue("no-actual", "Data!D3", { kpi: "B" }),
+    ];
+    expect(groupIssues(issues).map((g) => [g.code, g.cells])).toEqual([
+      ["period-unreadable", ["Data!F2", "Data!F4"]],
+      ["no-actual", ["Data!E3"]],
+      ["period-unreadable", ["'P&L 2026'!F3"]],
+      ["no-actual", ["Data!D3"]],
+    ]);
+  });
+
+  it("makes identical sentences with no cell one line that says how many", () => {
+    const same = issue("no-target", null, { kpi: "Sales" });
+    const [group, other] = groupIssues([
+      same,
+      same,
+      same,
+      same,
+      same,
+      issue("no-target", null, { kpi: "Calls" }),
+    ]);
+    expect(group?.count).toBe(5);
+    expect(group?.cells).toEqual([]);
+    expect(issueLine(group!)).toBe('No target for "Sales"; it is shown as no data. (5 times)');
+    expect(issueLine(other!)).toBe('No target for "Calls"; it is shown as no data.');
+  });
+
+  it("keeps an issue on its own as it was, with its one cell", () => {
+    const alone = issue("no-actual", "Data!E9", { kpi: "NPS" });
+    expect(groupIssues([alone])).toEqual([{ ...alone, cells: ["Data!E9"], count: 1 }]);
+    expect(issueLine(groupIssues([alone])[0]!)).toBe('Data!E9: No actual for "NPS".');
+  });
+
+  it("loses no issue and no cell, whatever the mix", () => {
+    const anIssue = fc
+      .tuple(
+        fc.constantFrom("period-unreadable", "no-actual", "no-target") as fc.Arbitrary<
+          "period-unreadable" | "no-actual" | "no-target"
+        >,
+        fc.option(
+          fc.tuple(
+            fc.constantFrom("Data", "'P&L'"),
+            fc.constantFrom("E", "F"),
+            fc.integer({ min: 2, max: 60 }),
+          ),
+        ),
+        fc.constantFrom("A", "B"),
+      )
+      .map(([code, at, kpi]) => issue(code, at ? `${at[0]}!${at[1]}${at[2]}` : null, { kpi, value: kpi }));
+    fc.assert(
+      fc.property(fc.array(anIssue, { maxLength: 40 }), (issues) => {
+        const groups = groupIssues(issues);
+        const counted = groups.reduce((n, g) => n + (g.count ?? 0), 0);
+        const cells = new Set(groups.flatMap((g) => g.cells ?? []));
+        return (
+          counted === issues.length &&
+          cells.size === new Set(issues.flatMap((i) => (i.cell ? [i.cell] : []))).size &&
+          groups.every((g) => issues.some((i) => i.code === g.code && i.cell === g.cell))
+        );
+      }),
+    );
+  });
+});
+
+describe("mergedMessage", () => {
+  it("shows the first of each value that varies, and keeps those that do not", () => {
+    expect(
+      mergedMessage([
+        'No target for "Sales" of "North" in 2026-03; it is shown as no data.',
+        'No target for "Sales" of "South" in 2026-03; it is shown as no data.',
+      ]),
+    ).toBe('No target for "Sales" of "North" … in 2026-03; it is shown as no data.');
+    expect(
+      mergedMessage([
+        'The tolerance 15 of "A" was read as 15 % (0.15).',
+        'The tolerance 20 of "A" was read as 20 % (0.2).',
+      ]),
+    ).toBe('The tolerance 15 … of "A" was read as 15 … % (0.15 …).');
+  });
+
+  it("gives the first sentence when the sentences differ in their words", () => {
+    expect(
+      mergedMessage(['"A" appears twice; the row at Data!E2 is used', '"A" appears twice in 2026-01; x']),
+    ).toBe('"A" appears twice; the row at Data!E2 is used');
+    expect(mergedMessage([])).toBe("");
+  });
+});
+
+describe("issuePlace and issueSelection", () => {
+  const at = (...cells: string[]) => ({
+    severity: "error" as const,
+    code: "x",
+    cell: cells[0] ?? null,
+    message: "m",
+    cells,
+  });
+
+  it("name one cell, a few cells, a run of rows, or a range with gaps and its first cells", () => {
+    expect(issuePlace(at("Data!F2"))).toBe("Data!F2");
+    expect(issuePlace(at("Data!F2", "Data!F9", "Data!F14"))).toBe("Data!F2, F9, F14");
+    expect(issuePlace(at("Data!F2", "Data!F3", "Data!F4", "Data!F5"))).toBe("Data!F2:F5 (4 cells)");
+    expect(issuePlace(at("Data!F2", "Data!F9", "Data!F14", "Data!F20"))).toBe(
+      "Data!F2:F20 (4 cells, first F2, F9, F14)",
+    );
+    expect(issuePlace(at("'P&L 2026'!B7", "'P&L 2026'!B8"))).toBe("'P&L 2026'!B7, B8");
+    expect(issuePlace(at())).toBe("");
+    expect(issuePlace({ severity: "info", code: "x", cell: "Data!A1:C9", message: "m" })).toBe("Data!A1:C9");
+  });
+
+  it("select every cell of a column group, else the first cell", () => {
+    expect(issueSelection(at("Data!F9", "Data!F2", "Data!F14"))).toBe("Data!F2:F14");
+    expect(issueSelection(at("Data!F9"))).toBe("Data!F9");
+    expect(issueSelection(at("Data!F9", "Notes!F2"))).toBe("Data!F9");
+    expect(issueSelection(at())).toBeNull();
+  });
+});
+
+describe("bsc's report and the JSON report", () => {
+  const rows = [
+    ["Month", "KPI", "Actual", "Target"],
+    ["2026-01", "Sales", 5, 4],
+    ...Array.from({ length: 30 }, (_, i) => [
+      `${String((i % 12) + 1).padStart(2, "0")}-20x${i}`,
+      "Sales",
+      5,
+      4,
+    ]),
+  ];
+
+  it("print one line for thirty unreadable periods of one column, and keep each cell in the JSON", () => {
+    const { result, model } = score(book(sheet("Data", rows)));
+    const report = buildReport(result, model.layout);
+    const unread = report.issues.filter((i) => i.code === "period-unreadable");
+    expect(unread).toHaveLength(1);
+    expect(unread[0]?.cells).toHaveLength(30);
+    const text = reportText(report).split("\n");
+    expect(text.filter((l) => l.includes("is not a period"))).toEqual([
+      '  error   Data!A3:A32 (30 cells): "01-20x0" … is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.',
+    ]);
+    expect(text).toContain("1 error:");
+  });
+});
