@@ -59,7 +59,8 @@ decimal point or comma, percent and currency recognised) is read as one sheet; r
 new workbook from it.
 --strategy-map draws the Strategy Map sheet (objectives in perspective lanes, coloured by status,
 with the Drives column's arrows); once it is there, every refresh redraws it.
-Exit status: 0 success, 1 the workbook has errors that stop the scorecard, 2 usage or file error.`;
+Exit status: 0 success, 1 the workbook has errors that stop the scorecard, 2 usage or file error
+(damaged, protected, over a limit, locked by another refresh), 3 a fault in bsc (please report it).`;
 
 const VALUE_OPTIONS: Readonly<Record<string, string>> = {
   "-o": "out",

@@ -1,5 +1,7 @@
+import { suggestedCommand } from "../app/suggestion";
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import type { ScorecardReport } from "../app/report";
 import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { ColumnMapping, SourceLayout } from "../model/detect";
 import { issue, type Issue } from "../engine/issues";
@@ -8,7 +10,14 @@ import { csvSheetName, parseCsv, type CsvSheet } from "../workbook/csv";
 import { nodeCodec } from "../workbook/package/nodeCodec";
 import { PackageWorkbook, type SnapshotReader } from "../workbook/package/packageWorkbook";
 import { nodeBoundedInflate } from "../workbook/package/readInflateNode";
-import { PackageReadError, readPackageSnapshot } from "../workbook/package/readSnapshot";
+import { readPackageSnapshot } from "../workbook/package/readSnapshot";
+import {
+  BSC_WORDS,
+  fileSizeRefusal,
+  isFileFailure,
+  openFailureReason,
+  openFailureSentence,
+} from "../workbook/package/openFailure";
 import type { Command } from "./args";
 import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
 import { writeWholeFile } from "./safeWrite";
@@ -28,9 +37,6 @@ const builtWorkbooks = () => require("./builtWorkbooks") as typeof import("./bui
 /** The snapshot of a package, streamed part by part within the reader's limits. */
 const readSnapshot: SnapshotReader = (bytes, keepSheet) =>
   readPackageSnapshot(bytes, nodeBoundedInflate, undefined, keepSheet);
-
-/** Node reads no larger file at once, and no real workbook comes near it. */
-const MAX_WORKBOOK_BYTES = 2 ** 31;
 
 /** `file` is resolved for reading; the user is told about `shown`, the path as they typed it. */
 const isCsv = (file: string): boolean => /\.csv$/i.test(file);
@@ -72,12 +78,8 @@ async function readWorkbook(file: string, shown: string): Promise<ReadWorkbook> 
   try {
     // A FIFO or a device (/dev/zero) would be read until memory runs out: only regular files are.
     const stat = await fs.stat(file);
-    if (stat.isFile() && stat.size > MAX_WORKBOOK_BYTES) {
-      throw new CliFailure(
-        `Cannot read ${shown}: it is ${Math.round(stat.size / 2 ** 20)} MB, more than the ${MAX_WORKBOOK_BYTES / 2 ** 20} MB a workbook bsc opens may be.`,
-        EXIT_USAGE,
-      );
-    }
+    const tooLarge = stat.isFile() ? fileSizeRefusal(stat.size) : null;
+    if (tooLarge) throw new CliFailure(openFailureSentence(tooLarge, shown, "bsc"), EXIT_USAGE);
     if (!stat.isFile() && !stat.isDirectory()) {
       throw new CliFailure(`Cannot read ${shown}: it is not a regular file.`, EXIT_USAGE);
     }
@@ -110,10 +112,22 @@ async function readWorkbook(file: string, shown: string): Promise<ReadWorkbook> 
     await port.readSnapshot();
     return { port, fileIssues: [] };
   } catch (e) {
-    if (e instanceof PackageReadError) {
-      throw new CliFailure(`Cannot read ${shown}: ${e.message.replace(/^This /, "this ")}`, EXIT_USAGE);
-    }
-    throw new CliFailure(`Cannot read ${shown}: it is not an .xlsx workbook, or it is damaged.`, EXIT_USAGE);
+    // Anything else is a fault of bsc's own, and says so (exit 3).
+    if (isFileFailure(e)) throw new CliFailure(openFailureSentence(e, shown, "bsc"), EXIT_USAGE);
+    throw e;
+  }
+}
+
+/**
+ * Runs the patch of a workbook read whole: a part only the patch inflates or edits (over a limit,
+ * markup it cannot edit) is the file's problem, one sentence and exit 2, not a fault of bsc's.
+ */
+async function patching<T>(shown: string, patch: () => Promise<T>): Promise<T> {
+  try {
+    return await patch();
+  } catch (e) {
+    if (!isFileFailure(e)) throw e;
+    throw new CliFailure(`Cannot refresh ${shown}: ${openFailureReason(e, BSC_WORDS)}`, EXIT_USAGE);
   }
 }
 
@@ -132,9 +146,20 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   return x !== null && y !== null && x.dev === y.dev && x.ino === y.ino;
 }
 
-function outcomeFailure(outcome: Extract<RunOutcome, { ok: false }>): CliFailure {
+/**
+ * The sentence of a reading that stopped; where the reader has a guess that scores a KPI, it ends
+ * with the command that reads the file so (the JSON error carries it as `suggestion`).
+ */
+function outcomeFailure(
+  outcome: Extract<RunOutcome, { ok: false }>,
+  command: { kind: "check" | "refresh"; book: string; mapping?: ColumnMapping; table?: string },
+): CliFailure {
   const where = outcome.fatal.cell ? ` (${outcome.fatal.cell})` : "";
-  return new CliFailure(`${outcome.fatal.message}${where}`, EXIT_WORKBOOK, outcome.fatal);
+  const suggestion = outcome.suggestion
+    ? suggestedCommand(command.kind, command.book, outcome.suggestion, command)
+    : undefined;
+  const tail = suggestion ? ` Try: ${suggestion.text}` : "";
+  return new CliFailure(`${outcome.fatal.message}${where}${tail}`, EXIT_WORKBOOK, outcome.fatal, suggestion);
 }
 
 /** Runs a command that reads or writes a workbook (loaded only when one is asked for). */
@@ -159,7 +184,7 @@ export async function runCommand(
         { table: command.table, period: command.period, ...mappingOf(command), fileIssues },
         false,
       );
-      if (!outcome.ok) throw outcomeFailure(outcome);
+      if (!outcome.ok) throw outcomeFailure(outcome, command);
       emitReport(outcome, command.json, io);
       if (outcome.hasErrors) io.stderr(`${command.book} has KPIs with errors; see the issues above.`);
       return outcome.hasErrors ? EXIT_WORKBOOK : EXIT_OK;
@@ -205,26 +230,40 @@ export async function runCommand(
         throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
       }
       const { port, fileIssues } = await readWorkbook(input, command.book);
-      const outcome = await runScorecard(
-        port,
-        {
-          fileIssues,
-          table: command.table,
-          period: command.period,
-          ...mappingOf(command),
-          ...(io.now ? { now: io.now } : {}),
-          strategyMap: command.strategyMap,
-        },
-        true,
+      const outcome = await patching(command.book, () =>
+        runScorecard(
+          port,
+          {
+            fileIssues,
+            table: command.table,
+            period: command.period,
+            ...mappingOf(command),
+            ...(io.now ? { now: io.now } : {}),
+            strategyMap: command.strategyMap,
+          },
+          true,
+        ),
       );
-      if (!outcome.ok) throw outcomeFailure(outcome);
+      if (!outcome.ok) throw outcomeFailure(outcome, command);
       await writeAtomically(out, await port.toBytes(), shownOut);
-      emitReport(outcome, command.json, io);
+      emitReport({ ...outcome, report: withWriteNotes(outcome.report, port.writeNotes) }, command.json, io);
       io.stderr(`Wrote ${shownOut}.`);
       return EXIT_OK;
     }
   }
 }
+
+/** What the write had to cut or clean, as notes after the report's own issues. */
+const withWriteNotes = (report: ScorecardReport, notes: readonly string[]): ScorecardReport =>
+  notes.length === 0
+    ? report
+    : {
+        ...report,
+        issues: [
+          ...report.issues,
+          ...notes.map((message) => ({ severity: "info" as const, code: "write-note", cell: null, message })),
+        ],
+      };
 
 const mappingOf = (command: { mapping?: ColumnMapping; layout?: SourceLayout }) => ({
   ...(command.mapping ? { mapping: command.mapping } : {}),

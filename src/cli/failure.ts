@@ -1,8 +1,14 @@
+import type { SuggestedCommand } from "../app/suggestion";
 import type { Issue } from "../engine/issues";
 
 export const EXIT_OK = 0;
 export const EXIT_WORKBOOK = 1;
 export const EXIT_USAGE = 2;
+/**
+ * A fault in bsc itself (a bug), never a verdict on the workbook: 1 says "the workbook has
+ * errors", and a script gating on it must not take a crash for one.
+ */
+export const EXIT_FAULT = 3;
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -18,6 +24,8 @@ export class CliFailure extends Error {
     message: string,
     readonly exitCode: number,
     readonly issue?: Issue,
+    /** A reading that works, for a workbook in which the reader found no scorecard by itself. */
+    readonly suggestion?: SuggestedCommand,
   ) {
     super(message);
   }

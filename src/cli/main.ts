@@ -3,15 +3,33 @@
  * (ExcelJS, the model, the engine) is loaded only for a command that reads a workbook.
  */
 import { parseArgs, USAGE, UsageError } from "./args";
-import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
+import { CliFailure, EXIT_FAULT, EXIT_OK, EXIT_USAGE, type CliIo } from "./failure";
+import { jsonTerminalSafe, terminalSafe } from "./terminal";
 
-export { EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
+export { EXIT_FAULT, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
 
 const VERSION = "0.1.0";
 
+/**
+ * What bsc prints, made safe for a terminal on the way out (src/cli/terminal.ts): the names in a
+ * report or a sentence are the workbook's text, and a JSON report is escaped as JSON.
+ */
+const safeIo = (io: CliIo, json: boolean): CliIo => ({
+  ...io,
+  stdout: (text) => io.stdout(json ? jsonTerminalSafe(text) : terminalSafe(text)),
+  stderr: (text) => io.stderr(terminalSafe(text)),
+});
+
+/** The sentence for a failure bsc did not foresee: a bug of its own, never the workbook's fault. */
+export const faultSentence = (e: unknown): string => {
+  const what = e instanceof Error ? e.message : String(e);
+  return `A fault in bsc: please report it, with the command you ran (${what.split("\n")[0]?.slice(0, 300) ?? ""}).`;
+};
+
 /** Runs `bsc` and returns its exit status; failures become one sentence, never a stack trace. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
   const json = argv.includes("--json");
+  const io = safeIo(rawIo, json);
   try {
     const command = parseArgs(argv);
     if (command.kind === "help") {
@@ -39,10 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ? e
         : e instanceof UsageError
           ? new CliFailure(`${e.message} Run "bsc --help" for usage.`, EXIT_USAGE)
-          : new CliFailure(
-              `Something went wrong inside bsc: ${(e as Error)?.message ?? String(e)}.`,
-              EXIT_WORKBOOK,
-            );
+          : new CliFailure(faultSentence(e), EXIT_FAULT);
     io.stderr(failure.message);
     if (json) {
       const error = {
@@ -50,13 +65,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         cell: failure.issue?.cell ?? null,
         message: failure.message,
       };
-      io.stdout(JSON.stringify({ error }, null, 2));
+      const suggestion = failure.suggestion
+        ? { args: failure.suggestion.args, text: failure.suggestion.text }
+        : undefined;
+      io.stdout(JSON.stringify(suggestion ? { error, suggestion } : { error }, null, 2));
     }
     return failure.exitCode;
   }
 }
 
 if (require.main === module) {
+  // A failure outside the run's own promise (a stream's callback) is a fault too: one sentence, exit 3.
+  process.on("uncaughtException", (e) => {
+    process.stderr.write(`${terminalSafe(faultSentence(e))}\n`);
+    process.exit(EXIT_FAULT);
+  });
   runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(`${t}\n`),
     stderr: (t) => process.stderr.write(`${t}\n`),

@@ -216,7 +216,7 @@ describe("damaged and misleading ZIP files", () => {
     }
     const error = await refusal(broken);
     expect(error.message).toBe(
-      "xl/worksheets/sheet1.xml is damaged: its compressed data does not inflate; this is not a workbook bsc will open.",
+      "This file is damaged: xl/worksheets/sheet1.xml does not inflate (its compressed data is broken or cut); copy or download it again, or open it in Excel and save it, and run bsc again.",
     );
   });
 
@@ -243,7 +243,7 @@ describe("files of another kind say what they are and how to convert them", () =
     expect(error).toBeInstanceOf(NotXlsxError);
     expect(error).toMatchObject({ format: "ods" });
     expect(error.message).toBe(
-      "This is an OpenDocument spreadsheet (.ods), which bsc does not read: open it in LibreOffice Calc or Excel and save it as an Excel Workbook (.xlsx).",
+      "This is an OpenDocument spreadsheet (.ods), which bsc does not read: open it in LibreOffice Calc or Excel, save it as an Excel Workbook (.xlsx), and run bsc again.",
     );
   });
 
@@ -254,7 +254,7 @@ describe("files of another kind say what they are and how to convert them", () =
     const error = await refusal(compoundFile(Buffer.from("Workbook", "utf16le")));
     expect(error).toMatchObject({ format: "xls" });
     expect(error.message).toMatch(
-      /^This is an Excel 97-2003 workbook \(\.xls\).*save it as an Excel Workbook \(\.xlsx\)\.$/,
+      /^This is an Excel 97-2003 workbook \(\.xls\).*save it as an Excel Workbook \(\.xlsx\), and run bsc again\.$/,
     );
   });
 
@@ -281,7 +281,9 @@ describe("files of another kind say what they are and how to convert them", () =
     const csv = await refusal(Buffer.from("KPI,Actual\nRevenue,10\n"));
     expect(csv).toMatchObject({ format: "not-a-workbook" });
     expect(csv.message).toMatch(/^This file is not an \.xlsx workbook/);
-    expect(await refusal(new Uint8Array())).toMatchObject({ format: "not-a-workbook" });
+    const empty = await refusal(new Uint8Array());
+    expect(empty).toMatchObject({ format: "empty" });
+    expect(empty.message).toMatch(/^This file is empty \(0 bytes\)/);
   });
 });
 

@@ -12,7 +12,8 @@ import type { PlanCell, SheetPlan } from "../../plan/plan";
 import { boxA1 } from "../../model/address";
 import type { OpenPackage } from "./openPackage";
 import { addContentType, anchorCellsXml, removePart, SheetDrawing, type DrawingObject } from "./drawing";
-import { escapeXmlAttribute, escapeXmlText } from "./xmlText";
+import { attributeText, markupText, spreadsheetText, type WriteNotes } from "../ooxml/escape";
+import { escapeXmlText } from "./xmlText";
 
 export const CHART_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 export const CHART_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
@@ -31,13 +32,15 @@ const solid = (rgb: string) => `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidF
 /** A reference to cells of the sheet, as a chart formula writes it: 'Dash board'!$B$7:$B$18. */
 const reference = (sheet: string, box: CellBox) => `${quoteSheetName(sheet)}!${boxA1(box, true)}`;
 
-function textCache(cells: Cells, box: CellBox): string {
+function textCache(cells: Cells, box: CellBox, sheet: string, notes?: WriteNotes): string {
   const points: string[] = [];
   let n = 0;
   for (let row = box.top; row <= box.bottom; row++, n++) {
     const value = cellOf(cells, row, box.left)?.value;
-    if (value !== null && value !== undefined)
-      points.push(`<c:pt idx="${n}"><c:v>${escapeXmlText(String(value))}</c:v></c:pt>`);
+    if (value !== null && value !== undefined) {
+      const text = spreadsheetText(String(value), `A chart's label from ${sheet}`, notes);
+      points.push(`<c:pt idx="${n}"><c:v>${text}</c:v></c:pt>`);
+    }
   }
   return `<c:strCache><c:ptCount val="${n}"/>${points.join("")}</c:strCache>`;
 }
@@ -62,6 +65,7 @@ function seriesXml(
   index: number,
   sheet: string,
   cells: Cells,
+  notes?: WriteNotes,
 ): string {
   const col = chart.source.left + 1 + index;
   const header = { top: chart.source.top, bottom: chart.source.top, left: col, right: col };
@@ -69,8 +73,8 @@ function seriesXml(
   const values = { top: chart.source.top + 1, bottom: chart.source.bottom, left: col, right: col };
   const name =
     `<c:tx><c:strRef><c:f>${escapeXmlText(reference(sheet, header))}</c:f>` +
-    `${textCache(cells, header)}</c:strRef></c:tx>`;
-  const cat = `<c:cat><c:strRef><c:f>${escapeXmlText(reference(sheet, categories))}</c:f>${textCache(cells, categories)}</c:strRef></c:cat>`;
+    `${textCache(cells, header, sheet, notes)}</c:strRef></c:tx>`;
+  const cat = `<c:cat><c:strRef><c:f>${escapeXmlText(reference(sheet, categories))}</c:f>${textCache(cells, categories, sheet, notes)}</c:strRef></c:cat>`;
   const val = `<c:val><c:numRef><c:f>${escapeXmlText(reference(sheet, values))}</c:f>${numberCache(cells, values)}</c:numRef></c:val>`;
   const head = `<c:idx val="${index}"/><c:order val="${index}"/>${name}`;
   if (series.kind === "line")
@@ -118,14 +122,14 @@ const valueAxis = ({ minimum, maximum, majorUnit, numberFormat }: ValueAxisPlan)
   `${minimum === undefined ? "" : `<c:min val="${minimum}"/>`}</c:scaling><c:delete val="0"/>` +
   `<c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="6350">${solid("D9D9D9")}</a:ln></c:spPr></c:majorGridlines>` +
   // The cells' format written out: LibreOffice does not follow sourceLinked to the cells.
-  `<c:numFmt formatCode="${escapeXmlAttribute(numberFormat ?? "General")}" sourceLinked="${numberFormat ? 0 : 1}"/>` +
+  `<c:numFmt formatCode="${attributeText(numberFormat ?? "General")}" sourceLinked="${numberFormat ? 0 : 1}"/>` +
   `<c:majorTickMark val="none"/><c:minorTickMark val="none"/>` +
   `<c:tickLblPos val="nextTo"/><c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/>` +
   `<c:crossBetween val="between"/>${majorUnit ? `<c:majorUnit val="${majorUnit}"/>` : ""}</c:valAx>`;
 
 /** The chart part's XML (CT_ChartSpace), its children in schema order. */
-export function chartSpaceXml(chart: ChartPlan, sheet: string, cells: Cells): string {
-  const all = chart.series.map((s, i) => ({ s, xml: seriesXml(chart, s, i, sheet, cells) }));
+export function chartSpaceXml(chart: ChartPlan, sheet: string, cells: Cells, notes?: WriteNotes): string {
+  const all = chart.series.map((s, i) => ({ s, xml: seriesXml(chart, s, i, sheet, cells, notes) }));
   const columns = all.filter((x) => x.s.kind === "column").map((x) => x.xml);
   const lines = all.filter((x) => x.s.kind === "line").map((x) => x.xml);
   const axisIds = `<c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/>`;
@@ -140,7 +144,7 @@ export function chartSpaceXml(chart: ChartPlan, sheet: string, cells: Cells): st
     : "";
   const title =
     `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>` +
-    `<a:r><a:rPr lang="en-US" sz="1200" b="1"/><a:t>${escapeXmlText(chart.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<a:r><a:rPr lang="en-US" sz="1200" b="1"/><a:t>${markupText(chart.title, `The title of a chart on ${sheet}`, notes)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title>`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
@@ -165,7 +169,7 @@ function chartAnchorXml(chart: ChartPlan, id: number, relationshipId: string, p:
   return (
     `<${p}twoCellAnchor editAs="oneCell">${anchorCellsXml(from, to, p)}` +
     `<${p}graphicFrame macro=""><${p}nvGraphicFramePr>` +
-    `<${p}cNvPr id="${id}" name="${escapeXmlAttribute(chart.name)}" title="${escapeXmlAttribute(chart.title)}"/>` +
+    `<${p}cNvPr id="${id}" name="${attributeText(chart.name)}" title="${attributeText(chart.title)}"/>` +
     `<${p}cNvGraphicFramePr/></${p}nvGraphicFramePr>` +
     `<${p}xfrm><a:off xmlns:a="${A_NS}" x="0" y="0"/><a:ext xmlns:a="${A_NS}" cx="0" cy="0"/></${p}xfrm>` +
     `<a:graphic xmlns:a="${A_NS}"><a:graphicData uri="${CHART_NS}">` +
@@ -185,6 +189,7 @@ export async function writeSheetCharts(
   sheetPart: string,
   sheetXml: string,
   sheet: SheetPlan,
+  notes?: WriteNotes,
 ): Promise<string> {
   const charts = sheet.charts ?? [];
   const drawing = await SheetDrawing.open(pkg, sheetPart);
@@ -206,7 +211,7 @@ export async function writeSheetCharts(
             ".xml",
           );
     const isNew = !pkg.has(part);
-    pkg.setText(part, chartSpaceXml(chart, sheet.name, cells));
+    pkg.setText(part, chartSpaceXml(chart, sheet.name, cells, notes));
     if (isNew) await addContentType(pkg, part, CHART_CONTENT_TYPE);
     relationshipOf.set(chart.name, drawing.relate(CHART_RELATIONSHIP, part));
   }

@@ -3,6 +3,7 @@ import type { WorkbookSnapshot } from "../../model/snapshot";
 import type { WritePlan } from "../../plan/plan";
 import type { InteractiveWorkbook, RangeRef } from "../port";
 import type { Inflate } from "../xlsx/zip";
+import { WriteNotes } from "../ooxml/escape";
 import { OpenPackage } from "./openPackage";
 import { applyPlanToPackage, defineNameInPackage, WorkbookParts } from "./patchPlan";
 import type { Deflate } from "./zipWriter";
@@ -42,9 +43,13 @@ export class PackageWorkbook implements InteractiveWorkbook {
     codec: { inflate: Inflate; deflate: Deflate; crc32?: (data: Uint8Array) => number },
     reader: SnapshotReader,
   ): Promise<PackageWorkbook> {
+    const port = new PackageWorkbook(bytes, codec.inflate, codec.deflate, reader, codec.crc32);
+    // Read first: the reader checks the file within its limits and says what is wrong with it
+    // (empty, cut short, an .xls, a password) before the patcher looks at its directory.
+    await port.readSnapshot();
     // The workbook part and its sheets must be found before anything is promised.
     await WorkbookParts.open(OpenPackage.open(bytes, codec.inflate));
-    return new PackageWorkbook(bytes, codec.inflate, codec.deflate, reader, codec.crc32);
+    return port;
   }
 
   /** The snapshot of the bytes as they are now: read once, until a plan or a name changes them. */
@@ -75,9 +80,14 @@ export class PackageWorkbook implements InteractiveWorkbook {
     this.inflatedSheets = new Map();
   }
 
+  /** What the last plan's write had to cut or clean (text over a cell's limit, characters XML cannot hold). */
+  writeNotes: readonly string[] = [];
+
   async applyPlan(plan: WritePlan): Promise<void> {
     const pkg = OpenPackage.open(this.bytes, this.inflate, this.inflatedSheets);
-    await applyPlanToPackage(pkg, plan);
+    const notes = new WriteNotes();
+    await applyPlanToPackage(pkg, plan, notes);
+    this.writeNotes = notes.notes;
     this.changedTo(await pkg.toBytes(this.deflate, this.checksum));
   }
 

@@ -12,6 +12,7 @@ import { writeSheetShapes } from "./shapes";
 import { OpenPackage, RELATIONSHIP_TYPES, relsPartOf, type Relationship } from "./openPackage";
 import { printNames, productSheetXml } from "./productSheet";
 import { StylesEditor } from "./styles";
+import type { WriteNotes } from "../ooxml/escape";
 import {
   worksheetChildrenAfter,
   attribute,
@@ -273,13 +274,18 @@ function conditionalFormattingXml(
   return `<${prefix}conditionalFormatting sqref="${escapeXmlAttribute(plan.ranges.join(" "))}">${rules}</${prefix}conditionalFormatting>`;
 }
 
-export async function applyPlanToPackage(pkg: OpenPackage, plan: WritePlan): Promise<void> {
+/** `notes` is told of any text the write had to cut or clean (src/workbook/ooxml/escape.ts). */
+export async function applyPlanToPackage(
+  pkg: OpenPackage,
+  plan: WritePlan,
+  notes?: WriteNotes,
+): Promise<void> {
   const workbook = await WorkbookParts.open(pkg);
   const stylesPart = await workbook.stylesPart();
   const styles = new StylesEditor(await pkg.text(stylesPart));
 
   for (const sheet of plan.sheets) {
-    const xml = productSheetXml(sheet, plan.styles, styles);
+    const xml = productSheetXml(sheet, plan.styles, styles, notes);
     const old = sheet.replaces === null ? undefined : workbook.sheet(sheet.replaces);
     let part: string;
     if (old && old.part) {
@@ -291,9 +297,9 @@ export async function applyPlanToPackage(pkg: OpenPackage, plan: WritePlan): Pro
       workbook.setSheet(old.name, sheet.name, sheet.visibility);
     } else part = await workbook.addSheet(sheet.name, sheet.visibility, xml);
     // The sheet's charts, kept in the same drawing and chart parts; a drawing of the user's stays tied.
-    const charted = await writeSheetCharts(pkg, part, xml, sheet);
+    const charted = await writeSheetCharts(pkg, part, xml, sheet, notes);
     // Then its shapes (the strategy map), in the same drawing.
-    const drawn = await writeSheetShapes(pkg, part, charted, sheet);
+    const drawn = await writeSheetShapes(pkg, part, charted, sheet, notes);
     if (drawn !== xml) pkg.setText(part, drawn);
     workbook.defineName(sheet.markerName, `${quoteSheetName(sheet.name)}!$A$1`);
     if (sheet.print)

@@ -3,15 +3,23 @@
  * every refresh: it holds only what the plan says. Strings are inline strings, so the shared
  * string table (the user's) is never touched, and no string is ever a formula.
  */
-import { cellA1, columnLetters, quoteSheetName } from "../../model/address";
+import { cellA1, columnLetters, quoteSheetName, sheetCell } from "../../model/address";
+import { spreadsheetText, type WriteNotes } from "../ooxml/escape";
 import type { HeaderFooterText, PrintSetup, SheetPlan, WritePlan } from "../../plan/plan";
 import type { StylesEditor } from "./styles";
-import { escapeCellText, escapeXmlAttribute, escapeXmlText } from "./xmlText";
+import { escapeXmlAttribute, escapeXmlText } from "./xmlText";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-function cellXml(row: number, col: number, value: string | number | null, styleIndex: number): string {
+function cellXml(
+  sheet: string,
+  row: number,
+  col: number,
+  value: string | number | null,
+  styleIndex: number,
+  notes: WriteNotes | undefined,
+): string {
   const ref = cellA1(row, col);
   const s = styleIndex ? ` s="${styleIndex}"` : "";
   if (value === null) return `<c r="${ref}"${s}/>`;
@@ -20,10 +28,17 @@ function cellXml(row: number, col: number, value: string | number | null, styleI
     if (!Number.isFinite(value)) return `<c r="${ref}"${s}/>`;
     return `<c r="${ref}"${s}><v>${value}</v></c>`;
   }
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeCellText(value)}</t></is></c>`;
+  const text = spreadsheetText(value, sheetCell(sheet, row, col), notes);
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
-export function productSheetXml(sheet: SheetPlan, styles: WritePlan["styles"], editor: StylesEditor): string {
+/** `notes` is told of any text cut or cleaned on the way (src/workbook/ooxml/escape.ts). */
+export function productSheetXml(
+  sheet: SheetPlan,
+  styles: WritePlan["styles"],
+  editor: StylesEditor,
+  notes?: WriteNotes,
+): string {
   const rows = new Map<number, { col: number; xml: string }[]>();
   const outline = new Map((sheet.rowOutline ?? []).map((o) => [o.row, o.level]));
   // A grouped row with no cell still needs its <row> to carry its level.
@@ -36,7 +51,7 @@ export function productSheetXml(sheet: SheetPlan, styles: WritePlan["styles"], e
     const style = c.style ? styles[c.style] : undefined;
     const index = style || c.numberFormat ? editor.cellFormat(style, c.numberFormat) : 0;
     const row = rows.get(c.row) ?? [];
-    row.push({ col: c.col, xml: cellXml(c.row, c.col, c.value, index) });
+    row.push({ col: c.col, xml: cellXml(sheet.name, c.row, c.col, c.value, index, notes) });
     rows.set(c.row, row);
     lastRow = Math.max(lastRow, c.row);
     lastCol = Math.max(lastCol, c.col);
@@ -64,7 +79,10 @@ export function productSheetXml(sheet: SheetPlan, styles: WritePlan["styles"], e
         .join("")}</cols>`
     : "";
   const levels = [...outline.values()];
-  const outlineLevelRow = levels.length ? ` outlineLevelRow="${Math.max(...levels)}"` : "";
+  // A loop, not Math.max(...levels): a spread of a row per KPI overflows the call stack.
+  const outlineLevelRow = levels.length
+    ? ` outlineLevelRow="${levels.reduce((a, b) => Math.max(a, b))}"`
+    : "";
   const hyperlinks = sheet.hyperlinks?.length
     ? `<hyperlinks>${sheet.hyperlinks
         .map((h) => {

@@ -1,6 +1,7 @@
 import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../model/snapshot";
 import type { BoundedInflate } from "./read/inflate";
 import { DEFAULT_READ_LIMITS, NotXlsxError, type ReadLimits } from "./read/limits";
+import { OPEN_FAILURES } from "./openFailure";
 import { NumberFormats } from "./read/numberFormats";
 import {
   isRelationshipType,
@@ -167,10 +168,7 @@ async function workbookPartName(parts: PackageParts): Promise<string> {
   if (declared !== null && parts.has(declared)) return declared;
   if (parts.has("xl/workbook.xml")) return "xl/workbook.xml";
   if (binary || parts.has("xl/workbook.bin")) {
-    throw new NotXlsxError(
-      "This is an Excel binary workbook (.xlsb), which bsc does not read: open it in Excel and save it as an Excel Workbook (.xlsx).",
-      "xlsb",
-    );
+    throw new NotXlsxError(OPEN_FAILURES.xlsb, "xlsb");
   }
   const kind = parts.has("word/document.xml")
     ? "a Word document"

@@ -9,7 +9,7 @@ import type { ConnectorPlan, ShapePlan } from "../../plan/shapes";
 import { isProductShape } from "../../plan/shapes";
 import type { OpenPackage } from "./openPackage";
 import { SheetDrawing } from "./drawing";
-import { escapeXmlAttribute, escapeXmlText } from "./xmlText";
+import { attributeText, markupText, type WriteNotes } from "../ooxml/escape";
 
 /** DrawingML measures in English Metric Units: 12,700 to the point. */
 export const EMU_PER_POINT = 12700;
@@ -37,17 +37,17 @@ function absoluteAnchor(
   );
 }
 
-export function shapeXml(shape: ShapePlan, id: number, p = "xdr:"): string {
+export function shapeXml(shape: ShapePlan, id: number, p = "xdr:", notes?: WriteNotes): string {
   const { left, top, width, height } = shape;
   const paragraphs = shape.text
     .split("\n")
     .map(
       (line) =>
-        `<a:p><a:pPr algn="${shape.align === "center" ? "ctr" : "l"}"/><a:r><a:rPr lang="en-US" sz="${Math.round(shape.fontSize * 100)}" b="${shape.bold ? 1 : 0}">${solidFill(shape.color)}<a:latin typeface="Calibri"/></a:rPr><a:t>${escapeXmlText(line)}</a:t></a:r></a:p>`,
+        `<a:p><a:pPr algn="${shape.align === "center" ? "ctr" : "l"}"/><a:r><a:rPr lang="en-US" sz="${Math.round(shape.fontSize * 100)}" b="${shape.bold ? 1 : 0}">${solidFill(shape.color)}<a:latin typeface="Calibri"/></a:rPr><a:t>${markupText(line, `The text of the shape ${shape.name}`, notes)}</a:t></a:r></a:p>`,
     )
     .join("");
   const body =
-    `<${p}sp macro="" textlink=""><${p}nvSpPr><${p}cNvPr id="${id}" name="${escapeXmlAttribute(shape.name)}"/><${p}cNvSpPr/></${p}nvSpPr>` +
+    `<${p}sp macro="" textlink=""><${p}nvSpPr><${p}cNvPr id="${id}" name="${attributeText(shape.name)}"/><${p}cNvSpPr/></${p}nvSpPr>` +
     `<${p}spPr><a:xfrm><a:off x="${emu(left)}" y="${emu(top)}"/><a:ext cx="${emu(width)}" cy="${emu(height)}"/></a:xfrm>` +
     `<a:prstGeom prst="${GEOMETRY[shape.geometry]}"><a:avLst/></a:prstGeom>` +
     (shape.fill ? solidFill(shape.fill) : "<a:noFill/>") +
@@ -76,7 +76,7 @@ export function connectorXml(
     (from === undefined ? "" : `<a:stCxn id="${from}" idx="${connector.fromSite}"/>`) +
     (to === undefined ? "" : `<a:endCxn id="${to}" idx="${connector.toSite}"/>`);
   const body =
-    `<${p}cxnSp macro=""><${p}nvCxnSpPr><${p}cNvPr id="${id}" name="${escapeXmlAttribute(connector.name)}"/><${p}cNvCxnSpPr>${glue}</${p}cNvCxnSpPr></${p}nvCxnSpPr>` +
+    `<${p}cxnSp macro=""><${p}nvCxnSpPr><${p}cNvPr id="${id}" name="${attributeText(connector.name)}"/><${p}cNvCxnSpPr>${glue}</${p}cNvCxnSpPr></${p}nvCxnSpPr>` +
     `<${p}spPr><a:xfrm${flips}><a:off x="${emu(left)}" y="${emu(top)}"/><a:ext cx="${emu(width)}" cy="${emu(height)}"/></a:xfrm>` +
     `<a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>` +
     `<a:ln w="15875">${solidFill(connector.color)}<a:tailEnd type="triangle" w="med" len="med"/></a:ln></${p}spPr></${p}cxnSp>`;
@@ -93,6 +93,7 @@ export async function writeSheetShapes(
   sheetPart: string,
   sheetXml: string,
   sheet: SheetPlan,
+  notes?: WriteNotes,
 ): Promise<string> {
   const shapes = sheet.shapes ?? [];
   const connectors = sheet.connectors ?? [];
@@ -103,7 +104,7 @@ export async function writeSheetShapes(
   drawing.replaceObjects(isProductShape, (firstId) => {
     const ids = new Map(shapes.map((s, i) => [s.name, firstId + i]));
     return (
-      shapes.map((s, i) => shapeXml(s, firstId + i, p)).join("") +
+      shapes.map((s, i) => shapeXml(s, firstId + i, p, notes)).join("") +
       connectors.map((c, i) => connectorXml(c, firstId + shapes.length + i, ids, p)).join("")
     );
   });

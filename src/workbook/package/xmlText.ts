@@ -4,29 +4,22 @@
  * parsed into a tree and written back, which would reorder attributes, drop unknown markup and
  * rewrite namespaces.
  */
+import { attributeText, markupText, spreadsheetText } from "../ooxml/escape";
 
 export class PackageXmlError extends Error {
   override readonly name = "PackageXmlError";
 }
 
-export const escapeXmlText = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** The escapers by context live in one module (src/workbook/ooxml/escape.ts); these are their old names. */
+export const escapeXmlText = (text: string): string => markupText(text);
 
 /**
  * A cell's text for a <t> element: XML-escaped, and the characters XML 1.0 cannot hold written as
  * spreadsheets write them (_xHHHH_), a literal _xHHHH_ escaped in turn so it reads back as typed.
  */
-export function escapeCellText(text: string): string {
-  return escapeXmlText(text)
-    .replace(/_(x[0-9a-f]{4}_)/gi, "_x005F_$1")
-    .replace(
-      // eslint-disable-next-line no-control-regex -- XML 1.0 cannot hold these characters
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
-      (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`,
-    );
-}
+export const escapeCellText = (text: string): string => spreadsheetText(text);
 
-export const escapeXmlAttribute = (text: string): string => escapeXmlText(text).replace(/"/g, "&quot;");
+export const escapeXmlAttribute = (text: string): string => attributeText(text);
 
 export function unescapeXml(text: string): string {
   return text.replace(/&(lt|gt|amp|quot|apos|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => {

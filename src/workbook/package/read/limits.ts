@@ -51,19 +51,48 @@ export function byteSize(bytes: number): string {
 }
 
 /**
+ * How a sentence names the program that reads the file, and what to do once the file is mended:
+ * `bsc` for the command line; the task pane never names `bsc`, which its user has never heard of.
+ */
+export interface ReaderWords {
+  /** The reader as the subject of a sentence: "bsc", "the add-in". */
+  readonly app: string;
+  /** What to do once the file is saved again: "run bsc again", "open it here again". */
+  readonly again: string;
+}
+
+export const BSC_WORDS: ReaderWords = { app: "bsc", again: "run bsc again" };
+export const PANE_WORDS: ReaderWords = { app: "the add-in", again: "open it here again" };
+
+/** A refusal's sentence, fixed or worded for its reader. */
+export type Wording = string | ((words: ReaderWords) => string);
+
+/**
  * Every refusal of the reader: its message is one sentence the command line and the preview show
- * as they are (exit 2), naming the part at fault where there is one.
+ * as they are (exit 2), naming the part at fault where there is one. The message is worded for
+ * bsc; `wordedFor` words it for another reader (the task pane).
  */
 export abstract class PackageReadError extends Error {
   /** The package part at fault, when the refusal is about one. */
   abstract readonly part: string | null;
+
+  constructor(private readonly wording: Wording) {
+    super(typeof wording === "string" ? wording : wording(BSC_WORDS));
+  }
+
+  /** The sentence for another reader: a fixed one names bsc only as the subject "bsc". */
+  wordedFor(words: ReaderWords): string {
+    return typeof this.wording === "string"
+      ? this.wording.replace(/\bbsc\b/g, words.app)
+      : this.wording(words);
+  }
 }
 
 /** The file may be a workbook, but reading it would cost more than any real workbook does. */
 export class PackageLimitError extends PackageReadError {
   override readonly name = "PackageLimitError";
   constructor(
-    message: string,
+    message: Wording,
     readonly limit: keyof ReadLimits,
     readonly part: string | null = null,
   ) {
@@ -75,7 +104,7 @@ export class PackageLimitError extends PackageReadError {
 export class PackageFormatError extends PackageReadError {
   override readonly name = "PackageFormatError";
   constructor(
-    message: string,
+    message: Wording,
     readonly part: string | null = null,
   ) {
     super(message);
@@ -83,14 +112,14 @@ export class PackageFormatError extends PackageReadError {
 }
 
 /** What a file that is not an .xlsx workbook turned out to be; each has its own way out. */
-export type OtherFormat = "ods" | "xls" | "encrypted" | "xlsb" | "opendocument" | "not-a-workbook";
+export type OtherFormat = "ods" | "xls" | "encrypted" | "xlsb" | "opendocument" | "not-a-workbook" | "empty";
 
 /** A readable file of another kind: the message says what it is and how to make an .xlsx of it. */
 export class NotXlsxError extends PackageReadError {
   override readonly name = "NotXlsxError";
   readonly part = null;
   constructor(
-    message: string,
+    message: Wording,
     readonly format: OtherFormat,
   ) {
     super(message);

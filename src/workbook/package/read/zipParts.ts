@@ -1,6 +1,7 @@
 import { listZipEntries, ZipFormatError } from "../../xlsx/zip";
 import type { BoundedInflate } from "./inflate";
 import { InflateLimitError } from "./inflate";
+import { OPEN_FAILURES } from "../openFailure";
 import { byteSize, NotXlsxError, PackageFormatError, PackageLimitError, type ReadLimits } from "./limits";
 
 /**
@@ -69,30 +70,17 @@ const utf16le = (s: string): Uint8Array => {
  */
 function refuseCompoundFile(bytes: Uint8Array): never {
   if (contains(bytes, utf16le("EncryptedPackage"))) {
-    throw new NotXlsxError(
-      "This workbook is protected by a password to open, which bsc cannot read: open it in Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx.",
-      "encrypted",
-    );
+    throw new NotXlsxError(OPEN_FAILURES.encrypted, "encrypted");
   }
-  throw new NotXlsxError(
-    "This is an Excel 97-2003 workbook (.xls), which bsc does not read: open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx).",
-    "xls",
-  );
+  throw new NotXlsxError(OPEN_FAILURES.xls, "xls");
 }
 
 function findEndOfDirectory(zip: Uint8Array, data: DataView): number {
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
     if (data.getUint32(i, true) === END_OF_CENTRAL_DIRECTORY) return i;
   }
-  if (startsWith(zip, ZIP_SIGNATURE)) {
-    throw new PackageFormatError(
-      "This file is cut short: its ZIP directory is missing, so it is not a complete workbook; copy or download it again.",
-    );
-  }
-  throw new NotXlsxError(
-    "This file is not an .xlsx workbook (an .xlsx is a ZIP package and this is not one); if Excel opens it, save it from Excel as .xlsx.",
-    "not-a-workbook",
-  );
+  if (startsWith(zip, ZIP_SIGNATURE)) throw new PackageFormatError(OPEN_FAILURES.cutShort());
+  throw new NotXlsxError(OPEN_FAILURES.notAZip(), "not-a-workbook");
 }
 
 export class PackageParts {
@@ -108,6 +96,7 @@ export class PackageParts {
 
   /** Checks the file's kind and its ZIP directory; inflates nothing but an .ods's mimetype. */
   static async open(zip: Uint8Array, inflate: BoundedInflate, limits: ReadLimits): Promise<PackageParts> {
+    if (zip.length === 0) throw new NotXlsxError(OPEN_FAILURES.empty(), "empty");
     if (startsWith(zip, OLE2_SIGNATURE)) refuseCompoundFile(zip);
     const data = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
     const eocd = findEndOfDirectory(zip, data);
@@ -244,10 +233,7 @@ export class PackageParts {
         if (bytes.length > cap) throw new InflateLimitError(cap);
       } catch (e) {
         if (!(e instanceof InflateLimitError)) {
-          throw new PackageFormatError(
-            `${entry.name} is damaged: its compressed data does not inflate; ${REFUSE}.`,
-            entry.name,
-          );
+          throw new PackageFormatError(OPEN_FAILURES.damagedEntry(entry.name), entry.name);
         }
         if (cap === limit) throw tooBig();
         if (cap === remaining) throw tooMuchInAll();
@@ -274,14 +260,11 @@ export class PackageParts {
     const bytes = await this.read("mimetype", "other");
     const type = new TextDecoder().decode(bytes ?? new Uint8Array()).trim();
     if (type === "application/vnd.oasis.opendocument.spreadsheet") {
-      throw new NotXlsxError(
-        "This is an OpenDocument spreadsheet (.ods), which bsc does not read: open it in LibreOffice Calc or Excel and save it as an Excel Workbook (.xlsx).",
-        "ods",
-      );
+      throw new NotXlsxError(OPEN_FAILURES.ods, "ods");
     }
     if (type.startsWith("application/vnd.oasis.opendocument.")) {
       throw new NotXlsxError(
-        `This is an OpenDocument file (${type.slice("application/vnd.oasis.opendocument.".length)}), not a spreadsheet bsc can read; an Excel Workbook (.xlsx) is what it needs.`,
+        OPEN_FAILURES.otherOpenDocument(type.slice("application/vnd.oasis.opendocument.".length)),
         "opendocument",
       );
     }
