@@ -43,8 +43,11 @@ function groupKey(found: Issue): string {
   return `${kind}\u0000${found.cell ?? ""}\u0000${found.message}`;
 }
 
-/** What varies between the sentences of one cause: quoted values and numbers ("09-2021", 2026-03, 15). */
-const VARYING = /"[^"]*"|\b\d+(?:[.\-/:]\d+)*\b/g;
+/**
+ * What varies between the sentences of one cause: values in double or single quotes ("09-2021",
+ * 'Expense'; an apostrophe within a word opens none) and numbers (2026-03, 15).
+ */
+const VARYING = /"[^"]*"|(?<!\p{L})'[^']*'(?!\p{L})|\b\d+(?:[.\-/:]\d+)*\b/gu;
 
 /**
  * The sentences of a group as one: where they differ only in quoted values or numbers, each such

@@ -235,7 +235,7 @@ export function polarityFromName(kpiName: string): InferredPolarity | null {
   const { less, more } = scan(words);
   const first = less[0];
   if (more || first === undefined) return null;
-  return { polarity: "lower", because: `the name says ${wordsAsWritten(kpiName, first[0], first[1])}` };
+  return { polarity: "lower", because: `the name says '${wordsAsWritten(kpiName, first[0], first[1])}'` };
 }
 
 /** Class words of a column that classifies rows: money going out, or money coming in. */

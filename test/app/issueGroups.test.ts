@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { groupIssues, issueLine, issuePlace, issueSelection, mergedMessage } from "../../src/app/issueGroups";
 import { buildReport } from "../../src/app/report";
 import { issue, type Issue } from "../../src/engine/issues";
+import { kpiDirection } from "../../src/model/direction";
 import { reportText } from "../../src/cli/text";
 import { book, score, sheet } from "../helpers/book";
 
@@ -106,6 +107,26 @@ describe("mergedMessage", () => {
         'The tolerance 20 of "A" was read as 20 % (0.2).',
       ]),
     ).toBe('The tolerance 15 … of "A" was read as 15 … % (0.15 …).');
+  });
+
+  it("reads single-quoted values as values, but not an apostrophe within a word", () => {
+    const notes = [
+      ["Marketing", "Expense", "Data!B2"],
+      ["IT", "Opex", "Data!B3"],
+      ["Travel", "Expense", "Data!B4"],
+    ].map(
+      ([kpi, type, cell]) =>
+        kpiDirection({ kpi: kpi!, kpiCell: null, classCell: { header: "Type", text: type!, cell: cell! } })
+          .issue!,
+    );
+    expect(groupIssues(notes).map(issueLine)).toEqual([
+      "Data!B2, B3, B4: Assumed lower is better for \"Marketing\" …: its Type cell 'Expense' … marks it as a cost; write higher in a Polarity column to change it.",
+    ]);
+    const ours = (sheet: string) =>
+      `The name Rev marks "${sheet}" as the add-in's sheet, but the add-in did not make it.`;
+    expect(mergedMessage([ours("A"), ours("B")])).toBe(
+      `The name Rev marks "A" … as the add-in's sheet, but the add-in did not make it.`,
+    );
   });
 
   it("gives the first sentence when the sentences differ in their words", () => {

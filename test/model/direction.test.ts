@@ -97,7 +97,7 @@ describe("polarityFromName: names in which less is better", () => {
     ["Ziekteverzuim", "Ziekteverzuim"],
     ["Doorlooptijd", "Doorlooptijd"],
   ])("%s → lower (the name says %s)", (name, words) => {
-    expect(polarityFromName(name)).toEqual({ polarity: "lower", because: `the name says ${words}` });
+    expect(polarityFromName(name)).toEqual({ polarity: "lower", because: `the name says '${words}'` });
   });
 
   it.each([
@@ -150,7 +150,7 @@ describe("polarityFromName: names in which less is better", () => {
   });
 
   it("reads words that are also names of JavaScript's own properties as plain words", () => {
-    expect(polarityFromName("Constructor costs")?.because).toBe("the name says costs");
+    expect(polarityFromName("Constructor costs")?.because).toBe("the name says 'costs'");
     expect(polarityFromName("toString constructor __proto__")).toBeNull();
   });
 
@@ -282,10 +282,10 @@ describe("kpiDirection: a Polarity cell wins, then the class, then the name", ()
     const decision = kpiDirection({ kpi: "Debtor days", kpiCell: "Data!A7", entity: "North" });
     expect(decision.polarity).toBe("lower");
     expect(decision.source).toBe("name");
-    expect(decision.because).toBe("the name says Debtor days");
+    expect(decision.because).toBe("the name says 'Debtor days'");
     expect(decision.issue?.cell).toBe("Data!A7");
     expect(decision.issue?.message).toBe(
-      'Assumed lower is better for "Debtor days" of "North": the name says Debtor days; write higher in a Polarity column to change it.',
+      'Assumed lower is better for "Debtor days" of "North": the name says \'Debtor days\'; write higher in a Polarity column to change it.',
     );
   });
 
