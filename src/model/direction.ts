@@ -314,14 +314,15 @@ export const isClassHeader = (header: string): boolean =>
 const CLASS_SHARE = 0.6;
 
 /**
- * Whether a column classifies rows as costs or revenue: its header says so, or most of its filled
+ * Whether a column classifies rows as costs or revenue: its header says so and a filled cell is a
+ * class word (a Type column of "Leading", "Lagging" classifies nothing), or most of its filled
  * cells (at least two) are class words whatever its header. Pass the block's columns other than
  * the KPI column: a KPI column of "Revenue", "Opex" would pass by content.
  */
 export function isClassColumn(header: string, values: readonly string[]): boolean {
-  if (isClassHeader(header)) return true;
   const filled = values.map((v) => v.trim()).filter((v) => v !== "");
   const classed = filled.filter((v) => classOf(v) !== null).length;
+  if (isClassHeader(header)) return classed > 0;
   return filled.length >= 2 && classed >= CLASS_SHARE * filled.length;
 }
 

@@ -258,7 +258,12 @@ describe("class columns", () => {
     expect(isClassColumn("Group", ["Revenue", "North", "South", "East"])).toBe(false);
     expect(isClassColumn("Group", ["Expense"])).toBe(false);
     expect(isClassColumn("Group", [])).toBe(false);
-    expect(isClassColumn("Type", [])).toBe(true);
+    expect(isClassColumn("Type", ["Leading", "Expense", "Lagging", "Leading"])).toBe(true);
+  });
+
+  it("by its header only when a cell of it names a class", () => {
+    expect(isClassColumn("Type", ["Leading", "Lagging"])).toBe(false);
+    expect(isClassColumn("Type", [])).toBe(false);
   });
 });
 
