@@ -1,7 +1,7 @@
 import type { Period } from "../engine/periods";
-import { parsePeriodText, periodFromExcelDate } from "../engine/periods";
 import type { Aggregation, Polarity } from "../engine/types";
 import type { CellValue } from "./snapshot";
+import { periodOfCell } from "./periodText";
 import { isCellError, isDateCell } from "./snapshot";
 
 export type NumberReading =
@@ -153,19 +153,11 @@ export function isDateFormat(format: string | null | undefined): boolean {
   return /m/.test(bare) && !/[hs]/.test(bare);
 }
 
-/** Excel's dates end on 31 December 9999, serial 2,958,465: a larger number is no date. */
-const LAST_EXCEL_DATE = 2958465;
-
-/** A period from a cell: a date, a year number, or text such as "2026-03", "Mar 2026", "Q1 2026". */
+/**
+ * A period from a cell with no context: a date, a year number, or text in any form periodText.ts
+ * reads ("2026-03", "Mar 2026", "1/31/2026" read m/d, "janv. 2026", "FY26 Q3" with a January
+ * start). A month with no year ("Jan") is none here; readPeriodCell and readPeriodColumn say more.
+ */
 export function readPeriod(value: CellValue): Period | null {
-  if (isDateCell(value))
-    return value.date >= 1 && value.date <= LAST_EXCEL_DATE ? periodFromExcelDate(value.date) : null;
-  if (typeof value === "number") {
-    if (Number.isInteger(value) && value >= 1900 && value <= 9999) {
-      return { granularity: "year", year: value, index: 1 };
-    }
-    return value > 9999 && value <= LAST_EXCEL_DATE ? periodFromExcelDate(value) : null;
-  }
-  if (typeof value === "string") return parsePeriodText(value);
-  return null;
+  return periodOfCell(value);
 }
