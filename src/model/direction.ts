@@ -371,7 +371,11 @@ export function kpiDirection(evidence: DirectionEvidence): DirectionDecision {
   if (parsed === "unknown") {
     return {
       ...decided(null, "polarity-cell"),
-      issue: issue("polarity-unknown", written?.cell ?? null, { kpi, value: (written?.text ?? "").trim() }),
+      issue: issue("polarity-unknown", written?.cell ?? null, {
+        kpi,
+        ...(entity ? { entity } : {}),
+        value: (written?.text ?? "").trim(),
+      }),
     };
   }
   if (parsed !== null) return decided(parsed, "polarity-cell");

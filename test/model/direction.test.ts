@@ -324,6 +324,15 @@ describe("kpiDirection: a Polarity cell wins, then the class, then the name", ()
     expect(decision.polarity).toBeNull();
     expect(decision.issue?.code).toBe("polarity-unknown");
     expect(decision.issue?.cell).toBe("Data!C4");
+    const ofNorth = kpiDirection({
+      kpi: "Staff costs",
+      kpiCell: "Data!A4",
+      entity: "North",
+      polarityCell: { text: "sideways", cell: "Data!C4" },
+    });
+    expect(ofNorth.issue?.message).toBe(
+      '"sideways" is not a polarity (use higher, lower or band) for "Staff costs" of "North"; the KPI is not scored.',
+    );
   });
 
   it("a blank Polarity cell lets the class and the name speak", () => {
