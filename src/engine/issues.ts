@@ -165,7 +165,7 @@ const CATALOGUE = {
     "error",
     (p: Params) =>
       "No scorecard table was found: a table needs the columns KPI, Actual and Target, with Perspective and Objective if it has them (an Excel table, or a header row within the first 30 rows of a sheet)." +
-      (p.found ? ` ${p.found}.` : "") +
+      (p.holds ? ` ${p.holds}.` : "") +
       (p.nearest
         ? ` Nearest: ${p.nearest}. Name the missing column's header (bsc --map ${p.role}="its header", or the task pane's set-up).`
         : ""),

@@ -24,6 +24,7 @@ import { textColumnIssues } from "./textColumns";
 import { readWideRows } from "./wide";
 import { readColumnRows } from "./columnsLayout";
 import { describeHoldings, suggestReading, type ReadSuggestion } from "./suggest";
+import { isClassColumn, kpiDirection } from "./direction";
 import type {
   KpiModel,
   LayoutSummary,
@@ -34,14 +35,8 @@ import type {
 } from "./scorecard";
 import { kpiKey, objectiveKey, objectiveNameKey } from "./scorecard";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import {
-  cellText,
-  cellTextAsWritten,
-  parseAggregation,
-  parsePolarity,
-  readNumber,
-  readPeriod,
-} from "./values";
+import { cellAt } from "./snapshot";
+import { cellText, cellTextAsWritten, parseAggregation, readNumber, readPeriod } from "./values";
 
 export interface ReadOptions {
   /** The scorecard table to use, by Excel table name or sheet name. */
@@ -364,27 +359,60 @@ function displayFormat(reader: TableReader, observations: readonly Observation[]
 
 type KpiOverrides = Definition["kpis"][number] | TaggedKpi | undefined;
 
+const classColumns = new WeakMap<DetectedTable, { col: number; header: string } | null>();
+
+/**
+ * A column of the table that classifies its rows (Type: Revenue, Expense…) by its header or its
+ * content, and no role's: found once per table, for the direction of each KPI (direction.ts).
+ */
+function classColumnOf(reader: TableReader): { col: number; header: string } | null {
+  const { table, sheet } = reader;
+  const known = classColumns.get(table);
+  if (known !== undefined) return known;
+  const taken = new Set(Object.values(table.columns));
+  let found: { col: number; header: string } | null = null;
+  for (const { col, text: header } of table.headers) {
+    if (taken.has(col) || table.kpiColumns?.some((k) => k.actual === col || k.target === col)) continue;
+    const values: string[] = [];
+    const last = Math.min(table.lastDataRow, table.firstDataRow + 500);
+    for (let row = table.firstDataRow; row <= last; row++) values.push(cellText(cellAt(sheet, row, col)));
+    if (isClassColumn(header, values)) {
+      found = { col, header };
+      break;
+    }
+  }
+  classColumns.set(table, found);
+  return found;
+}
+
 function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides, issues: Issue[]): KpiModel {
   const at = (role: ColumnRole): number | null => draft.attributes[role]?.row ?? null;
   const text = (role: ColumnRole): string => {
     const row = at(role);
     return row === null ? "" : reader.text(row, role);
   };
-  let polarity: Polarity | null = "higher";
   const polarityRow = at("polarity");
-  if (overrides?.polarity) polarity = overrides.polarity;
-  else if (polarityRow !== null) {
-    const parsed = parsePolarity(text("polarity"));
-    if (parsed === "unknown") {
-      issues.push(
-        issue("polarity-unknown", reader.cell(polarityRow, "polarity"), {
-          kpi: draft.name,
-          value: text("polarity"),
-        }),
-      );
-      polarity = null;
-    } else polarity = parsed ?? "higher";
-  }
+  // The KPI's latest row speaks for it: its name's cell, and its cell in a class column (Type).
+  const latest = draft.observations[draft.observations.length - 1];
+  const classColumn = classColumnOf(reader);
+  const direction = kpiDirection({
+    kpi: draft.name,
+    kpiCell: latest ? (reader.cell(latest.row, "kpi") ?? latest.actualCell) : null,
+    entity: draft.entity,
+    stored: overrides?.polarity ?? null,
+    polarityCell:
+      polarityRow === null ? null : { text: text("polarity"), cell: reader.cell(polarityRow, "polarity") },
+    classCell:
+      classColumn === null || !latest
+        ? null
+        : {
+            header: classColumn.header,
+            text: cellText(cellAt(reader.sheet, latest.row, classColumn.col)),
+            cell: sheetCell(reader.sheet.name, latest.row, classColumn.col),
+          },
+  });
+  const polarity: Polarity | null = direction.polarity;
+  if (direction.issue) issues.push(direction.issue);
   let aggregation: Aggregation | null = "last";
   const aggregationRow = at("aggregation");
   if (overrides?.aggregation) aggregation = overrides.aggregation;
@@ -511,7 +539,7 @@ export function readScorecard(
       });
     } else if (role)
       chosen = issue("no-scorecard-table", null, { nearest: misses.map(describeNearMiss).join("; "), role });
-    else chosen = issue("no-scorecard-table", null, { found: describeHoldings(book, ownedSheets) });
+    else chosen = issue("no-scorecard-table", null, { holds: describeHoldings(book, ownedSheets) });
     if (options.suggest !== false && !definition.tagged.length) {
       const guess = suggestReading(book, misses, mapping, (tried) => {
         const reading = readScorecard(book, { ...tried, settings: definition.settings }, ownedSheets, {

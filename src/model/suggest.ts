@@ -134,9 +134,11 @@ export function describeHoldings(book: WorkbookSnapshot, owned: ReadonlySet<stri
   }
   const lacking = REQUIRED_ROLES.filter((r) => !roles.has(r));
   const lack =
-    lacking.includes("target") || lacking.length === 0
-      ? "no target, budget or plan column to score them against"
-      : `no ${lacking.map((r) => canonicalHeader(r)).join(" or ")} column`;
+    lacking.length === 0
+      ? "no header row that names a KPI, an Actual and a Target column together"
+      : lacking.includes("target")
+        ? "no target, budget or plan column to score them against"
+        : `no ${lacking.map((r) => canonicalHeader(r)).join(" or ")} column`;
   if (numeric.length === 0) return "The workbook holds no table of numbers to score";
   const shown = numeric.slice(0, 3).join(", ") + (numeric.length > 3 ? ", …" : "");
   return `The workbook holds ${numeric.length === 1 ? "a sheet" : `${numeric.length} sheets`} of numbers${byPeriod ? " by period" : ""} (${shown}), but ${lack}`;

@@ -31,15 +31,15 @@ describe("the issues a scored KPI raises name the KPI, the period and the cell",
       messages([
         ["2026-01", "F", "O", "Blank", null, 5],
         ["2026-01", "F", "O", "Text", "n/a", 5],
-        ["2026-01", "F", "O", "Error", { error: "#N/A" }, { error: "#DIV/0!" }],
+        ["2026-01", "F", "O", "Broken", { error: "#N/A" }, { error: "#DIV/0!" }],
         ["2026-01", "F", "O", "Typed", "95%", 1],
         ["2026-01", "F", "O", "NoTarget", 5, "tbd"],
       ]),
     ).toEqual([
       'Data!E2: No actual for "Blank" in 2026-01.',
       'Data!E3: The actual of "Text" is not a number ("n/a"); it is shown as no data.',
-      'Data!E4: The actual of "Error" is the error value #N/A; it is shown as no data.',
-      'Data!F4: The target of "Error" is the error value #DIV/0!; it is shown as no data.',
+      'Data!E4: The actual of "Broken" is the error value #N/A; it is shown as no data.',
+      'Data!F4: The target of "Broken" is the error value #DIV/0!; it is shown as no data.',
       'Data!E5: "95%" is stored as text and was read as 0.95; store it as a number so the cell\'s colour follows it too.',
       'Data!F6: The target of "NoTarget" is not a number ("tbd"); it is shown as no data.',
     ]);

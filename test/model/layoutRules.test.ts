@@ -123,10 +123,10 @@ describe("total rows", () => {
     const rows: CellValue[][] = [
       ["Perspective", "Objective", "KPI", "Actual", "Target"],
       ["Financial", "Grow", "Revenue", 10, 1],
-      ["Financial", "Save", "Cost", 5, 1],
+      ["Financial", "Keep", "Visits", 5, 1],
       [null, null, null, 15, 1],
     ];
-    // 15 is Revenue + Cost, but they sit under two objectives: no total, a row without a name.
+    // 15 is Revenue + Visits, but they sit under two objectives: no total, a row without a name.
     expect(codes(rows)).toEqual(["missing-name Data!C4"]);
     expect(
       codes([

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { ScorecardResult } from "../../src/engine/evaluate";
+import type { Issue } from "../../src/engine/issues";
 import { detectTables } from "../../src/model/detect";
 import { readScorecard } from "../../src/model/read";
 import type { CellValue } from "../../src/model/snapshot";
@@ -97,13 +98,17 @@ function twoLevelHeadingRows(lines: readonly Line[]): CellValue[][] {
   return rows;
 }
 
+/** The notes of directions inferred from KPI names (Cost ratio, Churn), stated in their own test below. */
+const withoutDirectionNotes = (issues: readonly Issue[]): Issue[] =>
+  issues.filter((i) => i.code !== "polarity-inferred");
+
 describe("layouts: the same scorecard laid out as finance teams do scores the same", () => {
   const tidy = report(score(book(tableSheet("Data", "Kpis", tidyRows(LINES)))).result);
 
   it("reads perspective and objective cells written once per group, across blank rows, under a title", () => {
     const { model, result } = score(book(sheet("Data", mergedRows(LINES))));
     expect(report(result)).toEqual(tidy);
-    expect(model.issues).toEqual([]);
+    expect(withoutDirectionNotes(model.issues)).toEqual([]);
     expect(model.layout).toMatchObject({
       address: "Data!A3:E9",
       perspectiveFrom: "column",
@@ -114,10 +119,19 @@ describe("layouts: the same scorecard laid out as finance teams do scores the sa
     });
   });
 
+  it("notes the KPIs whose names say less is better, in every layout as in the tidy table", () => {
+    const { model } = score(book(sheet("Data", mergedRows(LINES))));
+    const notes = model.issues.filter((i) => i.code === "polarity-inferred").map((i) => i.message);
+    expect(notes).toEqual([
+      expect.stringContaining('"Cost ratio": the name says'),
+      expect.stringContaining('"Churn": the name says'),
+    ]);
+  });
+
   it("reads perspective heading rows where there is no Perspective column", () => {
     const { model, result } = score(book(sheet("Data", perspectiveHeadingRows(LINES))));
     expect(report(result)).toEqual(tidy);
-    expect(model.issues).toEqual([]);
+    expect(withoutDirectionNotes(model.issues)).toEqual([]);
     expect(model.layout).toMatchObject({ perspectiveFrom: "headings", headings: 2, scored: 5 });
   });
 
@@ -131,7 +145,7 @@ describe("layouts: the same scorecard laid out as finance teams do scores the sa
       totals: 1,
       leftOut: 0,
     });
-    expect(model.issues).toEqual([
+    expect(withoutDirectionNotes(model.issues)).toEqual([
       expect.objectContaining({ code: "total-row", severity: "info", cell: "Export!A12" }),
     ]);
   });
@@ -183,6 +197,7 @@ describe("layouts: nothing is dropped silently", () => {
       ["missing-name", "Data!C3"],
       ["duplicate-kpi", "Data!C4"],
       ["total-row", "Data!A6"],
+      ["polarity-inferred", "Data!C7"],
     ]);
     const l = model.layout!;
     expect(l.rows).toBe(l.scored + l.headings + l.totals + l.leftOut);
@@ -610,7 +625,7 @@ describe("layouts: the same KPIs for many entities (sites, departments, regions)
   it("fills a blank entity cell from the one above, as a merged cell reads", () => {
     const { model } = score(book(sheet("Export", rows)));
     expect(model.kpis.find((k) => k.entity === "South" && k.name === "Beds")!.observations).toHaveLength(2);
-    expect(model.issues).toEqual([]);
+    expect(withoutDirectionNotes(model.issues)).toEqual([]);
   });
 });
 

@@ -240,7 +240,8 @@ describe("the message when no scorecard table is found", () => {
     const fatal = fatalOf(read(book(sheet("Data", block("Revenue"), { tables: [headerless] }))));
     expect(fatal.code).toBe("no-scorecard-table");
     expect(fatal.message).not.toContain("Nearest");
-    expect(fatal.message).not.toContain("but no");
+    expect(fatal.message).not.toContain("but no .");
+    expect(fatal.message).toContain("no header row that names a KPI, an Actual and a Target column together");
   });
 });
 

@@ -139,7 +139,7 @@ describe("a series column in a wide table", () => {
       ["KPI", "Target", "Version", "Jan-26", "Feb-26"],
       ["Revenue", null, "Actual", 90, 91],
       ["Revenue", null, "Budget", 100, 100],
-      ["Cost", 10, null, 5, 6],
+      ["Visits", 10, null, 5, 6],
     ];
     expect(pairs(rows)).toEqual([
       [
@@ -150,7 +150,7 @@ describe("a series column in a wide table", () => {
         ],
       ],
       [
-        "Cost",
+        "Visits",
         [
           [5, 10],
           [6, 10],
