@@ -2,10 +2,19 @@
  * Crafted inputs (issue 20): each ends in exit 0 with every XML part well-formed and no text over
  * 32,767 characters, or in exit 2 with one sentence; never exit 1 for a fault, never a crash.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, promises as fs, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { editPart, packageProblems, runBsc, tableBook, withStoredDefinition } from "./craftedInputs";
+import { partsOf, zipOf } from "../package/readPackageHelpers";
+import {
+  editPart,
+  packageProblems,
+  runBsc,
+  tableBook,
+  withBinaryPart,
+  withStoredDefinition,
+} from "./craftedInputs";
 
 const bsc = runBsc;
 
@@ -83,5 +92,69 @@ describe("text longer than a cell holds", () => {
     expect(problems).toEqual([]);
     const notes = JSON.parse(run.stdout).issues.filter((i: { code: string }) => i.code === "write-note");
     expect(notes.map((n: { message: string }) => n.message).join("\n")).toMatch(/cut to that length/);
+  });
+});
+
+/** A part's text as UTF-16 (little-endian, with its byte-order mark), its declaration saying so. */
+const utf16 = (xml: string): Buffer =>
+  Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(xml.replace(/encoding="UTF-8"/i, 'encoding="UTF-16"'), "utf16le"),
+  ]);
+
+describe("parts the patcher edits", () => {
+  it.each(["xl/workbook.xml", "[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"])(
+    "%s in UTF-16 is read and refreshed",
+    async (part) => {
+      const base = await tableBook();
+      const xml = (await partsOf(base)).get(part)!;
+      const book = await withBinaryPart(base, part, utf16(xml));
+      const { run, problems } = await refreshSoundly(book);
+      expect(run.stderr).not.toMatch(/fault/);
+      expect(run.code).toBe(0);
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it("a character reference XML forbids in a part only refresh edits is exit 2, naming the part", async () => {
+    const first = await refreshed(await tableBook());
+    const drawing = [...(await partsOf(first)).keys()].find((n) => /drawings\/drawing\d+\.xml$/.test(n))!;
+    const book = await editPart(first, drawing, (xml) =>
+      xml.replace("<xdr:wsDr ", "<xdr:wsDr data-x='&#1;' "),
+    );
+    writeFileSync(path.join(dir, "in.xlsx"), book);
+    const run = await bsc(dir, "refresh", "in.xlsx", "-o", "out.xlsx");
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain(drawing);
+  });
+
+  it("an unread entry flagged encrypted is exit 2 with one sentence", async () => {
+    const book = Buffer.from(
+      zipOf(
+        [...(await partsOf(await tableBook()))]
+          .map(([name, data]) => ({ name, data }))
+          .concat([{ name: "xl/media/secret.bin", data: "secret" }]),
+      ),
+    );
+    // Flag bit 0 (encrypted) in the last entry's central record.
+    const central = book.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    book.writeUInt16LE(book.readUInt16LE(central + 8) | 1, central + 8);
+    const { run } = await refreshSoundly(book);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/xl\/media\/secret\.bin/);
+  });
+
+  it("a sheet name of 29 MB is exit 2, naming the limit", async () => {
+    // Random letters: a repeated one would be refused as a ZIP bomb before the name is read.
+    const name = randomBytes(22 * 2 ** 20)
+      .toString("base64")
+      .replace(/[+/=]/g, "x");
+    const book = await editPart(await tableBook(), "xl/workbook.xml", (xml) =>
+      xml.replace('name="Data"', `name="${name}"`),
+    );
+    const { run } = await refreshSoundly(book);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/a sheet name of 30,\d{3},\d{3} characters .* more than the 255/);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { SaxesParser } from "saxes";
 import { runCli } from "../../src/cli/main";
-import { partsOf, withParts } from "../package/readPackageHelpers";
+import { partsOf, withParts, zipOf } from "../package/readPackageHelpers";
 import { workbookBytes } from "../helpers/xlsx";
 
 /** Runs bsc in-process in `cwd`: its exit status and what it printed. */
@@ -51,6 +51,12 @@ export async function editPart(
   const xml = parts.get(part);
   if (xml === undefined) throw new Error(`no ${part} in ${[...parts.keys()].join(", ")}`);
   return withParts(zip, { [part]: edit(xml) });
+}
+
+/** The package with one part replaced by these bytes. */
+export async function withBinaryPart(zip: Uint8Array, part: string, bytes: Uint8Array): Promise<Buffer> {
+  const parts = await partsOf(zip);
+  return zipOf([...parts].map(([name, data]) => ({ name, data: name === part ? bytes : data })));
 }
 
 /** The stored definition's JSON, rewritten by `edit`, in a refreshed workbook. */

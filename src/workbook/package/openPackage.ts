@@ -11,6 +11,7 @@ import { byteSize, DEFAULT_READ_LIMITS, PackageLimitError } from "./read/limits"
 
 export { relsPartOf };
 import { attribute, findElements, PackageXmlError } from "./xmlText";
+import { parseXmlPart, type XmlVisitor } from "./read/xml";
 
 const utf8 = new TextDecoder("utf-8");
 
@@ -50,6 +51,17 @@ interface CellsAside {
   /** The part's text without its cells, as it was. */
   readonly text: string;
 }
+
+/** A visitor that wants nothing: the part is only checked for being well-formed. */
+const IGNORE_EVERYTHING: XmlVisitor = { open() {}, close() {}, text() {} };
+
+/** The UTF-16 encoding a part's byte-order mark names, or null for UTF-8. */
+const utf16Encoding = (bytes: Uint8Array): "utf-16le" | "utf-16be" | null =>
+  bytes[0] === 0xff && bytes[1] === 0xfe
+    ? "utf-16le"
+    : bytes[0] === 0xfe && bytes[1] === 0xff
+      ? "utf-16be"
+      : null;
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
@@ -112,9 +124,25 @@ export class OpenPackage {
     if (changed !== undefined) return changed;
     const cached = this.cache.get(name);
     if (cached !== undefined) return cached;
-    const text = utf8.decode(await this.originalBytes(name));
+    const text = this.checkedText(name, await this.originalBytes(name));
     this.cache.set(name, text);
     return text;
+  }
+
+  /**
+   * A part's text for editing, refused (PackageFormatError, naming it) when it is not well-formed:
+   * an edit must not carry a bad character reference into a part it writes. A part the reader
+   * already scanned (a sheet it kept) is not scanned again. A UTF-16 part (legal XML, if rare) is
+   * decoded, its declaration made to say UTF-8, the encoding every changed part is written in.
+   */
+  private checkedText(name: string, bytes: Uint8Array): string {
+    if (!this.inflated.has(name.toLowerCase())) parseXmlPart(name, bytes, IGNORE_EVERYTHING);
+    const encoding = utf16Encoding(bytes);
+    if (encoding === null) return utf8.decode(bytes);
+    return new TextDecoder(encoding)
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])UTF-16(?:LE|BE)?(["'])/i, "$1UTF-8$2");
   }
 
   private async originalBytes(name: string): Promise<Uint8Array> {
@@ -150,6 +178,9 @@ export class OpenPackage {
     if (this.changed.has(name) || this.cache.has(name) || !this.byLowerName.has(name.toLowerCase()))
       return this.text(name);
     const bytes = await this.originalBytes(name);
+    // A UTF-16 sheet is read whole instead; one the reader did not keep is checked here.
+    if (utf16Encoding(bytes) !== null) return this.text(name);
+    if (!this.inflated.has(name.toLowerCase())) parseXmlPart(name, bytes, IGNORE_EVERYTHING);
     // The root's prefix, from the part's start: the root comes before any cell.
     const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.exec(utf8.decode(bytes.subarray(0, 4096)));
     const prefix = root?.[1] ?? "";

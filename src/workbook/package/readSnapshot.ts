@@ -47,7 +47,11 @@ export async function readPackageSnapshot(
   const parts = await PackageParts.open(zip, inflate, effective);
 
   const workbookName = await workbookPartName(parts);
-  const workbook = parseWorkbook(workbookName, (await parts.read(workbookName, "other")) as Uint8Array);
+  const workbook = parseWorkbook(
+    workbookName,
+    (await parts.read(workbookName, "other")) as Uint8Array,
+    effective.maxNameChars,
+  );
   const relationships = await relationshipsOf(parts, workbookName);
   const related = (kind: string, usual: string): string =>
     [...relationships.values()].find((r) => isRelationshipType(r, kind) && parts.has(r.part))?.part ?? usual;

@@ -29,6 +29,12 @@ export interface ReadLimits {
   readonly maxCells: number;
   /** Entries in the ZIP directory; a workbook has tens, one with many pictures a few thousand. */
   readonly maxEntries: number;
+  /**
+   * Characters of a sheet's or a defined name's name. Excel's own are at most 31 and 255; a
+   * longer one (LibreOffice allows them) still works up to this, beyond which every formula the
+   * product writes on the sheet would pass Excel's 8,192 characters.
+   */
+  readonly maxNameChars: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
@@ -40,6 +46,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   ratioCheckedAbove: 8 * MiB,
   maxCells: 20_000_000,
   maxEntries: 10_000,
+  maxNameChars: 255,
 };
 
 /** "256 MiB", "1 GiB", "300 bytes": limits as a user reads them. */

@@ -1,5 +1,6 @@
 import { parseReference } from "../../../model/address";
 import type { NameSnapshot, SheetVisibility } from "../../../model/snapshot";
+import { PackageLimitError } from "./limits";
 import { parseXmlPart, relationshipId } from "./xml";
 
 /** A sheet as xl/workbook.xml lists it, in tab order. */
@@ -47,7 +48,16 @@ function nameSnapshot(name: string, formula: string): NameSnapshot | null {
   return ref?.sheet ? { name, sheet: ref.sheet, box: ref.box } : null;
 }
 
-export function parseWorkbook(part: string, bytes: Uint8Array): WorkbookPart {
+/** A name longer than the reader takes: one sentence, exit 2. */
+function checkNameLength(kind: string, name: string, maxNameChars: number): void {
+  if (name.length <= maxNameChars) return;
+  throw new PackageLimitError(
+    `The workbook has a ${kind} name of ${name.length.toLocaleString("en-US")} characters ("${name.slice(0, 20)}…"), more than the ${maxNameChars} bsc accepts; rename it in Excel and save the workbook.`,
+    "maxNameChars",
+  );
+}
+
+export function parseWorkbook(part: string, bytes: Uint8Array, maxNameChars = Infinity): WorkbookPart {
   const sheets: WorkbookSheet[] = [];
   // A name defined twice keeps its first place and its last definition, as in ExcelJS.
   const names = new Map<string, NameSnapshot | null>();
@@ -63,12 +73,14 @@ export function parseWorkbook(part: string, bytes: Uint8Array): WorkbookPart {
         date1904 = attributes.date1904 === "1" || attributes.date1904 === "true";
       } else if (depth === 3 && name === "sheet") {
         const state = attributes.state;
+        checkNameLength("sheet", attributes.name ?? "", maxNameChars);
         sheets.push({
           name: attributes.name ?? "",
           visibility: state === "veryHidden" ? "veryHidden" : state === "hidden" ? "hidden" : "visible",
           relationshipId: relationshipId(attributes),
         });
       } else if (depth === 3 && name === "definedName") {
+        checkNameLength("defined", attributes.name ?? "", maxNameChars);
         definedName = { name: attributes.name ?? "", workbookScoped: attributes.localSheetId === undefined };
         formula = "";
       }
