@@ -12,6 +12,8 @@ import {
   escapeCellText,
   findElements,
   insertBefore,
+  PackageXmlError,
+  rootPrefix,
   withAttribute,
 } from "../../src/workbook/package/xmlText";
 
@@ -239,5 +241,31 @@ describe("a large part compressed in pieces side by side", () => {
     expect(inflateRawSync(await deflateInPieces(new Uint8Array(), 3, 10_000)).length).toBe(0);
     const small = sheet.subarray(0, 5_000);
     expect(new Uint8Array(inflateRawSync(await deflateInPieces(small, 3, 10_000)))).toEqual(small);
+  });
+});
+
+describe("the text editor's view of a part", () => {
+  it("takes no element from inside a comment, a CDATA section or a processing instruction", () => {
+    const xml =
+      '<workbook><!-- <sheet name="ghost"/> --><?pi <sheet name="pi"/>?><sheets>' +
+      '<sheet name="a"/><extLst><x><![CDATA[<sheet name="cdata"/>]]></x></extLst></sheets></workbook>';
+    expect(findElements(xml, "sheet").map((s) => s.text)).toEqual(['<sheet name="a"/>']);
+    expect(rootPrefix('<!-- <x:worksheet> --><worksheet xmlns="m"/>', "worksheet")).toBe("");
+  });
+
+  it("finds the outermost of same-named elements nested deep, and inserts after them", () => {
+    const depth = 20_000;
+    const nested = `${"<ext>".repeat(depth)}${"</ext>".repeat(depth)}`;
+    const sheet = `<worksheet><sheetData/><extLst>${nested}</extLst><pageMargins/></worksheet>`;
+    const spans = findElements(sheet, "ext");
+    expect(spans).toHaveLength(1);
+    expect(spans[0]!.text).toBe(nested);
+    expect(insertBefore(sheet, "worksheet", "<conditionalFormatting/>", ["pageMargins"])).toBe(
+      `<worksheet><sheetData/><extLst>${nested}</extLst><conditionalFormatting/><pageMargins/></worksheet>`,
+    );
+  });
+
+  it("refuses a close tag that closes another element", () => {
+    expect(() => findElements("<a><b></a></b>", "b")).toThrow(PackageXmlError);
   });
 });

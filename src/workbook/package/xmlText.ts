@@ -42,17 +42,92 @@ export interface XmlSpan {
   readonly text: string;
 }
 
+/** One element of a part's text: its qualified name and where it lies. */
+interface IndexedElement {
+  readonly name: string;
+  readonly start: number;
+  /** Just after its open tag's ">". */
+  readonly headEnd: number;
+  /** Just after its close tag (or its self-closing tag). */
+  end: number;
+  readonly selfClosing: boolean;
+  /** The index of its parent element, or -1 for the root. */
+  readonly parent: number;
+}
+
+/**
+ * Every element of `xml` in document order, found in one pass that steps over comments, CDATA
+ * sections, processing instructions and a DOCTYPE (so that a "<sheet" inside a comment is never
+ * taken for an element) and over quoted attribute values. Linear in the text's length whatever
+ * the nesting: same-named elements nested deep cost no more than any others.
+ */
+function indexElements(xml: string): IndexedElement[] {
+  const elements: IndexedElement[] = [];
+  const open: number[] = [];
+  const skipTo = (from: number, end: string, what: string): number => {
+    const at = xml.indexOf(end, from);
+    if (at < 0) throw new PackageXmlError(`${what} is not closed`);
+    return at + end.length;
+  };
+  let at = 0;
+  for (;;) {
+    const lt = xml.indexOf("<", at);
+    if (lt < 0) break;
+    if (xml.startsWith("<!--", lt)) at = skipTo(lt + 4, "-->", "a comment");
+    else if (xml.startsWith("<![CDATA[", lt)) at = skipTo(lt + 9, "]]>", "a CDATA section");
+    else if (xml.startsWith("<?", lt)) at = skipTo(lt + 2, "?>", "a processing instruction");
+    else if (xml.startsWith("<!", lt)) at = skipTo(lt + 2, ">", "a declaration");
+    else if (xml[lt + 1] === "/") {
+      const gt = skipTo(lt + 2, ">", "a close tag");
+      const name = xml.slice(lt + 2, gt - 1).trim();
+      const index = open.pop();
+      const element = index === undefined ? undefined : elements[index];
+      if (!element || element.name !== name)
+        throw new PackageXmlError(`</${name}> closes ${element ? `<${element.name}>` : "no element"}`);
+      element.end = gt;
+      at = gt;
+    } else {
+      let nameEnd = lt + 1;
+      while (nameEnd < xml.length && !/[\s/>]/.test(xml[nameEnd] as string)) nameEnd++;
+      const name = xml.slice(lt + 1, nameEnd);
+      if (name === "") throw new PackageXmlError("an element without a name");
+      const { end: headEnd, selfClosing } = tagEnd(xml, lt);
+      const parent = open.length ? (open[open.length - 1] as number) : -1;
+      elements.push({ name, start: lt, headEnd, end: headEnd, selfClosing, parent });
+      if (!selfClosing) open.push(elements.length - 1);
+      at = headEnd;
+    }
+  }
+  if (open.length)
+    throw new PackageXmlError(`<${elements[open[open.length - 1] as number]?.name}> is not closed`);
+  return elements;
+}
+
+/** The index of the text last asked about: edits ask several questions of one text in a row. */
+let indexed: { xml: string; elements: IndexedElement[] } | null = null;
+
+function elementsOf(xml: string): IndexedElement[] {
+  if (indexed?.xml !== xml) indexed = { xml, elements: indexElements(xml) };
+  return indexed.elements;
+}
+
+const localNameOf = (qualified: string): string => qualified.slice(qualified.indexOf(":") + 1);
+const prefixOf = (qualified: string): string => qualified.slice(0, qualified.indexOf(":") + 1);
+
+/** The first element whose local name is `localName` (the part's root, for a root's name). */
+function firstNamed(xml: string, localName: string): IndexedElement | null {
+  return elementsOf(xml).find((e) => localNameOf(e.name) === localName) ?? null;
+}
+
 /**
  * The prefix (with its colon, or "") that the part's root element uses: most writers use the
  * default namespace, some write `<x:worksheet xmlns:x=…>`.
  */
 export function rootPrefix(xml: string, localName: string): string {
-  const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${localName}[\\s>/]`).exec(xml);
-  if (!m) throw new PackageXmlError(`no <${localName}> element`);
-  return m[1] ?? "";
+  const root = firstNamed(xml, localName);
+  if (!root) throw new PackageXmlError(`no <${localName}> element`);
+  return prefixOf(root.name);
 }
-
-const openTag = (qualified: string) => new RegExp(`<${qualified.replace(/[.:]/g, "\\$&")}(?=[\\s>/])`, "g");
 
 /** Where the open tag at `start` ends (after its `>`), skipping quoted attribute values. */
 function tagEnd(xml: string, start: number): { end: number; selfClosing: boolean } {
@@ -67,46 +142,50 @@ function tagEnd(xml: string, start: number): { end: number; selfClosing: boolean
   throw new PackageXmlError("an unclosed tag");
 }
 
+const spanOf = (xml: string, e: IndexedElement): XmlSpan => ({
+  start: e.start,
+  end: e.end,
+  text: xml.slice(e.start, e.end),
+});
+
+/** The first element starting at or after `from` (the elements are in order of their start). */
+function firstFrom(elements: readonly IndexedElement[], from: number): number {
+  let low = 0;
+  let high = elements.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((elements[mid] as IndexedElement).start < from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
- * Every element with this qualified name from `from` on, outermost only (an element of the same
- * name nested inside one found is part of it).
+ * Every element with this qualified name starting in [from, to), outermost only (an element of
+ * the same name nested inside one found is part of it).
  */
 export function findElements(xml: string, qualified: string, from = 0, to = xml.length): XmlSpan[] {
+  const elements = elementsOf(xml);
   const spans: XmlSpan[] = [];
-  const open = openTag(qualified);
-  const close = `</${qualified}>`;
-  open.lastIndex = from;
-  for (let m = open.exec(xml); m && m.index < to; m = open.exec(xml)) {
-    const { end: headEnd, selfClosing } = tagEnd(xml, m.index);
-    let end = headEnd;
-    if (!selfClosing) {
-      // Same-named elements may nest (rare, but a <c> never holds a <c>): count depth.
-      let depth = 1;
-      let at = headEnd;
-      while (depth > 0) {
-        const nextClose = xml.indexOf(close, at);
-        if (nextClose < 0) throw new PackageXmlError(`<${qualified}> is not closed`);
-        open.lastIndex = at;
-        const nested = open.exec(xml);
-        if (nested && nested.index < nextClose) {
-          const inner = tagEnd(xml, nested.index);
-          if (!inner.selfClosing) depth++;
-          at = inner.end;
-        } else {
-          depth--;
-          at = nextClose + close.length;
-        }
-      }
-      end = at;
-    }
-    spans.push({ start: m.index, end, text: xml.slice(m.index, end) });
-    open.lastIndex = end;
+  let after = from;
+  for (let i = firstFrom(elements, from); i < elements.length; i++) {
+    const e = elements[i] as IndexedElement;
+    if (e.start >= to) break;
+    if (e.name !== qualified || e.start < after) continue;
+    spans.push(spanOf(xml, e));
+    after = e.end;
   }
   return spans;
 }
 
-export const findElement = (xml: string, qualified: string, from = 0): XmlSpan | null =>
-  findElements(xml, qualified, from)[0] ?? null;
+export function findElement(xml: string, qualified: string, from = 0): XmlSpan | null {
+  const elements = elementsOf(xml);
+  for (let i = firstFrom(elements, from); i < elements.length; i++) {
+    const e = elements[i] as IndexedElement;
+    if (e.name === qualified) return spanOf(xml, e);
+  }
+  return null;
+}
 
 /** An attribute's value in an element's text (its open tag), unescaped; null when absent. */
 export function attribute(elementText: string, name: string): string | null {
@@ -144,34 +223,16 @@ export function* childElements(
   xml: string,
   root: string,
 ): Generator<{ name: string; start: number; end: number }> {
-  const prefix = rootPrefix(xml, root);
-  const rootSpan = findElement(xml, prefix + root);
-  if (!rootSpan) throw new PackageXmlError(`no <${root}> element`);
-  const { end: from, selfClosing } = tagEnd(xml, rootSpan.start);
-  if (selfClosing) return;
-  let at = from;
-  for (;;) {
-    const lt = xml.indexOf("<", at);
-    if (lt < 0 || lt >= rootSpan.end) return;
-    if (xml.startsWith("<!--", lt)) {
-      at = xml.indexOf("-->", lt) + 3;
-      continue;
-    }
-    if (xml.startsWith("<?", lt)) {
-      at = xml.indexOf("?>", lt) + 2;
-      continue;
-    }
-    if (xml[lt + 1] === "/") return;
-    const qualified = /^<([^\s/>]+)/.exec(xml.slice(lt, lt + 200))?.[1];
-    if (!qualified) throw new PackageXmlError("an element without a name");
-    const span = findElements(xml, qualified, lt)[0] as XmlSpan;
-    const colon = qualified.indexOf(":");
-    yield {
-      name: colon < 0 || qualified.slice(0, colon + 1) !== prefix ? qualified : qualified.slice(colon + 1),
-      start: lt,
-      end: span.end,
-    };
-    at = span.end;
+  const elements = elementsOf(xml);
+  const rootAt = elements.findIndex((e) => localNameOf(e.name) === root);
+  if (rootAt < 0) throw new PackageXmlError(`no <${root}> element`);
+  const prefix = prefixOf((elements[rootAt] as IndexedElement).name);
+  for (let i = rootAt + 1; i < elements.length; i++) {
+    const e = elements[i] as IndexedElement;
+    if (e.start >= (elements[rootAt] as IndexedElement).end) return;
+    if (e.parent !== rootAt) continue;
+    const ownPrefix = prefixOf(e.name);
+    yield { name: ownPrefix === prefix ? localNameOf(e.name) : e.name, start: e.start, end: e.end };
   }
 }
 
@@ -186,18 +247,17 @@ export function insertBefore(
   addition: string,
   followers: readonly string[],
 ): string {
-  const prefix = rootPrefix(xml, root);
-  const rootSpan = findElement(xml, prefix + root);
-  if (!rootSpan) throw new PackageXmlError(`no <${root}> element`);
-  const { end: rootHeadEnd, selfClosing } = tagEnd(xml, rootSpan.start);
-  if (selfClosing) {
-    const head = xml.slice(rootSpan.start, rootHeadEnd - 2);
-    return `${xml.slice(0, rootSpan.start)}${head}>${addition}</${prefix}${root}>${xml.slice(rootHeadEnd)}`;
+  const rootElement = firstNamed(xml, root);
+  if (!rootElement) throw new PackageXmlError(`no <${root}> element`);
+  const prefix = prefixOf(rootElement.name);
+  if (rootElement.selfClosing) {
+    const head = xml.slice(rootElement.start, rootElement.headEnd - 2);
+    return `${xml.slice(0, rootElement.start)}${head}>${addition}</${prefix}${root}>${xml.slice(rootElement.headEnd)}`;
   }
   for (const child of childElements(xml, root)) {
     if (followers.includes(child.name)) return xml.slice(0, child.start) + addition + xml.slice(child.start);
   }
-  const at = rootSpan.end - `</${prefix}${root}>`.length;
+  const at = rootElement.end - `</${prefix}${root}>`.length;
   return xml.slice(0, at) + addition + xml.slice(at);
 }
 
