@@ -1,12 +1,13 @@
 /**
- * The workbooks bsc builds rather than patches (the sample, a CSV export's), made with ExcelJS.
- * Kept apart so that a refresh of an .xlsx file never loads ExcelJS (half a second of start-up).
+ * The workbooks bsc builds rather than patches (the sample, a CSV export's), written by the
+ * package writer (src/workbook/xlsx/newWorkbook.ts) and compressed with Node's zlib.
  */
 import { csvSheetName, type CsvSheet } from "../workbook/csv";
-import { workbookFromCsv } from "../workbook/xlsx/csvWorkbook";
-import { workbookBytes } from "../workbook/xlsx/workbookBytes";
+import { nodeCodec } from "../workbook/package/nodeCodec";
+import { csvWorkbookBytes as csvBytes } from "../workbook/xlsx/csvWorkbook";
+import { sampleWorkbookBytes as sampleBytes } from "../workbook/xlsx/sampleWorkbook";
 
-export { sampleWorkbookBytes } from "../workbook/xlsx/sampleBytes";
+export const sampleWorkbookBytes = (): Promise<Uint8Array> => sampleBytes(nodeCodec.deflate);
 
 export const csvWorkbookBytes = (file: string, csv: CsvSheet): Promise<Uint8Array> =>
-  workbookBytes(workbookFromCsv(csvSheetName(file), csv));
+  csvBytes(csvSheetName(file), csv, nodeCodec.deflate);

@@ -62,8 +62,23 @@ const SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = {
     "Value Rounded",
     "Measured Value",
     "Current Value",
+    "Achieved",
   ],
-  target: ["Target", "Goal", "Target Value", "Plan", "Budget", "Targets", "Planned Value", "Target Goal"],
+  // A forecast is not a target: it says what is expected to happen, not what was aimed at, and
+  // scoring against it would grade the forecast's accuracy. Forecast columns stay unread (a
+  // forecast row of a wide table is a comparison, wide.ts).
+  target: [
+    "Target",
+    "Goal",
+    "Target Value",
+    "Plan",
+    "Budget",
+    "Targets",
+    "Planned Value",
+    "Target Goal",
+    "Quota",
+    "Benchmark",
+  ],
   threshold: ["Threshold", "Red Flag", "Red Threshold", "Minimum Acceptable"],
   tolerance: ["Tolerance %", "Tolerance"],
   polarity: ["Polarity", "Direction", "Better", "Desired Direction", "Good Direction"],
@@ -80,6 +95,10 @@ const SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = {
     "Reporting Date",
     "Period Ending",
     "Month Ending",
+    "Week",
+    "Week Ending",
+    "Quarter",
+    "Fiscal Period",
   ],
   aggregation: ["Aggregation"],
   comment: ["Comment", "Notes", "Commentary", "Comments", "Remarks"],
@@ -108,18 +127,282 @@ const SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = {
   ],
 };
 
-/** Lower case, without a trailing unit in brackets, spaces or punctuation: "Actual (USD)" → "actual". */
+export const HEADER_LANGUAGES = ["Spanish", "Portuguese", "French", "German", "Italian", "Dutch"] as const;
+export type HeaderLanguage = (typeof HEADER_LANGUAGES)[number];
+
+/**
+ * The same roles in the other six languages of the workbooks we read (docs/reading.md, "Header
+ * words"). Where a word means two roles, the most common finance meaning wins: a bare Objetivo,
+ * Objectif, Obiettivo, Ziel or Doelstelling is the number aimed at (target), while the strategic
+ * objective is written with its qualifier (Objetivo estratégico, Strategisches Ziel). A word that
+ * names the same role in two languages (Real, Budget, Responsable) is listed in each.
+ */
+const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, readonly string[]>>>> = {
+  Spanish: {
+    perspective: ["Perspectiva", "Perspectiva BSC"],
+    objective: ["Objetivo estratégico", "Objetivos estratégicos", "Objetivo del indicador"],
+    kpi: ["Indicador", "Indicadores", "Nombre del indicador", "Métrica", "Medida", "Indicador clave"],
+    actual: ["Real", "Realizado", "Resultado", "Valor", "Valor real", "Ejecutado", "Logrado", "Alcanzado"],
+    target: [
+      "Meta",
+      "Objetivo",
+      "Presupuesto",
+      "Presupuestado",
+      "Valor objetivo",
+      "Valor meta",
+      "Previsto",
+      "Plan",
+    ],
+    threshold: ["Umbral", "Límite", "Mínimo aceptable", "Umbral rojo"],
+    tolerance: ["Tolerancia", "Tolerancia %"],
+    polarity: ["Polaridad", "Dirección", "Sentido", "Tendencia deseada"],
+    weight: ["Peso", "Ponderación"],
+    owner: ["Responsable", "Dueño", "Propietario"],
+    unit: ["Unidad", "Unidad de medida", "Unidades"],
+    baseline: ["Línea base", "Línea de base", "Valor inicial", "Valor base"],
+    period: ["Periodo", "Período", "Mes", "Fecha", "Semana", "Trimestre", "Mes de reporte"],
+    aggregation: ["Agregación"],
+    comment: ["Comentario", "Comentarios", "Observaciones", "Notas"],
+    drives: ["Impulsa"],
+    entity: [
+      "Entidad",
+      "Unidad de negocio",
+      "Sede",
+      "Departamento",
+      "Región",
+      "División",
+      "Sucursal",
+      "País",
+      "Planta",
+      "Centro de coste",
+      "Centro de costo",
+      "Área",
+      "Servicio",
+      "Tienda",
+      "Filial",
+    ],
+  },
+  Portuguese: {
+    perspective: ["Perspectiva"],
+    objective: ["Objetivo estratégico", "Objetivos estratégicos"],
+    kpi: ["Indicador", "Indicadores", "Nome do indicador", "Métrica", "Medida"],
+    actual: ["Realizado", "Real", "Resultado", "Valor", "Valor realizado", "Atingido"],
+    target: ["Meta", "Objetivo", "Orçamento", "Orçado", "Alvo", "Previsto", "Planejado", "Valor meta"],
+    threshold: ["Limite", "Limiar", "Mínimo aceitável"],
+    tolerance: ["Tolerância", "Tolerância %"],
+    polarity: ["Polaridade", "Direção", "Sentido"],
+    weight: ["Peso", "Ponderação"],
+    owner: ["Responsável", "Dono"],
+    unit: ["Unidade", "Unidade de medida"],
+    baseline: ["Linha de base", "Valor inicial", "Valor base"],
+    period: ["Período", "Mês", "Data", "Competência", "Semana", "Trimestre"],
+    aggregation: ["Agregação"],
+    comment: ["Comentário", "Comentários", "Observações", "Notas"],
+    drives: ["Impulsiona"],
+    entity: [
+      "Entidade",
+      "Unidade de negócio",
+      "Departamento",
+      "Região",
+      "Divisão",
+      "Filial",
+      "Loja",
+      "País",
+      "Planta",
+      "Centro de custo",
+      "Área",
+      "Serviço",
+      "Unidade de negócios",
+    ],
+  },
+  French: {
+    perspective: ["Perspective", "Axe", "Axe stratégique"],
+    objective: ["Objectif stratégique", "Objectifs stratégiques"],
+    kpi: ["Indicateur", "Indicateurs", "Nom de l'indicateur", "Mesure", "Métrique", "Indicateur clé"],
+    actual: ["Réalisé", "Réel", "Résultat", "Valeur", "Valeur réelle", "Constaté"],
+    target: ["Objectif", "Cible", "Budget", "Prévu", "Valeur cible", "Prévisionnel"],
+    threshold: ["Seuil", "Seuil d'alerte", "Seuil rouge", "Limite"],
+    tolerance: ["Tolérance", "Tolérance %"],
+    polarity: ["Polarité", "Sens", "Direction", "Sens souhaité"],
+    weight: ["Poids", "Pondération"],
+    owner: ["Responsable", "Propriétaire", "Pilote"],
+    unit: ["Unité", "Unité de mesure"],
+    baseline: ["Valeur de référence", "Valeur initiale", "Point de départ"],
+    period: ["Période", "Mois", "Date", "Semaine", "Trimestre"],
+    aggregation: ["Agrégation"],
+    comment: ["Commentaire", "Commentaires", "Remarques", "Notes", "Observations"],
+    drives: ["Contribue à"],
+    entity: [
+      "Entité",
+      "Unité d'affaires",
+      "Site",
+      "Service",
+      "Département",
+      "Région",
+      "Division",
+      "Succursale",
+      "Agence",
+      "Magasin",
+      "Pays",
+      "Usine",
+      "Établissement",
+      "Centre de coûts",
+      "Filiale",
+    ],
+  },
+  German: {
+    perspective: ["Perspektive", "BSC-Perspektive"],
+    objective: ["Strategisches Ziel", "Strategische Ziele"],
+    kpi: [
+      "Kennzahl",
+      "Kennzahlen",
+      "Kennzahlname",
+      "Messgröße",
+      "Messgrösse",
+      "Indikator",
+      "Leistungskennzahl",
+    ],
+    actual: ["Ist", "Istwert", "Ist-Wert", "Wert", "Ergebnis", "Tatsächlich"],
+    target: ["Ziel", "Soll", "Sollwert", "Soll-Wert", "Zielwert", "Plan", "Planwert", "Budget", "Vorgabe"],
+    threshold: ["Schwellenwert", "Schwelle", "Grenzwert"],
+    tolerance: ["Toleranz", "Toleranz %"],
+    polarity: ["Polarität", "Richtung", "Wirkungsrichtung"],
+    weight: ["Gewicht", "Gewichtung"],
+    owner: ["Verantwortlich", "Verantwortlicher", "Verantwortung"],
+    unit: ["Einheit", "Maßeinheit", "Masseinheit"],
+    baseline: ["Ausgangswert", "Basiswert", "Startwert"],
+    period: [
+      "Zeitraum",
+      "Periode",
+      "Monat",
+      "Datum",
+      "Woche",
+      "Quartal",
+      "Berichtsmonat",
+      "Berichtszeitraum",
+    ],
+    aggregation: ["Verdichtung"],
+    comment: ["Kommentar", "Kommentare", "Bemerkung", "Bemerkungen", "Anmerkungen"],
+    drives: ["Wirkt auf"],
+    entity: [
+      "Geschäftsbereich",
+      "Standort",
+      "Abteilung",
+      "Bereich",
+      "Region",
+      "Sparte",
+      "Niederlassung",
+      "Filiale",
+      "Land",
+      "Werk",
+      "Kostenstelle",
+      "Gesellschaft",
+      "Organisationseinheit",
+    ],
+  },
+  Italian: {
+    perspective: ["Prospettiva"],
+    objective: ["Obiettivo strategico", "Obiettivi strategici"],
+    kpi: ["Indicatore", "Indicatori", "Nome indicatore", "Misura", "Metrica"],
+    actual: ["Consuntivo", "Effettivo", "Reale", "Valore", "Risultato", "Valore effettivo"],
+    target: ["Obiettivo", "Preventivo", "Budget", "Valore obiettivo", "Target", "Previsto"],
+    threshold: ["Soglia", "Soglia di allarme", "Limite"],
+    tolerance: ["Tolleranza", "Tolleranza %"],
+    polarity: ["Polarità", "Direzione", "Verso"],
+    weight: ["Peso", "Ponderazione"],
+    owner: ["Responsabile", "Referente"],
+    unit: ["Unità", "Unità di misura"],
+    baseline: ["Valore di partenza", "Valore iniziale", "Valore base"],
+    period: ["Periodo", "Mese", "Data", "Settimana", "Trimestre", "Mese di riferimento"],
+    aggregation: ["Aggregazione"],
+    comment: ["Commento", "Commenti", "Note", "Osservazioni"],
+    drives: ["Contribuisce a"],
+    entity: [
+      "Entità",
+      "Unità di business",
+      "Sede",
+      "Reparto",
+      "Dipartimento",
+      "Regione",
+      "Divisione",
+      "Filiale",
+      "Negozio",
+      "Paese",
+      "Stabilimento",
+      "Centro di costo",
+      "Società",
+    ],
+  },
+  Dutch: {
+    perspective: ["Perspectief"],
+    objective: ["Strategische doelstelling", "Strategisch doel"],
+    kpi: ["Indicator", "Prestatie-indicator", "Kengetal", "Kengetallen", "Maatstaf", "KPI naam"],
+    actual: ["Werkelijk", "Realisatie", "Resultaat", "Waarde", "Gerealiseerd"],
+    target: ["Doel", "Norm", "Begroting", "Doelstelling", "Streefwaarde", "Streefcijfer", "Budget"],
+    threshold: ["Drempel", "Drempelwaarde", "Grenswaarde"],
+    tolerance: ["Tolerantie", "Tolerantie %"],
+    polarity: ["Polariteit", "Richting"],
+    weight: ["Gewicht", "Weging"],
+    owner: ["Eigenaar", "Verantwoordelijke"],
+    unit: ["Eenheid"],
+    baseline: ["Nulmeting", "Uitgangswaarde", "Beginwaarde"],
+    period: ["Periode", "Maand", "Datum", "Week", "Kwartaal", "Rapportagemaand"],
+    aggregation: ["Aggregatie"],
+    comment: ["Opmerking", "Opmerkingen", "Toelichting", "Commentaar"],
+    drives: ["Draagt bij aan"],
+    entity: [
+      "Entiteit",
+      "Bedrijfsonderdeel",
+      "Vestiging",
+      "Afdeling",
+      "Regio",
+      "Divisie",
+      "Filiaal",
+      "Winkel",
+      "Land",
+      "Fabriek",
+      "Kostenplaats",
+    ],
+  },
+};
+
+/** Every header word of a role, English first (the canonical header), then the other languages. */
+export const headerWords = (role: ColumnRole): readonly string[] => [
+  ...SYNONYMS[role],
+  ...HEADER_LANGUAGES.flatMap((language) => TRANSLATED[language][role] ?? []),
+];
+
+/** A role's header words in one language (English is the table above; the others, TRANSLATED). */
+export const headerWordsIn = (language: "English" | HeaderLanguage, role: ColumnRole): readonly string[] =>
+  language === "English" ? SYNONYMS[role] : (TRANSLATED[language][role] ?? []);
+
+/**
+ * Lower case, without accents, a trailing unit in brackets, spaces or punctuation:
+ * "Actual (USD)" → "actual", "Réalisé" → "realise".
+ */
 export function normalizeHeader(text: string): string {
   return text
-    .normalize("NFKC")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
     .replace(/\s*[([{][^)\]}]*[)\]}]\s*$/, "")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
-const ROLE_BY_HEADER: ReadonlyMap<string, ColumnRole> = new Map(
-  COLUMN_ROLES.flatMap((role) => SYNONYMS[role].map((h) => [normalizeHeader(h), role] as const)),
-);
+/** Header word → role; a word written for two different roles would throw here, when the module loads. */
+const ROLE_BY_HEADER: ReadonlyMap<string, ColumnRole> = (() => {
+  const map = new Map<string, ColumnRole>();
+  for (const role of COLUMN_ROLES) {
+    for (const word of headerWords(role)) {
+      const key = normalizeHeader(word);
+      const seen = map.get(key);
+      if (seen !== undefined && seen !== role)
+        throw new Error(`The header "${word}" is both ${seen} and ${role}.`);
+      map.set(key, role);
+    }
+  }
+  return map;
+})();
 
 export function roleOfHeader(text: string): ColumnRole | null {
   return ROLE_BY_HEADER.get(normalizeHeader(text)) ?? null;

@@ -11,7 +11,8 @@ import type { PNG } from "pngjs";
 import { runScorecard } from "../../src/app/scorecard";
 import { DASHBOARD_SHEET_STAMP } from "../../src/model/ownership";
 import { PALETTES } from "../../src/plan/palette";
-import { buildSampleWorkbook } from "../../src/workbook/xlsx/sampleWorkbook";
+import { nodeCodec } from "../../src/workbook/package/nodeCodec";
+import { sampleWorkbookBytes } from "../../src/workbook/xlsx/sampleWorkbook";
 import { packagePort } from "../helpers/package";
 import { renderWithLibreOffice, type RenderedPage } from "./render";
 
@@ -37,7 +38,7 @@ describe("the Dashboard in LibreOffice", () => {
   let titles: string[];
   let dashboard: RenderedPage[];
   beforeAll(async () => {
-    const sample = Buffer.from(await buildSampleWorkbook().xlsx.writeBuffer());
+    const sample = Buffer.from(await sampleWorkbookBytes(nodeCodec.deflate));
     const port = await packagePort(sample);
     const outcome = await runScorecard(port, { now: new Date("2026-07-01T00:00:00Z") }, true);
     if (!outcome.ok) throw new Error(outcome.fatal.message);

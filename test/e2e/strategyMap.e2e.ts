@@ -11,7 +11,8 @@ import { runScorecard } from "../../src/app/scorecard";
 import type { Status } from "../../src/engine/types";
 import { STRATEGY_MAP_SHEET_STAMP } from "../../src/model/ownership";
 import { PALETTES } from "../../src/plan/palette";
-import { buildSampleWorkbook } from "../../src/workbook/xlsx/sampleWorkbook";
+import { nodeCodec } from "../../src/workbook/package/nodeCodec";
+import { sampleWorkbookBytes } from "../../src/workbook/xlsx/sampleWorkbook";
 import { packagePort } from "../helpers/package";
 import { pixelsOf, renderWithLibreOffice, type RenderedPage } from "./render";
 
@@ -20,7 +21,7 @@ describe("the Strategy Map in LibreOffice", () => {
   let objectives: { name: string; status: Status }[];
   let lanes: string[];
   beforeAll(async () => {
-    const sample = Buffer.from(await buildSampleWorkbook().xlsx.writeBuffer());
+    const sample = Buffer.from(await sampleWorkbookBytes(nodeCodec.deflate));
     const port = await packagePort(sample);
     const outcome = await runScorecard(
       port,

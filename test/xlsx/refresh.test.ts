@@ -3,7 +3,7 @@ import { runScorecard } from "../../src/app/scorecard";
 import { DEFINITION_MARKER_NAME, SUMMARY_MARKER_NAME } from "../../src/model/ownership";
 import { parseDefinition } from "../../src/model/definition";
 import { SUMMARY_HEADER_ROW } from "../../src/plan/summary";
-import { buildSampleWorkbook } from "../../src/workbook/xlsx/sampleWorkbook";
+import { sampleWorkbookBytes } from "../../src/workbook/xlsx/sampleWorkbook";
 import { packagePort } from "../helpers/package";
 import { listZipEntries, zipText } from "../../src/workbook/xlsx/zip";
 import { loadWorkbook, sheetValues, workbookBytes } from "../helpers/xlsx";
@@ -28,7 +28,7 @@ describe("refreshing the sample workbook", () => {
   let after: Buffer;
   // Each test refreshes its own copy, so that mutation testing can tell which test ran which code.
   beforeEach(async () => {
-    before = Buffer.from(await buildSampleWorkbook().xlsx.writeBuffer());
+    before = Buffer.from(await sampleWorkbookBytes(nodeCodec.deflate));
     after = (await refreshBytes(before)).bytes;
   });
 

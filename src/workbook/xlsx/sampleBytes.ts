@@ -1,5 +1,5 @@
-import { buildSampleWorkbook } from "./sampleWorkbook";
-import { workbookBytes } from "./workbookBytes";
+import { browserCodec } from "../package/browserCodec";
+import { sampleWorkbookBytes as sampleBytesWith } from "./sampleWorkbook";
 
-/** The sample workbook as an .xlsx file's bytes (built with ExcelJS, which only this needs). */
-export const sampleWorkbookBytes = (): Promise<Uint8Array> => workbookBytes(buildSampleWorkbook());
+/** The sample workbook as an .xlsx file's bytes, compressed by the browser (the pane's preview). */
+export const sampleWorkbookBytes = (): Promise<Uint8Array> => sampleBytesWith(browserCodec.deflate);
