@@ -1,13 +1,14 @@
-import type { Issue } from "../engine/issues";
-import type { IssueReport } from "./report";
+import type { IssueGroup, IssueReport } from "./report";
 
 /**
  * One line per cause, not per row: issues of the same code in the same column of a sheet become
  * one, which keeps every cell it stands for ("a 144-row file printed 144 lines"). Issues with no
- * cell are one line per distinct sentence. The groups keep the order of their first issue.
+ * cell are one line per distinct sentence. The groups keep the order of their first issue. The
+ * report keeps each issue (a cell each, as before); `bsc`, its JSON's issueGroups and the pane
+ * show these.
  */
-export function groupIssues(issues: readonly Issue[]): IssueReport[] {
-  const groups = new Map<string, Issue[]>();
+export function groupIssues(issues: readonly IssueReport[]): IssueGroup[] {
+  const groups = new Map<string, IssueReport[]>();
   for (const found of issues) {
     const key = groupKey(found);
     const group = groups.get(key);
@@ -15,7 +16,7 @@ export function groupIssues(issues: readonly Issue[]): IssueReport[] {
     else groups.set(key, [found]);
   }
   return [...groups.values()].map((members) => {
-    const first = members[0] as Issue;
+    const first = members[0] as IssueReport;
     const cells = [...new Set(members.flatMap((m) => (m.cell === null ? [] : [m.cell])))];
     return {
       severity: first.severity,
@@ -36,7 +37,7 @@ function placeOf(
   return m ? { sheet: m[1] as string, column: m[2] as string, row: Number(m[3]) } : null;
 }
 
-function groupKey(found: Issue): string {
+function groupKey(found: IssueReport): string {
   const kind = `${found.code}\u0000${found.severity}`;
   const place = found.cell === null ? null : placeOf(found.cell);
   if (place) return `${kind}\u0000${place.sheet}\u0000${place.column}`;
@@ -72,8 +73,8 @@ const FIRST_CELLS = 3;
  * Where an issue is, as people read it: "Data!F2"; "Data!F2, F9, F14"; "Data!F2:F45 (44 cells)"
  * for a run of rows, and with its first cells named when there are gaps; "" for no cell.
  */
-export function issuePlace(found: IssueReport): string {
-  const cells = found.cells ?? (found.cell === null ? [] : [found.cell]);
+export function issuePlace(found: IssueGroup): string {
+  const { cells } = found;
   const places = cells.map(placeOf);
   const [first, ...rest] = places;
   if (!first || rest.length === 0 || places.some((p) => p === null || p.sheet !== first.sheet))
@@ -89,9 +90,9 @@ export function issuePlace(found: IssueReport): string {
 }
 
 /** An issue on one line: where, then what ("Data!F2:F45 (44 cells): \"09-2021\" … is not a period…"). */
-export function issueLine(found: IssueReport): string {
+export function issueLine(found: IssueGroup): string {
   const place = issuePlace(found);
-  const times = !place && (found.count ?? 1) > 1 ? ` (${found.count} times)` : "";
+  const times = !place && found.count > 1 ? ` (${found.count} times)` : "";
   return place ? `${place}: ${found.message}` : `${found.message}${times}`;
 }
 
@@ -99,8 +100,8 @@ export function issueLine(found: IssueReport): string {
  * The range to select for an issue: all its cells when they are one column of one sheet
  * ("Data!F2:F45"), else its first cell; null for an issue with no cell.
  */
-export function issueSelection(found: IssueReport): string | null {
-  const cells = found.cells ?? [];
+export function issueSelection(found: IssueGroup): string | null {
+  const { cells } = found;
   const places = cells.map(placeOf);
   const [first] = places;
   if (cells.length < 2 || !first || places.some((p) => p === null || p.sheet !== first.sheet))

@@ -1,5 +1,6 @@
 import type { LayoutSummary } from "../model/scorecard";
 import type { Issue } from "../engine/issues";
+import { groupIssues } from "./issueGroups";
 import type { ScorecardReport } from "./report";
 
 /** Statuses in running text (the CLI's report, the ribbon's notice). */
@@ -25,7 +26,8 @@ export function outcomeSentence(
     .map(([s, n]) => `${n} ${words[s]}`);
   const score = report.scorecard.score === null ? "no score" : report.scorecard.score.toFixed(2);
   const period = report.period ? ` for ${report.period}` : "";
-  const problems = report.issues.filter((i) => i.severity !== "info").length;
+  // Counted as the issue list shows them: one per cause, not one per row.
+  const problems = groupIssues(report.issues).filter((i) => i.severity !== "info").length;
   const tail = problems ? ` ${problems} issue${problems === 1 ? "" : "s"} to look at.` : "";
   return `Scorecard${period}: ${score} (${words[report.scorecard.status]}). ${kpis.length} KPIs: ${counts.join(", ")}.${tail}`;
 }

@@ -24,20 +24,38 @@ export interface EntityReport {
   readonly perspectives: readonly PerspectiveReport[];
 }
 
-/**
- * One cause: the issues of one code in one column, grouped (src/app/issueGroups.ts). `cell` is its
- * first cell and `message` the sentences as one, so readers of a single issue still read it.
- */
 export interface IssueReport {
   readonly severity: Issue["severity"];
   readonly code: string;
   readonly cell: string | null;
   readonly message: string;
-  /** Every cell the cause stands for, in the order found (empty when it has none). */
-  readonly cells?: readonly string[];
-  /** How many issues were grouped into this one (1 for an issue on its own). */
-  readonly count?: number;
 }
+
+/**
+ * One cause, as people read it: the issues of one code in one column, grouped
+ * (src/app/issueGroups.ts). `cell` is its first cell and `message` the sentences as one.
+ */
+export interface IssueGroup extends IssueReport {
+  /** Every cell the cause stands for, in the order found (empty when it has none). */
+  readonly cells: readonly string[];
+  /** How many issues it groups. */
+  readonly count: number;
+}
+
+/** The report as `bsc --json` prints it: each issue, and the same issues one per cause. */
+export type ScorecardJson = ScorecardReport & { readonly issueGroups: readonly IssueGroup[] };
+
+export const reportJson = (report: ScorecardReport): ScorecardJson => ({
+  ...report,
+  issueGroups: groupIssues(report.issues),
+});
+
+export const issueReport = (i: Issue): IssueReport => ({
+  severity: i.severity,
+  code: i.code,
+  cell: i.cell,
+  message: i.message,
+});
 
 export interface KpiReport {
   readonly name: string;
@@ -82,7 +100,7 @@ export function buildReport(
     period: result.period,
     scorecard: { score: result.score, status: result.status },
     perspectives: result.perspectives.map(perspectiveReport),
-    issues: groupIssues([...result.issues, ...extraIssues]),
+    issues: [...result.issues, ...extraIssues].map(issueReport),
     read: layout,
     ...(result.entities.length
       ? {

@@ -1,7 +1,7 @@
 import { suggestedCommand } from "../app/suggestion";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { ScorecardReport } from "../app/report";
+import { reportJson, type ScorecardReport } from "../app/report";
 import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { ColumnMapping, SourceLayout } from "../model/detect";
 import { issue, type Issue } from "../engine/issues";
@@ -271,6 +271,6 @@ const mappingOf = (command: { mapping?: ColumnMapping; layout?: SourceLayout }) 
 });
 
 function emitReport(outcome: Extract<RunOutcome, { ok: true }>, json: boolean, io: CliIo): void {
-  if (json) io.stdout(JSON.stringify(outcome.report, null, 2));
+  if (json) io.stdout(JSON.stringify(reportJson(outcome.report), null, 2));
   else io.stdout(reportText(outcome.report));
 }

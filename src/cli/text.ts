@@ -1,4 +1,4 @@
-import { issueLine } from "../app/issueGroups";
+import { groupIssues, issueLine } from "../app/issueGroups";
 import { layoutText, STATUS_WORDS } from "../app/outcomeText";
 import type { IssueReport, ScorecardReport } from "../app/report";
 
@@ -40,9 +40,10 @@ export function reportText(report: ScorecardReport): string {
     }
   }
   if (report.entities?.length) lines.push("", ...entityMatrix(report));
-  if (report.issues.length) {
-    lines.push("", issueCount(report.issues) + ":");
-    for (const i of report.issues) lines.push(`  ${i.severity.padEnd(7)} ${oneLine(issueLine(i))}`);
+  const causes = groupIssues(report.issues);
+  if (causes.length) {
+    lines.push("", issueCount(causes) + ":");
+    for (const i of causes) lines.push(`  ${i.severity.padEnd(7)} ${oneLine(issueLine(i))}`);
   }
   return lines.join("\n");
 }
@@ -87,6 +88,7 @@ function entityMatrix(report: ScorecardReport): string[] {
   ];
 }
 
+/** "2 errors, 1 warning": the causes of each severity, as the lines below list them. */
 function issueCount(issues: readonly IssueReport[]): string {
   const n = (s: string) => issues.filter((i) => i.severity === s).length;
   const parts = [

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { groupIssues, issueLine, issuePlace, issueSelection, mergedMessage } from "../../src/app/issueGroups";
-import { buildReport } from "../../src/app/report";
+import { outcomeSentence } from "../../src/app/outcomeText";
+import { buildReport, reportJson } from "../../src/app/report";
 import { issue, type Issue } from "../../src/engine/issues";
 import { kpiDirection } from "../../src/model/direction";
 import { reportText } from "../../src/cli/text";
@@ -144,6 +145,7 @@ describe("issuePlace and issueSelection", () => {
     cell: cells[0] ?? null,
     message: "m",
     cells,
+    count: cells.length,
   });
 
   it("name one cell, a few cells, a run of rows, or a range with gaps and its first cells", () => {
@@ -155,7 +157,7 @@ describe("issuePlace and issueSelection", () => {
     );
     expect(issuePlace(at("'P&L 2026'!B7", "'P&L 2026'!B8"))).toBe("'P&L 2026'!B7, B8");
     expect(issuePlace(at())).toBe("");
-    expect(issuePlace({ severity: "info", code: "x", cell: "Data!A1:C9", message: "m" })).toBe("Data!A1:C9");
+    expect(issuePlace(at("Data!A1:C9"))).toBe("Data!A1:C9");
   });
 
   it("select every cell of a column group, else the first cell", () => {
@@ -181,13 +183,19 @@ describe("bsc's report and the JSON report", () => {
   it("print one line for thirty unreadable periods of one column, and keep each cell in the JSON", () => {
     const { result, model } = score(book(sheet("Data", rows)));
     const report = buildReport(result, model.layout);
-    const unread = report.issues.filter((i) => i.code === "period-unreadable");
-    expect(unread).toHaveLength(1);
-    expect(unread[0]?.cells).toHaveLength(30);
+    // The report keeps one issue per cell, as it always has: a reader of `issues` loses nothing.
+    const cells = Array.from({ length: 30 }, (_, i) => `Data!A${i + 3}`);
+    expect(report.issues.filter((i) => i.code === "period-unreadable").map((i) => i.cell)).toEqual(cells);
+    const json = reportJson(report);
+    expect(json.issueGroups.filter((g) => g.code === "period-unreadable")).toEqual([
+      expect.objectContaining({ cell: "Data!A3", cells, count: 30 }),
+    ]);
     const text = reportText(report).split("\n");
     expect(text.filter((l) => l.includes("is not a period"))).toEqual([
       '  error   Data!A3:A32 (30 cells): "01-20x0" … is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.',
     ]);
     expect(text).toContain("1 error:");
+    // The ribbon's and the pane's sentence counts causes as the list shows them.
+    expect(outcomeSentence(report)).toMatch(/ 1 issue to look at\.$/);
   });
 });

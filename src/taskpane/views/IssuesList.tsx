@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { issuePlace, issueSelection } from "../../app/issueGroups";
+import { groupIssues, issuePlace, issueSelection } from "../../app/issueGroups";
 import type { IssueReport } from "../../app/report";
 import { splitCell } from "./format";
 
@@ -28,7 +28,7 @@ export function IssuesList({
   if (issues.length === 0) return <Body1>No issues: every KPI could be scored.</Body1>;
   return (
     <ul className={styles.list} aria-label="Issues">
-      {issues.map((issue, i) => {
+      {groupIssues(issues).map((issue, i) => {
         const selection = issueSelection(issue);
         const cell = selection ? splitCell(selection) : null;
         const place = issuePlace(issue);
@@ -36,7 +36,7 @@ export function IssuesList({
           <span className={styles.item}>
             <Caption1>
               {SEVERITY[issue.severity]}
-              {place ? ` · ${place}` : (issue.count ?? 1) > 1 ? ` · ${issue.count} times` : ""}
+              {place ? ` · ${place}` : issue.count > 1 ? ` · ${issue.count} times` : ""}
             </Caption1>
             <span>{issue.message}</span>
           </span>
