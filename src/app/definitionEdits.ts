@@ -80,6 +80,8 @@ function layoutFields(layout: SourceLayout): SourceLayout {
     ...(layout.range !== undefined ? { range: layout.range } : {}),
     ...(layout.periodsAcross ? { periodsAcross: true } : {}),
     ...(layout.sheetAsPerspective ? { sheetAsPerspective: true } : {}),
+    ...(layout.year !== undefined ? { year: layout.year } : {}),
+    ...(layout.dayOrder !== undefined ? { dayOrder: layout.dayOrder } : {}),
   };
 }
 

@@ -50,7 +50,9 @@ ${COLUMN_ROLES.filter((r) => r !== "drives").join(", ")}.
 --range reads the block you name, its header row on top (Data!B4:M40; Data!B4:M4 alone runs down;
 whole columns Data!B:M start at their first row naming two or more of them).
 Layout switches: --periods-across (the period headers across the columns hold the values),
---sheet-as-perspective (each KPI's perspective is its sheet's name). refresh stores all of these
+--sheet-as-perspective (each KPI's perspective is its sheet's name), --year YYYY (the year of
+months written without one, "Jan" … "Dec"), --day-first or --month-first (how dates such as
+01/02/2024 are written, where no day above 12 says it). refresh stores all of these
 in the workbook, so the next refresh needs none of them.
 
 refresh writes <book>.scorecard.xlsx next to the input unless -o or --in-place is given,
@@ -68,6 +70,7 @@ const VALUE_OPTIONS: Readonly<Record<string, string>> = {
   "--table": "table",
   "--range": "range",
   "--period": "period",
+  "--year": "year",
 };
 const FLAG_OPTIONS: Readonly<Record<string, string>> = {
   "--json": "json",
@@ -75,11 +78,24 @@ const FLAG_OPTIONS: Readonly<Record<string, string>> = {
   "--in-place": "inPlace",
   "--periods-across": "periodsAcross",
   "--sheet-as-perspective": "sheetAsPerspective",
+  "--day-first": "dayFirst",
+  "--month-first": "monthFirst",
   "--strategy-map": "strategyMap",
 };
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   sample: ["force"],
-  check: ["table", "range", "periodsAcross", "sheetAsPerspective", "period", "json", "map"],
+  check: [
+    "table",
+    "range",
+    "periodsAcross",
+    "sheetAsPerspective",
+    "year",
+    "dayFirst",
+    "monthFirst",
+    "period",
+    "json",
+    "map",
+  ],
   refresh: [
     "out",
     "inPlace",
@@ -88,6 +104,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     "range",
     "periodsAcross",
     "sheetAsPerspective",
+    "year",
+    "dayFirst",
+    "monthFirst",
     "period",
     "json",
     "map",
@@ -163,8 +182,12 @@ export function parseArgs(argv: readonly string[]): Command {
   const optional = (key: string) => (values[key] !== undefined ? { [key]: values[key] } : {});
   if (values.table !== undefined && values.range !== undefined)
     throw new UsageError("Use either --table or --range, not both.");
+  if (values.year !== undefined && !/^(19|[2-9]\d)\d\d$/.test(values.year))
+    throw new UsageError(`--year takes a year such as 2024, not "${values.year}".`);
   const layout: SourceLayout = {
     ...(values.range !== undefined ? { range: values.range } : {}),
+    ...(values.year !== undefined ? { year: Number(values.year) } : {}),
+    ...(flags.dayFirst ? { dayOrder: "dmy" as const } : flags.monthFirst ? { dayOrder: "mdy" as const } : {}),
     ...(flags.periodsAcross ? { periodsAcross: true } : {}),
     ...(flags.sheetAsPerspective ? { sheetAsPerspective: true } : {}),
   };

@@ -134,6 +134,16 @@ const CATALOGUE = {
     (p: Params) =>
       `${q(p.value!)} is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.`,
   ],
+  "period-no-year": [
+    "error",
+    (p: Params) =>
+      `${q(p.value!)} names a month but no year, and nothing around the table says which: give the year (bsc --year 2024, or the set-up's Year), or add a Year column; the row is left out.`,
+  ],
+  "period-day-order": [
+    "warning",
+    (p: Params) =>
+      `${q(p.value!)} is read as ${p.order}: no date in its column has a day above 12 to settle the order, and this one puts each row in a period of its own; if the file writes ${p.other}, say so in the set-up (bsc ${p.flag}).`,
+  ],
   "period-mixed": [
     "error",
     (p: Params) =>

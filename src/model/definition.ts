@@ -69,6 +69,10 @@ const DefinitionV1 = z.object({
       periodsAcross: z.boolean().optional(),
       /** Each KPI's perspective is its sheet's name; heading rows then name objectives. */
       sheetAsPerspective: z.boolean().optional(),
+      /** The year of months written without one ("Jan" … "Dec"), where nothing in the file says it. */
+      year: z.number().int().min(1900).max(9999).optional(),
+      /** How the file writes dates such as 01/02/2024 that no day above 12 settles: m/d or d/m. */
+      dayOrder: z.enum(["mdy", "dmy"]).optional(),
     })
     .nullable()
     .default(null),

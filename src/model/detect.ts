@@ -464,6 +464,10 @@ export interface SourceLayout {
   readonly periodsAcross?: boolean;
   /** Each KPI's perspective is its sheet's name. */
   readonly sheetAsPerspective?: boolean;
+  /** The year of months written without one, where nothing in the file says it. */
+  readonly year?: number;
+  /** Dates such as 01/02/2024 are day/month ("dmy") or month/day ("mdy"). */
+  readonly dayOrder?: "mdy" | "dmy";
 }
 
 /**

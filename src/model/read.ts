@@ -23,6 +23,7 @@ import { readTaggedKpi } from "./tagged";
 import { textColumnIssues } from "./textColumns";
 import { readWideRows } from "./wide";
 import { readColumnRows } from "./columnsLayout";
+import { TablePeriods, type PeriodSettings } from "./tablePeriods";
 import { describeHoldings, suggestReading, type ReadSuggestion } from "./suggest";
 import { isClassColumn, kpiDirection } from "./direction";
 import type {
@@ -36,7 +37,7 @@ import type {
 import { kpiKey, objectiveKey, objectiveNameKey } from "./scorecard";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt } from "./snapshot";
-import { cellText, cellTextAsWritten, parseAggregation, readNumber, readPeriod } from "./values";
+import { cellText, cellTextAsWritten, parseAggregation, readNumber } from "./values";
 
 export interface ReadOptions {
   /** The scorecard table to use, by Excel table name or sheet name. */
@@ -183,6 +184,7 @@ export function readWeight(value: CellValue, name: string, cell: string | null, 
 function readTableRows(
   reader: TableReader,
   issues: Issue[],
+  periodSettings: PeriodSettings,
 ): { drafts: KpiDraft[]; granularity: Granularity | null; layout: LayoutSummary } | Issue {
   const { table } = reader;
   const drafts = new Map<string, KpiDraft>();
@@ -206,6 +208,8 @@ function readTableRows(
       layout: layoutSummary(table, wide.context, tally.counts, wide.drafts, wide.periods),
     };
   }
+  const periodColumn = hasPeriods ? new TablePeriods(reader, periodSettings) : null;
+  if (periodColumn) issues.push(...periodColumn.notes);
   const context = new RowContext(reader);
   const entities = new EntityColumn(reader.has("entity") ? (row) => reader.text(row, "entity") : null);
   const leaveOut = (found: Issue): void => tally.leaveOut(found);
@@ -219,17 +223,17 @@ function readTableRows(
       continue;
     }
     let period: Period | null = null;
-    if (hasPeriods) {
-      const raw = reader.value(row, "period");
-      period = readPeriod(raw);
-      if (period === null && cellText(raw) === "") {
+    if (periodColumn) {
+      const found = periodColumn.at(row);
+      if ("blank" in found) {
         leaveOut(issue("missing-name", reader.cell(row, "period"), { column: "period" }));
         continue;
       }
-      if (period === null) {
-        leaveOut(issue("period-unreadable", reader.cell(row, "period"), { value: cellText(raw) }));
+      if ("issue" in found) {
+        leaveOut(found.issue);
         continue;
       }
+      period = found.period;
       granularity ??= period.granularity;
       if (period.granularity !== granularity) {
         return issue("period-mixed", reader.cell(row, "period"), {
@@ -564,7 +568,11 @@ export function readScorecard(
     issues.push(...table.issues);
     const sheet = book.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
     const reader = new TableReader(sheet, table, source?.sheetAsPerspective === true);
-    const rows = readTableRows(reader, issues);
+    const rows = readTableRows(reader, issues, {
+      year: source?.year,
+      dayOrder: source?.dayOrder,
+      fiscalYearStartMonth: definition.settings.fiscalYearStartMonth,
+    });
     if ("code" in rows) return { ok: false, fatal: rows, issues };
     const scoredRows = [...new Set(rows.drafts.flatMap((d) => d.observations.map((o) => o.row)))];
     issues.push(...textColumnIssues(sheet, table, scoredRows, mapping));

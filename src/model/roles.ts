@@ -7,9 +7,10 @@
  */
 import type { ColumnRole } from "./headers";
 import { roleOfHeader } from "./headers";
-import type { SheetSnapshot } from "./snapshot";
+import { readPeriodCell, readPeriodColumn } from "./periodText";
+import type { CellValue, SheetSnapshot } from "./snapshot";
 import { cellAt, isDateCell } from "./snapshot";
-import { isBlankCell, readNumber, readPeriod } from "./values";
+import { isBlankCell, readNumber } from "./values";
 
 /** What one column of a block holds below its header. */
 export interface ColumnProfile {
@@ -24,6 +25,11 @@ export interface ColumnProfile {
   /** Cells of text that is neither a number nor a period: names. */
   readonly texts: number;
   readonly distinctTexts: number;
+  /**
+   * How well the column reads as periods, 0–1 (periodText.ts): a cell that names its year counts
+   * 1, a month without one ("Jan") ½, so "Jan 2024" wins over "Jan" between two period columns.
+   */
+  readonly periodScore: number;
 }
 
 /** Profiles are drawn from at most this many rows: enough to see a column's kind, cheap on 150,000 rows. */
@@ -41,16 +47,18 @@ export function profileColumn(
   let periods = 0;
   let texts = 0;
   const distinct = new Set<string>();
+  const values: CellValue[] = [];
   const last = Math.min(lastRow, firstRow + PROFILE_ROWS - 1);
   for (let row = firstRow; row <= last; row++) {
     const value = cellAt(sheet, row, col);
+    values.push(value);
     if (isBlankCell(value)) continue;
     filled++;
     if (isDateCell(value)) {
       periods++;
       continue;
     }
-    if (typeof value === "string" && readPeriod(value) !== null) {
+    if (typeof value === "string" && readPeriodCell(value) !== null) {
       periods++;
       continue;
     }
@@ -63,7 +71,8 @@ export function profileColumn(
       distinct.add(value.trim().toLowerCase());
     }
   }
-  return { col, header, filled, numbers, periods, texts, distinctTexts: distinct.size };
+  const periodScore = periods === 0 ? 0 : readPeriodColumn(values).score;
+  return { col, header, filled, numbers, periods, texts, distinctTexts: distinct.size, periodScore };
 }
 
 /** A column read as periods: most of its filled cells are dates or period text. */
@@ -236,7 +245,6 @@ export function betterPeriodColumn(
 ): { chosen: ColumnProfile; over: ColumnProfile } | null {
   if (candidates.length < 2) return null;
   const [first, ...rest] = candidates as [ColumnProfile, ...ColumnProfile[]];
-  const share = (p: ColumnProfile): number => (p.filled === 0 ? 0 : p.periods / p.filled);
-  const best = rest.reduce((a, p) => (share(p) > share(a) ? p : a), first);
+  const best = rest.reduce((a, p) => (p.periodScore > a.periodScore ? p : a), first);
   return best === first ? null : { chosen: best, over: first };
 }

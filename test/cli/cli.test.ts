@@ -337,6 +337,7 @@ describe("bsc check says what it understood", () => {
     const json = JSON.parse((await bsc(dir, "check", "messy.xlsx", "--json")).stdout);
     expect(json.read).toEqual({
       shape: "long",
+      inferred: [],
       address: "Pack!A3:D10",
       entities: 0,
       perspectiveFrom: "headings",
@@ -366,7 +367,7 @@ describe("bsc --map: the user names the columns bsc does not know", () => {
     expect(r.code).toBe(1);
     oneSentence(r.stderr);
     expect(r.stderr).toContain(
-      'Nearest: Export!A1:D3 has Target (Goal), but no KPI and Actual. Name the missing column\'s header (bsc --map kpi="its header"',
+      'Nearest: Export!A1:D3 has Target (Goal) and Entity (Area), but no KPI and Actual. Name the missing column\'s header (bsc --map kpi="its header"',
     );
   });
 

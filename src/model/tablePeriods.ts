@@ -1,0 +1,157 @@
+/**
+ * A long table's Period column read as a whole (periodText.ts), so that what one cell cannot say
+ * is settled by the column and the block around it: the day order of 01/02/2024 by any date in
+ * the column with a day above 12 (else the file's convention, with a warning naming the cells),
+ * the year of "Jan" by a Year column on its row, a year the block's title or sheet names
+ * ("Budget 2024"), or the one the user gave (`--year`, the set-up). A month left without a year is
+ * an error at its cell: never a row dropped without a word.
+ */
+import { issue, type Issue } from "../engine/issues";
+import type { Period } from "../engine/periods";
+import { normalizeHeader } from "./headers";
+import {
+  readPeriodCell,
+  readPeriodColumn,
+  yearFromContext,
+  type DayOrder,
+  type PeriodColumnReading,
+  type PeriodContext,
+} from "./periodText";
+import type { TableReader } from "./rows";
+import { cellAt } from "./snapshot";
+import { cellText, readNumber } from "./values";
+
+/** Headers of a column that gives each row's year, in the seven languages headers.ts knows. */
+const YEAR_HEADERS = new Set(
+  [
+    "Year",
+    "Fiscal Year",
+    "FY",
+    "Año",
+    "Ano",
+    "Ejercicio",
+    "Année",
+    "Exercice",
+    "Jahr",
+    "Geschäftsjahr",
+    "Anno",
+    "Jaar",
+    "Boekjaar",
+  ].map(normalizeHeader),
+);
+
+/** What the reader knows beyond the cells: the user's year and day order, the fiscal year's start. */
+export interface PeriodSettings {
+  readonly year?: number | undefined;
+  readonly dayOrder?: DayOrder | undefined;
+  readonly fiscalYearStartMonth: number;
+}
+
+export type RowPeriod = { readonly period: Period } | { readonly issue: Issue } | { readonly blank: true };
+
+/** The texts above a block's header row that may name its year: its title rows. */
+function titleTexts(reader: TableReader): string[] {
+  const { table, sheet } = reader;
+  const texts: string[] = [];
+  for (let row = Math.max(sheet.origin.row, table.headerRow - 5); row < table.headerRow; row++)
+    for (let col = table.left; col <= table.right; col++) {
+      const text = cellText(cellAt(sheet, row, col));
+      if (text !== "") texts.push(text);
+    }
+  return texts;
+}
+
+const distinctPeriods = (reading: PeriodColumnReading): number =>
+  new Set(reading.periods.flatMap((p) => (p ? [`${p.granularity}${p.year}-${p.index}`] : []))).size;
+
+export class TablePeriods {
+  private column: PeriodColumnReading;
+  private dayOrderWords = "month/day";
+  private readonly context: PeriodContext;
+  private readonly yearColumn: number | null;
+  readonly notes: Issue[] = [];
+
+  constructor(
+    private readonly reader: TableReader,
+    settings: PeriodSettings,
+  ) {
+    const { table } = reader;
+    const found =
+      settings.year === undefined ? yearFromContext([...titleTexts(reader), reader.sheet.name]) : null;
+    this.context = {
+      fiscalYearStartMonth: settings.fiscalYearStartMonth,
+      ...(settings.dayOrder ? { dayOrder: settings.dayOrder } : {}),
+      ...(settings.year !== undefined
+        ? { year: settings.year }
+        : found
+          ? { year: found.year, yearIsFiscal: found.fiscal }
+          : {}),
+    };
+    const values = [];
+    for (let row = table.firstDataRow; row <= table.lastDataRow; row++)
+      values.push(reader.value(row, "period"));
+    this.column = readPeriodColumn(values, this.context);
+    const ambiguous = this.column.ambiguousDayOrder ? this.column.dayOrderCells : [];
+    if (ambiguous.length) {
+      // Nothing settles 01/02 against 02/01: a table holds one row per KPI per period, so the order
+      // under which its dates fall in more distinct periods is the one the file was written in.
+      const dayFirst = readPeriodColumn(values, { ...this.context, dayOrder: "dmy" });
+      if (distinctPeriods(dayFirst) > distinctPeriods(this.column)) {
+        this.column = dayFirst;
+        this.dayOrderWords = "day/month";
+      }
+    }
+    this.yearColumn =
+      table.headers.find((h) => YEAR_HEADERS.has(normalizeHeader(h.text)) && h.col !== table.columns.period)
+        ?.col ?? null;
+    if (ambiguous.length) {
+      for (const index of ambiguous) {
+        this.notes.push(
+          issue("period-day-order", reader.cell(table.firstDataRow + index, "period"), {
+            value: cellText(values[index] ?? null),
+            order: this.dayOrderWords,
+            ...(this.dayOrderWords === "month/day"
+              ? { other: "day/month", flag: "--day-first" }
+              : { other: "month/day", flag: "--month-first" }),
+          }),
+        );
+      }
+    }
+  }
+
+  /** The granularity the column reads in (weeks for dates a week apart). */
+  get granularity() {
+    return this.column.granularity;
+  }
+
+  at(row: number): RowPeriod {
+    const { reader } = this;
+    const index = row - reader.table.firstDataRow;
+    const raw = reader.value(row, "period");
+    const cell = reader.cell(row, "period");
+    if (cellText(raw) === "") return { blank: true };
+    const period = this.column.periods[index] ?? null;
+    if (period) return { period };
+    const reading = this.column.readings[index] ?? null;
+    if (reading?.kind === "yearless") {
+      const year = this.yearOnRow(row);
+      if (year !== null) {
+        const withYear = readPeriodCell(raw, { ...this.context, year });
+        if (withYear?.kind === "period") return { period: withYear.period };
+      }
+      return { issue: issue("period-no-year", cell, { value: cellText(raw) }) };
+    }
+    return { issue: issue("period-unreadable", cell, { value: cellText(raw) }) };
+  }
+
+  /** The row's Year cell: a number from 1900 to 9999, or "FY2024". */
+  private yearOnRow(row: number): number | null {
+    if (this.yearColumn === null) return null;
+    const value = cellAt(this.reader.sheet, row, this.yearColumn);
+    const n = readNumber(value);
+    if (n.kind === "number" && Number.isInteger(n.value) && n.value >= 1900 && n.value <= 9999) {
+      return n.value;
+    }
+    return yearFromContext([cellText(value)])?.year ?? null;
+  }
+}
