@@ -244,7 +244,9 @@ type Parsed =
       readonly year: number;
       readonly dotted: boolean;
     }
+  | { readonly kind: "week-of"; readonly date: Parsed; readonly shift: number }
   | { readonly kind: "fiscal-month"; readonly fiscalYear: number; readonly month: number }
+  | { readonly kind: "fiscal-period"; readonly fiscalYear: number; readonly period: number }
   | { readonly kind: "fiscal-quarter"; readonly fiscalYear: number; readonly quarter: number }
   | { readonly kind: "yearless"; readonly granularity: YearlessGranularity; readonly index: number };
 
@@ -288,11 +290,17 @@ function parseNumeric(s: string): Parsed | "invalid" | null {
 }
 
 type Token =
-  | { readonly t: "num"; readonly text: string; readonly ordinal: boolean }
+  | { readonly t: "num"; readonly text: string; readonly ordinal: boolean; readonly roman?: boolean }
   | { readonly t: "month"; readonly month: number }
   | { readonly t: "quarter" }
   | { readonly t: "week" }
-  | { readonly t: "fy" };
+  | { readonly t: "fy" }
+  | { readonly t: "fiscal-period" };
+
+/** Roman quarter numbers, as Italian and Spanish reports write them: "I trimestre 2024", "IV trim. 2024". */
+const ROMAN: Readonly<Record<string, string>> = { i: "1", ii: "2", iii: "3", iv: "4" };
+/** Words for a fiscal year's n-th period (month), as ERP exports write it: "P03 FY24", "FY24 Period 3". */
+const FISCAL_PERIOD_WORDS = new Set(["p", "per", "period", "periodo", "periode"]);
 
 /** Splits "janv. 2024", "1. Quartal 2024", "FY24 Q3", "Jan-24", "KW05/2024" into words and numbers. */
 function tokenize(s: string): Token[] | null {
@@ -310,7 +318,10 @@ function tokenize(s: string): Token[] | null {
     }
     const word = foldWord(part);
     const month = MONTH_OF_WORD.get(word);
+    const roman = ROMAN[word];
     if (month !== undefined) tokens.push({ t: "month", month });
+    else if (roman !== undefined) tokens.push({ t: "num", text: roman, ordinal: true, roman: true });
+    else if (FISCAL_PERIOD_WORDS.has(word)) tokens.push({ t: "fiscal-period" });
     else if (QUARTER_WORDS.has(word)) tokens.push({ t: "quarter" });
     else if (WEEK_WORDS.has(word)) tokens.push({ t: "week" });
     else if (FISCAL_WORDS.has(word)) tokens.push({ t: "fy" });
@@ -321,12 +332,17 @@ function tokenize(s: string): Token[] | null {
       tokens[tokens.length - 1] = { ...before, ordinal: true };
     } else return null;
   }
+  // A roman number is a quarter's ("II trimestre"), nothing else's.
+  if (tokens.some((k) => k.t === "num" && k.roman === true) && !tokens.some((k) => k.t === "quarter"))
+    return null;
   return tokens;
 }
 
-/** The shape of the tokens, one letter each: N number, M month, Q quarter, W week, F fiscal year. */
+/** The shape of the tokens, one letter each: N number, M month, Q quarter, W week, F fiscal year, P fiscal period. */
 const shapeOf = (tokens: readonly Token[]): string =>
-  tokens.map((k) => ({ num: "N", month: "M", quarter: "Q", week: "W", fy: "F" })[k.t]).join("");
+  tokens
+    .map((k) => ({ num: "N", month: "M", quarter: "Q", week: "W", fy: "F", "fiscal-period": "P" })[k.t])
+    .join("");
 
 const numText = (k: Token | undefined): string => (k?.t === "num" ? k.text : "");
 const monthOf = (k: Token | undefined): number => (k?.t === "month" ? k.month : 0);
@@ -424,6 +440,15 @@ function parseWords(s: string): Parsed | null {
       if (year === null || !/^\d$/.test(quarterText) || quarter < 1 || quarter > 4) return null;
       return { kind: "fiscal-quarter", fiscalYear: year, quarter };
     }
+    case "PNFN": // "P03 FY24", "Period 3 FY2024"
+    case "FNPN": {
+      // "FY24 P03"
+      const [yearText, periodText] = tokens[0]?.t === "fy" ? [n(1), n(3)] : [n(3), n(1)];
+      const year = fiscalYear(yearText);
+      const period = Number(periodText);
+      if (year === null || periodText.length > 3 || period < 1 || period > 12) return null;
+      return { kind: "fiscal-period", fiscalYear: year, period };
+    }
     case "FN": {
       const year = fiscalYear(n(1));
       return year === null ? null : { kind: "period", period: { granularity: "year", year, index: 1 } };
@@ -433,6 +458,16 @@ function parseWords(s: string): Parsed | null {
   }
 }
 
+/**
+ * "Week of 1/7/2024", "Week ending 7 Jan 2024", "w/e 07/01/2024", "semana del 1/7/2024": the week a
+ * date starts or ends. The week is the ISO week holding the week's middle day (3 days after its
+ * first, before its last), so a week running Sunday to Saturday is the ISO week holding most of it.
+ */
+const WEEK_OF = new RegExp(
+  String.raw`^(?:(week (?:of|commencing|beginning|starting)|w/c|wk of|semana del?|semaine du|woche vom|settimana del|week van)|(week ending|w/e|wk ending|semaine se terminant le|woche bis|week eindigend op))\s*:?\s*(.+)$`,
+  "i",
+);
+
 /** A text's reading before the context: numbers-only forms, the engine's canonical forms, then words. */
 function parseText(text: string): Parsed | null {
   const s = text
@@ -440,6 +475,12 @@ function parseText(text: string): Parsed | null {
     .trim()
     .replace(/\s+/g, " ");
   if (s === "") return null;
+  const weekOf = WEEK_OF.exec(s);
+  if (weekOf) {
+    const date = parseText(weekOf[3] as string);
+    const dated = date?.kind === "numeric-date" || (date?.kind === "period" && date.day !== undefined);
+    return date && dated ? { kind: "week-of", date, shift: weekOf[1] ? 3 : -3 } : null;
+  }
   const numeric = parseNumeric(s);
   if (numeric !== null) return numeric === "invalid" ? null : numeric;
   const canonical = parsePeriodText(s);
@@ -488,7 +529,14 @@ function dayOf(p: Parsed, dayOrder: DayOrder): CalendarDate | null {
   return datePeriod(p.year, month, day) ? { year: p.year, month, day } : null;
 }
 
+/** Whether the month a cell names depends on the day order: 01/02/2024, not 03/03/2024 nor 13/02/2024. */
+const dayOrderMatters = (p: Parsed): boolean =>
+  p.kind === "week-of"
+    ? dayOrderMatters(p.date)
+    : p.kind === "numeric-date" && evidenceOf(p) === "either" && p.first !== p.second;
+
 const evidenceOf = (p: Parsed): DayOrder | "either" | null => {
+  if (p.kind === "week-of") return evidenceOf(p.date);
   if (p.kind !== "numeric-date") return null;
   if (p.first > 12) return p.second > 12 ? null : "dmy";
   if (p.second > 12) return "mdy";
@@ -509,13 +557,21 @@ function resolve(p: Parsed, context: PeriodContext, dayOrder: DayOrder): PeriodR
     case "numeric-date": {
       const date = dayOf(p, dayOrder);
       if (date === null) return null;
-      return {
-        ...plain(monthPeriod(date.year, date.month)),
-        dayOrderMatters: evidenceOf(p) === "either" && p.first !== p.second,
-      };
+      return { ...plain(monthPeriod(date.year, date.month)), dayOrderMatters: dayOrderMatters(p) };
+    }
+    case "week-of": {
+      const date = dayOf(p.date, dayOrder);
+      if (date === null) return null;
+      const middle = new Date(Date.UTC(date.year, date.month - 1, date.day + p.shift));
+      const week = isoWeekOf(middle.getUTCFullYear(), middle.getUTCMonth() + 1, middle.getUTCDate());
+      return { ...plain(week), dayOrderMatters: dayOrderMatters(p) };
     }
     case "fiscal-month":
       return plain(monthPeriod(calendarYearOfFiscalMonth(p.fiscalYear, p.month, start), p.month));
+    case "fiscal-period": {
+      const month = ((start - 1 + p.period - 1) % 12) + 1;
+      return plain(monthPeriod(calendarYearOfFiscalMonth(p.fiscalYear, month, start), month));
+    }
     case "fiscal-quarter":
       return plain(fiscalQuarter(p.fiscalYear, p.quarter, start));
     case "yearless": {

@@ -177,9 +177,21 @@ describe("fiscal labels (FY names the year in which the fiscal year ends)", () =
   ])("reads %s with a fiscal year starting in month %i as %s", (text, start, key) => {
     expect(cell(text, { fiscalYearStartMonth: start })).toBe(key);
   });
-  it.each(["FY24 Q5", "Q0 FY24", "January FY", "FY Q3"])("refuses %s", (text) => {
-    expect(cell(text)).toBeNull();
+  it.each([
+    ["P03 FY24", 1, "2024-03"],
+    ["P03 FY24", 4, "2023-06"],
+    ["FY24 Period 3", 7, "2023-09"],
+    ["FY2024 P12", 4, "2024-03"],
+    ["FY24 P010", 1, "2024-10"],
+  ])("reads the fiscal period %s with a start in month %i as %s", (text, start, key) => {
+    expect(cell(text, { fiscalYearStartMonth: start })).toBe(key);
   });
+  it.each(["FY24 Q5", "Q0 FY24", "January FY", "FY Q3", "P13 FY24", "P0 FY24", "Period 3"])(
+    "refuses %s",
+    (text) => {
+      expect(cell(text)).toBeNull();
+    },
+  );
 });
 
 describe("quarters in seven languages", () => {
@@ -201,10 +213,21 @@ describe("quarters in seven languages", () => {
     ["K3 2024", "2024-Q3"],
     ["3e kwartaal 2024", "2024-Q3"],
     ["Kwartaal 4 2024", "2024-Q4"],
+    ["I trimestre 2024", "2024-Q1"],
+    ["IV trim. 2024", "2024-Q4"],
+    ["II. Quartal 2024", "2024-Q2"],
   ])("reads %s as %s", (text, key) => {
     expect(cell(text)).toBe(key);
   });
-  it.each(["T5 2024", "0. Quartal 2024", "Q 2024", "5e kwartaal 2024"])("refuses %s", (text) => {
+  it.each([
+    "T5 2024",
+    "0. Quartal 2024",
+    "Q 2024",
+    "5e kwartaal 2024",
+    "I 2024",
+    "Mar II 2024",
+    "V trimestre 2024",
+  ])("refuses %s", (text) => {
     expect(cell(text)).toBeNull();
   });
 });
@@ -219,6 +242,18 @@ describe("ISO weeks", () => {
     ["WW32 2024", "2024-W32"],
     ["semana 5 2024", "2024-W05"],
   ])("reads %s as %s", (text, key) => {
+    expect(cell(text)).toBe(key);
+  });
+  it.each([
+    ["Week of 1/8/2024", "2024-W02"], // a Monday
+    ["Week of 1/7/2024", "2024-W02"], // a Sunday starting a Sunday-to-Saturday week, mostly W02
+    ["Week ending 1/7/2024", "2024-W01"], // the Sunday ending W01
+    ["Week ending 1/6/2024", "2024-W01"], // the Saturday ending a Sunday-to-Saturday week
+    ["Week of Dec 31, 2023", "2024-W01"],
+    ["w/e 14/01/2024", "2024-W02"],
+    ["Woche vom 08.01.2024", "2024-W02"],
+    ["semaine du 8 janv. 2024", "2024-W02"],
+  ])("reads %s as the ISO week holding most of it, %s", (text, key) => {
     expect(cell(text)).toBe(key);
   });
   it("takes the year of WW32 from the context, and without one says it has none", () => {
