@@ -47,6 +47,10 @@ const LESS_IS_BETTER = phrases(
   "incidents, rework, scrap, waste, downtime, breakdowns, failure, failures, failure rate",
   "backlog, delay, delays, late deliveries, stockouts, stock outs, out of stock, emissions, co2",
   "carbon footprint, ghg",
+  "cancelled, canceled, delayed, late, overtime, backorders, back orders, stockout, stock out",
+  "vacancies, vacancy rate, fraud, breaches, vulnerabilities, outages, bugs, rejects, rejections",
+  "reject rate, dropout, dropouts, drop out rate, nonconformities, non conformities, deviations",
+  "warranty claims, recalls, cac, shrink, wait list, waiting lists",
   // English: time taken
   "lead time, cycle time, waiting time, waiting times, wait time, waiting list, response time",
   "resolution time, turnaround time, handling time, time to hire, time to fill, time to market",
@@ -62,16 +66,19 @@ const LESS_IS_BETTER = phrases(
   "desperdicio, desperdicios, residuos, emisiones, tiempo de espera, tiempo de ciclo, perdidas",
   "fallos, averias, morosidad, devoluciones, cancelaciones, abandono, dias de cobro",
   "dias de cartera",
+  "no conformidades, tiempo de respuesta, dias de inventario, periodo medio de cobro",
   // Portuguese
   "custo, custos, despesa, despesas, custo das vendas, custo dos produtos vendidos, reclamacoes",
   "queixas, absenteismo, rotatividade, acidentes, defeitos, erros, mortalidade, infeccoes",
   "reinternacoes, readmissoes, atrasos, refugo, emissoes, perdas, falhas, inadimplencia",
   "devolucoes, cancelamentos, prazo medio de recebimento",
+  "tempo de resposta, nao conformidades",
   // French
   "cout, couts, depense, depenses, cout des ventes, cout des marchandises vendues, reclamations",
   "plaintes, absenteisme, defauts, erreurs, taux d erreur, mortalite, readmissions, retards",
   "dechets, rebuts, gaspillage, emissions, temps d attente, temps de cycle, delai de livraison",
   "pertes, pannes, impayes, delai de paiement clients, resiliations",
+  "temps de reponse, non conformites",
   // German (compounds such as "Personalkosten" by their last word: see GERMAN_DUTCH_TAILS)
   "kosten, ausgaben, aufwand, aufwendungen, beschwerden, reklamationen, fehlzeiten",
   "krankenstand, krankenquote, fluktuation, fluktuationsrate, fluktuationsquote, unfalle",
@@ -80,17 +87,20 @@ const LESS_IS_BETTER = phrases(
   "durchlaufzeit, wartezeit, zykluszeit, lieferzeit, verluste, ausfallzeit, stillstand",
   "stillstandszeit, ruckstand, uberfallig, forderungslaufzeit, debitorenlaufzeit, retouren",
   "reklamationsquote, kundigungen",
+  "reaktionszeit, antwortzeit, ausfalle, krankheitstage, uberstunden",
   // Italian
   "costi, spesa, spese, costo del venduto, reclami, lamentele, assenteismo, infortuni",
   "incidenti, difetti, errori, mortalita, infezioni, riammissioni, ritardi, scarti, sprechi",
   "rifiuti, emissioni, tempo di attesa, tempi di attesa, tempo di ciclo, perdite, guasti",
   "fermo macchina, arretrati, insoluti, resi, giorni medi di incasso",
+  "tempo di risposta, non conformita, giorni di malattia, straordinari",
   // Dutch
   "uitgaven, klachten, verzuim, ziekteverzuim, verzuimpercentage, personeelsverloop, ongevallen",
   "incidenten, defecten, fouten, foutpercentage, sterfte, mortaliteit, infecties, heropnames",
   "heropnamen, vertragingen, afval, uitval, uitstoot, emissies, wachttijd, wachttijden",
   "doorlooptijd, cyclustijd, verliezen, storingen, achterstand, debiteurendagen, retouren",
   "opzeggingen",
+  "responstijd, reactietijd, ziekteverzuimpercentage, afkeur, overuren",
 );
 
 /**
@@ -106,25 +116,33 @@ const NOT_LESS = phrases(
   "resolved, resolution, closed, handled, solved, cleared, detected, detection, reported",
   "without, free, since, between failures, mtbf, on time, compliance, coverage, satisfaction",
   "retention",
+  // Not "met" ("targets met"): Dutch writes it for "with" ("ongevallen met verzuim").
+  "within, sla, under, below, less than, fewer than",
   // Spanish
   "ingresos, ventas, beneficio, beneficios, margen, utilidad, utilidades, ahorro, ahorros",
   "reduccion, disminucion, evitado, evitados, ganancia, ganancias, rentabilidad, facturacion",
   "resueltas, resueltos, sin",
+  "dentro, cumplimiento, menos de",
   // Portuguese
   "receita, receitas, vendas, lucro, lucros, margem, economia, economias, poupanca, reducao",
   "diminuicao, evitados, faturamento, rentabilidade, resolvidas, sem",
+  "dentro, cumprimento, menos de",
   // French
   "chiffre d affaires, ventes, revenus, recettes, benefice, benefices, marge, economies",
   "diminution, evites, rentabilite, resolues, sans",
+  "dans les delais, respect, conformite, moins de",
   // German
   "umsatz, umsatze, erlos, erlose, umsatzerlose, gewinn, marge, ertrag, ertrage, einsparung",
   "einsparungen, ersparnis, reduzierung, reduktion, senkung, vermieden, ohne, frei",
+  "innerhalb, einhaltung",
   // Italian
   "ricavi, fatturato, vendite, utile, utili, margine, profitto, risparmio, risparmi, riduzione",
   "evitati, risolti, senza",
+  "entro, rispetto, conformita",
   // Dutch
   "omzet, opbrengst, opbrengsten, winst, verkoop, verkopen, besparing, besparingen, reductie",
   "vermindering, verlaging, vermeden, opgelost, zonder",
+  "binnen, naleving",
 );
 
 /**
