@@ -6,7 +6,7 @@ import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { ColumnMapping, SourceLayout } from "../model/detect";
 import { issue, type Issue } from "../engine/issues";
 import { sheetCell } from "../model/address";
-import { csvSheetName, parseCsv, type CsvSheet } from "../workbook/csv";
+import { csvSheetName, CsvLimitError, parseCsv, type CsvSheet } from "../workbook/csv";
 import { nodeCodec } from "../workbook/package/nodeCodec";
 import { PackageWorkbook, type SnapshotReader } from "../workbook/package/packageWorkbook";
 import { nodeBoundedInflate } from "../workbook/package/readInflateNode";
@@ -73,6 +73,17 @@ function csvIssues(file: string, csv: CsvSheet): Issue[] {
   });
 }
 
+/** A CSV file's text: UTF-8 as exports write it, or UTF-16 where its byte-order mark says so. */
+function csvText(bytes: Uint8Array): string {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "utf-16le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "utf-16be"
+        : "utf-8";
+  return new TextDecoder(encoding).decode(bytes);
+}
+
 async function readWorkbook(file: string, shown: string): Promise<ReadWorkbook> {
   let bytes: Buffer;
   try {
@@ -99,7 +110,13 @@ async function readWorkbook(file: string, shown: string): Promise<ReadWorkbook> 
   }
   if (isCsv(file)) {
     // A CSV export becomes a new workbook with one sheet; its text is UTF-8, as exports write it.
-    const csv = parseCsv(new TextDecoder("utf-8").decode(bytes));
+    let csv: CsvSheet;
+    try {
+      csv = parseCsv(csvText(bytes));
+    } catch (e) {
+      if (e instanceof CsvLimitError) throw new CliFailure(`Cannot read ${shown}: ${e.message}.`, EXIT_USAGE);
+      throw e;
+    }
     const built = await builtWorkbooks().csvWorkbookBytes(file, csv);
     return {
       port: await PackageWorkbook.load(built, nodeCodec, readSnapshot),

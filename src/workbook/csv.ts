@@ -39,50 +39,112 @@ export interface CsvAmbiguity {
 
 const DELIMITERS = [",", ";", "\t", "|"] as const;
 
-/** Splits CSV text into records of fields, with RFC 4180 quoting ("" inside quotes is a quote). */
-function records(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === delimiter) {
+/** Excel's sheet is 1,048,576 rows by 16,384 columns: a CSV beyond it cannot become one. */
+export const MAX_CSV_ROWS = 1_048_576;
+export const MAX_CSV_COLUMNS = 16_384;
+
+/** A CSV that cannot become a sheet (more rows or columns than a sheet has): exit 2, one sentence. */
+export class CsvLimitError extends Error {
+  override readonly name = "CsvLimitError";
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * The records of CSV text, one at a time, with RFC 4180 quoting ("" inside quotes is a quote).
+ * A generator over the text: no array of every record is ever made, and each field is one slice
+ * of the text (or, quoted, a few), so the time is linear in the text's length.
+ */
+function* records(text: string, delimiter: string): Generator<string[]> {
+  const separator = delimiter.charCodeAt(0);
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    const row: string[] = [];
+    for (;;) {
+      let field: string;
+      if (text.charCodeAt(at) === QUOTE) {
+        field = "";
+        let from = at + 1;
+        for (;;) {
+          const quote = text.indexOf('"', from);
+          if (quote < 0) {
+            // An unclosed quote runs to the end of the text, as spreadsheets read it.
+            field += text.slice(from);
+            at = length;
+            break;
+          }
+          field += text.slice(from, quote);
+          if (text.charCodeAt(quote + 1) === QUOTE) {
+            field += '"';
+            from = quote + 2;
+          } else {
+            at = quote + 1;
+            break;
+          }
+        }
+        // Anything between the closing quote and the delimiter is kept, as before.
+        let end = at;
+        while (end < length) {
+          const c = text.charCodeAt(end);
+          if (c === separator || c === CR || c === LF) break;
+          end++;
+        }
+        field += text.slice(at, end);
+        at = end;
+      } else {
+        let end = at;
+        while (end < length) {
+          const c = text.charCodeAt(end);
+          if (c === separator || c === CR || c === LF) break;
+          end++;
+        }
+        field = text.slice(at, end);
+        at = end;
+      }
       row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
+      if (at >= length) break;
+      const c = text.charCodeAt(at);
+      if (c === separator) {
+        at++;
+        // A delimiter at the very end still ends a field: the row has one more, empty.
+        if (at >= length) {
+          row.push("");
+          break;
+        }
+        continue;
+      }
+      // A line end: CR LF, CR or LF.
+      at += c === CR && text.charCodeAt(at + 1) === LF ? 2 : 1;
+      break;
+    }
+    yield row;
   }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
+}
+
+/** The text up to the end of its `lines`-th line: the sample the delimiter is chosen from. */
+function firstLines(text: string, lines: number): string {
+  let at = 0;
+  for (let n = 0; n < lines && at >= 0; n++) {
+    at = text.indexOf("\n", at);
+    if (at >= 0) at++;
   }
-  return rows;
+  return at < 0 ? text : text.slice(0, at);
 }
 
 /** The delimiter giving the same number (more than one) of fields on most of the first lines. */
 function detectDelimiter(text: string): string {
-  const sample = text.split(/\r?\n/).slice(0, 20).join("\n");
+  const sample = firstLines(text, 20);
   let best: { delimiter: string; score: number } = { delimiter: ",", score: 0 };
   for (const delimiter of DELIMITERS) {
-    const widths = records(sample, delimiter)
-      .filter((r) => r.some((f) => f !== ""))
-      .map((r) => r.length);
     const counts = new Map<number, number>();
-    for (const w of widths) if (w > 1) counts.set(w, (counts.get(w) ?? 0) + 1);
-    const score = Math.max(0, ...counts.values());
+    for (const r of records(sample, delimiter)) {
+      if (r.length > 1 && r.some((f) => f !== "")) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+    }
+    let score = 0;
+    for (const count of counts.values()) score = Math.max(score, count);
     if (score > best.score) best = { delimiter, score };
   }
   return best.delimiter;
@@ -225,48 +287,84 @@ function writtenNumber(field: string): WrittenNumber | null {
   return null;
 }
 
-/** The one convention the numbers show, or null when they show none or both. */
-function settled(numbers: Iterable<WrittenNumber>): Convention | null {
-  let point = false;
-  let comma = false;
-  for (const n of numbers) {
-    if (n.shows === "point") point = true;
-    if (n.shows === "comma") comma = true;
+/** The formats of a row whose cells are all General: read as null, like a missing one. */
+const GENERAL_ROW: (string | null)[] = [];
+
+/** What the numbers of one column (or of the whole file) show of the decimal convention. */
+class ConventionSeen {
+  private point = false;
+  private comma = false;
+
+  see(n: WrittenNumber): void {
+    if (n.shows === "point") this.point = true;
+    if (n.shows === "comma") this.comma = true;
   }
-  return point === comma ? null : point ? "point" : "comma";
+
+  /** The one convention shown, or null when none or both are. */
+  get settled(): Convention | null {
+    return this.point === this.comma ? null : this.point ? "point" : "comma";
+  }
 }
 
+/**
+ * Reads CSV text in two passes over it, each linear and holding one record at a time: the first
+ * learns what each column's numbers (and the file's) show of the decimal convention, the second
+ * builds the rows. A million rows cost their cells, not copies of them.
+ */
 export function parseCsv(raw: string): CsvSheet {
-  const text = raw.replace(/^\uFEFF/, "");
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const delimiter = detectDelimiter(text);
-  const fields = records(text, delimiter);
-  const numbers = fields.map((r) => r.map(writtenNumber));
-  const width = Math.max(0, ...fields.map((r) => r.length));
-  const column = (c: number) => numbers.map((r) => r[c]).filter((n): n is WrittenNumber => !!n);
-  const fileConvention = settled(numbers.flat().filter((n): n is WrittenNumber => !!n));
+
+  const file = new ConventionSeen();
+  const byColumn: ConventionSeen[] = [];
+  let rowCount = 0;
+  for (const fields of records(text, delimiter)) {
+    if (++rowCount > MAX_CSV_ROWS) {
+      throw new CsvLimitError(
+        `it has more than ${MAX_CSV_ROWS.toLocaleString("en-US")} rows, the most a sheet holds; split it into files of fewer rows`,
+      );
+    }
+    if (fields.length > MAX_CSV_COLUMNS) {
+      throw new CsvLimitError(
+        `its row ${rowCount} has ${fields.length.toLocaleString("en-US")} fields, more than the ${MAX_CSV_COLUMNS.toLocaleString("en-US")} columns a sheet holds; is the delimiter right?`,
+      );
+    }
+    for (let c = 0; c < fields.length; c++) {
+      const n = writtenNumber(fields[c] as string);
+      if (!n) continue;
+      file.see(n);
+      (byColumn[c] ??= new ConventionSeen()).see(n);
+    }
+  }
+  const fileConvention = file.settled;
   // A semicolon is the delimiter of exports where the comma is the decimal separator.
   const delimiterConvention: Convention = delimiter === ";" ? "comma" : "point";
-  const columnConventions = Array.from({ length: width }, (_, c) => settled(column(c)));
 
   const ambiguities: CsvAmbiguity[] = [];
+  /** Each column's ambiguity, by its index in `ambiguities`. */
+  const ambiguityOf = new Map<number, number>();
   const rows: CellValue[][] = [];
   const formats: (string | null)[][] = [];
-  fields.forEach((r, i) => {
+  let i = 0;
+  for (const r of records(text, delimiter)) {
     const values: CellValue[] = [];
     const codes: (string | null)[] = [];
-    r.forEach((f, c) => {
-      const n = numbers[i]?.[c];
+    for (let c = 0; c < r.length; c++) {
+      const f = r[c] as string;
+      const n = writtenNumber(f);
       if (!n) {
         values.push(f.trim() === "" ? null : f);
         codes.push(null);
-        return;
+        continue;
       }
-      const convention = columnConventions[c] ?? fileConvention ?? delimiterConvention;
+      const columnConvention = byColumn[c]?.settled ?? null;
+      const convention = columnConvention ?? fileConvention ?? delimiterConvention;
       const read = convention === "point" ? n.byPoint : n.byComma;
-      if (n.ambiguous && !columnConventions[c] && !fileConvention) {
+      if (n.ambiguous && !columnConvention && !fileConvention) {
         const other = convention === "point" ? n.byComma : n.byPoint;
-        const earlier = ambiguities.findIndex((a) => a.col === c + 1);
-        if (earlier < 0)
+        const earlier = ambiguityOf.get(c);
+        if (earlier === undefined) {
+          ambiguityOf.set(c, ambiguities.length);
           ambiguities.push({
             row: i + 1,
             col: c + 1,
@@ -275,17 +373,20 @@ export function parseCsv(raw: string): CsvSheet {
             readAs: read.value,
             otherReading: other.value,
           });
-        else {
+        } else {
           const first = ambiguities[earlier] as CsvAmbiguity;
           ambiguities[earlier] = { ...first, more: first.more + 1 };
         }
       }
       values.push(read.value);
       codes.push(read.format);
-    });
+    }
     rows.push(values);
-    formats.push(codes);
-  });
+    // A row of General cells (most of them) shares one empty array: a million rows of nulls is
+    // a hundred megabytes for nothing.
+    formats.push(codes.some((code) => code !== null) ? codes : GENERAL_ROW);
+    i++;
+  }
   const decimalComma = (fileConvention ?? delimiterConvention) === "comma";
   return { rows, formats, delimiter, decimalComma, ambiguities };
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { parseCsv } from "../../src/workbook/csv";
+import { CsvLimitError, MAX_CSV_COLUMNS, MAX_CSV_ROWS, parseCsv } from "../../src/workbook/csv";
 import { csvSheetName } from "../../src/workbook/csv";
 import { propertyRuns } from "../helpers/runs";
 
@@ -187,5 +187,29 @@ describe("the sheet a CSV export goes to", () => {
     [`${"x".repeat(40)}.csv`, "x".repeat(31)],
   ])("%s → %s", (file, name) => {
     expect(csvSheetName(file)).toBe(name);
+  });
+});
+
+describe("a CSV of any size", () => {
+  it("reads a million rows (no spread of a row-sized array into a call)", () => {
+    const text = `KPI,Actual\n${"Revenue,1050\n".repeat(1_000_000)}`;
+    const csv = parseCsv(text);
+    expect(csv.rows).toHaveLength(1_000_001);
+    expect(csv.rows[1_000_000]).toEqual(["Revenue", 1050]);
+  });
+
+  it("refuses more rows than a sheet has, saying so", () => {
+    expect(() => parseCsv("1\n".repeat(MAX_CSV_ROWS + 1))).toThrow(
+      new CsvLimitError(
+        "it has more than 1,048,576 rows, the most a sheet holds; split it into files of fewer rows",
+      ),
+    );
+    expect(() => parseCsv(",".repeat(MAX_CSV_COLUMNS))).toThrow(/more than the 16,384 columns/);
+  });
+
+  it("keeps a row of General cells as nulls", () => {
+    const csv = parseCsv("a,b\nx,42%\n");
+    expect(csv.formats[0]?.[1] ?? null).toBeNull();
+    expect(csv.formats[1]?.[1]).toBe("0%");
   });
 });
