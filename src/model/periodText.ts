@@ -814,12 +814,12 @@ export function yearFromContext(texts: readonly string[]): ContextYear | null {
       });
     };
     // "FY24", "FY 2024", "FY2023/24", "FY 23-24": the fiscal year ends in the last year named.
-    take(/(?<![\p{L}\d])FY\s*[-']?\s*(\d{4}|\d{2})(?:\s*[-/]\s*(\d{4}|\d{2}))?(?!\d)/giu, (m) => {
+    take(/(?<![\p{L}\d])FY\s*[-']?\s*(\d{4}|\d{2})(?:\s*[-–/]\s*(\d{4}|\d{2}))?(?!\d)/giu, (m) => {
       const last = m[2] ?? m[1];
       return { year: yearOfDigits(last as string), fiscal: true };
     });
     // "2023-24", "2023/2024": a year and the next, a fiscal year across two calendar years.
-    take(/(?<!\d)(\d{4})\s*[-/]\s*(\d{4}|\d{2})(?![\d\-/])/g, (m) => {
+    take(/(?<!\d)(\d{4})\s*[-–/]\s*(\d{4}|\d{2})(?![\d\-–/])/g, (m) => {
       const first = Number(m[1]);
       const digits = m[2] as string;
       const second = digits.length === 4 ? Number(digits) : Math.floor(first / 100) * 100 + Number(digits);

@@ -458,6 +458,8 @@ describe("the year a title, sheet name or file name names", () => {
     [["FY24 Dashboard"], 2024, true],
     [["Plan FY 2023/24"], 2024, true],
     [["2023-24 KPIs"], 2024, true],
+    [["Plan 2024–25"], 2025, true],
+    [["FY 2023–2024"], 2024, true],
     [["Sales Jan 2024 - Dec 2024"], 2024, false],
     [["as of 2024-03-31"], 2024, false],
   ])("finds it in %p", (texts, year, fiscal) => {
