@@ -12,12 +12,16 @@ import { kpiHistories, type KpiPoint, type PeriodScorecard } from "./history";
 /** Which way the value went from the period before to the scored one, whatever its polarity. */
 export type Direction = "rose" | "fell" | "same" | "none";
 
-/** Every period some KPI has a row for, in order: what the period picker offers. */
-export function periodsOf(model: ScorecardModel): string[] {
+/**
+ * Every period some KPI has a row for, in calendar order; with `withData`, only those where some
+ * KPI has an actual: what the period picker offers (a month of empty rows would show all "No data").
+ */
+export function periodsOf(model: ScorecardModel, withData = false): string[] {
   const byOrdinal = new Map<number, string>();
   for (const kpi of model.kpis)
     for (const o of kpi.observations)
-      if (o.period) byOrdinal.set(periodOrdinal(o.period), periodKey(o.period));
+      if (o.period && (!withData || o.actual.kind === "number"))
+        byOrdinal.set(periodOrdinal(o.period), periodKey(o.period));
   return [...byOrdinal.entries()].sort(([a], [b]) => a - b).map(([, key]) => key);
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { errorSentence, fatalSentence, outcomeSentence } from "../app/outcomeText";
 import type { RefreshStep, Scoring, WorkbookState } from "../app/scorecard";
 import { readWorkbookState, runScorecard, saveDefinition, scoreWorkbook } from "../app/scorecard";
@@ -24,6 +24,8 @@ export type SessionState =
 export interface Notice {
   readonly intent: "success" | "warning" | "error" | "info";
   readonly text: string;
+  /** Counts every notice, so that the same words said twice are announced twice. */
+  readonly id?: number;
 }
 
 export interface Progress {
@@ -44,11 +46,19 @@ const STEPS: Readonly<Record<RefreshStep, Progress>> = {
   done: { label: "Done", value: 1 },
 };
 
+/** A refresh that fails stores nothing: after a save, the message says so before saying why. */
+const savedButNot = (confirmation: string, failure: string): string =>
+  confirmation ? `Not saved: ${failure}` : failure;
+
 /** The pane's view of the workbook and every action on it; one place that talks to the port. */
 export function useScorecardSession(port: InteractiveWorkbook) {
   const [state, setState] = useState<SessionState>({ phase: "loading" });
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNoticeState] = useState<Notice | null>(null);
+  const noticeCount = useRef(0);
+  const setNotice = useCallback((next: Notice | null) => {
+    setNoticeState(next && { ...next, id: ++noticeCount.current });
+  }, []);
 
   const load = useCallback(async () => {
     try {
@@ -74,9 +84,17 @@ export function useScorecardSession(port: InteractiveWorkbook) {
     void load();
   }, [load]);
 
-  /** Refreshes with the stored definition, or with `definition`, which the refresh then stores. */
+  /**
+   * Refreshes with the stored definition, or with `definition`, which the refresh then stores.
+   * `confirmation` says what the user saved ("Threshold of Revenue saved"): it leads the message
+   * the refresh leaves, so the refresh that follows a save never hides that it was saved.
+   */
   const refresh = useCallback(
-    async (definition?: Definition, options: { readonly strategyMap?: boolean } = {}) => {
+    async (
+      definition?: Definition,
+      options: { readonly strategyMap?: boolean } = {},
+      confirmation = "",
+    ): Promise<boolean> => {
       setNotice(null);
       try {
         const onProgress = (step: RefreshStep) => setProgress(STEPS[step]);
@@ -85,40 +103,50 @@ export function useScorecardSession(port: InteractiveWorkbook) {
           { onProgress, ...(definition ? { definition } : {}), ...options },
           true,
         );
-        if (!outcome.ok) setNotice({ intent: "error", text: fatalSentence(outcome.fatal) });
-        else
-          setNotice({
-            intent: outcome.hasErrors ? "warning" : "success",
-            text: outcomeSentence(outcome.report, MEANING_WORDS),
-          });
+        if (!outcome.ok) {
+          setNotice({ intent: "error", text: savedButNot(confirmation, fatalSentence(outcome.fatal)) });
+          return false;
+        }
+        const summary = outcomeSentence(outcome.report, MEANING_WORDS);
+        setNotice({
+          intent: outcome.hasErrors ? "warning" : "success",
+          text: confirmation ? `${confirmation} · scorecard refreshed. ${summary}` : summary,
+        });
+        return true;
       } catch (error) {
-        setNotice({ intent: "error", text: errorSentence(error) });
+        setNotice({ intent: "error", text: savedButNot(confirmation, errorSentence(error)) });
+        return false;
       } finally {
         setProgress(null);
         await load();
       }
     },
-    [port, load],
+    [port, load, setNotice],
   );
 
-  /** Stores a changed definition; `thenRefresh` rewrites the scorecard with it straight away. */
+  /**
+   * Stores a changed definition; `thenRefresh` rewrites the scorecard with it straight away.
+   * `what` is the confirmation ("Settings saved"); resolves to whether it was saved.
+   */
   const save = useCallback(
-    async (definition: Definition, what: string, thenRefresh = false) => {
+    async (definition: Definition, what: string, thenRefresh = false): Promise<boolean> => {
       setNotice(null);
       // A refresh stores the definition it was given: one read and one write, not two of each.
-      if (thenRefresh) return refresh(definition);
+      if (thenRefresh) return refresh(definition, {}, what);
       try {
         setProgress({ label: "Saving…", value: 0.1 });
         await saveDefinition(port, definition);
         setProgress(null);
         await load();
-        setNotice({ intent: "info", text: `${what} Refresh to update the Scorecard sheet.` });
+        setNotice({ intent: "info", text: `${what}. Refresh to update the Scorecard sheet.` });
+        return true;
       } catch (error) {
         setProgress(null);
         setNotice({ intent: "error", text: errorSentence(error) });
+        return false;
       }
     },
-    [port, load, refresh],
+    [port, load, refresh, setNotice],
   );
 
   const select = useCallback(
@@ -132,7 +160,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
         });
       }
     },
-    [port],
+    [port, setNotice],
   );
 
   return { state, progress, notice, setNotice, load, refresh, save, select };

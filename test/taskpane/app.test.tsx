@@ -64,13 +64,16 @@ describe("the task pane", () => {
     expect(cellAt(port.sheet("Scorecard")!, 1, 1)).toBe("Balanced Scorecard");
     expect(storedDefinition(port)?.source).toMatchObject({ table: "Kpis", sheet: "Data" });
     expect(await screen.findByText(/Last refreshed/)).toBeTruthy();
+    // What create produced has the keyboard: the tree's first row.
+    await waitFor(() => expect(document.activeElement).toBe(within(tree).getAllByRole("treeitem")[0]));
   });
 
   it("lets the user correct the column mapping before creating", async () => {
     const port = workbook();
     const user = userEvent.setup();
     render(<App port={port} />);
-    const owner = await screen.findByRole("combobox", { name: "Owner" });
+    await user.click(await screen.findByRole("button", { name: /^More columns \(optional\)/ }));
+    const owner = screen.getByRole("combobox", { name: "Owner" });
     await user.selectOptions(owner, "");
     await user.selectOptions(screen.getByRole("combobox", { name: "Target (required)" }), "");
     expect(screen.getByRole("button", { name: "Create scorecard" })).toHaveProperty("disabled", true);
@@ -108,7 +111,7 @@ describe("the task pane", () => {
     const user = await createScorecard(port);
     await user.click(within(screen.getByRole("tree")).getByText("Margin"));
     await user.click(screen.getByRole("button", { name: "Edit KPI" }));
-    const form = screen.getByRole("form", { name: "Edit Margin" });
+    const form = await screen.findByRole("form", { name: "Edit Margin" });
     const threshold = within(form).getByRole("textbox", { name: "Threshold (red flag)" });
     await user.clear(threshold);
     await user.type(threshold, "0.38");
@@ -121,6 +124,11 @@ describe("the task pane", () => {
     const tree = await screen.findByRole("tree");
     const margin = within(tree).getByText("Margin").closest('[role="treeitem"]') as HTMLElement;
     await waitFor(() => expect(margin.textContent).toContain("Off target"));
+    // Said, and kept after the refresh the save set off; the keyboard is back on the row saved.
+    expect(
+      within(screen.getByRole("status")).getByText(/^Threshold of Margin saved · scorecard refreshed\./),
+    ).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(margin));
   });
 
   it("tags the current selection as a new KPI, kept as a workbook-scoped name", async () => {
@@ -128,7 +136,7 @@ describe("the task pane", () => {
     const user = await createScorecard(port);
     await user.click(screen.getByRole("tab", { name: "Tag KPI" }));
     port.selection = { sheet: "Notes", address: "A2:C2" };
-    await user.click(screen.getByRole("button", { name: "Use selection as actual" }));
+    await user.click(await screen.findByRole("button", { name: "Use selection as actual" }));
     expect(screen.getByRole("textbox", { name: "Actual" })).toHaveProperty("value", "Notes!A2:C2");
     await user.type(screen.getByRole("textbox", { name: "Target value" }), "0.02");
     await user.clear(screen.getByRole("combobox", { name: "Perspective" }));
@@ -153,13 +161,17 @@ describe("the task pane", () => {
     ]);
     const churn = within(tree).getByText("Churn").closest('[role="treeitem"]') as HTMLElement;
     expect(churn.textContent).toContain("Watch");
+    expect(
+      within(screen.getByRole("status")).getByText(/^KPI Churn tagged and saved · scorecard refreshed\./),
+    ).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(churn));
   });
 
   it("tags cells typed as a reference where there is no selection, and changes the tagged KPI's target", async () => {
     const port = workbook();
     const user = await createScorecard(port);
     await user.click(screen.getByRole("tab", { name: "Tag KPI" }));
-    await user.click(screen.getByRole("button", { name: "Use selection as actual" }));
+    await user.click(await screen.findByRole("button", { name: "Use selection as actual" }));
     expect(screen.getByText(/There is no selection here/)).toBeTruthy();
     const actual = screen.getByRole("textbox", { name: "Actual" });
     await user.type(actual, "Nowhere!A1");
@@ -175,7 +187,7 @@ describe("the task pane", () => {
     await waitFor(() => expect(within(tree).getByText("Churn")).toBeTruthy());
     await user.click(within(tree).getByText("Churn"));
     await user.click(screen.getByRole("button", { name: "Edit KPI" }));
-    const target = screen.getByRole("textbox", { name: "Target" });
+    const target = await screen.findByRole("textbox", { name: "Target" });
     await user.clear(target);
     await user.type(target, "0.025");
     await user.click(screen.getByRole("button", { name: "Save KPI" }));
@@ -202,6 +214,8 @@ describe("the task pane", () => {
     ).toBeTruthy();
     expect(port.plansApplied).toBe(applied + 1);
     expect(screen.getByText(/Last refreshed/)).toBeTruthy();
+    // The keyboard stays on the button used, focusable while the refresh ran.
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Refresh" }));
   });
 
   it("lists the issues, and choosing one selects its cell", async () => {
@@ -217,7 +231,7 @@ describe("the task pane", () => {
     const port = workbook();
     const user = await createScorecard(port);
     await user.click(screen.getByRole("tab", { name: "Settings" }));
-    await user.selectOptions(screen.getByRole("combobox", { name: "Roll-up method" }), "worst");
+    await user.selectOptions(await screen.findByRole("combobox", { name: "Roll-up method" }), "worst");
     await user.selectOptions(screen.getByRole("combobox", { name: "Fiscal year starts in" }), "4");
     await user.selectOptions(screen.getByRole("combobox", { name: "Colours" }), "colorblind");
     const name = screen.getByRole("textbox", { name: "Summary sheet name" });
@@ -237,6 +251,8 @@ describe("the task pane", () => {
     );
     await waitFor(() => expect(port.sheet("Board view")).toBeDefined());
     expect(port.sheet("Scorecard")).toBeUndefined();
+    expect(await screen.findByText(/^Settings saved · scorecard refreshed\./)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Save settings" }));
   });
 
   it("is usable by keyboard: tab into the tree, move with the arrows, Enter chooses a KPI", async () => {
@@ -388,6 +404,7 @@ describe("the task pane's set-up, told the layout by hand", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "KPI (required)" }), "Measure X");
     await user.selectOptions(screen.getByRole("combobox", { name: "Actual (required)" }), "Figure");
     await user.selectOptions(screen.getByRole("combobox", { name: "Target (required)" }), "Goal B");
+    await user.click(screen.getByRole("button", { name: /^More columns \(optional\)/ }));
     await user.selectOptions(screen.getByRole("combobox", { name: "Perspective" }), "Area");
     await user.click(screen.getByRole("checkbox", { name: "Each sheet's name is its perspective" }));
     expect(screen.getByRole("combobox", { name: "Perspective" })).toHaveProperty("disabled", true);
@@ -431,6 +448,8 @@ describe("the task pane's set-up, told the layout by hand", () => {
     await screen.findByRole("heading", { name: "Create the scorecard" });
     expect(screen.getByRole("combobox", { name: "Actual (required)" })).toHaveProperty("value", "Value");
     await user.click(screen.getByRole("checkbox", { name: /^Periods run across the columns/ }));
+    // Read across, Actual is no longer required: it goes among the optional columns, disabled.
+    await user.click(screen.getByRole("button", { name: /^More columns \(optional\)/ }));
     expect(screen.getByRole("combobox", { name: "Actual" })).toHaveProperty("disabled", true);
     expect(screen.getByLabelText("What was read").textContent).toMatch(/^Read Data!A1:D2: 1 row → 1 KPI;/);
     await user.click(screen.getByRole("button", { name: "Create scorecard" }));
@@ -450,6 +469,7 @@ describe("the task pane's set-up, told the layout by hand", () => {
     const user = userEvent.setup();
     render(<App port={port} />);
     await screen.findByRole("heading", { name: "Create the scorecard" });
+    await user.click(screen.getByRole("button", { name: /^More columns \(optional\)/ }));
     await user.selectOptions(screen.getByRole("combobox", { name: "Objective" }), "Note");
     await user.click(screen.getByRole("tab", { name: "Settings" }));
     await user.click(screen.getByRole("tab", { name: "Set up" }));
@@ -458,8 +478,9 @@ describe("the task pane's set-up, told the layout by hand", () => {
     await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
 
     await user.click(screen.getByRole("tab", { name: "Settings" }));
-    await user.click(screen.getByRole("button", { name: "Choose the table and columns again" }));
+    await user.click(await screen.findByRole("button", { name: "Choose the table and columns again" }));
     await screen.findByRole("heading", { name: "Create the scorecard" });
+    await user.click(screen.getByRole("button", { name: /^More columns \(optional\)/ }));
     await user.selectOptions(screen.getByRole("combobox", { name: "Objective" }), "");
     await user.click(screen.getByRole("button", { name: "Save the table and columns" }));
     await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });

@@ -101,7 +101,7 @@ describe("the scorecard in the pane", () => {
     const user = await createScorecard(port);
     await user.click(within(screen.getByRole("tree")).getByText("Expenses"));
     await user.click(screen.getByRole("button", { name: "Edit KPI" }));
-    const form = screen.getByRole("form", { name: "Edit Expenses" });
+    const form = await screen.findByRole("form", { name: "Edit Expenses" });
     const threshold = within(form).getByRole("textbox", { name: "Threshold (red flag)" });
     await user.type(threshold, "1300");
     expect(
@@ -141,7 +141,7 @@ describe("the scorecard in the pane", () => {
       within(period)
         .getAllByRole("option")
         .map((o) => o.textContent),
-    ).toEqual(["2026-03", "2026-02", "2026-01"]);
+    ).toEqual(["2026-01", "2026-02", "2026-03"]);
     await user.selectOptions(period, "2026-02");
     await waitFor(() => expect(row("Gross margin").textContent).toContain("43.0% / 44.0%"));
     expect(screen.getByRole("heading", { name: "Overall, 2026-02" })).toBeTruthy();
@@ -214,7 +214,7 @@ describe("tagging a KPI", () => {
     const port = monthly();
     const user = await createScorecard(port);
     await user.click(screen.getByRole("tab", { name: "Tag KPI" }));
-    const form = screen.getByRole("form", { name: "Tag a KPI" });
+    const form = await screen.findByRole("form", { name: "Tag a KPI" });
     const field = (name: string) => within(form).getByRole("textbox", { name });
     expect(field("Actual").getAttribute("placeholder")).toBe("Select cells, or type Data!B2:M2");
     const applied = port.plansApplied;

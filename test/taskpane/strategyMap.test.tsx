@@ -7,7 +7,8 @@ import userEvent from "@testing-library/user-event";
 import { PALETTES, STATUS_MEANINGS } from "../../src/plan/palette";
 import { App } from "../../src/taskpane/App";
 import { wrapLabel } from "../../src/plan/strategyMap";
-import { StrategyMapSection, StrategyMapView } from "../../src/taskpane/views/StrategyMapView";
+import { StrategyMapSection } from "../../src/taskpane/views/StrategyMapSection";
+import { StrategyMapView } from "../../src/taskpane/views/StrategyMapView";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { book, score, sheet } from "../helpers/book";
 
@@ -153,7 +154,8 @@ describe("the strategy map under the scorecard", () => {
     expect(screen.queryByRole("group", { name: /^Strategy map:/ })).toBeNull();
     await user.click(toggle);
     expect(toggle.getAttribute("aria-expanded")).toBe("true");
-    expect(screen.getByRole("group", { name: /^Strategy map:/ })).toBeTruthy();
+    // The map is loaded when first opened.
+    expect(await screen.findByRole("group", { name: /^Strategy map:/ })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Insert strategy map" }));
     expect(onInsert).toHaveBeenCalledTimes(1);
   });

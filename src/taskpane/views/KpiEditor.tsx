@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { KpiFieldEdits } from "../../app/definitionEdits";
 import { formatByCell } from "../../app/numberFormat";
 import type { KpiReport } from "../../app/report";
@@ -73,6 +73,12 @@ export function KpiEditor({
   const invalid = Object.values(problems).some((p) => p !== undefined);
   const error = (problem: string | undefined) =>
     problem ? { validationState: "error" as const, validationMessage: problem } : {};
+  // The form opens with the keyboard on its first field, scrolled into view.
+  useEffect(() => {
+    const first = form.current?.querySelector<HTMLElement>("select, input");
+    first?.focus();
+    if (typeof first?.scrollIntoView === "function") first.scrollIntoView({ block: "nearest" });
+  }, []);
 
   const save = () => {
     if (invalid) {

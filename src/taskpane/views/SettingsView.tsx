@@ -1,6 +1,7 @@
 import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Settings } from "../../model/definition";
+import { MONTH_NAMES } from "./headerLabel";
 
 const useStyles = makeStyles({
   form: {
@@ -10,21 +11,6 @@ const useStyles = makeStyles({
     maxWidth: "420px",
   },
 });
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** The scorecard's settings; saved into the stored definition, read the same by the CLI. */
 export function SettingsView({
@@ -88,7 +74,7 @@ export function SettingsView({
       </Field>
       <Field label="Fiscal year starts in">
         <Select value={String(fiscal)} onChange={(_, d) => setFiscal(Number(d.value))}>
-          {MONTHS.map((m, i) => (
+          {MONTH_NAMES.map((m, i) => (
             <option key={m} value={String(i + 1)}>
               {m}
             </option>

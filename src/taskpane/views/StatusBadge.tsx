@@ -16,6 +16,11 @@ export function StatusBadge({ status, palette }: { status: Status; palette: Pale
         padding: "0 6px",
         fontWeight: 600,
         whiteSpace: "nowrap",
+        // One width for every status ("Off target" the widest): the chips, and the scores beside
+        // them, line up down the tree.
+        display: "inline-block",
+        minWidth: "6.2em",
+        boxSizing: "border-box",
       }}
     >
       <span aria-hidden="true">{STATUS_SHAPES[status]} </span>

@@ -1,5 +1,4 @@
-import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
+import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
 import type { ScorecardResult } from "../../engine/evaluate";
 import type { ObjectiveModel } from "../../model/scorecard";
@@ -212,47 +211,5 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
         </section>
       )}
     </div>
-  );
-}
-
-export interface StrategyMapSectionProps extends StrategyMapViewProps {
-  /** The name of the workbook's Strategy Map sheet, or null where it has none yet. */
-  readonly sheet: string | null;
-  readonly busy: boolean;
-  /** Draws the Strategy Map sheet (a refresh that inserts it). */
-  readonly onInsert: () => void;
-}
-
-/**
- * The map under the scorecard, folded away until asked for (it is a picture of the whole, not a
- * list to work through), with the action that draws it on a sheet of its own.
- */
-export function StrategyMapSection({ sheet, busy, onInsert, ...view }: StrategyMapSectionProps) {
-  const [open, setOpen] = useState(false);
-  const regionId = useId();
-  return (
-    <section aria-label="Strategy map">
-      <Button
-        appearance="subtle"
-        aria-expanded={open}
-        aria-controls={regionId}
-        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
-        onClick={() => setOpen((o) => !o)}
-      >
-        Strategy map
-      </Button>
-      {open && (
-        <div id={regionId} style={{ display: "grid", gap: tokens.spacingVerticalS }}>
-          <StrategyMapView {...view} />
-          {sheet ? (
-            <Caption1>{`The "${sheet}" sheet shows this map; every refresh redraws it.`}</Caption1>
-          ) : (
-            <Button appearance="secondary" disabled={busy} onClick={onInsert}>
-              Insert strategy map
-            </Button>
-          )}
-        </div>
-      )}
-    </section>
   );
 }

@@ -12,7 +12,8 @@ import { useRef, useState } from "react";
 import type { Polarity } from "../../engine/types";
 import { PolarityField } from "./PolarityField";
 import { parseTyped, thresholdProblem, weightProblem } from "./kpiValidation";
-import { boxA1, parseReference, quoteSheetName } from "../../model/address";
+import { boxA1, parseReference } from "../../model/address";
+import { exampleRef, refText } from "./format";
 import type { RangeRef } from "../../workbook/port";
 
 const useStyles = makeStyles({
@@ -33,12 +34,6 @@ export interface TagDraft {
   readonly weight: number;
   readonly owner: string;
 }
-
-export const refText = (r: RangeRef) => `${quoteSheetName(r.sheet)}!${r.address}`;
-
-/** A reference to show as an example, on a sheet the workbook has: "Treasury!B2:M2". */
-export const exampleRef = (sheetNames: readonly string[], address: string): string =>
-  `${quoteSheetName(sheetNames[0] ?? "Sheet1")}!${address}`;
 
 /** A typed or selected reference such as "Notes!B2:M2", checked against the workbook's sheets. */
 function parseRef(text: string, sheetNames: readonly string[], example: string): RangeRef | string {

@@ -1,0 +1,76 @@
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
+import type { Ref } from "react";
+import type { Notice, Progress } from "./useScorecardSession";
+
+const useStyles = makeStyles({
+  region: { display: "grid", gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  // Fluent's 32 px touch target for the dismiss button, in a bar that stays one line where it can.
+  dismiss: { minWidth: "32px", minHeight: "32px" },
+});
+
+/**
+ * The pane's two live regions, always in the page so that what comes into them is announced:
+ * every result in the polite one, every failure in the assertive one (role "alert"). A failure's
+ * message is focusable, for focus to land on it after the action that failed.
+ */
+export function NoticeBar({
+  progress,
+  notice,
+  lastRefreshed,
+  onDismiss,
+  errorRef,
+}: {
+  progress: Progress | null;
+  notice: Notice | null;
+  lastRefreshed: string | null;
+  onDismiss: () => void;
+  errorRef?: Ref<HTMLDivElement>;
+}) {
+  const styles = useStyles();
+  const failed = notice?.intent === "error";
+  const bar = notice && (
+    <MessageBar
+      key={notice.id}
+      ref={failed ? errorRef : undefined}
+      tabIndex={failed ? -1 : undefined}
+      layout="multiline"
+      intent={notice.intent}
+    >
+      <MessageBarBody>{notice.text}</MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          <Button
+            className={styles.dismiss}
+            appearance="transparent"
+            aria-label="Dismiss the message"
+            icon={<DismissRegular />}
+            onClick={onDismiss}
+          />
+        }
+      />
+    </MessageBar>
+  );
+  return (
+    <>
+      <div className={styles.region} role="status" aria-live="polite">
+        {progress && <ProgressBar value={progress.value} aria-label={progress.label} />}
+        {progress && <Caption1>{progress.label}</Caption1>}
+        {!progress && lastRefreshed && <Caption1>Last refreshed {lastRefreshed}</Caption1>}
+        {!failed && bar}
+      </div>
+      <div className={styles.region} role="alert" aria-live="assertive">
+        {failed && bar}
+      </div>
+    </>
+  );
+}

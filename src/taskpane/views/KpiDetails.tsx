@@ -1,0 +1,147 @@
+import { Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { lazy, Suspense, useRef } from "react";
+import type { KpiFieldEdits } from "../../app/definitionEdits";
+import { formatByCell } from "../../app/numberFormat";
+import { directionOf } from "../../app/paneTrends";
+import type { KpiReport } from "../../app/report";
+import type { Status, Trend } from "../../engine/types";
+import type { PaletteName } from "../../plan/palette";
+import { HistoryChart } from "./Charts";
+import { useScorecardStyles } from "./ScorecardView.styles";
+import { StatusBadge } from "./StatusBadge";
+import { TrendMark } from "./TrendMark";
+import { formatScore, splitCell } from "./format";
+import type { Chosen, ScorecardViewModel } from "./useScorecardView";
+
+// The edit form is wanted only once a KPI is edited: its own chunk.
+const KpiEditor = lazy(() =>
+  import(/* webpackChunkName: "details" */ "./KpiEditor.js").then((m) => ({ default: m.KpiEditor })),
+);
+
+/** The chosen KPI's details, in a drawer under the tree; Escape closes it from anywhere inside. */
+export function KpiDetails({
+  view,
+  kpi,
+  chosen,
+  palette,
+  period,
+  onSelectCell,
+  onEditKpi,
+  onShowInputs,
+}: {
+  view: ScorecardViewModel;
+  kpi: KpiReport;
+  chosen: Chosen;
+  palette: PaletteName;
+  period: string | null;
+  onSelectCell: (sheet: string, address: string) => void;
+  onEditKpi: (kpi: Chosen, edits: KpiFieldEdits) => void;
+  onShowInputs?: ((sheet: string, address: string) => void) | undefined;
+}) {
+  const styles = useScorecardStyles();
+  const editButton = useRef<HTMLButtonElement>(null);
+  const { key, entity, editing, setEditing } = view;
+  const entities = view.entitiesOf(key);
+  const kpiModel = view.models.get(key);
+  const format = kpiModel?.numberFormat ?? null;
+  const f = (v: number | null) => formatByCell(v, format);
+  const direction = entities.length === 0 ? directionOf(kpiModel, period) : "none";
+  const cell = kpi.cell ? splitCell(kpi.cell) : null;
+  return (
+    <section
+      ref={view.panel}
+      className={styles.panel}
+      aria-label={`KPI ${kpi.name}`}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          view.close();
+        }
+      }}
+    >
+      <div className={styles.panelHead}>
+        <div className={styles.panelTitle}>
+          <Subtitle2 as="h3">{kpi.name}</Subtitle2>
+          <Caption1 as="p" style={{ margin: 0 }}>
+            {[entity, chosen.perspective, chosen.objective].filter(Boolean).join(" › ")}
+          </Caption1>
+        </div>
+        <Button
+          className={styles.close}
+          appearance="subtle"
+          onClick={view.close}
+          aria-label={`Close the details of ${kpi.name}`}
+        >
+          Close
+        </Button>
+      </div>
+      <dl className={styles.facts}>
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={kpi.status as Status} palette={palette} /> score {formatScore(kpi.score)}
+        </dd>
+        {entities.length === 0 && (
+          <>
+            <dt>Actual</dt>
+            <dd>{f(kpi.actual)}</dd>
+            <dt>Target</dt>
+            <dd>{f(kpi.target)}</dd>
+            <dt>{kpi.polarity === "band" ? "Tolerance" : "Threshold"}</dt>
+            <dd>{f(kpi.threshold)}</dd>
+            <dt>Trend</dt>
+            <dd>
+              {direction === "none" ? (
+                "–"
+              ) : (
+                <TrendMark direction={direction} trend={kpi.trend as Trend} palette={palette} spelled />
+              )}
+            </dd>
+          </>
+        )}
+        <dt>Owner</dt>
+        <dd>{kpi.owner || "–"}</dd>
+        <dt>Cell</dt>
+        <dd>{kpi.cell ?? "–"}</dd>
+      </dl>
+      {entities.length > 0 && (
+        <ul className={styles.entities} aria-label={`${kpi.name} by entity`}>
+          {entities.map(({ entity: name, kpi: own }) => (
+            <li key={name}>
+              {name}: {f(own.actual)} / {f(own.target)}{" "}
+              <StatusBadge status={own.status as Status} palette={palette} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <HistoryChart name={kpi.name} points={view.pointsOf(key)} numberFormat={format} palette={palette} />
+      <Suspense fallback={null}>
+        {editing && (
+          <KpiEditor
+            key={`${key}-${kpi.target}-${kpi.threshold}`}
+            kpi={kpi}
+            numberFormat={format}
+            onCancel={() => {
+              setEditing(false);
+              requestAnimationFrame(() => editButton.current?.focus());
+            }}
+            onSave={(edits) => {
+              setEditing(false);
+              onEditKpi(chosen, edits);
+            }}
+          />
+        )}
+      </Suspense>
+      {!editing && (
+        <div className={styles.buttons}>
+          <Button ref={editButton} onClick={() => setEditing(true)}>
+            Edit KPI
+          </Button>
+          {cell && <Button onClick={() => onSelectCell(cell.sheet, cell.address)}>Select its cell</Button>}
+          {cell && onShowInputs && (
+            <Button onClick={() => onShowInputs(cell.sheet, cell.address)}>Show its inputs</Button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+import { useMemo, useState } from "react";
+import { chooseTable } from "../../app/definitionEdits";
+import { kpiModelsOf } from "../../app/paneTrends";
+import type { WorkbookState } from "../../app/scorecard";
+import { scoreWorkbook } from "../../app/scorecard";
+import type { Definition } from "../../model/definition";
+import { emptyDefinition } from "../../model/definition";
+import { tableAddress, tableFromRange, type DetectedTable, type SourceLayout } from "../../model/detect";
+import { COLUMN_ROLES, REQUIRED_ROLES, type ColumnRole } from "../../model/headers";
+import { ownedSheetNames } from "../../model/ownership";
+import { kpiKey } from "../../model/scorecard";
+import type { RangeRef } from "../../workbook/port";
+import { exampleRef, refText } from "./format";
+
+/** The roles a column picker is shown for (Drives belongs to the Objectives table). */
+export const ROLES = COLUMN_ROLES.filter((r) => r !== "drives");
+/** The choice, in the table list, of a block the user names. */
+export const RANGE_CHOICE = "range";
+
+function detectedMapping(table: DetectedTable): Partial<Record<ColumnRole, string>> {
+  const mapping: Partial<Record<ColumnRole, string>> = {};
+  for (const role of ROLES) {
+    const col = table.columns[role];
+    mapping[role] = col === undefined ? "" : (table.headers.find((h) => h.col === col)?.text ?? "");
+  }
+  return mapping;
+}
+
+export interface SetupInputs {
+  readonly workbook: WorkbookState;
+  readonly candidates: readonly DetectedTable[];
+  /** The definition the choices are made in: its settings, overrides and tags are kept. */
+  readonly base?: Definition | undefined;
+  readonly getSelection?: (() => Promise<RangeRef | null>) | undefined;
+}
+
+/**
+ * The set-up's state, one concern a block: the table (or range) read, its layout, the column
+ * mapping, and the preview scored from the draft definition those make. Each section of the
+ * view reads and changes its own block; a new reading feature adds a block here and a section there.
+ */
+export function useSetupView({ workbook, candidates, base, getSelection }: SetupInputs) {
+  // The table: one found, or a range the user names.
+  const [choice, setChoice] = useState(candidates.length ? "0" : RANGE_CHOICE);
+  const [rangeText, setRangeText] = useState("");
+  const [selectionProblem, setSelectionProblem] = useState<string | undefined>();
+  const byRange = choice === RANGE_CHOICE;
+  const found = byRange ? undefined : candidates[Number(choice)];
+  // The layout the headers cannot say.
+  const [periodsAcross, setPeriodsAcross] = useState(false);
+  const [sheetAsPerspective, setSheetAsPerspective] = useState(false);
+  // The block as the reader will take it: the range named, or the table found read again wide.
+  const reading = useMemo(() => {
+    if (byRange)
+      return rangeText.trim() === ""
+        ? null
+        : tableFromRange(workbook.snapshot, rangeText.trim(), {}, periodsAcross);
+    if (found && periodsAcross && found.shape !== "wide")
+      return tableFromRange(workbook.snapshot, tableAddress(found), {}, true);
+    return found ?? null;
+  }, [byRange, rangeText, periodsAcross, found, workbook]);
+  const table = reading && !("code" in reading) ? reading : null;
+  // An example range on a sheet this workbook has: the block found, or its first sheet of the user's.
+  const owned = ownedSheetNames(workbook.owned);
+  const example = exampleRef(
+    [
+      ...(found ? [found.sheet] : []),
+      ...workbook.snapshot.sheets
+        .filter((s) => s.visibility === "visible" && !owned.has(s.name))
+        .map((s) => s.name),
+    ],
+    "B4:M40",
+  );
+  const rangeProblem =
+    reading && "code" in reading
+      ? reading.message
+      : byRange && rangeText.trim() === ""
+        ? `Select the block (its header row on top) and use the selection, or type it, such as ${example}.`
+        : undefined;
+
+  // The mapping: what the headers say, corrected by the user.
+  const [mapping, setMapping] = useState(() => (table ? detectedMapping(table) : {}));
+  const [mappedFor, setMappedFor] = useState(table);
+  // A different block has different headers: start again from what its headers say.
+  if (mappedFor !== table) {
+    setMappedFor(table);
+    setMapping(table ? detectedMapping(table) : {});
+  }
+  const wide = table?.shape === "wide";
+  const required: readonly ColumnRole[] = wide ? ["kpi"] : REQUIRED_ROLES;
+  const missing = table ? required.filter((r) => !mapping[r]) : [];
+  const disabledRole = (role: ColumnRole) =>
+    (wide && (role === "actual" || role === "period")) || (sheetAsPerspective && role === "perspective");
+
+  // The draft definition and its preview.
+  const layoutKey = JSON.stringify({
+    ...(byRange ? { range: rangeText.trim() } : {}),
+    ...(periodsAcross ? { periodsAcross } : {}),
+    ...(sheetAsPerspective ? { sheetAsPerspective } : {}),
+  } satisfies SourceLayout);
+  const draft = useMemo(
+    () =>
+      table
+        ? chooseTable(
+            base ?? emptyDefinition(),
+            table,
+            sheetAsPerspective ? { ...mapping, perspective: "" } : mapping,
+            JSON.parse(layoutKey) as SourceLayout,
+          )
+        : null,
+    [table, mapping, sheetAsPerspective, layoutKey, base],
+  );
+  const preview = useMemo(() => (draft ? scoreWorkbook(workbook, draft) : null), [workbook, draft]);
+  const formats = useMemo(() => (preview?.ok ? kpiModelsOf(preview.model, "") : null), [preview]);
+  // Each KPI with where it stands, so a wrong perspective or objective shows before it is created.
+  const kpis = preview?.ok
+    ? preview.report.perspectives.flatMap((p) =>
+        p.objectives.flatMap((o) =>
+          o.kpis.map((k) => ({
+            ...k,
+            where: `${p.name} › ${o.name}`,
+            format: formats?.get(kpiKey(p.name, o.name, k.name))?.numberFormat ?? null,
+          })),
+        ),
+      )
+    : [];
+
+  const takeSelection = async () => {
+    const selection = getSelection ? await getSelection() : null;
+    if (selection) {
+      setRangeText(refText(selection));
+      setSelectionProblem(undefined);
+    } else setSelectionProblem(`There is no selection here: type the range instead, such as ${example}.`);
+  };
+
+  return {
+    table: {
+      choice,
+      setChoice,
+      byRange,
+      found,
+      reading,
+      table,
+      rangeText,
+      setRangeText,
+      example,
+      rangeProblem,
+    },
+    selection: {
+      problem: selectionProblem,
+      clear: () => setSelectionProblem(undefined),
+      take: takeSelection,
+    },
+    layout: { periodsAcross, setPeriodsAcross, sheetAsPerspective, setSheetAsPerspective },
+    columns: { mapping, setMapping, required, missing, disabledRole },
+    preview: { draft, preview, kpis },
+  };
+}
+
+export type SetupModel = ReturnType<typeof useSetupView>;
