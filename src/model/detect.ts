@@ -504,7 +504,10 @@ export function tableFromRange(
     return unusable("names no sheet: write it as Data!B4:M40");
   const sheet = book.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
   if (!sheet) return unusable(`names a sheet the workbook does not have (${sheetName})`);
-  const { left, right } = columnsRef ?? (ref as { box: RangeBox }).box;
+  const chosen = columnsRef ?? (ref as { box: RangeBox }).box;
+  // Clipped to the cells that hold anything before any is read: Data!A:XFD or A1:XFD1048576.
+  const left = Math.max(chosen.left, sheet.origin.col);
+  const right = Math.min(chosen.right, Math.max(left, lastCol(sheet)));
   // Whole columns: the header row is the first that names two or more of them, a title above it.
   const top = columnsRef ? headerRowIn(sheet, left, right) : (ref as { box: RangeBox }).box.top;
   if (top === null) {
@@ -518,7 +521,10 @@ export function tableFromRange(
       `has no ${mapped.columns.kpi === undefined ? "KPI column and no " : ""}period headers across row ${top} (such as Jan-26, 2026-01 or Q1 2026)`,
     );
   }
-  const bottom = ref && ref.box.bottom > top ? ref.box.bottom : blockEnd(sheet, top, left, right);
+  const bottom =
+    ref && ref.box.bottom > top
+      ? Math.max(top, Math.min(ref.box.bottom, lastRow(sheet)))
+      : blockEnd(sheet, top, left, right);
   const shape = found?.kind === "scorecard" ? found : ({ kind: "scorecard", shape: "long" } as const);
   return rangeTable(sheet, shape, { top, left, bottom, right }, mapped);
 }

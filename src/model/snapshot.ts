@@ -75,3 +75,18 @@ export function lastCol(sheet: SheetSnapshot): number {
   for (const row of sheet.values) width = Math.max(width, row.length);
   return sheet.origin.col + width - 1;
 }
+
+/**
+ * The part of `box` inside the sheet's used range, or null when they do not meet. A tag or a
+ * chosen range may cover the whole sheet (A1:XFD1048576, 17 billion cells): it is clipped to the
+ * cells that hold anything before any cell of it is listed.
+ */
+export function clipToUsed(sheet: SheetSnapshot, box: RangeBox): RangeBox | null {
+  const clipped = {
+    top: Math.max(box.top, sheet.origin.row),
+    left: Math.max(box.left, sheet.origin.col),
+    bottom: Math.min(box.bottom, lastRow(sheet)),
+    right: Math.min(box.right, lastCol(sheet)),
+  };
+  return clipped.top <= clipped.bottom && clipped.left <= clipped.right ? clipped : null;
+}

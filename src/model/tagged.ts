@@ -6,7 +6,7 @@ import type { TaggedKpi } from "./definition";
 import { BLANK } from "./drafts";
 import type { KpiModel, Observation } from "./scorecard";
 import type { RangeBox, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { cellAt, formatAt } from "./snapshot";
+import { cellAt, clipToUsed, formatAt } from "./snapshot";
 import type { NumberReading } from "./values";
 import { readNumber, readPeriod } from "./values";
 
@@ -28,10 +28,13 @@ function resolve(book: WorkbookSnapshot, rangeName: string): TaggedRange | null 
   const named = book.names.find((n) => sameName(n.name, rangeName));
   const sheet = named && book.sheets.find((s) => s.name === named.sheet);
   if (!named || !sheet) return null;
+  // Only the cells that can hold anything are listed; a range wholly outside them is its first cell.
+  const first = { top: named.box.top, left: named.box.left, bottom: named.box.top, right: named.box.left };
+  const box = clipToUsed(sheet, named.box) ?? first;
   const cells: Cell[] = [];
-  for (let row = named.box.top; row <= named.box.bottom; row++)
-    for (let col = named.box.left; col <= named.box.right; col++) cells.push({ row, col });
-  return { sheet, box: named.box, cells };
+  for (let row = box.top; row <= box.bottom; row++)
+    for (let col = box.left; col <= box.right; col++) cells.push({ row, col });
+  return { sheet, box, cells };
 }
 
 /**

@@ -158,3 +158,40 @@ describe("parts the patcher edits", () => {
     expect(run.stderr).toMatch(/a sheet name of 30,\d{3},\d{3} characters .* more than the 255/);
   });
 });
+
+describe("ranges over the whole sheet", () => {
+  it("a chosen range A1:XFD1048576 is clipped to the used range before any cell is listed", async () => {
+    writeFileSync(path.join(dir, "in.xlsx"), await tableBook());
+    const run = await bsc(dir, "check", "in.xlsx", "--range", "Data!A1:XFD1048576", "--json");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).read.address).toBe("Data!A1:F7");
+  });
+
+  it("a tagged KPI whose name covers the whole sheet is read from the used range", async () => {
+    const first = await refreshed(await tableBook());
+    const tagged = await withStoredDefinition(first, (d) => {
+      d.tagged = [
+        {
+          perspective: "Customer",
+          objective: "Delight",
+          name: "Whole sheet",
+          actualName: "BSC_Tag_1_Actual",
+        },
+      ];
+    });
+    const book = await editPart(tagged, "xl/workbook.xml", (xml) =>
+      xml.replace(
+        /<definedNames>/,
+        '<definedNames><definedName name="BSC_Tag_1_Actual">Data!$A$1:$XFD$1048576</definedName>',
+      ),
+    );
+    const { run, problems } = await refreshSoundly(book, "--json");
+    expect(run.code).toBe(0);
+    expect(problems).toEqual([]);
+    const kpis = JSON.parse(run.stdout).perspectives.flatMap(
+      (p: { objectives: { kpis: { name: string }[] }[] }) =>
+        p.objectives.flatMap((o) => o.kpis.map((k) => k.name)),
+    );
+    expect(kpis).toContain("Whole sheet");
+  });
+});
