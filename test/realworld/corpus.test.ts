@@ -44,16 +44,26 @@ async function shortfalls(file: string, expectation: Expectation): Promise<strin
   switch (expectation.kind) {
     case "scorecard":
       return scorecardShortfalls(expectation, answer);
-    case "refusal":
-      return refusalShortfalls(expectation, answer);
+    case "refusal": {
+      const misses = refusalShortfalls(expectation, answer);
+      // A file with no scorecard in it has nothing a suggestion could rightly score.
+      const args = suggestedArgs(answer);
+      if (args && scoresSomething(await check(file, args)))
+        misses.push(`suggests ${args.join(" ")}, which scores a file that holds no scorecard`);
+      return misses;
+    }
     case "suggestion": {
       if (!answer.error) return ["scored instead of refusing with a suggestion"];
       const args = suggestedArgs(answer);
       if (!args) return [`refused with no suggestion.args: ${answer.error.message}`];
       const followed = await check(file, args);
-      return scoresSomething(followed)
-        ? []
-        : [`the suggestion ${JSON.stringify(args)} scores nothing: ${followed.error?.message ?? "no KPI"}`];
+      if (!scoresSomething(followed))
+        return [
+          `the suggestion ${JSON.stringify(args)} scores nothing: ${followed.error?.message ?? "no KPI"}`,
+        ];
+      return expectation.then
+        ? scorecardShortfalls(expectation.then, followed).map((m) => `after ${args.join(" ")}: ${m}`)
+        : [];
     }
   }
 }

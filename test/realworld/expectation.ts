@@ -26,16 +26,22 @@ export interface ScorecardExpectation {
 export interface RefusalExpectation {
   readonly kind: "refusal";
   /**
-   * Phrases the refusal must say (as whole words, any case or accents): what the file holds and what
-   * it lacks, e.g. ["holds", "no target"]. A phrase, not a single word, because the refusal's first
-   * sentence names every column a scorecard needs and so holds "Target" and "Actual" whatever it found.
+   * Phrases the refusal must say, each within one sentence, its words in order, any case or accents:
+   * what the file lacks, e.g. "no target" (met by "but no Actual and Target" or "but no target, budget
+   * or plan column"). Phrases, not single words, because the refusal's first sentence names every
+   * column a scorecard needs and so holds "Target" and "Actual" whatever it found.
    */
   readonly mentions: readonly string[];
 }
 
-/** A refusal whose `suggestion.args`, passed back after the file name, scores at least one KPI. */
+/**
+ * A refusal whose `suggestion.args`, passed back after the file name, scores at least one KPI; and,
+ * where a finance user can say what the scorecard then shows, `then` is checked against it (its
+ * `period` too when given: a file without a year leaves the scored period to the suggestion).
+ */
 export interface SuggestionExpectation {
   readonly kind: "suggestion";
+  readonly then?: Omit<ScorecardExpectation, "kind" | "period"> & { readonly period?: string | null };
 }
 
 export type Expectation = (ScorecardExpectation | RefusalExpectation | SuggestionExpectation) & {
@@ -98,13 +104,17 @@ function kpisWhere(answer: CheckAnswer, entity: string | null): Kpi[] | string {
 }
 
 /** Every way a scorecard answer differs from what the finance user expects; empty when it matches. */
-export function scorecardShortfalls(expect: ScorecardExpectation, answer: CheckAnswer): string[] {
+export function scorecardShortfalls(
+  expect: Omit<ScorecardExpectation, "kind" | "period"> & { readonly period?: string | null },
+  answer: CheckAnswer,
+): string[] {
   if (answer.error) return [`refused: ${answer.error.message}`];
   const misses: string[] = [];
   const kpiCount = distinctNames(scorecardKpis(answer));
   if (kpiCount !== expect.kpis) misses.push(`${kpiCount} KPIs, not ${expect.kpis}`);
   const period = answer.period ?? null;
-  if (period !== expect.period) misses.push(`period ${period}, not ${expect.period}`);
+  if (expect.period !== undefined && period !== expect.period)
+    misses.push(`period ${period}, not ${expect.period}`);
   const entities = answer.entities?.length ?? 0;
   if (entities !== expect.entities) misses.push(`${entities} entities, not ${expect.entities}`);
   for (const s of expect.statuses) {
@@ -127,15 +137,28 @@ export function scorecardShortfalls(expect: ScorecardExpectation, answer: CheckA
   return misses;
 }
 
-/** Every way a refusal falls short: it scored instead, or it does not say what the file holds. */
-export function refusalShortfalls(expect: RefusalExpectation, answer: CheckAnswer): string[] {
-  if (!answer.error) return [`scored ${distinctNames(scorecardKpis(answer))} KPIs instead of refusing`];
-  const words = ` ${fold(answer.error.message)
+const words = (text: string): string[] =>
+  fold(text)
     .split(/[^\p{L}\p{N}]+/u)
-    .join(" ")} `;
+    .filter(Boolean);
+
+/** Whether one sentence of `message` holds the words of `phrase`, in that order. */
+export function says(message: string, phrase: string): boolean {
+  const wanted = words(phrase);
+  return message.split(/[.;:!?]\s/).some((sentence) => {
+    let next = 0;
+    for (const w of words(sentence)) if (w === wanted[next]) next += 1;
+    return next >= wanted.length;
+  });
+}
+
+/** Every way a refusal falls short: it scored instead, or it does not say what the file lacks. */
+export function refusalShortfalls(expect: RefusalExpectation, answer: CheckAnswer): string[] {
+  const error = answer.error;
+  if (!error) return [`scored ${distinctNames(scorecardKpis(answer))} KPIs instead of refusing`];
   return expect.mentions
-    .filter((m) => !words.includes(` ${fold(m)} `))
-    .map((m) => `the refusal does not say "${m}": ${answer.error?.message}`);
+    .filter((m) => !says(error.message, m))
+    .map((m) => `the refusal does not say "${m}": ${error.message}`);
 }
 
 /** The arguments a refusal proposes (`suggestion.args`, at the top or within `error`), if any. */
