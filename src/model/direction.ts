@@ -205,9 +205,9 @@ function matchAt(lex: Lexicon, words: readonly string[], at: number): number {
 const LESS = lexicon(LESS_IS_BETTER);
 const MORE = lexicon(NOT_LESS);
 
-/** A compound whose last part is a cost-like word ("personalkosten" → "kosten"), else null. */
-const compoundTail = (word: string): string | null =>
-  GERMAN_DUTCH_TAILS.find((tail) => word.length > tail.length && word.endsWith(tail)) ?? null;
+/** Whether a word is a compound whose last part is a cost-like word ("personalkosten"). */
+const endsInCostWord = (word: string): boolean =>
+  GERMAN_DUTCH_TAILS.some((tail) => word.length > tail.length && word.endsWith(tail));
 
 /** The words of a text read left to right, each phrase taken whole: which say less, which more. */
 function scan(words: readonly string[]): { less: [number, number][]; more: boolean } {
@@ -228,14 +228,14 @@ function scan(words: readonly string[]): { less: [number, number][]; more: boole
       const dependent = STAFF_DEPENDENT.get(word);
       if (dependent !== undefined && staff) less.push([at, 1]);
       else if (dependent === "revenue") more = true;
-      else if (dependent === undefined && compoundTail(word) !== null) less.push([at, 1]);
+      else if (dependent === undefined && endsInCostWord(word)) less.push([at, 1]);
       at += 1;
     }
   }
   return { less, more };
 }
 
-/** The words of `text` from the `first`th to the `last`th, as written. */
+/** `count` words of `text` from its `first`th (counted from 0), as written. */
 function wordsAsWritten(text: string, first: number, count: number): string {
   const spans = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)];
   const start = spans[first];
@@ -290,7 +290,7 @@ function classOf(value: string): "cost" | "revenue" | null {
     const revenueLength = matchAt(REVENUE, words, at);
     if (costLength > 0 && costLength >= revenueLength) cost = true;
     else if (revenueLength > 0) revenue = true;
-    else if (compoundTail(words[at] as string) !== null) cost = true;
+    else if (endsInCostWord(words[at] as string)) cost = true;
     at += Math.max(costLength, revenueLength, 1);
   }
   return cost === revenue ? null : cost ? "cost" : "revenue";
