@@ -153,4 +153,33 @@ describe("fiscal labels in calendar terms (FY names the year the fiscal year end
   ])("FY%i Q%i with a start in month %i is %s", (fy, q, start, key) => {
     expect(periodKey(fiscalQuarter(fy, q, start))).toBe(key);
   });
+  it("puts every month and quarter of a fiscal year in the fiscal year the engine's year to date starts", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1901, max: 9998 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        (fy, month, start, quarter) => {
+          const first = {
+            granularity: "month" as const,
+            year: calendarYearOfFiscalMonth(fy, start, start),
+            index: start,
+          };
+          const m = {
+            granularity: "month" as const,
+            year: calendarYearOfFiscalMonth(fy, month, start),
+            index: month,
+          };
+          expect(fiscalYearStart(m, start)).toEqual(first);
+          expect(fiscalYearStart(fiscalQuarter(fy, quarter, start), start)).toEqual(
+            fiscalQuarter(fy, 1, start),
+          );
+          // FY names the year it ends in: its last month is in that calendar year.
+          const last = ((start + 10) % 12) + 1;
+          expect(calendarYearOfFiscalMonth(fy, last, start)).toBe(fy);
+        },
+      ),
+    );
+  });
 });
