@@ -6,6 +6,8 @@
  * not numeric (dates, times, fractions, text) fall back to the general style.
  */
 
+import { numberFormatKind } from "../model/numberFormat";
+
 export type NumberFormatter = (value: number) => string;
 
 /** One section of a format code, compiled. */
@@ -65,14 +67,16 @@ function tokens(section: string): { ch: string; literal: boolean }[] {
 }
 
 const PLACEHOLDER = /[0#?]/;
-const DATE_OR_TIME = /[dmyhsDMYHS]/;
 /** Characters Excel shows as they are, without quotes. */
 const PLAIN_LITERAL = /[$€£¥+\-()/:!^&'~{}<>= %A-Za-z]/;
 
 function compileSection(section: string, locale: string | undefined): Shown | null {
+  // Dates, times and durations are not drawn by this formatter: which sections are is decided once.
+  const kind = numberFormatKind(section);
+  if (kind === "date" || kind === "time") return null;
   const all = tokens(section);
   const code = all.filter((t) => !t.literal).map((t) => t.ch);
-  if (code.some((c) => DATE_OR_TIME.test(c)) || code.includes("/") || code.includes("@")) return null;
+  if (code.includes("/") || code.includes("@")) return null;
   const first = all.findIndex((t) => !t.literal && PLACEHOLDER.test(t.ch));
   if (first < 0) {
     const constant = all.map((t) => (t.literal || PLAIN_LITERAL.test(t.ch) ? t.ch : "")).join("");

@@ -137,21 +137,8 @@ export function parseAggregation(text: string): Aggregation | "unknown" | null {
   return AGGREGATION_WORDS.get(w) ?? "unknown";
 }
 
-/**
- * Whether an Excel number format shows a date: it has a year or day, or a month without hours
- * or seconds next to it. Quoted text, escapes and [colour] or [$-locale] sections do not count.
- */
-export function isDateFormat(format: string | null | undefined): boolean {
-  // "General" has no date letter, so it needs no case of its own.
-  if (!format) return false;
-  const bare = format
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "")
-    .toLowerCase();
-  if (/[yd]/.test(bare)) return true;
-  return /m/.test(bare) && !/[hs]/.test(bare);
-}
+/** Whether a number format shows a calendar date: decided in numberFormat.ts, for every adapter. */
+export { isDateFormat } from "./numberFormat";
 
 /**
  * A period from a cell with no context: a date, a year number, or text in any form periodText.ts

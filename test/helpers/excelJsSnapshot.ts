@@ -4,12 +4,14 @@
  */
 import type ExcelJS from "exceljs";
 import { parseReference } from "../../src/model/address";
-import type {
-  CellValue,
-  NameSnapshot,
-  SheetSnapshot,
-  TableSnapshot,
-  WorkbookSnapshot,
+import { isDateFormat } from "../../src/model/numberFormat";
+import {
+  isDateCell,
+  type CellValue,
+  type NameSnapshot,
+  type SheetSnapshot,
+  type TableSnapshot,
+  type WorkbookSnapshot,
 } from "../../src/model/snapshot";
 
 const MS_PER_DAY = 86400000;
@@ -59,7 +61,17 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     const rowFormats: (string | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const merged = cell.isMerged && cell.master !== cell;
-      rowValues[c - 1] = merged ? null : toCellValue(cell.value);
+      const value = merged ? null : toCellValue(cell.value);
+      // ExcelJS reads a time or a duration (h:mm, [h]:mm:ss, mm:ss) as a Date, to the millisecond
+      // (and as an invalid Date past year 275,760); the product reads it as the number it is
+      // (src/model/numberFormat.ts): equal to within a millisecond, where ExcelJS kept it at all.
+      const timeNumber = isDateCell(value) && !isDateFormat(cell.numFmt) ? value.date : null;
+      rowValues[c - 1] =
+        timeNumber === null
+          ? value
+          : ((Number.isFinite(timeNumber)
+              ? expect.closeTo(timeNumber, 7)
+              : expect.any(Number)) as unknown as CellValue);
       rowFormats[c - 1] = cell.numFmt ?? null;
     });
     // Rows holding only formatting (a styled column down to row 1,048,576) are no data.

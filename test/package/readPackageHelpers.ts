@@ -78,6 +78,31 @@ export async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 /** What the command line reads today: ExcelJS's load, then snapshotOf. */
+/**
+ * A snapshot's number formats as ExcelJS gives them, every escaping backslash dropped
+ * (0.0\ "x" as 0.0 "x"): the one thing the oracle cannot see as the file writes it, and the
+ * product reads it as written.
+ */
+export function formatsAsExcelJSReads(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  return {
+    ...snapshot,
+    sheets: snapshot.sheets.map((sheet) =>
+      sheet.formats
+        ? {
+            ...sheet,
+            formats: sheet.formats.map((row) => {
+              const out = [...row];
+              row.forEach((f, i) => {
+                if (typeof f === "string") out[i] = f.replace(/\\(.)/g, "$1");
+              });
+              return out;
+            }),
+          }
+        : sheet,
+    ),
+  };
+}
+
 export async function exceljsSnapshot(bytes: Uint8Array): Promise<WorkbookSnapshot> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -8,7 +8,7 @@ import type {
   TableSnapshot,
   WorkbookSnapshot,
 } from "../../model/snapshot";
-import { isDateFormat } from "../../model/values";
+import { isDateFormat } from "../../model/numberFormat";
 import type {
   CellStyle,
   ConditionalFormatPlan,

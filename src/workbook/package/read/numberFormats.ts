@@ -1,9 +1,12 @@
+import { isDateFormat } from "../../../model/numberFormat";
 import { parseXmlPart } from "./xml";
 
 /**
- * Of styles.xml the snapshot needs one thing: each cell style's number format, which also decides
- * whether a number is a date. Both follow ExcelJS's rules, so that the snapshot the command line
- * reads from a file is the one it read before this reader existed.
+ * Of styles.xml the snapshot needs one thing: each cell style's number format, as the file writes
+ * it (the code Office.js gives for the same cell), which also decides whether a number is a date
+ * by the rule every adapter follows (model/numberFormat.ts). Which style has which format follows
+ * ExcelJS's rules, so that the snapshot the command line reads from a file is the one it read
+ * before this reader existed.
  */
 
 /** The built-in formats ExcelJS names; ids it leaves out (5-8, the locale-dependent 27-36 and 50-81) have none. */
@@ -38,16 +41,6 @@ const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
   49: "@",
 };
 
-/**
- * A format shows a date when, outside quoted text and [colour]/[locale] brackets, it has a
- * date or time letter: ExcelJS's test, "b" (Buddhist year) included.
- */
-export function isDateFormat(format: string | null): boolean {
-  if (!format) return false;
-  const bare = format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
-  return /[ymdhMsb]+/.test(bare);
-}
-
 export interface CellStyleFormat {
   /** The number format code, or null for General and for a style without one. */
   readonly format: string | null;
@@ -81,9 +74,9 @@ export class NumberFormats {
         if (depth === 2) section = name;
         else if (depth === 3 && section === "numFmts" && name === "numFmt") {
           const code = attributes.formatCode;
-          // ExcelJS drops the backslash of every escaped character: dd\/mm\/yyyy reads dd/mm/yyyy.
-          if (code !== undefined)
-            custom.set(parseInt(attributes.numFmtId ?? "", 10), code.replace(/\\(.)/g, "$1"));
+          // Kept as written (ExcelJS drops every escaping backslash): 0.0\d is a number with a
+          // literal "d", where 0.0d would be a date.
+          if (code !== undefined) custom.set(parseInt(attributes.numFmtId ?? "", 10), code);
         } else if (depth === 3 && section === "cellXfs" && name === "xf") {
           formatIds.push(parseInt(attributes.numFmtId ?? "", 10));
         }
