@@ -7,6 +7,7 @@
  */
 import { relsPartOf, type OpenPackage } from "./openPackage";
 import { resolveTarget } from "./read/relationships";
+import { RELATIONSHIPS_NAMESPACE_PATTERN, sameRelationshipType } from "../ooxml/namespaces";
 import {
   attribute,
   escapeXmlAttribute,
@@ -70,7 +71,9 @@ export class RelationshipsText {
 
   /** The id of a relationship of this type to this part, added when there is none. */
   relate(type: string, part: string): string {
-    const same = this.list().find((r) => r.type === type && r.part.toLowerCase() === part.toLowerCase());
+    const same = this.list().find(
+      (r) => sameRelationshipType(r.type, type) && r.part.toLowerCase() === part.toLowerCase(),
+    );
     if (same) return same.id;
     const ids = new Set(this.list().map((r) => r.id));
     let n = ids.size + 1;
@@ -181,7 +184,9 @@ export class SheetDrawing {
   /** The sheet's drawing, or a new empty one (written only if something is placed in it). */
   static async open(pkg: OpenPackage, sheetPart: string): Promise<SheetDrawing> {
     const sheetRels = await RelationshipsText.open(pkg, sheetPart);
-    const existing = sheetRels.list().find((r) => r.type === DRAWING_RELATIONSHIP && pkg.has(r.part));
+    const existing = sheetRels
+      .list()
+      .find((r) => sameRelationshipType(r.type, DRAWING_RELATIONSHIP) && pkg.has(r.part));
     const folder = sheetPart.slice(0, sheetPart.lastIndexOf("/"));
     const part =
       existing?.part ??
@@ -291,7 +296,7 @@ export class SheetDrawing {
 /** The sheet's XML with a <drawing r:id> pointing at `id`, in schema order; replaced if one is there. */
 export function withDrawingElement(sheetXml: string, id: string): string {
   const p = rootPrefix(sheetXml, "worksheet");
-  const r = new RegExp(`xmlns:([\\w.-]+)="${RELATIONSHIPS_NS}"`).exec(sheetXml)?.[1];
+  const r = new RegExp(`xmlns:([\\w.-]+)="(?:${RELATIONSHIPS_NAMESPACE_PATTERN})"`).exec(sheetXml)?.[1];
   const declare = r ? "" : ` xmlns:r="${RELATIONSHIPS_NS}"`;
   const element = `<${p}drawing${declare} ${r ?? "r"}:id="${id}"/>`;
   const existing = findElements(sheetXml, `${p}drawing`)[0];

@@ -12,6 +12,7 @@ import { byteSize, DEFAULT_READ_LIMITS, PackageLimitError } from "./read/limits"
 export { relsPartOf };
 import { attribute, findElements, PackageXmlError } from "./xmlText";
 import { parseXmlPart, type XmlVisitor } from "./read/xml";
+import { isStrictType, sameRelationshipType, toStrict } from "../ooxml/namespaces";
 
 const utf8 = new TextDecoder("utf-8");
 
@@ -83,6 +84,8 @@ export class OpenPackage {
   private readonly added: string[] = [];
   private readonly removed = new Set<string>();
   private readonly byLowerName: Map<string, ZipEntry>;
+  /** A Strict Open XML package (found when its workbook part is): what is written into it is strict too. */
+  private strict = false;
 
   private constructor(
     readonly bytes: Uint8Array,
@@ -210,7 +213,9 @@ export class OpenPackage {
    * A text from worksheetOutsideCells must keep everything up to its <sheetData/> as it was: the
    * edits it is for go after the cells. Any other text replaces the part whole.
    */
-  setText(part: string, text: string): void {
+  setText(part: string, written: string): void {
+    // Into a strict package, the product's parts and relationships go strict too.
+    const text = this.strict ? toStrict(written) : written;
     const name = this.entryName(part);
     if (name === null) this.added.push(part);
     const aside = name === null ? undefined : this.cellsAside.get(name);
@@ -255,8 +260,11 @@ export class OpenPackage {
 
   /** The workbook part, as the package's root relationships name it. */
   async workbookPart(): Promise<string> {
-    const root = (await this.relationships("")).find((r) => r.type === RELATIONSHIP_TYPES.officeDocument);
+    const root = (await this.relationships("")).find((r) =>
+      sameRelationshipType(r.type, RELATIONSHIP_TYPES.officeDocument),
+    );
     if (!root || !this.has(root.part)) throw new PackageXmlError("the package names no workbook part");
+    this.strict = isStrictType(root.type);
     return this.entryName(root.part) as string;
   }
 

@@ -13,6 +13,7 @@ import { OpenPackage, RELATIONSHIP_TYPES, relsPartOf, type Relationship } from "
 import { printNames, productSheetXml } from "./productSheet";
 import { StylesEditor } from "./styles";
 import type { WriteNotes } from "../ooxml/escape";
+import { RELATIONSHIPS_NAMESPACE_PATTERN, sameRelationshipType } from "../ooxml/namespaces";
 import {
   worksheetChildrenAfter,
   attribute,
@@ -29,7 +30,6 @@ import {
   withAttribute,
 } from "./xmlText";
 
-const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 /** CT_Workbook's children after definedNames. */
@@ -81,7 +81,7 @@ export class WorkbookParts {
 
   /** The prefix the workbook part binds to the relationships namespace (usually "r:"). */
   private relationshipPrefix(): string {
-    const m = new RegExp(`xmlns:([\\w.-]+)="${RELATIONSHIPS_NS}"`).exec(this.workbookXml);
+    const m = new RegExp(`xmlns:([\\w.-]+)="(?:${RELATIONSHIPS_NAMESPACE_PATTERN})"`).exec(this.workbookXml);
     // Every <sheet> points at its part through this namespace: a workbook without it has no sheets.
     if (!m) throw new PackageXmlError("the workbook part declares no relationships namespace");
     return `${m[1]}:`;
@@ -203,7 +203,7 @@ export class WorkbookParts {
   }
 
   async dropCalculationChain(): Promise<void> {
-    const chain = this.relationships.find((r) => r.type === RELATIONSHIP_TYPES.calcChain);
+    const chain = this.relationships.find((r) => sameRelationshipType(r.type, RELATIONSHIP_TYPES.calcChain));
     if (!chain || !this.pkg.has(chain.part)) return;
     this.pkg.remove(chain.part);
     const rel = findElements(this.relsXml, "Relationship").find((r) => attribute(r.text, "Id") === chain.id);
@@ -216,7 +216,7 @@ export class WorkbookParts {
   }
 
   async stylesPart(): Promise<string> {
-    const rel = this.relationships.find((r) => r.type === RELATIONSHIP_TYPES.styles);
+    const rel = this.relationships.find((r) => sameRelationshipType(r.type, RELATIONSHIP_TYPES.styles));
     if (!rel) throw new PackageXmlError("the workbook has no stylesheet");
     return rel.part;
   }
