@@ -95,6 +95,7 @@ export function scoreWorkbook(
 ): Scoring {
   const reading = readScorecard(state.snapshot, definition, ownedSheetNames(state.owned), {
     table: options.table,
+    yearToTry: (options.now ?? new Date()).getUTCFullYear(),
   });
   if (!reading.ok) return reading;
   const evaluation = evaluateScorecard(reading.model, { period: options.period });

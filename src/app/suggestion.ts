@@ -36,6 +36,10 @@ export function suggestedCommand(
     args.push("--table", table);
     words.push("--table", shellQuoted(table));
   }
+  if (suggestion.year !== undefined) {
+    args.push("--year", String(suggestion.year));
+    words.push("--year", String(suggestion.year));
+  }
   for (const [role, header] of Object.entries(mapping)) {
     args.push("--map", `${role}=${header}`);
     words.push(mapFlag(role, header as string));

@@ -139,6 +139,11 @@ const CATALOGUE = {
     (p: Params) =>
       `${q(p.value!)} names a month but no year, and nothing around the table says which: give the year (bsc --year 2024, or the set-up's Year), or add a Year column; the row is left out.`,
   ],
+  "months-across-no-year": [
+    "error",
+    (p: Params) =>
+      `The months ${p.across ? "across " : "in "}${p.range} (${q(p.first!)} … ${q(p.last!)}) name no year, and nothing around the table says which: give the year (bsc --year 2024, or the set-up's Year), or write it in a title row above the table.`,
+  ],
   "period-day-order": [
     "warning",
     (p: Params) =>
@@ -261,4 +266,5 @@ export const FATAL_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "definition-invalid",
   "period-mixed",
   "period-not-found",
+  "months-across-no-year",
 ]);

@@ -3,9 +3,10 @@ import type { Period } from "../engine/periods";
 import { parseColumnsReference, parseReference, sheetBox } from "./address";
 import type { ColumnRole } from "./headers";
 import { normalizeHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
-import type { RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
+import type { CellValue, RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, lastCol, lastRow } from "./snapshot";
-import { cellText, isBlankCell, readPeriod } from "./values";
+import { cellText, isBlankCell } from "./values";
+import { readPeriodHeaders, yearFromContext } from "./periodText";
 import { betterPeriodColumn, inferRoles, profileColumn, type KpiColumn } from "./roles";
 import { sheetCell } from "./address";
 
@@ -113,12 +114,14 @@ function mapHeaders(
   right: number,
   roleOf: (header: string) => ColumnRole | null,
   periodsAcross = false,
+  year?: number,
 ) {
   const columns: Partial<Record<ColumnRole, number>> = {};
   const headers: { col: number; text: string }[] = [];
   const issues: Issue[] = [];
   const periods: PeriodColumn[] = [];
   const periodHeaders: number[] = [];
+  const candidates: { col: number; value: CellValue }[] = [];
   for (let col = left; col <= right; col++) {
     const value = cellAt(sheet, row, col);
     const text = cellText(value);
@@ -128,14 +131,45 @@ function mapHeaders(
     if (role === "period") periodHeaders.push(col);
     // Told the periods run across, a period header is one even where its words name a role.
     if (role === null || (periodsAcross && (role === "actual" || role === "period"))) {
-      const period = readPeriod(value);
-      if (period) periods.push({ col, period });
+      candidates.push({ col, value });
       continue;
     }
     if (columns[role] === undefined) columns[role] = col;
     else issues.push(issue("duplicate-header", sheetCell(sheet.name, row, col), { header: text, role }));
   }
+  // The headers across read together (periodText.ts): "Jan" … "Dec" take the year the block's
+  // title or sheet names, or the user's, and step into the next year where they wrap.
+  const across = readPeriodHeaders(
+    candidates.map((c) => c.value),
+    { ...contextYear(sheet, row, left, right, year) },
+  );
+  const yearless: number[] = [];
+  candidates.forEach((c, i) => {
+    const period = across.periods[i];
+    if (period) periods.push({ col: c.col, period });
+    else if (across.readings[i]?.kind === "yearless") yearless.push(c.col);
+  });
   const least = periodsAcross ? 1 : 2;
+  if (
+    periods.length === 0 &&
+    yearless.length >= least &&
+    columns.kpi !== undefined &&
+    columns.period === undefined
+  ) {
+    // Months across with no year anywhere: the table is found, and each month says what it lacks.
+    for (const col of yearless) {
+      issues.push(
+        issue("period-no-year", sheetCell(sheet.name, row, col), {
+          value: cellText(cellAt(sheet, row, col)),
+        }),
+      );
+    }
+    return {
+      found: { kind: "scorecard", shape: "wide" } as const,
+      mapped: { columns, headers, issues, periodColumns: [] },
+      periodHeaders,
+    };
+  }
   const found =
     periodsAcross && columns.kpi !== undefined && widePeriods(periods, least).length
       ? ({ kind: "scorecard", shape: "wide" } as const)
@@ -145,6 +179,25 @@ function mapHeaders(
 }
 
 type Mapped = Pick<DetectedTable, "columns" | "headers" | "issues" | "periodColumns">;
+
+/** The year a block's title rows or its sheet's name give ("Budget 2024", "FY24"), or the user's. */
+function contextYear(
+  sheet: SheetSnapshot,
+  row: number,
+  left: number,
+  right: number,
+  year: number | undefined,
+): { year?: number; yearIsFiscal?: boolean } {
+  if (year !== undefined) return { year };
+  const texts: string[] = [];
+  for (let r = Math.max(sheet.origin.row, row - 5); r < row; r++)
+    for (let col = left; col <= right; col++) {
+      const text = cellText(cellAt(sheet, r, col));
+      if (text !== "") texts.push(text);
+    }
+  const found = yearFromContext([...texts, sheet.name]);
+  return found ? { year: found.year, yearIsFiscal: found.fiscal } : {};
+}
 
 /**
  * Where two columns are headed as the period ("month" holding "Jan", "period" holding "Jan 2024"),
@@ -198,8 +251,9 @@ function readBlock(
   roleOf: (header: string) => ColumnRole | null,
   periodsAcross: boolean,
   box?: { bottom: number },
+  year?: number,
 ): BlockReading | null {
-  const { found, mapped, periodHeaders } = mapHeaders(sheet, row, left, right, roleOf, periodsAcross);
+  const { found, mapped, periodHeaders } = mapHeaders(sheet, row, left, right, roleOf, periodsAcross, year);
   if (found) {
     const bottom = box?.bottom ?? blockEnd(sheet, row, left, right);
     const long = found.kind === "scorecard" && found.shape === "long";
@@ -247,11 +301,12 @@ function fromExcelTable(
   table: TableSnapshot,
   roleOf: (header: string) => ColumnRole | null,
   periodsAcross: boolean,
+  year?: number,
 ): DetectedTable | null {
   if (!table.hasHeaderRow) return null;
   const { box } = table;
   const bottom = box.bottom - (table.hasTotalsRow ? 1 : 0);
-  const block = readBlock(sheet, box.top, box.left, box.right, roleOf, periodsAcross, { bottom });
+  const block = readBlock(sheet, box.top, box.left, box.right, roleOf, periodsAcross, { bottom }, year);
   if (block === null) return null;
   return {
     ...block.found,
@@ -366,6 +421,7 @@ function plainBlocks(
   sheet: SheetSnapshot,
   roleOf: (header: string) => ColumnRole | null,
   periodsAcross: boolean,
+  year?: number,
 ): DetectedTable[] {
   const found: DetectedTable[] = [];
   const taken: RangeBox[] = sheet.tables.map((t) => t.box);
@@ -374,7 +430,7 @@ function plainBlocks(
   const last = lastCol(sheet);
   for (let row = Math.max(1, sheet.origin.row); row <= lastHeaderRow; row++) {
     for (const [left, right] of headerRuns(sheet, row, taken, last)) {
-      const block = readBlock(sheet, row, left, right, roleOf, periodsAcross);
+      const block = readBlock(sheet, row, left, right, roleOf, periodsAcross, undefined, year);
       if (block === null) continue;
       const box = { top: row, left: block.left, bottom: block.bottom, right };
       found.push(rangeTable(sheet, block.found, box, block.mapped));
@@ -393,17 +449,18 @@ export function detectTables(
   ownedSheets: ReadonlySet<string>,
   mapping: ColumnMapping = {},
   periodsAcross = false,
+  year?: number,
 ): DetectedTable[] {
   const roleOf = roleReader(mapping);
   const sheets = book.sheets.filter((s) => !ownedSheets.has(s.name));
   const tables: DetectedTable[] = [];
   for (const sheet of sheets) {
     for (const t of sheet.tables) {
-      const d = fromExcelTable(sheet, t, roleOf, periodsAcross);
+      const d = fromExcelTable(sheet, t, roleOf, periodsAcross, year);
       if (d) tables.push(d);
     }
   }
-  for (const sheet of sheets) tables.push(...plainBlocks(sheet, roleOf, periodsAcross));
+  for (const sheet of sheets) tables.push(...plainBlocks(sheet, roleOf, periodsAcross, year));
   return tables;
 }
 
@@ -494,6 +551,7 @@ export function tableFromRange(
   address: string,
   mapping: ColumnMapping = {},
   periodsAcross = false,
+  year?: number,
 ): DetectedTable | Issue {
   const unusable = (reason: string) => issue("range-unusable", null, { range: address, reason });
   const columnsRef = parseColumnsReference(address);
@@ -515,7 +573,7 @@ export function tableFromRange(
       `has no row naming two or more of its columns in its first ${HEADER_SEARCH_ROWS} rows: choose the header row, such as Data!B4:M4`,
     );
   }
-  const { found, mapped } = mapHeaders(sheet, top, left, right, roleReader(mapping), periodsAcross);
+  const { found, mapped } = mapHeaders(sheet, top, left, right, roleReader(mapping), periodsAcross, year);
   if (periodsAcross && found?.shape !== "wide") {
     return unusable(
       `has no ${mapped.columns.kpi === undefined ? "KPI column and no " : ""}period headers across row ${top} (such as Jan-26, 2026-01 or Q1 2026)`,

@@ -8,7 +8,7 @@ import type { ColumnMapping, DetectedTable } from "./detect";
 import { detectTables, nearMisses, tableAddress, tableFromRange, type NearMiss } from "./detect";
 import type { ColumnRole } from "./headers";
 import { canonicalHeader, normalizeHeader, REQUIRED_ROLES } from "./headers";
-import { sheetCell } from "./address";
+import { sheetBox, sheetCell } from "./address";
 import {
   ATTRIBUTE_ROLES,
   BLANK,
@@ -24,7 +24,7 @@ import { textColumnIssues } from "./textColumns";
 import { readWideRows } from "./wide";
 import { readColumnRows } from "./columnsLayout";
 import { TablePeriods, type PeriodSettings } from "./tablePeriods";
-import { describeHoldings, suggestReading, type ReadSuggestion } from "./suggest";
+import { describeHoldings, scoresAKpi, suggestReading, type ReadSuggestion } from "./suggest";
 import { isClassColumn, kpiDirection } from "./direction";
 import type {
   KpiModel,
@@ -44,6 +44,8 @@ export interface ReadOptions {
   readonly table?: string | undefined;
   /** Whether a failed reading looks for a mapping to suggest (not while trying one). */
   readonly suggest?: boolean;
+  /** The year to suggest for months written without one: this year, as the caller's clock says. */
+  readonly yearToTry?: number;
 }
 
 export type ScorecardReading =
@@ -128,8 +130,9 @@ function rangeChosen(
   range: string,
   mapping: ColumnMapping,
   periodsAcross: boolean,
+  year: number | undefined,
 ): readonly DetectedTable[] | Issue {
-  const table = tableFromRange(book, range, mapping, periodsAcross);
+  const table = tableFromRange(book, range, mapping, periodsAcross, year);
   if ("code" in table) return table;
   const needed = table.shape === "wide" ? (["kpi"] as const) : REQUIRED_ROLES;
   const missing = needed.filter((role) => table.columns[role] === undefined);
@@ -209,6 +212,24 @@ function readTableRows(
     };
   }
   const periodColumn = hasPeriods ? new TablePeriods(reader, periodSettings) : null;
+  if (periodColumn?.noYearAtAll) {
+    const col = table.columns.period as number;
+    const texts = [];
+    for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+      const text = reader.text(row, "period");
+      if (text !== "") texts.push(text);
+    }
+    return issue("months-across-no-year", reader.cell(table.firstDataRow, "period"), {
+      range: sheetBox(table.sheet, {
+        top: table.firstDataRow,
+        bottom: table.lastDataRow,
+        left: col,
+        right: col,
+      }),
+      first: texts[0] ?? "",
+      last: texts[texts.length - 1] ?? "",
+    });
+  }
   if (periodColumn) issues.push(...periodColumn.notes);
   const context = new RowContext(reader);
   const entities = new EntityColumn(reader.has("entity") ? (row) => reader.text(row, "entity") : null);
@@ -522,11 +543,11 @@ export function readScorecard(
   const mapping = source?.columns ?? {};
   const twice = headerMappedTwice(mapping);
   if (twice) return { ok: false, fatal: twice, issues };
-  const candidates = detectTables(book, ownedSheets, mapping, source?.periodsAcross === true);
+  const candidates = detectTables(book, ownedSheets, mapping, source?.periodsAcross === true, source?.year);
   let suggestion: ReadSuggestion | undefined;
   let chosen =
     source?.range !== undefined && options.table === undefined
-      ? rangeChosen(book, source.range, mapping, source.periodsAcross === true)
+      ? rangeChosen(book, source.range, mapping, source.periodsAcross === true, source.year)
       : chooseTable(candidates, definition, options);
   if ("code" in chosen && chosen.code === "no-scorecard-table") {
     const misses = nearMisses(book, ownedSheets, mapping);
@@ -561,10 +582,48 @@ export function readScorecard(
   else if (!(hasTags && chosen.code === "no-scorecard-table"))
     return { ok: false, fatal: chosen, issues, ...(suggestion ? { suggestion } : {}) };
 
+  /** Months with no year: the fatal, with this year offered where reading with it scores a KPI. */
+  const yearSuggestion = (fatal: Issue): { fatal: Issue; suggestion?: ReadSuggestion } => {
+    const year = options.yearToTry;
+    if (fatal.code !== "months-across-no-year" || options.suggest === false || year === undefined)
+      return { fatal };
+    const tried = readScorecard(
+      book,
+      { ...definition, source: { ...(source ?? { table: "", sheet: "", columns: {} }), year } },
+      ownedSheets,
+      { ...options, suggest: false },
+    );
+    return tried.ok && scoresAKpi(tried.model) ? { fatal, suggestion: { mapping: {}, year } } : { fatal };
+  };
   const drafts: { draft: KpiDraft; reader: TableReader }[] = [];
   let granularity: Granularity | null = null;
   const layouts: LayoutSummary[] = [];
   for (const table of tables) {
+    const noYear = table.issues.filter((i) => i.code === "period-no-year");
+    if (table.shape === "wide" && table.periodColumns.length === 0 && noYear.length) {
+      // Months across with no year: nothing to score until the year is given, and said so once.
+      const cells = new Set(noYear.map((i) => i.cell));
+      const months = table.headers.filter((h) => cells.has(sheetCell(table.sheet, table.headerRow, h.col)));
+      const [first, last] = [months[0], months[months.length - 1]];
+      const box = {
+        top: table.headerRow,
+        bottom: table.headerRow,
+        left: first?.col ?? 0,
+        right: last?.col ?? 0,
+      };
+      return {
+        ok: false as const,
+        ...yearSuggestion(
+          issue("months-across-no-year", sheetCell(table.sheet, table.headerRow, box.left), {
+            across: "yes",
+            range: sheetBox(table.sheet, box),
+            first: first?.text ?? "",
+            last: last?.text ?? "",
+          }),
+        ),
+        issues,
+      };
+    }
     issues.push(...table.issues);
     const sheet = book.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
     const reader = new TableReader(sheet, table, source?.sheetAsPerspective === true);
@@ -573,7 +632,7 @@ export function readScorecard(
       dayOrder: source?.dayOrder,
       fiscalYearStartMonth: definition.settings.fiscalYearStartMonth,
     });
-    if ("code" in rows) return { ok: false, fatal: rows, issues };
+    if ("code" in rows) return { ok: false, issues, ...yearSuggestion(rows) };
     const scoredRows = [...new Set(rows.drafts.flatMap((d) => d.observations.map((o) => o.row)))];
     issues.push(...textColumnIssues(sheet, table, scoredRows, mapping));
     if (layouts.length > 0 && rows.granularity !== granularity) {

@@ -20,10 +20,12 @@ export interface ReadSuggestion {
   readonly mapping: ColumnMapping;
   /** The table or sheet to read, as `--table` gives it. */
   readonly table?: string;
+  /** The year of months written without one, as `--year` gives it. */
+  readonly year?: number;
 }
 
 /** A mapping whose scorecard has at least one KPI with an actual and a target to score. */
-const scoresAKpi = (model: ScorecardModel): boolean =>
+export const scoresAKpi = (model: ScorecardModel): boolean =>
   model.kpis.some((k) =>
     k.observations.some((o) => o.actual.kind === "number" && o.target.kind === "number"),
   );

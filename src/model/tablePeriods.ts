@@ -119,6 +119,11 @@ export class TablePeriods {
     }
   }
 
+  /** Every period cell is a month with no year, and nothing gives one: nothing can be scored. */
+  get noYearAtAll(): boolean {
+    return this.column.yearlessMonths && this.yearColumn === null && this.context.year === undefined;
+  }
+
   /** The granularity the column reads in (weeks for dates a week apart). */
   get granularity() {
     return this.column.granularity;

@@ -251,6 +251,7 @@ describe("the sentences of the issue catalogue", () => {
         "definition-invalid",
         "mapped-header-missing",
         "mapped-header-twice",
+        "months-across-no-year",
         "no-scorecard-table",
         "period-mixed",
         "period-not-found",

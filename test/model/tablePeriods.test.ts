@@ -33,15 +33,36 @@ const YEARLESS = [
 ];
 
 describe("months written without a year", () => {
-  it("are an error at each cell, never dropped silently, when nothing gives the year", () => {
-    const model = modelOf(read(YEARLESS));
-    expect(model.kpis).toEqual([]);
-    expect(model.issues.map((i) => [i.code, i.cell])).toEqual([
-      ["period-no-year", "Data!B2"],
-      ["period-no-year", "Data!B3"],
-    ]);
-    expect(model.issues[0]?.message).toContain("--year");
-    expect(model.layout).toMatchObject({ rows: 2, leftOut: 2 });
+  it("stop the reading with a sentence naming the cells, and this year offered, when nothing gives the year", () => {
+    const reading = readScorecard(book(sheet("Data", YEARLESS)), null, new Set(), { yearToTry: 2026 });
+    if (reading.ok) throw new Error("read without a year");
+    expect(reading.fatal).toMatchObject({ code: "months-across-no-year", cell: "Data!B2" });
+    expect(reading.fatal.message).toContain('The months in Data!B2:B3 ("Jan" … "Feb") name no year');
+    expect(reading.suggestion).toEqual({ mapping: {}, year: 2026 });
+  });
+
+  it("leave out, each with its error, the rows without a year where others have one", () => {
+    const model = modelOf(
+      read([
+        ["Year", "KPI", "Month", "Actual", "Target"],
+        [2024, "Sales", "Jan", 10, 12],
+        [null, "Sales", "Feb", 14, 12],
+      ]),
+    );
+    expect(model.issues.map((i) => [i.code, i.cell])).toEqual([["period-no-year", "Data!C3"]]);
+  });
+
+  it("across the columns stop the reading too, and read with the year the title gives", () => {
+    const wide = [
+      ["KPI", "Jan", "Feb", "Mar", "Target"],
+      ["Sales", 10, 12, 14, 12],
+    ];
+    const reading = readScorecard(book(sheet("Data", wide)), null, new Set(), { yearToTry: 2026 });
+    if (reading.ok) throw new Error("read without a year");
+    expect(reading.fatal.message).toContain("The months across Data!B1:D1");
+    expect(reading.suggestion).toEqual({ mapping: {}, year: 2026 });
+    const titled = modelOf(read([["Sales 2023"], ...wide]));
+    expect(periodsOf(titled)).toEqual(["2023-1", "2023-2", "2023-3"]);
   });
 
   it("take the year the user gave", () => {
