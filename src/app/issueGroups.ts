@@ -46,9 +46,10 @@ function groupKey(found: IssueReport): string {
 
 /**
  * What varies between the sentences of one cause: values in double or single quotes ("09-2021",
- * 'Expense'; an apostrophe within a word opens none) and numbers (2026-03, 15).
+ * 'Expense'; an apostrophe within a word opens none), cell addresses (the E2 of Data!E2) and
+ * numbers (2026-03, 15).
  */
-const VARYING = /"[^"]*"|(?<!\p{L})'[^']*'(?!\p{L})|\b\d+(?:[.\-/:]\d+)*\b/gu;
+const VARYING = /"[^"]*"|(?<!\p{L})'[^']*'(?!\p{L})|\b[A-Z]{1,3}\d+\b|\b\d+(?:[.\-/:]\d+)*\b/gu;
 
 /**
  * The sentences of a group as one: where they differ only in quoted values or numbers, each such

@@ -130,6 +130,14 @@ describe("mergedMessage", () => {
     );
   });
 
+  it("reads a cell address as a value", () => {
+    const twice = (kpi: string, row: number) =>
+      issue("duplicate-kpi", `Data!D${row}`, { kpi, period: "2026-03", first: `Data!D${row - 1}` });
+    expect(groupIssues([twice("NPS", 3), twice("Churn", 7)]).map(issueLine)).toEqual([
+      'Data!D3, D7: "NPS" … appears twice in 2026-03; the row at Data!D2 … is used and this one is left out.',
+    ]);
+  });
+
   it("gives the first sentence when the sentences differ in their words", () => {
     expect(
       mergedMessage(['"A" appears twice; the row at Data!E2 is used', '"A" appears twice in 2026-01; x']),
