@@ -67,6 +67,17 @@ export function mergedMessage(messages: readonly string[]): string {
   });
 }
 
+/** The first and last of some rows, without spreading them into a call (a column may hold a million). */
+function span(rows: readonly number[]): [number, number] {
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const row of rows) {
+    top = Math.min(top, row);
+    bottom = Math.max(bottom, row);
+  }
+  return [top, bottom];
+}
+
 /** How many cells to name after a group's range when they are not one run of rows. */
 const FIRST_CELLS = 3;
 
@@ -83,8 +94,7 @@ export function issuePlace(found: IssueGroup): string {
   const rows = (places as { row: number }[]).map((p) => p.row);
   const local = (row: number) => `${first.column}${row}`;
   if (rows.length <= FIRST_CELLS) return `${first.sheet}!${rows.map(local).join(", ")}`;
-  const top = Math.min(...rows);
-  const bottom = Math.max(...rows);
+  const [top, bottom] = span(rows);
   const gaps = bottom - top + 1 !== rows.length;
   const named = gaps ? `, first ${rows.slice(0, FIRST_CELLS).map(local).join(", ")}` : "";
   return `${first.sheet}!${local(top)}:${local(bottom)} (${rows.length} cells${named})`;
@@ -108,5 +118,6 @@ export function issueSelection(found: IssueGroup): string | null {
   if (cells.length < 2 || !first || places.some((p) => p === null || p.sheet !== first.sheet))
     return found.cell;
   const rows = (places as { row: number }[]).map((p) => p.row);
-  return `${first.sheet}!${first.column}${Math.min(...rows)}:${first.column}${Math.max(...rows)}`;
+  const [top, bottom] = span(rows);
+  return `${first.sheet}!${first.column}${top}:${first.column}${bottom}`;
 }

@@ -168,6 +168,13 @@ describe("issuePlace and issueSelection", () => {
     expect(issuePlace(at("Data!A1:C9"))).toBe("Data!A1:C9");
   });
 
+  it("name a column of 200,000 cells without spreading them into one call", () => {
+    const cells = Array.from({ length: 200_000 }, (_, i) => `Data!F${i + 2}`);
+    const column = { ...at(), cell: "Data!F2", cells, count: cells.length };
+    expect(issuePlace(column)).toBe("Data!F2:F200001 (200000 cells)");
+    expect(issueSelection(column)).toBe("Data!F2:F200001");
+  });
+
   it("select every cell of a column group, else the first cell", () => {
     expect(issueSelection(at("Data!F9", "Data!F2", "Data!F14"))).toBe("Data!F2:F14");
     expect(issueSelection(at("Data!F9"))).toBe("Data!F9");
