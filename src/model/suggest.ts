@@ -8,6 +8,7 @@ import { emptyDefinition } from "./definition";
 import type { ColumnMapping, NearMiss } from "./detect";
 import type { ColumnRole } from "./headers";
 import { canonicalHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
+import { readPeriodCell } from "./periodText";
 import { profileColumn, readsAsPeriods, type ColumnProfile } from "./roles";
 import type { ScorecardModel } from "./scorecard";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -32,13 +33,37 @@ export const scoresAKpi = (model: ScorecardModel): boolean =>
 
 const readsAsNumbers = (p: ColumnProfile): boolean => p.filled > 0 && p.numbers >= 0.7 * p.filled;
 
+/** Words of a header that name what is no KPI's value: a code, a weight, a year, a count of rows. */
+const NOT_A_VALUE =
+  /\b(id|code|codigo|código|nr|no|number|weight|peso|gewicht|poids|year|año|ano|jahr|année|anno|jaar|rank|index)\b/i;
+
+/** A column of years (2023, 2024): a period, never a KPI's actual. */
+function holdsYears(
+  sheet: WorkbookSnapshot["sheets"][number],
+  col: number,
+  first: number,
+  last: number,
+): boolean {
+  let seen = 0;
+  for (let row = first; row <= Math.min(last, first + 200); row++) {
+    const n = readNumber(cellAt(sheet, row, col));
+    if (n.kind !== "number") continue;
+    if (!Number.isInteger(n.value) || n.value < 1900 || n.value > 2100) return false;
+    seen++;
+  }
+  return seen > 0;
+}
+
 /**
- * Fills the roles a near miss lacks with the columns whose content fits them best: names for the
- * KPI, numbers for an actual or a target (the one left of a target is its actual, the one right
- * of an actual its target, as finance packs lay them out).
+ * Fills the roles a near miss lacks with the columns whose content fits them: names for the KPI,
+ * and for the actual the number column nearest its target (as finance packs lay them out). A
+ * target is never guessed: a file that names none holds nothing to score against. Columns of
+ * years, codes and weights, and headers that read as periods ("2024") are never an actual.
  */
 function guessFor(book: WorkbookSnapshot, miss: NearMiss): ColumnMapping | null {
   const t = miss.table;
+  const target = t.columns.target;
+  if (target === undefined || miss.missing.includes("target")) return null;
   const sheet = book.sheets.find((s) => s.name === t.sheet);
   if (!sheet) return null;
   const used = new Set(Object.values(t.columns));
@@ -57,18 +82,17 @@ function guessFor(book: WorkbookSnapshot, miss: NearMiss): ColumnMapping | null 
     if (role === "kpi") {
       const names = free((p) => p.texts >= 0.7 * p.filled && p.filled > 0);
       if (!take("kpi", names.sort((a, b) => b.distinctTexts - a.distinctTexts)[0])) return null;
-    } else {
-      const numbers = free(readsAsNumbers);
-      const actual = t.columns.actual;
-      const target = t.columns.target;
-      const near =
-        role === "actual" && target !== undefined
-          ? [...numbers].reverse().find((p) => p.col < target)
-          : role === "target" && actual !== undefined
-            ? numbers.find((p) => p.col > actual)
-            : numbers[0];
-      if (!take(role, near ?? numbers[0])) return null;
-    }
+    } else if (role === "actual") {
+      const values = free(
+        (p) =>
+          readsAsNumbers(p) &&
+          !NOT_A_VALUE.test(p.header) &&
+          readPeriodCell(p.header) === null &&
+          !holdsYears(sheet, p.col, t.firstDataRow, t.lastDataRow),
+      );
+      const nearest = values.sort((a, b) => Math.abs(a.col - target) - Math.abs(b.col - target))[0];
+      if (!take("actual", nearest)) return null;
+    } else return null;
   }
   if (t.columns.period === undefined) {
     const dated = free(readsAsPeriods)[0];
