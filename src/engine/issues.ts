@@ -200,6 +200,11 @@ const CATALOGUE = {
     (p: Params) => `The workbook has several scorecard tables (${p.names}); choose one with --table.`,
   ],
   "range-unusable": ["error", (p: Params) => `The chosen range ${p.range} ${p.reason}.`],
+  "table-not-scorecard": [
+    "error",
+    (p: Params) =>
+      `The table ${q(p.name!)} on the ${p.hidden}sheet ${q(p.sheet!)} is no scorecard as it stands: it ${p.holds}. Name the missing columns with --map (or the task pane's set-up).`,
+  ],
   "table-not-found": [
     "error",
     (p: Params) => `No scorecard table is called ${q(p.name!)}; the workbook has ${p.names}.`,
@@ -262,6 +267,7 @@ export const FATAL_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "mapped-header-twice",
   "ambiguous-table",
   "table-not-found",
+  "table-not-scorecard",
   "range-unusable",
   "definition-invalid",
   "period-mixed",

@@ -82,7 +82,18 @@ const choiceName = (parts: readonly DetectedTable[]): string => {
 };
 
 /** The table (or the tables of a sheet-per-perspective workbook) to read the scorecard from. */
+const mappingOf = (definition: Definition): ColumnMapping => definition.source?.columns ?? {};
+
+/** A table chosen on a hidden sheet is read, and the Read line says where it was. */
+function onHiddenSheet(book: WorkbookSnapshot, table: DetectedTable): DetectedTable {
+  const sheet = book.sheets.find((s) => s.name === table.sheet);
+  if (!sheet || sheet.visibility === "visible") return table;
+  const where = `on the ${sheet.visibility === "veryHidden" ? "very hidden" : "hidden"} sheet "${sheet.name}"`;
+  return { ...table, inferred: [...(table.inferred ?? []), `the table is ${where}`] };
+}
+
 function chooseTable(
+  book: WorkbookSnapshot,
   candidates: readonly DetectedTable[],
   definition: Definition,
   options: ReadOptions,
@@ -101,7 +112,31 @@ function chooseTable(
   if (options.table !== undefined) {
     const wanted = options.table;
     const match = all.find((t) => sameName(t.name, wanted)) ?? all.find((t) => sameName(t.sheet, wanted));
-    return match ? [match] : issue("table-not-found", null, { name: wanted, names: names || "none" });
+    if (match) return [onHiddenSheet(book, match)];
+    const named = book.sheets.flatMap((sheet) =>
+      sheet.tables.filter((t) => sameName(t.name, wanted)).map((t) => ({ sheet, table: t })),
+    );
+    const first = named[0];
+    if (first) {
+      // The table is there (hidden sheets included), but neither its words nor its content make it
+      // a scorecard: say what it holds rather than that it does not exist.
+      const miss = nearMisses(book, new Set(), mappingOf(definition)).find(
+        (m) => m.table.sheet === first.sheet.name && m.table.headerRow === first.table.box.top,
+      );
+      return issue(
+        "table-not-scorecard",
+        sheetCell(first.sheet.name, first.table.box.top, first.table.box.left),
+        {
+          name: first.table.name,
+          sheet: first.sheet.name,
+          hidden: first.sheet.visibility === "visible" ? "" : "hidden ",
+          holds: miss
+            ? describeNearMiss(miss).replace(/^\S+ has /, "has ")
+            : `has the headers ${first.table.hasHeaderRow ? "it has" : "none (no header row)"}`,
+        },
+      );
+    }
+    return issue("table-not-found", null, { name: wanted, names: names || "none" });
   }
   if (scorecards.length === 0) return issue("no-scorecard-table", null);
   const stored = definition.source;
@@ -548,7 +583,7 @@ export function readScorecard(
   let chosen =
     source?.range !== undefined && options.table === undefined
       ? rangeChosen(book, source.range, mapping, source.periodsAcross === true, source.year)
-      : chooseTable(candidates, definition, options);
+      : chooseTable(book, candidates, definition, options);
   if ("code" in chosen && chosen.code === "no-scorecard-table") {
     const misses = nearMisses(book, ownedSheets, mapping);
     const role = misses[0]?.missing[0];

@@ -256,6 +256,7 @@ describe("the sentences of the issue catalogue", () => {
         "period-mixed",
         "period-not-found",
         "table-not-found",
+        "table-not-scorecard",
         "range-unusable",
       ].sort(),
     );

@@ -217,3 +217,33 @@ describe("totals among the entities", () => {
     expect(model.issues).toContainEqual(expect.objectContaining({ code: "entity-total", cell: "Data!A4" }));
   });
 });
+
+describe("a table chosen by name", () => {
+  const hidden = (visibility: "hidden" | "veryHidden", header: readonly CellValue[]) => ({
+    ...sheet("Calc", [header, ["Sales", 10, 12]], {
+      tables: [
+        {
+          name: "ActualSalesSC",
+          box: { top: 1, left: 1, bottom: 2, right: 3 },
+          hasHeaderRow: true,
+          hasTotalsRow: false,
+        },
+      ],
+    }),
+    visibility,
+  });
+
+  it("is found on a hidden sheet, and the Read line says where", () => {
+    const model = modelOf(read(book(hidden("hidden", ["KPI", "Actual", "Target"])), "ActualSalesSC"));
+    expect(model.kpis.map((k) => k.name)).toEqual(["Sales"]);
+    expect(model.layout?.inferred).toContain('the table is on the hidden sheet "Calc"');
+  });
+
+  it("that is no scorecard is said to be there, with what it holds and lacks, not to be missing", () => {
+    const reading = read(book(hidden("veryHidden", ["Name", "Sold", "Goal"])), "ActualSalesSC");
+    if (reading.ok) throw new Error("read");
+    expect(reading.fatal.code).toBe("table-not-scorecard");
+    expect(reading.fatal.message).toContain('The table "ActualSalesSC" on the hidden sheet "Calc"');
+    expect(reading.fatal.message).toContain("has Target (Goal), but no KPI and Actual");
+  });
+});
