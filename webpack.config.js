@@ -5,6 +5,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const { DEV_URL, productionUrl, rewriteManifest } = require("./scripts/manifest-urls");
 const { contentSecurityPolicy } = require("./scripts/content-security-policy");
+const { devServerHeaders } = require("./scripts/dev-server-headers");
 
 /** Every page the add-in serves, each with its entry: each gets the Content-Security-Policy. */
 const PAGES = [
@@ -68,9 +69,9 @@ module.exports = (env = {}, options = {}) => {
     devServer: {
       static: { directory: path.join(__dirname, "dist") },
       // Only this machine: Excel (desktop, or on the web in this machine's browser) loads the pane
-      // from https://localhost:3000 as a page, which needs no CORS header. Office's templates send
-      // "Access-Control-Allow-Origin: *" for custom functions' metadata, which this add-in has none of.
+      // from https://localhost:3000. No CORS header but on the icons (scripts/dev-server-headers.js).
       host: "localhost",
+      headers: devServerHeaders,
       port: 3000,
     },
   };

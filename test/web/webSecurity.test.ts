@@ -23,6 +23,9 @@ const webpackConfig = require(path.join(root, "webpack.config.js")) as ((
   env: Record<string, unknown>,
   options: { mode: string },
 ) => Config) & { PAGES: { filename: string; template: string }[] };
+const { devServerHeaders } = require(path.join(root, "scripts", "dev-server-headers.js")) as {
+  devServerHeaders: (req: { url?: string; headers?: Record<string, string> }) => Record<string, string>;
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The policy as directive → sources. */
@@ -119,12 +122,45 @@ describe("the release build", () => {
 });
 
 describe("the development server", () => {
-  it("listens on this machine only and sends no CORS header", () => {
+  it("listens on this machine only, with the headers below", () => {
     const { devServer } = webpackConfig({}, { mode: "development" });
     expect(devServer.host).toBe("localhost");
-    expect(devServer.headers).toBeUndefined();
+    expect(devServer.headers).toBe(devServerHeaders);
     expect(readFileSync(path.join(root, "scripts", "start.ts"), "utf8")).not.toMatch(
       /Access-Control-Allow-Origin|host:\s*["'](0\.0\.0\.0|::|local-ip)/,
+    );
+  });
+
+  it("sends no CORS header on a page or a script, whoever asks", () => {
+    for (const url of ["/taskpane.html", "/taskpane.js", "/notice.html?notice=refreshed", "/manifest.xml"])
+      for (const origin of [undefined, "https://excel.officeapps.live.com", "https://evil.example"])
+        expect(devServerHeaders({ url, headers: origin ? { origin } : {} })).toEqual({});
+  });
+
+  it("lets Excel on the web, and only it, read an icon with credentials", () => {
+    const office = devServerHeaders({
+      url: "/assets/icon-32.png",
+      headers: { origin: "https://excel.officeapps.live.com" },
+    });
+    expect(office).toEqual({
+      "Access-Control-Allow-Origin": "https://excel.officeapps.live.com",
+      "Access-Control-Allow-Credentials": "true",
+      Vary: "Origin",
+      "Cross-Origin-Resource-Policy": "cross-origin",
+    });
+    for (const origin of [
+      "https://evil.example",
+      "https://officeapps.live.com.evil.example",
+      "http://excel.officeapps.live.com",
+      "https://excel.officeapps.live.com:8443",
+    ]) {
+      const other = devServerHeaders({ url: "/assets/icon-32.png", headers: { origin } });
+      expect(other["Access-Control-Allow-Origin"]).toBeUndefined();
+      expect(other["Access-Control-Allow-Credentials"]).toBeUndefined();
+    }
+    // An <img> without CORS sends no origin: the icon may still be shown by another site.
+    expect(devServerHeaders({ url: "/assets/icon-16.png" })["Cross-Origin-Resource-Policy"]).toBe(
+      "cross-origin",
     );
   });
 });
