@@ -2,6 +2,7 @@ import type { Period } from "../engine/periods";
 import type { Aggregation, Polarity } from "../engine/types";
 import type { CellValue } from "./snapshot";
 import { periodOfCell } from "./periodText";
+import { AGGREGATION_WORDS_IN_OTHER_LANGUAGES, POLARITY_WORDS_IN_OTHER_LANGUAGES } from "./valueWords";
 import { isCellError, isDateCell } from "./snapshot";
 
 export type NumberReading =
@@ -97,6 +98,10 @@ const POLARITY_WORDS: ReadonlyMap<string, Polarity> = new Map([
     "closer is better",
     "on target",
   ].map((w) => [w, "band"] as const),
+  // The same in the languages headers.ts reads a Polarity column in (Polaridad, Richtung…): a
+  // column it maps must not turn its own words into errors. Kept few and as written (accents
+  // included), since the traffic-light formulas list every word.
+  ...POLARITY_WORDS_IN_OTHER_LANGUAGES,
 ]);
 
 const WORDS_OF: Readonly<Record<Polarity, readonly string[]>> = {
@@ -119,6 +124,7 @@ export function parsePolarity(text: string): Polarity | "unknown" | null {
 }
 
 const AGGREGATION_WORDS: ReadonlyMap<string, Aggregation> = new Map([
+  ...AGGREGATION_WORDS_IN_OTHER_LANGUAGES,
   ["last", "last"],
   ["sum", "sum"],
   ["total", "sum"],
