@@ -17,6 +17,7 @@ import {
   replaceSpan,
   rootPrefix,
   worksheetChildrenAfter,
+  type XmlSpan,
 } from "./xmlText";
 
 export const DRAWING_RELATIONSHIP =
@@ -98,24 +99,32 @@ export class RelationshipsText {
   }
 }
 
-/** Adds an Override for a new part to [Content_Types].xml (none is added twice). */
+/**
+ * Sets a part's Override in [Content_Types].xml: added when there is none, its content type
+ * replaced when a stale one names the part (a part removed by hand, its Override left behind), so
+ * that no part name is ever listed twice.
+ */
 export async function addContentType(pkg: OpenPackage, part: string, contentType: string): Promise<void> {
   const types = await pkg.text("[Content_Types].xml");
   const name = `/${part}`.toLowerCase();
-  if (
-    findElements(types, "Override").some((o) => (attribute(o.text, "PartName") ?? "").toLowerCase() === name)
-  )
-    return;
+  const same = findElements(types, "Override").filter(
+    (o) => (attribute(o.text, "PartName") ?? "").toLowerCase() === name,
+  );
+  const element = `<Override PartName="/${escapeXmlAttribute(part)}" ContentType="${contentType}"/>`;
+  if (same.length === 1 && attribute((same[0] as XmlSpan).text, "ContentType") === contentType) return;
+  let text = types;
+  // Every stale one goes, from the last, and the one right Override takes the first one's place.
+  for (const stale of [...same].reverse()) text = replaceSpan(text, stale, "");
   pkg.setText(
     "[Content_Types].xml",
-    insertBefore(
-      types,
-      "Types",
-      `<Override PartName="/${escapeXmlAttribute(part)}" ContentType="${contentType}"/>`,
-      [],
-    ),
+    same.length
+      ? insertAt(text, (same[0] as XmlSpan).start, element)
+      : insertBefore(types, "Types", element, []),
   );
 }
+
+const insertAt = (text: string, at: number, addition: string): string =>
+  text.slice(0, at) + addition + text.slice(at);
 
 /**
  * Takes a part out of the package with its Override and its relationships part; the parts only it

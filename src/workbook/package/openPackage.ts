@@ -2,12 +2,20 @@
  * An .xlsx (or .xlsm) package opened for patching: parts are inflated only when asked for, and
  * written back only when changed; every other part is copied as its compressed bytes.
  */
-import { listZipEntries, readZipEntry, type Inflate, type ZipEntry } from "../xlsx/zip";
+import { readZipEntry, type Inflate, type ZipEntry } from "../xlsx/zip";
+import { readCentralDirectory } from "../ooxml/zip";
 import { relationshipsPartOf as relsPartOf, resolveTarget } from "./read/relationships";
-import { writeZip, type Deflate, type ZipPart } from "./zipWriter";
+import { crc32, writeZip, type Deflate, type ZipPart } from "./zipWriter";
 import { InflateLimitError } from "./read/inflate";
 import { indexOfBytes } from "./read/zipParts";
-import { byteSize, DEFAULT_READ_LIMITS, PackageLimitError } from "./read/limits";
+import {
+  byteSize,
+  DEFAULT_READ_LIMITS,
+  PackageFormatError,
+  PackageLimitError,
+  PackageReadError,
+} from "./read/limits";
+import { OPEN_FAILURES } from "./openFailure";
 
 export { relsPartOf };
 import { attribute, findElements, PackageXmlError } from "./xmlText";
@@ -92,6 +100,8 @@ export class OpenPackage {
     readonly entries: readonly ZipEntry[],
     private readonly inflate: Inflate,
     private readonly inflated: ReadonlyMap<string, Uint8Array>,
+    /** The archive's comment, kept. */
+    private readonly comment: Uint8Array = new Uint8Array(),
   ) {
     this.byLowerName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   }
@@ -102,7 +112,8 @@ export class OpenPackage {
     inflate: Inflate,
     inflated: ReadonlyMap<string, Uint8Array> = new Map(),
   ): OpenPackage {
-    return new OpenPackage(bytes, listZipEntries(bytes), inflate, inflated);
+    const directory = readCentralDirectory(bytes);
+    return new OpenPackage(bytes, directory.entries, inflate, inflated, directory.comment);
   }
 
   /** Part names are case-insensitive (OPC): the name as the package spells it. */
@@ -146,6 +157,16 @@ export class OpenPackage {
       .decode(bytes)
       .replace(/^\uFEFF/, "")
       .replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])UTF-16(?:LE|BE)?(["'])/i, "$1UTF-8$2");
+  }
+
+  /** An untouched part's inflated bytes, for its CRC: a part that does not inflate is the file's damage. */
+  private async copiedBytes(name: string): Promise<Uint8Array> {
+    try {
+      return await this.originalBytes(name);
+    } catch (e) {
+      if (e instanceof PackageReadError) throw e;
+      throw new PackageFormatError(OPEN_FAILURES.damagedEntry(name), name);
+    }
   }
 
   private async originalBytes(name: string): Promise<Uint8Array> {
@@ -287,6 +308,12 @@ export class OpenPackage {
           : { name: entry.name, copyOf: entry };
       });
     for (const name of this.added) parts.push({ name, content: this.changedBytes(name) });
-    return writeZip(this.bytes, parts, deflate, new Date(), checksum);
+    const crc = checksum ?? crc32;
+    return writeZip(this.bytes, parts, deflate, new Date(), crc, {
+      comment: this.comment,
+      // Computed from the inflated bytes, never copied: a wrong CRC in the source's directory
+      // would otherwise become the copy's, and the part unreadable to a checking reader.
+      crcOfCopy: async (entry) => crc(await this.copiedBytes(entry.name)),
+    });
   }
 }

@@ -8,6 +8,7 @@ import { quoteSheetName } from "../../model/address";
 import type { ConditionalFormatPlan, WritePlan } from "../../plan/plan";
 import { isProductRule } from "../../plan/plan";
 import { writeSheetCharts } from "./charts";
+import { addContentType } from "./drawing";
 import { writeSheetShapes } from "./shapes";
 import { OpenPackage, RELATIONSHIP_TYPES, relsPartOf, type Relationship } from "./openPackage";
 import { printNames, productSheetXml } from "./productSheet";
@@ -149,16 +150,7 @@ export class WorkbookParts {
       sheetsSpan,
       sheetsSpan.text.slice(0, -close.length) + element + close,
     );
-    const types = await this.pkg.text("[Content_Types].xml");
-    this.pkg.setText(
-      "[Content_Types].xml",
-      insertBefore(
-        types,
-        "Types",
-        `<Override PartName="/${escapeXmlAttribute(part)}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`,
-        [],
-      ),
-    );
+    await addContentType(this.pkg, part, WORKSHEET_CONTENT_TYPE);
     return part;
   }
 

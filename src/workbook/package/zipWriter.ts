@@ -5,6 +5,7 @@
  * browser: compression is passed in.
  */
 import { rawZipEntry, ZipFormatError, type ZipEntry } from "../xlsx/zip";
+import { localExtra, type CentralEntry } from "../ooxml/zip";
 
 /** Raw DEFLATE compression. */
 export type Deflate = (data: Uint8Array) => Promise<Uint8Array>;
@@ -44,6 +45,13 @@ export function crc32(data: Uint8Array): number {
 
 interface Written {
   readonly name: Uint8Array;
+  readonly versionMadeBy: number;
+  readonly versionNeeded: number;
+  readonly localExtra: Uint8Array;
+  readonly extra: Uint8Array;
+  readonly comment: Uint8Array;
+  readonly internalAttributes: number;
+  readonly externalAttributes: number;
   readonly flags: number;
   readonly method: number;
   readonly time: number;
@@ -62,10 +70,25 @@ function dosNow(now: Date): { time: number; date: number } {
   };
 }
 
+/** What the writer is told besides the parts: the archive's comment, and a copied entry's CRC. */
+export interface ZipWriteOptions {
+  /** The source archive's comment, kept. */
+  readonly comment?: Uint8Array;
+  /**
+   * The CRC-32 of a copied entry's inflated bytes, computed (never copied from the source, whose
+   * directory may state a wrong one). Without it the source's CRC is kept.
+   */
+  readonly crcOfCopy?: (entry: ZipEntry) => Promise<number>;
+}
+
+const NONE = new Uint8Array();
+const isCentral = (e: ZipEntry): e is CentralEntry => "nameBytes" in e;
+
 /**
- * The package, entries in the order given. A copied entry keeps its compressed bytes, CRC, sizes
- * and date; its local header is written afresh from the central directory (sizes stated in the
- * header rather than in a trailing descriptor), which changes no byte of its content.
+ * The package, entries in the order given. A copied entry keeps its compressed bytes, sizes, date,
+ * name bytes, flags, extra fields, comment and attributes; its CRC is computed where the caller
+ * can (crcOfCopy). Its local header is written afresh (sizes stated in the header rather than in a
+ * trailing descriptor), which changes no byte of its content.
  */
 export async function writeZip(
   source: Uint8Array,
@@ -73,6 +96,7 @@ export async function writeZip(
   deflate: Deflate,
   now: Date = new Date(),
   checksum: (data: Uint8Array) => number = crc32,
+  options: ZipWriteOptions = {},
 ): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const stamp = dosNow(now);
@@ -83,25 +107,42 @@ export async function writeZip(
   // thread (Node's zlib), the parts compress side by side while the checksums are computed.
   const compressed = parts.map((part) => ("content" in part ? deflate(part.content) : null));
   for (const [index, part] of parts.entries()) {
-    const name = encoder.encode(part.name);
     let body: Uint8Array;
-    let entry: Omit<Written, "offset" | "name">;
+    let entry: Omit<Written, "offset">;
     if ("copyOf" in part) {
       const e = part.copyOf;
       if (e.flags & ENCRYPTED) throw new ZipFormatError(`${e.name} is encrypted`);
       body = rawZipEntry(source, e);
+      const central = isCentral(e) ? e : null;
       entry = {
-        flags: (e.flags & ~DATA_DESCRIPTOR) | UTF8_NAMES,
+        // The name as it was written, in its own encoding: a code page 437 name stays one.
+        name: central?.nameBytes ?? encoder.encode(part.name),
+        versionMadeBy: central?.versionMadeBy ?? VERSION_NEEDED,
+        versionNeeded: Math.max(central?.versionNeeded ?? 0, VERSION_NEEDED),
+        localExtra: central ? localExtra(source, e) : NONE,
+        extra: central?.extra ?? NONE,
+        comment: central?.comment ?? NONE,
+        internalAttributes: central?.internalAttributes ?? 0,
+        externalAttributes: central?.externalAttributes ?? 0,
+        flags: central ? e.flags & ~DATA_DESCRIPTOR : (e.flags & ~DATA_DESCRIPTOR) | UTF8_NAMES,
         method: e.method,
         time: e.modified.time,
         date: e.modified.date,
-        crc: e.crc32,
+        crc: options.crcOfCopy ? await options.crcOfCopy(e) : e.crc32,
         compressedSize: e.compressedSize,
         uncompressedSize: e.uncompressedSize,
       };
     } else {
       body = await (compressed[index] as Promise<Uint8Array>);
       entry = {
+        name: encoder.encode(part.name),
+        versionMadeBy: VERSION_NEEDED,
+        versionNeeded: VERSION_NEEDED,
+        localExtra: NONE,
+        extra: NONE,
+        comment: NONE,
+        internalAttributes: 0,
+        externalAttributes: 0,
         flags: UTF8_NAMES,
         method: DEFLATED,
         ...stamp,
@@ -110,13 +151,14 @@ export async function writeZip(
         uncompressedSize: part.content.length,
       };
     }
+    const { name } = entry;
     if (entry.compressedSize > MAX_32 || entry.uncompressedSize > MAX_32 || offset > MAX_32) {
       throw new ZipFormatError(`${part.name} is too large for a ZIP package without ZIP64`);
     }
-    const header = new Uint8Array(30 + name.length);
+    const header = new Uint8Array(30 + name.length + entry.localExtra.length);
     const h = new DataView(header.buffer);
     h.setUint32(0, LOCAL_FILE_HEADER, true);
-    h.setUint16(4, VERSION_NEEDED, true);
+    h.setUint16(4, entry.versionNeeded, true);
     h.setUint16(6, entry.flags, true);
     h.setUint16(8, entry.method, true);
     h.setUint16(10, entry.time, true);
@@ -125,20 +167,21 @@ export async function writeZip(
     h.setUint32(18, entry.compressedSize, true);
     h.setUint32(22, entry.uncompressedSize, true);
     h.setUint16(26, name.length, true);
-    h.setUint16(28, 0, true);
+    h.setUint16(28, entry.localExtra.length, true);
     header.set(name, 30);
+    header.set(entry.localExtra, 30 + name.length);
     chunks.push(header, body);
-    written.push({ ...entry, name, offset });
+    written.push({ ...entry, offset });
     offset += header.length + body.length;
   }
 
   const directoryStart = offset;
   for (const w of written) {
-    const record = new Uint8Array(46 + w.name.length);
+    const record = new Uint8Array(46 + w.name.length + w.extra.length + w.comment.length);
     const c = new DataView(record.buffer);
     c.setUint32(0, CENTRAL_FILE_HEADER, true);
-    c.setUint16(4, VERSION_NEEDED, true);
-    c.setUint16(6, VERSION_NEEDED, true);
+    c.setUint16(4, w.versionMadeBy, true);
+    c.setUint16(6, w.versionNeeded, true);
     c.setUint16(8, w.flags, true);
     c.setUint16(10, w.method, true);
     c.setUint16(12, w.time, true);
@@ -147,19 +190,28 @@ export async function writeZip(
     c.setUint32(20, w.compressedSize, true);
     c.setUint32(24, w.uncompressedSize, true);
     c.setUint16(28, w.name.length, true);
+    c.setUint16(30, w.extra.length, true);
+    c.setUint16(32, w.comment.length, true);
+    c.setUint16(36, w.internalAttributes, true);
+    c.setUint32(38, w.externalAttributes, true);
     c.setUint32(42, w.offset, true);
     record.set(w.name, 46);
+    record.set(w.extra, 46 + w.name.length);
+    record.set(w.comment, 46 + w.name.length + w.extra.length);
     chunks.push(record);
     offset += record.length;
   }
   if (written.length > 0xffff) throw new ZipFormatError("too many parts for a ZIP package without ZIP64");
-  const end = new Uint8Array(22);
+  const comment = options.comment ?? NONE;
+  const end = new Uint8Array(22 + comment.length);
+  end.set(comment, 22);
   const e = new DataView(end.buffer);
   e.setUint32(0, END_OF_CENTRAL_DIRECTORY, true);
   e.setUint16(8, written.length, true);
   e.setUint16(10, written.length, true);
   e.setUint32(12, offset - directoryStart, true);
   e.setUint32(16, directoryStart, true);
+  e.setUint16(20, comment.length, true);
   chunks.push(end);
 
   const out = new Uint8Array(offset + end.length);
