@@ -20,6 +20,7 @@ import {
 } from "../workbook/package/openFailure";
 import type { Command } from "./args";
 import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
+import { LockHeld, withFileLock } from "./lock";
 import { writeWholeFile } from "./safeWrite";
 import { reportText } from "./text";
 
@@ -148,6 +149,25 @@ async function patching<T>(shown: string, patch: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Runs `work` holding the workbook's lock; a lock held past the wait is one sentence, exit 2. */
+async function lockedWhile(
+  file: string,
+  shown: string,
+  work: () => Promise<number>,
+  waitMs: number | undefined,
+): Promise<number> {
+  try {
+    return await withFileLock(file, work, waitMs);
+  } catch (e) {
+    if (!(e instanceof LockHeld)) throw e;
+    const holder = e.holder === null ? "another refresh" : `another refresh (process ${e.holder})`;
+    throw new CliFailure(
+      `Cannot refresh ${shown}: ${holder} is writing it and holds its lock ${path.basename(e.lockFile)}; run again when it is done, or delete the lock file if no bsc is running.`,
+      EXIT_USAGE,
+    );
+  }
+}
+
 /** Writes the whole file or nothing (src/cli/safeWrite.ts); a refusal is one sentence, exit 2. */
 async function writeAtomically(file: string, bytes: Uint8Array, shown: string): Promise<void> {
   try {
@@ -246,26 +266,31 @@ export async function runCommand(
       if (!command.inPlace && !command.force && (await exists(out))) {
         throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
       }
-      const { port, fileIssues } = await readWorkbook(input, command.book);
-      const outcome = await patching(command.book, () =>
-        runScorecard(
-          port,
-          {
-            fileIssues,
-            table: command.table,
-            period: command.period,
-            ...mappingOf(command),
-            ...(io.now ? { now: io.now } : {}),
-            strategyMap: command.strategyMap,
-          },
-          true,
-        ),
-      );
-      if (!outcome.ok) throw outcomeFailure(outcome, command);
-      await writeAtomically(out, await port.toBytes(), shownOut);
-      emitReport({ ...outcome, report: withWriteNotes(outcome.report, port.writeNotes) }, command.json, io);
-      io.stderr(`Wrote ${shownOut}.`);
-      return EXIT_OK;
+      const refresh = async (): Promise<number> => {
+        const { port, fileIssues } = await readWorkbook(input, command.book);
+        const outcome = await patching(command.book, () =>
+          runScorecard(
+            port,
+            {
+              fileIssues,
+              table: command.table,
+              period: command.period,
+              ...mappingOf(command),
+              ...(io.now ? { now: io.now } : {}),
+              strategyMap: command.strategyMap,
+            },
+            true,
+          ),
+        );
+        if (!outcome.ok) throw outcomeFailure(outcome, command);
+        await writeAtomically(out, await port.toBytes(), shownOut);
+        emitReport({ ...outcome, report: withWriteNotes(outcome.report, port.writeNotes) }, command.json, io);
+        io.stderr(`Wrote ${shownOut}.`);
+        return EXIT_OK;
+      };
+      // In place, one refresh at a time: a second one would read the file before the first
+      // writes it, and undo its change (src/cli/lock.ts).
+      return command.inPlace ? lockedWhile(input, command.book, refresh, io.lockWaitMs) : refresh();
     }
   }
 }

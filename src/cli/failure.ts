@@ -15,6 +15,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   readonly now?: Date;
+  /** How long an in-place refresh waits for another one's lock (src/cli/lock.ts); tests shorten it. */
+  readonly lockWaitMs?: number;
 }
 
 /** A failure the user is told about in one sentence, with the exit status it ends in. */

@@ -26,7 +26,7 @@ interface RawEntry {
 }
 
 /** A ZIP written field by field, for what ordinary writers never write. */
-function rawZip(entries: readonly RawEntry[], comment = new Uint8Array()): Buffer {
+function rawZip(entries: readonly RawEntry[], comment: Uint8Array = new Uint8Array()): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
