@@ -349,19 +349,72 @@ export function evaluateScorecard(model: ScorecardModel, options: EvaluateOption
       ofEntities.map((r) => ({ status: r.status, score: r.score, weight: 1 })),
       method,
     );
+    const group = consolidatedSeries(ofEntities.map((r) => r.kpi));
     consolidated.push({
-      kpi: { ...first.kpi, entity: null },
+      kpi: { ...first.kpi, entity: null, observations: group },
       cell: null,
       actual: null,
       target: null,
       threshold: null,
       variance: null,
-      trend: "none",
+      trend: scored && first.kpi.polarity ? groupTrend(first.kpi.polarity, group, scored) : "none",
       ...rolled,
     });
   }
   const tree = rollUpTree(model, consolidated, method, false);
   return { ok: true, result: { period: scored ? periodKey(scored) : null, ...tree, issues, entities } };
+}
+
+/**
+ * A consolidated KPI's value in each period: the entities' values added up, as a group adds its
+ * units' numbers, in the periods where every entity has an actual (a unit missing a month would
+ * make the group's number fall for no reason). Its trend and movers are then judged as one
+ * entity's are (docs/scoring-notes.md); its status stays the roll-up of the entities' statuses.
+ */
+function consolidatedSeries(kpis: readonly KpiModel[]): Observation[] {
+  const byPeriod = new Map<number, { period: Period; actual: number; target: number | null; count: number }>();
+  for (const kpi of kpis) {
+    for (const o of kpi.observations) {
+      if (!o.period || o.actual.kind !== "number") continue;
+      const key = periodOrdinal(o.period);
+      const sum = byPeriod.get(key) ?? { period: o.period, actual: 0, target: 0, count: 0 };
+      sum.actual += o.actual.value;
+      sum.target = o.target.kind === "number" && sum.target !== null ? sum.target + o.target.value : null;
+      sum.count++;
+      byPeriod.set(key, sum);
+    }
+  }
+  const series: Observation[] = [];
+  for (const [, sum] of [...byPeriod].sort((a, b) => a[0] - b[0])) {
+    if (sum.count !== kpis.length) continue;
+    series.push({
+      period: sum.period,
+      row: 0,
+      actual: { kind: "number", value: sum.actual },
+      actualCell: "",
+      target: sum.target === null ? { kind: "blank" } : { kind: "number", value: sum.target },
+      targetCell: null,
+      threshold: { kind: "blank" },
+      thresholdCell: null,
+      tolerance: { kind: "blank" },
+      toleranceCell: null,
+      polarityText: null,
+      polarityCell: null,
+    });
+  }
+  return series;
+}
+
+function groupTrend(polarity: Polarity, series: readonly Observation[], scored: Period): Trend {
+  const at = (ordinal: number) => series.find((o) => o.period && periodOrdinal(o.period) === ordinal);
+  const now = at(periodOrdinal(scored));
+  const before = at(periodOrdinal(previousPeriod(scored)));
+  if (!now || !before) return "none";
+  return trendOf(
+    polarity,
+    { actual: numberOrNull(now.actual), target: numberOrNull(now.target) },
+    { actual: numberOrNull(before.actual), target: numberOrNull(before.target) },
+  );
 }
 
 /** Objectives, perspectives and the whole scorecard rolled up from KPI results (SCORING.md). */

@@ -38,10 +38,10 @@ const monthly = () =>
       HEADER,
       ["2026-01", "Financial", "Grow", "Revenue", 90, 100, "Ann", "USD k", "Q1 push"],
       ["2026-02", "Financial", "Grow", "Revenue", 96, 100, "Ann", "USD k", "Q1 push"],
-      ["2026-01", "Financial", "Grow", "Costs", 40, 40, null, null, null],
-      ["2026-02", "Financial", "Grow", "Costs", 40, 40, null, null, null],
-      ["2026-01", "Customer", "Keep", "Churn", 5, 4, "Bo", null, null],
-      ["2026-02", "Customer", "Keep", "Churn", 3, 4, "Bo", null, null],
+      ["2026-01", "Financial", "Grow", "Units", 40, 40, null, null, null],
+      ["2026-02", "Financial", "Grow", "Units", 40, 40, null, null, null],
+      ["2026-01", "Customer", "Keep", "Retention", 5, 4, "Bo", null, null],
+      ["2026-02", "Customer", "Keep", "Retention", 3, 4, "Bo", null, null],
       ["2026-01", "Customer", "Keep", "NPS", 50, 40, null, null, null],
       ["2026-02", "Customer", "Keep", "NPS", null, 40, null, null, null],
     ]),
@@ -97,11 +97,11 @@ describe("the summary sheet", () => {
       "1 Off target",
       "1 No data",
     ]);
-    expect([at(cells, 5, 1)?.value, at(cells, 5, 2)?.value]).toEqual(["Off target", "Churn"]);
-    // Churn fell from 5 to 3 (−40 %), Revenue rose from 90 to 96 (+6.7 %); Costs stayed at 40.
+    expect([at(cells, 5, 1)?.value, at(cells, 5, 2)?.value]).toEqual(["Off target", "Retention"]);
+    // Retention fell from 5 to 3 (−40 %), Revenue rose from 90 to 96 (+6.7 %); Units stayed at 40.
     expect([at(cells, 6, 1)?.value, at(cells, 6, 2)?.value]).toEqual([
       "Biggest movers",
-      "Churn ▼ −40.0% (worse); Revenue ▲ +6.7% (better)",
+      "Retention ▼ −40.0% (worse); Revenue ▲ +6.7% (better)",
     ]);
     expect(at(cells, 7, 1)?.value).toContain("Source Data!A1:I9. Refreshed 2026-03-01 09:00.");
     expect(at(cells, 7, 1)?.style).toBe("note");
@@ -144,11 +144,11 @@ describe("the summary sheet", () => {
       ["Financial", "perspective", "Watch", null],
       ["Grow", "objective", "Watch", null],
       ["Revenue", "kpi", "Watch", "▲ Better"],
-      ["Costs", "kpi", "On target", "► Flat"],
+      ["Units", "kpi", "On target", "► Flat"],
       ["Customer", "perspective", "Off target", null],
       ["Keep", "objective", "Off target", null],
-      // Churn fell, and a fall is worse for a KPI scored higher-is-better.
-      ["Churn", "kpi", "Off target", "▼ Worse"],
+      // Retention fell, and a fall is worse for a KPI scored higher-is-better.
+      ["Retention", "kpi", "Off target", "▼ Worse"],
       ["NPS", "kpi", "No data", "–"],
     ]);
     expect(Object.values(rowOf(summary, FIRST + 8)).every((v) => v === null)).toBe(true);
@@ -489,7 +489,7 @@ describe("a scorecard kept on a sheet per perspective", () => {
       sheet("Customer", [
         ["KPI", "Actual", "Target"],
         ["NPS", 41, 40],
-        ["Churn", 0.1, 0.2],
+        ["Retention", 0.1, 0.2],
       ]),
     );
     const { model, result } = score(workbook);

@@ -86,7 +86,7 @@ describe("strategy map boxes", () => {
   const map = () =>
     mapOf([
       ["Financial", "Grow revenue", "Revenue", 100, 100],
-      ["Financial", "Control costs", "Cost", 50, 100],
+      ["Financial", "Control costs", "Output", 50, 100],
       ["Customer", "Delight customers", "NPS", 10, 100],
     ]);
 

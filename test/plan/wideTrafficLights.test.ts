@@ -125,7 +125,7 @@ describe("traffic lights on a wide table, rule by rule", () => {
     const rows: CellValue[][] = [
       ["KPI", "Target", "Jan-26"],
       ["Revenue", 100, 95],
-      ["Cost", 50, 60],
+      ["Volume", 50, 60],
     ];
     const workbook = book(sheet("Data", rows));
     const definition = {
@@ -207,7 +207,7 @@ describe("traffic lights on a wide table whose KPIs differ", () => {
     const rows: CellValue[][] = [
       ["KPI", "Target", ...MONTHS],
       ["Revenue", 100, 95, 101, 80, 99],
-      ["Cost", 100, 95, 101, 80, 99],
+      ["Volume", 100, 95, 101, 80, 99],
     ];
     const workbook = book(sheet("Data", rows));
     const definition = {
