@@ -369,7 +369,7 @@ export function evaluateScorecard(model: ScorecardModel, options: EvaluateOption
  * A consolidated KPI's value in each period: the entities' values added up, as a group adds its
  * units' numbers, in the periods where every entity has an actual (a unit missing a month would
  * make the group's number fall for no reason). Its trend and movers are then judged as one
- * entity's are (docs/scoring-notes.md); its status stays the roll-up of the entities' statuses.
+ * entity's are (docs/SCORING.md, Trend); its status stays the roll-up of the entities' statuses.
  */
 function consolidatedSeries(kpis: readonly KpiModel[]): Observation[] {
   const byPeriod = new Map<number, { period: Period; actual: number; target: number | null; count: number }>();
