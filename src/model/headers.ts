@@ -141,8 +141,18 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
   Spanish: {
     perspective: ["Perspectiva", "Perspectiva BSC"],
     objective: ["Objetivo estratégico", "Objetivos estratégicos", "Objetivo del indicador"],
-    kpi: ["Indicador", "Indicadores", "Nombre del indicador", "Métrica", "Medida", "Indicador clave"],
-    actual: ["Real", "Realizado", "Resultado", "Valor", "Valor real", "Ejecutado", "Logrado", "Alcanzado"],
+    kpi: ["Indicador", "Indicadores", "Nombre del indicador", "Métrica", "Indicador clave"],
+    actual: [
+      "Real",
+      "Realizado",
+      "Resultado",
+      "Valor",
+      "Valor real",
+      "Valor actual",
+      "Ejecutado",
+      "Logrado",
+      "Alcanzado",
+    ],
     target: [
       "Meta",
       "Objetivo",
@@ -152,6 +162,9 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Valor meta",
       "Previsto",
       "Plan",
+      "Planeado",
+      "Planificado",
+      "Programado",
     ],
     threshold: ["Umbral", "Límite", "Mínimo aceptable", "Umbral rojo"],
     tolerance: ["Tolerancia", "Tolerancia %"],
@@ -185,9 +198,28 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
   Portuguese: {
     perspective: ["Perspectiva"],
     objective: ["Objetivo estratégico", "Objetivos estratégicos"],
-    kpi: ["Indicador", "Indicadores", "Nome do indicador", "Métrica", "Medida"],
-    actual: ["Realizado", "Real", "Resultado", "Valor", "Valor realizado", "Atingido"],
-    target: ["Meta", "Objetivo", "Orçamento", "Orçado", "Alvo", "Previsto", "Planejado", "Valor meta"],
+    kpi: ["Indicador", "Indicadores", "Nome do indicador", "Métrica"],
+    actual: [
+      "Realizado",
+      "Real",
+      "Resultado",
+      "Valor",
+      "Valor realizado",
+      "Valor atual",
+      "Atingido",
+      "Executado",
+    ],
+    target: [
+      "Meta",
+      "Objetivo",
+      "Orçamento",
+      "Orçado",
+      "Alvo",
+      "Previsto",
+      "Planejado",
+      "Valor meta",
+      "Dotação",
+    ],
     threshold: ["Limite", "Limiar", "Mínimo aceitável"],
     tolerance: ["Tolerância", "Tolerância %"],
     polarity: ["Polaridade", "Direção", "Sentido"],
@@ -217,9 +249,11 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
   },
   French: {
     perspective: ["Perspective", "Axe", "Axe stratégique"],
-    objective: ["Objectif stratégique", "Objectifs stratégiques"],
-    kpi: ["Indicateur", "Indicateurs", "Nom de l'indicateur", "Mesure", "Métrique", "Indicateur clé"],
-    actual: ["Réalisé", "Réel", "Résultat", "Valeur", "Valeur réelle", "Constaté"],
+    // A "mesure" in French public reporting is the policy a KPI measures (baromètre des résultats:
+    // mesure, then indicateur): the objective, not the KPI.
+    objective: ["Objectif stratégique", "Objectifs stratégiques", "Mesure"],
+    kpi: ["Indicateur", "Indicateurs", "Nom de l'indicateur", "Métrique", "Indicateur clé"],
+    actual: ["Réalisé", "Réel", "Résultat", "Valeur", "Valeur réelle", "Valeur actuelle", "Constaté"],
     target: ["Objectif", "Cible", "Budget", "Prévu", "Valeur cible", "Prévisionnel"],
     threshold: ["Seuil", "Seuil d'alerte", "Seuil rouge", "Limite"],
     tolerance: ["Tolérance", "Tolérance %"],
@@ -262,7 +296,7 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Indikator",
       "Leistungskennzahl",
     ],
-    actual: ["Ist", "Istwert", "Ist-Wert", "Wert", "Ergebnis", "Tatsächlich"],
+    actual: ["Ist", "Istwert", "Ist-Wert", "Wert", "Ergebnis", "Tatsächlich", "Aktueller Wert"],
     target: ["Ziel", "Soll", "Sollwert", "Soll-Wert", "Zielwert", "Plan", "Planwert", "Budget", "Vorgabe"],
     threshold: ["Schwellenwert", "Schwelle", "Grenzwert"],
     tolerance: ["Toleranz", "Toleranz %"],
@@ -302,10 +336,21 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
   },
   Italian: {
     perspective: ["Prospettiva"],
-    objective: ["Obiettivo strategico", "Obiettivi strategici"],
-    kpi: ["Indicatore", "Indicatori", "Nome indicatore", "Misura", "Metrica"],
-    actual: ["Consuntivo", "Effettivo", "Reale", "Valore", "Risultato", "Valore effettivo"],
-    target: ["Obiettivo", "Preventivo", "Budget", "Valore obiettivo", "Target", "Previsto"],
+    // A "misura" (as in the PNRR's) is the programme a KPI belongs to: the objective, not the KPI.
+    objective: ["Obiettivo strategico", "Obiettivi strategici", "Misura"],
+    kpi: ["Indicatore", "Indicatori", "Nome indicatore", "Metrica"],
+    actual: [
+      "Consuntivo",
+      "Effettivo",
+      "Reale",
+      "Valore",
+      "Risultato",
+      "Valore effettivo",
+      "Valore attuale",
+      "Erogato",
+      "Speso",
+    ],
+    target: ["Obiettivo", "Preventivo", "Budget", "Valore obiettivo", "Target", "Previsto", "Stanziato"],
     threshold: ["Soglia", "Soglia di allarme", "Limite"],
     tolerance: ["Tolleranza", "Tolleranza %"],
     polarity: ["Polarità", "Direzione", "Verso"],
@@ -337,7 +382,7 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
     perspective: ["Perspectief"],
     objective: ["Strategische doelstelling", "Strategisch doel"],
     kpi: ["Indicator", "Prestatie-indicator", "Kengetal", "Kengetallen", "Maatstaf", "KPI naam"],
-    actual: ["Werkelijk", "Realisatie", "Resultaat", "Waarde", "Gerealiseerd"],
+    actual: ["Werkelijk", "Realisatie", "Resultaat", "Waarde", "Gerealiseerd", "Huidige waarde"],
     target: ["Doel", "Norm", "Begroting", "Doelstelling", "Streefwaarde", "Streefcijfer", "Budget"],
     threshold: ["Drempel", "Drempelwaarde", "Grenswaarde"],
     tolerance: ["Tolerantie", "Tolerantie %"],
@@ -404,8 +449,52 @@ const ROLE_BY_HEADER: ReadonlyMap<string, ColumnRole> = (() => {
   return map;
 })();
 
+/**
+ * Words exports put before a role's word without changing it: a label's (libelle_region,
+ * nom_indicateur, nombre_entidad) and an amount's (importo_erogato, montant_prevu, Amount Actual;
+ * after it too: Budget Amount).
+ * A code ("code_region") is not among them: a code column is not the names it codes.
+ */
+const LEADING_WORDS = [
+  "libelle",
+  "label",
+  "nom",
+  "nome",
+  "nombre",
+  "name",
+  "bezeichnung",
+  "naam",
+  "importo",
+  "montant",
+  "monto",
+  "montante",
+  "betrag",
+  "bedrag",
+  "amount",
+];
+
+/** Amount words after a role's word: "Budget Amount", "Actual Amount", "Realizado monto". */
+const TRAILING_WORDS = ["amount", "amt", "importo", "montant", "monto", "montante", "betrag", "bedrag"];
+
 export function roleOfHeader(text: string): ColumnRole | null {
-  return ROLE_BY_HEADER.get(normalizeHeader(text)) ?? null;
+  const key = normalizeHeader(text);
+  const exact = ROLE_BY_HEADER.get(key);
+  if (exact !== undefined) return exact;
+  for (const word of LEADING_WORDS) {
+    const role =
+      key.length > word.length && key.startsWith(word)
+        ? ROLE_BY_HEADER.get(key.slice(word.length))
+        : undefined;
+    if (role !== undefined) return role;
+  }
+  for (const word of TRAILING_WORDS) {
+    const role =
+      key.length > word.length && key.endsWith(word)
+        ? ROLE_BY_HEADER.get(key.slice(0, -word.length))
+        : undefined;
+    if (role !== undefined) return role;
+  }
+  return null;
 }
 
 /** The header a role is usually written with, for messages and new tables. */

@@ -221,6 +221,44 @@ describe("words two roles could claim", () => {
       ["Unidad de negocio", "Unité d'affaires", "Unità di business", "Business Unit"].map(roleOfHeader),
     ).toEqual(["entity", "entity", "entity", "entity"]);
   });
+  it("reads a French mesure and an Italian misura as the objective their indicators measure", () => {
+    expect(["Mesure", "mesure", "Misura", "Indicateur", "Indicatore", "Measure"].map(roleOfHeader)).toEqual([
+      "objective",
+      "objective",
+      "objective",
+      "kpi",
+      "kpi",
+      "kpi",
+    ]);
+    expect(roleOfHeader("Medida")).toBeNull();
+  });
+  it("reads budget execution's words: planned and executed, allocated and disbursed", () => {
+    expect(
+      ["PLANEADO", "EJECUTADO", "Orçado", "Executado", "Stanziato", "Erogato"].map(roleOfHeader),
+    ).toEqual(["target", "actual", "target", "actual", "target", "actual"]);
+  });
+  it("passes over a label or amount word before the role's word, and never a code", () => {
+    expect(
+      [
+        "libelle_region",
+        "nom_indicateur",
+        "importo_erogato",
+        "Amount Actual",
+        "montant_prévu",
+        "valeur_actuelle",
+      ].map(roleOfHeader),
+    ).toEqual(["entity", "kpi", "actual", "actual", "target", "actual"]);
+    expect(
+      ["Budget Amount", "Actual Amount", "Realizado monto", "Sales Amount", "Amount"].map(roleOfHeader),
+    ).toEqual(["target", "actual", "actual", null, null]);
+    expect(["code_region", "libelle", "importo", "name_x", "nomination"].map(roleOfHeader)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
   it("reads no Estado, which is a status as often as a state", () => {
     expect(roleOfHeader("Estado")).toBeNull();
   });
