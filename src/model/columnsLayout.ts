@@ -8,19 +8,14 @@ import type { Granularity, Period } from "../engine/periods";
 import { periodOrdinal } from "../engine/periods";
 import { sheetCell } from "./address";
 import { BLANK, type KpiDraft, type RowTally } from "./drafts";
-import type { TableReader } from "./rows";
+import type { LayoutRows } from "./longLayout";
+import { RowContext, type TableReader } from "./rows";
 import type { Observation } from "./scorecard";
 import { cellAt } from "./snapshot";
 import { cellText, readNumber, readPeriod } from "./values";
 
 /** A period cell that closes the rows above it rather than naming a period. */
 const TOTAL_LABEL = /^(grand\s+|sub\s*)?totals?$|^ytd$|^year to date$|^fy\s*total$/i;
-
-export interface ColumnsReading {
-  readonly drafts: KpiDraft[];
-  readonly granularity: Granularity | null;
-  readonly periods: number;
-}
 
 /**
  * @param perspective the KPIs' perspective: the sheet's name, or a shared name when each sheet
@@ -31,7 +26,7 @@ export function readColumnRows(
   tally: RowTally,
   perspective: string,
   entity: string | null,
-): ColumnsReading | Issue {
+): LayoutRows | Issue {
   const { table, sheet } = reader;
   const pairs = table.kpiColumns ?? [];
   const drafts = pairs.map((p): KpiDraft => ({
@@ -99,5 +94,5 @@ export function readColumnRows(
   for (const d of drafts) {
     d.observations.sort((a, b) => periodOrdinal(a.period as Period) - periodOrdinal(b.period as Period));
   }
-  return { drafts, granularity, periods: periods.size };
+  return { drafts, granularity, periods: periods.size, context: new RowContext(reader) };
 }

@@ -1,6 +1,5 @@
 import { issue, type Issue } from "../engine/issues";
-import type { Granularity, Period } from "../engine/periods";
-import { periodKey, periodOrdinal } from "../engine/periods";
+import type { Granularity } from "../engine/periods";
 import type { Aggregation, Polarity } from "../engine/types";
 import type { Definition, TaggedKpi } from "./definition";
 import { emptyDefinition } from "./definition";
@@ -9,21 +8,14 @@ import { detectTables, nearMisses, tableAddress, tableFromRange, type NearMiss }
 import type { ColumnRole } from "./headers";
 import { canonicalHeader, normalizeHeader, REQUIRED_ROLES } from "./headers";
 import { sheetBox, sheetCell } from "./address";
-import {
-  ATTRIBUTE_ROLES,
-  BLANK,
-  EntityColumn,
-  isEntityTotal,
-  RowTally,
-  type KpiDraft,
-  type RowCounts,
-} from "./drafts";
+import { RowTally, type KpiDraft, type RowCounts } from "./drafts";
 import { RowContext, TableReader } from "./rows";
 import { readTaggedKpi } from "./tagged";
 import { textColumnIssues } from "./textColumns";
 import { readWideRows } from "./wide";
 import { readColumnRows } from "./columnsLayout";
-import { TablePeriods, type PeriodSettings } from "./tablePeriods";
+import type { PeriodSettings } from "./tablePeriods";
+import { readLongRows, type LayoutRows } from "./longLayout";
 import { describeHoldings, scoresAKpi, suggestReading, type ReadSuggestion } from "./suggest";
 import { isClassColumn, kpiDirection } from "./direction";
 import type {
@@ -37,7 +29,7 @@ import type {
 import { kpiKey, objectiveKey, objectiveNameKey } from "./scorecard";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt } from "./snapshot";
-import { cellText, cellTextAsWritten, parseAggregation, readNumber } from "./values";
+import { cellText, parseAggregation, readNumber } from "./values";
 
 export interface ReadOptions {
   /** The scorecard table to use, by Excel table name or sheet name. */
@@ -225,136 +217,20 @@ function readTableRows(
   periodSettings: PeriodSettings,
 ): { drafts: KpiDraft[]; granularity: Granularity | null; layout: LayoutSummary } | Issue {
   const { table } = reader;
-  const drafts = new Map<string, KpiDraft>();
-  const hasPeriods = reader.has("period");
-  let granularity: Granularity | null = null;
   const tally = new RowTally(issues);
-  if (table.shape === "columns") {
-    const columns = readColumnRows(reader, tally, reader.sheet.name, null);
-    if ("code" in columns) return columns;
-    return {
-      drafts: columns.drafts,
-      granularity: columns.granularity,
-      layout: layoutSummary(table, new RowContext(reader), tally.counts, columns.drafts, columns.periods),
-    };
-  }
-  if (table.shape === "wide") {
-    const wide = readWideRows(reader, issues, tally);
-    return {
-      drafts: wide.drafts,
-      granularity: wide.granularity,
-      layout: layoutSummary(table, wide.context, tally.counts, wide.drafts, wide.periods),
-    };
-  }
-  const periodColumn = hasPeriods ? new TablePeriods(reader, periodSettings) : null;
-  if (periodColumn?.noYearAtAll) {
-    const col = table.columns.period as number;
-    const texts = [];
-    for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
-      const text = reader.text(row, "period");
-      if (text !== "") texts.push(text);
-    }
-    return issue("months-across-no-year", reader.cell(table.firstDataRow, "period"), {
-      range: sheetBox(table.sheet, {
-        top: table.firstDataRow,
-        bottom: table.lastDataRow,
-        left: col,
-        right: col,
-      }),
-      first: texts[0] ?? "",
-      last: texts[texts.length - 1] ?? "",
-    });
-  }
-  if (periodColumn) issues.push(...periodColumn.notes);
-  const context = new RowContext(reader);
-  const entities = new EntityColumn(reader.has("entity") ? (row) => reader.text(row, "entity") : null);
-  const leaveOut = (found: Issue): void => tally.leaveOut(found);
-  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
-    const reading = tally.take(context.read(row));
-    if (reading === null) continue;
-    const names = { perspective: reading.perspective, objective: reading.objective, kpi: reading.name };
-    const entity = entities.at(row);
-    if (entity !== null && isEntityTotal(entity)) {
-      tally.total(issue("entity-total", reader.cell(row, "entity"), { label: entity }));
-      continue;
-    }
-    let period: Period | null = null;
-    if (periodColumn) {
-      const found = periodColumn.at(row);
-      if ("blank" in found) {
-        leaveOut(issue("missing-name", reader.cell(row, "period"), { column: "period" }));
-        continue;
-      }
-      if ("issue" in found) {
-        leaveOut(found.issue);
-        continue;
-      }
-      period = found.period;
-      granularity ??= period.granularity;
-      if (period.granularity !== granularity) {
-        return issue("period-mixed", reader.cell(row, "period"), {
-          found: period.granularity,
-          expected: granularity,
-        });
-      }
-    }
-    const key = `${entity ?? ""}\u0000${kpiKey(names.perspective, names.objective, names.kpi)}`;
-    let draft = drafts.get(key);
-    if (!draft) {
-      draft = {
-        entity,
-        perspective: names.perspective,
-        objective: names.objective,
-        name: names.kpi,
-        observations: [],
-        byPeriod: new Map(),
-        attributes: {},
-      };
-      drafts.set(key, draft);
-    }
-    const ordinal = period ? periodOrdinal(period) : 0;
-    const earlier = draft.byPeriod.get(ordinal);
-    if (earlier) {
-      leaveOut(
-        issue("duplicate-kpi", reader.cell(row, "kpi"), {
-          kpi: names.kpi,
-          period: period ? periodKey(period) : "",
-          first: earlier.actualCell,
-        }),
-      );
-      continue;
-    }
-    const observation: Observation = {
-      period,
-      row,
-      actual: readNumber(reader.value(row, "actual")),
-      actualCell: reader.cell(row, "actual") as string,
-      target: readNumber(reader.value(row, "target")),
-      targetCell: reader.cell(row, "target"),
-      threshold: reader.has("threshold") ? readNumber(reader.value(row, "threshold")) : BLANK,
-      thresholdCell: reader.cell(row, "threshold"),
-      tolerance: reader.has("tolerance") ? readNumber(reader.value(row, "tolerance")) : BLANK,
-      toleranceCell: reader.cell(row, "tolerance"),
-      polarityText: reader.has("polarity") ? cellTextAsWritten(reader.value(row, "polarity")) : null,
-      polarityCell: reader.cell(row, "polarity"),
-    };
-    draft.byPeriod.set(ordinal, observation);
-    draft.observations.push(observation);
-    tally.scored();
-    for (const role of ATTRIBUTE_ROLES) {
-      if (!reader.has(role) || reader.text(row, role) === "") continue;
-      const current = draft.attributes[role];
-      if (!current || ordinal >= current.rank) draft.attributes[role] = { row, rank: ordinal };
-    }
-  }
-  for (const d of drafts.values()) {
-    if (hasPeriods)
-      d.observations.sort((a, b) => periodOrdinal(a.period as Period) - periodOrdinal(b.period as Period));
-  }
-  const periods = new Set<number>();
-  for (const d of drafts.values()) for (const ordinal of d.byPeriod.keys()) periods.add(ordinal);
-  const layout = layoutSummary(table, context, tally.counts, [...drafts.values()], periods.size);
-  return { drafts: [...drafts.values()], granularity, layout };
+  // One reader per layout (long and one KPI's series, wide, KPIs as columns), one face here.
+  const rows: LayoutRows | Issue =
+    table.shape === "columns"
+      ? readColumnRows(reader, tally, reader.sheet.name, null)
+      : table.shape === "wide"
+        ? readWideRows(reader, issues, tally)
+        : readLongRows(reader, issues, tally, periodSettings);
+  if ("code" in rows) return rows;
+  return {
+    drafts: rows.drafts,
+    granularity: rows.granularity,
+    layout: layoutSummary(table, rows.context, tally.counts, rows.drafts, rows.periods),
+  };
 }
 
 /** One summary for a scorecard read from several sheets: their addresses, their rows added up. */

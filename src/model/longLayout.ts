@@ -1,0 +1,145 @@
+/**
+ * The reader of a long table: one row per KPI (per period, with a Period column; per entity, with
+ * an Entity column). One KPI's series, with no KPI column, is a long table whose every row is that
+ * KPI's (rows.ts). Rows are understood one by one as a reader of the sheet would (rows.ts): group
+ * cells written once, heading rows, totals; every row is scored or named in an issue.
+ */
+import { issue, type Issue } from "../engine/issues";
+import type { Granularity, Period } from "../engine/periods";
+import { periodKey, periodOrdinal } from "../engine/periods";
+import { sheetBox } from "./address";
+import { ATTRIBUTE_ROLES, BLANK, EntityColumn, isEntityTotal, type KpiDraft, type RowTally } from "./drafts";
+import { RowContext, type TableReader } from "./rows";
+import type { Observation } from "./scorecard";
+import { kpiKey } from "./scorecard";
+import { TablePeriods, type PeriodSettings } from "./tablePeriods";
+import { cellTextAsWritten, readNumber } from "./values";
+
+export interface LayoutRows {
+  readonly drafts: KpiDraft[];
+  readonly granularity: Granularity | null;
+  /** Distinct periods read. */
+  readonly periods: number;
+  /** Where perspectives and objectives came from. */
+  readonly context: RowContext;
+}
+
+export function readLongRows(
+  reader: TableReader,
+  issues: Issue[],
+  tally: RowTally,
+  periodSettings: PeriodSettings,
+): LayoutRows | Issue {
+  const { table } = reader;
+  const drafts = new Map<string, KpiDraft>();
+  const hasPeriods = reader.has("period");
+  let granularity: Granularity | null = null;
+  const periodColumn = hasPeriods ? new TablePeriods(reader, periodSettings) : null;
+  if (periodColumn?.noYearAtAll) {
+    const col = table.columns.period as number;
+    const texts = [];
+    for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+      const text = reader.text(row, "period");
+      if (text !== "") texts.push(text);
+    }
+    return issue("months-across-no-year", reader.cell(table.firstDataRow, "period"), {
+      range: sheetBox(table.sheet, {
+        top: table.firstDataRow,
+        bottom: table.lastDataRow,
+        left: col,
+        right: col,
+      }),
+      first: texts[0] ?? "",
+      last: texts[texts.length - 1] ?? "",
+    });
+  }
+  if (periodColumn) issues.push(...periodColumn.notes);
+  const context = new RowContext(reader);
+  const entities = new EntityColumn(reader.has("entity") ? (row) => reader.text(row, "entity") : null);
+  const leaveOut = (found: Issue): void => tally.leaveOut(found);
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+    const reading = tally.take(context.read(row));
+    if (reading === null) continue;
+    const names = { perspective: reading.perspective, objective: reading.objective, kpi: reading.name };
+    const entity = entities.at(row);
+    if (entity !== null && isEntityTotal(entity)) {
+      tally.total(issue("entity-total", reader.cell(row, "entity"), { label: entity }));
+      continue;
+    }
+    let period: Period | null = null;
+    if (periodColumn) {
+      const found = periodColumn.at(row);
+      if ("blank" in found) {
+        leaveOut(issue("missing-name", reader.cell(row, "period"), { column: "period" }));
+        continue;
+      }
+      if ("issue" in found) {
+        leaveOut(found.issue);
+        continue;
+      }
+      period = found.period;
+      granularity ??= period.granularity;
+      if (period.granularity !== granularity) {
+        return issue("period-mixed", reader.cell(row, "period"), {
+          found: period.granularity,
+          expected: granularity,
+        });
+      }
+    }
+    const key = `${entity ?? ""}\u0000${kpiKey(names.perspective, names.objective, names.kpi)}`;
+    let draft = drafts.get(key);
+    if (!draft) {
+      draft = {
+        entity,
+        perspective: names.perspective,
+        objective: names.objective,
+        name: names.kpi,
+        observations: [],
+        byPeriod: new Map(),
+        attributes: {},
+      };
+      drafts.set(key, draft);
+    }
+    const ordinal = period ? periodOrdinal(period) : 0;
+    const earlier = draft.byPeriod.get(ordinal);
+    if (earlier) {
+      leaveOut(
+        issue("duplicate-kpi", reader.cell(row, "kpi"), {
+          kpi: names.kpi,
+          period: period ? periodKey(period) : "",
+          first: earlier.actualCell,
+        }),
+      );
+      continue;
+    }
+    const observation: Observation = {
+      period,
+      row,
+      actual: readNumber(reader.value(row, "actual")),
+      actualCell: reader.cell(row, "actual") as string,
+      target: readNumber(reader.value(row, "target")),
+      targetCell: reader.cell(row, "target"),
+      threshold: reader.has("threshold") ? readNumber(reader.value(row, "threshold")) : BLANK,
+      thresholdCell: reader.cell(row, "threshold"),
+      tolerance: reader.has("tolerance") ? readNumber(reader.value(row, "tolerance")) : BLANK,
+      toleranceCell: reader.cell(row, "tolerance"),
+      polarityText: reader.has("polarity") ? cellTextAsWritten(reader.value(row, "polarity")) : null,
+      polarityCell: reader.cell(row, "polarity"),
+    };
+    draft.byPeriod.set(ordinal, observation);
+    draft.observations.push(observation);
+    tally.scored();
+    for (const role of ATTRIBUTE_ROLES) {
+      if (!reader.has(role) || reader.text(row, role) === "") continue;
+      const current = draft.attributes[role];
+      if (!current || ordinal >= current.rank) draft.attributes[role] = { row, rank: ordinal };
+    }
+  }
+  for (const d of drafts.values()) {
+    if (hasPeriods)
+      d.observations.sort((a, b) => periodOrdinal(a.period as Period) - periodOrdinal(b.period as Period));
+  }
+  const periods = new Set<number>();
+  for (const d of drafts.values()) for (const ordinal of d.byPeriod.keys()) periods.add(ordinal);
+  return { drafts: [...drafts.values()], granularity, periods: periods.size, context };
+}
