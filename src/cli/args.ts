@@ -175,7 +175,7 @@ export function parseArgs(argv: readonly string[]): Command {
   // The shape and a real month: 2026-13 names no period any table can hold.
   if (
     values.period !== undefined &&
-    (!/^\d{4}(-(\d{2}|Q[1-4]))?$/i.test(values.period) || parsePeriodText(values.period) === null)
+    (!/^\d{4}(-(\d{2}|Q[1-4]|W\d{2}))?$/i.test(values.period) || parsePeriodText(values.period) === null)
   ) {
     throw new UsageError(`--period takes a period such as 2026-06, not "${values.period}".`);
   }

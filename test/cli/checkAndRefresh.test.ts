@@ -68,13 +68,16 @@ describe("bsc refresh -o", () => {
 });
 
 describe("bsc --period", () => {
-  it.each(["2026-13", "2026-00", "13/2026"])("refuses %p as no period at all, a usage error", (period) => {
-    expect(() => parseArgs(["check", "book.xlsx", "--period", period])).toThrow(
-      new UsageError(`--period takes a period such as 2026-06, not "${period}".`),
-    );
-  });
+  it.each(["2026-13", "2026-00", "13/2026", "2024-W53", "2024-W5"])(
+    "refuses %p as no period at all, a usage error",
+    (period) => {
+      expect(() => parseArgs(["check", "book.xlsx", "--period", period])).toThrow(
+        new UsageError(`--period takes a period such as 2026-06, not "${period}".`),
+      );
+    },
+  );
 
-  it.each(["2026-06", "2026-Q2", "2026"])("takes %p", (period) => {
+  it.each(["2026-06", "2026-Q2", "2026", "2026-W53", "2024-W05"])("takes %p", (period) => {
     expect(parseArgs(["check", "book.xlsx", "--period", period])).toMatchObject({ period });
   });
 });
