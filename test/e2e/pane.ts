@@ -1,6 +1,11 @@
 /** The task pane as a person drives it: helpers over playwright's page. */
-import type { Page } from "playwright-core";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
 import AxeBuilderSource from "axe-core";
+import { runCli } from "../../src/cli/main";
+import { launchChromium, serveDist } from "./harness";
 
 export async function openPreview(page: Page, url: string): Promise<void> {
   // office.js comes from Microsoft's CDN, which this network cannot reach: fail it at once.
@@ -93,4 +98,31 @@ export async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void>
     if (name.test(focused)) return;
   }
   throw new Error(`Tab never reached ${name}`);
+}
+
+/** What a pane test stands on: a folder holding the sample workbook, dist/ served, Chromium. */
+export interface PaneBench {
+  readonly dir: string;
+  readonly sample: string;
+  readonly server: Awaited<ReturnType<typeof serveDist>>;
+  readonly browser: Browser;
+  readonly close: () => Promise<void>;
+}
+
+export async function paneBench(prefix: string): Promise<PaneBench> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const sample = path.join(dir, "sample.xlsx");
+  await runCli(["sample", sample], { stdout: () => undefined, stderr: () => undefined, cwd: dir });
+  const server = await serveDist();
+  const browser = await launchChromium();
+  return {
+    dir,
+    sample,
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

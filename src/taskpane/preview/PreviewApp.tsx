@@ -11,12 +11,13 @@ import {
   tokens,
   type Theme,
 } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { quoteSheetName } from "../../model/address";
 import { browserCodec } from "../../workbook/package/browserCodec";
 import { PackageWorkbook } from "../../workbook/package/packageWorkbook";
 import { browserBoundedInflate } from "../../workbook/package/readInflateBrowser";
-import { PackageReadError, readPackageSnapshot } from "../../workbook/package/readSnapshot";
+import { readPackageSnapshot } from "../../workbook/package/readSnapshot";
+import { fileSizeRefusal, openFailureSentence } from "../../workbook/package/openFailure";
 import { App } from "../App";
 
 const useStyles = makeStyles({
@@ -41,7 +42,8 @@ interface Loaded {
   readonly generation: number;
 }
 
-const SAMPLE_NAME = "sample-scorecard.xlsx";
+/** The sample's name: its refreshed copy downloads as sample.scorecard.xlsx. */
+const SAMPLE_NAME = "sample.xlsx";
 
 /** Saves bytes as a file through the browser's download. */
 function download(bytes: Uint8Array, fileName: string): void {
@@ -79,6 +81,11 @@ export function PreviewApp({ theme }: { theme: Theme }) {
   const [selected, setSelected] = useState<string | null>(null);
   /** A workbook without a scorecard has nothing to download yet. */
   const [hasScorecard, setHasScorecard] = useState(false);
+  const problemBar = useRef<HTMLDivElement>(null);
+  // A file that cannot be opened: its sentence is announced (assertive) and takes the focus.
+  useEffect(() => {
+    if (problem) problemBar.current?.focus();
+  }, [problem]);
 
   const open = async (bytes: Uint8Array | null, fileName: string) => {
     setBusy(true);
@@ -99,11 +106,7 @@ export function PreviewApp({ theme }: { theme: Theme }) {
       setHasScorecard(false);
       setLoaded({ port, fileName, generation: (loaded?.generation ?? 0) + 1 });
     } catch (e) {
-      setProblem(
-        e instanceof PackageReadError
-          ? `${fileName} could not be opened: ${e.message.replace(/^This /, "this ")}`
-          : `${fileName} could not be opened: it is not an .xlsx or .xlsm workbook, or it is damaged.`,
-      );
+      setProblem(openFailureSentence(e, fileName, "pane"));
     } finally {
       setBusy(false);
     }
@@ -116,44 +119,64 @@ export function PreviewApp({ theme }: { theme: Theme }) {
 
   return (
     <FluentProvider theme={theme} className={styles.page}>
-      <div className={styles.bar} role="toolbar" aria-label="Workbook file">
-        <Button onClick={() => input.current?.click()} disabled={busy}>
-          Open .xlsx…
-        </Button>
-        <Button onClick={() => void open(null, SAMPLE_NAME)} disabled={busy}>
-          Open the sample workbook
-        </Button>
-        <Button appearance="primary" onClick={() => void save()} disabled={!loaded || busy || !hasScorecard}>
-          Download
-        </Button>
-        {loaded && <Caption1>{loaded.fileName}</Caption1>}
-        {loaded && (
-          // Always a line, so that choosing a cell does not move the pane below it.
-          <Caption1 role="status" title="In Excel, choosing a KPI or an issue selects its cell.">
-            {selected ? `Cell chosen: ${selected}` : "No cell chosen"}
-          </Caption1>
-        )}
-        <input
-          ref={input}
-          className={styles.hidden}
-          type="file"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
-          aria-label="Workbook to open"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) void file.arrayBuffer().then((b) => open(new Uint8Array(b), file.name));
-          }}
-        />
-      </div>
+      {/* A landmark around the toolbar: every part of the page is in one (axe's "region"). */}
+      <header>
+        <div className={styles.bar} role="toolbar" aria-label="Workbook file">
+          {/* Focusable while busy: the keyboard stays on the button used. */}
+          <Button onClick={() => input.current?.click()} disabledFocusable={busy}>
+            Open .xlsx…
+          </Button>
+          <Button onClick={() => void open(null, SAMPLE_NAME)} disabledFocusable={busy}>
+            Open the sample workbook
+          </Button>
+          <Button
+            appearance="primary"
+            onClick={() => void save()}
+            disabledFocusable={!loaded || busy || !hasScorecard}
+          >
+            Download
+          </Button>
+          {loaded && <Caption1>{loaded.fileName}</Caption1>}
+          {loaded && (
+            // Always a line, so that choosing a cell does not move the pane below it.
+            <Caption1 role="status" title="In Excel, choosing a KPI or an issue selects its cell.">
+              {selected ? `Cell chosen: ${selected}` : "No cell chosen"}
+            </Caption1>
+          )}
+          <input
+            ref={input}
+            className={styles.hidden}
+            type="file"
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+            aria-label="Workbook to open"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = "";
+              if (!file) return;
+              // A file over the size limit is refused before it is read.
+              const tooLarge = fileSizeRefusal(file.size);
+              if (tooLarge) setProblem(openFailureSentence(tooLarge, file.name, "pane"));
+              else void file.arrayBuffer().then((b) => open(new Uint8Array(b), file.name));
+            }}
+          />
+        </div>
+      </header>
       {busy && <Spinner label="Opening the workbook…" />}
-      {problem && (
-        <MessageBar layout="multiline" intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <div role="alert" aria-live="assertive">
+        {problem && (
+          <MessageBar ref={problemBar} tabIndex={-1} layout="multiline" intent="error">
+            <MessageBarBody>{problem}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       {loaded ? (
-        <App key={loaded.generation} port={loaded.port} theme={theme} onScorecard={setHasScorecard} />
+        <App
+          key={loaded.generation}
+          port={loaded.port}
+          theme={theme}
+          onScorecard={setHasScorecard}
+          focusOnReady
+        />
       ) : (
         <main className={styles.intro}>
           <Subtitle2 as="h1">Balanced Scorecard, in your browser</Subtitle2>

@@ -74,9 +74,11 @@ export function SetupColumns({
       >
         {`More columns (optional): ${recognised} of ${optional.length} recognised`}
       </Button>
-      <div id={moreId} className={styles.mapping} hidden={!more}>
-        {optional.map(picker)}
-      </div>
+      {more && (
+        <div id={moreId} className={styles.mapping}>
+          {optional.map(picker)}
+        </div>
+      )}
     </>
   );
 }
