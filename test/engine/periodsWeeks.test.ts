@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { emptyDefinition } from "../../src/model/definition";
+import { allKpis, book, score, sheet } from "../helpers/book";
 import {
   calendarYearOfFiscalMonth,
   fiscalQuarter,
@@ -181,5 +183,41 @@ describe("fiscal labels in calendar terms (FY names the year the fiscal year end
         },
       ),
     );
+  });
+});
+
+describe("a weekly scorecard", () => {
+  const weekly = () =>
+    book(
+      sheet("Data", [
+        ["KPI", "Week", "Actual", "Target", "Aggregation"],
+        ["Orders", "2024-W52", 80, 90, "Sum"],
+        ["Orders", "2025-W01", 95, 90, "Sum"],
+        ["Orders", "2025-W02", 120, 90, "Sum"],
+        ["NPS", "2024-W52", 45, 50, "Last"],
+        ["NPS", "2025-W01", 52, 50, "Last"],
+        ["NPS", "2025-W02", 49, 50, "Last"],
+      ]),
+    );
+  it("scores the latest week, with the trend against the week before across the year's turn", () => {
+    const { result } = score(weekly(), { evaluate: { period: "2025-W01" } });
+    expect(result.period).toBe("2025-W01");
+    expect(allKpis(result).map((k) => [k.kpi.name, k.trend])).toEqual([
+      ["Orders", "better"],
+      ["NPS", "better"],
+    ]);
+    expect(score(weekly()).result.period).toBe("2025-W02");
+  });
+  it("sums the fiscal year's weeks to date: a January start is the ISO week-year", () => {
+    const orders = allKpis(score(weekly()).result)[0]!;
+    expect([orders.actual, orders.target]).toEqual([215, 180]);
+  });
+  it("sums across the calendar year's turn when the fiscal year starts in another month", () => {
+    const definition = {
+      ...emptyDefinition(),
+      settings: { ...emptyDefinition().settings, fiscalYearStartMonth: 7 },
+    };
+    const orders = allKpis(score(weekly(), { definition }).result)[0]!;
+    expect([orders.actual, orders.target]).toEqual([295, 270]);
   });
 });
