@@ -211,9 +211,23 @@ export function readWeight(value: CellValue, name: string, cell: string | null, 
   return 0;
 }
 
+/** The perspective of KPIs kept as columns on a sheet per unit: the units share it. */
+const UNITS_PERSPECTIVE = "Scorecard";
+
+/**
+ * KPIs as columns on sheets of their own, the same KPIs on each: a sheet per person or unit,
+ * each sheet's name its entity.
+ */
+function sheetPerUnit(tables: readonly DetectedTable[]): boolean {
+  if (tables.length < 2 || !tables.every((t) => t.shape === "columns")) return false;
+  const names = (t: DetectedTable) => (t.kpiColumns ?? []).map((k) => k.name.toLowerCase()).join("\u0000");
+  return new Set(tables.map(names)).size === 1;
+}
+
 function readTableRows(
   reader: TableReader,
   issues: Issue[],
+  perUnit: boolean,
   periodSettings: PeriodSettings,
 ): { drafts: KpiDraft[]; granularity: Granularity | null; layout: LayoutSummary } | Issue {
   const { table } = reader;
@@ -221,7 +235,9 @@ function readTableRows(
   // One reader per layout (long and one KPI's series, wide, KPIs as columns), one face here.
   const rows: LayoutRows | Issue =
     table.shape === "columns"
-      ? readColumnRows(reader, tally, reader.sheet.name, null)
+      ? perUnit
+        ? readColumnRows(reader, tally, UNITS_PERSPECTIVE, reader.sheet.name)
+        : readColumnRows(reader, tally, reader.sheet.name, null)
       : table.shape === "wide"
         ? readWideRows(reader, issues, tally)
         : readLongRows(reader, issues, tally, periodSettings);
@@ -509,6 +525,7 @@ export function readScorecard(
   const drafts: { draft: KpiDraft; reader: TableReader }[] = [];
   let granularity: Granularity | null = null;
   const layouts: LayoutSummary[] = [];
+  const perUnit = sheetPerUnit(tables);
   for (const table of tables) {
     const noYear = table.issues.filter((i) => i.code === "period-no-year");
     if (table.shape === "wide" && table.periodColumns.length === 0 && noYear.length) {
@@ -538,7 +555,7 @@ export function readScorecard(
     issues.push(...table.issues);
     const sheet = book.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
     const reader = new TableReader(sheet, table, source?.sheetAsPerspective === true);
-    const rows = readTableRows(reader, issues, {
+    const rows = readTableRows(reader, issues, perUnit, {
       year: source?.year,
       dayOrder: source?.dayOrder,
       fiscalYearStartMonth: definition.settings.fiscalYearStartMonth,
@@ -558,7 +575,16 @@ export function readScorecard(
     drafts.push(...rows.drafts.map((draft) => ({ draft, reader })));
     layouts.push(rows.layout);
   }
-  const layout = combinedLayout(layouts);
+  const combined = combinedLayout(layouts);
+  // A sheet per unit holds the same KPIs on each sheet: counted once, the units apart.
+  const layout =
+    combined && perUnit
+      ? {
+          ...combined,
+          kpis: new Set(drafts.map((d) => d.draft.name)).size,
+          entities: new Set(drafts.map((d) => d.draft.entity)).size,
+        }
+      : combined;
   const table = tables[0] ?? null;
 
   // The first override stored for a KPI is the one that counts, as a search of the list would find.

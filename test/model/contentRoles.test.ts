@@ -247,3 +247,33 @@ describe("a table chosen by name", () => {
     expect(reading.fatal.message).toContain("has Target (Goal), but no KPI and Actual");
   });
 });
+
+describe("KPIs as columns on a sheet per person or unit", () => {
+  const unit = (name: string, sales: number) =>
+    sheet(name, [
+      ["Week", "Calls", "Calls Goal", "Sales", "Sales Target"],
+      ["2024-W01", 40, 50, sales, 100],
+      ["2024-W02", 55, 50, sales + 10, 100],
+    ]);
+
+  it("reads each sheet as an entity of one scorecard, the same KPIs for each", () => {
+    const model = modelOf(read(book(unit("Ann", 90), unit("Bo", 120))));
+    expect(model.entities).toEqual(["Ann", "Bo"]);
+    expect(names(model)).toEqual(["Calls", "Sales"]);
+    expect(model.layout?.kpis).toBe(2);
+    const evaluation = evaluateScorecard(model);
+    if (!evaluation.ok) throw new Error("not scored");
+    expect(evaluation.result.period).toBe("2024-W02");
+    expect(evaluation.result.entities.map((e) => e.name)).toEqual(["Ann", "Bo"]);
+  });
+
+  it("reads sheets with different KPIs as a sheet per perspective", () => {
+    const other = sheet("Service", [
+      ["Week", "Tickets", "Tickets Target"],
+      ["2024-W01", 40, 50],
+    ]);
+    const model = modelOf(read(book(unit("Sales team", 90), other)));
+    expect(model.entities).toEqual([]);
+    expect(model.perspectives.map((p) => p.name)).toEqual(["Sales team", "Service"]);
+  });
+});
