@@ -34,6 +34,12 @@ export interface RefusalExpectation {
   readonly mentions: readonly string[];
 }
 
+/** What the scorecard a suggestion gives must show; the KPI count and period only where given. */
+export type FollowedScorecard = Omit<ScorecardExpectation, "kind" | "kpis" | "period"> & {
+  readonly kpis?: number;
+  readonly period?: string | null;
+};
+
 /**
  * A refusal whose `suggestion.args`, passed back after the file name, scores at least one KPI; and,
  * where a finance user can say what the scorecard then shows, `then` is checked against it (its
@@ -41,7 +47,7 @@ export interface RefusalExpectation {
  */
 export interface SuggestionExpectation {
   readonly kind: "suggestion";
-  readonly then?: Omit<ScorecardExpectation, "kind" | "period"> & { readonly period?: string | null };
+  readonly then?: FollowedScorecard;
 }
 
 export type Expectation = (ScorecardExpectation | RefusalExpectation | SuggestionExpectation) & {
@@ -105,13 +111,14 @@ function kpisWhere(answer: CheckAnswer, entity: string | null): Kpi[] | string {
 
 /** Every way a scorecard answer differs from what the finance user expects; empty when it matches. */
 export function scorecardShortfalls(
-  expect: Omit<ScorecardExpectation, "kind" | "period"> & { readonly period?: string | null },
+  expect: ScorecardExpectation | FollowedScorecard,
   answer: CheckAnswer,
 ): string[] {
   if (answer.error) return [`refused: ${answer.error.message}`];
   const misses: string[] = [];
   const kpiCount = distinctNames(scorecardKpis(answer));
-  if (kpiCount !== expect.kpis) misses.push(`${kpiCount} KPIs, not ${expect.kpis}`);
+  if (expect.kpis !== undefined && kpiCount !== expect.kpis)
+    misses.push(`${kpiCount} KPIs, not ${expect.kpis}`);
   const period = answer.period ?? null;
   if (expect.period !== undefined && period !== expect.period)
     misses.push(`period ${period}, not ${expect.period}`);
