@@ -114,7 +114,7 @@ export const MONTH_WORDS: Readonly<Record<string, readonly (readonly string[])[]
     ["avril", "avr"],
     ["mai"],
     ["juin"],
-    ["juillet", "juil"],
+    ["juillet", "juil", "juill"],
     ["août", "aou"],
     ["septembre", "sept", "sep"],
     ["octobre", "oct"],
@@ -123,7 +123,7 @@ export const MONTH_WORDS: Readonly<Record<string, readonly (readonly string[])[]
   ],
   German: [
     ["Januar", "Jänner", "Jan", "Jän"],
-    ["Februar", "Feb"],
+    ["Februar", "Feber", "Feb"],
     ["März", "Maerz", "Mär", "Mrz"],
     ["April", "Apr"],
     ["Mai"],
@@ -144,7 +144,7 @@ export const MONTH_WORDS: Readonly<Record<string, readonly (readonly string[])[]
     ["giugno", "giu"],
     ["luglio", "lug"],
     ["agosto", "ago"],
-    ["settembre", "set"],
+    ["settembre", "set", "sett"],
     ["ottobre", "ott"],
     ["novembre", "nov"],
     ["dicembre", "dic"],
@@ -205,6 +205,8 @@ const QUARTER_WORDS = new Set([
 /** Words that mark an ISO week: W05, WW32, Wk 5, Week 5, KW 5 (Kalenderwoche), semana, semaine, settimana. */
 const WEEK_WORDS = new Set(["w", "ww", "wk", "week", "kw", "woche", "semana", "semaine", "settimana"]);
 const FISCAL_WORDS = new Set(["fy"]);
+/** The month mark of statistical exports (Eurostat, ECB, IMF): "2024M03". */
+const MONTH_MARK = "m";
 /** Ordinal endings after a number (1st, 1er, 1re, 1º, 1e, 1ste, 2de) and fillers ("enero de 2024"). */
 const IGNORED_WORDS = new Set([
   "st",
@@ -295,7 +297,8 @@ type Token =
   | { readonly t: "quarter" }
   | { readonly t: "week" }
   | { readonly t: "fy" }
-  | { readonly t: "fiscal-period" };
+  | { readonly t: "fiscal-period" }
+  | { readonly t: "month-mark" };
 
 /** Roman quarter numbers, as Italian and Spanish reports write them: "I trimestre 2024", "IV trim. 2024". */
 const ROMAN: Readonly<Record<string, string>> = { i: "1", ii: "2", iii: "3", iv: "4" };
@@ -325,6 +328,7 @@ function tokenize(s: string): Token[] | null {
     else if (QUARTER_WORDS.has(word)) tokens.push({ t: "quarter" });
     else if (WEEK_WORDS.has(word)) tokens.push({ t: "week" });
     else if (FISCAL_WORDS.has(word)) tokens.push({ t: "fy" });
+    else if (word === MONTH_MARK) tokens.push({ t: "month-mark" });
     else if (IGNORED_WORDS.has(word)) {
       if (word === "de" || word === "del" || word === "of") continue;
       const before = tokens[tokens.length - 1];
@@ -341,7 +345,12 @@ function tokenize(s: string): Token[] | null {
 /** The shape of the tokens, one letter each: N number, M month, Q quarter, W week, F fiscal year, P fiscal period. */
 const shapeOf = (tokens: readonly Token[]): string =>
   tokens
-    .map((k) => ({ num: "N", month: "M", quarter: "Q", week: "W", fy: "F", "fiscal-period": "P" })[k.t])
+    .map(
+      (k) =>
+        ({ num: "N", month: "M", quarter: "Q", week: "W", fy: "F", "fiscal-period": "P", "month-mark": "m" })[
+          k.t
+        ],
+    )
     .join("");
 
 const numText = (k: Token | undefined): string => (k?.t === "num" ? k.text : "");
@@ -448,6 +457,14 @@ function parseWords(s: string): Parsed | null {
       const period = Number(periodText);
       if (year === null || periodText.length > 3 || period < 1 || period > 12) return null;
       return { kind: "fiscal-period", fiscalYear: year, period };
+    }
+    case "NmN": {
+      // "2024M03"
+      const year = yearOf(n(0), false);
+      const month = Number(n(2));
+      return year !== null && n(2).length <= 2 && month >= 1 && month <= 12
+        ? { kind: "period", period: monthPeriod(year, month) }
+        : null;
     }
     case "FN": {
       const year = fiscalYear(n(1));
