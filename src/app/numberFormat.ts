@@ -2,8 +2,9 @@
  * Numbers shown as their source cell shows them: the cell's Excel number format code (percent,
  * currency, thousands separators, decimals, scaling by trailing commas, sections for negatives)
  * turned into text with Intl.NumberFormat. Each distinct format is compiled once and cached, so a
- * scorecard of thousands of KPIs builds a handful of formatters, not thousands. Formats that are
- * not numeric (dates, times, fractions, text) fall back to the general style.
+ * scorecard of thousands of KPIs builds a handful of formatters, not thousands. A time of day or
+ * a duration (h:mm AM/PM, [h]:mm:ss, mm:ss.0) is drawn as Excel draws it; dates, fractions and
+ * text fall back to the general style.
  */
 
 import { numberFormatKind } from "../model/numberFormat";
@@ -23,7 +24,99 @@ interface Section {
 }
 
 /** A section that shows text only, such as a zero section written "nil" or "-". */
-type Shown = Section | { readonly constant: string };
+type Shown = Section | { readonly constant: string } | TimeSection;
+
+/** A time of day or a duration (h:mm, [h]:mm:ss, mm:ss.0): drawn from the number of days. */
+interface TimeSection {
+  readonly time: (days: number) => string;
+}
+
+type TimePart =
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "h" | "m" | "s"; readonly width: number; readonly elapsed: boolean }
+  | { readonly kind: "ampm"; readonly am: string; readonly pm: string }
+  | { readonly kind: "fraction"; readonly digits: number };
+
+const SECONDS_PER_DAY = 86400;
+
+/** The parts of a time section, left to right: codes, and the literal text between them. */
+function timeParts(section: string): TimePart[] {
+  const parts: TimePart[] = [];
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i] as string;
+    const rest = section.slice(i);
+    const run = /^(h+|m+|s+)/i.exec(rest)?.[0];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      parts.push({ kind: "text", text: section.slice(i + 1, end < 0 ? undefined : end) });
+      i = end < 0 ? section.length : end;
+    } else if (ch === "\\") {
+      parts.push({ kind: "text", text: section[i + 1] ?? "" });
+      i++;
+    } else if (ch === "_") {
+      parts.push({ kind: "text", text: " " });
+      i++;
+    } else if (ch === "*") {
+      i++;
+    } else if (ch === "[") {
+      const end = section.indexOf("]", i);
+      const inside = section.slice(i + 1, end < 0 ? undefined : end);
+      if (/^(h+|m+|s+)$/i.test(inside))
+        parts.push({ kind: inside[0]!.toLowerCase() as "h", width: inside.length, elapsed: true });
+      i = end < 0 ? section.length : end;
+    } else if (/^am\/pm/i.test(rest)) {
+      parts.push({ kind: "ampm", am: "AM", pm: "PM" });
+      i += 4;
+    } else if (/^a\/p/i.test(rest)) {
+      // a/p shows a or p, A/P shows A or P.
+      parts.push({ kind: "ampm", am: rest[0] as string, pm: rest[2] as string });
+      i += 2;
+    } else if (run) {
+      parts.push({ kind: run[0]!.toLowerCase() as "h", width: run.length, elapsed: false });
+      i += run.length - 1;
+    } else if (ch === "." && parts.at(-1)?.kind === "s" && /^\.0+/.test(rest)) {
+      const digits = (/^\.(0+)/.exec(rest)?.[1] ?? "").length;
+      parts.push({ kind: "fraction", digits });
+      i += digits;
+    } else parts.push({ kind: "text", text: ch });
+  }
+  return parts;
+}
+
+/** A time section as Excel draws it: the day's clock (or the whole duration, for [h], [mm], [ss]), rounded to its last digit. */
+function compileTime(section: string): TimeSection {
+  const parts = timeParts(section);
+  const digits = Math.min(3, Math.max(0, ...parts.map((p) => (p.kind === "fraction" ? p.digits : 0))));
+  const twelveHour = parts.some((p) => p.kind === "ampm");
+  const elapsed = parts.find((p) => (p.kind === "h" || p.kind === "m" || p.kind === "s") && p.elapsed);
+  return {
+    time: (days) => {
+      const total = Math.round(days * SECONDS_PER_DAY * 10 ** digits) / 10 ** digits;
+      const whole = Math.floor(total);
+      const fraction = total.toFixed(digits).split(".")[1] ?? "";
+      const hours = Math.floor(whole / 3600);
+      const value = {
+        h: elapsed?.kind === "h" ? hours : hours % 24,
+        m: elapsed?.kind === "m" ? Math.floor(whole / 60) : Math.floor(whole / 60) % 60,
+        s: elapsed?.kind === "s" ? whole : whole % 60,
+      };
+      if (twelveHour) value.h = value.h % 12 || 12;
+      return parts
+        .map((p) => {
+          if (p.kind === "text") return p.text;
+          if (p.kind === "ampm") return hours % 24 < 12 ? p.am : p.pm;
+          if (p.kind === "fraction") return `.${fraction.slice(0, p.digits).padEnd(p.digits, "0")}`;
+          const n = value[p.kind];
+          return p.elapsed
+            ? String(n).padStart(p.width, "0")
+            : p.width >= 2
+              ? String(n).padStart(2, "0")
+              : String(n);
+        })
+        .join("");
+    },
+  };
+}
 
 const CACHE_LIMIT = 500;
 const cache = new Map<string, NumberFormatter>();
@@ -71,9 +164,10 @@ const PLACEHOLDER = /[0#?]/;
 const PLAIN_LITERAL = /[$€£¥+\-()/:!^&'~{}<>= %A-Za-z]/;
 
 function compileSection(section: string, locale: string | undefined): Shown | null {
-  // Dates, times and durations are not drawn by this formatter: which sections are is decided once.
+  // Which sections show a date or a time is decided once, for every adapter (model/numberFormat.ts).
   const kind = numberFormatKind(section);
-  if (kind === "date" || kind === "time") return null;
+  if (kind === "time") return compileTime(section);
+  if (kind === "date") return null;
   const all = tokens(section);
   const code = all.filter((t) => !t.literal).map((t) => t.ch);
   if (code.includes("/") || code.includes("@")) return null;
@@ -124,6 +218,7 @@ function compileSection(section: string, locale: string | undefined): Shown | nu
 
 function showSection(section: Shown, value: number): string {
   if ("constant" in section) return section.constant;
+  if ("time" in section) return section.time(value);
   const scaled = value * section.scale;
   const body =
     section.exponentDigits === null

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { formatByCell, numberFormatter } from "../../src/app/numberFormat";
 
 const show = (value: number, code: string | null, locale = "en-US") => numberFormatter(code, locale)(value);
@@ -46,6 +47,37 @@ describe("numbers shown in their source cell's Excel number format", () => {
         "1,050",
       ]);
     }
+  });
+
+  it("shows times of day and durations as Excel does", () => {
+    expect(show(1.25, "[h]:mm:ss")).toBe("30:00:00");
+    expect(show(0.0034, "mm:ss")).toBe("04:54");
+    expect(show(0.0034, "mm:ss.0")).toBe("04:53.8");
+    expect(show(0.0034, "[ss]")).toBe("294");
+    expect(show(0.0034, "[mm]:ss")).toBe("04:54");
+    expect(show(2.5, "[mm]:ss")).toBe("3600:00");
+    expect(show(0.75, "h:mm")).toBe("18:00");
+    expect(show(1.75, "h:mm")).toBe("18:00");
+    expect(show(0.5, "h:mm AM/PM")).toBe("12:00 PM");
+    expect(show(0.25, "hh:mm:ss a/p")).toBe("06:00:00 a");
+    expect(show(0.75, "h A/P")).toBe("6 P");
+    expect(show(0.0416666, 'h "h" mm "min"')).toBe("1 h 00 min");
+    expect(show(-0.5, "[h]:mm")).toBe("-12:00");
+  });
+
+  it("shows a duration's every second, whatever its length", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1000, noNaN: true }), (days) => {
+        const [h, m, sec] = show(days, "[h]:mm:ss").split(":").map(Number) as [number, number, number];
+        expect(m).toBeLessThan(60);
+        expect(sec).toBeLessThan(60);
+        expect(h * 3600 + m * 60 + sec).toBe(Math.round(days * 86400));
+        // The clock of the same number is the duration's hours within the day.
+        expect(show(days, "hh:mm:ss")).toBe(
+          `${String(h % 24).padStart(2, "0")}:${String(m).padStart(2, "0")}:${String(sec).padStart(2, "0")}`,
+        );
+      }),
+    );
   });
 
   it("follows the locale's separators", () => {
