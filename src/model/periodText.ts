@@ -38,6 +38,12 @@ export interface PeriodContext {
   readonly yearIsFiscal?: boolean;
   /** The month the fiscal year starts in, 1–12 (the definition's settings.fiscalYearStartMonth); default 1. */
   readonly fiscalYearStartMonth?: number;
+  /**
+   * The column holds month numbers: its header names the month (Month, Mes, Mois, Monat, Mese,
+   * Maand: see namesMonths) beside a year, as pandas and database exports write them. A whole
+   * number 1–12 is then that month (without a year unless `year` gives one); elsewhere it is none.
+   */
+  readonly monthNumbers?: boolean;
 }
 
 /** The granularities a label can name without its year: "Jan", "Q3", "WW32". */
@@ -525,7 +531,12 @@ function parseNumberCell(value: number, isDate: boolean): Parsed | null {
   return { kind: "period", period: monthPeriod(day.year, day.month), day };
 }
 
-function parseCell(value: CellValue): Parsed | null {
+function parseCell(value: CellValue, monthNumbers = false): Parsed | null {
+  if (monthNumbers) {
+    const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+    if (/^(0?[1-9]|1[0-2])$/.test(text))
+      return { kind: "yearless", granularity: "month", index: Number(text) };
+  }
   if (isDateCell(value)) return parseNumberCell(value.date, true);
   if (typeof value === "number") return Number.isFinite(value) ? parseNumberCell(value, false) : null;
   if (typeof value === "string") return parseText(value);
@@ -626,7 +637,7 @@ function yearlessIn(
  * one come back as `yearless`. Null for a blank cell and for anything that is not a period.
  */
 export function readPeriodCell(value: CellValue, context: PeriodContext = {}): PeriodReading | null {
-  const parsed = parseCell(value);
+  const parsed = parseCell(value, context.monthNumbers);
   return parsed === null ? null : resolve(parsed, context, context.dayOrder ?? "mdy");
 }
 
@@ -686,7 +697,7 @@ function readSequence(
   context: PeriodContext,
   across: boolean,
 ): PeriodColumnReading {
-  const parsed = values.map((v) => (isBlank(v) ? null : parseCell(v)));
+  const parsed = values.map((v) => (isBlank(v) ? null : parseCell(v, context.monthNumbers)));
   const evidence = parsed.map((p) => (p ? evidenceOf(p) : null));
   const mdy = evidence.filter((e) => e === "mdy").length;
   const dmy = evidence.filter((e) => e === "dmy").length;
@@ -856,3 +867,24 @@ export function periodOfCell(value: CellValue): Period | null {
   const reading = readPeriodCell(value);
   return reading?.kind === "period" ? reading.period : null;
 }
+
+/** Header words of a column of month numbers or names: Month, Mes, Mês, Mois, Monat, Mese, Maand. */
+const MONTH_HEADERS = new Set([
+  "month",
+  "months",
+  "mes",
+  "mois",
+  "monat",
+  "mese",
+  "maand",
+  "month number",
+  "mth",
+]);
+
+/** Whether a header names the month (so that its whole numbers 1–12 are months: `monthNumbers`). */
+export const namesMonths = (header: string): boolean =>
+  MONTH_HEADERS.has(
+    foldWord(header.trim())
+      .replace(/[\s_-]+/g, " ")
+      .trim(),
+  );

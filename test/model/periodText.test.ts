@@ -4,6 +4,7 @@ import type { PeriodContext, PeriodReading } from "../../src/model/periodText";
 import {
   MONTH_WORDS,
   monthOfWord,
+  namesMonths,
   readPeriodCell,
   readPeriodColumn,
   readPeriodHeaders,
@@ -310,6 +311,40 @@ describe("months without a year", () => {
     expect(readPeriod("Jan")).toBeNull();
     expect(readPeriod("Jan 2024")).toEqual({ granularity: "month", year: 2024, index: 1 });
     expect(readPeriod("01-févr.-2024")).toEqual({ granularity: "month", year: 2024, index: 2 });
+  });
+});
+
+describe("month numbers in a column that names the month", () => {
+  it("are months, with the context's year or without one", () => {
+    expect(cell(3, { monthNumbers: true })).toBe("yearless month 3");
+    expect(cell("03", { monthNumbers: true, year: 2024 })).toBe("2024-03 (year from context)");
+    expect(cell(12, { monthNumbers: true, year: 2024, yearIsFiscal: true, fiscalYearStartMonth: 7 })).toBe(
+      "2023-12 (year from context)",
+    );
+  });
+  it("are nothing elsewhere, nor outside 1–12", () => {
+    expect(cell(3)).toBeNull();
+    expect([0, 13, 2.5, "3a"].map((v) => cell(v, { monthNumbers: true }))).toEqual([null, null, null, null]);
+    expect(cell("Mar 2024", { monthNumbers: true })).toBe("2024-03");
+  });
+  it("read a whole column of them", () => {
+    const column = readPeriodColumn([1, 2, null, 3], { monthNumbers: true });
+    expect(column.yearlessMonths).toBe(true);
+    expect(column.yearless.map((y) => y.value)).toEqual([1, 2, 3]);
+  });
+  it.each([
+    ["Month", true],
+    ["MES", true],
+    ["Mês", true],
+    ["mois", true],
+    ["Monat", true],
+    ["Mese", true],
+    ["Maand", true],
+    ["month_number", true],
+    ["Month Ending", false],
+    ["Period", false],
+  ])("knows the header %s names the month: %s", (header, named) => {
+    expect(namesMonths(header)).toBe(named);
   });
 });
 
