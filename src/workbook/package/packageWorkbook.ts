@@ -8,14 +8,17 @@ import { OpenPackage } from "./openPackage";
 import { applyPlanToPackage, defineNameInPackage, WorkbookParts } from "./patchPlan";
 import type { Deflate } from "./zipWriter";
 
-/** Reads the snapshot the model needs from a package's bytes, handing each sheet's inflated bytes to `keepSheet`. */
+/**
+ * Reads the snapshot the model needs from a package's bytes, handing each part it reads (and
+ * parses whole) to `keepPart`: the patch that follows reuses them, inflating and checking none twice.
+ */
 export type SnapshotReader = (
   bytes: Uint8Array,
-  keepSheet: (part: string, bytes: Uint8Array) => void,
+  keepPart: (part: string, bytes: Uint8Array) => void,
 ) => Promise<WorkbookSnapshot>;
 
 /**
- * The inflated sheets kept from a read for the patch that follows it, up to this many bytes: the
+ * The inflated parts kept from a read for the patch that follows it, up to this many bytes: the
  * data sheet of a 200,000-row table is about 70 MB, which the patcher need not inflate again.
  */
 const KEPT_SHEET_BYTES = 128 * 1024 * 1024;

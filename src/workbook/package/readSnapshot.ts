@@ -40,11 +40,14 @@ export async function readPackageSnapshot(
   zip: Uint8Array,
   inflate: BoundedInflate,
   limits?: Partial<ReadLimits>,
-  /** Given each worksheet's inflated bytes, for a caller that will patch the same package. */
-  keepSheet?: InflatedPartKeeper,
+  /**
+   * Given each part's inflated bytes as it is read (and parsed whole), for a caller that will patch
+   * the same package: the patcher then neither inflates nor checks them again.
+   */
+  keepPart?: InflatedPartKeeper,
 ): Promise<WorkbookSnapshot> {
   const effective: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
-  const parts = await PackageParts.open(zip, inflate, effective);
+  const parts = await PackageParts.open(zip, inflate, effective, keepPart);
 
   const workbookName = await workbookPartName(parts);
   const workbook = parseWorkbook(
@@ -62,7 +65,6 @@ export async function readPackageSnapshot(
 
   const context = {
     parts,
-    keepSheet,
     strings,
     numberFormats,
     date1904: workbook.date1904,
@@ -83,7 +85,6 @@ export type InflatedPartKeeper = (part: string, bytes: Uint8Array) => void;
 
 interface ReadContext {
   readonly parts: PackageParts;
-  readonly keepSheet: InflatedPartKeeper | undefined;
   readonly strings: SharedStrings | null;
   readonly numberFormats: NumberFormats;
   readonly date1904: boolean;
@@ -103,7 +104,6 @@ async function readSharedStrings(parts: PackageParts, name: string): Promise<Sha
 /** A function of its own so that the sheet's bytes are garbage once its cells are read. */
 async function readSheet(sheet: WorkbookSheet, part: string, context: ReadContext): Promise<SheetSnapshot> {
   const bytes = (await context.parts.read(part, "sheet")) as Uint8Array;
-  context.keepSheet?.(part, bytes);
   const { values, formats, tableRelationships } = readWorksheet(bytes, { ...context, part });
   return {
     name: sheet.name,

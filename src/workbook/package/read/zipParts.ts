@@ -92,10 +92,17 @@ export class PackageParts {
     private readonly byLowerName: ReadonlyMap<string, LocatedEntry>,
     private readonly inflate: BoundedInflate,
     private readonly limits: ReadLimits,
+    private readonly onRead?: (part: string, bytes: Uint8Array) => void,
   ) {}
 
   /** Checks the file's kind and its ZIP directory; inflates nothing but an .ods's mimetype. */
-  static async open(zip: Uint8Array, inflate: BoundedInflate, limits: ReadLimits): Promise<PackageParts> {
+  static async open(
+    zip: Uint8Array,
+    inflate: BoundedInflate,
+    limits: ReadLimits,
+    /** Told of each part read, by its name in the package, with its inflated bytes. */
+    onRead?: (part: string, bytes: Uint8Array) => void,
+  ): Promise<PackageParts> {
     if (zip.length === 0) throw new NotXlsxError(OPEN_FAILURES.empty(), "empty");
     if (startsWith(zip, OLE2_SIGNATURE)) refuseCompoundFile(zip);
     const data = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
@@ -172,7 +179,7 @@ export class PackageParts {
       if (!byLowerName.has(entry.name.toLowerCase())) byLowerName.set(entry.name.toLowerCase(), entry);
     }
 
-    const parts = new PackageParts(zip, byName, byLowerName, inflate, limits);
+    const parts = new PackageParts(zip, byName, byLowerName, inflate, limits, onRead);
     await parts.refuseOpenDocument();
     return parts;
   }
@@ -250,6 +257,7 @@ export class PackageParts {
       );
     }
     this.inflatedSoFar += bytes.length;
+    this.onRead?.(entry.name, bytes);
     return bytes;
   }
 
