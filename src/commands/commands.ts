@@ -55,7 +55,7 @@ export function noticeUrl(key: NoticeKey, base: string): string {
  * notice is not shown. This run's sentence goes to the page once it says it is ready, where the
  * host has DialogApi 1.2 (messageChild); elsewhere the page shows its key's own words.
  */
-function showNotice(shown: Notice): Promise<void> {
+export function showNotice(shown: Notice): Promise<void> {
   if (!Office.context.requirements.isSetSupported("DialogApi", "1.1")) return Promise.resolve();
   const canSendDetail = Office.context.requirements.isSetSupported("DialogApi", "1.2");
   return new Promise((resolve) => {
@@ -66,6 +66,8 @@ function showNotice(shown: Notice): Promise<void> {
         if (result.status !== Office.AsyncResultStatus.Succeeded) return resolve();
         const dialog = result.value;
         dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+          // Only the notice page itself (same origin; origin unknown on hosts before DialogOrigin 1.1).
+          if ("message" in arg && arg.origin !== undefined && arg.origin !== window.location.origin) return;
           const message = "message" in arg ? arg.message : NOTICE_CLOSE;
           if (message === NOTICE_READY && canSendDetail) {
             const detail: NoticeDetail = { key: shown.key, message: shown.message };

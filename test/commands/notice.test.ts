@@ -3,7 +3,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { noticeUrl } from "../../src/commands/commands";
+import { noticeUrl, showNotice } from "../../src/commands/commands";
 import { NOTICES, UNKNOWN_NOTICE, type NoticeKey } from "../../src/commands/notices";
 import { showNoticeDetail, showNoticePage } from "../../src/commands/notice";
 
@@ -68,5 +68,72 @@ describe("the notice page", () => {
     );
     expect(shown(doc).message).toBe(sentence);
     expect(doc.querySelector("b")).toBeNull();
+  });
+});
+
+describe("the Refresh command's dialog", () => {
+  type Handler = (arg: { message: string; origin: string | undefined } | { error: number }) => void;
+  const dialog = { handler: null as Handler | null, sent: [] as string[], closed: 0 };
+  let opened: string[] = [];
+  let dialogApi12 = true;
+
+  beforeEach(() => {
+    opened = [];
+    dialogApi12 = true;
+    Object.assign(dialog, { handler: null, sent: [], closed: 0 });
+    (globalThis as unknown as { Office: unknown }).Office = {
+      AsyncResultStatus: { Succeeded: "succeeded" },
+      EventType: { DialogMessageReceived: "dialogMessageReceived" },
+      context: {
+        requirements: { isSetSupported: (_set: string, version: string) => version === "1.1" || dialogApi12 },
+        ui: {
+          displayDialogAsync: (url: string, _options: unknown, done: (r: unknown) => void) => {
+            opened.push(url);
+            done({
+              status: "succeeded",
+              value: {
+                addEventHandler: (_type: string, handler: Handler) => (dialog.handler = handler),
+                messageChild: (message: string) => dialog.sent.push(message),
+                close: () => dialog.closed++,
+              },
+            });
+          },
+        },
+      },
+    };
+  });
+
+  afterEach(() => {
+    delete (globalThis as unknown as { Office?: unknown }).Office;
+  });
+
+  const notice = {
+    key: "refreshed-with-errors" as const,
+    ...NOTICES["refreshed-with-errors"],
+    message: "Scorecard: 5.00 (amber).",
+  };
+
+  it("opens the page by key and sends this run's sentence when the page is ready", async () => {
+    await showNotice(notice);
+    expect(opened).toHaveLength(1);
+    expect(new URL(opened[0] as string).search).toBe("?notice=refreshed-with-errors");
+    dialog.handler?.({ message: "ready", origin: window.location.origin });
+    expect(dialog.sent.map((m) => JSON.parse(m))).toEqual([
+      { key: "refreshed-with-errors", message: "Scorecard: 5.00 (amber)." },
+    ]);
+    dialog.handler?.({ message: "close", origin: window.location.origin });
+    expect(dialog.closed).toBe(1);
+  });
+
+  it("ignores messages from another origin, and sends nothing where the host cannot", async () => {
+    await showNotice(notice);
+    dialog.handler?.({ message: "ready", origin: "https://evil.example" });
+    dialog.handler?.({ message: "close", origin: "https://evil.example" });
+    expect(dialog.sent).toEqual([]);
+    expect(dialog.closed).toBe(0);
+    dialogApi12 = false;
+    await showNotice(notice);
+    dialog.handler?.({ message: "ready", origin: undefined });
+    expect(dialog.sent).toEqual([]);
   });
 });
