@@ -53,7 +53,12 @@ async function shortfalls(file: string, expectation: Expectation): Promise<strin
       return misses;
     }
     case "suggestion": {
-      if (!answer.error) return ["scored instead of refusing with a suggestion"];
+      if (!answer.error) {
+        // Reading the file straight away is as good as asking, where the file itself says its period
+        // (`then.period` given); where it cannot (a month with no year), the reader must ask.
+        if (expectation.then?.period !== undefined) return scorecardShortfalls(expectation.then, answer);
+        return ["scored instead of refusing with a suggestion"];
+      }
       const args = suggestedArgs(answer);
       if (!args) return [`refused with no suggestion.args: ${answer.error.message}`];
       const followed = await check(file, args);

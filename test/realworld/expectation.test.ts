@@ -85,6 +85,8 @@ describe("a KPI name", () => {
   ])("%p names the file's %p", (product, file) => expect(sameName(product, file)).toBe(true));
 
   it("is not another KPI's", () => expect(sameName("Internet Sales Plan", "Internet Net Sales")).toBe(false));
+
+  it("left empty stands for a file's single, unnamed KPI", () => expect(sameName("Risorse", "")).toBe(true));
 });
 
 describe("a refusal expectation", () => {

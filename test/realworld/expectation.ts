@@ -43,7 +43,9 @@ export type FollowedScorecard = Omit<ScorecardExpectation, "kind" | "kpis" | "pe
 /**
  * A refusal whose `suggestion.args`, passed back after the file name, scores at least one KPI; and,
  * where a finance user can say what the scorecard then shows, `then` is checked against it (its
- * `period` too when given: a file without a year leaves the scored period to the suggestion).
+ * `period` too when given: a file without a year leaves the scored period to the suggestion). Where
+ * `then.period` is given (the file says its period, or null: it has none), a reader that scores the
+ * file straight away as `then` says meets the expectation too.
  */
 export interface SuggestionExpectation {
   readonly kind: "suggestion";
@@ -83,7 +85,8 @@ const fold = (s: string): string =>
 /**
  * Whether the product's KPI name is the one the file writes: equal once case, accents, curly quotes
  * and runs of spaces are set aside, or one holding the other whole (a reader may keep a unit suffix
- * or drop a trailing note in brackets; either still names the same line of the file).
+ * or drop a trailing note in brackets; either still names the same line of the file). An empty
+ * expected name matches any KPI: it stands for the single KPI of a file that names it nowhere.
  */
 export function sameName(product: string, expected: string): boolean {
   const a = fold(product);
