@@ -20,6 +20,7 @@ import {
 } from "../workbook/package/openFailure";
 import type { Command } from "./args";
 import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
+import { WriteNotes } from "../workbook/ooxml/escape";
 import { LockHeld, withFileLock } from "./lock";
 import { writeWholeFile } from "./safeWrite";
 import { reportText } from "./text";
@@ -46,6 +47,8 @@ const isCsv = (file: string): boolean => /\.csv$/i.test(file);
 interface ReadWorkbook {
   readonly port: PackageWorkbook;
   readonly fileIssues: readonly Issue[];
+  /** What building a CSV's workbook had to cut (fields over a cell's 32,767 characters). */
+  readonly buildNotes: readonly string[];
 }
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = {
@@ -118,17 +121,20 @@ async function readWorkbook(file: string, shown: string): Promise<ReadWorkbook> 
       if (e instanceof CsvLimitError) throw new CliFailure(`Cannot read ${shown}: ${e.message}.`, EXIT_USAGE);
       throw e;
     }
-    const built = await builtWorkbooks().csvWorkbookBytes(file, csv);
+    const notes = new WriteNotes();
+    const built = await builtWorkbooks().csvWorkbookBytes(file, csv, notes);
+    const fileIssues = csvIssues(file, csv);
     return {
       port: await PackageWorkbook.load(built, nodeCodec, readSnapshot),
-      fileIssues: csvIssues(file, csv),
+      fileIssues,
+      buildNotes: notes.notes,
     };
   }
   try {
     const port = await PackageWorkbook.load(bytes, nodeCodec, readSnapshot);
     // Read here (and kept), so that a file that is no workbook, or a bomb, is said to be one at once.
     await port.readSnapshot();
-    return { port, fileIssues: [] };
+    return { port, fileIssues: [], buildNotes: [] };
   } catch (e) {
     // Anything else is a fault of bsc's own, and says so (exit 3).
     if (isFileFailure(e)) throw new CliFailure(openFailureSentence(e, shown, "bsc"), EXIT_USAGE);
@@ -215,14 +221,14 @@ export async function runCommand(
       return EXIT_OK;
     }
     case "check": {
-      const { port, fileIssues } = await readWorkbook(resolve(command.book), command.book);
+      const { port, fileIssues, buildNotes } = await readWorkbook(resolve(command.book), command.book);
       const outcome = await runScorecard(
         port,
         { table: command.table, period: command.period, ...mappingOf(command), fileIssues },
         false,
       );
       if (!outcome.ok) throw outcomeFailure(outcome, command);
-      emitReport(outcome, command.json, io);
+      emitReport({ ...outcome, report: withWriteNotes(outcome.report, buildNotes) }, command.json, io);
       if (outcome.hasErrors) io.stderr(`${command.book} has KPIs with errors; see the issues above.`);
       return outcome.hasErrors ? EXIT_WORKBOOK : EXIT_OK;
     }
@@ -267,7 +273,7 @@ export async function runCommand(
         throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
       }
       const refresh = async (): Promise<number> => {
-        const { port, fileIssues } = await readWorkbook(input, command.book);
+        const { port, fileIssues, buildNotes } = await readWorkbook(input, command.book);
         const outcome = await patching(command.book, () =>
           runScorecard(
             port,
@@ -284,7 +290,8 @@ export async function runCommand(
         );
         if (!outcome.ok) throw outcomeFailure(outcome, command);
         await writeAtomically(out, await port.toBytes(), shownOut);
-        emitReport({ ...outcome, report: withWriteNotes(outcome.report, port.writeNotes) }, command.json, io);
+        const notes = [...buildNotes, ...port.writeNotes];
+        emitReport({ ...outcome, report: withWriteNotes(outcome.report, notes) }, command.json, io);
         io.stderr(`Wrote ${shownOut}.`);
         return EXIT_OK;
       };

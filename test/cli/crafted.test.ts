@@ -195,3 +195,19 @@ describe("ranges over the whole sheet", () => {
     expect(kpis).toContain("Whole sheet");
   });
 });
+
+describe("a CSV export with text a workbook cannot hold as it is", () => {
+  it("U+FFFE, controls and a 40,000-character field end in a sound workbook, the cut noted", async () => {
+    const csv =
+      "Period,Perspective,Objective,KPI,Actual,Target\n" +
+      `2026-01,Financial,Grow,Rev\ufffeenue\u0001,90,100\n` +
+      `2026-01,Financial,Grow,${"L".repeat(40_000)},80,100\n` +
+      "2026-01,Financial,Grow,Costs,70,100\n";
+    writeFileSync(path.join(dir, "export.csv"), csv);
+    const run = await bsc(dir, "refresh", "export.csv", "-o", "out.xlsx", "--json");
+    expect(run.code).toBe(0);
+    expect(await packageProblems(readFileSync(path.join(dir, "out.xlsx")))).toEqual([]);
+    const notes = JSON.parse(run.stdout).issues.filter((i: { code: string }) => i.code === "write-note");
+    expect(notes.map((n: { message: string }) => n.message).join("\n")).toMatch(/40,000 characters.*cut/);
+  });
+});
