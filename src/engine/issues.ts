@@ -132,7 +132,7 @@ const CATALOGUE = {
   "period-unreadable": [
     "error",
     (p: Params) =>
-      `${q(p.value!)} is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.`,
+      `${q(p.value!)} is not a period (use a date, 2026-03, Mar 2026, Q1 2026, 2026-W05 or FY2026); the row is left out.`,
   ],
   "period-no-year": [
     "error",

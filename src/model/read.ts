@@ -8,7 +8,7 @@ import { detectTables, nearMisses, tableAddress, tableFromRange, type NearMiss }
 import type { ColumnRole } from "./headers";
 import { canonicalHeader, normalizeHeader, REQUIRED_ROLES } from "./headers";
 import { sheetBox, sheetCell } from "./address";
-import { RowTally, type KpiDraft, type RowCounts } from "./drafts";
+import { isEntityTotal, RowTally, type KpiDraft, type RowCounts } from "./drafts";
 import { RowContext, TableReader } from "./rows";
 import { readTaggedKpi } from "./tagged";
 import { textColumnIssues } from "./textColumns";
@@ -202,6 +202,57 @@ function applyColumnMapping(table: DetectedTable, definition: Definition): Detec
   return { ...table, columns };
 }
 
+/**
+ * An Entity column (Department, Region…) under which no KPI repeats is no set of units sharing
+ * KPIs but a grouping of the lines (a departmental budget: Marketing's lines, IT's lines): its
+ * values are read as perspectives (or objectives, where the table names its perspectives), and the
+ * Read line says so. A column the user mapped as the entity stays one.
+ */
+function groupingNotEntity(
+  book: WorkbookSnapshot,
+  table: DetectedTable,
+  mapping: ColumnMapping,
+): DetectedTable {
+  const col = table.columns.entity;
+  const kpiCol = table.columns.kpi;
+  if (col === undefined || kpiCol === undefined || mapping.entity !== undefined || table.shape !== "long")
+    return table;
+  const sheet = book.sheets.find((s) => s.name === table.sheet);
+  if (!sheet) return table;
+  const entitiesOf = new Map<string, Set<string>>();
+  const entities = new Set<string>();
+  let entity = "";
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+    entity = cellText(cellAt(sheet, row, col)) || entity;
+    const kpi = cellText(cellAt(sheet, row, kpiCol)).toLowerCase();
+    if (kpi === "" || entity === "" || isEntityTotal(entity)) continue;
+    entities.add(entity);
+    const seen = entitiesOf.get(kpi) ?? new Set<string>();
+    seen.add(entity);
+    entitiesOf.set(kpi, seen);
+  }
+  const shared = [...entitiesOf.values()].some((s) => s.size > 1);
+  if (shared || entities.size < 2) return table;
+  const role =
+    table.columns.perspective === undefined
+      ? "perspective"
+      : table.columns.objective === undefined
+        ? "objective"
+        : null;
+  if (role === null) return table;
+  const columns = { ...table.columns };
+  delete columns.entity;
+  const header = table.headers.find((h) => h.col === col)?.text ?? "";
+  return {
+    ...table,
+    columns: { ...columns, [role]: col },
+    inferred: [
+      ...(table.inferred ?? []),
+      `"${header}" groups the KPIs (no KPI repeats across its values), read as ${role === "perspective" ? "perspectives" : "objectives"}, not entities`,
+    ],
+  };
+}
+
 /** Reads a weight cell: blank is 1; anything but a number of 0 or more is an error (weight 0). */
 export function readWeight(value: CellValue, name: string, cell: string | null, issues: Issue[]): number {
   const reading = readNumber(value);
@@ -311,6 +362,37 @@ function displayFormat(reader: TableReader, observations: readonly Observation[]
 
 type KpiOverrides = Definition["kpis"][number] | TaggedKpi | undefined;
 
+/** Headers of a column that names who spends: a department's or cost centre's lines are spending. */
+const SPENDER_HEADERS =
+  /^(department|dept|cost cent(re|er)|cost centre name|cost center name|abteilung|kostenstelle|departamento|centro de costes?|centro de custos?|d[ée]partement|centre de co[uû]ts?|reparto|centro di costo|afdeling|kostenplaats)$/i;
+/** Headers of a target column that is a budget (not a goal or a plan of sales). */
+const BUDGET_HEADERS =
+  /\b(budget|budgeted|presupuesto|presupuestado|or[çc]amento|or[çc]ado|budg[ée]t|preventivo|begroting|begroot)\b/i;
+/** Names that say money in, which a departmental budget holds too (a sales department's revenue). */
+const SAYS_REVENUE =
+  /\b(revenues?|sales|income|profit|margin|ingresos?|ventas|receitas?|vendas|chiffre d.affaires|ventes|recettes|ums[aä]tze?|erl[öo]se?|ricavi|vendite|omzet|opbrengsten?)\b/i;
+
+const spendingBudgets = new WeakMap<DetectedTable, string | null>();
+
+/**
+ * A departmental budget: a Budget column beside a Department or Cost centre column. Its lines are
+ * spending, lower is better, where nothing else says their direction (docs/reading.md, Direction).
+ */
+function spendingBudgetOf(reader: TableReader): string | null {
+  const { table } = reader;
+  const known = spendingBudgets.get(table);
+  if (known !== undefined) return known;
+  const headerOf = (col: number | undefined) => table.headers.find((h) => h.col === col)?.text ?? "";
+  const budget = headerOf(table.columns.target);
+  const spender = table.headers.find((h) => SPENDER_HEADERS.test(h.text.trim()));
+  const found =
+    BUDGET_HEADERS.test(budget) && spender
+      ? `its line is in a departmental budget ("${spender.text.trim()}" beside "${budget.trim()}"), which is spending`
+      : null;
+  spendingBudgets.set(table, found);
+  return found;
+}
+
 const classColumns = new WeakMap<DetectedTable, { col: number; header: string } | null>();
 
 /**
@@ -363,8 +445,20 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
             cell: sheetCell(reader.sheet.name, latest.row, classColumn.col),
           },
   });
-  const polarity: Polarity | null = direction.polarity;
+  const spending = direction.source === "default" ? spendingBudgetOf(reader) : null;
+  const polarity: Polarity | null = spending && !SAYS_REVENUE.test(draft.name) ? "lower" : direction.polarity;
   if (direction.issue) issues.push(direction.issue);
+  else if (polarity !== direction.polarity && spending) {
+    issues.push(
+      issue("polarity-inferred", latest ? (reader.cell(latest.row, "kpi") ?? latest.actualCell) : null, {
+        kpi: draft.name,
+        ...(draft.entity ? { entity: draft.entity } : {}),
+        polarity: "lower",
+        other: "higher",
+        because: spending,
+      }),
+    );
+  }
   let aggregation: Aggregation | null = "last";
   const aggregationRow = at("aggregation");
   if (overrides?.aggregation) aggregation = overrides.aggregation;
@@ -505,7 +599,8 @@ export function readScorecard(
   }
   const hasTags = definition.tagged.length > 0;
   let tables: DetectedTable[] = [];
-  if (!("code" in chosen)) tables = chosen.map((t) => applyColumnMapping(t, definition));
+  if (!("code" in chosen))
+    tables = chosen.map((t) => groupingNotEntity(book, applyColumnMapping(t, definition), mapping));
   else if (!(hasTags && chosen.code === "no-scorecard-table"))
     return { ok: false, fatal: chosen, issues, ...(suggestion ? { suggestion } : {}) };
 

@@ -127,6 +127,27 @@ export function suggestReading(
   return null;
 }
 
+/** The roles a header names in its words: "Budget 2020" and "Sales Quota" name a target. */
+function rolesNamedIn(text: string): ColumnRole[] {
+  const whole = roleOfHeader(text);
+  if (whole) return [whole];
+  // "ResellerSalesTargets", "Sales_Forecast 2024": words apart, camel case too.
+  const words = text
+    .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !/^\d+$/.test(w));
+  if (words.length > 4) return [];
+  return words.flatMap((w) => {
+    // A forecast is no target to score against, but it is a plan's figure, never an actual.
+    if (PLAN_WORDS.test(w)) return ["target" as const];
+    const role = roleOfHeader(w);
+    return role === "actual" || role === "target" ? [role] : [];
+  });
+}
+
+const PLAN_WORDS =
+  /^(forecasts?|fcst|previsi[oó]n|previs[aã]o|pr[ée]vision|prognose|previsione|prognoses?)$/i;
+
 /**
  * What the workbook holds, where nothing comes near a scorecard: "2 sheets of numbers by period
  * (Data, Summary), but no target, budget or plan column".
@@ -137,16 +158,15 @@ export function describeHoldings(book: WorkbookSnapshot, owned: ReadonlySet<stri
   const roles = new Set<ColumnRole>();
   for (const sheet of book.sheets) {
     if (owned.has(sheet.name)) continue;
+    for (const role of rolesNamedIn(sheet.name)) roles.add(role);
     const bottom = Math.min(lastRow(sheet), 200);
     const right = Math.min(lastCol(sheet), 100);
     let numbers = 0;
     for (let row = sheet.origin.row; row <= bottom; row++) {
       for (let col = sheet.origin.col; col <= right; col++) {
         const value = cellAt(sheet, row, col);
-        if (row <= sheet.origin.row + 30 && typeof value === "string") {
-          const role = roleOfHeader(value);
-          if (role) roles.add(role);
-        }
+        if (row <= sheet.origin.row + 30 && typeof value === "string")
+          for (const role of rolesNamedIn(value)) roles.add(role);
         if (typeof value === "number" || (typeof value === "string" && readNumber(value).kind === "number"))
           numbers++;
       }
@@ -164,7 +184,9 @@ export function describeHoldings(book: WorkbookSnapshot, owned: ReadonlySet<stri
       ? "no header row that names a KPI, an Actual and a Target column together"
       : lacking.includes("target")
         ? "no target, budget or plan column to score them against"
-        : `no ${lacking.map((r) => canonicalHeader(r)).join(" or ")} column`;
+        : lacking.includes("actual")
+          ? "no actual values to score against its targets, budgets or plans"
+          : `no ${lacking.map((r) => canonicalHeader(r)).join(" or ")} column`;
   if (numeric.length === 0) return "The workbook holds no table of numbers to score";
   const shown = numeric.slice(0, 3).join(", ") + (numeric.length > 3 ? ", …" : "");
   return `The workbook holds ${numeric.length === 1 ? "a sheet" : `${numeric.length} sheets`} of numbers${byPeriod ? " by period" : ""} (${shown}), but ${lack}`;

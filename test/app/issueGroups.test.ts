@@ -21,7 +21,7 @@ describe("groupIssues: one line per cause", () => {
     expect(group?.count).toBe(44);
     expect(group?.cell).toBe("Data!F2");
     expect(issueLine(group!)).toBe(
-      'Data!F2:F45 (44 cells): "00-2021" … is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.',
+      'Data!F2:F45 (44 cells): "00-2021" … is not a period (use a date, 2026-03, Mar 2026, Q1 2026, 2026-W05 or FY2026); the row is left out.',
     );
   });
 
@@ -207,7 +207,7 @@ describe("bsc's report and the JSON report", () => {
     ]);
     const text = reportText(report).split("\n");
     expect(text.filter((l) => l.includes("is not a period"))).toEqual([
-      '  error   Data!A3:A32 (30 cells): "01-20x0" … is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.',
+      '  error   Data!A3:A32 (30 cells): "01-20x0" … is not a period (use a date, 2026-03, Mar 2026, Q1 2026, 2026-W05 or FY2026); the row is left out.',
     ]);
     expect(text).toContain("1 error:");
     // The ribbon's and the pane's sentence counts causes as the list shows them.

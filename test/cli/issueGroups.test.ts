@@ -30,7 +30,7 @@ describe("bsc: one line per cause", () => {
     writeFileSync(path.join(dir, "book.csv"), csv);
     const text = await bsc(dir, "check", "book.csv");
     expect(text.stdout.split("\n").filter((l) => l.includes("is not a period"))).toEqual([
-      '  error   book!A4:A23 (20 cells): "someday 0" … is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.',
+      '  error   book!A4:A23 (20 cells): "someday 0" … is not a period (use a date, 2026-03, Mar 2026, Q1 2026, 2026-W05 or FY2026); the row is left out.',
     ]);
     const json = JSON.parse((await bsc(dir, "check", "book.csv", "--json")).stdout);
     const cells = Array.from({ length: 20 }, (_, i) => `book!A${i + 4}`);

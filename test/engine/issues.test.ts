@@ -124,7 +124,7 @@ describe("the sentences of the issue catalogue", () => {
     [
       "period-unreadable",
       "error",
-      '"x" is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.',
+      '"x" is not a period (use a date, 2026-03, Mar 2026, Q1 2026, 2026-W05 or FY2026); the row is left out.',
     ],
     [
       "period-mixed",

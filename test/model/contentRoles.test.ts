@@ -277,3 +277,55 @@ describe("KPIs as columns on a sheet per person or unit", () => {
     expect(model.perspectives.map((p) => p.name)).toEqual(["Sales team", "Service"]);
   });
 });
+
+describe("a column that groups the lines rather than naming units", () => {
+  const rows = [
+    ["Month", "Department", "Category", "Budget Amount", "Actual Amount"],
+    ["2024-01", "Marketing", "Digital Ads", 100, 120],
+    ["2024-01", "Operations", "Utilities", 50, 45],
+    ["2024-01", "Sales", "Product sales", 500, 550],
+    ["2024-02", "Marketing", "Digital Ads", 100, 90],
+    ["2024-02", "Operations", "Utilities", 50, 70],
+    ["2024-02", "Sales", "Product sales", 500, 450],
+  ];
+
+  it("is read as perspectives where no KPI repeats across its values, and the Read line says so", () => {
+    const model = modelOf(read(monthly(rows[0] as CellValue[], rows.slice(1))));
+    expect(model.entities).toEqual([]);
+    expect(model.perspectives.map((p) => p.name)).toEqual(["Marketing", "Operations", "Sales"]);
+    expect(model.layout?.inferred.join(" ")).toContain('"Department" groups the KPIs');
+  });
+
+  it("makes a departmental budget's lines spending, lower is better, unless a line says revenue", () => {
+    const model = modelOf(read(monthly(rows[0] as CellValue[], rows.slice(1))));
+    const polarity = Object.fromEntries(model.kpis.map((k) => [k.name, k.polarity]));
+    expect(polarity).toEqual({ "Digital Ads": "lower", Utilities: "lower", "Product sales": "higher" });
+    expect(model.issues).toContainEqual(
+      expect.objectContaining({
+        code: "polarity-inferred",
+        message: expect.stringContaining("departmental budget"),
+      }),
+    );
+    const evaluation = evaluateScorecard(model);
+    if (!evaluation.ok) throw new Error("not scored");
+    const utilities = evaluation.result.perspectives
+      .flatMap((p) => p.objectives.flatMap((o) => o.kpis))
+      .find((k) => k.kpi.name === "Utilities");
+    expect(utilities?.status).toBe("red");
+  });
+
+  it("stays the entities where the same KPIs repeat under its values", () => {
+    const model = modelOf(
+      read(
+        monthly(
+          ["Department", "KPI", "Actual", "Budget"],
+          [
+            ["IT", "Headcount", 10, 12],
+            ["HR", "Headcount", 5, 6],
+          ],
+        ),
+      ),
+    );
+    expect(model.entities).toEqual(["IT", "HR"]);
+  });
+});

@@ -430,7 +430,7 @@ describe("period cells", () => {
         code: "period-unreadable",
         cell: "Data!B3",
         message:
-          '"Someday" is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.',
+          '"Someday" is not a period (use a date, 2026-03, Mar 2026, Q1 2026, 2026-W05 or FY2026); the row is left out.',
       },
     ]);
   });

@@ -18,7 +18,7 @@ describe("the pane's issue list", () => {
     );
     const items = screen.getAllByRole("listitem");
     expect(items.map((i) => i.textContent)).toEqual([
-      'Error · Data!F2:F5 (4 cells)"02-2021" … is not a period (use a date, YYYY-MM, YYYY-Qn, YYYY or "Mar 2026"); the row is left out.',
+      'Error · Data!F2:F5 (4 cells)"02-2021" … is not a period (use a date, 2026-03, Mar 2026, Q1 2026, 2026-W05 or FY2026); the row is left out.',
       'Warning · 2 timesNo target for "Sales"; it is shown as no data.',
     ]);
     await userEvent.click(screen.getByRole("button"));
