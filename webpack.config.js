@@ -4,7 +4,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const { DEV_URL, productionUrl, rewriteManifest } = require("./scripts/manifest-urls");
-const { contentSecurityPolicy } = require("./scripts/content-security-policy");
+const { contentSecurityPolicy, withContentSecurityPolicy } = require("./scripts/content-security-policy");
 const { devServerHeaders } = require("./scripts/dev-server-headers");
 
 /** Every page the add-in serves, each with its entry: each gets the Content-Security-Policy. */
@@ -56,7 +56,15 @@ module.exports = (env = {}, options = {}) => {
       ),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "assets/*", to: "assets/[name][ext]" },
+          {
+            from: "assets/*",
+            to: "assets/[name][ext]",
+            // A page among the assets (the help page) gets the same policy as the built ones.
+            transform: (content, from) =>
+              from.endsWith(".html")
+                ? withContentSecurityPolicy(content.toString(), contentSecurityPolicy({ dev }))
+                : content,
+          },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -33,4 +33,22 @@ function contentSecurityPolicy({ dev = false } = {}) {
   ].join("; ");
 }
 
-module.exports = { OFFICE_JS_ORIGIN, contentSecurityPolicy };
+/**
+ * A page copied as it is (assets/*.html) with the policy put in: right after its <meta charset>,
+ * else at the top of its <head>, before anything it loads. A page that states a policy of its
+ * own keeps it (a static page may be stricter still: the help page allows no script at all).
+ */
+function withContentSecurityPolicy(html, policy) {
+  if (/http-equiv\s*=\s*["']?Content-Security-Policy/i.test(html)) return html;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+  const charset = /<meta\s+charset\s*=[^>]*>/i.exec(html);
+  if (charset)
+    return (
+      html.slice(0, charset.index + charset[0].length) + meta + html.slice(charset.index + charset[0].length)
+    );
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (!head) throw new Error("a copied page has no <head> to put its Content-Security-Policy in");
+  return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
+}
+
+module.exports = { OFFICE_JS_ORIGIN, contentSecurityPolicy, withContentSecurityPolicy };

@@ -12,13 +12,13 @@
 const OFFICE_WEB_ORIGIN =
   /^https:\/\/([a-z0-9-]+\.)*(officeapps\.live\.com|office\.com|office365\.com|cloud\.microsoft|sharepoint\.com)$/i;
 
-/** The folder of the icons the manifest names. */
-const ICONS = "/assets/";
+/** The icons the manifest names: pictures in assets/. */
+const ICON = /^\/assets\/[^/]+\.(png|svg|ico|jpe?g|gif)$/i;
 
 /** Headers for one request: only an icon's, and an Office origin's, get any. */
 function devServerHeaders(req) {
   const path = (req.url || "").split("?")[0];
-  if (!path.startsWith(ICONS)) return {};
+  if (!ICON.test(path)) return {};
   const origin = req.headers && req.headers.origin;
   const cors =
     typeof origin === "string" && OFFICE_WEB_ORIGIN.test(origin)

@@ -8,9 +8,13 @@ import path from "node:path";
 
 const root = path.join(__dirname, "..", "..");
 /* eslint-disable @typescript-eslint/no-require-imports -- the build's own CommonJS modules */
-const { contentSecurityPolicy, OFFICE_JS_ORIGIN } = require(
+const { contentSecurityPolicy, OFFICE_JS_ORIGIN, withContentSecurityPolicy } = require(
   path.join(root, "scripts", "content-security-policy.js"),
-) as { contentSecurityPolicy: (o?: { dev?: boolean }) => string; OFFICE_JS_ORIGIN: string };
+) as {
+  contentSecurityPolicy: (o?: { dev?: boolean }) => string;
+  OFFICE_JS_ORIGIN: string;
+  withContentSecurityPolicy: (html: string, policy: string) => string;
+};
 const { MISSING_PRODUCTION_URL, productionUrl } = require(path.join(root, "scripts", "manifest-urls.js")) as {
   MISSING_PRODUCTION_URL: string;
   productionUrl: (env: Record<string, string | undefined>) => string;
@@ -88,6 +92,41 @@ describe("the Content-Security-Policy", () => {
   });
 });
 
+describe("a page copied among the assets", () => {
+  const policy = contentSecurityPolicy();
+
+  it("gets the policy before anything it loads", () => {
+    const page = withContentSecurityPolicy(
+      '<!doctype html><html><head><meta charset="utf-8"><style>p{}</style><script src="x.js"></script></head></html>',
+      policy,
+    );
+    const meta = page.indexOf(`<meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+    expect(meta).toBeGreaterThan(page.indexOf("charset"));
+    expect(meta).toBeLessThan(page.indexOf("<style>"));
+    const bare = withContentSecurityPolicy("<html><head><title>Help</title></head></html>", policy);
+    expect(bare.indexOf("Content-Security-Policy")).toBeLessThan(bare.indexOf("<title>"));
+  });
+
+  it("keeps a policy of its own, and must have a head", () => {
+    const own = `<head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head>`;
+    expect(withContentSecurityPolicy(own, policy)).toBe(own);
+    expect(() => withContentSecurityPolicy("<p>no head</p>", policy)).toThrow("no <head>");
+  });
+
+  it("is every HTML file in assets/, which the build copies with the policy", () => {
+    const copy = webpackConfig({ local: true }, { mode: "production" }).plugins.find(
+      (p) => (p as { patterns?: unknown }).patterns,
+    ) as unknown as {
+      patterns: { from: string; transform?: (c: Buffer, from: string) => Buffer | string }[];
+    };
+    const assets = copy.patterns.find((p) => p.from === "assets/*");
+    const built = assets?.transform?.(Buffer.from("<html><head></head></html>"), "/x/assets/help.html");
+    expect(String(built)).toContain(`content="${policy}"`);
+    const icon = Buffer.from([1, 2, 3]);
+    expect(assets?.transform?.(icon, "/x/assets/icon-32.png")).toBe(icon);
+  });
+});
+
 describe("the release build", () => {
   it("refuses to guess where the add-in is hosted", () => {
     expect(() => productionUrl({})).toThrow(MISSING_PRODUCTION_URL);
@@ -132,7 +171,14 @@ describe("the development server", () => {
   });
 
   it("sends no CORS header on a page or a script, whoever asks", () => {
-    for (const url of ["/taskpane.html", "/taskpane.js", "/notice.html?notice=refreshed", "/manifest.xml"])
+    for (const url of [
+      "/taskpane.html",
+      "/taskpane.js",
+      "/notice.html?notice=refreshed",
+      "/manifest.xml",
+      "/assets/help.html",
+      "/assets/../taskpane.js",
+    ])
       for (const origin of [undefined, "https://excel.officeapps.live.com", "https://evil.example"])
         expect(devServerHeaders({ url, headers: origin ? { origin } : {} })).toEqual({});
   });
