@@ -3,6 +3,17 @@ import { useCallback, useEffect, useRef, useState } from "react";
 /** Where focus goes once an action is done: found anew at each render until it exists. */
 export type FocusTarget = () => HTMLElement | null | undefined;
 
+/**
+ * Focuses without moving the page where the element is already in sight (a create or a refresh
+ * shows the overview from the top), and brings it into sight where it is not.
+ */
+function focusInSight(element: HTMLElement): void {
+  element.focus({ preventScroll: true });
+  const box = element.getBoundingClientRect();
+  if ((box.top >= window.innerHeight || box.bottom <= 0) && typeof element.scrollIntoView === "function")
+    element.scrollIntoView({ block: "nearest" });
+}
+
 /** Renders to wait for the target before giving up (it may be behind a refresh and a reload). */
 const PATIENCE = 20;
 
@@ -21,7 +32,7 @@ export function useFocusWhenReady(): (target: FocusTarget) => void {
     const element = wanted.target();
     if (element) {
       pending.current = null;
-      element.focus();
+      focusInSight(element);
       return;
     }
     wanted.tries += 1;
@@ -38,7 +49,7 @@ export function useFocusWhenReady(): (target: FocusTarget) => void {
       const element = wanted.target();
       if (element) {
         pending.current = null;
-        element.focus();
+        focusInSight(element);
       } else id = requestAnimationFrame(tryAgain);
     };
     id = requestAnimationFrame(tryAgain);

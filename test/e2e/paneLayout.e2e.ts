@@ -74,7 +74,34 @@ describe("the pane at Excel's width and wide, in every theme", () => {
       seen.start = await look(page);
       await page.getByLabel("Workbook to open").setInputFiles(sample);
       await page.getByRole("heading", { name: "Create the scorecard" }).waitFor();
+      // The main action in sight without scrolling, over the folded optional columns.
+      const create = await page.getByRole("button", { name: "Create scorecard" }).boundingBox();
+      expect(create!.y + create!.height).toBeLessThanOrEqual(720);
       seen["set up"] = await look(page);
+      await page.getByRole("button", { name: /^More columns \(optional\)/ }).click();
+      seen["set up, every column"] = await look(page);
+      // No option cut: each list is as wide as its longest option's words.
+      const cut = await page.evaluate(() =>
+        [...document.querySelectorAll("select")]
+          .filter((select) => {
+            const probe = document.createElement("span");
+            probe.style.font = getComputedStyle(select).font;
+            probe.style.position = "absolute";
+            probe.style.whiteSpace = "nowrap";
+            document.body.append(probe);
+            const widest = Math.max(
+              ...[...select.options].map((o) => {
+                probe.textContent = o.textContent;
+                return probe.getBoundingClientRect().width;
+              }),
+            );
+            probe.remove();
+            // The list's own padding and arrow take about 40 px.
+            return widest > select.getBoundingClientRect().width - 36;
+          })
+          .map((select) => document.querySelector(`label[for="${select.id}"]`)?.textContent ?? select.id),
+      );
+      if (width >= 320) expect(cut).toEqual([]);
       if (theme === "dark") {
         // No light frame around a dark pane: the page's very corner is as dark as the pane.
         const corner = PNG.sync.read(await page.screenshot({ clip: { x: 0, y: 0, width: 2, height: 2 } }));
@@ -124,11 +151,24 @@ describe("the pane at Excel's width and wide, in every theme", () => {
         detailsBottom: true,
       });
       seen.details = await look(page);
+      // Close is a touch target of Fluent's 32 px at least.
+      const close = await page.getByRole("button", { name: /^Close the details/ }).boundingBox();
+      expect([close!.width >= 32, close!.height >= 32]).toEqual([true, true]);
       await page.getByRole("button", { name: "Edit KPI" }).click();
+      await page.getByRole("form", { name: `Edit ${kpi}` }).waitFor();
       seen["edit KPI"] = await look(page);
+      await page.getByRole("button", { name: /^Close the details/ }).click();
+      await page.getByRole("button", { name: "Strategy map" }).click();
+      await page.getByRole("group", { name: /^Strategy map:/ }).waitFor();
+      seen["strategy map"] = await look(page);
 
-      for (const tab of ["Issues (2)", "Tag KPI", "Settings"]) {
-        await page.getByRole("tab", { name: tab }).click();
+      for (const [tab, shown] of [
+        ["Issues", "list"],
+        ["Tag KPI", "form"],
+        ["Settings", "form"],
+      ] as const) {
+        await page.getByRole("tab", { name: new RegExp(`^${tab}`) }).click();
+        await page.getByRole("tabpanel").getByRole(shown).first().waitFor();
         seen[tab] = await look(page);
       }
       const clean = Object.fromEntries(

@@ -460,8 +460,9 @@ describe("the task pane's set-up, told the layout by hand", () => {
   it("keeps the choices made while another tab is open, and is opened again from Settings", async () => {
     const port = new MemoryWorkbook(
       book(
+        // A header no role's words name ("Note" now names a comment, in Italian).
         sheet("Data", [
-          ["KPI", "Actual", "Target", "Note"],
+          ["KPI", "Actual", "Target", "Theme X"],
           ["Revenue", 90, 100, "Cost"],
         ]),
       ),
@@ -470,10 +471,10 @@ describe("the task pane's set-up, told the layout by hand", () => {
     render(<App port={port} />);
     await screen.findByRole("heading", { name: "Create the scorecard" });
     await user.click(screen.getByRole("button", { name: /^More columns \(optional\)/ }));
-    await user.selectOptions(screen.getByRole("combobox", { name: "Objective" }), "Note");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Objective" }), "Theme X");
     await user.click(screen.getByRole("tab", { name: "Settings" }));
     await user.click(screen.getByRole("tab", { name: "Set up" }));
-    expect(screen.getByRole("combobox", { name: "Objective" })).toHaveProperty("value", "Note");
+    expect(screen.getByRole("combobox", { name: "Objective" })).toHaveProperty("value", "Theme X");
     await user.click(screen.getByRole("button", { name: "Create scorecard" }));
     await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
 

@@ -4,7 +4,8 @@ export const useSetupStyles = makeStyles({
   form: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalM },
   mapping: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
+    // Wide enough for "(none: one scorecard)" whole: one column in a 320 px pane, not two cut ones.
+    gridTemplateColumns: "repeat(auto-fill, minmax(190px, 1fr))",
     gap: tokens.spacingVerticalS + " " + tokens.spacingHorizontalM,
   },
   // A grid cell may shrink below its list's longest option: the list is cut, never the page.

@@ -43,6 +43,10 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
+/** The shape and score a box shows under its name: "● 3.5". */
+const boxScore = (o: MapObjective): string =>
+  `${STATUS_SHAPES[o.status]} ${o.score === null ? "–" : o.score.toFixed(1)}`;
+
 const scoreText = (score: number | null): string =>
   score === null ? "no score" : `score ${score.toFixed(1)}`;
 
@@ -72,8 +76,15 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
 
   if (map.objectives.length === 0) return <Body1>There are no objectives to draw yet.</Body1>;
 
-  const describe = (o: MapObjective) =>
-    `${o.name}, ${o.perspective}: ${STATUS_MEANINGS[o.status]}, ${scoreText(o.score)}, ${o.kpiCount} KPI${o.kpiCount === 1 ? "" : "s"}`;
+  /**
+   * A box's name starts with the words it shows (its name as wrapped, its shape and score), so a
+   * user of speech input can say what they see; a name cut short on the box follows in full.
+   */
+  const describe = (o: MapObjective, lines: readonly string[]) => {
+    const shown = lines.join(" ");
+    const full = shown === o.name ? "" : ` (${o.name})`;
+    return `${shown}${full} ${boxScore(o)}, ${o.perspective}: ${STATUS_MEANINGS[o.status]}, ${o.kpiCount} KPI${o.kpiCount === 1 ? "" : "s"}`;
+  };
   const choose = (key: string) => setChosen((current) => (current === key ? null : key));
   const onKey = (event: KeyboardEvent, key: string) => {
     if (event.key === "Enter" || event.key === " ") {
@@ -147,7 +158,7 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
                 role="button"
                 tabIndex={0}
                 aria-pressed={chosen === o.key}
-                aria-label={describe(o)}
+                aria-label={describe(o, lines)}
                 onClick={() => choose(o.key)}
                 onKeyDown={(e) => onKey(e, o.key)}
               >
@@ -170,7 +181,8 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
                     textAnchor="middle"
                     fill={`#${c.color}`}
                   >
-                    {line}
+                    {/* A space after each line: the words of two lines stay two words to a screen reader. */}
+                    {`${line} `}
                   </text>
                 ))}
                 <text
@@ -181,7 +193,7 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
                   textAnchor="middle"
                   fill={`#${c.color}`}
                 >
-                  {`${STATUS_SHAPES[o.status]} ${o.score === null ? "–" : o.score.toFixed(1)}`}
+                  {boxScore(o)}
                 </text>
               </g>
             );

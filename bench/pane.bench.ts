@@ -1,0 +1,174 @@
+/**
+ * `npx tsx bench/pane.bench.ts`: the task pane in Chromium (the built preview, dist/) on the
+ * sample and on a scorecard of 2,000 KPIs × 12 months, side by side in one run. Measured in the
+ * page, from the user's action to the view it produces:
+ *   - create → tree: Create scorecard pressed until the tree is drawn and the refresh is done;
+ *   - switch period: another period chosen until the overview names it;
+ *   - refresh: Refresh pressed until the refresh is done;
+ *   - the longest task on the main thread during each (PerformanceObserver "longtask").
+ * Budgets (issue 21): create → tree ≤ 0.5 s, switch period ≤ 0.2 s, refresh ≤ 1 s, no task over
+ * 200 ms. Each action is measured BENCH_RUNS times (default 3) on a fresh page; the median is shown.
+ * Needs a build (npm run build, or BSC_PRODUCTION_URL=… npx webpack --mode production).
+ */
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { runCli } from "../src/cli/main";
+import { launchChromium, serveDist } from "../test/e2e/harness";
+
+const KPIS = Number(process.env.BENCH_KPIS ?? 2000);
+const MONTHS = 12;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PERSPECTIVES = ["Financial", "Customer", "Internal Processes", "Learning & Growth"];
+const POLARITIES = ["higher", "lower", "band"];
+const BUDGET = { create: 500, period: 200, refresh: 1000, longTask: 200 };
+
+/** A long monthly table: KPIS KPIs, each with a row a month, a few actuals left blank. */
+async function writeLargeScorecard(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Monthly KPIs");
+  let seed = 11;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const rows: unknown[][] = [];
+  for (let m = 0; m < MONTHS; m++)
+    for (let k = 0; k < KPIS; k++) {
+      const target = 100 + (k % 50) * 10;
+      rows.push([
+        `2026-${String(m + 1).padStart(2, "0")}`,
+        PERSPECTIVES[k % 4],
+        `Objective ${k % 40}`,
+        `KPI ${k}`,
+        `Owner ${k % 25}`,
+        random() < 0.03 ? null : Math.round(target * (0.8 + random() * 0.4) * 100) / 100,
+        target,
+        POLARITIES[k % 3],
+      ]);
+    }
+  ws.addTable({
+    name: "MonthlyKpis",
+    ref: "A1",
+    headerRow: true,
+    columns: ["Period", "Perspective", "Objective", "KPI", "Owner", "Actual", "Target", "Polarity"].map(
+      (name) => ({ name }),
+    ),
+    rows,
+  });
+  await wb.xlsx.writeFile(file);
+}
+
+/** Starts watching the main thread's long tasks; `since()` gives the longest since the mark. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  });
+}
+
+/** Runs `act` and waits for `done`; returns the time in ms between and the longest task meanwhile. */
+async function measure(
+  page: Page,
+  act: () => Promise<void>,
+  done: () => Promise<unknown>,
+): Promise<{ ms: number; longest: number }> {
+  const start = await page.evaluate(() => performance.now());
+  await act();
+  await done();
+  await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
+  const end = await page.evaluate(() => performance.now());
+  // Long tasks are reported a little after they end.
+  await page.waitForTimeout(100);
+  const longest = await page.evaluate(
+    ([from, to]) =>
+      Math.max(
+        0,
+        ...(window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
+          .filter((t) => t.start + t.duration >= from! && t.start <= to!)
+          .map((t) => t.duration),
+      ),
+    [start, end],
+  );
+  return { ms: end - start, longest };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-pane-bench-"));
+  const sample = path.join(dir, "sample.xlsx");
+  const large = path.join(dir, `kpis-${KPIS}.xlsx`);
+  await runCli(["sample", sample], { stdout: () => undefined, stderr: () => undefined, cwd: dir });
+  await writeLargeScorecard(large);
+  const server = await serveDist();
+  const browser = await launchChromium();
+  const rows: string[] = [];
+  for (const [label, file] of [
+    ["sample", sample],
+    [`${KPIS} KPIs × ${MONTHS}`, large],
+  ] as const) {
+    const times = { create: [] as number[], period: [] as number[], refresh: [] as number[] };
+    const longest = { create: [] as number[], period: [] as number[], refresh: [] as number[] };
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+      await page.route("**/appsforoffice.microsoft.com/**", (route) => route.abort());
+      await page.goto(`${server.url}/taskpane.html`);
+      await page.getByLabel("Workbook to open").setInputFiles(file);
+      await page.getByRole("button", { name: "Create scorecard" }).waitFor();
+      await watchLongTasks(page);
+      const create = await measure(
+        page,
+        () => page.getByRole("button", { name: "Create scorecard" }).click(),
+        () => page.getByRole("tree").waitFor({ timeout: 120000 }),
+      );
+      const period = page.getByRole("combobox", { name: "Period" });
+      const options = await period.locator("option").allTextContents();
+      const other = options[options.length - 2] ?? options[0]!;
+      const switched = await measure(
+        page,
+        () => period.selectOption(other).then(() => undefined),
+        () => page.getByRole("heading", { name: new RegExp(`, ${other}$`) }).waitFor({ timeout: 120000 }),
+      );
+      const refresh = await measure(
+        page,
+        () => page.getByRole("button", { name: "Refresh" }).click(),
+        () =>
+          page.waitForFunction(
+            () => /Scorecard for/.test(document.querySelector('main [role="status"]')?.textContent ?? ""),
+            undefined,
+            { timeout: 120000 },
+          ),
+      );
+      for (const [key, m] of [
+        ["create", create],
+        ["period", switched],
+        ["refresh", refresh],
+      ] as const) {
+        times[key].push(m.ms);
+        longest[key].push(m.longest);
+      }
+      await page.close();
+    }
+    const cell = (key: keyof typeof times) => {
+      const ms = median(times[key]);
+      const task = median(longest[key]);
+      const over = ms > BUDGET[key] || task > BUDGET.longTask ? " (over budget)" : "";
+      return `${(ms / 1000).toFixed(2)} s, longest task ${Math.round(task)} ms${over}`;
+    };
+    rows.push(`| ${label} | ${cell("create")} | ${cell("period")} | ${cell("refresh")} |`);
+  }
+  await browser.close();
+  await server.close();
+  console.log(`Pane in Chromium at 320 × 700, median of ${RUNS} runs`);
+  console.log("| workbook | create → tree (≤ 0.5 s) | switch period (≤ 0.2 s) | refresh (≤ 1 s) |");
+  console.log("| --- | --- | --- | --- |");
+  for (const row of rows) console.log(row);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
