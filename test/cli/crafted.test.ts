@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, promises as fs, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { partsOf, zipOf } from "../package/readPackageHelpers";
+import { partsOf, withParts, zipOf } from "../package/readPackageHelpers";
 import {
   editPart,
   packageProblems,
@@ -209,5 +209,25 @@ describe("a CSV export with text a workbook cannot hold as it is", () => {
     expect(await packageProblems(readFileSync(path.join(dir, "out.xlsx")))).toEqual([]);
     const notes = JSON.parse(run.stdout).issues.filter((i: { code: string }) => i.code === "write-note");
     expect(notes.map((n: { message: string }) => n.message).join("\n")).toMatch(/40,000 characters.*cut/);
+  });
+});
+
+describe("a package whose root relationship and content types name different workbooks", () => {
+  it("is read and patched at the same part", async () => {
+    const base = await tableBook();
+    const parts = await partsOf(base);
+    const book = await withParts(base, {
+      "xl/other.xml": parts.get("xl/workbook.xml")!.replace('name="Data"', 'name="Other"'),
+      "xl/_rels/other.xml.rels": parts.get("xl/_rels/workbook.xml.rels")!,
+      "_rels/.rels": parts.get("_rels/.rels")!.replace("xl/workbook.xml", "xl/other.xml"),
+    });
+    const { run, problems } = await refreshSoundly(book);
+    expect(run.code).toBe(0);
+    expect(problems).toEqual([]);
+    const out = await partsOf(readFileSync(path.join(dir, "out.xlsx")));
+    expect(out.get("xl/workbook.xml")).toContain('name="Scorecard"');
+    expect(out.get("xl/other.xml")).toBe(
+      parts.get("xl/workbook.xml")!.replace('name="Data"', 'name="Other"'),
+    );
   });
 });

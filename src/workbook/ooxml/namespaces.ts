@@ -61,3 +61,30 @@ export function toStrict(xml: string): string {
 export const RELATIONSHIPS_NAMESPACE_PATTERN = RELATIONSHIPS_NAMESPACES.map((ns) =>
   ns.replace(/[.]/g, "\\."),
 ).join("|");
+
+/**
+ * Which part is the workbook, one rule for the reader and the patcher (were they to choose
+ * differently, a refresh would score one workbook part and patch another): the part the package's
+ * root relationship names (officeDocument, as OPC says) when [Content_Types].xml declares it a
+ * workbook; else the first part it declares one; else where Excel puts it. A candidate counts only
+ * if the package has the part.
+ */
+export function chooseWorkbookPart(
+  candidates: { readonly rootRelationship: string | null; readonly declared: readonly string[] },
+  has: (part: string) => boolean,
+): string | null {
+  const declared = new Set(candidates.declared.map((p) => p.toLowerCase()));
+  const root = candidates.rootRelationship;
+  const ordered = [root !== null && declared.has(root.toLowerCase()) ? root : null, ...candidates.declared];
+  for (const part of [...ordered, "xl/workbook.xml"]) if (part !== null && has(part)) return part;
+  return null;
+}
+
+/** The content types of a workbook's main part: .xlsx, .xltx, .xlsm, .xltm, .xlam. */
+export const WORKBOOK_CONTENT_TYPES: ReadonlySet<string> = new Set([
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+  "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+  "application/vnd.ms-excel.template.macroEnabled.main+xml",
+  "application/vnd.ms-excel.addin.macroEnabled.main+xml",
+]);

@@ -20,7 +20,13 @@ import { OPEN_FAILURES } from "./openFailure";
 export { relsPartOf };
 import { attribute, findElements, PackageXmlError } from "./xmlText";
 import { parseXmlPart, type XmlVisitor } from "./read/xml";
-import { isStrictType, sameRelationshipType, toStrict } from "../ooxml/namespaces";
+import {
+  chooseWorkbookPart,
+  isStrictType,
+  sameRelationshipType,
+  toStrict,
+  WORKBOOK_CONTENT_TYPES,
+} from "../ooxml/namespaces";
 
 const utf8 = new TextDecoder("utf-8");
 
@@ -284,9 +290,30 @@ export class OpenPackage {
     const root = (await this.relationships("")).find((r) =>
       sameRelationshipType(r.type, RELATIONSHIP_TYPES.officeDocument),
     );
-    if (!root || !this.has(root.part)) throw new PackageXmlError("the package names no workbook part");
-    this.strict = isStrictType(root.type);
-    return this.entryName(root.part) as string;
+    const part = chooseWorkbookPart(
+      { rootRelationship: root?.part ?? null, declared: await this.declaredWorkbookParts() },
+      (name) => this.has(name),
+    );
+    if (part === null) throw new PackageXmlError("the package names no workbook part");
+    this.strict = root !== undefined && isStrictType(root.type);
+    return this.entryName(part) as string;
+  }
+
+  /** The parts [Content_Types].xml declares workbooks (main parts), in its order. */
+  private async declaredWorkbookParts(): Promise<string[]> {
+    if (!this.has("[Content_Types].xml")) return [];
+    const types = await this.text("[Content_Types].xml");
+    const declared: string[] = [];
+    for (const override of findElements(types, "Override")) {
+      if (!WORKBOOK_CONTENT_TYPES.has(attribute(override.text, "ContentType") ?? "")) continue;
+      const name = (attribute(override.text, "PartName") ?? "").replace(/^\//, "");
+      try {
+        declared.push(decodeURIComponent(name));
+      } catch {
+        declared.push(name);
+      }
+    }
+    return declared;
   }
 
   /** Leaves a part out of the package (a cache the spreadsheet rebuilds, such as calcChain.xml). */

@@ -1,6 +1,7 @@
 import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../model/snapshot";
 import type { BoundedInflate } from "./read/inflate";
 import { DEFAULT_READ_LIMITS, NotXlsxError, type ReadLimits } from "./read/limits";
+import { chooseWorkbookPart, WORKBOOK_CONTENT_TYPES } from "../ooxml/namespaces";
 import { OPEN_FAILURES } from "./openFailure";
 import { NumberFormats } from "./read/numberFormats";
 import {
@@ -139,13 +140,6 @@ async function relationshipsOf(parts: PackageParts, part: string): Promise<Map<s
   return bytes ? parseRelationships(relsName, part, bytes) : new Map();
 }
 
-const WORKBOOK_CONTENT_TYPES = new Set([
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
-  "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-  "application/vnd.ms-excel.template.macroEnabled.main+xml",
-  "application/vnd.ms-excel.addin.macroEnabled.main+xml",
-]);
 const BINARY_WORKBOOK_CONTENT_TYPE = "application/vnd.ms-excel.sheet.binary.macroEnabled.main";
 
 /**
@@ -155,22 +149,26 @@ const BINARY_WORKBOOK_CONTENT_TYPE = "application/vnd.ms-excel.sheet.binary.macr
 async function workbookPartName(parts: PackageParts): Promise<string> {
   const typesName = "[Content_Types].xml";
   const types = await parts.read(typesName, "other");
-  let declared: string | null = null;
+  const declared: string[] = [];
   let binary = false;
   if (types) {
     parseXmlPart(typesName, types, {
       open(name, attributes) {
         const { PartName: partName, ContentType: contentType } = attributes;
         if (name !== "Override" || partName === undefined || contentType === undefined) return;
-        if (WORKBOOK_CONTENT_TYPES.has(contentType)) declared ??= decodePartName(partName);
+        if (WORKBOOK_CONTENT_TYPES.has(contentType)) declared.push(decodePartName(partName));
         else if (contentType === BINARY_WORKBOOK_CONTENT_TYPE) binary = true;
       },
       close() {},
       text() {},
     });
   }
-  if (declared !== null && parts.has(declared)) return declared;
-  if (parts.has("xl/workbook.xml")) return "xl/workbook.xml";
+  const rootRelationships = await relationshipsOf(parts, "");
+  const officeDocument = [...rootRelationships.values()].find((r) => isRelationshipType(r, "officeDocument"));
+  const chosen = chooseWorkbookPart({ rootRelationship: officeDocument?.part ?? null, declared }, (part) =>
+    parts.has(part),
+  );
+  if (chosen !== null) return chosen;
   if (binary || parts.has("xl/workbook.bin")) {
     throw new NotXlsxError(OPEN_FAILURES.xlsb, "xlsb");
   }
