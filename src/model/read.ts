@@ -483,12 +483,17 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
   const baselineRow = at("baseline");
   const baseline = baselineRow === null ? null : readNumber(reader.value(baselineRow, "baseline"));
   const numberFormat = displayFormat(reader, draft.observations);
+  const because = polarity !== direction.polarity ? spending : direction.because;
   return {
     entity: draft.entity,
     perspective: draft.perspective,
     objective: draft.objective,
     name: draft.name,
     polarity,
+    ...(because &&
+    (direction.source === "class" || direction.source === "name" || polarity !== direction.polarity)
+      ? { polarityBecause: because }
+      : {}),
     aggregation,
     weight,
     owner: overrides?.owner ?? text("owner"),

@@ -33,6 +33,11 @@ export interface KpiModel {
   readonly name: string;
   /** Null when the polarity word was not understood (the KPI is then not scored). */
   readonly polarity: Polarity | null;
+  /**
+   * Why the polarity was inferred from the file (a class cell, the name, a departmental budget),
+   * where no Polarity cell or stored choice gave it: the set-up lists these to be confirmed.
+   */
+  readonly polarityBecause?: string;
   /** Null when the aggregation word was not understood. */
   readonly aggregation: Aggregation | null;
   readonly weight: number;

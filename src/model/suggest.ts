@@ -6,6 +6,7 @@
 import type { Definition } from "./definition";
 import { emptyDefinition } from "./definition";
 import type { ColumnMapping, NearMiss } from "./detect";
+import { tableAddress } from "./detect";
 import type { ColumnRole } from "./headers";
 import { canonicalHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
 import { readPeriodCell } from "./periodText";
@@ -23,6 +24,8 @@ export interface ReadSuggestion {
   readonly table?: string;
   /** The year of months written without one, as `--year` gives it. */
   readonly year?: number;
+  /** The block the mapping is for ("Data!A1:F40"), where the pane's set-up opens with it. */
+  readonly block?: string;
 }
 
 /** A mapping whose scorecard has at least one KPI with an actual and a target to score. */
@@ -122,7 +125,7 @@ export function suggestReading(
       source: { table: "", sheet: "", columns: mapping },
     };
     const model = readWith(definition);
-    if (model && scoresAKpi(model)) return { mapping: guess };
+    if (model && scoresAKpi(model)) return { mapping: guess, block: tableAddress(miss.table) };
   }
   return null;
 }

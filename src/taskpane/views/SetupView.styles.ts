@@ -28,4 +28,5 @@ export const useSetupStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "140px" },
   preview: { listStyle: "none", padding: 0, margin: 0, display: "grid", gap: tokens.spacingVerticalXS },
   fold: { justifySelf: "start", minHeight: "32px" },
+  directions: { display: "grid", gap: tokens.spacingVerticalS },
 });

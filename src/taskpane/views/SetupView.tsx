@@ -6,6 +6,7 @@ import { canonicalHeader } from "../../model/headers";
 import type { RangeRef } from "../../workbook/port";
 import { SetupColumns } from "./SetupColumns";
 import { SetupPreview } from "./SetupPreview";
+import { SetupReading } from "./SetupReading";
 import { SetupTable } from "./SetupTable";
 import { useSetupStyles } from "./SetupView.styles";
 import { useSetupView } from "./useSetupView";
@@ -52,6 +53,7 @@ export function SetupView({ workbook, candidates, base, getSelection, onCreate, 
       )}
       <SetupTable setup={setup} candidates={candidates} />
       {table && <SetupColumns setup={setup} table={table} snapshot={workbook.snapshot} />}
+      <SetupReading setup={setup} />
       <SetupPreview setup={setup} palette={base?.settings.palette ?? "standard"} />
       <div className={styles.footer}>
         {missing.length > 0 && (

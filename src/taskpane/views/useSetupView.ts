@@ -4,6 +4,9 @@ import { kpiModelsOf } from "../../app/paneTrends";
 import type { WorkbookState } from "../../app/scorecard";
 import { scoreWorkbook } from "../../app/scorecard";
 import type { Definition } from "../../model/definition";
+import type { Polarity } from "../../engine/types";
+import { readScorecard } from "../../model/read";
+import type { ReadSuggestion } from "../../model/suggest";
 import { emptyDefinition } from "../../model/definition";
 import { tableAddress, tableFromRange, type DetectedTable, type SourceLayout } from "../../model/detect";
 import { COLUMN_ROLES, REQUIRED_ROLES, type ColumnRole } from "../../model/headers";
@@ -26,6 +29,68 @@ function detectedMapping(table: DetectedTable): Partial<Record<ColumnRole, strin
   return mapping;
 }
 
+/** A table with every column its layout needs (not a near miss offered for its missing ones). */
+const readsWhole = (t: DetectedTable): boolean =>
+  t.shape === "columns" ||
+  (t.shape === "wide"
+    ? t.columns.kpi !== undefined
+    : REQUIRED_ROLES.every((r) => t.columns[r] !== undefined));
+
+/** The reading the reader suggests for a workbook in which it found no scorecard by itself. */
+function suggestedReading(workbook: WorkbookState): ReadSuggestion | undefined {
+  const reading = readScorecard(workbook.snapshot, workbook.stored, ownedSheetNames(workbook.owned), {
+    yearToTry: new Date().getFullYear(),
+  });
+  return reading.ok ? undefined : reading.suggestion;
+}
+
+/** A KPI whose direction the reader inferred, with why. */
+export interface InferredDirection {
+  readonly key: string;
+  readonly perspective: string;
+  readonly objective: string;
+  readonly name: string;
+  readonly polarity: Polarity;
+  readonly because: string;
+}
+
+/** The KPIs of a draft whose direction was inferred, once each (entities share a KPI's choice). */
+function inferredDirections(workbook: WorkbookState, draft: Definition): InferredDirection[] {
+  const reading = readScorecard(workbook.snapshot, draft, ownedSheetNames(workbook.owned));
+  if (!reading.ok) return [];
+  const seen = new Map<string, InferredDirection>();
+  for (const k of reading.model.kpis) {
+    const key = kpiKey(k.perspective, k.objective, k.name);
+    if (!k.polarityBecause || k.polarity === null || seen.has(key)) continue;
+    seen.set(key, {
+      key,
+      perspective: k.perspective,
+      objective: k.objective,
+      name: k.name,
+      polarity: k.polarity,
+      because: k.polarityBecause,
+    });
+  }
+  return [...seen.values()];
+}
+
+/** The draft with each inferred direction stored as chosen: confirmed, or switched by the user. */
+function withDirections(
+  draft: Definition,
+  inferred: readonly InferredDirection[],
+  switched: Readonly<Record<string, Polarity>>,
+): Definition {
+  if (inferred.length === 0) return draft;
+  const kpis = [...draft.kpis];
+  for (const d of inferred) {
+    const polarity = switched[d.key] ?? d.polarity;
+    const at = kpis.findIndex((k) => kpiKey(k.perspective, k.objective, k.name) === d.key);
+    if (at >= 0) kpis[at] = { ...(kpis[at] as Definition["kpis"][number]), polarity };
+    else kpis.push({ perspective: d.perspective, objective: d.objective, name: d.name, polarity });
+  }
+  return { ...draft, kpis };
+}
+
 export interface SetupInputs {
   readonly workbook: WorkbookState;
   readonly candidates: readonly DetectedTable[];
@@ -40,15 +105,28 @@ export interface SetupInputs {
  * view reads and changes its own block; a new reading feature adds a block here and a section there.
  */
 export function useSetupView({ workbook, candidates, base, getSelection }: SetupInputs) {
+  // With no table found, the reader's best guess (a block and the columns it lacks) opens the set-up.
+  // (The candidates are then the nearest blocks, each lacking a column.)
+  const [suggestion] = useState(() => (candidates.some(readsWhole) ? undefined : suggestedReading(workbook)));
+  const suggested = suggestion?.block
+    ? candidates.findIndex((t) => tableAddress(t) === suggestion.block)
+    : -1;
   // The table: one found, or a range the user names.
-  const [choice, setChoice] = useState(candidates.length ? "0" : RANGE_CHOICE);
-  const [rangeText, setRangeText] = useState("");
+  const [choice, setChoice] = useState(
+    suggested >= 0 ? String(suggested) : candidates.length ? "0" : RANGE_CHOICE,
+  );
+  const [rangeText, setRangeText] = useState(
+    suggested < 0 && !candidates.length ? (suggestion?.block ?? "") : "",
+  );
   const [selectionProblem, setSelectionProblem] = useState<string | undefined>();
   const byRange = choice === RANGE_CHOICE;
   const found = byRange ? undefined : candidates[Number(choice)];
   // The layout the headers cannot say.
   const [periodsAcross, setPeriodsAcross] = useState(false);
   const [sheetAsPerspective, setSheetAsPerspective] = useState(false);
+  // The year of months written without one ("Jan" … "Dec"), where the file does not say it.
+  const [yearText, setYearText] = useState(suggestion?.year !== undefined ? String(suggestion.year) : "");
+  const year = /^(19|[2-9]\d)\d\d$/.test(yearText.trim()) ? Number(yearText.trim()) : undefined;
   // The block as the reader will take it: the range named, or the table found read again wide.
   const reading = useMemo(() => {
     if (byRange)
@@ -79,12 +157,15 @@ export function useSetupView({ workbook, candidates, base, getSelection }: Setup
         : undefined;
 
   // The mapping: what the headers say, corrected by the user.
-  const [mapping, setMapping] = useState(() => (table ? detectedMapping(table) : {}));
+  // The suggestion's columns count as detected for its own block.
+  const startingMapping = (t: DetectedTable | null) =>
+    t ? { ...detectedMapping(t), ...(suggestion?.block === tableAddress(t) ? suggestion.mapping : {}) } : {};
+  const [mapping, setMapping] = useState(() => startingMapping(table));
   const [mappedFor, setMappedFor] = useState(table);
   // A different block has different headers: start again from what its headers say.
   if (mappedFor !== table) {
     setMappedFor(table);
-    setMapping(table ? detectedMapping(table) : {});
+    setMapping(startingMapping(table));
   }
   const wide = table?.shape === "wide";
   const required: readonly ColumnRole[] = wide ? ["kpi"] : REQUIRED_ROLES;
@@ -97,8 +178,9 @@ export function useSetupView({ workbook, candidates, base, getSelection }: Setup
     ...(byRange ? { range: rangeText.trim() } : {}),
     ...(periodsAcross ? { periodsAcross } : {}),
     ...(sheetAsPerspective ? { sheetAsPerspective } : {}),
+    ...(year !== undefined ? { year } : {}),
   } satisfies SourceLayout);
-  const draft = useMemo(
+  const chosen = useMemo(
     () =>
       table
         ? chooseTable(
@@ -110,7 +192,19 @@ export function useSetupView({ workbook, candidates, base, getSelection }: Setup
         : null,
     [table, mapping, sheetAsPerspective, layoutKey, base],
   );
+  // Directions the reader inferred (a cost, a departmental budget), each shown to be confirmed or
+  // switched; on Create each is stored in the definition as the user's choice.
+  const inferred = useMemo(() => (chosen ? inferredDirections(workbook, chosen) : []), [workbook, chosen]);
+  const [switched, setSwitched] = useState<Readonly<Record<string, Polarity>>>({});
+  const draft = useMemo(
+    () => (chosen ? withDirections(chosen, inferred, switched) : null),
+    [chosen, inferred, switched],
+  );
   const preview = useMemo(() => (draft ? scoreWorkbook(workbook, draft) : null), [workbook, draft]);
+  const needsYear =
+    year === undefined &&
+    ((preview !== null && !preview.ok && preview.fatal.code === "months-across-no-year") ||
+      yearText.trim() !== "");
   const formats = useMemo(() => (preview?.ok ? kpiModelsOf(preview.model, "") : null), [preview]);
   // Each KPI with where it stands, so a wrong perspective or objective shows before it is created.
   const kpis = preview?.ok
@@ -151,7 +245,21 @@ export function useSetupView({ workbook, candidates, base, getSelection }: Setup
       clear: () => setSelectionProblem(undefined),
       take: takeSelection,
     },
-    layout: { periodsAcross, setPeriodsAcross, sheetAsPerspective, setSheetAsPerspective },
+    layout: {
+      periodsAcross,
+      setPeriodsAcross,
+      sheetAsPerspective,
+      setSheetAsPerspective,
+      yearText,
+      setYearText,
+      askYear: needsYear || year !== undefined,
+      yearProblem: yearText.trim() !== "" && year === undefined ? "Type a year such as 2024." : undefined,
+    },
+    directions: {
+      inferred,
+      chosen: (key: string, polarity: Polarity) => switched[key] ?? polarity,
+      choose: (key: string, polarity: Polarity) => setSwitched((s) => ({ ...s, [key]: polarity })),
+    },
     columns: { mapping, setMapping, required, missing, disabledRole },
     preview: { draft, preview, kpis },
   };
