@@ -231,3 +231,13 @@ describe("a package whose root relationship and content types name different wor
     );
   });
 });
+
+describe("a bomb among the parts nobody reads", () => {
+  it("is refused by its ratio when its CRC is computed: exit 2, one sentence naming it", async () => {
+    const parts = [...(await partsOf(await tableBook()))].map(([name, data]) => ({ name, data }));
+    const book = zipOf([...parts, { name: "xl/media/image1.bin", data: new Uint8Array(64 * 2 ** 20) }]);
+    const { run } = await refreshSoundly(book);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/xl\/media\/image1\.bin inflates to more than 200 times/);
+  });
+});

@@ -90,8 +90,21 @@ export class RelationshipsText {
   }
 
   remove(id: string): void {
-    const rel = findElements(this.xml, "Relationship").find((r) => attribute(r.text, "Id") === id);
-    if (rel) this.xml = replaceSpan(this.xml, rel, "");
+    this.removeAll(new Set([id]));
+  }
+
+  /** Takes out every relationship of these ids, in one pass over the part. */
+  removeAll(ids: ReadonlySet<string>): void {
+    if (ids.size === 0) return;
+    const kept: string[] = [];
+    let at = 0;
+    for (const rel of findElements(this.xml, "Relationship")) {
+      if (!ids.has(attribute(rel.text, "Id") ?? "")) continue;
+      kept.push(this.xml.slice(at, rel.start));
+      at = rel.end;
+    }
+    kept.push(this.xml.slice(at));
+    this.xml = kept.join("");
   }
 
   save(pkg: OpenPackage): void {
@@ -254,11 +267,23 @@ export class SheetDrawing {
 
   /** The highest cNvPr id of the objects that stay: new objects are numbered after it. */
   private highestIdExcept(removed: readonly DrawingObject[]): number {
-    let text = this.xml;
-    for (const o of [...removed].sort((a, b) => b.start - a.start))
-      text = text.slice(0, o.start) + text.slice(o.end);
-    const ids = [...text.matchAll(/<(?:[\w.-]+:)?cNvPr\b[^>]*?\sid="(\d+)"/g)].map((m) => Number(m[1]));
-    return Math.max(1, ...ids);
+    let highest = 1;
+    // A loop, not Math.max(...ids): a drawing of many objects would overflow the call stack.
+    for (const m of this.without(removed).matchAll(/<(?:[\w.-]+:)?cNvPr\b[^>]*?\sid="(\d+)"/g))
+      highest = Math.max(highest, Number(m[1]));
+    return highest;
+  }
+
+  /** The drawing's text without these objects, built in one pass whatever their number. */
+  private without(removed: readonly DrawingObject[]): string {
+    const kept: string[] = [];
+    let at = 0;
+    for (const o of [...removed].sort((a, b) => a.start - b.start)) {
+      kept.push(this.xml.slice(at, o.start));
+      at = o.end;
+    }
+    kept.push(this.xml.slice(at));
+    return kept.join("");
   }
 
   /**
@@ -272,9 +297,7 @@ export class SheetDrawing {
   ): void {
     const removed = this.objects().filter((o) => isProduct(o.name, o));
     const firstId = this.highestIdExcept(removed) + 1;
-    let text = this.xml;
-    for (const o of [...removed].sort((a, b) => b.start - a.start))
-      text = text.slice(0, o.start) + text.slice(o.end);
+    let text = this.without(removed);
     const addition = anchors(firstId);
     const close = `</${this.prefix}wsDr>`;
     if (text.trimEnd().endsWith("/>") && !text.includes(close)) {
@@ -285,7 +308,7 @@ export class SheetDrawing {
     if (at < 0) throw new PackageXmlError(`${this.part} has no ${close}`);
     this.xml = text.slice(0, at) + addition + text.slice(at);
     const used = new Set(this.objects().flatMap((o) => o.relationshipIds));
-    for (const id of removed.flatMap((o) => o.relationshipIds)) if (!used.has(id)) this.rels.remove(id);
+    this.rels.removeAll(new Set(removed.flatMap((o) => o.relationshipIds).filter((id) => !used.has(id))));
   }
 
   /**

@@ -165,14 +165,41 @@ export class OpenPackage {
       .replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])UTF-16(?:LE|BE)?(["'])/i, "$1UTF-8$2");
   }
 
-  /** An untouched part's inflated bytes, for its CRC: a part that does not inflate is the file's damage. */
+  /** What the untouched parts the reader did not read may inflate to in all, for their CRCs. */
+  private copyBudget = DEFAULT_READ_LIMITS.maxTotalBytes;
+
+  /**
+   * An untouched part's inflated bytes, for its CRC: a part that does not inflate is the file's
+   * damage, and parts nobody reads are held to the reader's limits (its ratio, its total), so
+   * that a bomb among them costs seconds, not minutes.
+   */
   private async copiedBytes(name: string): Promise<Uint8Array> {
+    let bytes: Uint8Array;
     try {
-      return await this.originalBytes(name);
+      bytes = await this.originalBytes(name);
     } catch (e) {
       if (e instanceof PackageReadError) throw e;
       throw new PackageFormatError(OPEN_FAILURES.damagedEntry(name), name);
     }
+    if (this.inflated.has(name.toLowerCase())) return bytes;
+    const entry = this.byLowerName.get(name.toLowerCase()) as ZipEntry;
+    const { maxCompressionRatio, ratioCheckedAbove, maxTotalBytes } = DEFAULT_READ_LIMITS;
+    if (bytes.length > ratioCheckedAbove && bytes.length > entry.compressedSize * maxCompressionRatio) {
+      throw new PackageLimitError(
+        `${name} inflates to more than ${maxCompressionRatio} times its compressed size, which only a ZIP bomb does; bsc will not open this file.`,
+        "maxCompressionRatio",
+        name,
+      );
+    }
+    this.copyBudget -= bytes.length;
+    if (this.copyBudget < 0) {
+      throw new PackageLimitError(
+        `The parts of this file inflate beyond ${byteSize(maxTotalBytes)} in all (${name} passed it); bsc will not open it.`,
+        "maxTotalBytes",
+        name,
+      );
+    }
+    return bytes;
   }
 
   private async originalBytes(name: string): Promise<Uint8Array> {
