@@ -98,14 +98,25 @@ export function scoreWorkbook(
     yearToTry: (options.now ?? new Date()).getUTCFullYear(),
   });
   if (!reading.ok) return reading;
-  const evaluation = evaluateScorecard(reading.model, { period: options.period });
-  if (!evaluation.ok) return { ok: false, fatal: evaluation.fatal, issues: reading.model.issues };
-  const report = buildReport(evaluation.result, reading.model.layout, options.fileIssues);
+  return scoreModel(reading.model, options);
+}
+
+/**
+ * A model already read, scored (for another period, say): what scoreWorkbook does after reading,
+ * for the pane to switch periods without reading the workbook again.
+ */
+export function scoreModel(
+  model: ScorecardModel,
+  options: Pick<RunOptions, "period" | "fileIssues"> = {},
+): Scoring {
+  const evaluation = evaluateScorecard(model, { period: options.period });
+  if (!evaluation.ok) return { ok: false, fatal: evaluation.fatal, issues: model.issues };
+  const report = buildReport(evaluation.result, model.layout, options.fileIssues);
   return {
     ok: true,
     report,
     hasErrors: report.issues.some((i) => i.severity === "error"),
-    model: reading.model,
+    model,
     result: evaluation.result,
   };
 }

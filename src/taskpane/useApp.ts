@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { addTaggedKpi, editKpi, editSettings, tagName, type KpiFieldEdits } from "../app/definitionEdits";
 import { errorSentence } from "../app/outcomeText";
-import { scoreWorkbook } from "../app/scorecard";
+import { scoreModel } from "../app/scorecard";
 import { quoteSheetName } from "../model/address";
 import { emptyDefinition, type Definition, type Settings } from "../model/definition";
 import { kpiKey } from "../model/scorecard";
@@ -68,7 +68,8 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
   const viewed = useMemo(() => {
     const scoring = ready?.scoring ?? null;
     if (!ready || !scoring?.ok || viewPeriod === null || viewPeriod === scoring.report.period) return scoring;
-    return scoreWorkbook(ready.workbook, ready.definition, { period: viewPeriod });
+    // The model read already, scored for another period: no second reading of the workbook.
+    return scoreModel(scoring.model, { period: viewPeriod });
   }, [ready, viewPeriod]);
   const definition: Definition = ready?.definition ?? emptyDefinition();
   const firstRun = ready !== null && ready.definition === null;

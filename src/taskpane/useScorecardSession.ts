@@ -60,25 +60,30 @@ export function useScorecardSession(port: InteractiveWorkbook) {
     setNoticeState(next && { ...next, id: ++noticeCount.current });
   }, []);
 
-  const load = useCallback(async () => {
-    try {
-      const workbook = await readWorkbookState(port);
-      if ("code" in workbook) {
-        setState({ phase: "failed", message: fatalSentence(workbook) });
-        return;
+  /** Reads the workbook; `scored` is the scoring a refresh just made of it, kept instead of scoring again. */
+  const load = useCallback(
+    async (scored?: Scoring) => {
+      try {
+        const workbook = await readWorkbookState(port);
+        if ("code" in workbook) {
+          setState({ phase: "failed", message: fatalSentence(workbook) });
+          return;
+        }
+        const owned = ownedSheetNames(workbook.owned);
+        const found = detectTables(workbook.snapshot, owned).filter((t) => t.kind === "scorecard");
+        // With no table that has every column, the blocks that came closest are offered instead,
+        // for the user to name their missing columns by hand.
+        const candidates = found.length ? found : nearMisses(workbook.snapshot, owned).map((m) => m.table);
+        const definition = workbook.stored;
+        const scoring =
+          scored ?? (definition || candidates.length === 1 ? scoreWorkbook(workbook, definition) : null);
+        setState({ phase: "ready", workbook, definition, scoring, candidates });
+      } catch (error) {
+        setState({ phase: "failed", message: errorSentence(error) });
       }
-      const owned = ownedSheetNames(workbook.owned);
-      const found = detectTables(workbook.snapshot, owned).filter((t) => t.kind === "scorecard");
-      // With no table that has every column, the blocks that came closest are offered instead,
-      // for the user to name their missing columns by hand.
-      const candidates = found.length ? found : nearMisses(workbook.snapshot, owned).map((m) => m.table);
-      const definition = workbook.stored;
-      const scoring = definition || candidates.length === 1 ? scoreWorkbook(workbook, definition) : null;
-      setState({ phase: "ready", workbook, definition, scoring, candidates });
-    } catch (error) {
-      setState({ phase: "failed", message: errorSentence(error) });
-    }
-  }, [port]);
+    },
+    [port],
+  );
 
   useEffect(() => {
     void load();
@@ -96,6 +101,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
       confirmation = "",
     ): Promise<boolean> => {
       setNotice(null);
+      let refreshed: Scoring | undefined;
       try {
         const onProgress = (step: RefreshStep) => setProgress(STEPS[step]);
         const outcome = await runScorecard(
@@ -107,6 +113,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
           setNotice({ intent: "error", text: savedButNot(confirmation, fatalSentence(outcome.fatal)) });
           return false;
         }
+        refreshed = outcome;
         const summary = outcomeSentence(outcome.report, MEANING_WORDS);
         setNotice({
           intent: outcome.hasErrors ? "warning" : "success",
@@ -118,7 +125,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
         return false;
       } finally {
         setProgress(null);
-        await load();
+        await load(refreshed);
       }
     },
     [port, load, setNotice],
