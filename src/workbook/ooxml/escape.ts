@@ -34,25 +34,45 @@ const NOT_XML =
   // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot hold, and unpaired surrogates
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/**
+ * The characters that make a text need escaping in each context: markup, what XML cannot hold
+ * (any surrogate, paired or not, sends the text the slow way, which keeps the paired ones), and
+ * "_" in spreadsheet text (a literal _xHHHH_), quotes and white space in an attribute.
+ */
+// eslint-disable-next-line no-control-regex -- controls are what these look for
+const NEEDS_MARKUP_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex -- controls are what these look for
+const NEEDS_SPREADSHEET_ESCAPE = /[&<>_\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex -- controls are what these look for
+const NEEDS_ATTRIBUTE_ESCAPE = /[&<>"\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 const hex4 = (c: string): string => c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase();
 
 const markup = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/**
+ * Where a text is written, for a note: a sentence's subject, or a function making it (a cell's
+ * address is made only for the rare text that needs a note, not for every cell written).
+ */
+export type Where = string | (() => string);
+
+const named = (where: Where): string => (typeof where === "string" ? where : where());
+
 /** Text cut at the limit, never through a surrogate pair; the cut is noted. */
-function cut(text: string, where: string, notes: WriteNotes | undefined): string {
+function cut(text: string, where: Where, notes: WriteNotes | undefined): string {
   if (text.length <= MAX_TEXT_CHARS) return text;
   let end = MAX_TEXT_CHARS;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
   notes?.add(
-    `${where} held ${text.length.toLocaleString("en-US")} characters, more than the ${MAX_TEXT_CHARS.toLocaleString("en-US")} a cell holds: it was cut to that length.`,
+    `${named(where)} held ${text.length.toLocaleString("en-US")} characters, more than the ${MAX_TEXT_CHARS.toLocaleString("en-US")} a cell holds: it was cut to that length.`,
   );
   return text.slice(0, end);
 }
 
 /** The text without the characters XML cannot hold; their leaving out is noted. */
-function withoutNonXml(text: string, where: string, notes: WriteNotes | undefined): string {
+function withoutNonXml(text: string, where: Where, notes: WriteNotes | undefined): string {
   NOT_XML.lastIndex = 0;
   if (!NOT_XML.test(text)) return text;
   const dropped = new Set<string>();
@@ -61,7 +81,7 @@ function withoutNonXml(text: string, where: string, notes: WriteNotes | undefine
     return "";
   });
   notes?.add(
-    `${where} held ${[...dropped].slice(0, 5).join(", ")}${dropped.size > 5 ? " …" : ""}, which a workbook cannot hold there: left out.`,
+    `${named(where)} held ${[...dropped].slice(0, 5).join(", ")}${dropped.size > 5 ? " …" : ""}, which a workbook cannot hold there: left out.`,
   );
   return kept;
 }
@@ -71,19 +91,23 @@ function withoutNonXml(text: string, where: string, notes: WriteNotes | undefine
  * 32,767 characters, XML-escaped, XML-invalid characters as _xHHHH_ (an unpaired surrogate, which
  * no encoding can carry, as U+FFFD).
  */
-export function spreadsheetText(text: string, where = "A text", notes?: WriteNotes): string {
+export function spreadsheetText(text: string, where: Where = "A text", notes?: WriteNotes): string {
+  // Most texts (names, labels, numbers as text) need nothing: one test instead of five passes.
+  if (text.length <= MAX_TEXT_CHARS && !NEEDS_SPREADSHEET_ESCAPE.test(text)) return text;
   return markup(cut(text, where, notes))
     .replace(/_(x[0-9a-f]{4}_)/gi, "_x005F_$1")
     .replace(NOT_XML, (c) => (c >= "\ud800" && c <= "\udfff" ? "\ufffd" : `_x${hex4(c)}_`));
 }
 
 /** Text inside markup that has no _xHHHH_ convention (DrawingML text, a formula, a header): cut and cleaned. */
-export function markupText(text: string, where = "A text", notes?: WriteNotes): string {
+export function markupText(text: string, where: Where = "A text", notes?: WriteNotes): string {
+  if (text.length <= MAX_TEXT_CHARS && !NEEDS_MARKUP_ESCAPE.test(text)) return text;
   return markup(withoutNonXml(cut(text, where, notes), where, notes));
 }
 
 /** An attribute value, for inside double quotes; tabs and line ends kept as character references. */
-export function attributeText(text: string, where = "A name", notes?: WriteNotes): string {
+export function attributeText(text: string, where: Where = "A name", notes?: WriteNotes): string {
+  if (text.length <= MAX_TEXT_CHARS && !NEEDS_ATTRIBUTE_ESCAPE.test(text)) return text;
   return markup(withoutNonXml(cut(text, where, notes), where, notes))
     .replace(/"/g, "&quot;")
     .replace(/\t/g, "&#9;")

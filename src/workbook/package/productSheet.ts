@@ -28,7 +28,7 @@ function cellXml(
     if (!Number.isFinite(value)) return `<c r="${ref}"${s}/>`;
     return `<c r="${ref}"${s}><v>${value}</v></c>`;
   }
-  const text = spreadsheetText(value, sheetCell(sheet, row, col), notes);
+  const text = spreadsheetText(value, () => sheetCell(sheet, row, col), notes);
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
