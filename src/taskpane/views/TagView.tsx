@@ -22,46 +22,16 @@ export function TagView({
   onTag: (draft: TagDraft) => void;
 }) {
   const styles = useTagStyles();
-  const {
-    actualExample,
-    actualText,
-    error,
-    form,
-    name,
-    objective,
-    owner,
-    perspective,
-    polarity,
-    problems,
-    setActualText,
-    setName,
-    setObjective,
-    setOwner,
-    setPerspective,
-    setPolarity,
-    setSelectionProblem,
-    setTargetKind,
-    setTargetNumber,
-    setTargetText,
-    setThreshold,
-    setWeight,
-    takeSelection,
-    targetKind,
-    targetNumber,
-    targetText,
-    threshold,
-    weight,
-    submit,
-  } = useTagForm({ perspectives, getSelection, sheetNames, onTag });
+  const tag = useTagForm({ perspectives, getSelection, sheetNames, onTag });
   return (
     <form
-      ref={form}
+      ref={tag.form}
       className={styles.form}
       aria-label="Tag a KPI"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        submit();
+        tag.submit();
       }}
     >
       <Body1>
@@ -69,80 +39,88 @@ export function TagView({
         when rows and columns move.
       </Body1>
       <div className={styles.pick}>
-        <Field label="Actual" className={styles.grow} {...error(problems.actual)}>
+        <Field label="Actual" className={styles.grow} {...tag.error(tag.problems.actual)}>
           <Input
-            value={actualText}
+            value={tag.actualText}
             onChange={(_, d) => {
-              setActualText(d.value);
-              setSelectionProblem(undefined);
+              tag.setActualText(d.value);
+              tag.setSelectionProblem(undefined);
             }}
-            placeholder={`Select cells, or type ${actualExample}`}
+            placeholder={`Select cells, or type ${tag.actualExample}`}
           />
         </Field>
-        <Button onClick={() => void takeSelection(setActualText)}>Use selection as actual</Button>
+        <Button onClick={() => void tag.takeSelection(tag.setActualText)}>Use selection as actual</Button>
       </div>
       <Field label="Target">
         <RadioGroup
           layout="horizontal"
-          value={targetKind}
-          onChange={(_, d) => setTargetKind(d.value as "number" | "range")}
+          value={tag.targetKind}
+          onChange={(_, d) => tag.setTargetKind(d.value as "number" | "range")}
         >
           <Radio value="number" label="A number" />
           <Radio value="range" label="Cells" />
         </RadioGroup>
       </Field>
-      {targetKind === "number" ? (
-        <Field label="Target value" {...error(problems.targetNumber)}>
-          <Input value={targetNumber} onChange={(_, d) => setTargetNumber(d.value)} inputMode="decimal" />
+      {tag.targetKind === "number" ? (
+        <Field label="Target value" {...tag.error(tag.problems.targetNumber)}>
+          <Input
+            value={tag.targetNumber}
+            onChange={(_, d) => tag.setTargetNumber(d.value)}
+            inputMode="decimal"
+          />
         </Field>
       ) : (
         <div className={styles.pick}>
-          <Field label="Target cells" className={styles.grow} {...error(problems.targetRange)}>
+          <Field label="Target cells" className={styles.grow} {...tag.error(tag.problems.targetRange)}>
             <Input
-              value={targetText}
-              onChange={(_, d) => setTargetText(d.value)}
+              value={tag.targetText}
+              onChange={(_, d) => tag.setTargetText(d.value)}
               placeholder={`Select cells, or type ${exampleRef(sheetNames, "B3:M3")}`}
             />
           </Field>
-          <Button onClick={() => void takeSelection(setTargetText)}>Use selection as target</Button>
+          <Button onClick={() => void tag.takeSelection(tag.setTargetText)}>Use selection as target</Button>
         </div>
       )}
-      <Field label="Perspective" {...error(problems.perspective)}>
-        <Input value={perspective} onChange={(_, d) => setPerspective(d.value)} list="bsc-perspectives" />
+      <Field label="Perspective" {...tag.error(tag.problems.perspective)}>
+        <Input
+          value={tag.perspective}
+          onChange={(_, d) => tag.setPerspective(d.value)}
+          list="bsc-perspectives"
+        />
       </Field>
       <datalist id="bsc-perspectives">
         {perspectives.map((p) => (
           <option key={p} value={p} />
         ))}
       </datalist>
-      <Field label="Objective (existing or new)" {...error(problems.objective)}>
-        <Input value={objective} onChange={(_, d) => setObjective(d.value)} list="bsc-objectives" />
+      <Field label="Objective (existing or new)" {...tag.error(tag.problems.objective)}>
+        <Input value={tag.objective} onChange={(_, d) => tag.setObjective(d.value)} list="bsc-objectives" />
       </Field>
       <datalist id="bsc-objectives">
         {objectives.map((o) => (
           <option key={o} value={o} />
         ))}
       </datalist>
-      <Field label="KPI name" {...error(problems.name)}>
-        <Input value={name} onChange={(_, d) => setName(d.value)} />
+      <Field label="KPI name" {...tag.error(tag.problems.name)}>
+        <Input value={tag.name} onChange={(_, d) => tag.setName(d.value)} />
       </Field>
-      <PolarityField value={polarity} onChange={setPolarity} />
+      <PolarityField value={tag.polarity} onChange={tag.setPolarity} />
       <Field
-        label={polarity === "band" ? "Tolerance (optional, in the KPI's unit)" : "Threshold (optional)"}
-        {...error(problems.threshold)}
+        label={tag.polarity === "band" ? "Tolerance (optional, in the KPI's unit)" : "Threshold (optional)"}
+        {...tag.error(tag.problems.threshold)}
       >
         <Input
-          value={threshold}
-          onChange={(_, d) => setThreshold(d.value)}
+          value={tag.threshold}
+          onChange={(_, d) => tag.setThreshold(d.value)}
           inputMode="decimal"
           placeholder="default"
         />
       </Field>
-      <Field label="Weight" {...error(problems.weight)}>
-        <Input value={weight} onChange={(_, d) => setWeight(d.value)} inputMode="decimal" />
+      <Field label="Weight" {...tag.error(tag.problems.weight)}>
+        <Input value={tag.weight} onChange={(_, d) => tag.setWeight(d.value)} inputMode="decimal" />
       </Field>
       <Field label="Owner">
-        <Input value={owner} onChange={(_, d) => setOwner(d.value)} />
+        <Input value={tag.owner} onChange={(_, d) => tag.setOwner(d.value)} />
       </Field>
       <Button appearance="primary" type="submit">
         Tag KPI
