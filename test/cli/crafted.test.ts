@@ -48,7 +48,7 @@ describe("names with characters XML cannot hold", () => {
   it.each([
     ["_x0001_", "Rev_x0001_enue"],
     ["_x001B_", "Rev_x001B_]0;title_x0007_"],
-    ["U+FFFE", "Rev\ufffeenue"],
+    ["_xFFFE_", "Rev_xFFFE_enue"],
   ])("a KPI named with %s keeps every written part well-formed", async (_, name) => {
     const book = await editPart(await tableBook(), "xl/sharedStrings.xml", (xml) =>
       xml.replace(">Revenue<", `>${name}<`),
@@ -56,6 +56,25 @@ describe("names with characters XML cannot hold", () => {
     const { run, problems } = await refreshSoundly(book, "--strategy-map");
     expect(run.code).toBe(0);
     expect(problems).toEqual([]);
+  });
+});
+
+describe("a part holding a character XML does not allow", () => {
+  it.each([
+    ["U+FFFE", "\ufffe"],
+    ["U+0001", "\u0001"],
+  ])("raw %s in the shared strings is exit 2, naming the part", async (what, raw) => {
+    const book = await editPart(await tableBook(), "xl/sharedStrings.xml", (xml) =>
+      xml.replace(">Revenue<", `>Rev${raw}enue<`),
+    );
+    for (const args of [["check"], ["refresh", "-o", "out.xlsx"]]) {
+      writeFileSync(path.join(dir, "in.xlsx"), book);
+      const run = await bsc(dir, args[0]!, "in.xlsx", ...args.slice(1));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `Cannot read in.xlsx: xl/sharedStrings.xml is not well-formed XML (it holds ${what}, a character XML does not allow); bsc will not read it.`,
+      );
+    }
   });
 });
 

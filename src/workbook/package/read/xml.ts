@@ -62,6 +62,28 @@ const notWellFormed = (part: string, reason: string): PackageFormatError =>
   new PackageFormatError(`${part} is not well-formed XML (${reason}); bsc will not read it.`, part);
 
 /**
+ * Where bytes[] holds, in UTF-8, a character XML 1.0 does not allow: a C0 control other than tab,
+ * line feed and carriage return, U+FFFE, U+FFFF, or a surrogate (ED A0–BF). -1 when none; the code
+ * point's name otherwise. The scanner reads names and text without looking at every byte, so a
+ * part that holds one would otherwise be read, and copied or edited into a part no XML reader
+ * (Excel, LibreOffice) takes.
+ */
+export function nonXmlCharacter(bytes: Uint8Array): string | null {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x20 && b !== 0xef && b !== 0xed) continue;
+    if (b < 0x20) {
+      if (b !== 0x09 && b !== 0x0a && b !== 0x0d) return `U+${b.toString(16).padStart(4, "0").toUpperCase()}`;
+    } else if (b === 0xef) {
+      if (bytes[i + 1] === 0xbf && (bytes[i + 2] === 0xbe || bytes[i + 2] === 0xbf))
+        return bytes[i + 2] === 0xbe ? "U+FFFE" : "U+FFFF";
+    } else if ((bytes[i + 1] as number) >= 0xa0 && (bytes[i + 1] as number) <= 0xbf)
+      return "a lone surrogate";
+  }
+  return null;
+}
+
+/**
  * Parses one part, giving the visitor local names. UTF-8 parts (every part Excel, LibreOffice and
  * Google Sheets write) go through the fast scanner; a UTF-16 part through saxes.
  */
@@ -70,6 +92,8 @@ export function parseXmlPart(part: string, bytes: Uint8Array, visitor: XmlVisito
     parseWithSaxes(part, bytes, visitor);
     return;
   }
+  const forbidden = nonXmlCharacter(bytes);
+  if (forbidden !== null) throw notWellFormed(part, `it holds ${forbidden}, a character XML does not allow`);
   const locals = new Map<string, string>();
   const local = (name: string): string => {
     // Most names have no prefix: no lookup for them.
