@@ -91,20 +91,24 @@ function classify(
  */
 export type ColumnMapping = Readonly<Partial<Record<ColumnRole, string>>>;
 
-function roleReader(mapping: ColumnMapping): (header: string) => ColumnRole | null {
+/** Reads a header's role; `named`: the roles the user named by hand, never read from content. */
+type RoleReader = ((header: string) => ColumnRole | null) & { readonly named: ReadonlySet<ColumnRole> };
+
+function roleReader(mapping: ColumnMapping): RoleReader {
   const byHeader = new Map<string, ColumnRole>();
   const unmapped = new Set<ColumnRole>();
   for (const [role, header] of Object.entries(mapping) as [ColumnRole, string][]) {
     if (header === "") unmapped.add(role);
     else byHeader.set(normalizeHeader(header), role);
   }
-  return (header) => {
+  const read = (header: string): ColumnRole | null => {
     const mapped = byHeader.get(normalizeHeader(header));
     if (mapped) return mapped;
     const role = roleOfHeader(header);
     // A role the user gave another header, or said the table has not, is not read from the words.
     return role === null || unmapped.has(role) || mapping[role] !== undefined ? null : role;
   };
+  return Object.assign(read, { named: new Set(Object.keys(mapping) as ColumnRole[]) });
 }
 
 function mapHeaders(
@@ -248,7 +252,7 @@ function readBlock(
   row: number,
   left: number,
   right: number,
-  roleOf: (header: string) => ColumnRole | null,
+  roleOf: RoleReader,
   periodsAcross: boolean,
   box?: { bottom: number },
   year?: number,
@@ -273,7 +277,7 @@ function readBlock(
   for (let col = unheaded; col <= right; col++)
     profiles.push(profileColumn(sheet, col, cellText(cellAt(sheet, row, col)), row + 1, bottom));
   const settled = settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom);
-  const inference = inferRoles(profiles, settled.columns, sheet.name);
+  const inference = inferRoles(profiles, settled.columns, sheet.name, roleOf.named);
   if (!inference) return null;
   const usesUnheaded = Object.values(inference.columns).includes(unheaded);
   return {
@@ -299,7 +303,7 @@ const rowIsBlank = (sheet: SheetSnapshot, row: number, left: number, right: numb
 function fromExcelTable(
   sheet: SheetSnapshot,
   table: TableSnapshot,
-  roleOf: (header: string) => ColumnRole | null,
+  roleOf: RoleReader,
   periodsAcross: boolean,
   year?: number,
 ): DetectedTable | null {
@@ -419,7 +423,7 @@ function rangeTable(
 
 function plainBlocks(
   sheet: SheetSnapshot,
-  roleOf: (header: string) => ColumnRole | null,
+  roleOf: RoleReader,
   periodsAcross: boolean,
   year?: number,
 ): DetectedTable[] {

@@ -51,6 +51,9 @@ const SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = {
     "Measures",
     "KPIs",
     "Metrics",
+    // OKR sheets: each key result is scored as a KPI under its objective.
+    "Key Result",
+    "Key Results",
   ],
   actual: [
     "Actual",
@@ -63,6 +66,10 @@ const SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = {
     "Measured Value",
     "Current Value",
     "Achieved",
+    // OKR sheets write the key result's value so far; public-sector returns write the outturn.
+    "Current",
+    "Outturn",
+    "Performance",
   ],
   // A forecast is not a target: it says what is expected to happen, not what was aimed at, and
   // scoring against it would grade the forecast's accuracy. Forecast columns stay unread (a
@@ -78,6 +85,8 @@ const SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = {
     "Target Goal",
     "Quota",
     "Benchmark",
+    // Health and public-sector indicators are measured against a standard.
+    "Standard",
   ],
   threshold: ["Threshold", "Red Flag", "Red Threshold", "Minimum Acceptable"],
   tolerance: ["Tolerance %", "Tolerance"],

@@ -30,6 +30,8 @@ export interface ColumnProfile {
    * 1, a month without one ("Jan") ½, so "Jan 2024" wins over "Jan" between two period columns.
    */
   readonly periodScore: number;
+  /** Every number is a whole year from 1900 to 2100: a column of years, no KPI's value. */
+  readonly years: boolean;
 }
 
 /** Profiles are drawn from at most this many rows: enough to see a column's kind, cheap on 150,000 rows. */
@@ -46,6 +48,7 @@ export function profileColumn(
   let numbers = 0;
   let periods = 0;
   let texts = 0;
+  let notYears = false;
   const distinct = new Set<string>();
   const values: CellValue[] = [];
   const last = Math.min(lastRow, firstRow + PROFILE_ROWS - 1);
@@ -62,8 +65,10 @@ export function profileColumn(
       periods++;
       continue;
     }
-    if (readNumber(value).kind === "number") {
+    const n = readNumber(value);
+    if (n.kind === "number") {
       numbers++;
+      if (!Number.isInteger(n.value) || n.value < 1900 || n.value > 2100) notYears = true;
       continue;
     }
     if (typeof value === "string") {
@@ -72,7 +77,17 @@ export function profileColumn(
     }
   }
   const periodScore = periods === 0 ? 0 : readPeriodColumn(values).score;
-  return { col, header, filled, numbers, periods, texts, distinctTexts: distinct.size, periodScore };
+  return {
+    col,
+    header,
+    filled,
+    numbers,
+    periods,
+    texts,
+    distinctTexts: distinct.size,
+    periodScore,
+    years: numbers > 0 && !notYears,
+  };
 }
 
 /** A column read as periods: most of its filled cells are dates or period text. */
@@ -82,6 +97,21 @@ export const readsAsPeriods = (p: ColumnProfile): boolean => p.filled > 0 && p.p
 const readsAsNames = (p: ColumnProfile): boolean => p.filled > 0 && p.texts >= 0.7 * p.filled;
 
 const readsAsNumbers = (p: ColumnProfile): boolean => p.filled > 0 && p.numbers >= 0.7 * p.filled;
+
+/** Words of a header that name what is no KPI's value: a code, a weight, a year, a rank. */
+export const NOT_A_VALUE =
+  /\b(id|code|codigo|código|nr|no|number|weight|peso|gewicht|poids|year|año|ano|jahr|année|anno|jaar|rank|index|variance|var|diff|difference|change|progress)\b/i;
+
+/**
+ * A column that may hold a KPI's values: numbers, no years, no code or weight, a header that is no
+ * period ("2024") and names no other role.
+ */
+export const mayHoldValues = (p: ColumnProfile): boolean =>
+  readsAsNumbers(p) &&
+  !p.years &&
+  !NOT_A_VALUE.test(p.header) &&
+  roleOfHeader(p.header) === null &&
+  readPeriodCell(p.header) === null;
 
 /** One KPI of a block that gives each KPI a column: its values and its target's column. */
 export interface KpiColumn {
@@ -180,18 +210,22 @@ const quoted = (header: string): string => (header === "" ? "the unheaded column
  * @param profiles every column of the block, the unheaded one left of it included, in order
  * @param byHeader the roles the header words (and the user's mapping) gave
  * @param seriesName the name a single KPI's series takes: its sheet's
+ * @param named the roles the user named by hand
  */
 export function inferRoles(
   profiles: readonly ColumnProfile[],
   byHeader: Readonly<Partial<Record<ColumnRole, number>>>,
   seriesName: string,
+  named: ReadonlySet<ColumnRole> = new Set(),
 ): RoleInference | null {
   const columns: Partial<Record<ColumnRole, number>> = { ...byHeader };
+  // A role the user named by hand (or said the table has not) is theirs: never read from content.
+  const open = (role: ColumnRole): boolean => columns[role] === undefined && !named.has(role);
   const reasons: string[] = [];
   const taken = (col: number): boolean => Object.values(columns).includes(col);
   const headerOf = (col: number): string => profiles.find((p) => p.col === col)?.header ?? "";
 
-  if (columns.period === undefined) {
+  if (open("period")) {
     const dated = profiles.find((p) => !taken(p.col) && roleOfHeader(p.header) === null && readsAsPeriods(p));
     if (dated) {
       columns.period = dated.col;
@@ -215,8 +249,19 @@ export function inferRoles(
     return { columns, left, shape: "columns", kpiColumns: pairs, reasons };
   }
 
+  if (open("actual") && columns.target !== undefined) {
+    // One column of values beside a target ("Rate" beside "Standard"), its header no known word:
+    // the actual. Where two or more could be, the choice is the user's (a suggestion says so).
+    const values = profiles.filter((p) => !taken(p.col) && mayHoldValues(p));
+    const only = values.length === 1 ? values[0] : undefined;
+    if (only) {
+      columns.actual = only.col;
+      reasons.push(`Actual from ${quoted(only.header)}: the one column of numbers beside the target`);
+    }
+  }
   if (columns.actual === undefined || columns.target === undefined) return null;
-  if (columns.kpi !== undefined) return reasons.length ? { columns, left, shape: "long", reasons } : null;
+  if (columns.kpi !== undefined || named.has("kpi"))
+    return reasons.length && columns.kpi !== undefined ? { columns, left, shape: "long", reasons } : null;
 
   const names = profiles.filter((p) => !taken(p.col) && roleOfHeader(p.header) === null && readsAsNames(p));
   const best = names.reduce<ColumnProfile | null>(

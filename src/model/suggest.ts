@@ -9,8 +9,7 @@ import type { ColumnMapping, NearMiss } from "./detect";
 import { tableAddress } from "./detect";
 import type { ColumnRole } from "./headers";
 import { canonicalHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
-import { readPeriodCell } from "./periodText";
-import { profileColumn, readsAsPeriods, type ColumnProfile } from "./roles";
+import { mayHoldValues, profileColumn, readsAsPeriods, type ColumnProfile } from "./roles";
 import type { ScorecardModel } from "./scorecard";
 import type { WorkbookSnapshot } from "./snapshot";
 import { cellAt, lastCol, lastRow } from "./snapshot";
@@ -33,29 +32,6 @@ export const scoresAKpi = (model: ScorecardModel): boolean =>
   model.kpis.some((k) =>
     k.observations.some((o) => o.actual.kind === "number" && o.target.kind === "number"),
   );
-
-const readsAsNumbers = (p: ColumnProfile): boolean => p.filled > 0 && p.numbers >= 0.7 * p.filled;
-
-/** Words of a header that name what is no KPI's value: a code, a weight, a year, a count of rows. */
-const NOT_A_VALUE =
-  /\b(id|code|codigo|código|nr|no|number|weight|peso|gewicht|poids|year|año|ano|jahr|année|anno|jaar|rank|index)\b/i;
-
-/** A column of years (2023, 2024): a period, never a KPI's actual. */
-function holdsYears(
-  sheet: WorkbookSnapshot["sheets"][number],
-  col: number,
-  first: number,
-  last: number,
-): boolean {
-  let seen = 0;
-  for (let row = first; row <= Math.min(last, first + 200); row++) {
-    const n = readNumber(cellAt(sheet, row, col));
-    if (n.kind !== "number") continue;
-    if (!Number.isInteger(n.value) || n.value < 1900 || n.value > 2100) return false;
-    seen++;
-  }
-  return seen > 0;
-}
 
 /**
  * Fills the roles a near miss lacks with the columns whose content fits them: names for the KPI,
@@ -86,13 +62,7 @@ function guessFor(book: WorkbookSnapshot, miss: NearMiss): ColumnMapping | null 
       const names = free((p) => p.texts >= 0.7 * p.filled && p.filled > 0);
       if (!take("kpi", names.sort((a, b) => b.distinctTexts - a.distinctTexts)[0])) return null;
     } else if (role === "actual") {
-      const values = free(
-        (p) =>
-          readsAsNumbers(p) &&
-          !NOT_A_VALUE.test(p.header) &&
-          readPeriodCell(p.header) === null &&
-          !holdsYears(sheet, p.col, t.firstDataRow, t.lastDataRow),
-      );
+      const values = free(mayHoldValues);
       const nearest = values.sort((a, b) => Math.abs(a.col - target) - Math.abs(b.col - target))[0];
       if (!take("actual", nearest)) return null;
     } else return null;

@@ -3,7 +3,7 @@ import type { Granularity } from "../engine/periods";
 import { periodKey, periodOrdinal } from "../engine/periods";
 import { sheetCell } from "./address";
 import type { PeriodColumn } from "./detect";
-import { ATTRIBUTE_ROLES, BLANK, EntityColumn, type KpiDraft, type RowTally } from "./drafts";
+import { ATTRIBUTE_ROLES, BLANK, EntityColumn, isEntityTotal, type KpiDraft, type RowTally } from "./drafts";
 import type { ColumnRole } from "./headers";
 import { kpiKey } from "./scorecard";
 import type { Observation } from "./scorecard";
@@ -130,6 +130,10 @@ export function readWideRows(
     // Without an Objective column each KPI is its own objective: "Revenue", not "Revenue Actual".
     const objective = reading.objective === reading.name ? name : reading.objective;
     const entity = entities.at(row);
+    if (entity !== null && isEntityTotal(entity)) {
+      tally.total(issue("entity-total", reader.cell(row, "entity"), { label: entity }));
+      continue;
+    }
     const key = `${entity ?? ""}\u0000${kpiKey(reading.perspective, objective, name)}`;
     const group = groups.get(key) ?? { entity, perspective: reading.perspective, objective, name, rows: {} };
     groups.set(key, group);

@@ -355,10 +355,11 @@ describe("bsc check says what it understood", () => {
 });
 
 describe("bsc --map: the user names the columns bsc does not know", () => {
+  // Two columns of numbers beside the goal: which one is the actual, the reader leaves to the user.
   const rows = [
-    ["Line", "Amount (EUR)", "Goal", "Area"],
-    ["Revenue", 105, 100, "Financial"],
-    ["Churn", 0.2, 0.1, "Customer"],
+    ["Line", "Amount (EUR)", "Prior (EUR)", "Goal", "Area"],
+    ["Revenue", 105, 98, 100, "Financial"],
+    ["Churn", 0.2, 0.25, 0.1, "Customer"],
   ];
 
   it("names the nearest table and what it lacks when nothing fits", async () => {
@@ -367,7 +368,7 @@ describe("bsc --map: the user names the columns bsc does not know", () => {
     expect(r.code).toBe(1);
     oneSentence(r.stderr);
     expect(r.stderr).toContain(
-      'Nearest: Export!A1:D3 has Target (Goal) and Entity (Area), but no KPI and Actual. Name the missing column\'s header (bsc --map kpi="its header"',
+      'Nearest: Export!A1:E3 has Target (Goal) and Entity (Area), but no KPI and Actual. Name the missing column\'s header (bsc --map kpi="its header"',
     );
   });
 
@@ -378,7 +379,7 @@ describe("bsc --map: the user names the columns bsc does not know", () => {
     expect(checked.code).toBe(0);
     const report = JSON.parse(checked.stdout);
     expect(report.perspectives.map((p: { name: string }) => p.name)).toEqual(["Financial", "Customer"]);
-    expect(report.read).toMatchObject({ address: "Export!A1:D3", perspectiveFrom: "column", kpis: 2 });
+    expect(report.read).toMatchObject({ address: "Export!A1:E3", perspectiveFrom: "column", kpis: 2 });
 
     expect((await bsc(dir, "refresh", "odd.xlsx", ...mapped, "-o", "out.xlsx")).code).toBe(0);
     const again = await bsc(dir, "check", "out.xlsx", "--json");

@@ -220,11 +220,11 @@ describe("totals among the entities", () => {
 
 describe("a table chosen by name", () => {
   const hidden = (visibility: "hidden" | "veryHidden", header: readonly CellValue[]) => ({
-    ...sheet("Calc", [header, ["Sales", 10, 12]], {
+    ...sheet("Calc", [header, ["Sales", 10, 1, 12]], {
       tables: [
         {
           name: "ActualSalesSC",
-          box: { top: 1, left: 1, bottom: 2, right: 3 },
+          box: { top: 1, left: 1, bottom: 2, right: 4 },
           hasHeaderRow: true,
           hasTotalsRow: false,
         },
@@ -234,13 +234,16 @@ describe("a table chosen by name", () => {
   });
 
   it("is found on a hidden sheet, and the Read line says where", () => {
-    const model = modelOf(read(book(hidden("hidden", ["KPI", "Actual", "Target"])), "ActualSalesSC"));
+    const model = modelOf(
+      read(book(hidden("hidden", ["KPI", "Actual", "Returns", "Target"])), "ActualSalesSC"),
+    );
     expect(model.kpis.map((k) => k.name)).toEqual(["Sales"]);
     expect(model.layout?.inferred).toContain('the table is on the hidden sheet "Calc"');
   });
 
   it("that is no scorecard is said to be there, with what it holds and lacks, not to be missing", () => {
-    const reading = read(book(hidden("veryHidden", ["Name", "Sold", "Goal"])), "ActualSalesSC");
+    // Two columns of numbers beside the goal: which is the actual, the reader does not guess.
+    const reading = read(book(hidden("veryHidden", ["Name", "Sold", "Returned", "Goal"])), "ActualSalesSC");
     if (reading.ok) throw new Error("read");
     expect(reading.fatal.code).toBe("table-not-scorecard");
     expect(reading.fatal.message).toContain('The table "ActualSalesSC" on the hidden sheet "Calc"');
@@ -327,5 +330,70 @@ describe("a column that groups the lines rather than naming units", () => {
       ),
     );
     expect(model.entities).toEqual(["IT", "HR"]);
+  });
+});
+
+describe("an actual column headed by no known word", () => {
+  it("is the one column of numbers beside the target, and the Read line says so", () => {
+    const model = modelOf(
+      read(
+        monthly(
+          ["Indicator", "Month", "Rate", "Standard"],
+          [
+            ["Falls per 1,000 bed days", "Jan-24", 3, 2],
+            ["Falls per 1,000 bed days", "Feb-24", 1, 2],
+          ],
+        ),
+      ),
+    );
+    expect(model.kpis[0]?.observations.map((o) => o.actualCell)).toEqual(["Data!C2", "Data!C3"]);
+    expect(model.layout?.inferred.join(" ")).toContain('Actual from "Rate"');
+  });
+
+  it("is not guessed where a column of years or a variance stands beside it", () => {
+    const model = modelOf(
+      read(monthly(["Line", "Year", "Spent", "Budget", "Variance"], [["Travel", 2024, 10, 12, -2]])),
+    );
+    expect(model.kpis[0]?.observations[0]?.actualCell).toBe("Data!C2");
+  });
+});
+
+describe("an OKR sheet", () => {
+  it("scores each key result under its objective, its current value against its target", () => {
+    const model = modelOf(
+      read(
+        monthly(
+          ["Objective", "Key Result", "Owner", "Start", "Current", "Target"],
+          [
+            ["Grow revenue", "Reach 1M ARR", "Ann", 200000, 650000, 1000000],
+            ["Delight customers", "NPS above 50", "Bo", 30, 45, 50],
+          ],
+        ),
+      ),
+    );
+    expect(model.objectives.map((o) => o.name)).toEqual(["Grow revenue", "Delight customers"]);
+    expect(model.kpis.map((k) => [k.name, k.baseline])).toEqual([
+      ["Reach 1M ARR", 200000],
+      ["NPS above 50", 30],
+    ]);
+  });
+});
+
+describe("a total among the entities of a wide table", () => {
+  it("is left out, not a unit", () => {
+    const model = modelOf(
+      read(
+        monthly(
+          ["Region", "Metric", "Q1 2024", "Q2 2024", "Target"],
+          [
+            ["North", "Sales", 10, 12, 11],
+            ["South", "Sales", 8, 9, 11],
+            ["Total", "Sales", 18, 21, 22],
+          ],
+        ),
+      ),
+    );
+    expect(model.entities).toEqual(["North", "South"]);
+    expect(model.layout?.totals).toBe(1);
   });
 });

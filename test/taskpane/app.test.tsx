@@ -343,13 +343,14 @@ describe("the task pane's set-up on tables as finance teams keep them", () => {
     );
   });
 
-  it("offers the nearest block when no table fits, and creates the scorecard once its columns are named", async () => {
+  it("offers the nearest block when no table fits, its guess filled in, and creates the scorecard once its columns are named", async () => {
     const port = new MemoryWorkbook(
       book(
+        // Two columns of numbers beside the goal: the user says which is the actual.
         sheet("Export", [
-          ["Line", "Amount", "Goal"],
-          ["Revenue", 5, 4],
-          ["Cost", 3, 4],
+          ["Line", "Amount", "Prior", "Goal"],
+          ["Revenue", 5, 6, 4],
+          ["Cost", 3, 2, 4],
         ]),
       ),
     );
@@ -357,11 +358,13 @@ describe("the task pane's set-up on tables as finance teams keep them", () => {
     render(<App port={port} />);
     await screen.findByRole("heading", { name: "Create the scorecard" });
     expect(screen.getByText(/^No table has every column a scorecard needs/)).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Create scorecard" })).toHaveProperty("disabled", true);
-    await user.selectOptions(screen.getByRole("combobox", { name: "KPI (required)" }), "Line");
+    // It opens with the reader's guess filled in (the number column beside the goal), which the
+    // user corrects.
+    expect(screen.getByRole("combobox", { name: "KPI (required)" })).toHaveProperty("value", "Line");
+    expect(screen.getByRole("combobox", { name: "Actual (required)" })).toHaveProperty("value", "Prior");
     await user.selectOptions(screen.getByRole("combobox", { name: "Actual (required)" }), "Amount");
     expect(screen.getByLabelText("What was read").textContent).toContain(
-      "Read Export!A1:C3: 2 rows → 2 KPIs",
+      "Read Export!A1:D3: 2 rows → 2 KPIs",
     );
     await user.click(screen.getByRole("button", { name: "Create scorecard" }));
     await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
@@ -381,7 +384,7 @@ describe("the task pane's set-up, told the layout by hand", () => {
         sheet("Financial", [
           ["Board pack"],
           [],
-          ["Area", "Aim", "Measure X", "Figure", "Goal B"],
+          ["Part", "Aim", "Measure X", "Figure", "Goal B"],
           ["Ignored", "Grow", "Revenue", 90, 100],
           ["Ignored", "Save", "Cost", 80, 100],
         ]),
@@ -405,7 +408,7 @@ describe("the task pane's set-up, told the layout by hand", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Actual (required)" }), "Figure");
     await user.selectOptions(screen.getByRole("combobox", { name: "Target (required)" }), "Goal B");
     await user.click(screen.getByRole("button", { name: /^More columns \(optional\)/ }));
-    await user.selectOptions(screen.getByRole("combobox", { name: "Perspective" }), "Area");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Perspective" }), "Part");
     await user.click(screen.getByRole("checkbox", { name: "Each sheet's name is its perspective" }));
     expect(screen.getByRole("combobox", { name: "Perspective" })).toHaveProperty("disabled", true);
     expect(screen.getByLabelText("What was read").textContent).toBe(
