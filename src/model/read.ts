@@ -575,6 +575,20 @@ export function readScorecard(
     source?.range !== undefined && options.table === undefined
       ? rangeChosen(book, source.range, mapping, source.periodsAcross === true, source.year)
       : chooseTable(book, candidates, definition, options);
+  if ("code" in chosen && chosen.code === "ambiguous-table" && options.suggest !== false) {
+    // Several tables, none chosen: the one with the most rows is offered, where reading it scores.
+    const largest = candidates
+      .filter((t) => t.kind === "scorecard")
+      .sort((a, b) => b.lastDataRow - b.firstDataRow - (a.lastDataRow - a.firstDataRow))[0];
+    if (largest) {
+      const tried = readScorecard(book, storedDefinition, ownedSheets, {
+        ...options,
+        table: largest.name,
+        suggest: false,
+      });
+      if (tried.ok && scoresAKpi(tried.model)) suggestion = { mapping: {}, table: largest.name };
+    }
+  }
   if ("code" in chosen && chosen.code === "no-scorecard-table") {
     const misses = nearMisses(book, ownedSheets, mapping);
     const role = misses[0]?.missing[0];

@@ -1,8 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { addTaggedKpi, editKpi, editSettings, tagName, type KpiFieldEdits } from "../app/definitionEdits";
-import { errorSentence } from "../app/outcomeText";
+import { editKpi, editSettings, type KpiFieldEdits } from "../app/definitionEdits";
 import { scoreModel } from "../app/scorecard";
-import { quoteSheetName } from "../model/address";
 import { emptyDefinition, type Definition, type Settings } from "../model/definition";
 import { kpiKey } from "../model/scorecard";
 import type { InteractiveWorkbook, RangeRef } from "../workbook/port";
@@ -12,6 +10,7 @@ import {
   kpiEditConfirmation,
   tagConfirmation,
 } from "./confirmations";
+import { focusTargets, nameTaggedCells, showInputsSaying, toTop } from "./appActions";
 import { useFocusWhenReady } from "./useFocusWhenReady";
 import { useScorecardSession } from "./useScorecardSession";
 import type { TagDraft } from "./views/TagView";
@@ -25,28 +24,6 @@ export interface AppOptions {
   /** Focus moves into the pane once the workbook is read (a file just opened in the preview). */
   readonly focusOnReady?: boolean | undefined;
 }
-
-/** The cells a tag names, as the user wrote them: "Notes!B2:M2" (and the target's). */
-const sheetCellsText = (draft: TagDraft): string =>
-  [draft.actual, ...(typeof draft.target === "number" ? [] : [draft.target])]
-    .map((r) => `${quoteSheetName(r.sheet)}!${r.address}`)
-    .join(" and ");
-
-/** The overview at the top again: after a create or a refresh, the page starts over. */
-const toTop = () => {
-  document.documentElement.scrollTop = 0;
-};
-
-/** Where focus goes after each action: found in the page by role, as a user finds it. */
-export const focusTargets = {
-  tree: () => document.querySelector<HTMLElement>('[role="tree"] [role="treeitem"][tabindex="0"]'),
-  row: (key: string): HTMLElement | null =>
-    [...document.querySelectorAll<HTMLElement>('[role="treeitem"][data-kpi]')].find(
-      (row) => row.dataset.kpi === key,
-    ) ?? focusTargets.tree(),
-  setup: () => document.querySelector<HTMLElement>('form[aria-label="Set up the scorecard"] select'),
-  failure: () => document.querySelector<HTMLElement>('[role="alert"] [tabindex="-1"]'),
-};
 
 /**
  * The pane's state and every action a user takes in it; App draws it. Each action says what it
@@ -123,31 +100,14 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
   const tag = async (draft: TagDraft) => {
     if (!ready) return;
     const taken = ready.workbook.snapshot.names.map((n) => n.name);
-    const actualName = tagName(taken, "Actual");
-    const targetName = typeof draft.target === "number" ? null : tagName(taken, "Target");
+    let next: Definition;
     try {
-      await port.defineName(actualName, draft.actual);
-      if (targetName && typeof draft.target !== "number") await port.defineName(targetName, draft.target);
+      next = await nameTaggedCells(port, definition, taken, draft);
     } catch (error) {
-      session.setNotice({
-        intent: "error",
-        text: `Could not name ${sheetCellsText(draft)}: ${(error as Error).message}`,
-      });
+      session.setNotice({ intent: "error", text: (error as Error).message });
       focusWhenReady(focusTargets.failure);
       return;
     }
-    const next = addTaggedKpi(definition, {
-      perspective: draft.perspective,
-      objective: draft.objective,
-      name: draft.name,
-      actualName,
-      targetName,
-      target: typeof draft.target === "number" ? draft.target : null,
-      polarity: draft.polarity,
-      ...(draft.threshold !== undefined ? { threshold: draft.threshold } : {}),
-      weight: draft.weight,
-      ...(draft.owner ? { owner: draft.owner } : {}),
-    });
     const saved = await session.save(next, tagConfirmation(draft.name), true);
     if (saved) setTab("scorecard");
     toTop();
@@ -155,25 +115,6 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
   };
 
   const selectCell = (sheet: string, address: string) => void session.select(sheet, address);
-  // Every call into Excel ends in a message, never in a rejected promise nobody hears of.
-  const showCellInputs = (sheet: string, address: string) => {
-    if (!showInputs) return;
-    showInputs({ sheet, address }).then(
-      (shown) => {
-        if (!shown)
-          session.setNotice({
-            intent: "info",
-            text: `${sheet}!${address} holds no formula that reads other cells.`,
-          });
-      },
-      (error: unknown) =>
-        session.setNotice({
-          intent: "error",
-          text: `Could not show the inputs of ${sheet}!${address}: ${errorSentence(error)}`,
-        }),
-    );
-  };
-
   return {
     port,
     session,
@@ -195,7 +136,7 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
     tag,
     insertStrategyMap: () => void session.refresh(undefined, { strategyMap: true }),
     selectCell,
-    showCellInputs: showInputs ? showCellInputs : undefined,
+    showCellInputs: showInputs ? showInputsSaying(showInputs, session.setNotice) : undefined,
     focusWhenReady,
   };
 }

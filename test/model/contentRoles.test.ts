@@ -397,3 +397,18 @@ describe("a total among the entities of a wide table", () => {
     expect(model.layout?.totals).toBe(1);
   });
 });
+
+describe("several scorecard tables and none chosen", () => {
+  it("are refused, with the largest offered as a --table suggestion that reads", () => {
+    const table = (name: string, rows: number) =>
+      sheet(name, [
+        ["Perspective", "KPI", "Actual", "Target"],
+        ...Array.from({ length: rows }, (_, i) => ["Financial", `${name} ${i}`, i, 1]),
+      ]);
+    const reading = read(book(table("Small", 2), table("Large", 5)));
+    if (reading.ok) throw new Error("read");
+    expect(reading.fatal.code).toBe("ambiguous-table");
+    expect(reading.suggestion).toEqual({ mapping: {}, table: "Large" });
+    expect(modelOf(read(book(table("Small", 2), table("Large", 5)), "Large")).kpis).toHaveLength(5);
+  });
+});

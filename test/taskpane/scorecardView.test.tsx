@@ -5,7 +5,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import { type CellValue } from "../../src/model/snapshot";
 import { PALETTES, type PaletteName } from "../../src/plan/palette";
 import { StatusBadge } from "../../src/taskpane/views/StatusBadge";
-import { OPEN_ALL_UP_TO } from "../../src/taskpane/views/ScorecardView";
+import { FILTER_FROM, OPEN_ALL_UP_TO } from "../../src/taskpane/views/ScorecardView";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { createScorecard, storedDefinition } from "./paneHelpers";
 import { book, sheet } from "../helpers/book";
@@ -179,6 +179,41 @@ describe("the scorecard in the pane", () => {
     await user.click(within(screen.getByRole("tree")).getByText("Objective 3"));
     const third = rows.filter((r) => r[1] === "Objective 3").length;
     await waitFor(() => expect(levels().filter((l) => l === "3")).toHaveLength(third));
+  });
+
+  it(`offers a search and a status filter from ${FILTER_FROM} KPIs, and opens the branches that match`, async () => {
+    const rows: CellValue[][] = [["Perspective", "Objective", "KPI", "Actual", "Target", "Owner"]];
+    for (let i = 0; i < OPEN_ALL_UP_TO + 1; i++)
+      rows.push([
+        "Financial",
+        `Objective ${i % 10}`,
+        `KPI ${i}`,
+        i % 3 === 0 ? 50 : 100,
+        100,
+        `Owner ${i % 4}`,
+      ]);
+    const port = new MemoryWorkbook(book(sheet("Data", rows)));
+    const user = await createScorecard(port);
+    const search = screen.getByRole("searchbox", { name: "Search KPIs" });
+    await user.type(search, "KPI 12");
+    // KPI 12 and KPI 120 to 129, each in its objective, opened.
+    await waitFor(() => expect(screen.getByText("11 KPIs match.")).toBeTruthy());
+    const leaves = () =>
+      within(screen.getByRole("tree"))
+        .getAllByRole("treeitem")
+        .filter((i) => i.getAttribute("aria-level") === "3")
+        .map((i) => i.querySelector("[title]")?.textContent);
+    expect(leaves()).toContain("KPI 12");
+    expect(leaves()).toHaveLength(11);
+    await user.clear(search);
+    await user.selectOptions(screen.getByRole("combobox", { name: "Status" }), "red");
+    const red = rows.filter((r, i) => i > 0 && r[3] === 50).length;
+    await waitFor(() => expect(screen.getByText(`${red} KPIs match.`)).toBeTruthy());
+  });
+
+  it(`offers no search under ${FILTER_FROM} KPIs`, async () => {
+    await createScorecard(monthly());
+    expect(screen.queryByRole("searchbox")).toBeNull();
   });
 
   it("shows a KPI kept per entity, consolidated, by its entities, and the overview follows the entity chosen", async () => {

@@ -1,4 +1,5 @@
 import { Tree, TreeItem, TreeItemLayout, mergeClasses } from "@fluentui/react-components";
+import { BranchLayout } from "./KpiTreeRows";
 import type { KeyboardEvent } from "react";
 import { formatByCell } from "../../app/numberFormat";
 import { directionOf } from "../../app/paneTrends";
@@ -10,58 +11,7 @@ import { Sparkline } from "./Charts";
 import { useScorecardStyles } from "./ScorecardView.styles";
 import { StatusBadge } from "./StatusBadge";
 import { TrendMark } from "./TrendMark";
-import { formatScore } from "./format";
 import type { Chosen, ScorecardViewModel } from "./useScorecardView";
-
-/** A score in its fixed-width column, then the status chip: the same two columns on every row. */
-export function ScoreAndStatus({
-  score,
-  status,
-  palette,
-}: {
-  score: number | null;
-  status: Status;
-  palette: PaletteName;
-}) {
-  const styles = useScorecardStyles();
-  return (
-    <>
-      <span className={styles.score} aria-label={`score ${formatScore(score)}`}>
-        {formatScore(score)}
-      </span>
-      <StatusBadge status={status} palette={palette} />
-    </>
-  );
-}
-
-/** A perspective's or an objective's row: its name, then its score and status. */
-function BranchLayout({
-  name,
-  score,
-  status,
-  palette,
-}: {
-  name: string;
-  score: number | null;
-  status: Status;
-  palette: PaletteName;
-}) {
-  const styles = useScorecardStyles();
-  return (
-    <TreeItemLayout
-      className={styles.branchLayout}
-      main={{ className: styles.main }}
-      aside={{
-        className: styles.aside,
-        children: <ScoreAndStatus score={score} status={status} palette={palette} />,
-      }}
-    >
-      <span className={styles.name} title={name}>
-        {name}
-      </span>
-    </TreeItemLayout>
-  );
-}
 
 /**
  * Perspectives → objectives → KPIs. Enter, Space or a click opens a KPI's details; Escape, on a

@@ -1,13 +1,15 @@
-import { Body1, Caption1, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
 import type { KpiFieldEdits } from "../../app/definitionEdits";
 import type { PerspectiveReport, ScorecardReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import type { ScorecardModel } from "../../model/scorecard";
 import { STATUS_MEANINGS, type PaletteName } from "../../plan/palette";
 import { KpiDetails } from "./KpiDetails";
-import { KpiTree, ScoreAndStatus } from "./KpiTree";
+import { KpiFilters } from "./KpiFilters";
+import { KpiTree } from "./KpiTree";
+import { ScoreAndStatus } from "./KpiTreeRows";
 import { useScorecardStyles } from "./ScorecardView.styles";
-import { useScorecardView, type Chosen, type StatusFilter } from "./useScorecardView";
+import { useScorecardView, type Chosen } from "./useScorecardView";
 
 export { OPEN_ALL_UP_TO, FILTER_FROM } from "./useScorecardView";
 
@@ -34,15 +36,6 @@ function statusCounts(perspectives: readonly PerspectiveReport[]): string {
     .map(([s, n]) => `${n} ${STATUS_MEANINGS[s].toLowerCase()}`)
     .join(" · ");
 }
-
-/** The status filter's choices, the ones to act on first. */
-const FILTERS: readonly [StatusFilter, string][] = [
-  ["", "All statuses"],
-  ["red", STATUS_MEANINGS.red],
-  ["amber", STATUS_MEANINGS.amber],
-  ["none", STATUS_MEANINGS.none],
-  ["green", STATUS_MEANINGS.green],
-];
 
 /**
  * The scorecard: its overall result, the period and entity shown, a search over a long tree,
@@ -105,34 +98,7 @@ export function ScorecardView(props: ScorecardViewProps) {
           period in Settings.
         </Caption1>
       )}
-      {view.filterable && (
-        <div role="search" className={styles.filters} aria-label="Find KPIs">
-          <Field label="Search KPIs">
-            <Input
-              type="search"
-              value={view.query}
-              onChange={(_, d) => view.setQuery(d.value)}
-              placeholder="KPI, objective or owner"
-            />
-          </Field>
-          <Field label="Status">
-            <Select value={view.status} onChange={(_, d) => view.setStatus(d.value as StatusFilter)}>
-              {FILTERS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </div>
-      )}
-      {view.filtering && (
-        <Caption1>
-          {view.shownCount === 0
-            ? "No KPI matches."
-            : `${view.shownCount} KPI${view.shownCount === 1 ? "" : "s"} match.`}
-        </Caption1>
-      )}
+      <KpiFilters view={view} />
       <KpiTree
         view={view}
         palette={palette}

@@ -3,9 +3,10 @@ import type { RangeRef } from "../../workbook/port";
 import { PolarityField } from "./PolarityField";
 import { useTagStyles } from "./TagView.styles";
 import { exampleRef } from "./format";
-import { useTagForm, type TagDraft } from "./useTagForm";
+import type { TagDraft } from "./tagDraft";
+import { useTagForm } from "./useTagForm";
 
-export type { TagDraft } from "./useTagForm";
+export type { TagDraft } from "./tagDraft";
 
 /** Tags the selected cells as a KPI's actual (and target), kept as workbook-scoped names. */
 export function TagView({

@@ -1,17 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { KpiPoint } from "../../app/history";
-import { historyWindow, kpiGroups, kpiModelsOf, kpiPoints, periodsOf } from "../../app/paneTrends";
-import type { KpiReport, PerspectiveReport, ScorecardReport } from "../../app/report";
-import type { KpiModel, ScorecardModel } from "../../model/scorecard";
+import type { KpiReport, ScorecardReport } from "../../app/report";
+import type { ScorecardModel } from "../../model/scorecard";
 import { kpiKey } from "../../model/scorecard";
 import { splitCell } from "./format";
+import { useKpiRowData } from "./useKpiRowData";
+import { FILTER_FROM, filterPerspectives, kpisOf, openBranches, type StatusFilter } from "./kpiFilter";
+
+export { FILTER_FROM, type StatusFilter } from "./kpiFilter";
 
 /** Above this many KPIs the tree opens at its perspectives only: rendering every row takes seconds. */
 export const OPEN_ALL_UP_TO = 150;
-/** Above this many KPIs the tree gets a search box and a status filter. */
-export const FILTER_FROM = 31;
-/** The periods a sparkline and a history chart span. */
-const HISTORY_LENGTH = 12;
 
 export interface Chosen {
   readonly perspective: string;
@@ -19,45 +17,7 @@ export interface Chosen {
   readonly name: string;
 }
 
-/** The status filter's choices: everything, or one status. */
-export type StatusFilter = "" | "red" | "amber" | "none" | "green";
-
 export const chosenKey = (c: Chosen): string => kpiKey(c.perspective, c.objective, c.name);
-
-const kpisOf = (perspectives: readonly PerspectiveReport[]) =>
-  perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
-
-/** The tree's open branches: every perspective, and every objective where the tree is small. */
-function openBranches(perspectives: readonly PerspectiveReport[], all: boolean): string[] {
-  return perspectives.flatMap((p) => [
-    `p:${p.name}`,
-    ...(all ? p.objectives.map((o) => `o:${p.name}/${o.name}`) : []),
-  ]);
-}
-
-/**
- * The perspectives with only the KPIs whose name, objective or owner holds the words searched
- * for and whose status is the one filtered on; branches left empty are left out.
- */
-export function filterPerspectives(
-  perspectives: readonly PerspectiveReport[],
-  query: string,
-  status: StatusFilter,
-): readonly PerspectiveReport[] {
-  const words = query.trim().toLowerCase();
-  if (words === "" && status === "") return perspectives;
-  const matches = (k: KpiReport, objective: string) =>
-    (status === "" || k.status === status) &&
-    (words === "" || [k.name, objective, k.owner].some((text) => text.toLowerCase().includes(words)));
-  return perspectives
-    .map((p) => ({
-      ...p,
-      objectives: p.objectives
-        .map((o) => ({ ...o, kpis: o.kpis.filter((k) => matches(k, o.name)) }))
-        .filter((o) => o.kpis.length > 0),
-    }))
-    .filter((p) => p.objectives.length > 0);
-}
 
 /** The scorecard view's state: the KPI chosen, the entity, the search, and what each row draws. */
 export function useScorecardView(report: ScorecardReport, model: ScorecardModel | null) {
@@ -91,39 +51,7 @@ export function useScorecardView(report: ScorecardReport, model: ScorecardModel 
     );
   }
 
-  // What the rows need beyond the report: each KPI's model (its number format, its direction)
-  // and its points, scored only for the rows drawn.
-  const periods = useMemo(() => (model ? periodsOf(model) : []), [model]);
-  const periodsWithData = useMemo(() => (model ? periodsOf(model, true) : []), [model]);
-  const span = useMemo(() => historyWindow(periods, report.period, HISTORY_LENGTH), [periods, report.period]);
-  const groups = useMemo(() => (model ? kpiGroups(model) : new Map<string, KpiModel[]>()), [model]);
-  const models = useMemo(
-    () => (model ? kpiModelsOf(model, entity) : new Map<string, KpiModel>()),
-    [model, entity],
-  );
-  const pointsCache = useMemo(() => new Map<string, KpiPoint[]>(), [model, entity, span]);
-  const pointsOf = (key: string): KpiPoint[] => {
-    let points = pointsCache.get(key);
-    if (!points) {
-      const group = groups.get(key);
-      points = model && group && span.length > 1 ? kpiPoints(model, group, entity, span) : [];
-      pointsCache.set(key, points);
-    }
-    return points;
-  };
-  // A KPI kept per entity has, consolidated, no single value: its entities' results instead.
-  const byEntity = useMemo(() => {
-    const map = new Map<string, { entity: string; kpi: KpiReport }[]>();
-    for (const e of report.entities ?? [])
-      for (const p of e.perspectives)
-        for (const o of p.objectives)
-          for (const k of o.kpis) {
-            const key = kpiKey(p.name, o.name, k.name);
-            map.set(key, [...(map.get(key) ?? []), { entity: e.name, kpi: k }]);
-          }
-    return map;
-  }, [report.entities]);
-  const entitiesOf = (key: string) => (entity === "" ? (byEntity.get(key) ?? []) : []);
+  const { periodsWithData, models, pointsOf, entitiesOf } = useKpiRowData(report, model, entity);
 
   const found = chosen
     ? all

@@ -1,32 +1,9 @@
 import { useRef, useState } from "react";
 import type { Polarity } from "../../engine/types";
-import { boxA1, parseReference } from "../../model/address";
 import type { RangeRef } from "../../workbook/port";
 import { exampleRef, refText } from "./format";
+import { parseRef, type TagDraft } from "./tagDraft";
 import { parseTyped, thresholdProblem, weightProblem } from "./kpiValidation";
-
-export interface TagDraft {
-  readonly actual: RangeRef;
-  readonly target: RangeRef | number;
-  readonly perspective: string;
-  readonly objective: string;
-  readonly name: string;
-  readonly polarity: Polarity;
-  readonly threshold: number | undefined;
-  readonly weight: number;
-  readonly owner: string;
-}
-
-/** A typed or selected reference such as "Notes!B2:M2", checked against the workbook's sheets. */
-function parseRef(text: string, sheetNames: readonly string[], example: string): RangeRef | string {
-  if (text.trim() === "")
-    return `Choose the cells: select them and use the selection, or type a reference such as ${example}.`;
-  const parsed = parseReference(text.trim());
-  if (!parsed?.sheet) return `"${text}" is not a reference with a sheet, such as ${example}.`;
-  const sheet = sheetNames.find((n) => n.toLowerCase() === parsed.sheet?.toLowerCase());
-  if (!sheet) return `The workbook has no sheet called "${parsed.sheet}".`;
-  return { sheet, address: boxA1(parsed.box) };
-}
 
 /**
  * The tag form's state: what is typed in each field, what each field lacks, and the submit that
