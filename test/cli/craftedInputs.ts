@@ -106,7 +106,9 @@ export const MAX_CELL_CHARS = 32767;
  */
 export async function packageProblems(zip: Uint8Array, input?: Uint8Array): Promise<string[]> {
   const problems: string[] = [];
-  const before = input ? await partsOf(input) : new Map<string, string>();
+  const before = input
+    ? await partsOf(input).catch(() => new Map<string, string>())
+    : new Map<string, string>();
   for (const [name, xml] of await partsOf(zip)) {
     if (!/\.(xml|rels)$/i.test(name) || before.get(name) === xml) continue;
     const why = notWellFormed(xml);

@@ -8,13 +8,7 @@ import { relationshipsPartOf as relsPartOf, resolveTarget } from "./read/relatio
 import { crc32, writeZip, type Deflate, type ZipPart } from "./zipWriter";
 import { InflateLimitError } from "./read/inflate";
 import { indexOfBytes } from "./read/zipParts";
-import {
-  byteSize,
-  DEFAULT_READ_LIMITS,
-  PackageFormatError,
-  PackageLimitError,
-  PackageReadError,
-} from "./read/limits";
+import { byteSize, DEFAULT_READ_LIMITS, PackageFormatError, PackageLimitError } from "./read/limits";
 import { OPEN_FAILURES } from "./openFailure";
 
 export { relsPartOf };
@@ -174,13 +168,7 @@ export class OpenPackage {
    * that a bomb among them costs seconds, not minutes.
    */
   private async copiedBytes(name: string): Promise<Uint8Array> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.originalBytes(name);
-    } catch (e) {
-      if (e instanceof PackageReadError) throw e;
-      throw new PackageFormatError(OPEN_FAILURES.damagedEntry(name), name);
-    }
+    const bytes = await this.originalBytes(name);
     if (this.inflated.has(name.toLowerCase())) return bytes;
     const entry = this.byLowerName.get(name.toLowerCase()) as ZipEntry;
     const { maxCompressionRatio, ratioCheckedAbove, maxTotalBytes } = DEFAULT_READ_LIMITS;
@@ -212,7 +200,9 @@ export class OpenPackage {
         this.inflate,
       );
     } catch (e) {
-      if (!(e instanceof InflateLimitError)) throw e;
+      // Compressed data that does not inflate (a damaged part), or an unknown method: the file's.
+      if (!(e instanceof InflateLimitError))
+        throw new PackageFormatError(OPEN_FAILURES.damagedEntry(name), name);
       throw new PackageLimitError(
         `${name} inflates to more than ${byteSize(e.maxBytes)}; bsc will not edit it.`,
         "maxSheetBytes",
