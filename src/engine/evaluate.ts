@@ -372,7 +372,10 @@ export function evaluateScorecard(model: ScorecardModel, options: EvaluateOption
  * entity's are (docs/SCORING.md, Trend); its status stays the roll-up of the entities' statuses.
  */
 function consolidatedSeries(kpis: readonly KpiModel[]): Observation[] {
-  const byPeriod = new Map<number, { period: Period; actual: number; target: number | null; count: number }>();
+  const byPeriod = new Map<
+    number,
+    { period: Period; actual: number; target: number | null; count: number }
+  >();
   for (const kpi of kpis) {
     for (const o of kpi.observations) {
       if (!o.period || o.actual.kind !== "number") continue;
