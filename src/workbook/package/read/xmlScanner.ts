@@ -202,13 +202,35 @@ export function xmlCharacterData(bytes: Uint8Array, start: number, end: number, 
   return out + decode(bytes, from, end);
 }
 
+/** The XML declaration's grammar: a version, then perhaps an encoding and a standalone flag. */
+const XML_DECLARATION =
+  /^<\?xml\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*\?>$/;
+
+/**
+ * A processing instruction at bytes[start, end): its target is a name, and one named "xml" is the
+ * XML declaration, which stands first in the part and follows its grammar; any other PI is passed
+ * over. (A damaged declaration is what a changed byte in a part's first line makes.)
+ */
+function checkProcessingInstruction(bytes: Uint8Array, start: number, end: number, first: boolean): void {
+  let nameEnd = start + 2;
+  while (nameEnd < end - 2 && continuesName(bytes[nameEnd] as number)) nameEnd++;
+  if (nameEnd === start + 2 || !startsName(bytes[start + 2] as number))
+    throw new XmlSyntaxError("a processing instruction has no target name");
+  const target = decode(bytes, start + 2, nameEnd);
+  if (target.toLowerCase() !== "xml") return;
+  if (!first) throw new XmlSyntaxError("the XML declaration does not stand at the start of the part");
+  if (!XML_DECLARATION.test(decode(bytes, start, end)))
+    throw new XmlSyntaxError("the XML declaration is malformed");
+}
+
 /** Scans a whole part, giving its elements and text to the visitor in document order. */
 export function scanXml(bytes: Uint8Array, visitor: XmlVisitor): void {
   const names = new NameCache();
   const open: string[] = [];
   let rootSeen = false;
   const length = bytes.length;
-  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let at = start;
 
   const expectAt = (text: string, where: number): boolean => {
     for (let i = 0; i < text.length; i++) if (bytes[where + i] !== text.charCodeAt(i)) return false;
@@ -254,7 +276,9 @@ export function scanXml(bytes: Uint8Array, visitor: XmlVisitor): void {
     }
 
     if (next === QUESTION) {
-      at = find("?>", lt + 2, "a processing instruction") + 2;
+      const end = find("?>", lt + 2, "a processing instruction") + 2;
+      checkProcessingInstruction(bytes, lt, end, lt === start);
+      at = end;
       continue;
     }
 
