@@ -88,7 +88,30 @@ function csvText(bytes: Uint8Array): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
-async function readWorkbook(file: string, shown: string): Promise<ReadWorkbook> {
+/**
+ * A CSV export as a new workbook with one sheet, and what reading it found. A function of its own,
+ * so that the rows are let go once the workbook's bytes are built (a million rows are hundreds of
+ * megabytes).
+ */
+async function csvPackage(
+  file: string,
+  shown: string,
+  bytes: Uint8Array,
+): Promise<{ bytes: Uint8Array; fileIssues: Issue[]; notes: string[] }> {
+  let csv: CsvSheet;
+  try {
+    csv = parseCsv(csvText(bytes));
+  } catch (e) {
+    if (e instanceof CsvLimitError) throw new CliFailure(`Cannot read ${shown}: ${e.message}.`, EXIT_USAGE);
+    throw e;
+  }
+  const notes = new WriteNotes();
+  const built = await builtWorkbooks().csvWorkbookBytes(file, csv, notes);
+  return { bytes: built, fileIssues: csvIssues(file, csv), notes: notes.notes };
+}
+
+/** `forPatch`: the workbook will be refreshed, and the parts read are kept for the patch. */
+async function readWorkbook(file: string, shown: string, forPatch: boolean): Promise<ReadWorkbook> {
   let bytes: Buffer;
   try {
     // A FIFO or a device (/dev/zero) would be read until memory runs out: only regular files are.
@@ -113,25 +136,17 @@ async function readWorkbook(file: string, shown: string): Promise<ReadWorkbook> 
     throw new CliFailure(`Cannot read ${shown}: ${why}.`, EXIT_USAGE);
   }
   if (isCsv(file)) {
-    // A CSV export becomes a new workbook with one sheet; its text is UTF-8, as exports write it.
-    let csv: CsvSheet;
-    try {
-      csv = parseCsv(csvText(bytes));
-    } catch (e) {
-      if (e instanceof CsvLimitError) throw new CliFailure(`Cannot read ${shown}: ${e.message}.`, EXIT_USAGE);
-      throw e;
-    }
-    const notes = new WriteNotes();
-    const built = await builtWorkbooks().csvWorkbookBytes(file, csv, notes);
-    const fileIssues = csvIssues(file, csv);
+    const built = await csvPackage(file, shown, bytes);
+    // The file's text and its rows are garbage from here: the workbook's snapshot replaces them.
+    bytes = Buffer.alloc(0);
     return {
-      port: await PackageWorkbook.load(built, nodeCodec, readSnapshot),
-      fileIssues,
-      buildNotes: notes.notes,
+      port: await PackageWorkbook.load(built.bytes, nodeCodec, readSnapshot, forPatch),
+      fileIssues: built.fileIssues,
+      buildNotes: built.notes,
     };
   }
   try {
-    const port = await PackageWorkbook.load(bytes, nodeCodec, readSnapshot);
+    const port = await PackageWorkbook.load(bytes, nodeCodec, readSnapshot, forPatch);
     // Read here (and kept), so that a file that is no workbook, or a bomb, is said to be one at once.
     await port.readSnapshot();
     return { port, fileIssues: [], buildNotes: [] };
@@ -221,7 +236,7 @@ export async function runCommand(
       return EXIT_OK;
     }
     case "check": {
-      const { port, fileIssues, buildNotes } = await readWorkbook(resolve(command.book), command.book);
+      const { port, fileIssues, buildNotes } = await readWorkbook(resolve(command.book), command.book, false);
       const outcome = await runScorecard(
         port,
         { table: command.table, period: command.period, ...mappingOf(command), fileIssues },
@@ -273,7 +288,7 @@ export async function runCommand(
         throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
       }
       const refresh = async (): Promise<number> => {
-        const { port, fileIssues, buildNotes } = await readWorkbook(input, command.book);
+        const { port, fileIssues, buildNotes } = await readWorkbook(input, command.book, true);
         const outcome = await patching(command.book, () =>
           runScorecard(
             port,

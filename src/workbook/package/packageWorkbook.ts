@@ -45,8 +45,11 @@ export class PackageWorkbook implements InteractiveWorkbook {
     bytes: Uint8Array,
     codec: { inflate: Inflate; deflate: Deflate; crc32?: (data: Uint8Array) => number },
     reader: SnapshotReader,
+    /** Keep the parts the read inflates for a patch to come; a read-only check keeps none. */
+    keepParts = true,
   ): Promise<PackageWorkbook> {
     const port = new PackageWorkbook(bytes, codec.inflate, codec.deflate, reader, codec.crc32);
+    port.keepParts = keepParts;
     // Read first: the reader checks the file within its limits and says what is wrong with it
     // (empty, cut short, an .xls, a password) before the patcher looks at its directory.
     await port.readSnapshot();
@@ -66,11 +69,14 @@ export class PackageWorkbook implements InteractiveWorkbook {
     return this.snapshot;
   }
 
+  /** Whether the parts a read inflates are kept for the patch that follows. */
+  private keepParts = true;
+
   private readAndKeep(): Promise<WorkbookSnapshot> {
     const kept = (this.inflatedSheets = new Map());
     let keptBytes = 0;
     return this.reader(this.bytes, (part, bytes) => {
-      if (keptBytes + bytes.length > KEPT_SHEET_BYTES) return;
+      if (!this.keepParts || keptBytes + bytes.length > KEPT_SHEET_BYTES) return;
       keptBytes += bytes.length;
       kept.set(part.toLowerCase(), bytes);
     });

@@ -43,8 +43,21 @@ export interface NewTable {
   readonly style: string;
 }
 
+/**
+ * Cells given row by row from A1, as a CSV export's are: written straight from the rows, with no
+ * object per cell and no sorting (a million rows of six cells would otherwise be six million
+ * objects and a million maps to sort).
+ */
+export interface NewGrid {
+  readonly rows: readonly (readonly NewCellValue[])[];
+  /** Number formats parallel to `rows`; a missing one is General. */
+  readonly formats?: readonly (readonly (string | null | undefined)[])[];
+}
+
 export interface NewSheet {
   readonly name: string;
+  /** The sheet's cells row by row from A1; a sheet with a grid has no `cells` or `tables`. */
+  readonly grid?: NewGrid;
   readonly cells?: readonly NewCell[];
   readonly tables?: readonly NewTable[];
   /** Widths in characters, from column A; undefined keeps Excel's default. */
@@ -244,6 +257,13 @@ function worksheetXml(
   const rows = new Map<number, Map<number, string>>();
   let lastRow = 1;
   let lastCol = 1;
+  let gridRows: string[] | null = null;
+  if (sheet.grid) {
+    const written = gridXml(sheet.grid, looks, strings, sheet.name);
+    gridRows = written.rows;
+    lastRow = Math.max(lastRow, written.lastRow);
+    lastCol = Math.max(lastCol, written.lastCol);
+  }
   for (const cell of [...(sheet.cells ?? []), ...(sheet.tables ?? []).flatMap(tableCells)]) {
     const xml = cellXml(cellA1(cell.row, cell.col), cell.value, looks.index(cell), strings, sheet.name);
     if (!xml) continue;
@@ -253,14 +273,17 @@ function worksheetXml(
     lastRow = Math.max(lastRow, cell.row);
     lastCol = Math.max(lastCol, cell.col);
   }
-  const sheetData = [...rows]
-    .sort(([a], [b]) => a - b)
-    .map(
-      ([r, cells]) =>
-        `<row r="${r}">${[...cells]
-          .sort(([a], [b]) => a - b)
-          .map(([, xml]) => xml)
-          .join("")}</row>`,
+  const sheetData = (gridRows ?? [])
+    .concat(
+      [...rows]
+        .sort(([a], [b]) => a - b)
+        .map(
+          ([r, cells]) =>
+            `<row r="${r}">${[...cells]
+              .sort(([a], [b]) => a - b)
+              .map(([, xml]) => xml)
+              .join("")}</row>`,
+        ),
     )
     .join("");
   const frozen = sheet.frozenRows
@@ -290,6 +313,39 @@ function worksheetXml(
     tableParts +
     `</worksheet>`
   );
+}
+
+/** A grid's rows as <row> elements, in order, and the last row and column holding a cell. */
+function gridXml(
+  grid: NewGrid,
+  looks: Looks,
+  strings: SharedStrings,
+  sheetName: string,
+): { rows: string[]; lastRow: number; lastCol: number } {
+  const styleOf = new Map<string, number>();
+  const rows: string[] = [];
+  let lastRow = 1;
+  let lastCol = 1;
+  grid.rows.forEach((values, r) => {
+    const formats = grid.formats?.[r];
+    let xml = "";
+    for (let c = 0; c < values.length; c++) {
+      const format = formats?.[c] ?? null;
+      let style = 0;
+      if (format) {
+        style = styleOf.get(format) ?? looks.index({ numberFormat: format });
+        styleOf.set(format, style);
+      }
+      const cell = cellXml(cellA1(r + 1, c + 1), values[c] ?? null, style, strings, sheetName);
+      if (!cell) continue;
+      xml += cell;
+      lastCol = Math.max(lastCol, c + 1);
+    }
+    if (!xml) return;
+    rows.push(`<row r="${r + 1}">${xml}</row>`);
+    lastRow = r + 1;
+  });
+  return { rows, lastRow, lastCol };
 }
 
 const relationshipsXml = (targets: readonly { type: string; target: string }[]): string =>
