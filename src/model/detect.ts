@@ -4,7 +4,7 @@ import { parseColumnsReference, parseReference, sheetBox } from "./address";
 import type { ColumnRole } from "./headers";
 import { normalizeHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
 import type { CellValue, RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
-import { cellAt, lastCol, lastRow } from "./snapshot";
+import { cellAt, isDateCell, lastCol, lastRow } from "./snapshot";
 import { cellText, isBlankCell } from "./values";
 import { readPeriodHeaders, yearFromContext } from "./periodText";
 import { betterPeriodColumn, inferRoles, profileColumn, type KpiColumn } from "./roles";
@@ -14,9 +14,11 @@ export type TableKind = "scorecard" | "perspectives" | "objectives";
 
 /**
  * Long: one row per KPI (per period, with a Period column). Wide: periods across the columns.
- * Columns: periods down the rows, a column per KPI beside its target's column.
+ * Columns: periods down the rows, a column per KPI beside its target's column. Pairs: a long table
+ * whose actual and target stand on rows of their own, a column saying which (a BI export's
+ * "Measure Names" / "Measure Values").
  */
-export type TableShape = "long" | "wide" | "columns";
+export type TableShape = "long" | "wide" | "columns" | "pairs";
 
 /** A column of a wide table that holds one period's values. */
 export interface PeriodColumn {
@@ -49,6 +51,8 @@ export interface DetectedTable {
   readonly kpiName?: string;
   /** KPIs as columns: each KPI's value column and its target's. */
   readonly kpiColumns?: readonly KpiColumn[];
+  /** Pairs: the column that says what a row's value is (Actual, Target…), and the value's column. */
+  readonly seriesColumns?: { readonly series: number; readonly value: number };
   /**
    * Found by what its columns hold, its header words not enough: taken only where no table is
    * a scorecard by its words.
@@ -233,7 +237,24 @@ function settlePeriodColumn(
   };
 }
 
-type BlockMapping = Mapped & Pick<DetectedTable, "inferred" | "kpiName" | "kpiColumns" | "fromContent">;
+/**
+ * A row that can head a block found by content: its cells are words (no number but a year, a date
+ * for a month), and the
+ * row above it is no row of data. A data row ("2024-01, Sales, Target, 120") must never be taken
+ * for a header because one of its cells happens to be a header word.
+ */
+function looksLikeHeaderRow(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
+  for (let col = left; col <= right; col++) {
+    const value = cellAt(sheet, row, col);
+    // Months as dates and years as numbers head the columns of a wide table; other numbers are data.
+    const yearLike = typeof value === "number" && Number.isInteger(value) && value >= 1900 && value <= 2100;
+    if (value !== null && typeof value !== "string" && !isDateCell(value) && !yearLike) return false;
+  }
+  return row <= sheet.origin.row || !isDataLike(sheet, row - 1, left, right);
+}
+
+type BlockMapping = Mapped &
+  Pick<DetectedTable, "inferred" | "kpiName" | "kpiColumns" | "seriesColumns" | "fromContent">;
 
 interface BlockReading {
   readonly found: { kind: TableKind; shape: TableShape };
@@ -268,7 +289,7 @@ function readBlock(
       mapped: long ? settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom) : mapped,
     };
   }
-  if (periodsAcross || right <= left) return null;
+  if (periodsAcross || right <= left || !looksLikeHeaderRow(sheet, row, left, right)) return null;
   const unheaded =
     !box && left - 1 >= sheet.origin.col && cellText(cellAt(sheet, row, left - 1)) === "" ? left - 1 : left;
   const bottom = box?.bottom ?? blockEnd(sheet, row, unheaded, right);
@@ -291,6 +312,7 @@ function readBlock(
       fromContent: true,
       ...(inference.kpiName !== undefined ? { kpiName: inference.kpiName } : {}),
       ...(inference.kpiColumns !== undefined ? { kpiColumns: inference.kpiColumns } : {}),
+      ...(inference.seriesColumns !== undefined ? { seriesColumns: inference.seriesColumns } : {}),
     },
   };
 }
@@ -493,6 +515,8 @@ export function nearMisses(
     const last = lastCol(sheet);
     for (let row = Math.max(1, sheet.origin.row); row <= bottom; row++) {
       for (const [left, right] of headerRuns(sheet, row, [], last)) {
+        // A row of data that holds a header word ("Target" in a Measure Names column) is no header.
+        if (!looksLikeHeaderRow(sheet, row, left, right)) continue;
         const { mapped } = mapHeaders(sheet, row, left, right, roleOf);
         const found = (Object.entries(mapped.columns) as [ColumnRole, number][]).map(([role, col]) => ({
           role,

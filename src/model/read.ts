@@ -16,6 +16,7 @@ import { readWideRows } from "./wide";
 import { readColumnRows } from "./columnsLayout";
 import type { PeriodSettings } from "./tablePeriods";
 import { readLongRows, type LayoutRows } from "./longLayout";
+import { readPairRows } from "./pairsLayout";
 import { describeHoldings, scoresAKpi, suggestReading, type ReadSuggestion } from "./suggest";
 import { isClassColumn, kpiDirection } from "./direction";
 import type {
@@ -291,7 +292,9 @@ function readTableRows(
         : readColumnRows(reader, tally, reader.sheet.name, null)
       : table.shape === "wide"
         ? readWideRows(reader, issues, tally)
-        : readLongRows(reader, issues, tally, periodSettings);
+        : table.shape === "pairs"
+          ? readPairRows(reader, issues, tally, periodSettings)
+          : readLongRows(reader, issues, tally, periodSettings);
   if ("code" in rows) return rows;
   return {
     drafts: rows.drafts,

@@ -32,10 +32,23 @@ export interface ColumnProfile {
   readonly periodScore: number;
   /** Every number is a whole year from 1900 to 2100: a column of years, no KPI's value. */
   readonly years: boolean;
+  /** Cells that name a series: Actual, Target, Budget, Forecast… (a role word as a value). */
+  readonly seriesWords: number;
+  /** How many of actual and target those cells name: 2 where both do. */
+  readonly seriesKinds: number;
 }
 
 /** Profiles are drawn from at most this many rows: enough to see a column's kind, cheap on 150,000 rows. */
 const PROFILE_ROWS = 2000;
+
+/** What a cell names as a series: an actual or a target word, or a comparison (forecast, prior year). */
+export function seriesOfWord(text: string): "actual" | "target" | "other" | null {
+  const role = roleOfHeader(text);
+  if (role === "actual" || role === "target") return role;
+  return /^(forecast|fcst|outlook|py|prior year|previous year|last year|ly)$/i.test(text.trim())
+    ? "other"
+    : null;
+}
 
 export function profileColumn(
   sheet: SheetSnapshot,
@@ -49,6 +62,8 @@ export function profileColumn(
   let periods = 0;
   let texts = 0;
   let notYears = false;
+  let seriesWords = 0;
+  const kinds = new Set<string>();
   const distinct = new Set<string>();
   const values: CellValue[] = [];
   const last = Math.min(lastRow, firstRow + PROFILE_ROWS - 1);
@@ -74,6 +89,11 @@ export function profileColumn(
     if (typeof value === "string") {
       texts++;
       distinct.add(value.trim().toLowerCase());
+      const series = seriesOfWord(value);
+      if (series) {
+        seriesWords++;
+        if (series !== "other") kinds.add(series);
+      }
     }
   }
   const periodScore = periods === 0 ? 0 : readPeriodColumn(values).score;
@@ -87,6 +107,8 @@ export function profileColumn(
     distinctTexts: distinct.size,
     periodScore,
     years: numbers > 0 && !notYears,
+    seriesWords,
+    seriesKinds: kinds.size,
   };
 }
 
@@ -113,6 +135,10 @@ export const mayHoldValues = (p: ColumnProfile): boolean =>
   roleOfHeader(p.header) === null &&
   readPeriodCell(p.header) === null;
 
+/** Headers of dates that are no reporting period: when a thing is due, started, ended or changed. */
+const OTHER_DATES =
+  /\b(due|start|started|end|ended|deadline|created|updated|modified|closed|opened|birth)\b/i;
+
 /** One KPI of a block that gives each KPI a column: its values and its target's column. */
 export interface KpiColumn {
   readonly name: string;
@@ -125,7 +151,9 @@ export interface RoleInference {
   readonly columns: Partial<Record<ColumnRole, number>>;
   /** The block's left edge, moved left over an unheaded column of names. */
   readonly left: number;
-  readonly shape: "long" | "columns";
+  readonly shape: "long" | "columns" | "pairs";
+  /** Pairs: the column naming each row's series (Actual, Target…) and the column of its values. */
+  readonly seriesColumns?: { readonly series: number; readonly value: number };
   /** One KPI's series with no KPI column: the KPI's name. */
   readonly kpiName?: string;
   /** KPIs as columns: each KPI's value and target columns. */
@@ -226,7 +254,16 @@ export function inferRoles(
   const headerOf = (col: number): string => profiles.find((p) => p.col === col)?.header ?? "";
 
   if (open("period")) {
-    const dated = profiles.find((p) => !taken(p.col) && roleOfHeader(p.header) === null && readsAsPeriods(p));
+    // Cells that name their own year (a quarter "Q1" alone says no period), under a header that
+    // is no other date of the KPI's (a due or start date).
+    const dated = profiles.find(
+      (p) =>
+        !taken(p.col) &&
+        roleOfHeader(p.header) === null &&
+        readsAsPeriods(p) &&
+        p.periodScore >= 0.75 &&
+        !OTHER_DATES.test(p.header),
+    );
     if (dated) {
       columns.period = dated.col;
       reasons.push(`Period from ${quoted(dated.header)} (its values read as periods)`);
@@ -259,6 +296,21 @@ export function inferRoles(
       reasons.push(`Actual from ${quoted(only.header)}: the one column of numbers beside the target`);
     }
   }
+  if (columns.actual === undefined && columns.target === undefined && columns.kpi !== undefined) {
+    const pairs = seriesRows(profiles.filter((p) => !taken(p.col)));
+    if (pairs) {
+      reasons.push(
+        `each row's value in ${quoted(pairs.value.header)} is the actual or the target its ${quoted(pairs.series.header)} cell names`,
+      );
+      return {
+        columns,
+        left,
+        shape: "pairs",
+        seriesColumns: { series: pairs.series.col, value: pairs.value.col },
+        reasons,
+      };
+    }
+  }
   if (columns.actual === undefined || columns.target === undefined) return null;
   if (columns.kpi !== undefined || named.has("kpi"))
     return reasons.length && columns.kpi !== undefined ? { columns, left, shape: "long", reasons } : null;
@@ -282,6 +334,19 @@ export function inferRoles(
   if (columns.period === undefined) return null;
   reasons.push(`one KPI's series with no KPI column, named "${seriesName}" after its sheet`);
   return { columns, left, shape: "long", kpiName: seriesName, reasons };
+}
+
+/**
+ * A column whose cells say Actual, Target, Budget, Plan… (in any language headers.ts knows: Real,
+ * Meta, Ist, Soll) beside one column of values: the rows come in pairs, each value what its
+ * series cell says. At least one actual and one target word must appear.
+ */
+function seriesRows(
+  profiles: readonly ColumnProfile[],
+): { series: ColumnProfile; value: ColumnProfile } | null {
+  const series = profiles.find((p) => p.filled > 0 && p.seriesWords >= 0.8 * p.filled && p.seriesKinds === 2);
+  const values = profiles.filter((p) => p !== series && readsAsNumbers(p) && !p.years);
+  return series && values.length === 1 ? { series, value: values[0] as ColumnProfile } : null;
 }
 
 /** Where two columns are headed as the period, the one whose values read as periods. */

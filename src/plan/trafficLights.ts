@@ -270,6 +270,7 @@ export function trafficLightFormats(
   colours: Readonly<Record<Status, StatusColours>>,
 ): TrafficLights {
   if (table.shape === "columns") return columnsTrafficLights(table, kpis, colours);
+  if (table.shape === "pairs") return pairsTrafficLights(table, kpis, colours);
   const col = (role: keyof DetectedTable["columns"]): number | undefined => table.columns[role];
   const actual = col("actual") as number;
   const target = col("target") as number;
@@ -341,6 +342,37 @@ function rulesFor(
     color: colours[status].color,
   }));
   return { sheet, ranges: areas(inputs.actual, rows), rules };
+}
+
+/**
+ * Actual and target on rows of their own (a BI export's Measure Names / Measure Values): no rule
+ * can find a row's partner when rows move, so each actual cell takes its status from this refresh,
+ * as a cell whose inputs the sheet cannot read does.
+ */
+function pairsTrafficLights(
+  table: DetectedTable,
+  kpis: readonly KpiModel[],
+  colours: Readonly<Record<Status, StatusColours>>,
+): TrafficLights {
+  const byStatus = new Map<Lit, string[]>();
+  for (const kpi of kpis) {
+    if (kpi.source !== "table" || kpi.sheet !== table.sheet) continue;
+    for (const o of kpi.observations) {
+      if (o.actual.kind !== "number") continue;
+      const status = scoreRow(kpi, o).status;
+      if (status === "none") continue;
+      byStatus.set(status, [
+        ...(byStatus.get(status) ?? []),
+        o.actualCell.slice(o.actualCell.lastIndexOf("!") + 1),
+      ]);
+    }
+  }
+  const plans = [...byStatus].map(([status, cells]) => ({
+    sheet: table.sheet,
+    ranges: cells,
+    rules: [statusRule(status, colours)],
+  }));
+  return { plans, issues: [] };
 }
 
 /**

@@ -412,3 +412,36 @@ describe("several scorecard tables and none chosen", () => {
     expect(modelOf(read(book(table("Small", 2), table("Large", 5)), "Large")).kpis).toHaveLength(5);
   });
 });
+
+describe("actual and target on rows of their own (a BI export's Measure Names / Measure Values)", () => {
+  const rows = [
+    ["Month", "Region", "KPI", "Measure Names", "Measure Values"],
+    ["2024-01", "North", "Sales", "Actual", 100],
+    ["2024-01", "North", "Sales", "Target", 120],
+    ["2024-02", "North", "Sales", "Actual", 130],
+    ["2024-02", "North", "Sales", "Target", 120],
+    ["2024-02", "North", "Sales", "Forecast", 125],
+    ["2024-02", "South", "Sales", "Actual", 90],
+    ["2024-02", "South", "Sales", "Budget", 100],
+  ];
+
+  it("pairs each KPI's actual row with its target row in the same period, each value from its own cell", () => {
+    const model = modelOf(read(monthly(rows[0] as CellValue[], rows.slice(1))));
+    expect(model.layout?.shape).toBe("pairs");
+    expect(model.entities).toEqual(["North", "South"]);
+    const north = model.kpis.find((k) => k.entity === "North");
+    expect(north?.observations.map((o) => [o.actualCell, o.targetCell])).toEqual([
+      ["Data!E2", "Data!E3"],
+      ["Data!E4", "Data!E5"],
+    ]);
+    expect(model.issues).toContainEqual(expect.objectContaining({ code: "comparison-row", cell: "Data!D6" }));
+  });
+
+  it("never takes one of its data rows for a header row, though a cell of it says Target", () => {
+    const model = modelOf(read(monthly(rows[0] as CellValue[], rows.slice(1))));
+    expect(model.layout?.address).toBe("Data!A1:E8");
+    const evaluation = evaluateScorecard(model);
+    if (!evaluation.ok) throw new Error("not scored");
+    expect(evaluation.result.period).toBe("2024-02");
+  });
+});

@@ -32,6 +32,7 @@ function detectedMapping(table: DetectedTable): Partial<Record<ColumnRole, strin
 /** A table with every column its layout needs (not a near miss offered for its missing ones). */
 const readsWhole = (t: DetectedTable): boolean =>
   t.shape === "columns" ||
+  t.shape === "pairs" ||
   (t.shape === "wide"
     ? t.columns.kpi !== undefined
     : REQUIRED_ROLES.every((r) => t.columns[r] !== undefined));
@@ -168,7 +169,10 @@ export function useSetupView({ workbook, candidates, base, getSelection }: Setup
     setMapping(startingMapping(table));
   }
   const wide = table?.shape === "wide";
-  const required: readonly ColumnRole[] = wide ? ["kpi"] : REQUIRED_ROLES;
+  // KPIs as columns name their KPIs in their headers; pairs of rows hold actual and target in
+  // one column of values: neither has an Actual or Target column to choose.
+  const required: readonly ColumnRole[] =
+    table?.shape === "columns" ? [] : wide || table?.shape === "pairs" ? ["kpi"] : REQUIRED_ROLES;
   const missing = table ? required.filter((r) => !mapping[r]) : [];
   const disabledRole = (role: ColumnRole) =>
     (wide && (role === "actual" || role === "period")) || (sheetAsPerspective && role === "perspective");
