@@ -7,7 +7,7 @@ import type { CellValue, RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapsho
 import { cellAt, isDateCell, lastCol, lastRow } from "./snapshot";
 import { cellText, isBlankCell } from "./values";
 import { readPeriodHeaders, yearFromContext } from "./periodText";
-import { betterPeriodColumn, inferRoles, profileColumn, type KpiColumn } from "./roles";
+import { betterPeriodColumn, inferRoles, profileColumn, seriesOfWord, type KpiColumn } from "./roles";
 import { sheetCell } from "./address";
 
 export type TableKind = "scorecard" | "perspectives" | "objectives";
@@ -24,6 +24,8 @@ export type TableShape = "long" | "wide" | "columns" | "pairs";
 export interface PeriodColumn {
   readonly col: number;
   readonly period: Period;
+  /** Where each period has an actual and a target column ("Jan-24 Actual", "Jan-24 Budget"): the target's. */
+  readonly targetCol?: number;
 }
 
 /** A table the product can read: an Excel table, or a plain block of cells under a header row. */
@@ -158,6 +160,16 @@ function mapHeaders(
     else if (across.readings[i]?.kind === "yearless") yearless.push(c.col);
   });
   const least = periodsAcross ? 1 : 2;
+  if (widePeriods(periods, least).length === 0 && columns.kpi !== undefined && columns.period === undefined) {
+    const paired = pairedPeriodHeaders(candidates, contextYear(sheet, row, left, right, year));
+    if (paired.length) {
+      return {
+        found: { kind: "scorecard", shape: "wide" } as const,
+        mapped: { columns, headers, issues, periodColumns: paired },
+        periodHeaders,
+      };
+    }
+  }
   if (
     periods.length === 0 &&
     yearless.length >= least &&
@@ -187,6 +199,49 @@ function mapHeaders(
 }
 
 type Mapped = Pick<DetectedTable, "columns" | "headers" | "issues" | "periodColumns">;
+
+/**
+ * Periods across, each with an actual and a target column: "Jan-24 Actual" beside "Jan-24
+ * Budget", "2023 Meta" beside "2023 Real" (a series word of any of the seven languages before or
+ * after the period). The periods that have both are the table's period columns, each with its
+ * target's column; one with an actual alone keeps no target.
+ */
+function pairedPeriodHeaders(
+  candidates: readonly { col: number; value: CellValue }[],
+  context: { year?: number; yearIsFiscal?: boolean },
+): PeriodColumn[] {
+  const split = candidates.flatMap(({ col, value }) => {
+    const words = cellText(value)
+      .split(/\s+/)
+      .filter((w) => w !== "");
+    for (const at of [words.length - 1, 0]) {
+      const series = seriesOfWord(words[at] ?? "");
+      if (words.length < 2 || (series !== "actual" && series !== "target")) continue;
+      const rest = words.filter((_, i) => i !== at).join(" ");
+      return [{ col, series, rest }];
+    }
+    return [];
+  });
+  const read = readPeriodHeaders(
+    split.map((s) => s.rest),
+    context,
+  );
+  const byPeriod = new Map<string, { period: Period; actual?: number; target?: number }>();
+  split.forEach((s, i) => {
+    const period = read.periods[i];
+    if (!period) return;
+    const key = `${period.granularity}${period.year}-${period.index}`;
+    const entry = byPeriod.get(key) ?? { period };
+    if (entry[s.series] === undefined) entry[s.series] = s.col;
+    byPeriod.set(key, entry);
+  });
+  const both = [...byPeriod.values()].filter((e) => e.actual !== undefined && e.target !== undefined);
+  const granularity = both[0]?.period.granularity;
+  return both
+    .filter((e) => e.period.granularity === granularity)
+    .map((e) => ({ col: e.actual as number, period: e.period, targetCol: e.target as number }))
+    .sort((a, b) => a.col - b.col);
+}
 
 /** The year a block's title rows or its sheet's name give ("Budget 2024", "FY24"), or the user's. */
 function contextYear(

@@ -175,14 +175,17 @@ export function readWideRows(
     const thresholdRow = fromRows("threshold");
     const toleranceRow = fromRows("tolerance");
     const polarityRow = fromRows("polarity");
-    for (const { col, period } of columns) {
+    for (const { col, period, targetCol } of columns) {
       const actual = actualRow === null ? BLANK : readNumber(cellAt(sheet, actualRow, col));
+      // The target: on the KPI's target row, in the period's own target column, or in the Target column.
       const target =
         targetRow !== null
           ? readNumber(cellAt(sheet, targetRow, col))
-          : reader.has("target")
-            ? readNumber(reader.value(home, "target"))
-            : BLANK;
+          : targetCol !== undefined
+            ? readNumber(cellAt(sheet, home, targetCol))
+            : reader.has("target")
+              ? readNumber(reader.value(home, "target"))
+              : BLANK;
       if (actual.kind === "blank" && target.kind === "blank") continue;
       const observation: Observation = {
         period,
@@ -196,7 +199,12 @@ export function readWideRows(
           format: actualRow === null ? null : formatAt(sheet, actualRow, col),
         },
         target,
-        targetCell: targetRow !== null ? sheetCell(sheet.name, targetRow, col) : reader.cell(home, "target"),
+        targetCell:
+          targetRow !== null
+            ? sheetCell(sheet.name, targetRow, col)
+            : targetCol !== undefined
+              ? sheetCell(sheet.name, home, targetCol)
+              : reader.cell(home, "target"),
         threshold: reader.has("threshold") ? readNumber(reader.value(thresholdRow, "threshold")) : BLANK,
         thresholdCell: reader.cell(thresholdRow, "threshold"),
         tolerance: reader.has("tolerance") ? readNumber(reader.value(toleranceRow, "tolerance")) : BLANK,

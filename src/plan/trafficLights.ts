@@ -459,7 +459,22 @@ class WideRules {
   private readonly byStatus = new Map<Lit, string[]>();
   private readonly segments: [number, number][] = [];
 
+  /**
+   * Each period's own target column at one distance from its actual's: a rule reads it relatively.
+   * Periods whose targets stand at different distances get their statuses from the refresh.
+   */
+  private readonly periodTargets: WideTarget | "mixed" | undefined;
+
   constructor(private readonly table: DetectedTable) {
+    const offsets = new Set(
+      table.periodColumns.flatMap((p) => (p.targetCol === undefined ? [] : [p.targetCol - p.col])),
+    );
+    this.periodTargets =
+      offsets.size === 1
+        ? { columnOffset: [...offsets][0] as number }
+        : offsets.size > 1
+          ? { column: -1 }
+          : undefined;
     // The period columns come left to right, as the header is read.
     for (const { col } of table.periodColumns) {
       const last = this.segments[this.segments.length - 1];
@@ -472,15 +487,17 @@ class WideRules {
     const cells = kpi.observations[0]?.wide;
     const actualRow = cells?.actualRow ?? null;
     if (!cells || actualRow === null) return;
-    const target: WideTarget | null =
+    const target: WideTarget | "mixed" | null =
       cells.targetRow !== null
         ? { offset: cells.targetRow - actualRow }
-        : this.table.columns.target !== undefined
-          ? { column: this.table.columns.target }
-          : null;
+        : this.periodTargets !== undefined
+          ? this.periodTargets
+          : this.table.columns.target !== undefined
+            ? { column: this.table.columns.target }
+            : null;
     if (target === null) return;
     const treatments = kpi.observations.map((o) => treatRow(kpi, o, byColumns, fixed));
-    if (treatments.some((t) => t.kind === "status")) {
+    if (target === "mixed" || treatments.some((t) => t.kind === "status")) {
       kpi.observations.forEach((o) => {
         const status = scoreRow(kpi, o).status;
         if (status === "none" || !o.wide) return;
@@ -512,7 +529,9 @@ class WideRules {
         target:
           "column" in target
             ? `$${letters(target.column)}${top}`
-            : `${letters(first[0])}${top + target.offset}`,
+            : "columnOffset" in target
+              ? `${letters(first[0] + target.columnOffset)}${top}`
+              : `${letters(first[0])}${top + target.offset}`,
         column: (c) => `$${letters(c)}${top}`,
       };
       const formulas = formulaText(inputs, refs);
@@ -538,4 +557,9 @@ class WideRules {
 }
 
 /** Where a wide table's rule finds the target: rows below (or above) the actual, or a column. */
-type WideTarget = { readonly offset: number } | { readonly column: number };
+/**
+ * Where a wide table's rule finds the target: rows below (or above) the actual, a column, or the
+ * same row some columns to the right (each period's own target column, "Jan-24 Budget").
+ */
+type WideTarget =
+  { readonly offset: number } | { readonly column: number } | { readonly columnOffset: number };

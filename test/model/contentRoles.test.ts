@@ -445,3 +445,21 @@ describe("actual and target on rows of their own (a BI export's Measure Names / 
     expect(evaluation.result.period).toBe("2024-02");
   });
 });
+
+describe("periods across with an actual and a target column each", () => {
+  it.each([
+    [["KPI", "Jan-24 Actual", "Jan-24 Budget", "Feb-24 Actual", "Feb-24 Budget"], "2024-2"],
+    [["Indicador", "2023 Meta", "2023 Real", "2024 Meta", "2024 Real"], "2024-1"],
+    [["Kennzahl", "Ist Q1 2024", "Soll Q1 2024", "Ist Q2 2024", "Soll Q2 2024"], "2024-2"],
+  ])("reads %j as a wide table, each period's target from its own column", (header, latest) => {
+    const model = modelOf(read(monthly(header, [["Sales", 10, 12, 14, 12]])));
+    expect(model.layout?.shape).toBe("wide");
+    const observations = model.kpis[0]?.observations ?? [];
+    expect(observations).toHaveLength(2);
+    expect(`${observations[1]?.period?.year}-${observations[1]?.period?.index}`).toBe(latest);
+    const targetFirst = String(header[1]).match(/Meta|Soll/) !== null;
+    expect(observations.map((o) => o.actual.kind === "number" && o.actual.value)).toEqual(
+      targetFirst ? [12, 12] : [10, 14],
+    );
+  });
+});
