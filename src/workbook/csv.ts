@@ -39,6 +39,9 @@ export interface CsvAmbiguity {
 
 const DELIMITERS = [",", ";", "\t", "|"] as const;
 
+/** How many distinct texts are kept once each; past it, texts are kept as they come. */
+const MAX_INTERNED_TEXTS = 100_000;
+
 /** Excel's sheet is 1,048,576 rows by 16,384 columns: a CSV beyond it cannot become one. */
 export const MAX_CSV_ROWS = 1_048_576;
 export const MAX_CSV_COLUMNS = 16_384;
@@ -340,6 +343,14 @@ export function parseCsv(raw: string): CsvSheet {
   // A semicolon is the delimiter of exports where the comma is the decimal separator.
   const delimiterConvention: Convention = delimiter === ";" ? "comma" : "point";
 
+  // A text repeated down a column (a period, a perspective, an owner) is kept once, not once a row.
+  const interned = new Map<string, string>();
+  const intern = (text: string): string => {
+    const known = interned.get(text);
+    if (known !== undefined) return known;
+    if (interned.size < MAX_INTERNED_TEXTS) interned.set(text, text);
+    return text;
+  };
   const ambiguities: CsvAmbiguity[] = [];
   /** Each column's ambiguity, by its index in `ambiguities`. */
   const ambiguityOf = new Map<number, number>();
@@ -347,14 +358,15 @@ export function parseCsv(raw: string): CsvSheet {
   const formats: (string | null)[][] = [];
   let i = 0;
   for (const r of records(text, delimiter)) {
-    const values: CellValue[] = [];
-    const codes: (string | null)[] = [];
+    // Sized once: an array grown by push keeps room for twice its cells, a million times over.
+    const values: CellValue[] = new Array<CellValue>(r.length);
+    const codes: (string | null)[] = new Array<string | null>(r.length);
     for (let c = 0; c < r.length; c++) {
       const f = r[c] as string;
       const n = writtenNumber(f);
       if (!n) {
-        values.push(f.trim() === "" ? null : f);
-        codes.push(null);
+        values[c] = f.trim() === "" ? null : intern(f);
+        codes[c] = null;
         continue;
       }
       const columnConvention = byColumn[c]?.settled ?? null;
@@ -378,8 +390,8 @@ export function parseCsv(raw: string): CsvSheet {
           ambiguities[earlier] = { ...first, more: first.more + 1 };
         }
       }
-      values.push(read.value);
-      codes.push(read.format);
+      values[c] = read.value;
+      codes[c] = read.format;
     }
     rows.push(values);
     // A row of General cells (most of them) shares one empty array: a million rows of nulls is

@@ -413,18 +413,30 @@ export function readWorksheet(bytes: Uint8Array, reading: SheetReading): SheetCo
     }
   };
 
-  let currentRow = 0;
   let rowValues: CellValue[] | undefined;
   let rowFormats: (string | null)[] | undefined;
   let rowHasGaps = false;
+  /** Where the row being read keeps its values: set when its first value comes. */
+  let rowAt = 0;
   const endRow = () => {
-    if (!rowValues || !rowHasGaps) return;
-    // A style-only <c> after a valued one of the same place emptied it: trailing holes go.
-    let length = rowValues.length;
-    while (length > 0 && !(length - 1 in rowValues)) length--;
-    rowValues.length = length;
-    (rowFormats as (string | null)[]).length = length;
-    if (length === 0) values[currentRow - 1] = formats[currentRow - 1] = undefined;
+    if (!rowValues) return;
+    if (rowHasGaps) {
+      // A style-only <c> after a valued one of the same place emptied it: trailing holes go.
+      let length = rowValues.length;
+      while (length > 0 && !(length - 1 in rowValues)) length--;
+      rowValues.length = length;
+      (rowFormats as (string | null)[]).length = length;
+      if (length === 0) {
+        values[rowAt] = formats[rowAt] = undefined;
+        return;
+      }
+    }
+    // Copied to their exact size: an array grown cell by cell keeps room for about three times
+    // its cells, which a million rows pay for in hundreds of megabytes.
+    if (values[rowAt] === rowValues) {
+      values[rowAt] = rowValues.slice();
+      formats[rowAt] = (rowFormats as (string | null)[]).slice();
+    }
   };
 
   scanSheet(
@@ -433,7 +445,6 @@ export function readWorksheet(bytes: Uint8Array, reading: SheetReading): SheetCo
     {
       row(row, styleId) {
         endRow();
-        currentRow = row;
         rowValues = rowFormats = undefined;
         rowHasGaps = false;
         if (values[row - 1] !== undefined) values[row - 1] = formats[row - 1] = undefined;
@@ -443,6 +454,7 @@ export function readWorksheet(bytes: Uint8Array, reading: SheetReading): SheetCo
       },
       data(row, col, value, format) {
         if (!rowValues) {
+          rowAt = row - 1;
           rowValues = values[row - 1] = [];
           rowFormats = formats[row - 1] = [];
         }
