@@ -132,6 +132,7 @@ function mapHeaders(
   const periods: PeriodColumn[] = [];
   const periodHeaders: number[] = [];
   const candidates: { col: number; value: CellValue }[] = [];
+  const valueColumns: { col: number; series: "actual" | "target" }[] = [];
   for (let col = left; col <= right; col++) {
     const value = cellAt(sheet, row, col);
     const text = cellText(value);
@@ -139,6 +140,7 @@ function mapHeaders(
     headers.push({ col, text });
     const role = roleOf(text);
     if (role === "period") periodHeaders.push(col);
+    if (role === "actual" || role === "target") valueColumns.push({ col, series: role });
     // Told the periods run across, a period header is one even where its words name a role.
     if (role === null || (periodsAcross && (role === "actual" || role === "period"))) {
       candidates.push({ col, value });
@@ -161,6 +163,29 @@ function mapHeaders(
   });
   const least = periodsAcross ? 1 : 2;
   if (widePeriods(periods, least).length === 0 && columns.kpi !== undefined && columns.period === undefined) {
+    const stacked = stackedPeriodHeaders(
+      sheet,
+      row,
+      valueColumns,
+      contextYear(sheet, row - 1, left, right, year),
+    );
+    if (stacked.length >= 2) {
+      // The periods stand on the row above, over their Actual and Budget columns: none of those
+      // columns is the table's one Actual or Target, and their repeated headers are no duplicates.
+      const rest: Partial<Record<ColumnRole, number>> = { ...columns };
+      delete rest.actual;
+      delete rest.target;
+      return {
+        found: { kind: "scorecard", shape: "wide" } as const,
+        mapped: {
+          columns: rest,
+          headers,
+          issues: issues.filter((i) => i.code !== "duplicate-header"),
+          periodColumns: stacked,
+        },
+        periodHeaders,
+      };
+    }
     const paired = pairedPeriodHeaders(candidates, contextYear(sheet, row, left, right, year));
     if (paired.length) {
       return {
@@ -199,6 +224,47 @@ function mapHeaders(
 }
 
 type Mapped = Pick<DetectedTable, "columns" | "headers" | "issues" | "periodColumns">;
+
+/**
+ * Two header rows: the periods on the upper one (a month written once over its columns, merged or
+ * not), "Actual" and "Budget" under each on the lower one. A period header stands for the columns
+ * under it up to the next one.
+ */
+function stackedPeriodHeaders(
+  sheet: SheetSnapshot,
+  row: number,
+  valueColumns: readonly { col: number; series: "actual" | "target" }[],
+  context: { year?: number; yearIsFiscal?: boolean },
+): PeriodColumn[] {
+  if (row - 1 < sheet.origin.row || valueColumns.length < 4) return [];
+  const first = Math.min(...valueColumns.map((v) => v.col));
+  const last = Math.max(...valueColumns.map((v) => v.col));
+  const above: { col: number; value: CellValue }[] = [];
+  for (let col = first; col <= last; col++) {
+    const value = cellAt(sheet, row - 1, col);
+    if (cellText(value) !== "") above.push({ col, value });
+  }
+  const read = readPeriodHeaders(
+    above.map((a) => a.value),
+    context,
+  );
+  const starts = above.flatMap((a, i) => {
+    const period = read.periods[i];
+    return period ? [{ col: a.col, period }] : [];
+  });
+  if (starts.length < 2) return [];
+  const byStart = new Map<number, { period: Period; actual?: number; target?: number }>();
+  for (const v of valueColumns) {
+    const start = [...starts].reverse().find((s) => s.col <= v.col);
+    if (!start) continue;
+    const entry = byStart.get(start.col) ?? { period: start.period };
+    if (entry[v.series] === undefined) entry[v.series] = v.col;
+    byStart.set(start.col, entry);
+  }
+  return [...byStart.values()]
+    .filter((e) => e.actual !== undefined && e.target !== undefined)
+    .map((e) => ({ col: e.actual as number, period: e.period, targetCol: e.target as number }));
+}
 
 /**
  * Periods across, each with an actual and a target column: "Jan-24 Actual" beside "Jan-24

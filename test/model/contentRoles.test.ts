@@ -463,3 +463,24 @@ describe("periods across with an actual and a target column each", () => {
     );
   });
 });
+
+describe("two header rows: the periods over their Actual and Budget columns", () => {
+  const rows: CellValue[][] = [
+    ["Monthly pack 2024"],
+    [null, "Jan", null, "Feb", null],
+    ["KPI", "Actual", "Budget", "Actual", "Budget"],
+    ["Revenue", 100, 90, 80, 95],
+    ["Travel costs", 10, 12, 15, 12],
+  ];
+
+  it("reads each period's actual and its budget beside it, the year from the title", () => {
+    const model = modelOf(read(book(sheet("Pack", rows))));
+    expect(model.layout?.shape).toBe("wide");
+    expect(model.issues.filter((i) => i.code === "duplicate-header")).toEqual([]);
+    const revenue = model.kpis.find((k) => k.name === "Revenue");
+    expect(revenue?.observations.map((o) => [o.period?.index, o.actualCell, o.targetCell])).toEqual([
+      [1, "Pack!B4", "Pack!C4"],
+      [2, "Pack!D4", "Pack!E4"],
+    ]);
+  });
+});

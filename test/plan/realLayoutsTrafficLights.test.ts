@@ -60,3 +60,16 @@ describe("traffic lights on files as they come", () => {
     ]);
   });
 });
+
+describe("traffic lights under two header rows", () => {
+  it("paint each month's actual by the budget beside it", () => {
+    const { painted } = expectPaintedAsScored([
+      ["Pack 2024"],
+      [null, "Jan", null, "Feb", null],
+      ["KPI", "Actual", "Budget", "Actual", "Budget"],
+      ["Revenue", 100, 90, 80, 95],
+      ["Travel costs", 10, 12, 15, 12],
+    ]);
+    expect(painted.get("Data!D5")).toBe("red");
+  });
+});
