@@ -171,7 +171,7 @@ export class OpenPackage {
     const bytes = await this.originalBytes(name);
     if (this.inflated.has(name.toLowerCase())) return bytes;
     // Copied, it is part of the output: an XML part that is not well-formed is refused, not passed on.
-    if (/\.(xml|rels|vml)$/i.test(name)) parseXmlPart(name, bytes, IGNORE_EVERYTHING);
+    if (/\.(xml|rels)$/i.test(name)) parseXmlPart(name, bytes, IGNORE_EVERYTHING);
     const entry = this.byLowerName.get(name.toLowerCase()) as ZipEntry;
     const { maxCompressionRatio, ratioCheckedAbove, maxTotalBytes } = DEFAULT_READ_LIMITS;
     if (bytes.length > ratioCheckedAbove && bytes.length > entry.compressedSize * maxCompressionRatio) {
