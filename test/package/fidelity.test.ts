@@ -171,3 +171,24 @@ describe("a refresh keeps the package's own bookkeeping", () => {
     );
   });
 });
+
+describe("an entry compressed another way", () => {
+  it("nobody reads is copied with its own CRC, as no reader of the product can inflate it", async () => {
+    const parts = await partsOf(await tableBook());
+    const entries: RawEntry[] = [...parts].map(([name, xml]) => ({
+      name: Buffer.from(name),
+      data: Buffer.from(xml),
+    }));
+    const zip = rawZip([
+      ...entries,
+      { name: Buffer.from("xl/media/image1.bin"), data: Buffer.from("bzip2ed"), statedCrc: 0x12345678 },
+    ]);
+    // Method 12 (bzip2) in its local and central headers.
+    const central = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt16LE(12, central + 10);
+    zip.writeUInt16LE(12, zip.readUInt32LE(central + 42) + 8);
+    const out = await refreshedPackage(zip);
+    const entry = readCentralDirectory(out).entries.find((e) => e.name === "xl/media/image1.bin")!;
+    expect({ method: entry.method, crc: entry.crc32 }).toEqual({ method: 12, crc: 0x12345678 });
+  });
+});

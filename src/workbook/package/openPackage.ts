@@ -72,6 +72,10 @@ const utf16Encoding = (bytes: Uint8Array): "utf-16le" | "utf-16be" | null =>
       ? "utf-16be"
       : null;
 
+/** The ZIP compression methods the product reads. */
+const STORED = 0;
+const DEFLATED = 8;
+
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
 /** Where `needle` ends last in bytes[from, to), or -1: a search from the end, for a part's short tail. */
@@ -358,8 +362,13 @@ export class OpenPackage {
     return writeZip(this.bytes, parts, deflate, new Date(), crc, {
       comment: this.comment,
       // Computed from the inflated bytes, never copied: a wrong CRC in the source's directory
-      // would otherwise become the copy's, and the part unreadable to a checking reader.
-      crcOfCopy: async (entry) => crc(await this.copiedBytes(entry.name)),
+      // would otherwise become the copy's, and the part unreadable to a checking reader. Only an
+      // entry compressed some other way than stored or deflated (which no reader of the product
+      // inflates) keeps the CRC it came with, its bytes copied as they are.
+      crcOfCopy: async (entry) =>
+        entry.method === STORED || entry.method === DEFLATED
+          ? crc(await this.copiedBytes(entry.name))
+          : entry.crc32,
     });
   }
 }
