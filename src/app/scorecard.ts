@@ -36,12 +36,17 @@ export interface RunOptions {
   readonly mapping?: ColumnMapping;
   /** The block chosen by hand and the layout switches (`bsc --range`, `--periods-across`…), stored alike. */
   readonly layout?: SourceLayout;
-  /** Told of each step of a refresh, for a progress indicator. */
-  readonly onProgress?: (step: RefreshStep) => void;
+  /**
+   * Told of each step of a refresh, for a progress indicator; a promise it returns is awaited,
+   * which lets the task pane paint between steps instead of running one long task.
+   */
+  readonly onProgress?: (step: RefreshStep) => void | Promise<void>;
   /** Draws the Strategy Map sheet where the workbook has none yet ("Insert strategy map"). */
   readonly strategyMap?: boolean;
   /** What reading the file itself found (a CSV export's numbers that read two ways), reported first. */
   readonly fileIssues?: readonly Issue[];
+  /** How the file writes dates such as 01/02/2024, where the file says (a CSV with a decimal comma). */
+  readonly fileDayOrder?: "mdy" | "dmy";
 }
 
 export type RefreshStep = "reading" | "scoring" | "writing" | "done";
@@ -96,6 +101,7 @@ export function scoreWorkbook(
   const reading = readScorecard(state.snapshot, definition, ownedSheetNames(state.owned), {
     table: options.table,
     yearToTry: (options.now ?? new Date()).getUTCFullYear(),
+    ...(options.fileDayOrder ? { fileDayOrder: options.fileDayOrder } : {}),
   });
   if (!reading.ok) return reading;
   return scoreModel(reading.model, options);
@@ -174,16 +180,16 @@ export async function runScorecard(
   write: boolean,
 ): Promise<RunOutcome> {
   const progress = options.onProgress ?? (() => undefined);
-  progress("reading");
+  await progress("reading");
   const state = await readWorkbookState(port);
   if ("code" in state) return { ok: false, fatal: state, issues: [] };
-  progress("scoring");
+  await progress("scoring");
   const chosen = options.definition ?? state.stored;
   const definition =
     options.mapping || options.layout ? mapColumns(chosen, options.mapping ?? {}, options.layout) : chosen;
   const scoring = scoreWorkbook(state, definition, options);
   if (!scoring.ok || !write) {
-    progress("done");
+    await progress("done");
     return scoring.ok ? { ...scoring, plan: null } : scoring;
   }
 
@@ -199,9 +205,9 @@ export async function runScorecard(
     history: trendHistory(scoring.model, scoring.result),
     strategyMap: options.strategyMap ?? false,
   });
-  progress("writing");
+  await progress("writing");
   await port.applyPlan(rendered.plan);
-  progress("done");
+  await progress("done");
   const report = rendered.issues.length
     ? buildReport(scoring.result, scoring.model.layout, [...(options.fileIssues ?? []), ...rendered.issues])
     : scoring.report;

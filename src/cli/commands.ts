@@ -49,6 +49,11 @@ interface ReadWorkbook {
   readonly fileIssues: readonly Issue[];
   /** What building a CSV's workbook had to cut (fields over a cell's 32,767 characters). */
   readonly buildNotes: readonly string[];
+  /**
+   * How the file writes dates such as 01/02/2024, where its numbers say: a CSV written with a
+   * decimal comma comes from where dates are day-first.
+   */
+  readonly dayOrder?: "dmy";
 }
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = {
@@ -97,7 +102,7 @@ async function csvPackage(
   file: string,
   shown: string,
   bytes: Uint8Array,
-): Promise<{ bytes: Uint8Array; fileIssues: Issue[]; notes: string[] }> {
+): Promise<{ bytes: Uint8Array; fileIssues: Issue[]; notes: string[]; decimalComma: boolean }> {
   let csv: CsvSheet;
   try {
     csv = parseCsv(csvText(bytes));
@@ -107,7 +112,12 @@ async function csvPackage(
   }
   const notes = new WriteNotes();
   const built = await builtWorkbooks().csvWorkbookBytes(file, csv, notes);
-  return { bytes: built, fileIssues: csvIssues(file, csv), notes: notes.notes };
+  return {
+    bytes: built,
+    fileIssues: csvIssues(file, csv),
+    notes: notes.notes,
+    decimalComma: csv.decimalComma,
+  };
 }
 
 /** `forPatch`: the workbook will be refreshed, and the parts read are kept for the patch. */
@@ -143,6 +153,7 @@ async function readWorkbook(file: string, shown: string, forPatch: boolean): Pro
       port: await PackageWorkbook.load(built.bytes, nodeCodec, readSnapshot, forPatch),
       fileIssues: built.fileIssues,
       buildNotes: built.notes,
+      ...(built.decimalComma ? { dayOrder: "dmy" as const } : {}),
     };
   }
   try {
@@ -236,10 +247,20 @@ export async function runCommand(
       return EXIT_OK;
     }
     case "check": {
-      const { port, fileIssues, buildNotes } = await readWorkbook(resolve(command.book), command.book, false);
+      const { port, fileIssues, buildNotes, dayOrder } = await readWorkbook(
+        resolve(command.book),
+        command.book,
+        false,
+      );
       const outcome = await runScorecard(
         port,
-        { table: command.table, period: command.period, ...mappingOf(command), fileIssues },
+        {
+          table: command.table,
+          period: command.period,
+          ...mappingOf(command),
+          fileIssues,
+          ...(dayOrder ? { fileDayOrder: dayOrder } : {}),
+        },
         false,
       );
       if (!outcome.ok) throw outcomeFailure(outcome, command);
@@ -288,12 +309,13 @@ export async function runCommand(
         throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
       }
       const refresh = async (): Promise<number> => {
-        const { port, fileIssues, buildNotes } = await readWorkbook(input, command.book, true);
+        const { port, fileIssues, buildNotes, dayOrder } = await readWorkbook(input, command.book, true);
         const outcome = await patching(command.book, () =>
           runScorecard(
             port,
             {
               fileIssues,
+              ...(dayOrder ? { fileDayOrder: dayOrder } : {}),
               table: command.table,
               period: command.period,
               ...mappingOf(command),

@@ -147,7 +147,7 @@ const CATALOGUE = {
   "period-day-order": [
     "warning",
     (p: Params) =>
-      `${q(p.value!)} is read as ${p.order}: no date in its column has a day above 12 to settle the order, and this one puts each row in a period of its own; if the file writes ${p.other}, say so in the set-up (bsc ${p.flag}).`,
+      `${q(p.value!)} is read as ${p.order}: no date in its column has a day above 12 to settle the order, ${p.why}; if the file writes ${p.other}, say so in the set-up (bsc ${p.flag}).`,
   ],
   "period-mixed": [
     "error",

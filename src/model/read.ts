@@ -39,6 +39,8 @@ export interface ReadOptions {
   readonly suggest?: boolean;
   /** The year to suggest for months written without one: this year, as the caller's clock says. */
   readonly yearToTry?: number;
+  /** How the file writes dates such as 01/02/2024, where the file says it (a CSV's decimal comma). */
+  readonly fileDayOrder?: "mdy" | "dmy";
 }
 
 export type ScorecardReading =
@@ -675,6 +677,7 @@ export function readScorecard(
     const rows = readTableRows(reader, issues, perUnit, {
       year: source?.year,
       dayOrder: source?.dayOrder,
+      fileDayOrder: options.fileDayOrder,
       fiscalYearStartMonth: definition.settings.fiscalYearStartMonth,
     });
     if ("code" in rows) return { ok: false, issues, ...yearSuggestion(rows) };

@@ -44,6 +44,8 @@ const YEAR_HEADERS = new Set(
 export interface PeriodSettings {
   readonly year?: number | undefined;
   readonly dayOrder?: DayOrder | undefined;
+  /** The file's convention (a CSV's decimal comma says day-first): used, with a warning at the cells. */
+  readonly fileDayOrder?: DayOrder | undefined;
   readonly fiscalYearStartMonth: number;
 }
 
@@ -67,6 +69,7 @@ const distinctPeriods = (reading: PeriodColumnReading): number =>
 export class TablePeriods {
   private column: PeriodColumnReading;
   private dayOrderWords = "month/day";
+  private dayOrderWhy = "";
   private readonly context: PeriodContext;
   private readonly yearColumn: number | null;
   readonly notes: Issue[] = [];
@@ -93,13 +96,24 @@ export class TablePeriods {
     this.column = readPeriodColumn(values, this.context);
     const ambiguous = this.column.ambiguousDayOrder ? this.column.dayOrderCells : [];
     if (ambiguous.length) {
-      // Nothing settles 01/02 against 02/01: a table holds one row per KPI per period, so the order
-      // under which its dates fall in more distinct periods is the one the file was written in.
-      const dayFirst = readPeriodColumn(values, { ...this.context, dayOrder: "dmy" });
-      if (distinctPeriods(dayFirst) > distinctPeriods(this.column)) {
-        this.column = dayFirst;
-        this.dayOrderWords = "day/month";
-      }
+      // Nothing settles 01/02 against 02/01. A table holds one row per KPI per period, so the order
+      // under which the dates fall in more distinct periods is the one the file was written in;
+      // where both do as well, the file's convention (a CSV's decimal comma: day-first), else m/d.
+      const convention: DayOrder = settings.fileDayOrder ?? "mdy";
+      const other: DayOrder = convention === "mdy" ? "dmy" : "mdy";
+      const byConvention = readPeriodColumn(values, { ...this.context, dayOrder: convention });
+      const byOther = readPeriodColumn(values, { ...this.context, dayOrder: other });
+      const otherWins = distinctPeriods(byOther) > distinctPeriods(byConvention);
+      const order = otherWins ? other : convention;
+      this.column = otherWins ? byOther : byConvention;
+      this.dayOrderWords = order === "dmy" ? "day/month" : "month/day";
+      this.dayOrderWhy = otherWins
+        ? "and this order puts each row in a period of its own"
+        : settings.fileDayOrder
+          ? settings.fileDayOrder === "dmy"
+            ? "and the file's decimal comma says it comes from where dates are day-first"
+            : "and the file's convention says so"
+          : "and month/day is taken where nothing says otherwise";
     }
     this.yearColumn =
       table.headers.find((h) => YEAR_HEADERS.has(normalizeHeader(h.text)) && h.col !== table.columns.period)
@@ -110,6 +124,7 @@ export class TablePeriods {
           issue("period-day-order", reader.cell(table.firstDataRow + index, "period"), {
             value: cellText(values[index] ?? null),
             order: this.dayOrderWords,
+            why: this.dayOrderWhy,
             ...(this.dayOrderWords === "month/day"
               ? { other: "day/month", flag: "--day-first" }
               : { other: "month/day", flag: "--month-first" }),

@@ -85,3 +85,19 @@ describe("the suggested command's words", () => {
     expect(s.text).toBe('bsc refresh "my book.xlsx" --table Data --map target="Plan 2024" --map kpi=Posten');
   });
 });
+
+describe("a CSV written with a decimal comma", () => {
+  it("reads dates no day above 12 settles as day/month, and says so", async () => {
+    const csv = [
+      "KPI;Datum;Ist;Soll",
+      "Umsatz;01/02/2024;1.050,5;1.000",
+      "Umsatz;01/03/2024;980,0;1.000",
+    ].join("\n");
+    writeFileSync(path.join(dir, "de.csv"), csv);
+    const r = await bsc(dir, "check", "de.csv", "--json");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.period).toBe("2024-03");
+    expect(report.issues).toContainEqual(expect.objectContaining({ cell: "de!B2" }));
+  });
+});

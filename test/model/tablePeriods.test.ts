@@ -127,3 +127,30 @@ describe("dates whose day order no day above 12 settles", () => {
     expect(model.issues.filter((i) => i.code === "period-day-order")).toEqual([]);
   });
 });
+
+describe("the file's convention for dates no day above 12 settles", () => {
+  const rows = [
+    ["KPI", "Date", "Actual", "Target"],
+    ["Sales", "02/01/2024", 10, 12],
+    ["Sales", "02/03/2024", 14, 12],
+  ];
+
+  it("decides where both orders put each row in a period of its own, with a warning saying why", () => {
+    const reading = readScorecard(book(sheet("Data", rows)), null, new Set(), { fileDayOrder: "dmy" });
+    const model = modelOf(reading);
+    expect(periodsOf(model)).toEqual(["2024-1", "2024-3"]);
+    expect(model.issues[0]?.message).toContain("decimal comma");
+  });
+
+  it("gives way to the order that keeps each row in a period of its own", () => {
+    const collide = [
+      rows[0] as CellValue[],
+      ["Sales", "02/01/2024", 10, 12],
+      ["Sales", "03/01/2024", 14, 12],
+    ];
+    const model = modelOf(
+      readScorecard(book(sheet("Data", collide)), null, new Set(), { fileDayOrder: "dmy" }),
+    );
+    expect(periodsOf(model)).toEqual(["2024-2", "2024-3"]);
+  });
+});
