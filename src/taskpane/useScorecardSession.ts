@@ -103,7 +103,12 @@ export function useScorecardSession(port: InteractiveWorkbook) {
       setNotice(null);
       let refreshed: Scoring | undefined;
       try {
-        const onProgress = (step: RefreshStep) => setProgress(STEPS[step]);
+        // Each step shown, and the page let paint, before the next: the refresh of a large
+        // scorecard is several tasks, not one that freezes the pane.
+        const onProgress = (step: RefreshStep) => {
+          setProgress(STEPS[step]);
+          return new Promise<void>((resume) => setTimeout(resume, 0));
+        };
         const outcome = await runScorecard(
           port,
           { onProgress, ...(definition ? { definition } : {}), ...options },
