@@ -8,6 +8,7 @@
  */
 import { promises as fs, rmSync } from "node:fs";
 import path from "node:path";
+import { isAlive } from "./safeWrite";
 
 /** How long a refresh waits for another one to finish before it gives up. */
 export const LOCK_WAIT_MS = 5000;
@@ -26,15 +27,6 @@ export class LockHeld extends Error {
 /** The lock file of a workbook: beside it, hidden, named after it. */
 export const lockFileOf = (file: string): string =>
   path.join(path.dirname(file), `.${path.basename(file)}.bsc-lock`);
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
 
 /** Locks held by this process, removed if it ends before it lets them go. */
 const held = new Set<string>();

@@ -36,7 +36,8 @@ function removePendingOnSignals(): void {
 const temporaryName = (target: string, pid: number): string =>
   path.join(path.dirname(target), `.${path.basename(target)}.${pid}.tmp`);
 
-const isAlive = (pid: number): boolean => {
+/** Whether a process of this id runs (one of another user's counts: it cannot be signalled, but it is there). */
+export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

@@ -3,24 +3,15 @@ import { mkdtempSync, promises as fs, readFileSync, writeFileSync, existsSync } 
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { runCli } from "../../src/cli/main";
+import { runBsc } from "./craftedInputs";
 import { withExtraParts } from "../helpers/zip";
 import { loadWorkbook, workbookBytes } from "../helpers/xlsx";
 import { listZipEntries, rawZipEntry } from "../../src/workbook/xlsx/zip";
 
 const HEADER = ["Perspective", "Objective", "KPI", "Actual", "Target"];
 
-async function bsc(cwd: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    cwd,
-    now: new Date("2026-07-01T00:00:00Z"),
-  });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+/** bsc run in-process, as the crafted-input tests run it (./craftedInputs.ts). */
+const bsc = runBsc;
 
 const oneSentence = (text: string) => {
   expect(text.trim().split("\n")).toHaveLength(1);

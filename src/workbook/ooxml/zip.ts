@@ -36,9 +36,20 @@ const utf8 = new TextDecoder();
 const CP437_HIGH =
   "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0";
 
-/** A name as its flag says it is written: UTF-8, or code page 437 (every byte a character). */
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A name as written: UTF-8 when flagged so, and also when unflagged but valid UTF-8 (many writers
+ * write UTF-8 without the flag); else code page 437, ZIP's old encoding, every byte a character.
+ * Only the name's text is decided here: a copy keeps its bytes and flag whatever they are.
+ */
 export function entryName(bytes: Uint8Array, flags: number): string {
   if (flags & UTF8_NAMES || bytes.every((b) => b < 0x80)) return utf8.decode(bytes);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    // Not UTF-8: code page 437.
+  }
   let name = "";
   for (const b of bytes) name += b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80];
   return name;
