@@ -309,6 +309,36 @@ function pairedPeriodHeaders(
     .sort((a, b) => a.col - b.col);
 }
 
+/** Headers of a column of years: the fiscal or budget year of each row, in the seven languages. */
+const YEAR_HEADER =
+  /^(year|fiscalyear|budgetyear|fy|ano|anofiscal|año|añofiscal|ejercicio|exercicio|annee|exercice|jahr|geschaftsjahr|haushaltsjahr|anno|esercizio|jaar|boekjaar|begrotingsjaar)$/;
+
+/**
+ * A table with no period column but a column of years under a year's header (Year, Ejercicio,
+ * Begrotingsjaar…): the years are its periods, so each year's row is that year's, not a duplicate.
+ */
+function yearColumnAsPeriod(
+  sheet: SheetSnapshot,
+  mapped: Mapped & { inferred?: string[] },
+  row: number,
+  bottom: number,
+) {
+  if (mapped.columns.period !== undefined) return mapped;
+  const taken = new Set(Object.values(mapped.columns));
+  const header = mapped.headers.find(
+    (h) =>
+      !taken.has(h.col) && YEAR_HEADER.test(normalizeHeader(h.text).normalize("NFKD").replace(/\p{M}/gu, "")),
+  );
+  if (!header) return mapped;
+  const profile = profileColumn(sheet, header.col, header.text, row + 1, bottom);
+  if (!profile.years || profile.numbers < 0.8 * profile.filled) return mapped;
+  return {
+    ...mapped,
+    columns: { ...mapped.columns, period: header.col },
+    inferred: [...(mapped.inferred ?? []), `Period from "${header.text}" (a column of years)`],
+  };
+}
+
 /** The year a block's title rows or its sheet's name give ("Budget 2024", "FY24"), or the user's. */
 function contextYear(
   sheet: SheetSnapshot,
@@ -407,7 +437,14 @@ function readBlock(
       found,
       left,
       bottom,
-      mapped: long ? settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom) : mapped,
+      mapped: long
+        ? yearColumnAsPeriod(
+            sheet,
+            settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom),
+            row,
+            bottom,
+          )
+        : mapped,
     };
   }
   if (periodsAcross || right <= left || !looksLikeHeaderRow(sheet, row, left, right)) return null;
@@ -418,7 +455,12 @@ function readBlock(
   const profiles = [];
   for (let col = unheaded; col <= right; col++)
     profiles.push(profileColumn(sheet, col, cellText(cellAt(sheet, row, col)), row + 1, bottom));
-  const settled = settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom);
+  const settled = yearColumnAsPeriod(
+    sheet,
+    settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom),
+    row,
+    bottom,
+  );
   const inference = inferRoles(profiles, settled.columns, sheet.name, roleOf.named);
   if (!inference) return null;
   const usesUnheaded = Object.values(inference.columns).includes(unheaded);

@@ -161,6 +161,9 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Ejecutado",
       "Logrado",
       "Alcanzado",
+      "Ejecución",
+      "Recaudado",
+      "Recaudación",
     ],
     target: [
       "Meta",
@@ -174,6 +177,8 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Planeado",
       "Planificado",
       "Programado",
+      "Presupuesto vigente",
+      "Presupuesto definitivo",
     ],
     threshold: ["Umbral", "Límite", "Mínimo aceptable", "Umbral rojo"],
     tolerance: ["Tolerancia", "Tolerancia %"],
@@ -217,6 +222,9 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Valor atual",
       "Atingido",
       "Executado",
+      "Execução",
+      "Arrecadação",
+      "Arrecadado",
     ],
     target: [
       "Meta",
@@ -262,7 +270,18 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
     // mesure, then indicateur): the objective, not the KPI.
     objective: ["Objectif stratégique", "Objectifs stratégiques", "Mesure"],
     kpi: ["Indicateur", "Indicateurs", "Nom de l'indicateur", "Métrique", "Indicateur clé"],
-    actual: ["Réalisé", "Réel", "Résultat", "Valeur", "Valeur réelle", "Valeur actuelle", "Constaté"],
+    actual: [
+      "Réalisé",
+      "Réel",
+      "Résultat",
+      "Valeur",
+      "Valeur réelle",
+      "Valeur actuelle",
+      "Constaté",
+      "Exécution",
+      "Exécuté",
+      "Réalisation",
+    ],
     target: ["Objectif", "Cible", "Budget", "Prévu", "Valeur cible", "Prévisionnel"],
     threshold: ["Seuil", "Seuil d'alerte", "Seuil rouge", "Limite"],
     tolerance: ["Tolérance", "Tolérance %"],
@@ -305,7 +324,17 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Indikator",
       "Leistungskennzahl",
     ],
-    actual: ["Ist", "Istwert", "Ist-Wert", "Wert", "Ergebnis", "Tatsächlich", "Aktueller Wert"],
+    actual: [
+      "Ist",
+      "Istwert",
+      "Ist-Wert",
+      "Wert",
+      "Ergebnis",
+      "Tatsächlich",
+      "Aktueller Wert",
+      "Rechnungsergebnis",
+      "Ist-Ergebnis",
+    ],
     target: ["Ziel", "Soll", "Sollwert", "Soll-Wert", "Zielwert", "Plan", "Planwert", "Budget", "Vorgabe"],
     threshold: ["Schwellenwert", "Schwelle", "Grenzwert"],
     tolerance: ["Toleranz", "Toleranz %"],
@@ -358,6 +387,8 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Valore attuale",
       "Erogato",
       "Speso",
+      "Realizzato",
+      "Eseguito",
     ],
     target: ["Obiettivo", "Preventivo", "Budget", "Valore obiettivo", "Target", "Previsto", "Stanziato"],
     threshold: ["Soglia", "Soglia di allarme", "Limite"],
@@ -391,8 +422,25 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
     perspective: ["Perspectief"],
     objective: ["Strategische doelstelling", "Strategisch doel"],
     kpi: ["Indicator", "Prestatie-indicator", "Kengetal", "Kengetallen", "Maatstaf", "KPI naam"],
-    actual: ["Werkelijk", "Realisatie", "Resultaat", "Waarde", "Gerealiseerd", "Huidige waarde"],
-    target: ["Doel", "Norm", "Begroting", "Doelstelling", "Streefwaarde", "Streefcijfer", "Budget"],
+    actual: [
+      "Werkelijk",
+      "Realisatie",
+      "Resultaat",
+      "Waarde",
+      "Gerealiseerd",
+      "Huidige waarde",
+      "Uitvoering",
+    ],
+    target: [
+      "Doel",
+      "Norm",
+      "Begroting",
+      "Doelstelling",
+      "Streefwaarde",
+      "Streefcijfer",
+      "Budget",
+      "Vastgestelde begroting",
+    ],
     threshold: ["Drempel", "Drempelwaarde", "Grenswaarde"],
     tolerance: ["Tolerantie", "Tolerantie %"],
     polarity: ["Polariteit", "Richting"],
@@ -482,6 +530,33 @@ const LEADING_WORDS = [
   "amount",
 ];
 
+/** A budget's stage, or its total, written before or after a target or actual word. */
+const STAGE_WORDS = [
+  "total",
+  "totale",
+  "gesamt",
+  "totaal",
+  "ordinario",
+  "inicial",
+  "initial",
+  "original",
+  "originale",
+  "aprobado",
+  "aprovado",
+  "approved",
+  "adopted",
+  "revised",
+  "vigente",
+  "definitivo",
+  "definitif",
+  "modificado",
+  "final",
+  "vastgestelde",
+  "ontwerp",
+  "genehmigt",
+  "approvato",
+].map(normalizeHeader);
+
 /** Amount words after a role's word: "Budget Amount", "Actual Amount", "Realizado monto". */
 const TRAILING_WORDS = ["amount", "amt", "importo", "montant", "monto", "montante", "betrag", "bedrag"];
 
@@ -502,6 +577,17 @@ export function roleOfHeader(text: string): ColumnRole | null {
         ? ROLE_BY_HEADER.get(key.slice(0, -word.length))
         : undefined;
     if (role !== undefined) return role;
+  }
+  // A budget's stage or a total around a target or actual word: "Total Presupuesto", "Presupuesto
+  // Ordinario", "Approved Budget", "Vastgestelde begroting", "Actual Total".
+  for (const word of STAGE_WORDS) {
+    const rest = key.startsWith(word)
+      ? key.slice(word.length)
+      : key.endsWith(word)
+        ? key.slice(0, -word.length)
+        : "";
+    const role = rest === "" ? undefined : ROLE_BY_HEADER.get(rest);
+    if (role === "target" || role === "actual") return role;
   }
   return null;
 }

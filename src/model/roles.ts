@@ -32,6 +32,8 @@ export interface ColumnProfile {
   readonly periodScore: number;
   /** Every number is a whole year from 1900 to 2100: a column of years, no KPI's value. */
   readonly years: boolean;
+  /** Text cells that are codes ("0-01-01-01", "4.1.2", "A12"): digits and marks, no word. */
+  readonly codes: number;
   /** Cells that name a series: Actual, Target, Budget, Forecast… (a role word as a value). */
   readonly seriesWords: number;
   /** How many of actual and target those cells name: 2 where both do. */
@@ -63,6 +65,7 @@ export function profileColumn(
   let texts = 0;
   let notYears = false;
   let seriesWords = 0;
+  let codes = 0;
   const kinds = new Set<string>();
   const distinct = new Set<string>();
   const values: CellValue[] = [];
@@ -89,6 +92,7 @@ export function profileColumn(
     if (typeof value === "string") {
       texts++;
       distinct.add(value.trim().toLowerCase());
+      if (CODE.test(value.trim())) codes++;
       const series = seriesOfWord(value);
       if (series) {
         seriesWords++;
@@ -107,6 +111,7 @@ export function profileColumn(
     distinctTexts: distinct.size,
     periodScore,
     years: numbers > 0 && !notYears,
+    codes,
     seriesWords,
     seriesKinds: kinds.size,
   };
@@ -115,8 +120,12 @@ export function profileColumn(
 /** A column read as periods: most of its filled cells are dates or period text. */
 export const readsAsPeriods = (p: ColumnProfile): boolean => p.filled > 0 && p.periods >= 0.8 * p.filled;
 
-/** A column of names: most of its filled cells are text that is no number and no period. */
-const readsAsNames = (p: ColumnProfile): boolean => p.filled > 0 && p.texts >= 0.7 * p.filled;
+/** A code: digits and marks, perhaps a letter or two before them ("0-01-01-01", "4.1.2", "GL-4010"). */
+const CODE = /^[\p{L}]{0,3}[\s\-./_]*[\d][\d\s\-./_]*$/u;
+
+/** A column of names: most of its filled cells are text that is no number, no period and no code. */
+const readsAsNames = (p: ColumnProfile): boolean =>
+  p.filled > 0 && p.texts >= 0.7 * p.filled && p.codes < 0.5 * p.texts;
 
 const readsAsNumbers = (p: ColumnProfile): boolean => p.filled > 0 && p.numbers >= 0.7 * p.filled;
 

@@ -484,3 +484,37 @@ describe("two header rows: the periods over their Actual and Budget columns", ()
     ]);
   });
 });
+
+describe("public budget files", () => {
+  it("read a column of years under a year's header as the period", () => {
+    const model = modelOf(
+      read(
+        monthly(
+          ["Ejercicio", "Indicador", "Real", "Meta"],
+          [
+            [2023, "Cobertura", 85, 90],
+            [2024, "Cobertura", 93, 92],
+          ],
+        ),
+      ),
+    );
+    expect(model.kpis[0]?.observations.map((o) => o.period?.year)).toEqual([2023, 2024]);
+    expect(model.layout?.inferred.join(" ")).toContain('Period from "Ejercicio" (a column of years)');
+  });
+
+  it("read a budget's stage or total around its word as the target, and execution as the actual", () => {
+    const model = modelOf(
+      read(
+        monthly(
+          ["Objeto Gasto", "Descripción", "Presupuesto Ordinario", "Ejecución"],
+          [
+            ["0-01-01-01", "Sueldos para cargos fijos", 378, 163],
+            ["0-03-01-02", "Anualidades", 141, 59],
+          ],
+        ),
+      ),
+    );
+    expect(model.kpis.map((k) => k.name)).toEqual(["Sueldos para cargos fijos", "Anualidades"]);
+    expect(model.kpis[0]?.observations[0]?.targetCell).toBe("Data!C2");
+  });
+});
