@@ -1,147 +1,31 @@
+/**
+ * The refresh use case: read → score → render the write plan → apply it; and storing a changed
+ * definition alone. Reading and scoring live in scoring.ts, re-exported here for every caller.
+ */
 import type { ScorecardResult } from "../engine/evaluate";
-import { evaluateScorecard } from "../engine/evaluate";
-import { issue, type Issue } from "../engine/issues";
-import { sheetCell } from "../model/address";
 import type { Definition } from "../model/definition";
-import { emptyDefinition, parseDefinition } from "../model/definition";
-import type { ColumnMapping, SourceLayout } from "../model/detect";
-import type { OwnedSheets } from "../model/ownership";
-import { ownedSheetNames, ownedSheets, storedDefinitionText } from "../model/ownership";
-import { readScorecard } from "../model/read";
-import type { ReadSuggestion } from "../model/suggest";
+import { ownedSheets } from "../model/ownership";
 import type { ScorecardModel } from "../model/scorecard";
 import { kpiKey } from "../model/scorecard";
-import type { WorkbookSnapshot } from "../model/snapshot";
 import type { WritePlan } from "../plan/plan";
 import { MAX_TREND_CHARTS, trendCandidates } from "../plan/dashboard";
 import { renderDefinitionPlan, renderPlan } from "../plan/render";
 import type { WorkbookPort } from "../workbook/port";
-import type { ScorecardReport } from "./report";
 import { buildReport } from "./report";
 import { mapColumns } from "./definitionEdits";
 import { kpiHistories, scorecardHistory } from "./history";
+import {
+  definitionToStore,
+  readWorkbookState,
+  scoreWorkbook,
+  type RunOptions,
+  type Scoring,
+} from "./scoring";
 
-export interface RunOptions {
-  /** The scorecard table, by Excel table name or sheet name. */
-  readonly table?: string | undefined;
-  /** The period to score ("2026-06"), for this run only. */
-  readonly period?: string | undefined;
-  readonly now?: Date;
-  /** A definition to score and store instead of the stored one: the pane's edit, refreshed at once. */
-  readonly definition?: Definition;
-  /**
-   * Headers the user names for roles (`bsc --map actual=Amount`): they win over the header words
-   * and, on a refresh, are stored with the definition so the next refresh needs nothing.
-   */
-  readonly mapping?: ColumnMapping;
-  /** The block chosen by hand and the layout switches (`bsc --range`, `--periods-across`…), stored alike. */
-  readonly layout?: SourceLayout;
-  /**
-   * Told of each step of a refresh, for a progress indicator; a promise it returns is awaited,
-   * which lets the task pane paint between steps instead of running one long task.
-   */
-  readonly onProgress?: (step: RefreshStep) => void | Promise<void>;
-  /** Draws the Strategy Map sheet where the workbook has none yet ("Insert strategy map"). */
-  readonly strategyMap?: boolean;
-  /** What reading the file itself found (a CSV export's numbers that read two ways), reported first. */
-  readonly fileIssues?: readonly Issue[];
-  /** How the file writes dates such as 01/02/2024, where the file says (a CSV with a decimal comma). */
-  readonly fileDayOrder?: "mdy" | "dmy";
-}
-
-export type RefreshStep = "reading" | "scoring" | "writing" | "done";
-
-export type Scoring =
-  | {
-      readonly ok: false;
-      readonly fatal: Issue;
-      readonly issues: readonly Issue[];
-      /** A mapping that scores a KPI, where the reader found no scorecard by itself. */
-      readonly suggestion?: ReadSuggestion;
-    }
-  | {
-      readonly ok: true;
-      readonly report: ScorecardReport;
-      /** True when any KPI has an error (not only a warning): `bsc check` fails on it. */
-      readonly hasErrors: boolean;
-      readonly model: ScorecardModel;
-      readonly result: ScorecardResult;
-    };
+export * from "./scoring";
 
 export type RunOutcome =
   Extract<Scoring, { ok: false }> | (Extract<Scoring, { ok: true }> & { readonly plan: WritePlan | null });
-
-/** What a workbook holds before scoring: its snapshot, the product's sheets and the stored definition. */
-export interface WorkbookState {
-  readonly snapshot: WorkbookSnapshot;
-  readonly owned: OwnedSheets;
-  /** Null when the workbook has no stored definition yet (a first run). */
-  readonly stored: Definition | null;
-}
-
-export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookState | Issue> {
-  const snapshot = await port.readSnapshot();
-  const owned = ownedSheets(snapshot);
-  const storedText = storedDefinitionText(snapshot, owned);
-  if (storedText === null) return { snapshot, owned, stored: null };
-  const parsed = parseDefinition(storedText);
-  if (!parsed.ok) {
-    const cell = owned.definition ? sheetCell(owned.definition, 2, 1) : null;
-    return issue("definition-invalid", cell, { reason: parsed.reason });
-  }
-  return { snapshot, owned, stored: parsed.definition };
-}
-
-/** Model and evaluation of a snapshot under a definition: pure, so the pane can preview a draft. */
-export function scoreWorkbook(
-  state: WorkbookState,
-  definition: Definition | null,
-  options: RunOptions = {},
-): Scoring {
-  const reading = readScorecard(state.snapshot, definition, ownedSheetNames(state.owned), {
-    table: options.table,
-    yearToTry: (options.now ?? new Date()).getUTCFullYear(),
-    ...(options.fileDayOrder ? { fileDayOrder: options.fileDayOrder } : {}),
-  });
-  if (!reading.ok) return reading;
-  return scoreModel(reading.model, options);
-}
-
-/**
- * A model already read, scored (for another period, say): what scoreWorkbook does after reading,
- * for the pane to switch periods without reading the workbook again.
- */
-export function scoreModel(
-  model: ScorecardModel,
-  options: Pick<RunOptions, "period" | "fileIssues"> = {},
-): Scoring {
-  const evaluation = evaluateScorecard(model, { period: options.period });
-  if (!evaluation.ok) return { ok: false, fatal: evaluation.fatal, issues: model.issues };
-  const report = buildReport(evaluation.result, model.layout, options.fileIssues);
-  return {
-    ok: true,
-    report,
-    hasErrors: report.issues.some((i) => i.severity === "error"),
-    model,
-    result: evaluation.result,
-  };
-}
-
-/** The definition to store: the one given, pointed at the table actually used. */
-export function definitionToStore(definition: Definition | null, model: ScorecardModel): Definition {
-  const base = definition ?? emptyDefinition();
-  // A mapping given for a table that was not found is not worth storing without its table.
-  if (!model.table) return base.source?.table ? base : { ...base, source: null };
-  return {
-    ...base,
-    source: {
-      ...base.source,
-      table: model.table.name,
-      sheet: model.table.sheet,
-      columns: base.source?.columns ?? {},
-    },
-  };
-}
 
 const timestamp = (d: Date): string =>
   d

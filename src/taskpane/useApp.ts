@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { editKpi, editSettings, type KpiFieldEdits } from "../app/definitionEdits";
-import { scoreModel } from "../app/scorecard";
+import { scoreModel } from "../app/scoring";
 import { emptyDefinition, type Definition, type Settings } from "../model/definition";
 import { kpiKey } from "../model/scorecard";
 import type { InteractiveWorkbook, RangeRef } from "../workbook/port";

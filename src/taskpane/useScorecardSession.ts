@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { errorSentence, fatalSentence, outcomeSentence } from "../app/outcomeText";
-import type { RefreshStep, Scoring, WorkbookState } from "../app/scorecard";
-import { readWorkbookState, runScorecard, saveDefinition, scoreWorkbook } from "../app/scorecard";
+import type { RefreshStep, Scoring, WorkbookState } from "../app/scoring";
+import { readWorkbookState, scoreWorkbook } from "../app/scoring";
 import type { Definition } from "../model/definition";
 import type { DetectedTable } from "../model/detect";
 import { detectTables, nearMisses } from "../model/detect";
@@ -45,6 +45,12 @@ const STEPS: Readonly<Record<RefreshStep, Progress>> = {
   writing: { label: "Writing the scorecard…", value: 0.75 },
   done: { label: "Done", value: 1 },
 };
+
+/**
+ * The write plan (summary sheet, traffic lights, dashboard, strategy map) comes in a chunk of its
+ * own, fetched at the first refresh or save: showing a scorecard needs only reading and scoring.
+ */
+const writing = () => import(/* webpackChunkName: "write" */ "../app/scorecard.js");
 
 /** A refresh that fails stores nothing: after a save, the message says so before saying why. */
 const savedButNot = (confirmation: string, failure: string): string =>
@@ -109,6 +115,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
           setProgress(STEPS[step]);
           return new Promise<void>((resume) => setTimeout(resume, 0));
         };
+        const { runScorecard } = await writing();
         const outcome = await runScorecard(
           port,
           { onProgress, ...(definition ? { definition } : {}), ...options },
@@ -147,6 +154,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
       if (thenRefresh) return refresh(definition, {}, what);
       try {
         setProgress({ label: "Saving…", value: 0.1 });
+        const { saveDefinition } = await writing();
         await saveDefinition(port, definition);
         setProgress(null);
         await load();

@@ -1,5 +1,5 @@
 import { Body1, Button, Subtitle2 } from "@fluentui/react-components";
-import type { WorkbookState } from "../../app/scorecard";
+import type { WorkbookState } from "../../app/scoring";
 import type { Definition } from "../../model/definition";
 import type { DetectedTable } from "../../model/detect";
 import { canonicalHeader } from "../../model/headers";

@@ -1,8 +1,8 @@
 import { useMemo, useState } from "react";
 import { chooseTable } from "../../app/definitionEdits";
 import { kpiModelsOf } from "../../app/paneTrends";
-import type { WorkbookState } from "../../app/scorecard";
-import { scoreWorkbook } from "../../app/scorecard";
+import type { WorkbookState } from "../../app/scoring";
+import { scoreWorkbook } from "../../app/scoring";
 import type { Definition } from "../../model/definition";
 import type { Polarity } from "../../engine/types";
 import { readScorecard } from "../../model/read";
