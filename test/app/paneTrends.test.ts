@@ -42,6 +42,19 @@ describe("what the pane draws from the history", () => {
     expect(periodsOf(single)).toEqual([]);
   });
 
+  it("offers, for the period picker, only the periods where some KPI has an actual, in calendar order", () => {
+    const rows = [
+      ["2026-03", "North", "Financial", "Grow", "Revenue", 101, 100, "higher"],
+      ["2026-01", "North", "Financial", "Grow", "Revenue", 90, 100, "higher"],
+      // Rows set out ahead for the months to come, with a target and no actual yet.
+      ["2026-04", "North", "Financial", "Grow", "Revenue", null, 100, "higher"],
+      ["2026-05", "North", "Financial", "Grow", "Revenue", null, 100, "higher"],
+    ];
+    const model = score(book(tableSheet("Data", "Monthly", [HEADER, ...rows]))).model;
+    expect(periodsOf(model)).toEqual(["2026-01", "2026-03", "2026-04", "2026-05"]);
+    expect(periodsOf(model, true)).toEqual(["2026-01", "2026-03"]);
+  });
+
   it("gives each entity's points, and the consolidated scorecard's", () => {
     const model = sites();
     const history = scorecardHistory(model, "2026-03");
