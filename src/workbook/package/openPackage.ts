@@ -104,20 +104,31 @@ export class OpenPackage {
     readonly entries: readonly ZipEntry[],
     private readonly inflate: Inflate,
     private readonly inflated: ReadonlyMap<string, Uint8Array>,
+    /** Parts the reader parsed whole (kept or not): known well-formed, not scanned again. */
+    private readonly parsed: ReadonlySet<string>,
     /** The archive's comment, kept. */
     private readonly comment: Uint8Array = new Uint8Array(),
   ) {
     this.byLowerName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   }
 
-  /** `inflated`: parts of these very bytes already inflated (by a read), by name in lower case. */
+  /**
+   * `inflated`: parts of these very bytes already inflated (by a read), by name in lower case;
+   * `parsed`: every part the read parsed whole, its bytes kept or not.
+   */
   static open(
     bytes: Uint8Array,
     inflate: Inflate,
     inflated: ReadonlyMap<string, Uint8Array> = new Map(),
+    parsed: ReadonlySet<string> = new Set(inflated.keys()),
   ): OpenPackage {
     const directory = readCentralDirectory(bytes);
-    return new OpenPackage(bytes, directory.entries, inflate, inflated, directory.comment);
+    return new OpenPackage(bytes, directory.entries, inflate, inflated, parsed, directory.comment);
+  }
+
+  /** Whether the reader parsed this part whole: it is well-formed and need not be scanned again. */
+  private wasParsed(name: string): boolean {
+    return this.parsed.has(name.toLowerCase());
   }
 
   /** Part names are case-insensitive (OPC): the name as the package spells it. */
@@ -154,7 +165,7 @@ export class OpenPackage {
    * decoded, its declaration made to say UTF-8, the encoding every changed part is written in.
    */
   private checkedText(name: string, bytes: Uint8Array): string {
-    if (!this.inflated.has(name.toLowerCase())) parseXmlPart(name, bytes, IGNORE_EVERYTHING);
+    if (!this.wasParsed(name)) parseXmlPart(name, bytes, IGNORE_EVERYTHING);
     const encoding = utf16Encoding(bytes);
     if (encoding === null) return utf8.decode(bytes);
     return new TextDecoder(encoding)
@@ -173,7 +184,7 @@ export class OpenPackage {
    */
   private async copiedBytes(name: string): Promise<Uint8Array> {
     const bytes = await this.originalBytes(name);
-    if (this.inflated.has(name.toLowerCase())) return bytes;
+    if (this.wasParsed(name)) return bytes;
     // Copied, it is part of the output: an XML part that is not well-formed is refused, not passed on.
     if (/\.(xml|rels)$/i.test(name)) parseXmlPart(name, bytes, IGNORE_EVERYTHING);
     const entry = this.byLowerName.get(name.toLowerCase()) as ZipEntry;
@@ -233,7 +244,7 @@ export class OpenPackage {
     const bytes = await this.originalBytes(name);
     // A UTF-16 sheet is read whole instead; one the reader did not keep is checked here.
     if (utf16Encoding(bytes) !== null) return this.text(name);
-    if (!this.inflated.has(name.toLowerCase())) parseXmlPart(name, bytes, IGNORE_EVERYTHING);
+    if (!this.wasParsed(name)) parseXmlPart(name, bytes, IGNORE_EVERYTHING);
     // The root's prefix, from the part's start: the root comes before any cell.
     const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.exec(utf8.decode(bytes.subarray(0, 4096)));
     const prefix = root?.[1] ?? "";

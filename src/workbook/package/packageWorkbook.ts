@@ -72,10 +72,15 @@ export class PackageWorkbook implements InteractiveWorkbook {
   /** Whether the parts a read inflates are kept for the patch that follows. */
   private keepParts = true;
 
+  /** Every part the last read parsed, by name in lower case, its bytes kept or not. */
+  private parsedParts = new Set<string>();
+
   private readAndKeep(): Promise<WorkbookSnapshot> {
     const kept = (this.inflatedSheets = new Map());
+    const parsed = (this.parsedParts = new Set());
     let keptBytes = 0;
     return this.reader(this.bytes, (part, bytes) => {
+      parsed.add(part.toLowerCase());
       if (!this.keepParts || keptBytes + bytes.length > KEPT_SHEET_BYTES) return;
       keptBytes += bytes.length;
       kept.set(part.toLowerCase(), bytes);
@@ -87,13 +92,14 @@ export class PackageWorkbook implements InteractiveWorkbook {
     this.bytes = bytes;
     this.snapshot = null;
     this.inflatedSheets = new Map();
+    this.parsedParts = new Set();
   }
 
   /** What the last plan's write had to cut or clean (text over a cell's limit, characters XML cannot hold). */
   writeNotes: readonly string[] = [];
 
   async applyPlan(plan: WritePlan): Promise<void> {
-    const pkg = OpenPackage.open(this.bytes, this.inflate, this.inflatedSheets);
+    const pkg = OpenPackage.open(this.bytes, this.inflate, this.inflatedSheets, this.parsedParts);
     const notes = new WriteNotes();
     await applyPlanToPackage(pkg, plan, notes);
     this.writeNotes = notes.notes;

@@ -1,6 +1,6 @@
 import { parseReference } from "../../../model/address";
 import type { TableSnapshot } from "../../../model/snapshot";
-import { parseXmlPart, StopParsing } from "./xml";
+import { parseXmlPart } from "./xml";
 
 /**
  * An Excel table from its part (xl/tables/tableN.xml); only the root element's attributes count.
@@ -12,9 +12,12 @@ import { parseXmlPart, StopParsing } from "./xml";
  */
 export function parseTable(part: string, bytes: Uint8Array): TableSnapshot | null {
   let table: TableSnapshot | null = null;
+  let rootSeen = false;
   parseXmlPart(part, bytes, {
     open(name, attributes) {
-      if (name === "table") {
+      const root = !rootSeen;
+      rootSeen = true;
+      if (root && name === "table") {
         const ref = parseReference(attributes.ref ?? "");
         const headerRows = attributes.headerRowCount;
         const totalsRows = attributes.totalsRowCount;
@@ -27,7 +30,8 @@ export function parseTable(part: string, bytes: Uint8Array): TableSnapshot | nul
           };
         }
       }
-      throw new StopParsing();
+      // Read to its end all the same: a part the reader has read counts as checked well-formed
+      // (the patcher copies it without scanning it again), and a table part is small.
     },
     close() {},
     text() {},
