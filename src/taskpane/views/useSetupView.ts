@@ -5,8 +5,6 @@ import type { WorkbookState } from "../../app/scoring";
 import { scoreWorkbook } from "../../app/scoring";
 import type { Definition } from "../../model/definition";
 import type { Polarity } from "../../engine/types";
-import { readScorecard } from "../../model/read";
-import type { ReadSuggestion } from "../../model/suggest";
 import { emptyDefinition } from "../../model/definition";
 import { tableAddress, tableFromRange, type DetectedTable, type SourceLayout } from "../../model/detect";
 import { COLUMN_ROLES, REQUIRED_ROLES, type ColumnRole } from "../../model/headers";
@@ -14,6 +12,9 @@ import { ownedSheetNames } from "../../model/ownership";
 import { kpiKey } from "../../model/scorecard";
 import type { RangeRef } from "../../workbook/port";
 import { exampleRef, refText } from "./format";
+import { inferredDirections, readsWhole, suggestedReading, withDirections } from "./setupInference";
+
+export type { InferredDirection } from "./setupInference";
 
 /** The roles a column picker is shown for (Drives belongs to the Objectives table). */
 export const ROLES = COLUMN_ROLES.filter((r) => r !== "drives");
@@ -27,69 +28,6 @@ function detectedMapping(table: DetectedTable): Partial<Record<ColumnRole, strin
     mapping[role] = col === undefined ? "" : (table.headers.find((h) => h.col === col)?.text ?? "");
   }
   return mapping;
-}
-
-/** A table with every column its layout needs (not a near miss offered for its missing ones). */
-const readsWhole = (t: DetectedTable): boolean =>
-  t.shape === "columns" ||
-  t.shape === "pairs" ||
-  (t.shape === "wide"
-    ? t.columns.kpi !== undefined
-    : REQUIRED_ROLES.every((r) => t.columns[r] !== undefined));
-
-/** The reading the reader suggests for a workbook in which it found no scorecard by itself. */
-function suggestedReading(workbook: WorkbookState): ReadSuggestion | undefined {
-  const reading = readScorecard(workbook.snapshot, workbook.stored, ownedSheetNames(workbook.owned), {
-    yearToTry: new Date().getFullYear(),
-  });
-  return reading.ok ? undefined : reading.suggestion;
-}
-
-/** A KPI whose direction the reader inferred, with why. */
-export interface InferredDirection {
-  readonly key: string;
-  readonly perspective: string;
-  readonly objective: string;
-  readonly name: string;
-  readonly polarity: Polarity;
-  readonly because: string;
-}
-
-/** The KPIs of a draft whose direction was inferred, once each (entities share a KPI's choice). */
-function inferredDirections(workbook: WorkbookState, draft: Definition): InferredDirection[] {
-  const reading = readScorecard(workbook.snapshot, draft, ownedSheetNames(workbook.owned));
-  if (!reading.ok) return [];
-  const seen = new Map<string, InferredDirection>();
-  for (const k of reading.model.kpis) {
-    const key = kpiKey(k.perspective, k.objective, k.name);
-    if (!k.polarityBecause || k.polarity === null || seen.has(key)) continue;
-    seen.set(key, {
-      key,
-      perspective: k.perspective,
-      objective: k.objective,
-      name: k.name,
-      polarity: k.polarity,
-      because: k.polarityBecause,
-    });
-  }
-  return [...seen.values()];
-}
-
-/** The draft with each inferred direction stored as chosen: confirmed, or switched by the user. */
-function withDirections(
-  draft: Definition,
-  inferred: readonly InferredDirection[],
-  switched: Readonly<Record<string, Polarity>>,
-): Definition {
-  if (inferred.length === 0) return draft;
-  const kpis = [...draft.kpis];
-  for (const d of inferred) {
-    const polarity = switched[d.key] ?? d.polarity;
-    const at = kpis.findIndex((k) => kpiKey(k.perspective, k.objective, k.name) === d.key);
-    if (at >= 0) kpis[at] = { ...(kpis[at] as Definition["kpis"][number]), polarity };
-    else kpis.push({ perspective: d.perspective, objective: d.objective, name: d.name, polarity });
-  }
-  return { ...draft, kpis };
 }
 
 export interface SetupInputs {
