@@ -16,13 +16,14 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function refreshInPlace(...options: string[]) {
+/** A short wait where the lock is never let go; a long one where it is (a loaded machine is slow). */
+async function refreshInPlace(lockWaitMs: number, ...options: string[]) {
   const err: string[] = [];
   const code = await runCli(["refresh", "book.xlsx", "--in-place", ...options], {
     cwd: dir,
     stdout: () => undefined,
     stderr: (t) => err.push(t),
-    lockWaitMs: 300,
+    lockWaitMs,
   });
   return { code, stderr: err.join("\n") };
 }
@@ -40,7 +41,7 @@ describe("an in-place refresh", () => {
     const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"]);
     try {
       writeFileSync(lockFileOf(book), `${holder.pid}\n`);
-      const run = await refreshInPlace();
+      const run = await refreshInPlace(300);
       expect(run.code).toBe(2);
       expect(run.stderr.split("\n")).toHaveLength(1);
       expect(run.stderr).toContain(`another refresh (process ${holder.pid})`);
@@ -59,7 +60,7 @@ describe("an in-place refresh", () => {
     const gone = spawn(process.execPath, ["-e", "0"]);
     await new Promise((resolve) => gone.on("exit", resolve));
     writeFileSync(lockFileOf(book), `${gone.pid}\n`);
-    const run = await refreshInPlace();
+    const run = await refreshInPlace(300);
     expect(run.code).toBe(0);
     expect(existsSync(lockFileOf(book))).toBe(false);
     expect(await sheetNames(book)).toContain("Scorecard");
@@ -68,7 +69,7 @@ describe("an in-place refresh", () => {
   it("run twice at once, loses neither run's change: the second reads what the first wrote", async () => {
     const book = path.join(dir, "book.xlsx");
     writeFileSync(book, await tableBook());
-    const [a, b] = await Promise.all([refreshInPlace("--strategy-map"), refreshInPlace()]);
+    const [a, b] = await Promise.all([refreshInPlace(30_000, "--strategy-map"), refreshInPlace(30_000)]);
     expect([a.code, b.code]).toEqual([0, 0]);
     // Drawn by one run, the map is redrawn by the other whichever ran second.
     expect(await sheetNames(book)).toContain("Strategy Map");
@@ -78,7 +79,7 @@ describe("an in-place refresh", () => {
   it("removes its lock when the refresh fails", async () => {
     const book = path.join(dir, "book.xlsx");
     writeFileSync(book, "not a workbook");
-    const run = await refreshInPlace();
+    const run = await refreshInPlace(300);
     expect(run.code).toBe(2);
     expect(existsSync(lockFileOf(book))).toBe(false);
   });
