@@ -6,20 +6,19 @@ import { scoreWorkbook } from "../../app/scoring";
 import type { Definition } from "../../model/definition";
 import type { Polarity } from "../../engine/types";
 import { emptyDefinition } from "../../model/definition";
-import { tableAddress, tableFromRange, type DetectedTable, type SourceLayout } from "../../model/detect";
+import { tableAddress, type DetectedTable, type SourceLayout } from "../../model/detect";
 import { COLUMN_ROLES, REQUIRED_ROLES, type ColumnRole } from "../../model/headers";
-import { ownedSheetNames } from "../../model/ownership";
 import { kpiKey } from "../../model/scorecard";
 import type { RangeRef } from "../../workbook/port";
-import { exampleRef, refText } from "./format";
 import { inferredDirections, readsWhole, suggestedReading, withDirections } from "./setupInference";
+import { useSetupTable } from "./useSetupTable";
+
+export { RANGE_CHOICE } from "./useSetupTable";
 
 export type { InferredDirection } from "./setupInference";
 
 /** The roles a column picker is shown for (Drives belongs to the Objectives table). */
 export const ROLES = COLUMN_ROLES.filter((r) => r !== "drives");
-/** The choice, in the table list, of a block the user names. */
-export const RANGE_CHOICE = "range";
 
 function detectedMapping(table: DetectedTable): Partial<Record<ColumnRole, string>> {
   const mapping: Partial<Record<ColumnRole, string>> = {};
@@ -47,53 +46,15 @@ export function useSetupView({ workbook, candidates, base, getSelection }: Setup
   // With no table found, the reader's best guess (a block and the columns it lacks) opens the set-up.
   // (The candidates are then the nearest blocks, each lacking a column.)
   const [suggestion] = useState(() => (candidates.some(readsWhole) ? undefined : suggestedReading(workbook)));
-  const suggested = suggestion?.block
-    ? candidates.findIndex((t) => tableAddress(t) === suggestion.block)
-    : -1;
-  // The table: one found, or a range the user names.
-  const [choice, setChoice] = useState(
-    suggested >= 0 ? String(suggested) : candidates.length ? "0" : RANGE_CHOICE,
-  );
-  const [rangeText, setRangeText] = useState(
-    suggested < 0 && !candidates.length ? (suggestion?.block ?? "") : "",
-  );
-  const [selectionProblem, setSelectionProblem] = useState<string | undefined>();
-  const byRange = choice === RANGE_CHOICE;
-  const found = byRange ? undefined : candidates[Number(choice)];
   // The layout the headers cannot say.
   const [periodsAcross, setPeriodsAcross] = useState(false);
   const [sheetAsPerspective, setSheetAsPerspective] = useState(false);
   // The year of months written without one ("Jan" … "Dec"), where the file does not say it.
   const [yearText, setYearText] = useState(suggestion?.year !== undefined ? String(suggestion.year) : "");
   const year = /^(19|[2-9]\d)\d\d$/.test(yearText.trim()) ? Number(yearText.trim()) : undefined;
-  // The block as the reader will take it: the range named, or the table found read again wide.
-  const reading = useMemo(() => {
-    if (byRange)
-      return rangeText.trim() === ""
-        ? null
-        : tableFromRange(workbook.snapshot, rangeText.trim(), {}, periodsAcross);
-    if (found && periodsAcross && found.shape !== "wide")
-      return tableFromRange(workbook.snapshot, tableAddress(found), {}, true);
-    return found ?? null;
-  }, [byRange, rangeText, periodsAcross, found, workbook]);
-  const table = reading && !("code" in reading) ? reading : null;
-  // An example range on a sheet this workbook has: the block found, or its first sheet of the user's.
-  const owned = ownedSheetNames(workbook.owned);
-  const example = exampleRef(
-    [
-      ...(found ? [found.sheet] : []),
-      ...workbook.snapshot.sheets
-        .filter((s) => s.visibility === "visible" && !owned.has(s.name))
-        .map((s) => s.name),
-    ],
-    "B4:M40",
-  );
-  const rangeProblem =
-    reading && "code" in reading
-      ? reading.message
-      : byRange && rangeText.trim() === ""
-        ? `Select the block (its header row on top) and use the selection, or type it, such as ${example}.`
-        : undefined;
+  // The table: one found, or a range the user names, as the reader will take it.
+  const tables = useSetupTable({ workbook, candidates, suggestion, periodsAcross, getSelection });
+  const { byRange, rangeText, table } = tables.table;
 
   // The mapping: what the headers say, corrected by the user.
   // The suggestion's columns count as detected for its own block.
@@ -161,32 +122,8 @@ export function useSetupView({ workbook, candidates, base, getSelection }: Setup
       )
     : [];
 
-  const takeSelection = async () => {
-    const selection = getSelection ? await getSelection() : null;
-    if (selection) {
-      setRangeText(refText(selection));
-      setSelectionProblem(undefined);
-    } else setSelectionProblem(`There is no selection here: type the range instead, such as ${example}.`);
-  };
-
   return {
-    table: {
-      choice,
-      setChoice,
-      byRange,
-      found,
-      reading,
-      table,
-      rangeText,
-      setRangeText,
-      example,
-      rangeProblem,
-    },
-    selection: {
-      problem: selectionProblem,
-      clear: () => setSelectionProblem(undefined),
-      take: takeSelection,
-    },
+    ...tables,
     layout: {
       periodsAcross,
       setPeriodsAcross,
