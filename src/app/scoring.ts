@@ -74,6 +74,8 @@ export interface WorkbookState {
   readonly owned: OwnedSheets;
   /** Null when the workbook has no stored definition yet (a first run). */
   readonly stored: Definition | null;
+  /** What reading the stored definition put right (a name Excel forbids), said in the report. */
+  readonly notes?: readonly Issue[];
 }
 
 export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookState | Issue> {
@@ -86,7 +88,9 @@ export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookSta
     const cell = owned.definition ? sheetCell(owned.definition, 2, 1) : null;
     return issue("definition-invalid", cell, { reason: parsed.reason });
   }
-  return { snapshot, owned, stored: parsed.definition };
+  const cell = owned.definition ? sheetCell(owned.definition, 2, 1) : null;
+  const notes = (parsed.repaired ?? []).map((reason) => issue("definition-name-repaired", cell, { reason }));
+  return { snapshot, owned, stored: parsed.definition, ...(notes.length ? { notes } : {}) };
 }
 
 /** Model and evaluation of a snapshot under a definition: pure, so the pane can preview a draft. */
@@ -101,7 +105,8 @@ export function scoreWorkbook(
     ...(options.fileDayOrder ? { fileDayOrder: options.fileDayOrder } : {}),
   });
   if (!reading.ok) return reading;
-  return scoreModel(reading.model, options);
+  const fileIssues = [...(options.fileIssues ?? []), ...(state.notes ?? [])];
+  return scoreModel(reading.model, { ...options, fileIssues });
 }
 
 /**

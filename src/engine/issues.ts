@@ -209,6 +209,11 @@ const CATALOGUE = {
     "error",
     (p: Params) => `No scorecard table is called ${q(p.name!)}; the workbook has ${p.names}.`,
   ],
+  "definition-name-repaired": [
+    "warning",
+    (p: Params) =>
+      `The stored scorecard definition holds a name Excel does not allow (${p.reason}): the summary sheet takes its default name, a tag so named is dropped. Choose another name in the pane's Settings.`,
+  ],
   "definition-invalid": [
     "error",
     (p: Params) => `The stored scorecard definition cannot be read: ${p.reason}.`,

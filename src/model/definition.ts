@@ -140,7 +140,17 @@ export function migrateDefinition(
   return { ok: true, doc: current };
 }
 
-export type DefinitionReading = { ok: true; definition: Definition } | { ok: false; reason: string };
+export type DefinitionReading =
+  | {
+      ok: true;
+      definition: Definition;
+      /**
+       * Names Excel forbids that were put right rather than refusing the whole definition: each
+       * problem as "settings.summarySheetName: …", what was done said by the reader of this list.
+       */
+      repaired?: readonly string[];
+    }
+  | { ok: false; reason: string };
 
 export function emptyDefinition(): Definition {
   return DefinitionSchema.parse({ schemaVersion: DEFINITION_VERSION });
@@ -154,6 +164,26 @@ const problemText = (problem: z.core.$ZodIssue): string => {
   // Every problem has a path: a document that is no object was refused before the schema.
   return `${where}: ${problem.message}`;
 };
+
+/**
+ * The document without the names Excel forbids, where those are its only problems: the summary
+ * sheet's name removed (its default is taken), a tag with a forbidden name dropped.
+ */
+function repairNames(
+  doc: StoredDocument,
+  issues: readonly z.core.$ZodIssue[],
+): { doc: StoredDocument; problems: string[] } | null {
+  const isSheetName = (p: readonly PropertyKey[]) => p[0] === "settings" && p[1] === "summarySheetName";
+  const isTagName = (p: readonly PropertyKey[]) =>
+    p[0] === "tagged" && typeof p[1] === "number" && (p[2] === "actualName" || p[2] === "targetName");
+  if (!issues.every((i) => isSheetName(i.path) || isTagName(i.path))) return null;
+  const copy = JSON.parse(JSON.stringify(doc)) as StoredDocument;
+  const settings = copy.settings as Record<string, unknown> | undefined;
+  if (settings && issues.some((i) => isSheetName(i.path))) delete settings.summarySheetName;
+  const dropped = new Set(issues.filter((i) => isTagName(i.path)).map((i) => i.path[1] as number));
+  if (dropped.size && Array.isArray(copy.tagged)) copy.tagged = copy.tagged.filter((_, i) => !dropped.has(i));
+  return { doc: copy, problems: issues.map(problemText) };
+}
 
 /** Parses, migrates and validates stored JSON; never throws. */
 export function parseDefinition(json: string): DefinitionReading {
@@ -179,8 +209,14 @@ export function parseDefinition(json: string): DefinitionReading {
   const migrated = migrateDefinition(doc as StoredDocument, stated);
   if (!migrated.ok) return migrated;
   const parsed = DefinitionSchema.safeParse(migrated.doc);
-  if (!parsed.success) return { ok: false, reason: parsed.error.issues.map(problemText).join("; ") };
-  return { ok: true, definition: parsed.data };
+  if (parsed.success) return { ok: true, definition: parsed.data };
+  // A summary-sheet name or a tag's name that Excel forbids ("\u0001Score", "'Score'", "History")
+  // is put right, not a reason to refuse the definition: the sheet takes its default name, the
+  // tag is dropped. Anything else wrong refuses the whole document, naming each field.
+  const repaired = repairNames(migrated.doc, parsed.error.issues);
+  const again = repaired && DefinitionSchema.safeParse(repaired.doc);
+  if (repaired && again?.success) return { ok: true, definition: again.data, repaired: repaired.problems };
+  return { ok: false, reason: parsed.error.issues.map(problemText).join("; ") };
 }
 
 export const serializeDefinition = (d: Definition): string => JSON.stringify(d);

@@ -29,7 +29,7 @@ describe("the stored definition", () => {
     ['{"settings":{}}', "no schemaVersion"],
     [`{"schemaVersion": ${DEFINITION_VERSION + 1}}`, "newer version"],
     ['{"schemaVersion":1,"settings":{"fiscalYearStartMonth":13}}', "fiscalYearStartMonth"],
-    ['{"schemaVersion":1,"settings":{"summarySheetName":"a/b"}}', "summarySheetName"],
+    ['{"schemaVersion":1,"settings":{"summarySheetName":"a/b","rollup":"median"}}', "summarySheetName"],
     ['{"schemaVersion":1,"kpis":[{"perspective":"F","objective":"O","name":"K","weight":-1}]}', "weight"],
   ])("rejects %p, saying %p", (json, reason) => {
     const r = parseDefinition(json);

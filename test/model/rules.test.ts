@@ -178,16 +178,18 @@ describe("the stored definition", () => {
       reason: `it was written by a newer version of the add-in (schema ${DEFINITION_VERSION + 1}; this one reads up to ${DEFINITION_VERSION})`,
     });
   });
-  it("refuses invalid settings, naming the field on one line", () => {
+  it("puts right a summary-sheet name Excel forbids, naming the field on one line, and refuses other invalid settings", () => {
     const bad = {
       ...emptyDefinition(),
       settings: { ...emptyDefinition().settings, summarySheetName: "a/b" },
     };
     const read = parseDefinition(serializeDefinition(bad));
-    expect(read.ok).toBe(false);
-    if (!read.ok) {
-      expect(read.reason).toContain("summarySheetName");
-      expect(read.reason).not.toContain("\n");
+    expect(read.ok).toBe(true);
+    if (read.ok) {
+      expect(read.definition.settings.summarySheetName).toBe("Scorecard");
+      expect(read.repaired).toHaveLength(1);
+      expect(read.repaired?.[0]).toContain("settings.summarySheetName");
+      expect(read.repaired?.[0]).not.toContain("\n");
     }
     for (const settings of [{ fiscalYearStartMonth: 13 }, { rollup: "median" }, { palette: "neon" }]) {
       const doc = { ...emptyDefinition(), settings: { ...emptyDefinition().settings, ...settings } };
