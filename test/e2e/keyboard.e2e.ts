@@ -147,6 +147,8 @@ describe("the pane by keyboard only, at 320 × 700", () => {
 
     // Tag a range: the new KPI's row takes the focus, and the tag is said.
     await openTab(page, /Tag KPI/);
+    // The view loads on demand: its form is there before the keys go on.
+    await page.getByRole("form", { name: "Tag a KPI" }).waitFor();
     await tabTo(page, /Actual/);
     await page.keyboard.type("Treasury!B2:M2");
     await tabTo(page, /Target value/);
@@ -169,6 +171,7 @@ describe("the pane by keyboard only, at 320 × 700", () => {
 
     // Settings: saved and said, focus on Save settings.
     await openTab(page, /Settings/, true);
+    await page.getByRole("form", { name: "Settings" }).waitFor();
     await tabTo(page, /Roll-up method/);
     await page.keyboard.press("ArrowDown");
     await tabTo(page, /Save settings/);
