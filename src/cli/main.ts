@@ -5,6 +5,7 @@
 import { parseArgs, USAGE, UsageError } from "./args";
 import { CliFailure, EXIT_FAULT, EXIT_OK, EXIT_USAGE, type CliIo } from "./failure";
 import { jsonTerminalSafe, terminalSafe } from "./terminal";
+import { runWithBoundedHeap } from "./boundedHeap";
 
 export { EXIT_FAULT, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
 
@@ -74,7 +75,9 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   }
 }
 
-if (require.main === module) {
+const bounded = require.main === module ? runWithBoundedHeap(__filename, process.argv.slice(2)) : null;
+if (bounded !== null) process.exitCode = bounded;
+else if (require.main === module) {
   // A failure outside the run's own promise (a stream's callback) is a fault too: one sentence, exit 3.
   process.on("uncaughtException", (e) => {
     process.stderr.write(`${terminalSafe(faultSentence(e))}\n`);
