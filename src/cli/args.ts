@@ -82,36 +82,23 @@ const FLAG_OPTIONS: Readonly<Record<string, string>> = {
   "--month-first": "monthFirst",
   "--strategy-map": "strategyMap",
 };
+/** What check and refresh both take: the table, its layout, the period, the report. */
+const READING_OPTIONS = [
+  "table",
+  "range",
+  "periodsAcross",
+  "sheetAsPerspective",
+  "year",
+  "dayFirst",
+  "monthFirst",
+  "period",
+  "json",
+  "map",
+];
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   sample: ["force"],
-  check: [
-    "table",
-    "range",
-    "periodsAcross",
-    "sheetAsPerspective",
-    "year",
-    "dayFirst",
-    "monthFirst",
-    "period",
-    "json",
-    "map",
-  ],
-  refresh: [
-    "out",
-    "inPlace",
-    "force",
-    "table",
-    "range",
-    "periodsAcross",
-    "sheetAsPerspective",
-    "year",
-    "dayFirst",
-    "monthFirst",
-    "period",
-    "json",
-    "map",
-    "strategyMap",
-  ],
+  check: READING_OPTIONS,
+  refresh: ["out", "inPlace", "force", ...READING_OPTIONS, "strategyMap"],
 };
 
 /** "actual=Amount (EUR)" → the role and its header; the header may be empty ("no such column"). */

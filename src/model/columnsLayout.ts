@@ -7,10 +7,9 @@ import { issue, type Issue } from "../engine/issues";
 import type { Granularity, Period } from "../engine/periods";
 import { periodOrdinal } from "../engine/periods";
 import { sheetCell } from "./address";
-import { BLANK, type KpiDraft, type RowTally } from "./drafts";
+import { plainObservation, type KpiDraft, type RowTally } from "./drafts";
 import type { LayoutRows } from "./longLayout";
 import { RowContext, type TableReader } from "./rows";
-import type { Observation } from "./scorecard";
 import { cellAt } from "./snapshot";
 import { cellText, readNumber, readPeriod } from "./values";
 
@@ -73,20 +72,14 @@ export function readColumnRows(
     pairs.forEach((pair, i) => {
       const draft = drafts[i] as KpiDraft;
       if (draft.byPeriod.has(ordinal)) return;
-      const observation: Observation = {
+      const observation = plainObservation(
         period,
         row,
-        actual: readNumber(cellAt(sheet, row, pair.actual)),
-        actualCell: sheetCell(sheet.name, row, pair.actual),
-        target: readNumber(cellAt(sheet, row, pair.target)),
-        targetCell: sheetCell(sheet.name, row, pair.target),
-        threshold: BLANK,
-        thresholdCell: null,
-        tolerance: BLANK,
-        toleranceCell: null,
-        polarityText: null,
-        polarityCell: null,
-      };
+        readNumber(cellAt(sheet, row, pair.actual)),
+        sheetCell(sheet.name, row, pair.actual),
+        readNumber(cellAt(sheet, row, pair.target)),
+        sheetCell(sheet.name, row, pair.target),
+      );
       draft.byPeriod.set(ordinal, observation);
       draft.observations.push(observation);
     });

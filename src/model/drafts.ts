@@ -1,10 +1,37 @@
 import type { Issue } from "../engine/issues";
+import type { Period } from "../engine/periods";
 import type { ColumnRole } from "./headers";
 import type { RowReading } from "./rows";
 import type { Observation } from "./scorecard";
 import type { NumberReading } from "./values";
 
 export const BLANK: NumberReading = { kind: "blank" };
+
+/**
+ * One period's actual and target, with no threshold, tolerance or Polarity cell of its own: what a
+ * tagged range, a KPI kept as a column, or a pair of rows gives.
+ */
+export const plainObservation = (
+  period: Period | null,
+  row: number,
+  actual: NumberReading,
+  actualCell: string,
+  target: NumberReading,
+  targetCell: string | null,
+): Observation => ({
+  period,
+  row,
+  actual,
+  actualCell,
+  target,
+  targetCell,
+  threshold: BLANK,
+  thresholdCell: null,
+  tolerance: BLANK,
+  toleranceCell: null,
+  polarityText: null,
+  polarityCell: null,
+});
 
 /** A KPI while its rows are being read. */
 export interface KpiDraft {

@@ -8,7 +8,7 @@ import { issue, type Issue } from "../engine/issues";
 import type { Granularity, Period } from "../engine/periods";
 import { periodKey, periodOrdinal } from "../engine/periods";
 import { sheetCell } from "./address";
-import { BLANK, EntityColumn, isEntityTotal, type KpiDraft, type RowTally } from "./drafts";
+import { BLANK, EntityColumn, isEntityTotal, plainObservation, type KpiDraft, type RowTally } from "./drafts";
 import type { LayoutRows } from "./longLayout";
 import { seriesOfWord } from "./roles";
 import { RowContext, type TableReader } from "./rows";
@@ -123,20 +123,17 @@ export function readPairRows(
     // Each period's observation, once both its halves are read: in period order.
     for (const [ordinal, { period, actual, target }] of [...halves].sort((a, b) => a[0] - b[0])) {
       const first = (actual ?? target) as Half;
-      byPeriod.set(ordinal, {
-        period,
-        row: first.row,
-        actual: actual?.value ?? BLANK,
-        actualCell: actual?.cell ?? first.cell,
-        target: target?.value ?? BLANK,
-        targetCell: target?.cell ?? null,
-        threshold: BLANK,
-        thresholdCell: null,
-        tolerance: BLANK,
-        toleranceCell: null,
-        polarityText: null,
-        polarityCell: null,
-      });
+      byPeriod.set(
+        ordinal,
+        plainObservation(
+          period,
+          first.row,
+          actual?.value ?? BLANK,
+          actual?.cell ?? first.cell,
+          target?.value ?? BLANK,
+          target?.cell ?? null,
+        ),
+      );
     }
     return { ...draft, byPeriod, observations: [...byPeriod.values()] };
   });

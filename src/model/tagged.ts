@@ -3,7 +3,7 @@ import type { Granularity, Period } from "../engine/periods";
 import { periodOrdinal } from "../engine/periods";
 import { sheetCell } from "./address";
 import type { TaggedKpi } from "./definition";
-import { BLANK } from "./drafts";
+import { BLANK, plainObservation } from "./drafts";
 import type { KpiModel, Observation } from "./scorecard";
 import type { RangeBox, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, clipToUsed, formatAt } from "./snapshot";
@@ -72,20 +72,7 @@ const observation = (
   actualCell: string,
   target: NumberReading,
   targetCell: string | null,
-): Observation => ({
-  period,
-  row: 0,
-  actual,
-  actualCell,
-  target,
-  targetCell,
-  threshold: BLANK,
-  thresholdCell: null,
-  tolerance: BLANK,
-  toleranceCell: null,
-  polarityText: null,
-  polarityCell: null,
-});
+): Observation => plainObservation(period, 0, actual, actualCell, target, targetCell);
 
 /**
  * A KPI tagged on named ranges. A range of one cell, or without period labels, is one value (its
