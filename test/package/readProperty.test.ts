@@ -58,7 +58,9 @@ const cell = fc.record({
 it("reads cells written at random places as ExcelJS reads them", async () => {
   await fc.assert(
     fc.asyncProperty(
-      fc.array(cell, { maxLength: 40 }),
+      // One value a cell: a second write would keep the first one's format, and ExcelJS then reads
+      // a formula's text result under a date format as a date (see readSnapshot.test.ts).
+      fc.uniqueArray(cell, { maxLength: 40, selector: (c) => `${c.row},${c.col}` }),
       fc.integer({ min: 0, max: 3 }),
       async (cells, merges) => {
         const wb = new ExcelJS.Workbook();
