@@ -6,7 +6,7 @@
  * sooner); where the workbook truly needs more, the child stops, and that is said in one sentence
  * with exit 2, as any other limit is, never as a crash.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { EXIT_FAULT, EXIT_USAGE } from "./failure";
 
 /**
@@ -25,32 +25,54 @@ const CHILD_MARK = "BSC_BOUNDED_HEAP";
 /** The commands that read a workbook: help, version and sample need no bound. */
 const READS_A_WORKBOOK = new Set(["check", "refresh"]);
 
+/** Whether this run should start the bounded child rather than do the work itself. */
+export function wantsBoundedHeap(argv: readonly string[]): boolean {
+  if (process.env[CHILD_MARK] === "1" || !READS_A_WORKBOOK.has(argv[0] ?? "")) return false;
+  return !process.execArgv.some((a) => a.startsWith("--max-old-space-size"));
+}
+
 /**
- * Runs this process's command again in a child with a capped heap, and returns the exit status
- * to end with; null where this process is that child, was given its own cap, or reads no workbook.
+ * In the child: it dies with its parent. A parent killed (kill -9) closes the channel between
+ * them, and the child then ends as abruptly as the parent did, so a killed bsc never leaves a
+ * run going on behind the user's back (the next refresh clears what a killed one left).
  */
-export function runWithBoundedHeap(script: string, argv: readonly string[]): number | null {
-  if (process.env[CHILD_MARK] === "1" || !READS_A_WORKBOOK.has(argv[0] ?? "")) return null;
-  if (process.execArgv.some((a) => a.startsWith("--max-old-space-size"))) return null;
-  // Its error stream is kept until it ends: V8 out of heap prints a trace, which a user never sees.
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, `--max-old-space-size=${heapLimit()}`, script, ...argv],
-    {
-      stdio: ["inherit", "inherit", "pipe"],
-      env: { ...process.env, [CHILD_MARK]: "1" },
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  if (child.error) return null;
-  // V8 aborts a process out of heap (SIGABRT, or 134 where a shell reports it).
-  const outOfMemory = child.signal === "SIGABRT" || child.status === 134;
-  if (!outOfMemory && child.stderr?.length) process.stderr.write(child.stderr);
-  if (outOfMemory) {
-    process.stderr.write(
-      `The workbook is too large for bsc's memory limit (${heapLimit()} MB of working memory); nothing was written. Split the table, or score fewer rows.\n`,
+export function dieWithParent(): void {
+  if (process.env[CHILD_MARK] !== "1" || !process.connected) return;
+  process.on("disconnect", () => process.kill(process.pid, "SIGKILL"));
+  // The channel alone must not keep the child alive once its work is done.
+  process.channel?.unref();
+}
+
+/**
+ * Runs this process's command again in a child with a capped heap, and resolves to the exit
+ * status to end with.
+ */
+export function runWithBoundedHeap(script: string, argv: readonly string[]): Promise<number> {
+  return new Promise((resolve) => {
+    // Its error stream is kept until it ends: V8 out of heap prints a trace, which a user never sees.
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, `--max-old-space-size=${heapLimit()}`, script, ...argv],
+      {
+        stdio: ["inherit", "inherit", "pipe", "ipc"],
+        env: { ...process.env, [CHILD_MARK]: "1" },
+      },
     );
-    return EXIT_USAGE;
-  }
-  return child.status ?? EXIT_FAULT;
+    const errors: Buffer[] = [];
+    child.stderr?.on("data", (chunk: Buffer) => errors.push(chunk));
+    child.on("error", () => resolve(EXIT_FAULT));
+    child.on("close", (status, signal) => {
+      // V8 aborts a process out of heap (SIGABRT, or 134 where a shell reports it).
+      const outOfMemory = signal === "SIGABRT" || status === 134;
+      if (outOfMemory) {
+        process.stderr.write(
+          `The workbook is too large for bsc's memory limit (${heapLimit()} MB of working memory); nothing was written. Split the table, or score fewer rows.\n`,
+        );
+        resolve(EXIT_USAGE);
+        return;
+      }
+      if (errors.length) process.stderr.write(Buffer.concat(errors));
+      resolve(status ?? EXIT_FAULT);
+    });
+  });
 }

@@ -5,7 +5,7 @@
 import { parseArgs, USAGE, UsageError } from "./args";
 import { CliFailure, EXIT_FAULT, EXIT_OK, EXIT_USAGE, type CliIo } from "./failure";
 import { jsonTerminalSafe, terminalSafe } from "./terminal";
-import { runWithBoundedHeap } from "./boundedHeap";
+import { dieWithParent, runWithBoundedHeap, wantsBoundedHeap } from "./boundedHeap";
 
 export { EXIT_FAULT, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
 
@@ -75,9 +75,12 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   }
 }
 
-const bounded = require.main === module ? runWithBoundedHeap(__filename, process.argv.slice(2)) : null;
-if (bounded !== null) process.exitCode = bounded;
-else if (require.main === module) {
+if (require.main === module && wantsBoundedHeap(process.argv.slice(2))) {
+  void runWithBoundedHeap(__filename, process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+} else if (require.main === module) {
+  dieWithParent();
   // A failure outside the run's own promise (a stream's callback) is a fault too: one sentence, exit 3.
   process.on("uncaughtException", (e) => {
     process.stderr.write(`${terminalSafe(faultSentence(e))}\n`);

@@ -209,6 +209,11 @@ const CATALOGUE = {
     "error",
     (p: Params) => `No scorecard table is called ${q(p.name!)}; the workbook has ${p.names}.`,
   ],
+  "budget-in-force": [
+    "info",
+    (p: Params) =>
+      `The column ${q(p.header!)} is an earlier stage of the budget; ${q(p.used!)}, the budget in force, is the target.`,
+  ],
   "definition-name-repaired": [
     "warning",
     (p: Params) =>

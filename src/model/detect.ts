@@ -147,7 +147,16 @@ function mapHeaders(
       continue;
     }
     if (columns[role] === undefined) columns[role] = col;
-    else issues.push(issue("duplicate-header", sheetCell(sheet.name, row, col), { header: text, role }));
+    else if (role === "target" && laterBudget(text, cellText(cellAt(sheet, row, columns[role] as number)))) {
+      // A budget given at several stages: the one in force (after modifications) is the target.
+      issues.push(
+        issue("budget-in-force", sheetCell(sheet.name, row, columns[role] as number), {
+          header: cellText(cellAt(sheet, row, columns[role] as number)),
+          used: text,
+        }),
+      );
+      columns[role] = col;
+    } else issues.push(issue("duplicate-header", sheetCell(sheet.name, row, col), { header: text, role }));
   }
   // The headers across read together (periodText.ts): "Jan" … "Dec" take the year the block's
   // title or sheet names, or the user's, and step into the next year where they wrap.
@@ -224,6 +233,14 @@ function mapHeaders(
 }
 
 type Mapped = Pick<DetectedTable, "columns" | "headers" | "issues" | "periodColumns">;
+
+/** Words of a budget in force, after its modifications. */
+const BUDGET_IN_FORCE =
+  /\b(total|vigente|definitivo|definitif|modificado|actualizado|atualizado|revised|final|current|adjusted|aktuell|aggiornato|gewijzigd)\b/i;
+
+/** Whether a second target header names the budget in force where the first names the one first adopted. */
+const laterBudget = (second: string, first: string): boolean =>
+  BUDGET_IN_FORCE.test(second) && !BUDGET_IN_FORCE.test(first);
 
 /**
  * Two header rows: the periods on the upper one (a month written once over its columns, merged or

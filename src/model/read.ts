@@ -370,6 +370,9 @@ type KpiOverrides = Definition["kpis"][number] | TaggedKpi | undefined;
 /** Headers of a column that names who spends: a department's or cost centre's lines are spending. */
 const SPENDER_HEADERS =
   /^(department|dept|cost cent(re|er)|cost centre name|cost center name|abteilung|kostenstelle|departamento|centro de costes?|centro de custos?|d[ée]partement|centre de co[uû]ts?|reparto|centro di costo|afdeling|kostenplaats)$/i;
+/** Headers that name a budget's lines as expenses: "Objeto Gasto", "Expense account", "Kostenart". */
+const EXPENSE_HEADERS =
+  /\b(gastos?|despesas?|expenses?|expenditures?|costs?|d[ée]penses?|kosten|kostenart|aufwand|aufwendungen|spese|uitgaven|kosten)\b/i;
 /** Headers of a target column that is a budget (not a goal or a plan of sales). */
 const BUDGET_HEADERS =
   /\b(budget|budgeted|presupuesto|presupuestado|or[çc]amento|or[çc]ado|budg[ée]t|preventivo|begroting|begroot)\b/i;
@@ -390,10 +393,14 @@ function spendingBudgetOf(reader: TableReader): string | null {
   const headerOf = (col: number | undefined) => table.headers.find((h) => h.col === col)?.text ?? "";
   const budget = headerOf(table.columns.target);
   const spender = table.headers.find((h) => SPENDER_HEADERS.test(h.text.trim()));
-  const found =
-    BUDGET_HEADERS.test(budget) && spender
+  const expense = table.headers.find((h) => EXPENSE_HEADERS.test(h.text));
+  const found = !BUDGET_HEADERS.test(budget)
+    ? null
+    : spender
       ? `its line is in a departmental budget ("${spender.text.trim()}" beside "${budget.trim()}"), which is spending`
-      : null;
+      : expense
+        ? `its line is an expense of the budget ("${expense.text.trim()}" beside "${budget.trim()}")`
+        : null;
   spendingBudgets.set(table, found);
   return found;
 }

@@ -518,3 +518,24 @@ describe("public budget files", () => {
     expect(model.kpis[0]?.observations[0]?.targetCell).toBe("Data!C2");
   });
 });
+
+describe("an expense budget given at several stages", () => {
+  const rows = [
+    ["Objeto Gasto", "Descripción", "Presupuesto Ordinario", "Total Presupuesto", "Ejecución"],
+    ["0-01-01-01", "Sueldos para cargos fijos", 378, 400, 163],
+    ["0-03-01-02", "Anualidades", 141, 141, 150],
+  ];
+
+  it("takes the budget in force as the target, and says which it left", () => {
+    const model = modelOf(read(monthly(rows[0] as CellValue[], rows.slice(1))));
+    expect(model.kpis[0]?.observations[0]?.targetCell).toBe("Data!D2");
+    expect(model.issues).toContainEqual(
+      expect.objectContaining({ code: "budget-in-force", cell: "Data!C1" }),
+    );
+  });
+
+  it("scores its lines as spending, lower is better, as a header naming its lines as expenses says", () => {
+    const model = modelOf(read(monthly(rows[0] as CellValue[], rows.slice(1))));
+    expect(model.kpis.map((k) => k.polarity)).toEqual(["lower", "lower"]);
+  });
+});
