@@ -7,6 +7,7 @@
  * with exit 2, as any other limit is, never as a crash.
  */
 import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
 import { EXIT_FAULT, EXIT_USAGE } from "./failure";
 
 /**
@@ -25,10 +26,26 @@ const CHILD_MARK = "BSC_BOUNDED_HEAP";
 /** The commands that read a workbook: help, version and sample need no bound. */
 const READS_A_WORKBOOK = new Set(["check", "refresh"]);
 
-/** Whether this run should start the bounded child rather than do the work itself. */
+/** Files from this size on are read in the bounded child; smaller ones never come near the cap. */
+export const BOUNDED_FROM_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Whether this run should start the bounded child rather than do the work itself: a command that
+ * reads a large workbook (or any, where BSC_HEAP_LIMIT_MB asks for a cap), unless this process is
+ * that child or was given a heap size of its own. Small files stay in one process, so that a
+ * killed bsc never leaves a child going on.
+ */
 export function wantsBoundedHeap(argv: readonly string[]): boolean {
   if (process.env[CHILD_MARK] === "1" || !READS_A_WORKBOOK.has(argv[0] ?? "")) return false;
-  return !process.execArgv.some((a) => a.startsWith("--max-old-space-size"));
+  if (process.execArgv.some((a) => a.startsWith("--max-old-space-size"))) return false;
+  if (process.env.BSC_HEAP_LIMIT_MB !== undefined) return true;
+  const book = argv.slice(1).find((a) => !a.startsWith("-"));
+  try {
+    return book !== undefined && statSync(book).size >= BOUNDED_FROM_BYTES;
+  } catch {
+    // A file that cannot be read is said so by the run itself, in one process.
+    return false;
+  }
 }
 
 /**

@@ -50,7 +50,7 @@ async function runBsc(args: string[], env: Record<string, string> = {}) {
 describe("bsc within a bounded memory", () => {
   it("passes its child's output and exit status through", async () => {
     writeFileSync(path.join(dir, "small.csv"), csv(24));
-    const r = await runBsc(["check", "small.csv", "--json"]);
+    const r = await runBsc(["check", "small.csv", "--json"], { BSC_HEAP_LIMIT_MB: "512" });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).read.kpis).toBe(24);
   });
