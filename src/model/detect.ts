@@ -2,7 +2,7 @@ import { issue, type Issue } from "../engine/issues";
 import type { Period } from "../engine/periods";
 import { parseColumnsReference, parseReference, sheetBox } from "./address";
 import type { ColumnRole } from "./headers";
-import { normalizeHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
+import { isYearHeader, normalizeHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
 import type { CellValue, RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, isDateCell, lastCol, lastRow } from "./snapshot";
 import { cellText, isBlankCell } from "./values";
@@ -326,10 +326,6 @@ function pairedPeriodHeaders(
     .sort((a, b) => a.col - b.col);
 }
 
-/** Headers of a column of years: the fiscal or budget year of each row, in the seven languages. */
-const YEAR_HEADER =
-  /^(year|fiscalyear|budgetyear|fy|ano|anofiscal|año|añofiscal|ejercicio|exercicio|annee|exercice|jahr|geschaftsjahr|haushaltsjahr|anno|esercizio|jaar|boekjaar|begrotingsjaar)$/;
-
 /**
  * A table with no period column but a column of years under a year's header (Year, Ejercicio,
  * Begrotingsjaar…): the years are its periods, so each year's row is that year's, not a duplicate.
@@ -342,10 +338,7 @@ function yearColumnAsPeriod(
 ) {
   if (mapped.columns.period !== undefined) return mapped;
   const taken = new Set(Object.values(mapped.columns));
-  const header = mapped.headers.find(
-    (h) =>
-      !taken.has(h.col) && YEAR_HEADER.test(normalizeHeader(h.text).normalize("NFKD").replace(/\p{M}/gu, "")),
-  );
+  const header = mapped.headers.find((h) => !taken.has(h.col) && isYearHeader(h.text));
   if (!header) return mapped;
   const profile = profileColumn(sheet, header.col, header.text, row + 1, bottom);
   if (!profile.years || profile.numbers < 0.8 * profile.filled) return mapped;

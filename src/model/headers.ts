@@ -594,3 +594,35 @@ export function roleOfHeader(text: string): ColumnRole | null {
 
 /** The header a role is usually written with, for messages and new tables. */
 export const canonicalHeader = (role: ColumnRole): string => SYNONYMS[role][0] as string;
+
+/**
+ * Headers of a column of years: each row's fiscal or budget year, in the seven languages. One
+ * rule for the reader's two uses: the year of a month written without one (tablePeriods.ts), and
+ * the period of a table that has no other (detect.ts).
+ */
+const YEAR_HEADERS: ReadonlySet<string> = new Set(
+  [
+    "Year",
+    "Fiscal Year",
+    "Budget Year",
+    "FY",
+    "Año",
+    "Año fiscal",
+    "Ano",
+    "Ano fiscal",
+    "Ejercicio",
+    "Exercício",
+    "Année",
+    "Exercice",
+    "Jahr",
+    "Geschäftsjahr",
+    "Haushaltsjahr",
+    "Anno",
+    "Esercizio",
+    "Jaar",
+    "Boekjaar",
+    "Begrotingsjaar",
+  ].map(normalizeHeader),
+);
+
+export const isYearHeader = (text: string): boolean => YEAR_HEADERS.has(normalizeHeader(text));

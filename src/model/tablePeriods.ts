@@ -8,7 +8,7 @@
  */
 import { issue, type Issue } from "../engine/issues";
 import type { Period } from "../engine/periods";
-import { normalizeHeader } from "./headers";
+import { isYearHeader } from "./headers";
 import {
   readPeriodCell,
   readPeriodColumn,
@@ -20,25 +20,6 @@ import {
 import type { TableReader } from "./rows";
 import { cellAt } from "./snapshot";
 import { cellText, readNumber } from "./values";
-
-/** Headers of a column that gives each row's year, in the seven languages headers.ts knows. */
-const YEAR_HEADERS = new Set(
-  [
-    "Year",
-    "Fiscal Year",
-    "FY",
-    "Año",
-    "Ano",
-    "Ejercicio",
-    "Année",
-    "Exercice",
-    "Jahr",
-    "Geschäftsjahr",
-    "Anno",
-    "Jaar",
-    "Boekjaar",
-  ].map(normalizeHeader),
-);
 
 /** What the reader knows beyond the cells: the user's year and day order, the fiscal year's start. */
 export interface PeriodSettings {
@@ -116,8 +97,7 @@ export class TablePeriods {
           : "and month/day is taken where nothing says otherwise";
     }
     this.yearColumn =
-      table.headers.find((h) => YEAR_HEADERS.has(normalizeHeader(h.text)) && h.col !== table.columns.period)
-        ?.col ?? null;
+      table.headers.find((h) => isYearHeader(h.text) && h.col !== table.columns.period)?.col ?? null;
     if (ambiguous.length) {
       for (const index of ambiguous) {
         this.notes.push(
