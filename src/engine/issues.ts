@@ -227,6 +227,33 @@ const CATALOGUE = {
     "info",
     (p: Params) => `A sheet of yours is called ${q(p.wanted!)}, so the summary is written to ${q(p.used!)}.`,
   ],
+  "unit-left-out": [
+    "error",
+    (p: Params) => `The unit ${q(p.unit!)} (${p.file}) is left out of the consolidation: ${p.reason}`,
+  ],
+  "no-unit-consolidated": [
+    "error",
+    (p: Params) =>
+      `None of the ${p.units} units' workbooks could be consolidated (each one's reason is above); the group's workbook is left as it was.`,
+  ],
+  "unit-kpi-missing": [
+    "info",
+    (p: Params) => `${q(p.unit!)} (${p.file}) has no KPI ${q(p.kpi!)}; it is shown as no data for that unit.`,
+  ],
+  "unit-kpi-mapped-twice": [
+    "warning",
+    (p: Params) =>
+      `${q(p.unit!)} (${p.file}) has two KPIs that are ${q(p.kpi!)} in the group (${q(p.first!)} and ${q(p.second!)}); only ${q(p.first!)} is consolidated.`,
+  ],
+  "kpi-map-unknown-unit": [
+    "warning",
+    (p: Params) =>
+      `The KPI map names the unit ${q(p.unit!)}, which is not among the units consolidated; check its spelling (a unit is named by its file's name without extension).`,
+  ],
+  "kpi-map-incomplete": [
+    "warning",
+    (p: Params) => `This row of the KPI map lacks its ${p.missing}; it is not used.`,
+  ],
   "marker-not-ours": [
     "warning",
     (p: Params) =>
@@ -260,6 +287,50 @@ const CATALOGUE = {
   "tag-unresolved": [
     "error",
     (p: Params) => `The tagged range ${q(p.name!)} of ${named(p)} no longer exists; the KPI is not scored.`,
+  ],
+  "publish-no-periods": [
+    "error",
+    () => "The scorecard's table has no periods, so there is no period to publish.",
+  ],
+  restated: [
+    "warning",
+    (p: Params) =>
+      `${p.kpi}${p.entity ? ` of ${p.entity}` : ""}${p.which === "target" ? " target" : ""} ${p.period}: ${p.was} when published, now ${p.now} (${p.where}). The published value stands in the History sheet and in trends; unpublish the period to take the new one.`,
+  ],
+  // The follow-up tables (Commentary, Initiatives) and what they say is late or off track.
+  "commentary-unknown-item": [
+    "warning",
+    (p: Params) =>
+      `${q(p.name!)} in the Commentary table names no KPI or objective of the scorecard; its commentary is not shown. Check its spelling.`,
+  ],
+  "commentary-period-invalid": [
+    "warning",
+    (p: Params) =>
+      `The period ${q(p.value!)} of the commentary on ${q(p.item!)} is not a period (such as 2026-12 or Dec 2026); the row is left out.`,
+  ],
+  "follow-up-not-date": [
+    "warning",
+    (p: Params) =>
+      `The ${p.column} of ${q(p.item!)} is not a date (${q(p.value!)}); write it as a date such as 2026-12-31.`,
+  ],
+  "initiative-unknown-objective": [
+    "warning",
+    (p: Params) =>
+      `The initiative ${q(p.initiative!)} names the objective ${q(p.name!)}, which the scorecard does not have; it is not shown. Check its spelling.`,
+  ],
+  "initiative-value-invalid": [
+    "warning",
+    (p: Params) =>
+      `The ${p.column} of the initiative ${q(p.initiative!)} is ${q(p.value!)}, not ${p.expected}; it is left out.`,
+  ],
+  "action-overdue": [
+    "warning",
+    (p: Params) =>
+      `The action ${q(p.action!)} on ${q(p.item!)}${p.owner ? ` (${p.owner})` : ""} was due on ${p.due} and is not done.`,
+  ],
+  "initiative-flagged": [
+    "warning",
+    (p: Params) => `The initiative ${q(p.initiative!)} of ${q(p.objective!)} is ${p.flags}.`,
   ],
 } as const satisfies Record<string, readonly [Severity, (p: Params) => string]>;
 

@@ -39,6 +39,8 @@ export const SettingsSchema = z.object({
   palette: z.enum(["standard", "colorblind"]).default("standard"),
   /** When the scorecard was last refreshed (ISO 8601), shown by the task pane. */
   lastRefreshed: z.string().nullable().default(null),
+  /** False: the headline does not list the red and amber KPIs without an analysis. Absent: it does. */
+  needsCommentary: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -91,6 +93,41 @@ const DefinitionV1 = z.object({
     )
     .default([]),
   kpis: z.array(z.object({ perspective: name, objective: name, name, ...KpiFields })).default([]),
+  /**
+   * Commentary entered in the pane (a KPI's details): an analysis and actions for one KPI (or,
+   * without `kpi`, its objective) in one period. Shown with the Commentary table's rows, both.
+   */
+  commentary: z
+    .array(
+      z.object({
+        period: z.string().trim().min(1),
+        perspective: name,
+        objective: name,
+        kpi: name.optional(),
+        analysis: z.string().default(""),
+        actions: z
+          .array(
+            z.object({
+              action: name,
+              owner: z.string().default(""),
+              due: z
+                .string()
+                .regex(/^\d{4}-\d{2}-\d{2}$/, "a date written 2026-12-31")
+                .nullable()
+                .default(null),
+              done: z.boolean().default(false),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .optional(),
+  /**
+   * A group's workbook: the units' workbooks last consolidated into it (`bsc consolidate`), each
+   * unit's name and its file's path as given, relative to the group's workbook where it could be,
+   * so that the next month's consolidation finds them again and says which are missing.
+   */
+  units: z.array(z.object({ name, file: name })).optional(),
   /** KPIs tagged on any range: workbook-scoped names for the actual and, optionally, the target. */
   tagged: z
     .array(
@@ -105,6 +142,11 @@ const DefinitionV1 = z.object({
       }),
     )
     .default([]),
+  /**
+   * Periods published ("Publish period"): their rows in the History sheet are frozen, and their
+   * values stand in for the table's in trends; `at` is when (ISO 8601). Absent: none published.
+   */
+  published: z.array(z.object({ period: z.string().trim().min(1), at: z.string() })).optional(),
 });
 
 export const DefinitionSchema = DefinitionV1;

@@ -1,8 +1,14 @@
 import { issue, type Issue } from "../engine/issues";
 import type { Period } from "../engine/periods";
 import { parseColumnsReference, parseReference, sheetBox } from "./address";
-import type { ColumnRole } from "./headers";
-import { isYearHeader, normalizeHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
+import type { ColumnRole, FollowUpColumn } from "./headers";
+import {
+  followUpColumnOfHeader,
+  isYearHeader,
+  normalizeHeader,
+  REQUIRED_ROLES,
+  roleOfHeader,
+} from "./headers";
 import type { CellValue, RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, isDateCell, lastCol, lastRow } from "./snapshot";
 import { cellText, isBlankCell } from "./values";
@@ -10,7 +16,7 @@ import { readPeriodHeaders, yearFromContext } from "./periodText";
 import { betterPeriodColumn, inferRoles, profileColumn, seriesOfWord, type KpiColumn } from "./roles";
 import { sheetCell } from "./address";
 
-export type TableKind = "scorecard" | "perspectives" | "objectives";
+export type TableKind = "scorecard" | "perspectives" | "objectives" | "commentary" | "initiatives";
 
 /**
  * Long: one row per KPI (per period, with a Period column). Wide: periods across the columns.
@@ -60,6 +66,8 @@ export interface DetectedTable {
    * a scorecard by its words.
    */
   readonly fromContent?: boolean;
+  /** A Commentary or Initiatives table's columns (followUp.ts reads them). */
+  readonly followUpColumns?: Readonly<Partial<Record<FollowUpColumn, number>>>;
 }
 
 /** Plain blocks are looked for with their header row within this many rows of a sheet's top. */
@@ -415,7 +423,38 @@ function looksLikeHeaderRow(sheet: SheetSnapshot, row: number, left: number, rig
 }
 
 type BlockMapping = Mapped &
-  Pick<DetectedTable, "inferred" | "kpiName" | "kpiColumns" | "seriesColumns" | "fromContent">;
+  Pick<
+    DetectedTable,
+    "inferred" | "kpiName" | "kpiColumns" | "seriesColumns" | "fromContent" | "followUpColumns"
+  >;
+
+/**
+ * A Commentary table (an Analysis or Action column beside a KPI or Objective column) or an
+ * Initiatives table (an Initiative column beside an Objective column), by its header words.
+ */
+function followUpTable(
+  sheet: SheetSnapshot,
+  row: number,
+  left: number,
+  right: number,
+): { kind: "commentary" | "initiatives"; columns: Partial<Record<FollowUpColumn, number>> } | null {
+  const columns: Partial<Record<FollowUpColumn, number>> = {};
+  let comment: number | undefined;
+  for (let col = left; col <= right; col++) {
+    const text = cellText(cellAt(sheet, row, col));
+    if (text === "") continue;
+    const column = followUpColumnOfHeader(text);
+    if (column !== null) columns[column] ??= col;
+    else if (roleOfHeader(text) === "comment") comment ??= col;
+  }
+  if (columns.initiative !== undefined && columns.objective !== undefined)
+    return { kind: "initiatives", columns };
+  const named = columns.kpi !== undefined || columns.objective !== undefined;
+  if (!named || (columns.analysis === undefined && columns.action === undefined)) return null;
+  // "Comment" beside an Action column is the analysis the action answers.
+  if (columns.analysis === undefined && comment !== undefined) columns.analysis = comment;
+  return { kind: "commentary", columns };
+}
 
 interface BlockReading {
   readonly found: { kind: TableKind; shape: TableShape };
@@ -440,6 +479,22 @@ function readBlock(
   year?: number,
 ): BlockReading | null {
   const { found, mapped, periodHeaders } = mapHeaders(sheet, row, left, right, roleOf, periodsAcross, year);
+  // A scorecard's own columns win: a follow-up table has no Actual, and its Budget is no target.
+  const followUp = found?.kind === "scorecard" ? null : followUpTable(sheet, row, left, right);
+  if (followUp) {
+    return {
+      found: { kind: followUp.kind, shape: "long" },
+      left,
+      bottom: box?.bottom ?? blockEnd(sheet, row, left, right),
+      mapped: {
+        columns: {},
+        headers: mapped.headers,
+        issues: [],
+        periodColumns: [],
+        followUpColumns: followUp.columns,
+      },
+    };
+  }
   if (found) {
     const bottom = box?.bottom ?? blockEnd(sheet, row, left, right);
     const long = found.kind === "scorecard" && found.shape === "long";
@@ -555,7 +610,8 @@ function isHeaderRow(sheet: SheetSnapshot, row: number, left: number, right: num
   let named = 0;
   for (let col = left; col <= right; col++) {
     const value = cellAt(sheet, row, col);
-    if (typeof value === "string" && roleOfHeader(value) !== null) named++;
+    if (typeof value === "string" && (roleOfHeader(value) !== null || followUpColumnOfHeader(value) !== null))
+      named++;
     if (named >= 2) return true;
   }
   return false;

@@ -626,3 +626,176 @@ const YEAR_HEADERS: ReadonlySet<string> = new Set(
 );
 
 export const isYearHeader = (text: string): boolean => YEAR_HEADERS.has(normalizeHeader(text));
+
+/**
+ * Columns of the two optional follow-up tables (WORKBOOK.md): the Commentary table (Period, KPI
+ * or Objective, Analysis, Action, Action owner, Due, Status) and the Initiatives table
+ * (Objective, Initiative, Owner, Start, Due, % complete, Status or RAG, Budget, Spend). Their
+ * words are read only in a block that names an Analysis, an Action or an Initiative: there
+ * "Budget" is an initiative's budget, not a KPI's target, and "Start" its start, not a baseline.
+ */
+export const FOLLOW_UP_ROLES = [
+  "analysis",
+  "action",
+  "actionOwner",
+  "due",
+  "initiative",
+  "start",
+  "complete",
+  "status",
+  "budget",
+  "spend",
+] as const;
+export type FollowUpRole = (typeof FOLLOW_UP_ROLES)[number];
+
+/** A follow-up table's columns: its own roles, and the scorecard's it shares (period, KPI, objective…). */
+export type FollowUpColumn =
+  FollowUpRole | "period" | "kpi" | "objective" | "perspective" | "owner" | "entity";
+
+const FOLLOW_UP_WORDS: Readonly<
+  Record<"English" | HeaderLanguage, Partial<Record<FollowUpColumn, readonly string[]>>>
+> = {
+  English: {
+    analysis: ["Analysis", "Explanation", "Narrative", "Analysis text", "Variance explanation"],
+    action: ["Action", "Actions", "Corrective action", "Recommendation", "Next step", "Next steps"],
+    actionOwner: ["Action owner", "Action by", "Assigned to", "Action responsible"],
+    due: ["Due", "Due date", "Deadline", "Target date", "End date", "Finish", "Finish date", "End"],
+    initiative: [
+      "Initiative",
+      "Initiatives",
+      "Strategic initiative",
+      "Project",
+      "Projects",
+      "Programme",
+      "Program",
+    ],
+    start: ["Start", "Start date", "Begin", "Begins"],
+    complete: ["% complete", "Percent complete", "Complete", "Completion", "Progress", "% progress"],
+    status: ["Status", "RAG", "RAG status", "Health", "Action status"],
+    budget: ["Budget", "Approved budget", "Cost budget"],
+    spend: ["Spend", "Spent", "Actual spend", "Cost to date", "Actual cost", "Spend to date"],
+  },
+  // A bare Objetivo, Objectif, Obiettivo, Ziel or Doel is a KPI's target in a scorecard table
+  // (headers above); in a follow-up table, which has no target, it is the objective named.
+  Spanish: {
+    objective: ["Objetivo"],
+    analysis: ["Análisis", "Explicación", "Comentario de análisis"],
+    action: ["Acción", "Acciones", "Acción correctiva", "Plan de acción"],
+    actionOwner: ["Responsable de la acción", "Responsable acción"],
+    due: ["Fecha límite", "Vencimiento", "Fecha de vencimiento", "Plazo", "Fecha fin", "Fecha de fin"],
+    initiative: ["Iniciativa", "Iniciativas", "Proyecto", "Proyectos", "Iniciativa estratégica"],
+    start: ["Inicio", "Fecha de inicio", "Fecha inicio"],
+    complete: ["% completado", "% avance", "Avance", "Progreso", "Porcentaje de avance"],
+    status: ["Estado", "Semáforo", "Situación"],
+    budget: ["Presupuesto"],
+    spend: ["Gasto", "Gastado", "Gasto real", "Ejecutado"],
+  },
+  Portuguese: {
+    objective: ["Objetivo"],
+    analysis: ["Análise", "Explicação"],
+    action: ["Ação", "Ações", "Ação corretiva", "Plano de ação"],
+    actionOwner: ["Responsável pela ação", "Responsável ação"],
+    due: ["Prazo", "Data limite", "Data de conclusão", "Data fim", "Vencimento"],
+    initiative: ["Iniciativa", "Iniciativas", "Projeto", "Projetos", "Iniciativa estratégica"],
+    start: ["Início", "Data de início", "Data início"],
+    complete: ["% concluído", "Progresso", "Andamento", "% de conclusão"],
+    status: ["Status", "Situação", "Farol"],
+    budget: ["Orçamento"],
+    spend: ["Gasto", "Gastos", "Despesa", "Executado"],
+  },
+  French: {
+    objective: ["Objectif"],
+    analysis: ["Analyse", "Explication", "Commentaire d'analyse"],
+    action: ["Action", "Actions", "Action corrective", "Plan d'action"],
+    actionOwner: ["Responsable de l'action", "Porteur de l'action", "Porteur"],
+    due: ["Échéance", "Date d'échéance", "Date de fin", "Date limite", "Fin"],
+    initiative: ["Initiative", "Initiatives", "Projet", "Projets", "Chantier"],
+    start: ["Début", "Date de début"],
+    complete: ["% achevé", "Avancement", "% d'avancement", "% avancement"],
+    status: ["Statut", "État", "Météo"],
+    budget: ["Budget"],
+    spend: ["Dépensé", "Dépenses", "Consommé"],
+  },
+  German: {
+    objective: ["Ziel"],
+    analysis: ["Analyse", "Erläuterung", "Erklärung", "Abweichungsanalyse"],
+    action: ["Maßnahme", "Maßnahmen", "Massnahme", "Massnahmen", "Korrekturmaßnahme"],
+    actionOwner: ["Verantwortlich für Maßnahme", "Maßnahmenverantwortlicher", "Umsetzung durch"],
+    due: ["Fällig", "Fälligkeit", "Termin", "Enddatum", "Frist", "Fällig am", "Ende"],
+    initiative: ["Initiative", "Initiativen", "Projekt", "Projekte", "Strategische Initiative"],
+    start: ["Beginn", "Startdatum", "Start"],
+    complete: ["% erledigt", "Fortschritt", "Fertigstellungsgrad", "% abgeschlossen"],
+    status: ["Status", "Ampel", "Zustand"],
+    budget: ["Budget"],
+    spend: ["Ausgaben", "Verbraucht", "Ist-Kosten"],
+  },
+  Italian: {
+    objective: ["Obiettivo"],
+    analysis: ["Analisi", "Spiegazione"],
+    action: ["Azione", "Azioni", "Azione correttiva", "Piano d'azione"],
+    actionOwner: ["Responsabile azione", "Responsabile dell'azione"],
+    due: ["Scadenza", "Data di scadenza", "Data fine", "Termine"],
+    initiative: ["Iniziativa", "Iniziative", "Progetto", "Progetti", "Iniziativa strategica"],
+    start: ["Inizio", "Data di inizio", "Data inizio"],
+    complete: ["% completamento", "Avanzamento", "% avanzamento", "Completamento"],
+    status: ["Stato", "Semaforo"],
+    budget: ["Budget", "Stanziamento"],
+    spend: ["Spesa", "Speso", "Spese"],
+  },
+  Dutch: {
+    objective: ["Doel", "Doelstelling"],
+    analysis: ["Analyse", "Verklaring", "Toelichting analyse"],
+    action: ["Actie", "Acties", "Maatregel", "Maatregelen", "Verbeteractie"],
+    actionOwner: ["Actiehouder", "Eigenaar actie", "Actie-eigenaar"],
+    due: ["Deadline", "Einddatum", "Vervaldatum", "Uiterste datum", "Gereed op"],
+    initiative: ["Initiatief", "Initiatieven", "Project", "Projecten"],
+    start: ["Startdatum", "Begindatum", "Start"],
+    complete: ["% gereed", "Voortgang", "% voltooid"],
+    status: ["Status", "Stoplicht"],
+    budget: ["Budget", "Begroting"],
+    spend: ["Besteed", "Uitgaven", "Uitgegeven"],
+  },
+};
+
+/** Follow-up header word → column; a word written for two columns would throw here, when the module loads. */
+const FOLLOW_UP_BY_HEADER: ReadonlyMap<string, FollowUpColumn> = (() => {
+  const map = new Map<string, FollowUpColumn>();
+  for (const words of Object.values(FOLLOW_UP_WORDS)) {
+    for (const [column, list] of Object.entries(words) as [FollowUpColumn, readonly string[]][]) {
+      for (const word of list) {
+        const key = normalizeHeader(word);
+        const seen = map.get(key);
+        if (seen !== undefined && seen !== column)
+          throw new Error(`The follow-up header "${word}" is both ${seen} and ${column}.`);
+        map.set(key, column);
+      }
+    }
+  }
+  return map;
+})();
+
+const SHARED_WITH_FOLLOW_UP: ReadonlySet<ColumnRole> = new Set([
+  "period",
+  "kpi",
+  "objective",
+  "perspective",
+  "owner",
+  "entity",
+]);
+
+/**
+ * A header's column in a Commentary or Initiatives table: the follow-up words first, then the
+ * scorecard's words for the columns the tables share (Period, KPI, Objective, Owner…).
+ */
+export function followUpColumnOfHeader(text: string): FollowUpColumn | null {
+  const own = FOLLOW_UP_BY_HEADER.get(normalizeHeader(text));
+  if (own !== undefined) return own;
+  const role = roleOfHeader(text);
+  return role !== null && SHARED_WITH_FOLLOW_UP.has(role) ? (role as FollowUpColumn) : null;
+}
+
+/** A follow-up table's header words in one language, for the tests and the docs. */
+export const followUpWordsIn = (
+  language: "English" | HeaderLanguage,
+  column: FollowUpColumn,
+): readonly string[] => FOLLOW_UP_WORDS[language][column] ?? [];

@@ -697,7 +697,20 @@ function readSequence(
   context: PeriodContext,
   across: boolean,
 ): PeriodColumnReading {
-  const parsed = values.map((v) => (isBlank(v) ? null : parseCell(v, context.monthNumbers)));
+  // A long table's column repeats a few dozen periods over its rows: each distinct value is read
+  // once, and its reading shared by every row holding it (readings are never changed in place).
+  const byValue = new Map<CellValue, Parsed | null>();
+  const byDate = new Map<number, Parsed | null>();
+  const parseOnce = (v: CellValue): Parsed | null => {
+    if (isBlank(v)) return null;
+    const memo = isDateCell(v) ? byDate : typeof v === "object" ? null : byValue;
+    const key = isDateCell(v) ? v.date : v;
+    if (memo === null) return parseCell(v, context.monthNumbers);
+    let p = memo.get(key as never);
+    if (p === undefined) memo.set(key as never, (p = parseCell(v, context.monthNumbers)));
+    return p;
+  };
+  const parsed = values.map(parseOnce);
   const evidence = parsed.map((p) => (p ? evidenceOf(p) : null));
   const mdy = evidence.filter((e) => e === "mdy").length;
   const dmy = evidence.filter((e) => e === "dmy").length;
@@ -711,10 +724,22 @@ function readSequence(
     dayOrder = context.dayOrder ?? "mdy";
     dayOrderFrom = context.dayOrder ? "context" : "assumed";
   }
-  let readings = parsed.map((p) => (p ? resolve(p, context, dayOrder ?? "mdy") : null));
+  const resolved = new Map<Parsed, PeriodReading | null>();
+  const resolveOnce = (p: Parsed): PeriodReading | null => {
+    let r = resolved.get(p);
+    if (r === undefined) resolved.set(p, (r = resolve(p, context, dayOrder ?? "mdy")));
+    return r;
+  };
+  let readings = parsed.map((p) => (p ? resolveOnce(p) : null));
   if (across) readings = stepYearsAcross(parsed, readings, context);
 
-  const dates = parsed.map((p) => (p ? dayOf(p, dayOrder ?? "mdy") : null));
+  const dayOfParsed = new Map<Parsed, CalendarDate | null>();
+  const dayOnce = (p: Parsed): CalendarDate | null => {
+    let d = dayOfParsed.get(p);
+    if (d === undefined) dayOfParsed.set(p, (d = dayOf(p, dayOrder ?? "mdy")));
+    return d;
+  };
+  const dates = parsed.map((p) => (p ? dayOnce(p) : null));
   const days = dates.filter((d) => d !== null);
   const datesAsWeeks =
     days.length > 0 && days.length === readings.filter((r) => r !== null).length && areWeekly(days);
@@ -888,3 +913,17 @@ export const namesMonths = (header: string): boolean =>
       .replace(/[\s_-]+/g, " ")
       .trim(),
   );
+
+/**
+ * The day a cell names, as ISO text ("2026-12-31"): a date cell, a date serial, or a date
+ * written out ("2026-12-31", "31/12/2026", "31 Dec 2026"). A date such as 01/02/2026 that no part
+ * above 12 settles is read in `dayOrder` (default m/d, as readPeriodCell). Null for a blank cell,
+ * a month without its day, or anything that is no date: a follow-up's Due or Start.
+ */
+export function isoDayOfCell(value: CellValue, dayOrder: DayOrder = "mdy"): string | null {
+  const parsed = parseCell(value);
+  const date = parsed === null ? null : dayOf(parsed, dayOrder);
+  if (date === null) return null;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${date.year}-${two(date.month)}-${two(date.day)}`;
+}

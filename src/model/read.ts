@@ -9,6 +9,7 @@ import type { ColumnRole } from "./headers";
 import { canonicalHeader, normalizeHeader, REQUIRED_ROLES } from "./headers";
 import { sheetBox, sheetCell } from "./address";
 import { isEntityTotal, RowTally, type KpiDraft, type RowCounts } from "./drafts";
+import { readFollowUps } from "./followUp";
 import { RowContext, TableReader } from "./rows";
 import { readTaggedKpi } from "./tagged";
 import { textColumnIssues } from "./textColumns";
@@ -530,7 +531,7 @@ function readSideTables(book: WorkbookSnapshot, candidates: readonly DetectedTab
     { weight: number; owner: string; drives: string[]; cell: string | null; drivesCell: string | null }
   >();
   for (const table of candidates) {
-    if (table.kind === "scorecard") continue;
+    if (table.kind !== "perspectives" && table.kind !== "objectives") continue;
     const sheet = book.sheets.find((s) => s.name === table.sheet);
     if (!sheet) continue;
     const reader = new TableReader(sheet, table);
@@ -789,9 +790,24 @@ export function readScorecard(
     }
   }
 
+  const followUps = readFollowUps(
+    book,
+    candidates,
+    definition.commentary,
+    {
+      kpis,
+      objectives,
+      dayOrder: source?.dayOrder ?? options.fileDayOrder,
+      fiscalYearStartMonth: definition.settings.fiscalYearStartMonth,
+    },
+    issues,
+  );
+
   return {
     ok: true,
     model: {
+      ...(followUps.commentary.length ? { commentary: followUps.commentary } : {}),
+      ...(followUps.initiatives.length ? { initiatives: followUps.initiatives } : {}),
       table,
       tables,
       entities: [...new Set(kpis.flatMap((k) => (k.entity === null ? [] : [k.entity])))],

@@ -3,6 +3,7 @@ import type { Granularity, Period } from "../engine/periods";
 import type { Aggregation, Polarity } from "../engine/types";
 import type { DetectedTable, TableShape } from "./detect";
 import type { Settings } from "./definition";
+import type { CommentaryNote, InitiativeModel } from "./followUp";
 import type { ObjectiveSource, PerspectiveSource } from "./rows";
 import type { NumberReading } from "./values";
 
@@ -119,6 +120,10 @@ export interface ScorecardModel {
   readonly kpis: readonly KpiModel[];
   /** Problems found while reading, each naming its cell. */
   readonly issues: readonly Issue[];
+  /** The Commentary table's rows and the pane's commentary (followUp.ts); absent where there is none. */
+  readonly commentary?: readonly CommentaryNote[];
+  /** The Initiatives table's rows under known objectives; absent where there are none. */
+  readonly initiatives?: readonly InitiativeModel[];
 }
 
 /**
