@@ -128,10 +128,11 @@ export class TablePeriods {
     const { reader } = this;
     const index = row - reader.table.firstDataRow;
     const raw = reader.value(row, "period");
-    const cell = reader.cell(row, "period");
     if (cellText(raw) === "") return { blank: true };
     const period = this.column.periods[index] ?? null;
     if (period) return { period };
+    // The cell's address only for an issue: a table of 150,000 rows reads every row here.
+    const cell = reader.cell(row, "period");
     const reading = this.column.readings[index] ?? null;
     if (reading?.kind === "yearless") {
       const year = this.yearOnRow(row);
