@@ -4,6 +4,7 @@
  */
 import type { ScorecardResult } from "../engine/evaluate";
 import type { Definition } from "../model/definition";
+import { issue } from "../engine/issues";
 import { ownedSheets } from "../model/ownership";
 import type { ScorecardModel } from "../model/scorecard";
 import { kpiKey } from "../model/scorecard";
@@ -14,6 +15,8 @@ import type { WorkbookPort } from "../workbook/port";
 import { buildReport } from "./report";
 import { mapColumns } from "./definitionEdits";
 import { kpiHistories, scorecardHistory } from "./history";
+import { evaluateScorecard } from "../engine/evaluate";
+import { mergeHistory, periodRows, sheetTimestamp, withoutPublished } from "./periodHistory";
 import {
   definitionToStore,
   readWorkbookState,
@@ -25,13 +28,14 @@ import {
 export * from "./scoring";
 
 export type RunOutcome =
-  Extract<Scoring, { ok: false }> | (Extract<Scoring, { ok: true }> & { readonly plan: WritePlan | null });
+  | Extract<Scoring, { ok: false }>
+  | (Extract<Scoring, { ok: true }> & {
+      readonly plan: WritePlan | null;
+      /** What publishing or unpublishing a period did, in a sentence for the user. */
+      readonly notice?: string;
+    });
 
-const timestamp = (d: Date): string =>
-  d
-    .toISOString()
-    .replace("T", " ")
-    .replace(/\.\d+Z$/, " UTC");
+const timestamp = sheetTimestamp;
 
 /**
  * The last periods of the KPIs the dashboard can chart (the first with an actual, up to its
@@ -69,8 +73,11 @@ export async function runScorecard(
   if ("code" in state) return { ok: false, fatal: state, issues: [] };
   await progress("scoring");
   const chosen = options.definition ?? state.stored;
-  const definition =
+  const mapped =
     options.mapping || options.layout ? mapColumns(chosen, options.mapping ?? {}, options.layout) : chosen;
+  const publishing = write ? options.publish : undefined;
+  // The period being published or unpublished is scored from the table, not its old History rows.
+  const definition = publishing ? withoutPublished(mapped, publishing.period) : mapped;
   const scoring = scoreWorkbook(state, definition, options);
   if (!scoring.ok || !write) {
     await progress("done");
@@ -78,7 +85,40 @@ export async function runScorecard(
   }
 
   const now = options.now ?? new Date();
-  const stored = definitionToStore(definition, scoring.model);
+  const recorded = periodRows(scoring.result, timestamp(now));
+  let published = mapped?.published ?? [];
+  let notice: string | undefined;
+  if (publishing) {
+    const was = published.find((p) => p.period === publishing.period);
+    if (publishing.undo) {
+      published = published.filter((p) => p !== was);
+      notice = was
+        ? `${publishing.period} is no longer published: the next refresh of ${publishing.period} records it again from the table, and its published values no longer stand in for the table's.`
+        : `${publishing.period} was not published; nothing to unpublish.`;
+    } else {
+      const evaluation =
+        scoring.result.period === publishing.period
+          ? { ok: true as const, result: scoring.result }
+          : evaluateScorecard(scoring.model, { period: publishing.period });
+      if (!evaluation.ok) return { ok: false, fatal: evaluation.fatal, issues: scoring.model.issues };
+      if (evaluation.result.period === null)
+        return { ok: false, fatal: issue("publish-no-periods", null), issues: scoring.model.issues };
+      recorded.push(
+        ...(evaluation.result === scoring.result ? [] : periodRows(evaluation.result, timestamp(now))),
+      );
+      const at = now.toISOString();
+      published = [...published.filter((p) => p !== was), { period: publishing.period, at }];
+      notice = was
+        ? `${publishing.period} was published on ${timestamp(new Date(was.at))}; it is published again with the table's values of today.`
+        : `${publishing.period} is published: its rows in the History sheet are kept as they are now, and a later change to its data is reported as a restatement.`;
+    }
+  }
+  // The period being published now is recorded afresh; every other published period stays whole.
+  const frozen = published.filter((p) => publishing?.undo || p.period !== publishing?.period);
+  const records = mergeHistory(mergeHistory(state.history ?? [], recorded, frozen), [], published);
+  const base: Definition = { ...definitionToStore(definition, scoring.model) };
+  delete base.published;
+  const stored: Definition = published.length ? { ...base, published } : base;
   const rendered = renderPlan({
     sheetNames: state.snapshot.sheets.map((s) => s.name),
     owned: state.owned,
@@ -88,6 +128,8 @@ export async function runScorecard(
     refreshedAt: timestamp(now),
     history: trendHistory(scoring.model, scoring.result),
     strategyMap: options.strategyMap ?? false,
+    periodRecords: records,
+    restatements: scoring.result.issues.filter((i) => i.code === "restated").map((i) => i.message),
   });
   await progress("writing");
   await port.applyPlan(rendered.plan);
@@ -95,7 +137,7 @@ export async function runScorecard(
   const report = rendered.issues.length
     ? buildReport(scoring.result, scoring.model.layout, [...(options.fileIssues ?? []), ...rendered.issues])
     : scoring.report;
-  return { ...scoring, report, plan: rendered.plan };
+  return { ...scoring, report, plan: rendered.plan, ...(notice ? { notice } : {}) };
 }
 
 /** Stores the definition alone (a setting or a KPI changed in the pane), replacing the old one whole. */

@@ -13,6 +13,7 @@ import { emptyDefinition, parseDefinition } from "../model/definition";
 import type { ColumnMapping, SourceLayout } from "../model/detect";
 import type { OwnedSheets } from "../model/ownership";
 import { ownedSheets, ownedSheetNames, storedDefinitionText } from "../model/ownership";
+import { readHistory, type HistoryRow } from "../model/historySheet";
 import { readScorecard } from "../model/read";
 import type { ReadSuggestion } from "../model/suggest";
 import type { ScorecardModel } from "../model/scorecard";
@@ -20,6 +21,7 @@ import type { WorkbookSnapshot } from "../model/snapshot";
 import type { WorkbookPort } from "../workbook/port";
 import type { ScorecardReport } from "./report";
 import { buildReport } from "./report";
+import { withPublishedValues } from "./periodHistory";
 
 export interface RunOptions {
   /** The scorecard table, by Excel table name or sheet name. */
@@ -47,6 +49,11 @@ export interface RunOptions {
   readonly fileIssues?: readonly Issue[];
   /** How the file writes dates such as 01/02/2024, where the file says (a CSV with a decimal comma). */
   readonly fileDayOrder?: "mdy" | "dmy";
+  /**
+   * Publishes a period on this refresh (`bsc publish`, the pane's Publish period): its rows in the
+   * History sheet are recorded and then kept as they are; with `undo`, unpublishes it.
+   */
+  readonly publish?: { readonly period: string; readonly undo?: boolean };
 }
 
 export type RefreshStep = "reading" | "scoring" | "writing" | "done";
@@ -76,13 +83,16 @@ export interface WorkbookState {
   readonly stored: Definition | null;
   /** What reading the stored definition put right (a name Excel forbids), said in the report. */
   readonly notes?: readonly Issue[];
+  /** The History sheet's rows, as the last refresh left them; absent or empty: none yet. */
+  readonly history?: readonly HistoryRow[];
 }
 
 export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookState | Issue> {
   const snapshot = await port.readSnapshot();
   const owned = ownedSheets(snapshot);
   const storedText = storedDefinitionText(snapshot, owned);
-  if (storedText === null) return { snapshot, owned, stored: null };
+  const history = readHistory(snapshot, owned);
+  if (storedText === null) return { snapshot, owned, stored: null, history };
   const parsed = parseDefinition(storedText);
   if (!parsed.ok) {
     const cell = owned.definition ? sheetCell(owned.definition, 2, 1) : null;
@@ -90,7 +100,7 @@ export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookSta
   }
   const cell = owned.definition ? sheetCell(owned.definition, 2, 1) : null;
   const notes = (parsed.repaired ?? []).map((reason) => issue("definition-name-repaired", cell, { reason }));
-  return { snapshot, owned, stored: parsed.definition, ...(notes.length ? { notes } : {}) };
+  return { snapshot, owned, stored: parsed.definition, history, ...(notes.length ? { notes } : {}) };
 }
 
 /** Model and evaluation of a snapshot under a definition: pure, so the pane can preview a draft. */
@@ -106,7 +116,9 @@ export function scoreWorkbook(
   });
   if (!reading.ok) return reading;
   const fileIssues = [...(options.fileIssues ?? []), ...(state.notes ?? [])];
-  return scoreModel(reading.model, { ...options, fileIssues });
+  // A published period scores as it was published; its changes since are restatements.
+  const { model } = withPublishedValues(reading.model, state.history ?? [], definition?.published);
+  return scoreModel(model, { ...options, fileIssues });
 }
 
 /**

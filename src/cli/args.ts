@@ -8,6 +8,18 @@ export type Command =
   /** No command at all: the usage goes to stderr and the run ends with the usage error status. */
   | { readonly kind: "missing-command" }
   | { readonly kind: "version" }
+  | {
+      readonly kind: "consolidate";
+      /** The group's workbook, written as a refresh writes its workbook. */
+      readonly book: string;
+      /** The units' workbooks and folders of them; none: those the group's workbook remembers. */
+      readonly units: readonly string[];
+      readonly out?: string;
+      readonly inPlace: boolean;
+      readonly force: boolean;
+      readonly period?: string;
+      readonly json: boolean;
+    }
   | { readonly kind: "sample"; readonly out: string; readonly force: boolean }
   | {
       readonly kind: "check";
@@ -31,6 +43,17 @@ export type Command =
       readonly json: boolean;
       /** Draw the Strategy Map sheet; once drawn, every refresh redraws it. */
       readonly strategyMap: boolean;
+    }
+  | {
+      readonly kind: "publish";
+      readonly book: string;
+      readonly out?: string;
+      readonly inPlace: boolean;
+      readonly force: boolean;
+      /** The period to publish (or unpublish): required. */
+      readonly period: string;
+      readonly unpublish: boolean;
+      readonly json: boolean;
     };
 
 export class UsageError extends Error {
@@ -43,6 +66,9 @@ export const USAGE = `Usage:
             [--period YYYY-MM] [--json]
   bsc refresh <book.xlsx|.xlsm|.csv> [-o <out.xlsx> | --in-place] [--force] [--table NAME | --range REF]
               [--map ROLE=HEADER ...] [layout switches] [--period YYYY-MM] [--strategy-map] [--json]
+  bsc consolidate <group.xlsx> [<unit.xlsx|.xlsm|.csv|folder> ...] [-o <out.xlsx> | --in-place] [--force]
+                  [--period YYYY-MM] [--json]
+  bsc publish <book.xlsx|.xlsm> --period YYYY-MM [-o <out.xlsx> | --in-place] [--force] [--unpublish] [--json]
 
 --map names the column that holds a role when its header is not one bsc knows, e.g.
 --map actual="Amount (EUR)"; --map objective= says the table has no such column. Roles:
@@ -59,8 +85,17 @@ refresh writes <book>.scorecard.xlsx next to the input unless -o or --in-place i
 and overwrites an existing output only with --force. A .csv export (comma, semicolon, tab or pipe;
 decimal point or comma, percent and currency recognised) is read as one sheet; refresh builds a
 new workbook from it.
+consolidate reads each unit's workbook as check reads it and writes the group's scorecard into
+<group.xlsx> as refresh writes (-o, --in-place, --force): each unit (named by its file) an entity,
+KPIs matched by name or by the group's KPI map table (Unit, Unit's KPI name, Group KPI name). A
+unit that cannot be read is left out and named with its reason (exit 1); a folder gives each
+workbook in it; with no unit given, the units the group's workbook remembers are read again.
 --strategy-map draws the Strategy Map sheet (objectives in perspective lanes, coloured by status,
 with the Drives column's arrows); once it is there, every refresh redraws it.
+Every refresh records the scored period's results in the Scorecard History sheet, replacing that
+period's rows. publish refreshes the workbook and freezes the period's rows there: later refreshes
+keep them, report each change to its data as a restatement naming the cell, and trend against the
+published values; --unpublish lifts that. publish writes like refresh (-o, --in-place, --force).
 Exit status: 0 success, 1 the workbook has errors that stop the scorecard, 2 usage or file error
 (damaged, protected, over a limit, locked by another refresh), 3 a fault in bsc (please report it).`;
 
@@ -81,6 +116,7 @@ const FLAG_OPTIONS: Readonly<Record<string, string>> = {
   "--day-first": "dayFirst",
   "--month-first": "monthFirst",
   "--strategy-map": "strategyMap",
+  "--unpublish": "unpublish",
 };
 /** What check and refresh both take: the table, its layout, the period, the report. */
 const READING_OPTIONS = [
@@ -97,8 +133,10 @@ const READING_OPTIONS = [
 ];
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   sample: ["force"],
+  consolidate: ["out", "inPlace", "force", "period", "json"],
   check: READING_OPTIONS,
   refresh: ["out", "inPlace", "force", ...READING_OPTIONS, "strategyMap"],
+  publish: ["out", "inPlace", "force", "period", "unpublish", "json"],
 };
 
 /** "actual=Amount (EUR)" → the role and its header; the header may be empty ("no such column"). */
@@ -113,13 +151,46 @@ function mappingEntry(text: string): [ColumnRole, string] {
   return [role as ColumnRole, text.slice(at + 1).trim()];
 }
 
+/** `bsc consolidate <group> [units…]`: the group's workbook and the units' files or folders. */
+function consolidateCommand(
+  positional: readonly string[],
+  values: Readonly<Record<string, string>>,
+  flags: Readonly<Record<string, boolean>>,
+): Command {
+  const [book, ...units] = positional;
+  if (book === undefined) throw new UsageError("consolidate needs the group's workbook path.");
+  if (values.out !== undefined && flags.inPlace)
+    throw new UsageError("Use either -o or --in-place, not both.");
+  checkPeriod(values.period);
+  return {
+    kind: "consolidate",
+    book,
+    units,
+    ...(values.out !== undefined ? { out: values.out } : {}),
+    ...(values.period !== undefined ? { period: values.period } : {}),
+    inPlace: flags.inPlace === true,
+    force: flags.force === true,
+    json: flags.json === true,
+  };
+}
+
+/** The shape and a real month: 2026-13 names no period any table can hold. */
+function checkPeriod(period: string | undefined): void {
+  if (
+    period !== undefined &&
+    (!/^\d{4}(-(\d{2}|Q[1-4]|W\d{2}))?$/i.test(period) || parsePeriodText(period) === null)
+  ) {
+    throw new UsageError(`--period takes a period such as 2026-06, not "${period}".`);
+  }
+}
+
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command === undefined) return { kind: "missing-command" };
   if (command === "help" || command === "--help" || command === "-h") return { kind: "help" };
   if (command === "--version" || command === "-v") return { kind: "version" };
   const allowed = ALLOWED[command];
-  if (!allowed) throw new UsageError(`Unknown command "${command}"; use sample, check or refresh.`);
+  if (!allowed) throw new UsageError(`Unknown command "${command}"; use sample, check, refresh or publish.`);
 
   const positional: string[] = [];
   const values: Record<string, string> = {};
@@ -151,6 +222,7 @@ export function parseArgs(argv: readonly string[]): Command {
       throw new UsageError(`Unknown option ${arg}.`);
     } else positional.push(arg);
   }
+  if (command === "consolidate") return consolidateCommand(positional, values, flags);
   if (positional.length !== 1) {
     throw new UsageError(
       positional.length === 0
@@ -159,13 +231,7 @@ export function parseArgs(argv: readonly string[]): Command {
     );
   }
   const file = positional[0] as string;
-  // The shape and a real month: 2026-13 names no period any table can hold.
-  if (
-    values.period !== undefined &&
-    (!/^\d{4}(-(\d{2}|Q[1-4]|W\d{2}))?$/i.test(values.period) || parsePeriodText(values.period) === null)
-  ) {
-    throw new UsageError(`--period takes a period such as 2026-06, not "${values.period}".`);
-  }
+  checkPeriod(values.period);
   const optional = (key: string) => (values[key] !== undefined ? { [key]: values[key] } : {});
   if (values.table !== undefined && values.range !== undefined)
     throw new UsageError("Use either --table or --range, not both.");
@@ -192,6 +258,21 @@ export function parseArgs(argv: readonly string[]): Command {
         ...optional("table"),
         ...mapped,
         ...optional("period"),
+        json: flags.json === true,
+      };
+    case "publish":
+      if (values.out !== undefined && flags.inPlace)
+        throw new UsageError("Use either -o or --in-place, not both.");
+      if (values.period === undefined)
+        throw new UsageError("publish needs the period to publish: --period YYYY-MM.");
+      return {
+        kind: "publish",
+        book: file,
+        ...optional("out"),
+        period: values.period,
+        inPlace: flags.inPlace === true,
+        force: flags.force === true,
+        unpublish: flags.unpublish === true,
         json: flags.json === true,
       };
     default:

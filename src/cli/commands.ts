@@ -25,7 +25,7 @@ import { LockHeld, withFileLock } from "./lock";
 import { writeWholeFile } from "./safeWrite";
 import { reportText } from "./text";
 
-async function exists(file: string): Promise<boolean> {
+export async function exists(file: string): Promise<boolean> {
   return fs.stat(file).then(
     () => true,
     () => false,
@@ -35,6 +35,10 @@ async function exists(file: string): Promise<boolean> {
 /** ExcelJS, for the workbooks bsc builds, loaded only when one is built (see builtWorkbooks.ts). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const builtWorkbooks = () => require("./builtWorkbooks") as typeof import("./builtWorkbooks");
+
+/** The consolidation of units' workbooks (src/cli/consolidate.ts), which reads them as check does. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const consolidation = () => require("./consolidate") as typeof import("./consolidate");
 
 /** The snapshot of a package, streamed part by part within the reader's limits. */
 const readSnapshot: SnapshotReader = (bytes, keepSheet) =>
@@ -121,7 +125,7 @@ async function csvPackage(
 }
 
 /** `forPatch`: the workbook will be refreshed, and the parts read are kept for the patch. */
-async function readWorkbook(file: string, shown: string, forPatch: boolean): Promise<ReadWorkbook> {
+export async function readWorkbook(file: string, shown: string, forPatch: boolean): Promise<ReadWorkbook> {
   let bytes: Buffer;
   try {
     // A FIFO or a device (/dev/zero) would be read until memory runs out: only regular files are.
@@ -172,7 +176,7 @@ async function readWorkbook(file: string, shown: string, forPatch: boolean): Pro
  * Runs the patch of a workbook read whole: a part only the patch inflates or edits (over a limit,
  * markup it cannot edit) is the file's problem, one sentence and exit 2, not a fault of bsc's.
  */
-async function patching<T>(shown: string, patch: () => Promise<T>): Promise<T> {
+export async function patching<T>(shown: string, patch: () => Promise<T>): Promise<T> {
   try {
     return await patch();
   } catch (e) {
@@ -182,7 +186,7 @@ async function patching<T>(shown: string, patch: () => Promise<T>): Promise<T> {
 }
 
 /** Runs `work` holding the workbook's lock; a lock held past the wait is one sentence, exit 2. */
-async function lockedWhile(
+export async function lockedWhile(
   file: string,
   shown: string,
   work: () => Promise<number>,
@@ -201,7 +205,7 @@ async function lockedWhile(
 }
 
 /** Writes the whole file or nothing (src/cli/safeWrite.ts); a refusal is one sentence, exit 2. */
-async function writeAtomically(file: string, bytes: Uint8Array, shown: string): Promise<void> {
+export async function writeAtomically(file: string, bytes: Uint8Array, shown: string): Promise<void> {
   try {
     await writeWholeFile(file, bytes);
   } catch (e) {
@@ -210,7 +214,7 @@ async function writeAtomically(file: string, bytes: Uint8Array, shown: string): 
 }
 
 /** Whether two paths name the same file (through links, or typed differently). */
-async function sameFile(a: string, b: string): Promise<boolean> {
+export async function sameFile(a: string, b: string): Promise<boolean> {
   const [x, y] = await Promise.all([a, b].map((p) => fs.stat(p).catch(() => null)));
   return x !== null && y !== null && x.dev === y.dev && x.ino === y.ino;
 }
@@ -246,6 +250,8 @@ export async function runCommand(
       io.stderr(`Wrote the sample workbook to ${command.out}. Next: bsc refresh ${command.out}`);
       return EXIT_OK;
     }
+    case "consolidate":
+      return consolidation().runConsolidate(command, io);
     case "check": {
       const { port, fileIssues, buildNotes, dayOrder } = await readWorkbook(
         resolve(command.book),
@@ -268,7 +274,10 @@ export async function runCommand(
       if (outcome.hasErrors) io.stderr(`${command.book} has KPIs with errors; see the issues above.`);
       return outcome.hasErrors ? EXIT_WORKBOOK : EXIT_OK;
     }
-    case "refresh": {
+    case "refresh":
+    case "publish": {
+      // publish is a refresh that also freezes (or frees) a period's rows in the History sheet.
+      const refreshing = command.kind === "refresh" ? command : null;
       const input = resolve(command.book);
       if (isCsv(command.book) && (command.inPlace || isCsv(command.out ?? ""))) {
         throw new CliFailure(
@@ -316,19 +325,23 @@ export async function runCommand(
             {
               fileIssues,
               ...(dayOrder ? { fileDayOrder: dayOrder } : {}),
-              table: command.table,
-              period: command.period,
-              ...mappingOf(command),
+              table: refreshing?.table,
+              period: refreshing?.period,
+              ...(refreshing ? mappingOf(refreshing) : {}),
               ...(io.now ? { now: io.now } : {}),
-              strategyMap: command.strategyMap,
+              strategyMap: refreshing?.strategyMap ?? false,
+              ...(command.kind === "publish"
+                ? { publish: { period: command.period, ...(command.unpublish ? { undo: true } : {}) } }
+                : {}),
             },
             true,
           ),
         );
-        if (!outcome.ok) throw outcomeFailure(outcome, command);
+        if (!outcome.ok) throw outcomeFailure(outcome, refreshing ?? { kind: "refresh", book: command.book });
         await writeAtomically(out, await port.toBytes(), shownOut);
         const notes = [...buildNotes, ...port.writeNotes];
         emitReport({ ...outcome, report: withWriteNotes(outcome.report, notes) }, command.json, io);
+        if (outcome.notice) io.stderr(outcome.notice);
         io.stderr(`Wrote ${shownOut}.`);
         return EXIT_OK;
       };

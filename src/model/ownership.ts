@@ -10,6 +10,7 @@ export const SUMMARY_MARKER_NAME = "_bsc_summary";
 export const DEFINITION_MARKER_NAME = "_bsc_definition";
 export const DASHBOARD_MARKER_NAME = "_bsc_dashboard";
 export const STRATEGY_MAP_MARKER_NAME = "_bsc_strategy_map";
+export const HISTORY_MARKER_NAME = "_bsc_history";
 /** The first cell of the definition sheet, so that the sheet explains itself if unhidden. */
 export const DEFINITION_SHEET_MARKER =
   "bsc-definition: scorecard settings kept by the Balanced Scorecard add-in";
@@ -22,6 +23,10 @@ export const DEFAULT_DASHBOARD_SHEET = "Dashboard";
 /** The first cell of the strategy map sheet: its title and stamp. */
 export const STRATEGY_MAP_SHEET_STAMP = "Balanced Scorecard strategy map";
 export const DEFAULT_STRATEGY_MAP_SHEET = "Strategy Map";
+/** The first cell of the history sheet: its title and stamp. */
+export const HISTORY_SHEET_STAMP = "Balanced Scorecard history";
+/** Not "History": Excel keeps that sheet name for itself. */
+export const DEFAULT_HISTORY_SHEET = "Scorecard History";
 /** A cell holds at most 32,767 characters; the JSON is split over cells below the marker. */
 export const DEFINITION_CHUNK = 30000;
 
@@ -32,6 +37,8 @@ export interface OwnedSheets {
   readonly dashboard?: string | null;
   /** The strategy map, drawn once the user inserts it and redrawn on every refresh after. */
   readonly strategyMap?: string | null;
+  /** The results of every refreshed period, one row per item per period, read back on each refresh. */
+  readonly history?: string | null;
   /** Marker names that point at a sheet the product did not make, which is then left alone. */
   readonly issues?: readonly Issue[];
 }
@@ -59,14 +66,19 @@ export function ownedSheets(book: WorkbookSnapshot): OwnedSheets {
   const definition = sheetOf(DEFINITION_MARKER_NAME, DEFINITION_SHEET_MARKER);
   const dashboard = sheetOf(DASHBOARD_MARKER_NAME, DASHBOARD_SHEET_STAMP);
   const strategyMap = sheetOf(STRATEGY_MAP_MARKER_NAME, STRATEGY_MAP_SHEET_STAMP);
-  return { summary, definition, dashboard, strategyMap, issues };
+  const history = sheetOf(HISTORY_MARKER_NAME, HISTORY_SHEET_STAMP);
+  return { summary, definition, dashboard, strategyMap, history, issues };
 }
 
 export const ownedSheetNames = (owned: OwnedSheets): Set<string> =>
   new Set(
-    [owned.summary, owned.definition, owned.dashboard ?? null, owned.strategyMap ?? null].filter(
-      (s): s is string => s !== null,
-    ),
+    [
+      owned.summary,
+      owned.definition,
+      owned.dashboard ?? null,
+      owned.strategyMap ?? null,
+      owned.history ?? null,
+    ].filter((s): s is string => s !== null),
   );
 
 /** The stored definition's JSON text, or null when the workbook has none. */

@@ -3,9 +3,10 @@ import type { ChartPlan } from "./chart";
 import type { ConnectorPlan, ShapePlan } from "./shapes";
 
 /**
- * A declarative description of every change a refresh makes. Adapters (ExcelJS, Office.js)
- * turn it into their own calls; tests read it directly. Strings are always written as text,
- * never as formulas: the plan has no formula cells.
+ * A declarative description of every change a refresh makes. Adapters (the package patcher,
+ * Office.js, memory) turn it into their own calls; tests read it directly. Strings are always
+ * written as text, never as formulas: a cell is a formula only where the plan's own `formula`
+ * field says so (the Scorecard sheet's live cells), never because of what a text holds.
  */
 
 export interface CellStyle {
@@ -27,12 +28,18 @@ export interface CellStyle {
 export interface PlanCell {
   readonly row: number;
   readonly col: number;
+  /** With a formula, the value it gives at this refresh: what a viewer that does not recalculate shows. */
   readonly value: string | number | null;
+  /**
+   * A formula the product built (without its "="), in Excel's invariant (en-US) syntax, using only
+   * functions Excel 2016 and LibreOffice share. Never made from a user's text.
+   */
+  readonly formula?: string;
   readonly style?: string;
   readonly numberFormat?: string;
 }
 
-export type SheetRole = "summary" | "definition" | "dashboard" | "strategyMap";
+export type SheetRole = "summary" | "definition" | "dashboard" | "strategyMap" | "history";
 
 /** A link from a cell to a place in the same workbook ("'KPI Data'!H12"): no file, no relationship. */
 export interface PlanHyperlink {

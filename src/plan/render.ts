@@ -10,9 +10,12 @@ import {
   DEFINITION_CHUNK,
   DEFINITION_MARKER_NAME,
   DEFINITION_SHEET_MARKER,
+  DEFAULT_HISTORY_SHEET,
   DEFAULT_STRATEGY_MAP_SHEET,
   SUMMARY_MARKER_NAME,
 } from "../model/ownership";
+import type { HistoryRow } from "../model/historySheet";
+import { historySheet, historyStyles } from "./historySheet";
 import type { ScorecardModel } from "../model/scorecard";
 import { dashboardSheet, dashboardStyles, type TrendPoint } from "./dashboard";
 import { strategyMapSheet, strategyMapStyles } from "./strategyMapSheet";
@@ -33,6 +36,13 @@ export interface RenderInput {
   readonly history?: ReadonlyMap<string, readonly TrendPoint[]>;
   /** Draw the strategy map even where the workbook has none yet; one it has is always redrawn. */
   readonly strategyMap?: boolean;
+  /**
+   * The History sheet's rows after this refresh (app/periodHistory); the sheet is written where
+   * there are rows or the workbook has one.
+   */
+  readonly periodRecords?: readonly HistoryRow[];
+  /** Restatements of published periods, one line each below the Scorecard sheet's table. */
+  readonly restatements?: readonly string[];
 }
 
 /**
@@ -103,7 +113,7 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
   if (summaryName !== wanted) issues.push(issue("sheet-name-taken", null, { wanted, used: summaryName }));
   const source = model.tables.length ? model.tables.map(tableAddress).join(", ") : "Tagged ranges";
 
-  const board = summarySheet(result, source, input.refreshedAt);
+  const board = summarySheet(result, source, input.refreshedAt, input.restatements);
   const summary: SheetPlan = {
     role: "summary",
     name: summaryName,
@@ -141,6 +151,17 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
       ),
     );
   }
+  const records = input.periodRecords ?? [];
+  if (records.length || owned.history) {
+    const taken = sheets.map((s) => s.name).concat(sheetNames);
+    sheets.push(
+      historySheet(
+        records,
+        productSheetName(DEFAULT_HISTORY_SHEET, owned.history ?? null, taken),
+        owned.history ?? null,
+      ),
+    );
+  }
   const conditionalFormats: ConditionalFormatPlan[] = [];
   for (const table of model.tables) {
     const kpis = model.kpis.filter((k) => k.sheet === table.sheet);
@@ -150,7 +171,12 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
   }
   return {
     plan: {
-      styles: { ...summaryStyles(colours), ...dashboardStyles(colours), ...strategyMapStyles() },
+      styles: {
+        ...summaryStyles(colours),
+        ...dashboardStyles(colours),
+        ...strategyMapStyles(),
+        ...historyStyles(),
+      },
       sheets,
       clearConditionalFormatsOn: model.tables.map((t) => t.sheet),
       conditionalFormats,

@@ -142,7 +142,12 @@ export interface SummarySheet {
  * the biggest movers), then perspectives → objectives → KPIs, indented and grouped in an outline
  * under their perspective, and the entities side by side below.
  */
-export function summarySheet(result: ScorecardResult, source: string, refreshedAt: string): SummarySheet {
+export function summarySheet(
+  result: ScorecardResult,
+  source: string,
+  refreshedAt: string,
+  restatements: readonly string[] = [],
+): SummarySheet {
   const cells: PlanCell[] = [];
   const put = (
     row: number,
@@ -226,6 +231,12 @@ export function summarySheet(result: ScorecardResult, source: string, refreshedA
   if (result.entities.length) {
     lastRow = entityMatrix(result, row + 2, put);
     printedCols = Math.max(printedCols, result.entities.length + 1);
+  }
+  if (restatements.length) {
+    // Published figures the source now says otherwise: under the table, printed with it.
+    lastRow += 2;
+    put(lastRow, 1, "Restated since published", "label");
+    for (const line of restatements) put(++lastRow, 1, line, "note");
   }
   return {
     cells,
