@@ -1,7 +1,6 @@
 import { scoreRow } from "../engine/evaluate";
 import { issue, type Issue } from "../engine/issues";
 import type { Polarity, Status } from "../engine/types";
-import { POLARITY_RULES } from "../engine/kpi";
 import { columnLetters } from "../model/address";
 import type { DetectedTable } from "../model/detect";
 import type { KpiModel, Observation } from "../model/scorecard";
@@ -10,6 +9,7 @@ import { polarityWords } from "../model/values";
 import type { StatusColours } from "./palette";
 import type { ConditionalFormatPlan, ConditionalRule } from "./plan";
 import { PRODUCT_RULE_PREFIX } from "./plan";
+import { isNumberFormula, statusConditions, thresholdFormula, type FormulaOperand } from "./scoreFormulas";
 
 /**
  * Traffic lights on the scorecard table's Actual cells. Each row shows the status the engine gives
@@ -58,73 +58,12 @@ function formulaText(inputs: RuleInputs, refs: CellRefs): Readonly<Record<Lit, s
   const ref = refs.column;
   const A = refs.actual;
   const T = refs.target;
-  const operand = (o: Operand): string => ("column" in o ? ref(o.column) : String(o.fixed));
+  const operand = (o: Operand | null): FormulaOperand | null =>
+    o === null ? null : "column" in o ? { cell: ref(o.column) } : { fixed: o.fixed };
+  const thresholdInputs = { threshold: operand(inputs.threshold), tolerance: operand(inputs.tolerance) };
+  // Every comparison stands behind these: a logical, a text or an error is no number here.
+  const valid = [isNumberFormula(A), isNumberFormula(T)];
 
-  const fromTolerance = (p: Polarity, f: string): string =>
-    p === "higher" ? `${T}-${f}*ABS(${T})` : p === "lower" ? `${T}+${f}*ABS(${T})` : `${f}*ABS(${T})`;
-  const toleranceExpr = (p: Polarity): string => {
-    const fallback = fromTolerance(p, String(POLARITY_RULES[p].defaultTolerance));
-    const tol = inputs.tolerance;
-    if (tol === null) return fallback;
-    if ("fixed" in tol) return fromTolerance(p, String(tol.fixed));
-    const TO = ref(tol.column);
-    return `IF(ISNUMBER(${TO}),${fromTolerance(p, `IF(${TO}>1,${TO}/100,${TO})`)},${fallback})`;
-  };
-  const thresholdExpr = (p: Polarity): string => {
-    const th = inputs.threshold;
-    if (th === null) return toleranceExpr(p);
-    if ("fixed" in th) return operand(th);
-    const TH = ref(th.column);
-    return `IF(ISNUMBER(${TH}),${TH},${toleranceExpr(p)})`;
-  };
-
-  // A cell a formula left "" counts as blank (="" is true for both, ISBLANK only for the first).
-  const valid: string[] = [`ISNUMBER(${A})`, `ISNUMBER(${T})`];
-  const tol = inputs.tolerance;
-  const toleranceValid =
-    tol !== null && "column" in tol
-      ? `OR(${ref(tol.column)}="",AND(ISNUMBER(${ref(tol.column)}),${ref(tol.column)}>=0))`
-      : null;
-  const th = inputs.threshold;
-  if (th !== null && "column" in th) {
-    const TH = ref(th.column);
-    // A Threshold number wins: the tolerance is then not read at all.
-    valid.push(
-      toleranceValid ? `OR(ISNUMBER(${TH}),AND(${TH}="",${toleranceValid}))` : `OR(ISNUMBER(${TH}),${TH}="")`,
-    );
-  } else if (toleranceValid) {
-    // No Threshold column here: a fixed threshold always comes without a tolerance (treatRow).
-    valid.push(toleranceValid);
-  }
-
-  const conditions = (p: Polarity): Record<Lit, string> & { valid: string } => {
-    const R = thresholdExpr(p);
-    switch (p) {
-      case "higher":
-        return {
-          valid: `${R}<=${T}`,
-          green: `${A}>=${T}`,
-          amber: `AND(${A}<${T},${A}>=${R})`,
-          red: `${A}<${R}`,
-        };
-      case "lower":
-        return {
-          valid: `${R}>=${T}`,
-          green: `${A}<=${T}`,
-          amber: `AND(${A}>${T},${A}<=${R})`,
-          red: `${A}>${R}`,
-        };
-      case "band": {
-        const D = `ABS(${A}-${T})`;
-        return {
-          valid: `${R}>=0`,
-          green: `${D}<=${R}`,
-          amber: `AND(${D}>${R},${D}<=2*(${R}))`,
-          red: `${D}>2*(${R})`,
-        };
-      }
-    }
-  };
   const polarityTest = (p: Polarity): string | null => {
     const po = inputs.polarity;
     if ("fixed" in po) return po.fixed === p ? "" : null;
@@ -139,8 +78,10 @@ function formulaText(inputs: RuleInputs, refs: CellRefs): Readonly<Record<Lit, s
     for (const p of ["higher", "lower", "band"] as const) {
       const test = polarityTest(p);
       if (test === null) continue;
-      const c = conditions(p);
-      const parts = [test, c.valid, c[status]].filter((x) => x !== "");
+      // "" where the threshold or tolerance is unreadable: ISNUMBER leaves the row uncoloured.
+      const R = thresholdFormula(p, T, thresholdInputs);
+      const c = statusConditions(p, A, T, R);
+      const parts = [test, `ISNUMBER(${R})`, c.valid, c[status]].filter((x) => x !== "");
       branches.push(`AND(${parts.join(",")})`);
     }
     const choice = branches.length === 1 ? (branches[0] as string) : `OR(${branches.join(",")})`;

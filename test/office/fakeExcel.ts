@@ -834,6 +834,30 @@ export class FakeExcel {
         sheet.cells.set(k, { value: link.textToDisplay, type: "String", format });
       }
     };
+    /** What typing each value into its cell does (Range.values and Range.formulas alike). */
+    const writeTyped = (v: unknown) => {
+      checkShape(v);
+      const sheet = resolveSheet();
+      write(v as unknown[][], (k, value) => {
+        if (value === null) return;
+        const format = sheet.cells.get(k)?.format ?? "General";
+        if (value === "") {
+          if (format === "General") sheet.cells.delete(k);
+          else sheet.cells.set(k, { value: "", type: "String", format });
+        } else if (typeof value === "string" && value.startsWith("'"))
+          sheet.cells.set(k, { value: value.slice(1), type: "String", format });
+        else if (
+          typeof value === "string" &&
+          /^[=+-]/.test(value) &&
+          value.length > 1 &&
+          Number.isNaN(Number(value))
+        )
+          sheet.cells.set(k, { value: `FORMULA ${value}`, type: "String", format });
+        else if (typeof value === "number") sheet.cells.set(k, { value, type: "Double", format });
+        else if (typeof value === "boolean") sheet.cells.set(k, { value, type: "Boolean", format });
+        else sheet.cells.set(k, { value: String(value), type: "String", format });
+      });
+    };
     return this.object("Range", {
       ...(exists ? { exists } : {}),
       check: () => void resolveSheet(),
@@ -844,6 +868,7 @@ export class FakeExcel {
         rowCount: { read: () => box().bottom - box().top + 1 },
         columnCount: { read: () => box().right - box().left + 1 },
         valueTypes: { read: () => grid((c) => c?.type ?? "Empty") },
+        /** Range.formulas: written as typed, like Range.values (a constant stays a constant). */
         formulas: {
           read: () =>
             grid((c) =>
@@ -851,6 +876,7 @@ export class FakeExcel {
                 ? c.value.slice(8)
                 : (c?.value ?? ""),
             ),
+          write: (v) => writeTyped(v),
         },
         /**
          * Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or equal
@@ -862,29 +888,7 @@ export class FakeExcel {
             grid((c) =>
               typeof c?.value === "string" && c.value.startsWith("FORMULA ") ? 0 : (c?.value ?? ""),
             ),
-          write: (v) => {
-            checkShape(v);
-            const sheet = resolveSheet();
-            write(v as unknown[][], (k, value) => {
-              if (value === null) return;
-              const format = sheet.cells.get(k)?.format ?? "General";
-              if (value === "") {
-                if (format === "General") sheet.cells.delete(k);
-                else sheet.cells.set(k, { value: "", type: "String", format });
-              } else if (typeof value === "string" && value.startsWith("'"))
-                sheet.cells.set(k, { value: value.slice(1), type: "String", format });
-              else if (
-                typeof value === "string" &&
-                /^[=+-]/.test(value) &&
-                value.length > 1 &&
-                Number.isNaN(Number(value))
-              )
-                sheet.cells.set(k, { value: `FORMULA ${value}`, type: "String", format });
-              else if (typeof value === "number") sheet.cells.set(k, { value, type: "Double", format });
-              else if (typeof value === "boolean") sheet.cells.set(k, { value, type: "Boolean", format });
-              else sheet.cells.set(k, { value: String(value), type: "String", format });
-            });
-          },
+          write: (v) => writeTyped(v),
         },
         /** Range.rowHidden: "Represents if all rows in the current range are hidden." */
         rowHidden: {

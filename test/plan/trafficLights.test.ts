@@ -54,6 +54,23 @@ describe("traffic lights on the Actual column", () => {
     expect([...byRow.values()]).toEqual(["green", "amber", "red", "green", "amber", "amber", "none", "none"]);
   });
 
+  it("read a Threshold or Tolerance % of spaces or tabs as none given, as the engine does", () => {
+    const rows: CellValue[][] = [
+      ["F", "O", "A", 95, 100, " ", null, "higher", null],
+      ["F", "O", "B", 95, 100, "  ", " \t", "higher", null],
+      ["F", "O", "C", 80, 100, null, "  ", "higher", null],
+    ];
+    const { byRow } = coloursByRow(rows);
+    expect([...byRow.values()]).toEqual(["amber", "amber", "red"]);
+    expect([...engineByRow(rows, HEADER, emptyDefinition()).values()]).toEqual(["amber", "amber", "red"]);
+  });
+
+  it("guard every input with ISNUMBER and NOT(ISLOGICAL): LibreOffice holds TRUE as the number 1", () => {
+    const { plans } = coloursByRow([["F", "O", "A", true, 100, null, null, "higher", null]]);
+    for (const rule of plans.flatMap((p) => p.rules))
+      for (const cell of ["$D2", "$E2"]) expect(rule.formula).toContain(`NOT(ISLOGICAL(${cell}))`);
+  });
+
   it("use fixed values for KPIs whose threshold the stored definition overrides", () => {
     const definition = {
       ...emptyDefinition(),

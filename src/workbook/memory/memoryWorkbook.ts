@@ -1,6 +1,6 @@
 import type { CellValue, NameSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../model/snapshot";
 import type { ConditionalFormatPlan, SheetPlan, WritePlan } from "../../plan/plan";
-import { parseReference } from "../../model/address";
+import { parseReference, sheetCell } from "../../model/address";
 import type { InteractiveWorkbook, RangeRef } from "../port";
 
 /**
@@ -18,6 +18,8 @@ export class MemoryWorkbook implements InteractiveWorkbook {
     string,
     Pick<SheetPlan, "rowOutline" | "hyperlinks" | "print" | "rowBreaks" | "charts" | "shapes" | "connectors">
   >();
+  /** The formulas of product sheets' cells ("Scorecard!J12" → "IF(…)"), as the last plan left them; the values hold their cached results. */
+  readonly formulas = new Map<string, string>();
   plansApplied = 0;
   /** What the user has selected; tests set it as a person would click. */
   selection: RangeRef | null = null;
@@ -36,9 +38,12 @@ export class MemoryWorkbook implements InteractiveWorkbook {
   async applyPlan(plan: WritePlan): Promise<void> {
     for (const sheetPlan of plan.sheets) {
       const values: CellValue[][] = [];
+      if (sheetPlan.replaces !== null) this.forgetFormulas(sheetPlan.replaces);
+      this.forgetFormulas(sheetPlan.name);
       for (const c of sheetPlan.cells) {
         const row = (values[c.row - 1] ??= []);
         row[c.col - 1] = c.value;
+        if (c.formula !== undefined) this.formulas.set(sheetCell(sheetPlan.name, c.row, c.col), c.formula);
       }
       for (let i = 0; i < values.length; i++) values[i] ??= [];
       const sheet: SheetSnapshot = {
@@ -92,6 +97,11 @@ export class MemoryWorkbook implements InteractiveWorkbook {
     if (!parsed) throw new Error(`"${ref.address}" is not a range address`);
     this.names = this.names.filter((n) => n.name.toLowerCase() !== name.toLowerCase());
     this.names.push({ name, sheet: ref.sheet, box: parsed.box });
+  }
+
+  private forgetFormulas(sheet: string): void {
+    const prefix = sheetCell(sheet, 1, 1).replace(/A1$/, "");
+    for (const cell of [...this.formulas.keys()]) if (cell.startsWith(prefix)) this.formulas.delete(cell);
   }
 
   sheet(name: string): SheetSnapshot | undefined {

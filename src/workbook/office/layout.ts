@@ -12,6 +12,8 @@ export interface ValueBlock {
   readonly rows: number;
   readonly cols: number;
   readonly values: (string | number | boolean)[][];
+  /** Some cell is a formula: the block is written through Range.formulas, Excel's invariant syntax. */
+  readonly hasFormulas: boolean;
 }
 
 /**
@@ -31,12 +33,20 @@ export function valueBlock(cells: readonly PlanCell[]): ValueBlock {
   const values: (string | number | boolean)[][] = Array.from({ length: rows }, () =>
     Array<string | number>(cols).fill(""),
   );
+  let hasFormulas = false;
   for (const c of cells) {
+    // A formula goes in the same block as the values (written as typed, "=…"): Excel calculates
+    // it, and no request is added. Text keeps its apostrophe, so it stays text either way.
+    if (c.formula !== undefined) {
+      (values[c.row - 1] as string[])[c.col - 1] = `=${c.formula}`;
+      hasFormulas = true;
+      continue;
+    }
     if (c.value === null) continue;
     (values[c.row - 1] as (string | number)[])[c.col - 1] =
       typeof c.value === "string" ? asTypedText(c.value) : c.value;
   }
-  return { rows, cols, values };
+  return { rows, cols, values, hasFormulas };
 }
 
 /** The cells of each key as few rectangular areas: runs along a row, then equal runs down rows. */

@@ -494,7 +494,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       for (let start = 0; start < block.rows; start += rowsPerChunk) {
         const values = block.values.slice(start, start + rowsPerChunk);
         await budget.add(sizeOf(values));
-        ws.getRangeByIndexes(start, 0, values.length, block.cols).values = values;
+        const range = ws.getRangeByIndexes(start, 0, values.length, block.cols);
+        // Range.formulas takes constants as typed too, and formulas in Excel's invariant (en-US)
+        // syntax whatever the user's language: one write for the block either way.
+        if (block.hasFormulas) range.formulas = values;
+        else range.values = values;
       }
     }
     for (const [styleName, areas] of areasByKey(sheet.cells, (c) => c.style)) {

@@ -1,10 +1,12 @@
 /**
  * The XML of a sheet the product owns (the summary, the stored definition), written whole on
  * every refresh: it holds only what the plan says. Strings are inline strings, so the shared
- * string table (the user's) is never touched, and no string is ever a formula.
+ * string table (the user's) is never touched, and no string is ever a formula: only a plan cell's
+ * own `formula` field is written as one, with the value it gives cached beside it.
  */
 import { cellA1, columnLetters, quoteSheetName, sheetCell } from "../../model/address";
 import { spreadsheetText, type WriteNotes } from "../ooxml/escape";
+import { formulaCellXml } from "../ooxml/formulaCell";
 import type { HeaderFooterText, PrintSetup, SheetPlan, WritePlan } from "../../plan/plan";
 import type { StylesEditor } from "./styles";
 import { escapeXmlAttribute, escapeXmlText } from "./xmlText";
@@ -51,7 +53,18 @@ export function productSheetXml(
     const style = c.style ? styles[c.style] : undefined;
     const index = style || c.numberFormat ? editor.cellFormat(style, c.numberFormat) : 0;
     const row = rows.get(c.row) ?? [];
-    row.push({ col: c.col, xml: cellXml(sheet.name, c.row, c.col, c.value, index, notes) });
+    const xml =
+      c.formula === undefined
+        ? cellXml(sheet.name, c.row, c.col, c.value, index, notes)
+        : formulaCellXml(
+            cellA1(c.row, c.col),
+            index,
+            c.formula,
+            c.value,
+            () => `The formula of ${sheetCell(sheet.name, c.row, c.col)}`,
+            notes,
+          );
+    row.push({ col: c.col, xml });
     rows.set(c.row, row);
     lastRow = Math.max(lastRow, c.row);
     lastCol = Math.max(lastCol, c.col);

@@ -9,6 +9,7 @@
 import { cellA1 } from "../../model/address";
 import { isCellError, isDateCell, type CellValue } from "../../model/snapshot";
 import { attributeText, spreadsheetText, type WriteNotes } from "../ooxml/escape";
+import { formulaCellXml } from "../ooxml/formulaCell";
 import { writeZip, type Deflate, type ZipPart } from "../package/zipWriter";
 
 /** A JavaScript Date is written as the date serial Excel keeps (days since 1899-12-30, UTC). */
@@ -28,7 +29,10 @@ export interface NewCell extends NewCellLook {
   /** 1-based. */
   readonly row: number;
   readonly col: number;
+  /** With a formula, the value it gives, cached for readers that do not recalculate. */
   readonly value: NewCellValue;
+  /** The product's own formula (never a user's text), without its "=". */
+  readonly formula?: string;
 }
 
 /** An Excel table: its header row at (top, left), then its rows, with banded rows in `style`. */
@@ -265,7 +269,18 @@ function worksheetXml(
     lastCol = Math.max(lastCol, written.lastCol);
   }
   for (const cell of [...(sheet.cells ?? []), ...(sheet.tables ?? []).flatMap(tableCells)]) {
-    const xml = cellXml(cellA1(cell.row, cell.col), cell.value, looks.index(cell), strings, sheet.name);
+    const ref = cellA1(cell.row, cell.col);
+    const cached = cell.value;
+    const xml =
+      "formula" in cell && cell.formula !== undefined
+        ? formulaCellXml(
+            ref,
+            looks.index(cell),
+            cell.formula,
+            typeof cached === "number" || typeof cached === "string" ? cached : null,
+            `The formula of ${sheet.name}!${ref}`,
+          )
+        : cellXml(ref, cached, looks.index(cell), strings, sheet.name);
     if (!xml) continue;
     const row = rows.get(cell.row) ?? new Map<number, string>();
     row.set(cell.col, xml);
