@@ -67,14 +67,24 @@ export function kpiPoints(
   periods: readonly string[],
 ): KpiPoint[] {
   const rows = entity === "" ? group : group.filter((k) => k.entity === entity);
-  const alone: ScorecardModel = { ...model, kpis: rows, issues: [] };
+  const first = rows[0];
+  // Only the KPI's own objective and perspective: the roll-up of every other one, empty, would be
+  // most of the work of each period's scoring.
+  const alone: ScorecardModel = {
+    ...model,
+    kpis: rows,
+    issues: [],
+    perspectives: model.perspectives.filter((p) => p.name === first?.perspective),
+    objectives: model.objectives.filter(
+      (o) => o.perspective === first?.perspective && o.name === first?.objective,
+    ),
+  };
   const present = new Set(periodsOf(alone));
   const history = periods.flatMap((period) => {
     if (!present.has(period)) return [];
     const evaluation = evaluateScorecard(alone, { period });
     return evaluation.ok ? [{ period, result: evaluation.result }] : [];
   });
-  const first = rows[0];
   const points = first
     ? pointsOf(history, entity).get(kpiKey(first.perspective, first.objective, first.name))
     : undefined;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { editKpi, editSettings, type KpiFieldEdits } from "../app/definitionEdits";
-import { scoreModel } from "../app/scoring";
+import { scoreModel, type Scoring } from "../app/scoring";
 import { emptyDefinition, type Definition, type Settings } from "../model/definition";
 import { kpiKey } from "../model/scorecard";
 import type { InteractiveWorkbook, RangeRef } from "../workbook/port";
@@ -42,13 +42,20 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
   const ready = state.phase === "ready" ? state : null;
   const exists = ready !== null && ready.definition !== null;
   useEffect(() => onScorecard?.(exists), [onScorecard, exists]);
+  // Each period scored once per reading: going back to a period already seen scores nothing.
+  const byPeriod = useMemo(() => new Map<string, Scoring>(), [ready]);
   const viewed = useMemo(() => {
     const scoring = ready?.scoring ?? null;
     if (!ready || !scoring?.ok || viewPeriod === null || viewPeriod === scoring.report.period) return scoring;
     // The model read already, scored for another period: no second reading of the workbook.
-    return scoreModel(scoring.model, { period: viewPeriod });
-  }, [ready, viewPeriod]);
-  const definition: Definition = ready?.definition ?? emptyDefinition();
+    let other = byPeriod.get(viewPeriod);
+    if (!other) byPeriod.set(viewPeriod, (other = scoreModel(scoring.model, { period: viewPeriod })));
+    return other;
+  }, [ready, viewPeriod, byPeriod]);
+  // One object per reading: a new empty definition at every render would make the set-up score
+  // its preview again at each step of a refresh (half a second each at 2,000 KPIs).
+  const stored = ready?.definition ?? null;
+  const definition: Definition = useMemo(() => stored ?? emptyDefinition(), [stored]);
   const firstRun = ready !== null && ready.definition === null;
 
   // A file just opened: focus on the first thing to do in it.

@@ -1,16 +1,11 @@
-import { Tree, TreeItem, TreeItemLayout, mergeClasses } from "@fluentui/react-components";
+import { Tree, TreeItem } from "@fluentui/react-components";
 import { BranchLayout } from "./KpiTreeRows";
+import { KpiLeaf } from "./KpiLeaf";
 import type { KeyboardEvent } from "react";
-import { formatByCell } from "../../app/numberFormat";
-import { directionOf } from "../../app/paneTrends";
 import type { KpiReport } from "../../app/report";
-import type { Status, Trend } from "../../engine/types";
-import { kpiKey } from "../../model/scorecard";
+import type { Status } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
-import { Sparkline } from "./Charts";
 import { useScorecardStyles } from "./ScorecardView.styles";
-import { StatusBadge } from "./StatusBadge";
-import { TrendMark } from "./TrendMark";
 import type { Chosen, ScorecardViewModel } from "./useScorecardView";
 
 /**
@@ -29,7 +24,6 @@ export function KpiTree({
   onChoose: (chosen: Chosen, kpi: KpiReport) => void;
 }) {
   const styles = useScorecardStyles();
-  const { models, entitiesOf, pointsOf, rows, key } = view;
   const onTreeKey = (e: KeyboardEvent) => {
     if (e.key === "Escape" && view.chosen) {
       e.stopPropagation();
@@ -52,68 +46,17 @@ export function KpiTree({
               <TreeItem key={o.name} itemType="branch" value={`o:${p.name}/${o.name}`}>
                 <BranchLayout name={o.name} score={o.score} status={o.status as Status} palette={palette} />
                 <Tree collapseMotion={null}>
-                  {o.kpis.map((k) => {
-                    const rowKey = kpiKey(p.name, o.name, k.name);
-                    const isChosen = rowKey === key;
-                    const kpiModel = models.get(rowKey);
-                    const entities = entitiesOf(rowKey);
-                    const show = (v: number | null) => formatByCell(v, kpiModel?.numberFormat ?? null);
-                    const choose = () =>
-                      onChoose({ perspective: p.name, objective: o.name, name: k.name }, k);
-                    return (
-                      <TreeItem
-                        key={k.name}
-                        itemType="leaf"
-                        value={`k:${rowKey}`}
-                        data-kpi={rowKey}
-                        aria-selected={isChosen}
-                        ref={(el: HTMLDivElement | null) => {
-                          if (el) rows.current.set(rowKey, el);
-                          else rows.current.delete(rowKey);
-                        }}
-                        onClick={choose}
-                        onKeyDown={(e) => {
-                          if (e.key === " " && e.target === e.currentTarget) {
-                            e.preventDefault();
-                            choose();
-                          }
-                        }}
-                      >
-                        <TreeItemLayout
-                          className={mergeClasses(styles.leafLayout, isChosen && styles.chosen)}
-                          main={{ className: styles.main }}
-                          aside={{
-                            className: styles.aside,
-                            children: <StatusBadge status={k.status as Status} palette={palette} />,
-                          }}
-                        >
-                          {/* Two lines at most; the whole name on hover, and always to a screen reader. */}
-                          <span className={styles.name} title={k.name}>
-                            {k.name}
-                          </span>
-                          <span className={styles.figures}>
-                            {entities.length > 0 ? (
-                              <span>
-                                {entities.length} {entities.length === 1 ? "entity" : "entities"}
-                              </span>
-                            ) : (
-                              <span className={styles.numbers}>
-                                {show(k.actual)} / {show(k.target)}
-                              </span>
-                            )}
-                            {entities.length === 0 && (
-                              <TrendMark
-                                direction={directionOf(kpiModel, period)}
-                                trend={k.trend as Trend}
-                                palette={palette}
-                              />
-                            )}
-                            <Sparkline points={pointsOf(rowKey)} palette={palette} />
-                          </span>
-                        </TreeItemLayout>
-                      </TreeItem>
-                    );
-                  })}
+                  {o.kpis.map((k) => (
+                    <KpiLeaf
+                      key={k.name}
+                      view={view}
+                      palette={palette}
+                      period={period}
+                      kpi={k}
+                      chosen={{ perspective: p.name, objective: o.name, name: k.name }}
+                      onChoose={onChoose}
+                    />
+                  ))}
                 </Tree>
               </TreeItem>
             ))}

@@ -1,0 +1,89 @@
+import { TreeItem, TreeItemLayout, mergeClasses } from "@fluentui/react-components";
+import { formatByCell } from "../../app/numberFormat";
+import { directionOf } from "../../app/paneTrends";
+import type { KpiReport } from "../../app/report";
+import type { Status, Trend } from "../../engine/types";
+import type { PaletteName } from "../../plan/palette";
+import { Sparkline } from "./Charts";
+import { useScorecardStyles } from "./ScorecardView.styles";
+import { StatusBadge } from "./StatusBadge";
+import { TrendMark } from "./TrendMark";
+import { chosenKey, type Chosen, type ScorecardViewModel } from "./useScorecardView";
+
+/**
+ * A KPI's row: its figures, trend and sparkline are worked out only when the row is drawn, that
+ * is when its objective is open (a closed branch's rows are not mounted): at 2,000 KPIs, scoring
+ * every sparkline at each render took a second.
+ */
+export function KpiLeaf({
+  view,
+  palette,
+  period,
+  kpi: k,
+  chosen,
+  onChoose,
+}: {
+  view: ScorecardViewModel;
+  palette: PaletteName;
+  period: string | null;
+  kpi: KpiReport;
+  chosen: Chosen;
+  onChoose: (chosen: Chosen, kpi: KpiReport) => void;
+}) {
+  const styles = useScorecardStyles();
+  const { models, entitiesOf, pointsOf, rows, key } = view;
+  const rowKey = chosenKey(chosen);
+  const isChosen = rowKey === key;
+  const kpiModel = models.get(rowKey);
+  const entities = entitiesOf(rowKey);
+  const show = (v: number | null) => formatByCell(v, kpiModel?.numberFormat ?? null);
+  const choose = () => onChoose(chosen, k);
+  return (
+    <TreeItem
+      itemType="leaf"
+      value={`k:${rowKey}`}
+      data-kpi={rowKey}
+      aria-selected={isChosen}
+      ref={(el: HTMLDivElement | null) => {
+        if (el) rows.current.set(rowKey, el);
+        else rows.current.delete(rowKey);
+      }}
+      onClick={choose}
+      onKeyDown={(e) => {
+        if (e.key === " " && e.target === e.currentTarget) {
+          e.preventDefault();
+          choose();
+        }
+      }}
+    >
+      <TreeItemLayout
+        className={mergeClasses(styles.leafLayout, isChosen && styles.chosen)}
+        main={{ className: styles.main }}
+        aside={{
+          className: styles.aside,
+          children: <StatusBadge status={k.status as Status} palette={palette} />,
+        }}
+      >
+        {/* Two lines at most; the whole name on hover, and always to a screen reader. */}
+        <span className={styles.name} title={k.name}>
+          {k.name}
+        </span>
+        <span className={styles.figures}>
+          {entities.length > 0 ? (
+            <span>
+              {entities.length} {entities.length === 1 ? "entity" : "entities"}
+            </span>
+          ) : (
+            <span className={styles.numbers}>
+              {show(k.actual)} / {show(k.target)}
+            </span>
+          )}
+          {entities.length === 0 && (
+            <TrendMark direction={directionOf(kpiModel, period)} trend={k.trend as Trend} palette={palette} />
+          )}
+          <Sparkline points={pointsOf(rowKey)} palette={palette} />
+        </span>
+      </TreeItemLayout>
+    </TreeItem>
+  );
+}
