@@ -6,6 +6,7 @@ import { parseArgs, USAGE, UsageError } from "./args";
 import { CliFailure, EXIT_FAULT, EXIT_OK, EXIT_USAGE, type CliIo } from "./failure";
 import { jsonTerminalSafe, terminalSafe } from "./terminal";
 import { dieWithParent, runWithBoundedHeap, wantsBoundedHeap } from "./boundedHeap";
+import { isMainThread } from "node:worker_threads";
 
 export { EXIT_FAULT, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
 
@@ -75,7 +76,13 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   }
 }
 
-if (require.main === module && wantsBoundedHeap(process.argv.slice(2))) {
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const unitReaders = () => require("./consolidate") as typeof import("./consolidate");
+
+if (require.main === module && !isMainThread) {
+  // A thread bsc consolidate started to read units' workbooks (src/cli/consolidate.ts).
+  if (unitReaders().isUnitWorker()) unitReaders().runUnitWorker();
+} else if (require.main === module && wantsBoundedHeap(process.argv.slice(2))) {
   void runWithBoundedHeap(__filename, process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,0 +1,366 @@
+/**
+ * Consolidating the units' workbooks into the group's (docs/WORKBOOK.md, "Consolidating the
+ * units' workbooks"): each unit's workbook is read as `bsc check` reads it (readUnit), its KPIs
+ * matched to the group's by name or by the group's KPI map, and the whole scored once by the
+ * engine with each unit an entity, so the group's roll-up is the engine's consolidated scorecard
+ * (docs/SCORING.md, Entities). Pure but for the reads through the ports: the command line and the
+ * task pane share it.
+ */
+import type { ScorecardResult } from "../engine/evaluate";
+import { evaluateScorecard } from "../engine/evaluate";
+import { issue, type Issue } from "../engine/issues";
+import type { Granularity } from "../engine/periods";
+import { tableAddress } from "../model/detect";
+import { emptyDefinition, type Definition } from "../model/definition";
+import { groupKpiName, mapNameKey, readKpiMap, type KpiMap } from "../model/kpiMap";
+import { ownedSheetNames } from "../model/ownership";
+import type {
+  KpiModel,
+  Observation,
+  ObjectiveModel,
+  PerspectiveModel,
+  ScorecardModel,
+} from "../model/scorecard";
+import { objectiveKey } from "../model/scorecard";
+import type { WritePlan } from "../plan/plan";
+import { renderPlan } from "../plan/render";
+import { withUnitsBlock, type UnitLine } from "../plan/unitsBlock";
+import type { WorkbookPort } from "../workbook/port";
+import { buildReport, type ScorecardReport } from "./report";
+import { readWorkbookState, scoreWorkbook, type RunOptions, type WorkbookState } from "./scoring";
+
+/** A unit: its name (its file's name without extension) and its file as the user gave it. */
+export interface UnitSource {
+  readonly name: string;
+  readonly file: string;
+}
+
+/**
+ * What the consolidation keeps of a unit's reading: its KPIs and their structure, small enough to
+ * pass from a worker thread, without the workbook it was read from.
+ */
+export interface UnitModel {
+  readonly granularity: Granularity | null;
+  readonly perspectives: readonly PerspectiveModel[];
+  readonly objectives: readonly ObjectiveModel[];
+  readonly kpis: readonly KpiModel[];
+  /** What reading the unit found, each naming its cell in the unit's workbook. */
+  readonly issues: readonly Issue[];
+  /** The block(s) read, "KPI Data!A1:F40", or "Tagged ranges". */
+  readonly read: string;
+}
+
+export type UnitReading =
+  | { readonly ok: true; readonly unit: UnitSource; readonly model: UnitModel }
+  /** `reason`: the sentence `bsc check` gives for the same workbook. */
+  | { readonly ok: false; readonly unit: UnitSource; readonly reason: string };
+
+/** A unit's name from its file: the file's name without folder or extension. */
+export const unitName = (file: string): string =>
+  file
+    .replace(/\\/g, "/")
+    .replace(/^.*\//, "")
+    .replace(/\.(xlsx|xlsm|csv)$/i, "");
+
+/**
+ * A unit's workbook read and scored exactly as `bsc check` reads it (the same scoreWorkbook on
+ * the same state); a reading that stops is the unit's reason to be left out, in check's words.
+ */
+export async function readUnit(
+  unit: UnitSource,
+  port: WorkbookPort,
+  options: Pick<RunOptions, "fileIssues" | "fileDayOrder" | "now"> = {},
+): Promise<UnitReading> {
+  const state = await readWorkbookState(port);
+  if ("code" in state) return { ok: false, unit, reason: withCell(state) };
+  const scoring = scoreWorkbook(state, state.stored, options);
+  if (!scoring.ok) return { ok: false, unit, reason: withCell(scoring.fatal) };
+  const { model } = scoring;
+  return {
+    ok: true,
+    unit,
+    model: {
+      granularity: model.granularity,
+      perspectives: model.perspectives,
+      objectives: model.objectives,
+      kpis: model.kpis,
+      issues: [...(options.fileIssues ?? []), ...(state.notes ?? []), ...model.issues],
+      read: model.tables.length ? model.tables.map(tableAddress).join(", ") : "Tagged ranges",
+    },
+  };
+}
+
+/** The sentence of a reading that stopped, with its cell, as `bsc check` prints it. */
+const withCell = (fatal: Issue): string => `${fatal.message}${fatal.cell ? ` (${fatal.cell})` : ""}`;
+
+/** A cell of a unit's workbook as the group names it: Excel's external reference, [north.xlsx]Data!E5. */
+export const unitCell = (file: string, cell: string): string => `[${unitFileName(file)}]${cell}`;
+const unitFileName = (file: string): string => file.replace(/\\/g, "/").replace(/^.*\//, "");
+
+/** A unit in the consolidation's report: its file and result, or why it was left out. */
+export type UnitOutcome = UnitLine;
+
+/** The consolidation's JSON report: the group's scorecard, each unit an entity, and the units. */
+export type ConsolidationReport = ScorecardReport & { readonly units: readonly UnitOutcome[] };
+
+export type Consolidation =
+  | { readonly ok: false; readonly fatal: Issue }
+  | {
+      readonly ok: true;
+      readonly model: ScorecardModel;
+      readonly result: ScorecardResult;
+      readonly report: ConsolidationReport;
+      /** The units consolidated (a unit left out is not). */
+      readonly consolidated: readonly UnitSource[];
+      /** True when a unit was left out: the group's figures lack it. */
+      readonly incomplete: boolean;
+    };
+
+export interface ConsolidateOptions {
+  readonly kpiMap: KpiMap;
+  /** The group's settings (its stored definition's, or the defaults). */
+  readonly settings: ScorecardModel["settings"];
+  readonly period?: string | undefined;
+  /** Issues found before the units were read (remembered units whose files are missing). */
+  readonly issues?: readonly Issue[];
+}
+
+/** "months", "quarters"; a table without periods has "a single period". */
+const periodWords = (g: Granularity | null): string => (g === null ? "a single period" : `${g}s`);
+
+interface GroupKpi {
+  readonly perspective: string;
+  readonly objective: string;
+  readonly name: string;
+  /** The first unit's KPI: what a unit without it is given (polarity, weight) to show no data. */
+  readonly template: KpiModel;
+}
+
+/**
+ * The group's scorecard from the units' readings, in the order given: linear in the units and
+ * their KPIs. A unit left out stays in the report with its reason.
+ */
+export function consolidate(readings: readonly UnitReading[], options: ConsolidateOptions): Consolidation {
+  const issues: Issue[] = [...(options.issues ?? []), ...options.kpiMap.issues];
+  const outcomes: UnitOutcome[] = [];
+  const leftOut = (unit: UnitSource, reason: string) => {
+    issues.push(issue("unit-left-out", null, { unit: unit.name, file: unit.file, reason }));
+    outcomes.push({ name: unit.name, file: unit.file, read: null, score: null, status: "none", reason });
+  };
+  const read = readings.filter((r): r is Extract<UnitReading, { ok: true }> => r.ok);
+  const granularity = read[0]?.model.granularity ?? null;
+
+  const perspectives = new Map<string, PerspectiveModel>();
+  const objectives = new Map<string, ObjectiveModel>();
+  const groupKpis = new Map<string, GroupKpi>();
+  const kpis: KpiModel[] = [];
+  const entities: string[] = [];
+  const kpisOfEntity = new Map<string, Set<string>>();
+  const consolidated: UnitSource[] = [];
+  const mapUnits = new Set<string>();
+
+  for (const reading of readings) {
+    if (!reading.ok) {
+      leftOut(reading.unit, reading.reason);
+      continue;
+    }
+    const { unit, model } = reading;
+    if (model.granularity !== granularity) {
+      leftOut(
+        unit,
+        `its periods are ${periodWords(model.granularity)}, where the group's (those of ${read[0]?.unit.file}) are ${periodWords(granularity)}.`,
+      );
+      continue;
+    }
+    consolidated.push(unit);
+    outcomes.push({
+      name: unit.name,
+      file: unit.file,
+      read: model.read,
+      score: null,
+      status: "none",
+      reason: null,
+    });
+    mapUnits.add(mapNameKey(unit.name)).add(mapNameKey(unitFileName(unit.file)));
+    const at = (cell: string) => unitCell(unit.file, cell);
+    for (const i of model.issues) issues.push({ ...i, cell: i.cell === null ? null : at(i.cell) });
+    for (const p of model.perspectives) if (!perspectives.has(p.name)) perspectives.set(p.name, p);
+    for (const o of model.objectives) {
+      const key = objectiveKey(o.perspective, o.name);
+      if (!objectives.has(key)) objectives.set(key, o);
+    }
+    const firstOf = new Map<string, string>();
+    for (const kpi of model.kpis) {
+      const entity = kpi.entity === null ? unit.name : `${unit.name} · ${kpi.entity}`;
+      const name = groupKpiName(options.kpiMap, [unit.name, unitFileName(unit.file)], kpi.name);
+      const key = mapNameKey(name);
+      const entityKey = `${entity}\u0000${key}`;
+      const first = firstOf.get(entityKey);
+      if (first !== undefined) {
+        issues.push(
+          issue("unit-kpi-mapped-twice", null, {
+            unit: entity,
+            file: unit.file,
+            kpi: name,
+            first,
+            second: kpi.name,
+          }),
+        );
+        continue;
+      }
+      firstOf.set(entityKey, kpi.name);
+      let group = groupKpis.get(key);
+      if (!group) {
+        group = { perspective: kpi.perspective, objective: kpi.objective, name, template: kpi };
+        groupKpis.set(key, group);
+      }
+      if (!kpisOfEntity.has(entity)) {
+        kpisOfEntity.set(entity, new Set());
+        entities.push(entity);
+      }
+      kpisOfEntity.get(entity)?.add(key);
+      kpis.push({
+        ...kpi,
+        entity,
+        perspective: group.perspective,
+        objective: group.objective,
+        name: group.name,
+        observations: kpi.observations.map((o) => observationAt(o, at)),
+      });
+    }
+  }
+  for (const e of options.kpiMap.entries) {
+    if (!mapUnits.has(mapNameKey(e.unit)))
+      issues.push(issue("kpi-map-unknown-unit", e.cell, { unit: e.unit }));
+  }
+  if (consolidated.length === 0) {
+    return {
+      ok: false,
+      fatal: issue("no-unit-consolidated", null, { units: readings.length }),
+    };
+  }
+  // A KPI a unit does not report is no data for that unit, said once per unit and KPI.
+  for (const entity of entities) {
+    const has = kpisOfEntity.get(entity) as Set<string>;
+    const file = consolidated.find((u) => entity === u.name || entity.startsWith(`${u.name} · `))?.file ?? "";
+    for (const [key, group] of groupKpis) {
+      if (has.has(key)) continue;
+      issues.push(issue("unit-kpi-missing", null, { unit: entity, file, kpi: group.name }));
+      kpis.push({ ...group.template, entity, comment: "", owner: "", observations: [], sheet: null });
+    }
+  }
+  // Each group KPI's own perspective and objective are those the first unit gave it.
+  const used = new Set([...groupKpis.values()].map((g) => objectiveKey(g.perspective, g.objective)));
+  const model: ScorecardModel = {
+    table: null,
+    tables: [],
+    entities,
+    layout: null,
+    granularity,
+    settings: options.settings,
+    perspectives: [...perspectives.values()].filter((p) =>
+      [...used].some((key) => key.startsWith(`${p.name}\u0000`)),
+    ),
+    objectives: [...objectives.values()].filter((o) => used.has(objectiveKey(o.perspective, o.name))),
+    kpis,
+    issues,
+  };
+  const evaluation = evaluateScorecard(model, { period: options.period });
+  if (!evaluation.ok) return { ok: false, fatal: evaluation.fatal };
+  const { result } = evaluation;
+  const scoreOf = new Map(result.entities.map((e) => [e.name, e]));
+  const units = outcomes.map((u) => {
+    const e = u.reason === null ? scoreOf.get(u.name) : undefined;
+    return e ? { ...u, score: e.score, status: e.status } : u;
+  });
+  return {
+    ok: true,
+    model,
+    result,
+    report: { ...buildReport(result, null), units },
+    consolidated,
+    incomplete: units.some((u) => u.reason !== null),
+  };
+}
+
+/** An observation whose cells name the unit's file. */
+function observationAt(o: Observation, at: (cell: string) => string): Observation {
+  const or = (cell: string | null) => (cell === null ? null : at(cell));
+  return {
+    ...o,
+    actualCell: at(o.actualCell),
+    targetCell: or(o.targetCell),
+    thresholdCell: or(o.thresholdCell),
+    toleranceCell: or(o.toleranceCell),
+    polarityCell: or(o.polarityCell),
+  };
+}
+
+/** The group's workbook as the consolidation reads it: its state, stored definition and KPI map. */
+export interface GroupWorkbook {
+  readonly state: WorkbookState;
+  readonly definition: Definition;
+  readonly kpiMap: KpiMap;
+}
+
+export async function readGroupWorkbook(port: WorkbookPort): Promise<GroupWorkbook | Issue> {
+  const state = await readWorkbookState(port);
+  if ("code" in state) return state;
+  return {
+    state,
+    definition: state.stored ?? emptyDefinition(),
+    kpiMap: readKpiMap(state.snapshot, ownedSheetNames(state.owned)),
+  };
+}
+
+/**
+ * The units remembered by the group's definition that are not among those given, each a unit
+ * left out with its reason, so that the next month's consolidation says which files it lacks.
+ */
+export function missingRemembered(group: GroupWorkbook, given: readonly UnitSource[]): UnitReading[] {
+  const names = new Set(given.map((u) => mapNameKey(u.name)));
+  return (group.definition.units ?? [])
+    .filter((u) => !names.has(mapNameKey(u.name)))
+    .map((unit) => ({
+      ok: false,
+      unit,
+      reason: "its workbook was consolidated last time but is not among the files given now.",
+    }));
+}
+
+const timestamp = (d: Date): string =>
+  d
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
+
+/**
+ * The write plan of a consolidation into the group's workbook: its Scorecard sheet (the group's
+ * roll-up, the units side by side, each unit's file and cells), the dashboard, and the stored
+ * definition remembering the units' files (`remember`: every unit given, read or left out, so
+ * that next month a unit whose file is missing is said to be). No traffic lights: the KPIs' cells
+ * are in the units' workbooks.
+ */
+export function consolidationPlan(
+  group: GroupWorkbook,
+  consolidation: Extract<Consolidation, { ok: true }>,
+  remember: readonly UnitSource[],
+  now: Date,
+): { plan: WritePlan; issues: Issue[] } {
+  const { state } = group;
+  const { units } = consolidation.report;
+  const rendered = renderPlan({
+    sheetNames: state.snapshot.sheets.map((s) => s.name),
+    owned: state.owned,
+    model: consolidation.model,
+    result: consolidation.result,
+    definition: {
+      ...group.definition,
+      units: remember.map((u) => ({ name: u.name, file: u.file })),
+      settings: { ...group.definition.settings, lastRefreshed: now.toISOString() },
+    },
+    refreshedAt: timestamp(now),
+  });
+  const source = `the units' workbooks (${consolidation.consolidated.length} of ${units.length} consolidated)`;
+  return { ...rendered, plan: withUnitsBlock(rendered.plan, consolidation.result, units, source) };
+}

@@ -1,0 +1,296 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runCli } from "../../src/cli/main";
+import type { KpiReport, ScorecardReport } from "../../src/app/report";
+import type { UnitOutcome } from "../../src/app/consolidate";
+import { loadWorkbook, workbookBytes } from "../helpers/xlsx";
+
+const NOW = new Date("2026-04-02T00:00:00Z");
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function bsc(dir: string, ...args: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    cwd: dir,
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    now: NOW,
+  });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+type GroupJson = ScorecardReport & { units: UnitOutcome[] };
+
+/** A unit's KPIs as its own check gives them, by perspective, objective and name. */
+const kpisOf = (perspectives: ScorecardReport["perspectives"]): Map<string, KpiReport> =>
+  new Map(
+    perspectives.flatMap((p) =>
+      p.objectives.flatMap((o) => o.kpis.map((k) => [`${p.name}/${o.name}/${k.name}`, k] as const)),
+    ),
+  );
+
+const MONTHS = ["2026-01", "2026-02", "2026-03"];
+
+/** North: a long table, a row per KPI per month. */
+const north = () =>
+  workbookBytes([
+    {
+      name: "KPI Data",
+      rows: [
+        ["Period", "Perspective", "Objective", "KPI", "Actual", "Target", "Polarity"],
+        ...MONTHS.flatMap((m, i) => [
+          [m, "Financial", "Grow revenue", "Revenue", 900 + 60 * i, 1000, "higher"],
+          [m, "Financial", "Control costs", "Costs", 480 + 15 * i, 500, "lower"],
+          [m, "Customer", "Delight customers", "NPS", 30 + i, 40, "higher"],
+        ]),
+      ],
+    },
+  ]);
+
+/** South: a wide table, months across; its revenue is called "Sales", and it keeps no NPS. */
+const south = () =>
+  workbookBytes([
+    {
+      name: "Monthly",
+      rows: [
+        ["Perspective", "Objective", "KPI", "Polarity", "Target", "Jan 2026", "Feb 2026", "Mar 2026"],
+        ["Financial", "Grow revenue", "Sales", "higher", 800, 700, 760, 820],
+        ["Financial", "Control costs", "Costs", "lower", 400, 420, 410, 390],
+      ],
+    },
+  ]);
+
+/** East before its first refresh: headers bsc does not know, read through --map. */
+const eastRaw = () =>
+  workbookBytes([
+    {
+      name: "Figures",
+      rows: [
+        ["Month", "Area", "Aim", "Line", "Got", "Bar", "Direction"],
+        ...MONTHS.flatMap((m, i) => [
+          [m, "Financial", "Grow revenue", "Revenue", 1200 - 100 * i, 1100, "higher"],
+          [m, "Financial", "Control costs", "Costs", 600, 650, "lower"],
+          [m, "Customer", "Delight customers", "NPS", 20 + 10 * i, 35, "higher"],
+        ]),
+      ],
+    },
+  ]);
+
+/** The group's workbook: a KPI map naming south's "Sales" as the group's "Revenue". */
+const group = () =>
+  workbookBytes([
+    {
+      name: "KPI map",
+      rows: [
+        ["Unit", "Unit's KPI name", "Group KPI name"],
+        ["South", "Sales", "Revenue"],
+      ],
+    },
+  ]);
+
+async function units(): Promise<string> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-consolidate-"));
+  writeFileSync(path.join(dir, "north.xlsx"), await north());
+  writeFileSync(path.join(dir, "south.xlsx"), await south());
+  writeFileSync(path.join(dir, "east-raw.xlsx"), await eastRaw());
+  writeFileSync(path.join(dir, "broken.xlsx"), "this is no workbook");
+  writeFileSync(path.join(dir, "group.xlsx"), await group());
+  // East's reading is kept in its stored definition: its own check needs no --map.
+  const mapped = await bsc(
+    dir,
+    "refresh",
+    "east-raw.xlsx",
+    "-o",
+    "east.xlsx",
+    "--map",
+    "period=Month",
+    "--map",
+    "perspective=Area",
+    "--map",
+    "objective=Aim",
+    "--map",
+    "kpi=Line",
+    "--map",
+    "actual=Got",
+    "--map",
+    "target=Bar",
+    "--map",
+    "polarity=Direction",
+  );
+  expect(mapped.err).toContain("Wrote east.xlsx");
+  return dir;
+}
+
+describe("bsc consolidate", () => {
+  let dir: string;
+  let run: Run;
+  let json: GroupJson;
+  beforeAll(async () => {
+    dir = await units();
+    run = await bsc(
+      dir,
+      "consolidate",
+      "group.xlsx",
+      "north.xlsx",
+      "south.xlsx",
+      "east.xlsx",
+      "broken.xlsx",
+      "--json",
+    );
+    json = JSON.parse(run.out) as GroupJson;
+  });
+
+  it("gives each unit the results its own bsc check gives, its cells named with its file", async () => {
+    expect(json.entities?.map((e) => e.name)).toEqual(["north", "south", "east"]);
+    for (const unit of ["north", "south", "east"]) {
+      const check = await bsc(dir, "check", `${unit}.xlsx`, "--json");
+      expect(check.code).toBe(0);
+      const own = JSON.parse(check.out) as ScorecardReport;
+      expect(own.period).toBe(json.period);
+      const entity = json.entities?.find((e) => e.name === unit);
+      expect(entity?.scorecard).toEqual(own.scorecard);
+      const consolidated = kpisOf(entity?.perspectives ?? []);
+      for (const [key, k] of kpisOf(own.perspectives)) {
+        const groupKey = key.replace(/\/Sales$/, "/Revenue");
+        const mine = consolidated.get(groupKey);
+        expect({ key, ...mine, cell: mine?.cell }).toEqual({
+          key,
+          ...k,
+          name: mine?.name,
+          cell: `[${unit}.xlsx]${k.cell}`,
+        });
+      }
+      expect(json.units.find((u) => u.name === unit)).toMatchObject({
+        file: `${unit}.xlsx`,
+        score: own.scorecard.score,
+        status: own.scorecard.status,
+        reason: null,
+      });
+    }
+  });
+
+  it("reports a unit that cannot be read with check's own sentence, leaves it out, and exits 1", async () => {
+    const check = await bsc(dir, "check", "broken.xlsx");
+    expect(check.code).toBe(2);
+    expect(run.code).toBe(1);
+    expect(json.units.find((u) => u.name === "broken")).toEqual({
+      name: "broken",
+      file: "broken.xlsx",
+      read: null,
+      score: null,
+      status: "none",
+      reason: check.err,
+    });
+    expect(json.issues).toContainEqual(
+      expect.objectContaining({
+        code: "unit-left-out",
+        severity: "error",
+        message: expect.stringContaining(check.err),
+      }),
+    );
+    expect(run.err).toContain("3 of 4 units consolidated, 1 left out");
+  });
+
+  it("renames a unit's KPI through the group's KPI map", () => {
+    const south = json.entities?.find((e) => e.name === "south");
+    const names = south?.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis.map((k) => k.name)));
+    expect(names).toContain("Revenue");
+    expect(names).not.toContain("Sales");
+    const revenue = kpisOf(south?.perspectives ?? []).get("Financial/Grow revenue/Revenue");
+    expect(revenue).toMatchObject({
+      actual: 820,
+      target: 800,
+      status: "green",
+      cell: "[south.xlsx]Monthly!H2",
+    });
+  });
+
+  it("shows a KPI a unit does not keep as no data for that unit, and says so", () => {
+    const south = kpisOf(json.entities?.find((e) => e.name === "south")?.perspectives ?? []);
+    expect(south.get("Customer/Delight customers/NPS")).toMatchObject({
+      status: "none",
+      actual: null,
+      score: null,
+    });
+    expect(json.issues).toContainEqual(
+      expect.objectContaining({ code: "unit-kpi-missing", message: expect.stringContaining('"NPS"') }),
+    );
+  });
+
+  it("rolls the units up per KPI: the group's Revenue from the three units' statuses", () => {
+    const group = kpisOf(json.perspectives).get("Financial/Grow revenue/Revenue");
+    const scores = ["north", "south", "east"].map(
+      (u) =>
+        kpisOf(json.entities?.find((e) => e.name === u)?.perspectives ?? []).get(
+          "Financial/Grow revenue/Revenue",
+        )?.score as number,
+    );
+    expect(group?.score).toBeCloseTo(scores.reduce((a, b) => a + b, 0) / 3, 10);
+  });
+
+  it("writes the group's Scorecard sheet: the units side by side, each unit's file and cells, the broken one's reason", async () => {
+    const wb = await loadWorkbook(readFileSync(path.join(dir, "group.scorecard.xlsx")));
+    const ws = wb.getWorksheet("Scorecard");
+    const texts: string[] = [];
+    ws?.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toEqual(
+      expect.arrayContaining(["By entity", "north", "south", "east", "north.xlsx", "Source cells"]),
+    );
+    expect(texts).toContain("[south.xlsx]Monthly!H2");
+    expect(texts.find((t) => t.startsWith("Left out: "))).toContain("broken.xlsx");
+    expect(wb.getWorksheet("KPI map")?.getCell("B2").value).toBe("Sales");
+  });
+
+  it("remembers the units' files: next month a folder of new files is enough, the missing ones named", async () => {
+    const next = path.join(dir, "april");
+    mkdirSync(next);
+    copyFileSync(path.join(dir, "north.xlsx"), path.join(next, "north.xlsx"));
+    copyFileSync(path.join(dir, "south.xlsx"), path.join(next, "south.xlsx"));
+    const again = await bsc(
+      dir,
+      "consolidate",
+      "group.scorecard.xlsx",
+      "april",
+      "-o",
+      "group-april.xlsx",
+      "--json",
+    );
+    const report = JSON.parse(again.out) as GroupJson;
+    expect(again.code).toBe(1);
+    expect(report.units.map((u) => [u.name, u.file, u.reason === null])).toEqual([
+      ["north", path.join("april", "north.xlsx"), true],
+      ["south", path.join("april", "south.xlsx"), true],
+      ["east", "east.xlsx", false],
+      ["broken", "broken.xlsx", false],
+    ]);
+    expect(report.units.find((u) => u.name === "east")?.reason).toMatch(
+      /consolidated last time but is not among the files given/,
+    );
+  });
+
+  it("with no unit given, reads again the units the group's workbook remembers", async () => {
+    const again = await bsc(dir, "consolidate", "group.scorecard.xlsx", "-o", "group-again.xlsx", "--json");
+    const report = JSON.parse(again.out) as GroupJson;
+    expect(report.units.map((u) => u.name)).toEqual(["north", "south", "east", "broken"]);
+    expect(report.entities).toEqual(json.entities);
+  });
+
+  it("refuses a group's workbook that remembers no unit when none is given (exit 2)", async () => {
+    const none = await bsc(dir, "consolidate", "group.xlsx", "-o", "x.xlsx");
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("remembers none yet");
+  });
+
+  it("writes as refresh does: an existing output only with --force", async () => {
+    const again = await bsc(dir, "consolidate", "group.xlsx", "north.xlsx");
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("group.scorecard.xlsx already exists; use --force");
+  });
+});
