@@ -1,4 +1,5 @@
 import type { PerspectiveResult, ScorecardResult } from "../engine/evaluate";
+import type { FollowUpResult } from "../engine/followUp";
 import type { Issue } from "../engine/issues";
 import type { LayoutSummary } from "../model/scorecard";
 import { groupIssues } from "./issueGroups";
@@ -16,6 +17,48 @@ export interface ScorecardReport {
    * above are then the consolidated scorecard, each KPI rolled up from the entities'.
    */
   readonly entities?: readonly EntityReport[];
+  /** The scored period's commentary on KPIs and objectives (absent where there is none). */
+  readonly commentary?: readonly CommentaryReport[];
+  /** The red and amber KPIs with no analysis for the period (absent where none, or turned off). */
+  readonly needsCommentary?: readonly string[];
+  /** The initiatives under their objectives, each with what is late or off track (absent where none). */
+  readonly initiatives?: readonly InitiativeReport[];
+}
+
+export interface CommentaryReport {
+  readonly perspective: string;
+  readonly objective: string;
+  /** Null for commentary on the objective. */
+  readonly kpi: string | null;
+  readonly entity: string | null;
+  readonly analysis: string;
+  readonly actions: readonly {
+    readonly action: string;
+    readonly owner: string;
+    readonly due: string | null;
+    readonly done: boolean;
+    readonly overdue: boolean;
+  }[];
+  /** The Commentary table's cell it was first read from; null when entered in the pane. */
+  readonly cell: string | null;
+  readonly sources: readonly ("table" | "pane")[];
+}
+
+export interface InitiativeReport {
+  readonly perspective: string;
+  readonly objective: string;
+  readonly name: string;
+  readonly owner: string;
+  readonly start: string | null;
+  readonly due: string | null;
+  /** Share done, 0–1. */
+  readonly complete: number | null;
+  readonly status: string | null;
+  readonly budget: number | null;
+  readonly spend: number | null;
+  /** "overdue", "off track", "at risk", "over budget"; empty when none. */
+  readonly flags: readonly string[];
+  readonly cell: string;
 }
 
 export interface EntityReport {
@@ -102,6 +145,7 @@ export function buildReport(
     perspectives: result.perspectives.map(perspectiveReport),
     issues: [...result.issues, ...extraIssues].map(issueReport),
     read: layout,
+    ...followUpReport(result.followUps),
     ...(result.entities.length
       ? {
           entities: result.entities.map((e) => ({
@@ -142,5 +186,47 @@ function perspectiveReport(p: PerspectiveResult): PerspectiveReport {
         source: k.kpi.source,
       })),
     })),
+  };
+}
+
+/** The report's commentary, needs-commentary and initiatives fields, each only where it has something. */
+function followUpReport(
+  f: FollowUpResult | undefined,
+): Pick<ScorecardReport, "commentary" | "needsCommentary" | "initiatives"> {
+  if (!f) return {};
+  const commentary: CommentaryReport[] = f.commentary.map((c) => ({
+    perspective: c.perspective,
+    objective: c.objective,
+    kpi: c.kpi,
+    entity: c.entity,
+    analysis: c.analysis,
+    actions: c.actions.map((a) => ({
+      action: a.text,
+      owner: a.owner,
+      due: a.due,
+      done: a.done,
+      overdue: a.overdue,
+    })),
+    cell: c.cell,
+    sources: c.sources,
+  }));
+  const initiatives: InitiativeReport[] = f.initiatives.map((i) => ({
+    perspective: i.perspective,
+    objective: i.objective,
+    name: i.name,
+    owner: i.owner,
+    start: i.start,
+    due: i.due,
+    complete: i.complete,
+    status: i.status,
+    budget: i.budget,
+    spend: i.spend,
+    flags: i.flags,
+    cell: i.cell,
+  }));
+  return {
+    ...(commentary.length ? { commentary } : {}),
+    ...(f.needsCommentary?.length ? { needsCommentary: f.needsCommentary } : {}),
+    ...(initiatives.length ? { initiatives } : {}),
   };
 }

@@ -121,15 +121,22 @@ export function scoreWorkbook(
   return scoreModel(model, { ...options, fileIssues });
 }
 
+/** The day of the run as the user's clock reads it ("2026-12-07"): actions due before it are late. */
+const dayOf = (now: Date): string =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+
 /**
  * A model already read, scored (for another period, say): what scoreWorkbook does after reading,
  * for the pane to switch periods without reading the workbook again.
  */
 export function scoreModel(
   model: ScorecardModel,
-  options: Pick<RunOptions, "period" | "fileIssues"> = {},
+  options: Pick<RunOptions, "period" | "fileIssues" | "now"> = {},
 ): Scoring {
-  const evaluation = evaluateScorecard(model, { period: options.period });
+  const evaluation = evaluateScorecard(model, {
+    period: options.period,
+    today: dayOf(options.now ?? new Date()),
+  });
   if (!evaluation.ok) return { ok: false, fatal: evaluation.fatal, issues: model.issues };
   const report = buildReport(evaluation.result, model.layout, options.fileIssues);
   return {

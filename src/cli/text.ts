@@ -1,6 +1,7 @@
 import { groupIssues, issueLine } from "../app/issueGroups";
 import { layoutText, STATUS_WORDS } from "../app/outcomeText";
 import type { IssueReport, ScorecardReport } from "../app/report";
+import { followUpLines } from "./followUpText";
 
 const score = (s: number | null): string => (s === null ? "  –  " : s.toFixed(2).padStart(5));
 /**
@@ -40,6 +41,7 @@ export function reportText(report: ScorecardReport): string {
     }
   }
   if (report.entities?.length) lines.push("", ...entityMatrix(report));
+  lines.push(...followUpLines(report));
   const causes = groupIssues(report.issues);
   if (causes.length) {
     lines.push("", issueCount(causes) + ":");

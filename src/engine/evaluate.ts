@@ -2,6 +2,7 @@ import type { KpiModel, Observation, ScorecardModel } from "../model/scorecard";
 import { kpiKey, objectiveKey } from "../model/scorecard";
 import type { NumberReading } from "../model/values";
 import { aggregate } from "./aggregate";
+import { followUpsOf, type FollowUpResult } from "./followUp";
 import { issue, type Issue } from "./issues";
 import { scoreKpi } from "./kpi";
 import type { Period } from "./periods";
@@ -56,6 +57,11 @@ export interface ScorecardResult extends Scored {
   readonly issues: readonly Issue[];
   /** One scorecard per entity, in order of first appearance; empty without an Entity column. */
   readonly entities: readonly EntityResult[];
+  /**
+   * The scored period's commentary (per KPI and objective: analysis, actions), the red and amber
+   * KPIs without an analysis, and the initiatives with their flags (followUp.ts).
+   */
+  readonly followUps?: FollowUpResult;
 }
 
 export type Evaluation =
@@ -64,6 +70,8 @@ export type Evaluation =
 export interface EvaluateOptions {
   /** The period to score, overriding the stored setting ("2026-06"). */
   readonly period?: string | undefined;
+  /** The day of the run ("2026-12-07"), against which actions and initiatives are late; absent: none is. */
+  readonly today?: string | undefined;
 }
 
 /** The scored period: the chosen one, else the latest in which any KPI has an actual. */
@@ -188,12 +196,33 @@ function numberOrNull(r: NumberReading): number | null {
   return r.kind === "number" ? r.value : null;
 }
 
-function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
-  const { scored, issues } = ctx;
+/** The rows a KPI's result reads: see kpiInputs. */
+export interface KpiInputs {
+  /** Its row in the scored period (or its only row), if any. */
+  readonly current: Observation | undefined;
+  /** The row whose threshold, tolerance and cells the result takes: the current one, else the latest before. */
+  readonly reference: Observation | undefined;
+  /** The rows aggregated (Sum, Average, Min, Max): the fiscal year to date; null for a Last KPI. */
+  readonly window: readonly Observation[] | null;
+}
+
+/**
+ * The rows a KPI's result for the scored period reads (SCORING.md, "Periods"): the engine's and the
+ * Scorecard sheet's formulas' one rule for which cells a KPI's numbers come from.
+ */
+export function kpiInputs(kpi: KpiModel, scored: Period | null, fiscalYearStartMonth: number): KpiInputs {
   const scoredOrd = scored ? periodOrdinal(scored) : 0;
   const current = kpi.observations.find((o) => o.period === null || periodOf(o) === scoredOrd);
   const upToScored = kpi.observations.filter((o) => o.period === null || periodOf(o) <= scoredOrd);
   const reference = current ?? upToScored[upToScored.length - 1] ?? kpi.observations[0];
+  if ((kpi.aggregation ?? "last") === "last" || !scored) return { current, reference, window: null };
+  const startOrd = periodOrdinal(fiscalYearStart(scored, fiscalYearStartMonth));
+  return { current, reference, window: upToScored.filter((o) => periodOf(o) >= startOrd) };
+}
+
+function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
+  const { scored, issues } = ctx;
+  const { current, reference, window } = kpiInputs(kpi, scored, ctx.fiscalYearStartMonth);
   /** The KPI's result: no data unless `extra` says otherwise. */
   const result = (extra: Partial<KpiResult> = {}): KpiResult => ({
     kpi,
@@ -226,7 +255,7 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
   let actual: number | null;
   let target: number | null;
   const aggregation = kpi.aggregation ?? "last";
-  if (aggregation === "last" || !scored) {
+  if (window === null) {
     if (!current) {
       if (reference)
         issues.push(issue("no-row-in-period", reference.actualCell, { ...named(kpi), period: periodText }));
@@ -237,8 +266,6 @@ function evaluateKpi(kpi: KpiModel, ctx: KpiContext): KpiResult {
     const targetCell = current.targetCell ?? current.actualCell;
     target = usableNumber(current.target, targetCell, named(kpi), "target", periodText, issues);
   } else {
-    const startOrd = periodOrdinal(fiscalYearStart(scored, ctx.fiscalYearStartMonth));
-    const window = upToScored.filter((o) => periodOf(o) >= startOrd);
     const collect = (which: "actual" | "target"): number[] => {
       const values: number[] = [];
       for (const o of window) {
@@ -362,7 +389,10 @@ export function evaluateScorecard(model: ScorecardModel, options: EvaluateOption
     });
   }
   const tree = rollUpTree(model, consolidated, method, false);
-  return { ok: true, result: { period: scored ? periodKey(scored) : null, ...tree, issues, entities } };
+  const period = scored ? periodKey(scored) : null;
+  const followUps = followUpsOf(model, { period, perspectives: tree.perspectives }, options.today ?? null);
+  issues.push(...followUps.issues);
+  return { ok: true, result: { period, ...tree, issues, entities, followUps } };
 }
 
 /**
