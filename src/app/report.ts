@@ -1,5 +1,5 @@
 import type { PerspectiveResult, ScorecardResult } from "../engine/evaluate";
-import type { FollowUpResult } from "../engine/followUp";
+import type { FollowUpResult, InitiativeResult } from "../engine/followUp";
 import type { Issue } from "../engine/issues";
 import type { LayoutSummary } from "../model/scorecard";
 import { groupIssues } from "./issueGroups";
@@ -44,22 +44,8 @@ export interface CommentaryReport {
   readonly sources: readonly ("table" | "pane")[];
 }
 
-export interface InitiativeReport {
-  readonly perspective: string;
-  readonly objective: string;
-  readonly name: string;
-  readonly owner: string;
-  readonly start: string | null;
-  readonly due: string | null;
-  /** Share done, 0–1. */
-  readonly complete: number | null;
-  readonly status: string | null;
-  readonly budget: number | null;
-  readonly spend: number | null;
-  /** "overdue", "off track", "at risk", "over budget"; empty when none. */
-  readonly flags: readonly string[];
-  readonly cell: string;
-}
+/** An initiative as the report gives it: what the Initiatives table says, and its flags. */
+export type InitiativeReport = Omit<InitiativeResult, "dueCell">;
 
 export interface EntityReport {
   readonly name: string;
@@ -210,20 +196,8 @@ function followUpReport(
     cell: c.cell,
     sources: c.sources,
   }));
-  const initiatives: InitiativeReport[] = f.initiatives.map((i) => ({
-    perspective: i.perspective,
-    objective: i.objective,
-    name: i.name,
-    owner: i.owner,
-    start: i.start,
-    due: i.due,
-    complete: i.complete,
-    status: i.status,
-    budget: i.budget,
-    spend: i.spend,
-    flags: i.flags,
-    cell: i.cell,
-  }));
+  const initiatives: InitiativeReport[] = f.initiatives.map(({ dueCell: _, ...i }) => i);
+
   return {
     ...(commentary.length ? { commentary } : {}),
     ...(f.needsCommentary?.length ? { needsCommentary: f.needsCommentary } : {}),
