@@ -10,11 +10,16 @@
  * scan the table sheet's cells once, deflate that sheet): from 150k rows a refresh may cost at
  * most 2× the floor's time and 2× its memory (issue 20).
  *
+ * Then the consolidation (issue 22): `bsc consolidate` of BENCH_UNITS unit workbooks (200) of
+ * BENCH_UNIT_ROWS rows each (2,000), beside `bsc refresh` of one workbook of the same total rows:
+ * time and peak memory of each, one run each (BENCH_UNITS=0 leaves it out). The units are copies
+ * of one generated workbook, made in a folder under the system's temporary folder at run time.
+ *
  * BENCH_ROWS=24000 BENCH_RUNS=5 npm run bench measures one size; `npm run build:cli` comes first
  * (the benchmark runs bin/bsc.cjs, what users run).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -24,13 +29,28 @@ const SIZES = (process.env.BENCH_ROWS ?? "1000,24000,100000,150000,200000").spli
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PERSPECTIVES = ["Financial", "Customer", "Internal Processes", "Learning & Growth"];
 const POLARITIES = ["higher", "lower", "band"];
+const UNITS = Number(process.env.BENCH_UNITS ?? 200);
+const UNIT_ROWS = Number(process.env.BENCH_UNIT_ROWS ?? 2000);
 const ROOT = path.join(__dirname, "..");
 const BSC = path.join(ROOT, "bin", "bsc.cjs");
 
-async function writeBigWorkbook(file: string, rowCount: number): Promise<void> {
+const HEADERS = [
+  "Period",
+  "Perspective",
+  "Objective",
+  "KPI",
+  "Owner",
+  "Actual",
+  "Target",
+  "Threshold",
+  "Tolerance %",
+  "Polarity",
+  "Weight",
+];
+
+/** A monthly table's rows: KPIs over MONTHS months, a few actuals blank. */
+function monthlyRows(rowCount: number): unknown[][] {
   const kpis = Math.max(1, Math.round(rowCount / MONTHS));
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Monthly KPIs");
   const rows: unknown[][] = [];
   let seed = 7;
   const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
@@ -54,26 +74,30 @@ async function writeBigWorkbook(file: string, rowCount: number): Promise<void> {
       ]);
     }
   }
+  return rows;
+}
+
+async function writeBigWorkbook(file: string, rowCount: number): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Monthly KPIs");
   ws.addTable({
     name: "MonthlyKpis",
     ref: "A1",
     headerRow: true,
-    columns: [
-      "Period",
-      "Perspective",
-      "Objective",
-      "KPI",
-      "Owner",
-      "Actual",
-      "Target",
-      "Threshold",
-      "Tolerance %",
-      "Polarity",
-      "Weight",
-    ].map((name) => ({ name })),
-    rows,
+    columns: HEADERS.map((name) => ({ name })),
+    rows: monthlyRows(rowCount),
   });
   await wb.xlsx.writeFile(file);
+}
+
+/** The same table as a plain block, streamed: ExcelJS cannot hold 400,000 rows in a workbook object. */
+async function streamBigWorkbook(file: string, rowCount: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const ws = wb.addWorksheet("Monthly KPIs");
+  ws.addRow(HEADERS).commit();
+  for (const row of monthlyRows(rowCount)) ws.addRow(row).commit();
+  ws.commit();
+  await wb.commit();
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -93,6 +117,45 @@ function run(args: string[]): { s: number; mb: number } {
 function measure(args: string[], runs = RUNS): { s: number; mb: number } {
   const all = Array.from({ length: runs }, () => run(args));
   return { s: median(all.map((r) => r.s)), mb: Math.max(...all.map((r) => r.mb)) };
+}
+
+/**
+ * The consolidation of UNITS workbooks of UNIT_ROWS rows each, and the refresh of one workbook of
+ * all their rows: the time and peak memory of each, and their ratio.
+ */
+async function consolidation(dir: string): Promise<void> {
+  const folder = path.join(dir, "units");
+  mkdirSync(folder);
+  const unit = path.join(dir, "unit.xlsx");
+  await streamBigWorkbook(unit, UNIT_ROWS);
+  for (let i = 1; i <= UNITS; i++)
+    copyFileSync(unit, path.join(folder, `unit-${String(i).padStart(3, "0")}.xlsx`));
+  const group = path.join(dir, "group.xlsx");
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Notes").addRow(["The group's scorecard"]);
+  await wb.xlsx.writeFile(group);
+  const whole = path.join(dir, "whole.xlsx");
+  await streamBigWorkbook(whole, UNITS * UNIT_ROWS);
+  // The units' reading runs on worker threads; a failure is the benchmark's to say (exit 1 is a unit left out).
+  const consolidate = run([
+    BSC,
+    "consolidate",
+    group,
+    folder,
+    "-o",
+    path.join(dir, "consolidated.xlsx"),
+    "--force",
+  ]);
+  const refresh = run([BSC, "refresh", whole, "-o", path.join(dir, "whole.scorecard.xlsx"), "--force"]);
+  console.log(
+    `Consolidation of ${UNITS} units × ${UNIT_ROWS} rows (${os.availableParallelism()} cores), beside the refresh of one workbook of ${UNITS * UNIT_ROWS} rows`,
+  );
+  console.log("                 s      MB");
+  console.log(`consolidate ${consolidate.s.toFixed(2).padStart(6)} ${consolidate.mb.toFixed(0).padStart(7)}`);
+  console.log(`refresh     ${refresh.s.toFixed(2).padStart(6)} ${refresh.mb.toFixed(0).padStart(7)}`);
+  console.log(
+    `ratio       ${(consolidate.s / refresh.s).toFixed(2).padStart(5)}× ${(consolidate.mb / refresh.mb).toFixed(2).padStart(6)}×`,
+  );
 }
 
 async function main() {
@@ -147,6 +210,7 @@ async function main() {
         xs.reduce((a, x) => a + (x - mx) ** 2, 0);
       console.log(`growth: time ∝ rows^${slope.toFixed(2)} (1 is linear)`);
     }
+    if (UNITS > 0) await consolidation(dir);
     if (over) {
       console.log("OVER BUDGET");
       process.exitCode = 1;
