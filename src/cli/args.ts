@@ -190,7 +190,8 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === "help" || command === "--help" || command === "-h") return { kind: "help" };
   if (command === "--version" || command === "-v") return { kind: "version" };
   const allowed = ALLOWED[command];
-  if (!allowed) throw new UsageError(`Unknown command "${command}"; use sample, check, refresh or publish.`);
+  if (!allowed)
+    throw new UsageError(`Unknown command "${command}"; use sample, check, refresh, publish or consolidate.`);
 
   const positional: string[] = [];
   const values: Record<string, string> = {};
