@@ -2,14 +2,23 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 
 const { DEV_URL, productionUrl, rewriteManifest } = require("./scripts/manifest-urls");
 const { contentSecurityPolicy, withContentSecurityPolicy } = require("./scripts/content-security-policy");
 const { devServerHeaders } = require("./scripts/dev-server-headers");
 
-/** Every page the add-in serves, each with its entry: each gets the Content-Security-Policy. */
+/**
+ * Every page the add-in serves, each with its entries: each gets the Content-Security-Policy. The
+ * task pane's page is the shared runtime (docs/adr/0015): it loads the ribbon's commands and the
+ * custom functions beside the pane, as Microsoft's shared-runtime template does.
+ */
 const PAGES = [
-  { filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] },
+  {
+    filename: "taskpane.html",
+    template: "./src/taskpane/taskpane.html",
+    chunks: ["taskpane", "commands", "functions"],
+  },
   { filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] },
   { filename: "notice.html", template: "./src/commands/notice.html", chunks: ["notice"] },
 ];
@@ -29,6 +38,7 @@ module.exports = (env = {}, options = {}) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       notice: "./src/commands/notice.ts",
+      functions: "./src/functions/register.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
     // A dynamic import() names its module with ".js", as TypeScript requires; webpack finds the .tsx.
@@ -51,6 +61,8 @@ module.exports = (env = {}, options = {}) => {
       ],
     },
     plugins: [
+      // functions.json, the custom functions' metadata, from the JSDoc of the functions' file.
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       ...PAGES.map(
         (page) => new HtmlWebpackPlugin({ ...page, contentSecurityPolicy: contentSecurityPolicy({ dev }) }),
       ),

@@ -1,6 +1,6 @@
 import { errorSentence, fatalSentence, outcomeSentence } from "../app/outcomeText";
-import { runScorecard } from "../app/scorecard";
-import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
+import type { WorkbookPort } from "../workbook/port";
+import { SharedRuntimeWorkbook } from "../workbook/office/sharedRuntime";
 import {
   NOTICE_CLOSE,
   NOTICE_PARAMETER,
@@ -13,7 +13,8 @@ import {
 
 /**
  * The ribbon's function file. "Refresh" scores the workbook without opening the pane, then says
- * in a small dialog whether it worked and what it found.
+ * in a small dialog whether it worked and what it found. It runs in the shared runtime, on the task
+ * pane's page: the refresh and its write plan load only when the command is pressed.
  */
 
 export interface Notice {
@@ -32,8 +33,9 @@ const notice = (key: NoticeKey, message: string): Notice => ({
   message,
 });
 
-export async function refreshNotice(port = new OfficeWorkbook()): Promise<Notice> {
+export async function refreshNotice(port: WorkbookPort = new SharedRuntimeWorkbook()): Promise<Notice> {
   try {
+    const { runScorecard } = await import(/* webpackChunkName: "write" */ "../app/scorecard.js");
     const outcome = await runScorecard(port, {}, true);
     if (!outcome.ok) return notice("not-refreshed", fatalSentence(outcome.fatal));
     return notice(outcome.hasErrors ? "refreshed-with-errors" : "refreshed", outcomeSentence(outcome.report));
@@ -89,6 +91,9 @@ async function refreshScorecard(event: Office.AddinCommands.Event): Promise<void
   }
 }
 
+// The task pane's page loads this script too, and opens outside Excel as the browser preview.
 if (typeof Office !== "undefined") {
-  Office.onReady(() => Office.actions.associate("refreshScorecard", refreshScorecard));
+  void Office.onReady((info) => {
+    if (info.host === Office.HostType.Excel) Office.actions.associate("refreshScorecard", refreshScorecard);
+  });
 }

@@ -8,8 +8,8 @@
 import { hostSupports } from "../workbook/office/requirements";
 
 if (typeof Office !== "undefined") {
-  void Office.onReady(() => {
-    if (hostSupports("CustomFunctionsRuntime", "1.1"))
+  void Office.onReady((info) => {
+    if (info.host === Office.HostType.Excel && hostSupports("CustomFunctionsRuntime", "1.1"))
       void import(/* webpackChunkName: "bsc-functions" */ "./functions.js");
   });
 }

@@ -1,6 +1,6 @@
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
+import { SharedRuntimeWorkbook } from "../workbook/office/sharedRuntime";
 import type { RangeRef } from "../workbook/port";
 import { App } from "./App";
 
@@ -37,7 +37,8 @@ else {
       void startPreview();
       return;
     }
-    const port = new OfficeWorkbook();
+    // Its writes are announced to the custom functions, which share this page (sharedRuntime.ts).
+    const port = new SharedRuntimeWorkbook();
     const showInputs = port.canSelectInputs ? (ref: RangeRef) => port.selectInputs(ref) : undefined;
     root.render(<App port={port} theme={paintPage(officeTheme())} showInputs={showInputs} />);
   });

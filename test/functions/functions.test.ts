@@ -36,7 +36,7 @@ beforeAll(() => {
         requirements: { isSetSupported: (set: string, v: string) => requirementSets.has(`${set} ${v}`) },
       },
     },
-    Excel: { run: ((batch) => excel.run(batch)) as typeof Excel.run },
+    Excel: { run: (batch: (context: Excel.RequestContext) => Promise<unknown>) => excel.run(batch) },
   });
 });
 
@@ -111,6 +111,12 @@ describe("BSC.SCORE and BSC.STATUS", () => {
     const call = args as Parameters<typeof score>;
     expect(score(...call)).toBe(expected.score);
     expect(status(...call)).toBe(STATUS_MEANINGS[expected.status]);
+  });
+
+  it("gives the README's examples: goal 700, red flag 500, actual 600 scores 5; 0.33 against 0.3 is Watch", () => {
+    expect(score(600, 700, 500)).toBeCloseTo(5, 12);
+    expect(score(600, 700, 500)).toBe(engine(600, 700, "higher", { kind: "absolute", value: 500 }).score);
+    expect(status(0.33, 0.3, null, "lower", 0.1)).toBe("Watch");
   });
 
   it("gives no data, not a score, for a blank or non-numeric actual or target", () => {

@@ -36,12 +36,56 @@ describe("manifest.xml, checked offline", () => {
     expect(first("Permissions").textContent).toBe("ReadWriteDocument");
   });
 
-  it("requires the ExcelApi set the core needs and the DialogApi the ribbon's notice uses", () => {
+  it("requires the ExcelApi set the core needs, the DialogApi the ribbon's notice uses and the shared runtime", () => {
     const sets = all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]);
     expect(sets).toEqual([
       ["ExcelApi", "1.9"],
       ["DialogApi", "1.1"],
+      ["SharedRuntime", "1.1"],
     ]);
+  });
+
+  /** The URL a resid names. */
+  const urlOf = (resid: string | null) =>
+    all("bt:Url")
+      .find((u) => u.getAttribute("id") === resid)
+      ?.getAttribute("DefaultValue");
+
+  it("runs pane, ribbon and custom functions in one long-lived shared runtime: the task pane's page", () => {
+    const host = all("Host").find((h) => h.getAttribute("xsi:type") === "Workbook")!;
+    // Microsoft's rule: Runtimes first in the Host, then AllFormFactors, then DesktopFormFactor.
+    expect([...host.children].map((c) => c.localName)).toEqual([
+      "Runtimes",
+      "AllFormFactors",
+      "DesktopFormFactor",
+    ]);
+    const runtimes = all("Runtime");
+    expect(runtimes.map((r) => [r.getAttribute("resid"), r.getAttribute("lifetime")])).toEqual([
+      ["Taskpane.Url", "long"],
+    ]);
+    // The same resid everywhere, or the shared runtime does not load.
+    expect(first("FunctionFile").getAttribute("resid")).toBe("Taskpane.Url");
+    const page = first("Page").getElementsByTagName("SourceLocation")[0]!;
+    expect(page.getAttribute("resid")).toBe("Taskpane.Url");
+    const panes = all("Action")
+      .filter((a) => a.getAttribute("xsi:type") === "ShowTaskpane")
+      .map((a) => a.getElementsByTagName("SourceLocation")[0]!.getAttribute("resid"));
+    expect(panes).toEqual(["Taskpane.Url"]);
+    expect(urlOf("Taskpane.Url")).toBe("https://localhost:3000/taskpane.html");
+  });
+
+  it("declares the custom functions: their script, their metadata and the BSC namespace", () => {
+    const point = all("ExtensionPoint").find((e) => e.getAttribute("xsi:type") === "CustomFunctions")!;
+    expect(point.parentElement!.localName).toBe("AllFormFactors");
+    expect([...point.children].map((c) => c.localName)).toEqual(["Script", "Page", "Metadata", "Namespace"]);
+    const resid = (tag: string) =>
+      point.getElementsByTagName(tag)[0]!.getElementsByTagName("SourceLocation")[0]!.getAttribute("resid");
+    expect(urlOf(resid("Script"))).toBe("https://localhost:3000/functions.js");
+    expect(urlOf(resid("Metadata"))).toBe("https://localhost:3000/functions.json");
+    const namespace = point.getElementsByTagName("Namespace")[0]!.getAttribute("resid");
+    const word = all("bt:String").find((s) => s.getAttribute("id") === namespace)!;
+    expect(word.parentElement!.localName).toBe("ShortStrings");
+    expect(word.getAttribute("DefaultValue")).toBe("BSC");
   });
 
   it("resolves every resid to a resource", () => {
@@ -105,6 +149,8 @@ describe("manifest.xml, checked offline", () => {
     expect(rewritten).not.toContain("localhost");
     expect(rewritten).toContain("https://scorecard.example.com/addin/taskpane.html");
     expect(rewritten).toContain("<AppDomain>https://scorecard.example.com</AppDomain>");
+    expect(rewritten).toContain("https://scorecard.example.com/addin/functions.js");
+    expect(rewritten).toContain("https://scorecard.example.com/addin/functions.json");
     expect(() => productionUrl({ BSC_PRODUCTION_URL: "http://insecure.example.com/" })).toThrow("https");
   });
 });

@@ -3,4 +3,4 @@
  * false outside Office (the browser preview, tests without a host).
  */
 export const hostSupports = (set: string, version: string): boolean =>
-  typeof Office !== "undefined" && Office.context.requirements.isSetSupported(set, version);
+  typeof Office !== "undefined" && (Office.context?.requirements?.isSetSupported(set, version) ?? false);
