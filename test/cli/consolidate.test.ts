@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { runCli } from "../../src/cli/main";
 import type { KpiReport, ScorecardReport } from "../../src/app/report";
 import type { UnitOutcome } from "../../src/app/consolidate";
@@ -287,6 +289,26 @@ describe("bsc consolidate", () => {
     expect(none.code).toBe(2);
     expect(none.err).toContain("remembers none yet");
   });
+
+  it("reads the units on worker threads in the built bsc, with the same report as in one thread", async () => {
+    const root = path.join(__dirname, "..", "..");
+    const run = promisify(execFile);
+    await run(process.execPath, [path.join(root, "scripts", "build-cli.mjs")], { cwd: root });
+    const built = async (readers: string) => {
+      const args = ["consolidate", "group.xlsx", "north.xlsx", "south.xlsx", "east.xlsx", "broken.xlsx"];
+      const child = await run(
+        process.execPath,
+        [path.join(root, "bin", "bsc.cjs"), ...args, "-o", `threads-${readers}.xlsx`, "--json"],
+        { cwd: dir, env: { ...process.env, BSC_UNIT_READERS: readers } },
+      ).catch((e: { code: number; stdout: string; stderr: string }) => e);
+      expect("code" in child ? child.code : 0).toBe(1);
+      return JSON.parse(child.stdout) as GroupJson;
+    };
+    const [two, one] = [await built("2"), await built("1")];
+    expect(two).toEqual(one);
+    expect(two.units).toEqual(json.units);
+    expect(two.entities).toEqual(json.entities);
+  }, 60_000);
 
   it("writes as refresh does: an existing output only with --force", async () => {
     const again = await bsc(dir, "consolidate", "group.xlsx", "north.xlsx");
