@@ -114,7 +114,16 @@ export async function runScorecard(
     }
   }
   // The period being published now is recorded afresh; every other published period stays whole.
-  const frozen = published.filter((p) => publishing?.undo || p.period !== publishing?.period);
+  // One the History has no rows of (its sheet deleted, a publish cut short) is recorded from the table.
+  const present = new Set((state.history ?? []).map((r) => r.period));
+  for (const p of published) {
+    if (present.has(p.period) || recorded.some((r) => r.period === p.period)) continue;
+    const evaluation = evaluateScorecard(scoring.model, { period: p.period });
+    if (evaluation.ok) recorded.push(...periodRows(evaluation.result, timestamp(now)));
+  }
+  const frozen = published.filter(
+    (p) => present.has(p.period) && (publishing?.undo || p.period !== publishing?.period),
+  );
   const records = mergeHistory(mergeHistory(state.history ?? [], recorded, frozen), [], published);
   const base: Definition = { ...definitionToStore(definition, scoring.model) };
   delete base.published;

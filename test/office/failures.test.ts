@@ -1,11 +1,11 @@
 import { editKpi, editSettings } from "../../src/app/definitionEdits";
-import { readWorkbookState, runScorecard, saveDefinition } from "../../src/app/scorecard";
+import { readWorkbookState, runScorecard, saveDefinition, type RunOptions } from "../../src/app/scorecard";
 import type { Definition } from "../../src/model/definition";
 import { emptyDefinition } from "../../src/model/definition";
 import { isProductChart } from "../../src/plan/chart";
 import { isProductRule } from "../../src/plan/plan";
 import type { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
-import { scorecardBook } from "./books";
+import { monthlyBook, scorecardBook } from "./books";
 import type { FakeExcel } from "./fakeExcel";
 
 /**
@@ -16,11 +16,12 @@ import type { FakeExcel } from "./fakeExcel";
  */
 
 const NOW = new Date("2026-07-01T00:00:00Z");
-const PRODUCT_SHEETS = ["Scorecard", "BSC Definition", "Dashboard"];
+const PRODUCT_SHEETS = ["Scorecard", "BSC Definition", "Dashboard", "Scorecard History"];
 
 /** A user's workbook: the scorecard table, a sheet of notes whose formula reads the summary, a rule and a name. */
-function usersWorkbook(): FakeExcel {
-  const fake = scorecardBook(3);
+function usersWorkbook(monthly = false): FakeExcel {
+  // Monthly: a table of three months, whose refreshes record each month in the History sheet.
+  const fake = monthly ? monthlyBook(3, 3) : scorecardBook(3);
   fake.addSheet("Notes", [["Overall", "=Scorecard!B3"], [41]]);
   fake.sheet("Data").rules.push({
     type: "Custom",
@@ -33,8 +34,12 @@ function usersWorkbook(): FakeExcel {
   return fake;
 }
 
-const refresh = async (port: OfficeWorkbook, definition?: Definition) => {
-  const outcome = await runScorecard(port, { now: NOW, ...(definition ? { definition } : {}) }, true);
+const refresh = async (port: OfficeWorkbook, definition?: Definition, options: RunOptions = {}) => {
+  const outcome = await runScorecard(
+    port,
+    { now: NOW, ...options, ...(definition ? { definition } : {}) },
+    true,
+  );
   if (!outcome.ok) throw new Error(outcome.fatal.message);
 };
 
@@ -70,6 +75,8 @@ function productState(fake: FakeExcel) {
 }
 
 interface Action {
+  /** The workbook has a Period column (its refreshes write the History sheet). */
+  readonly monthly?: boolean;
   /** What the workbook has been through before the action. */
   readonly before: (fake: FakeExcel) => Promise<void>;
   readonly act: (port: OfficeWorkbook) => Promise<unknown>;
@@ -99,6 +106,16 @@ const ACTIONS: Record<string, Action> = {
         ),
       ),
   },
+  "a refresh that records a month beside another in History": {
+    monthly: true,
+    before: async (fake) => refresh(fake.port(), undefined, { period: "2026-02" }),
+    act: (port) => refresh(port),
+  },
+  "publishing a month": {
+    monthly: true,
+    before: refreshed,
+    act: (port) => refresh(port, undefined, { publish: { period: "2026-02" } }),
+  },
   "a new tag, refreshed at once": {
     before: refreshed,
     act: async (port) => {
@@ -123,10 +140,10 @@ const ACTIONS: Record<string, Action> = {
 
 /** The product's state once a refresh has followed, whether the action finished or not. */
 async function outcomes(action: Action) {
-  const without = usersWorkbook();
+  const without = usersWorkbook(action.monthly);
   await action.before(without);
   await refresh(without.port());
-  const finished = usersWorkbook();
+  const finished = usersWorkbook(action.monthly);
   await action.before(finished);
   const start = finished.operationsQueued;
   await action.act(finished.port());
@@ -140,7 +157,7 @@ describe.each(Object.entries(ACTIONS))("a failure at any operation of %s", (_, a
     const { operations, expected } = await outcomes(action);
     expect(operations).toBeGreaterThan(5);
     for (let n = 0; n < operations; n++) {
-      const fake = usersWorkbook();
+      const fake = usersWorkbook(action.monthly);
       await action.before(fake);
       // The tag's own name is the action's result, not something of the user's.
       const userOnly = () => {

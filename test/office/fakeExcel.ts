@@ -985,17 +985,20 @@ export class FakeExcel {
               }),
             );
           }),
-        clear: () =>
+        /** Range.clear(applyTo): "All" (the default) or "Formats", which leaves the values. */
+        clear: (applyTo: "All" | "Formats" = "All") =>
           this.call("Range.clear", 10, true, () => {
             const b = box();
             const sheet = resolveSheet();
-            for (const k of [...sheet.cells.keys()]) {
+            for (const [k, cell] of [...sheet.cells.entries()]) {
               const [r, c] = k.split(",").map(Number) as [number, number];
-              if (r + 1 >= b.top && r + 1 <= b.bottom && c + 1 >= b.left && c + 1 <= b.right)
-                sheet.cells.delete(k);
+              if (r + 1 < b.top || r + 1 > b.bottom || c + 1 < b.left || c + 1 > b.right) continue;
+              if (applyTo === "Formats") cell.format = "General";
+              else sheet.cells.delete(k);
             }
             if (b.top === 1 && b.left === 1 && b.bottom === 1048576 && b.right === 16384) {
               sheet.styled.clear();
+              if (applyTo === "Formats") return;
               sheet.rules = [];
               sheet.hyperlinks.clear();
             }

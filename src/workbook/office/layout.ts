@@ -23,9 +23,13 @@ export interface ValueBlock {
  */
 export const asTypedText = (value: string): string => `'${value}`;
 
-export function valueBlock(cells: readonly PlanCell[]): ValueBlock {
-  let rows = 0;
-  let cols = 0;
+/** The cells' values as one block from A1; at least `cover` rows and columns, blank where no cell is. */
+export function valueBlock(
+  cells: readonly PlanCell[],
+  cover: { readonly rows: number; readonly cols: number } = { rows: 0, cols: 0 },
+): ValueBlock {
+  let rows = cover.rows;
+  let cols = cover.cols;
   for (const c of cells) {
     rows = Math.max(rows, c.row);
     cols = Math.max(cols, c.col);

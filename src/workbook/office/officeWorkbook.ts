@@ -259,7 +259,8 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             : workbook.worksheets.getItemOrNullObject(s.replaces).load("name,visibility"),
         );
         const usedRows = existing.map(
-          (ws) => ws?.getUsedRangeOrNullObject(true).load("rowIndex,rowCount") ?? null,
+          (ws) =>
+            ws?.getUsedRangeOrNullObject(true).load("rowIndex,rowCount,columnIndex,columnCount") ?? null,
         );
         const markers = plan.sheets.map((s) => workbook.names.getItemOrNullObject(s.markerName));
         const rules = plan.clearConditionalFormatsOn.map((name) =>
@@ -292,6 +293,18 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             const used = usedRows[i];
             const rowsBefore = used && !used.isNullObject ? used.rowIndex + used.rowCount : 0;
             await this.writeInOneOperation(ws, sheetPlan, rowsBefore, budget);
+          } else if (sheetPlan.role === "history") {
+            // The History sheet is the only record of earlier periods (a published one's above
+            // all): never cleared, its new values written over the old, so that a failure leaves
+            // old rows or new ones, never an empty sheet. Only its formats go first.
+            const used = usedRows[i];
+            const cover =
+              used && !used.isNullObject
+                ? { rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount }
+                : { rows: 0, cols: 0 };
+            ws.getRange().clear("Formats");
+            ws.freezePanes.unfreeze();
+            await this.writeSheet(ws, sheetPlan, plan, budget, cover);
           } else {
             ws.getRange().clear();
             ws.freezePanes.unfreeze();
@@ -469,13 +482,15 @@ export class OfficeWorkbook implements InteractiveWorkbook {
     });
   }
 
+  /** `cover`: the rows and columns the values are written over, blank beyond the plan's cells. */
   private async writeSheet(
     ws: Excel.Worksheet,
     sheet: SheetPlan,
     plan: WritePlan,
     budget: PayloadBudget,
+    cover: { rows: number; cols: number } = { rows: 0, cols: 0 },
   ): Promise<void> {
-    const block = valueBlock(sheet.cells);
+    const block = valueBlock(sheet.cells, cover);
     // Number formats only where a cell has one (a few in a hundred): a grid of them for every
     // cell of the sheet was most of the write's payload.
     for (const [format, areas] of areasByKey(sheet.cells, (c) => c.numberFormat)) {
