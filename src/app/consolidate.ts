@@ -26,7 +26,7 @@ import type { WritePlan } from "../plan/plan";
 import { renderPlan } from "../plan/render";
 import { withUnitsBlock, type UnitLine } from "../plan/unitsBlock";
 import type { WorkbookPort } from "../workbook/port";
-import { buildReport, type ScorecardReport } from "./report";
+import { buildReport, issueReport, type ScorecardReport } from "./report";
 import { readWorkbookState, scoreWorkbook, type RunOptions, type WorkbookState } from "./scoring";
 
 /** A unit: its name (its file's name without extension) and its file as the user gave it. */
@@ -363,4 +363,39 @@ export function consolidationPlan(
   });
   const source = `the units' workbooks (${consolidation.consolidated.length} of ${units.length} consolidated)`;
   return { ...rendered, plan: withUnitsBlock(rendered.plan, consolidation.result, units, source) };
+}
+
+/**
+ * The units' readings consolidated into the group's workbook through its port, the plan applied
+ * in one write as a refresh's is: what the command line and the task pane both run once the units
+ * are read. A unit the group remembers but not given is among the units left out; `remember` is
+ * what the stored definition keeps for next time.
+ */
+export async function consolidateInto(
+  port: WorkbookPort,
+  group: GroupWorkbook,
+  readings: readonly UnitReading[],
+  options: {
+    readonly remember: readonly UnitSource[];
+    readonly now: Date;
+    readonly period?: string | undefined;
+  },
+): Promise<Consolidation> {
+  const all = [
+    ...readings,
+    ...missingRemembered(
+      group,
+      readings.map((r) => r.unit),
+    ),
+  ];
+  const consolidation = consolidate(all, {
+    kpiMap: group.kpiMap,
+    settings: group.definition.settings,
+    period: options.period,
+  });
+  if (!consolidation.ok) return consolidation;
+  const rendered = consolidationPlan(group, consolidation, options.remember, options.now);
+  await port.applyPlan(rendered.plan);
+  const issues = [...consolidation.report.issues, ...rendered.issues.map(issueReport)];
+  return { ...consolidation, report: { ...consolidation.report, issues } };
 }

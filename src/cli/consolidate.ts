@@ -9,9 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import {
-  consolidate,
-  consolidationPlan,
-  missingRemembered,
+  consolidateInto,
   readGroupWorkbook,
   readUnit,
   unitName,
@@ -232,28 +230,21 @@ export async function runConsolidate(command: ConsolidateCommand, io: CliIo): Pr
       throw new CliFailure(`No unit's workbook (.xlsx, .xlsm or .csv) in ${given.join(", ")}.`, EXIT_USAGE);
     }
     const units = unitsOf(files);
-    const readings = [...(await readUnits(units, io.now)), ...missingRemembered(group, units)];
-    const consolidation = consolidate(readings, {
-      kpiMap: group.kpiMap,
-      settings: { ...group.definition.settings },
-      period: command.period,
-    });
-    if (!consolidation.ok) {
-      for (const r of readings) if (!r.ok) io.stderr(`${r.unit.file}: ${oneLine(r.reason)}`);
-      throw new CliFailure(consolidation.fatal.message, EXIT_WORKBOOK, consolidation.fatal);
-    }
-    // Every unit given is remembered by its file as seen from the group's workbook.
+    const readings = await readUnits(units, io.now);
+    // Every unit given is remembered by its file as seen from the written workbook.
     const remember = units.map((u) => ({
       name: u.name,
       file: rememberedPath(u.resolved, path.dirname(out)),
     }));
-    const rendered = consolidationPlan(group, consolidation, remember, io.now ?? new Date());
-    await patching(command.book, () => port.applyPlan(rendered.plan));
+    const consolidation = await patching(command.book, () =>
+      consolidateInto(port, group, readings, { remember, now: io.now ?? new Date(), period: command.period }),
+    );
+    if (!consolidation.ok) {
+      for (const r of readings) if (!r.ok) io.stderr(`${r.unit.file}: ${oneLine(r.reason)}`);
+      throw new CliFailure(consolidation.fatal.message, EXIT_WORKBOOK, consolidation.fatal);
+    }
     await writeAtomically(out, await port.toBytes(), shownOut);
-    const report: ConsolidationReport = {
-      ...consolidation.report,
-      issues: [...consolidation.report.issues, ...rendered.issues.map((i) => ({ ...i }))],
-    };
+    const { report } = consolidation;
     if (command.json) io.stdout(JSON.stringify({ ...reportJson(report), units: report.units }, null, 2));
     else io.stdout(consolidationText(report));
     const left = report.units.filter((u) => u.reason !== null).length;
