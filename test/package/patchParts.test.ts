@@ -213,6 +213,21 @@ describe("a worksheet edited after its cells", () => {
     expect(await pkg.text("xl/worksheets/sheet1.xml")).toBe(sheet.toString("utf8"));
   });
 
+  it("is cut at its own <sheetData>, not one in a comment, when the reader parsed it but did not keep it", async () => {
+    const decoy = `<x:worksheet xmlns:x="main"><!-- <x:sheetData> --><x:dimension ref="A1"/>`;
+    const withDecoy = Buffer.concat([
+      Buffer.from(decoy),
+      cells,
+      Buffer.from(`<x:pageMargins/></x:worksheet>`),
+    ]);
+    const parsedNotKept = new Set(["xl/worksheets/sheet1.xml"]);
+    for (const parsed of [parsedNotKept, new Set<string>()]) {
+      const pkg = OpenPackage.open(listing(withDecoy), nodeCodec.inflate, new Map(), parsed);
+      const outside = await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml");
+      expect(outside).toBe(`${decoy}<x:sheetData/><x:pageMargins/></x:worksheet>`);
+    }
+  });
+
   it("comes whole when it has no cells", async () => {
     const empty = `<worksheet><sheetData/><pageMargins/></worksheet>`;
     const pkg = OpenPackage.open(listing(Buffer.from(empty)), nodeCodec.inflate);

@@ -4,7 +4,7 @@
  * reader (ReaderWords): the pane never names `bsc`.
  */
 import { ZipFormatError } from "../xlsx/zip";
-import { XmlSyntaxError } from "./read/xmlScanner";
+import { XmlSyntaxError } from "../ooxml/xmlScanner";
 import {
   BSC_WORDS,
   byteSize,

@@ -7,13 +7,13 @@ import { readCentralDirectory } from "../ooxml/zip";
 import { relationshipsPartOf as relsPartOf, resolveTarget } from "./read/relationships";
 import { crc32, writeZip, type Deflate, type ZipPart } from "./zipWriter";
 import { InflateLimitError } from "./read/inflate";
-import { indexOfBytes } from "./read/zipParts";
 import { byteSize, DEFAULT_READ_LIMITS, PackageFormatError, PackageLimitError } from "./read/limits";
 import { OPEN_FAILURES } from "./openFailure";
 
 export { relsPartOf };
-import { attribute, findElements, PackageXmlError } from "./xmlText";
+import { attribute, findElements, PackageXmlError, seedIndex } from "./xmlText";
 import { parseXmlPart, type XmlVisitor } from "./read/xml";
+import { inTextOffsets, rememberedIndex, withoutContentOf, type IndexedElement } from "../ooxml/elementIndex";
 import {
   chooseWorkbookPart,
   isStrictType,
@@ -64,6 +64,21 @@ interface CellsAside {
 /** A visitor that wants nothing: the part is only checked for being well-formed. */
 const IGNORE_EVERYTHING: XmlVisitor = { open() {}, close() {}, text() {} };
 
+/**
+ * A visitor that steps from a worksheet's <sheetData> straight to its close tag, the last one in
+ * the part (a sheet has one, and only its page set-up, drawings and extensions come after it).
+ */
+const PAST_THE_CELLS = (bytes: Uint8Array): XmlVisitor => ({
+  open(name, _attributes, contentStart) {
+    if (name !== "sheetData" || contentStart === undefined) return undefined;
+    const closeName = lastEndOf(bytes, ascii("sheetData>"), contentStart, bytes.length);
+    const close = closeName < 0 ? -1 : bytes.lastIndexOf(0x3c, closeName);
+    return close > contentStart && bytes[close + 1] === 0x2f ? close : undefined;
+  },
+  close() {},
+  text() {},
+});
+
 /** The UTF-16 encoding a part's byte-order mark names, or null for UTF-8. */
 const utf16Encoding = (bytes: Uint8Array): "utf-16le" | "utf-16be" | null =>
   bytes[0] === 0xff && bytes[1] === 0xfe
@@ -75,6 +90,9 @@ const utf16Encoding = (bytes: Uint8Array): "utf-16le" | "utf-16be" | null =>
 /** The ZIP compression methods the product reads. */
 const STORED = 0;
 const DEFLATED = 8;
+
+const localNameOf = (qualified: string): string => qualified.slice(qualified.indexOf(":") + 1);
+const prefixOf = (qualified: string): string => qualified.slice(0, qualified.indexOf(":") + 1);
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
@@ -165,9 +183,16 @@ export class OpenPackage {
    * decoded, its declaration made to say UTF-8, the encoding every changed part is written in.
    */
   private checkedText(name: string, bytes: Uint8Array): string {
-    if (!this.wasParsed(name)) parseXmlPart(name, bytes, IGNORE_EVERYTHING);
+    // The scan that checks the part is the one whose offsets the edits splice at (xmlText.ts).
+    if (rememberedIndex(bytes) === undefined && !this.wasParsed(name))
+      parseXmlPart(name, bytes, IGNORE_EVERYTHING, "part");
     const encoding = utf16Encoding(bytes);
-    if (encoding === null) return utf8.decode(bytes);
+    if (encoding === null) {
+      const text = utf8.decode(bytes);
+      const elements = rememberedIndex(bytes);
+      if (elements) seedIndex(text, inTextOffsets(elements, bytes, text.length));
+      return text;
+    }
     return new TextDecoder(encoding)
       .decode(bytes)
       .replace(/^\uFEFF/, "")
@@ -242,25 +267,45 @@ export class OpenPackage {
     if (this.changed.has(name) || this.cache.has(name) || !this.byLowerName.has(name.toLowerCase()))
       return this.text(name);
     const bytes = await this.originalBytes(name);
-    // A UTF-16 sheet is read whole instead; one the reader did not keep is checked here.
+    // A UTF-16 sheet is read whole instead.
     if (utf16Encoding(bytes) !== null) return this.text(name);
-    if (!this.wasParsed(name)) parseXmlPart(name, bytes, IGNORE_EVERYTHING);
-    // The root's prefix, from the part's start: the root comes before any cell.
-    const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.exec(utf8.decode(bytes.subarray(0, 4096)));
-    const prefix = root?.[1] ?? "";
-    const cellsStart = !root ? -1 : indexOfBytes(bytes, ascii(`<${prefix}sheetData>`), 0);
-    const cellsEnd =
-      cellsStart < 0 ? -1 : lastEndOf(bytes, ascii(`</${prefix}sheetData>`), cellsStart, bytes.length);
-    if (cellsEnd < 0) {
+    const elements = this.worksheetIndex(name, bytes);
+    // The cells are the root's <sheetData>, where the scan found it: never a "<sheetData>" in a comment.
+    const cells = elements.find(
+      (e) => e.parent === 0 && localNameOf(e.name) === "sheetData" && !e.selfClosing,
+    );
+    if (!cells) {
       const text = utf8.decode(bytes);
+      seedIndex(text, inTextOffsets(elements, bytes, text.length));
       this.cache.set(name, text);
       return text;
     }
-    const head = `${utf8.decode(bytes.subarray(0, cellsStart))}<${prefix}sheetData/>`;
+    const [cellsStart, cellsEnd] = [cells.start, cells.end];
+    const empty = ascii(`<${prefixOf(cells.name)}sheetData/>`);
+    const head = `${utf8.decode(bytes.subarray(0, cellsStart))}<${prefixOf(cells.name)}sheetData/>`;
     const text = head + utf8.decode(bytes.subarray(cellsEnd));
+    const outside = new Uint8Array(cellsStart + empty.length + bytes.length - cellsEnd);
+    outside.set(bytes.subarray(0, cellsStart));
+    outside.set(empty, cellsStart);
+    outside.set(bytes.subarray(cellsEnd), cellsStart + empty.length);
+    seedIndex(text, inTextOffsets(withoutContentOf(elements, cells, empty.length), outside, text.length));
     // Not marked changed: a sheet only looked at is copied as it was.
     this.cellsAside.set(name, { bytes, cellsStart, cellsEnd, head, text });
     return text;
+  }
+
+  /**
+   * Where a worksheet's elements lie, its cells left out: from the reader's scan when it kept the
+   * sheet, else from the patcher's own check. A sheet the reader parsed but did not keep (over the
+   * kept budget) is known well-formed: only what stands outside its cells is scanned again, the
+   * scan jumping from <sheetData> to its close tag.
+   */
+  private worksheetIndex(name: string, bytes: Uint8Array): IndexedElement[] {
+    const remembered = rememberedIndex(bytes);
+    if (remembered) return remembered;
+    if (!this.wasParsed(name)) parseXmlPart(name, bytes, IGNORE_EVERYTHING, "worksheet");
+    else parseXmlPart(name, bytes, PAST_THE_CELLS(bytes), "worksheet");
+    return rememberedIndex(bytes) as IndexedElement[];
   }
 
   /** A text from worksheetOutsideCells with the cells back in their place. */

@@ -22,6 +22,8 @@ export type SnapshotReader = (
  * data sheet of a 200,000-row table is about 70 MB, which the patcher need not inflate again.
  */
 const KEPT_SHEET_BYTES = 128 * 1024 * 1024;
+/** The parts a read-only check keeps: the workbook part and its relationships, not sheets of cells. */
+const SMALL_PART_BYTES = 1024 * 1024;
 
 /**
  * An .xlsx or .xlsm file held as its package: the command line's and the browser preview's
@@ -54,7 +56,8 @@ export class PackageWorkbook implements InteractiveWorkbook {
     // (empty, cut short, an .xls, a password) before the patcher looks at its directory.
     await port.readSnapshot();
     // The workbook part and its sheets must be found before anything is promised.
-    await WorkbookParts.open(OpenPackage.open(bytes, codec.inflate));
+    // From the parts the read kept and scanned: none is inflated or scanned again.
+    await WorkbookParts.open(OpenPackage.open(bytes, codec.inflate, port.inflatedSheets, port.parsedParts));
     return port;
   }
 
@@ -81,7 +84,10 @@ export class PackageWorkbook implements InteractiveWorkbook {
     let keptBytes = 0;
     return this.reader(this.bytes, (part, bytes) => {
       parsed.add(part.toLowerCase());
-      if (!this.keepParts || keptBytes + bytes.length > KEPT_SHEET_BYTES) return;
+      // A read-only check keeps the small parts only (the workbook's, its relationships): the
+      // look for the workbook part that follows the read finds them inflated and scanned.
+      if (!this.keepParts && bytes.length > SMALL_PART_BYTES) return;
+      if (keptBytes + bytes.length > KEPT_SHEET_BYTES) return;
       keptBytes += bytes.length;
       kept.set(part.toLowerCase(), bytes);
     });
@@ -120,7 +126,7 @@ export class PackageWorkbook implements InteractiveWorkbook {
 
   async defineName(name: string, ref: RangeRef): Promise<void> {
     const parsed = parseReference(ref.address);
-    const pkg = OpenPackage.open(this.bytes, this.inflate);
+    const pkg = OpenPackage.open(this.bytes, this.inflate, this.inflatedSheets, this.parsedParts);
     const sheets = (await WorkbookParts.open(pkg)).sheets();
     if (!parsed || !sheets.some((s) => s.name === ref.sheet))
       throw new Error(`${ref.sheet}!${ref.address} is not a range of this workbook`);

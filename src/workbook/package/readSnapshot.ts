@@ -152,16 +152,21 @@ async function workbookPartName(parts: PackageParts): Promise<string> {
   const declared: string[] = [];
   let binary = false;
   if (types) {
-    parseXmlPart(typesName, types, {
-      open(name, attributes) {
-        const { PartName: partName, ContentType: contentType } = attributes;
-        if (name !== "Override" || partName === undefined || contentType === undefined) return;
-        if (WORKBOOK_CONTENT_TYPES.has(contentType)) declared.push(decodePartName(partName));
-        else if (contentType === BINARY_WORKBOOK_CONTENT_TYPE) binary = true;
+    parseXmlPart(
+      typesName,
+      types,
+      {
+        open(name, attributes) {
+          const { PartName: partName, ContentType: contentType } = attributes;
+          if (name !== "Override" || partName === undefined || contentType === undefined) return;
+          if (WORKBOOK_CONTENT_TYPES.has(contentType)) declared.push(decodePartName(partName));
+          else if (contentType === BINARY_WORKBOOK_CONTENT_TYPE) binary = true;
+        },
+        close() {},
+        text() {},
       },
-      close() {},
-      text() {},
-    });
+      "part",
+    );
   }
   const rootRelationships = await relationshipsOf(parts, "");
   const officeDocument = [...rootRelationships.values()].find((r) => isRelationshipType(r, "officeDocument"));

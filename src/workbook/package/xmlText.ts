@@ -5,6 +5,7 @@
  * rewrite namespaces.
  */
 import { attributeText, markupText, spreadsheetText } from "../ooxml/escape";
+import { indexXmlBytes, inTextOffsets, XmlSyntaxError, type IndexedElement } from "../ooxml/elementIndex";
 
 export class PackageXmlError extends Error {
   override readonly name = "PackageXmlError";
@@ -42,73 +43,59 @@ export interface XmlSpan {
   readonly text: string;
 }
 
-/** One element of a part's text: its qualified name and where it lies. */
-interface IndexedElement {
-  readonly name: string;
-  readonly start: number;
-  /** Just after its open tag's ">". */
-  readonly headEnd: number;
-  /** Just after its close tag (or its self-closing tag). */
-  end: number;
-  readonly selfClosing: boolean;
-  /** The index of its parent element, or -1 for the root. */
-  readonly parent: number;
+/**
+ * Every element of `xml` in document order, with offsets in the text: from the one XML scanner
+ * (src/workbook/ooxml/xmlScanner.ts), which steps over comments, CDATA sections and processing
+ * instructions (a "<sheet" inside a comment is never taken for an element) and is linear in the
+ * text's length whatever the nesting. Only a text the patcher changed or made is scanned here: a
+ * part as it was read comes with the index of the scan that read or checked it (seedIndex).
+ */
+function indexText(xml: string): IndexedElement[] {
+  const bytes = encoder.encode(xml);
+  try {
+    return inTextOffsets(indexXmlBytes(bytes), bytes, xml.length);
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) throw new PackageXmlError(e.message);
+    throw e;
+  }
 }
+
+const encoder = new TextEncoder();
 
 /**
- * Every element of `xml` in document order, found in one pass that steps over comments, CDATA
- * sections, processing instructions and a DOCTYPE (so that a "<sheet" inside a comment is never
- * taken for an element) and over quoted attribute values. Linear in the text's length whatever
- * the nesting: same-named elements nested deep cost no more than any others.
+ * The indexes of the texts last asked about, by text: edits ask several questions of a few texts
+ * in turn (the workbook part, its relationships, the content types). Bounded in entries and in
+ * the characters they hold.
  */
-function indexElements(xml: string): IndexedElement[] {
-  const elements: IndexedElement[] = [];
-  const open: number[] = [];
-  const skipTo = (from: number, end: string, what: string): number => {
-    const at = xml.indexOf(end, from);
-    if (at < 0) throw new PackageXmlError(`${what} is not closed`);
-    return at + end.length;
-  };
-  let at = 0;
-  for (;;) {
-    const lt = xml.indexOf("<", at);
-    if (lt < 0) break;
-    if (xml.startsWith("<!--", lt)) at = skipTo(lt + 4, "-->", "a comment");
-    else if (xml.startsWith("<![CDATA[", lt)) at = skipTo(lt + 9, "]]>", "a CDATA section");
-    else if (xml.startsWith("<?", lt)) at = skipTo(lt + 2, "?>", "a processing instruction");
-    else if (xml.startsWith("<!", lt)) at = skipTo(lt + 2, ">", "a declaration");
-    else if (xml[lt + 1] === "/") {
-      const gt = skipTo(lt + 2, ">", "a close tag");
-      const name = xml.slice(lt + 2, gt - 1).trim();
-      const index = open.pop();
-      const element = index === undefined ? undefined : elements[index];
-      if (!element || element.name !== name)
-        throw new PackageXmlError(`</${name}> closes ${element ? `<${element.name}>` : "no element"}`);
-      element.end = gt;
-      at = gt;
-    } else {
-      let nameEnd = lt + 1;
-      while (nameEnd < xml.length && !/[\s/>]/.test(xml[nameEnd] as string)) nameEnd++;
-      const name = xml.slice(lt + 1, nameEnd);
-      if (name === "") throw new PackageXmlError("an element without a name");
-      const { end: headEnd, selfClosing } = tagEnd(xml, lt);
-      const parent = open.length ? (open[open.length - 1] as number) : -1;
-      elements.push({ name, start: lt, headEnd, end: headEnd, selfClosing, parent });
-      if (!selfClosing) open.push(elements.length - 1);
-      at = headEnd;
-    }
+const indexes = new Map<string, IndexedElement[]>();
+const MAX_INDEXED_TEXTS = 256;
+const MAX_INDEXED_CHARS = 64 * 1024 * 1024;
+let indexedChars = 0;
+
+function remember(xml: string, elements: IndexedElement[]): void {
+  if (indexes.has(xml)) return;
+  indexes.set(xml, elements);
+  indexedChars += xml.length;
+  for (const [text] of indexes) {
+    if (indexes.size <= MAX_INDEXED_TEXTS && indexedChars <= MAX_INDEXED_CHARS) break;
+    if (text === xml) break;
+    indexes.delete(text);
+    indexedChars -= text.length;
   }
-  if (open.length)
-    throw new PackageXmlError(`<${elements[open[open.length - 1] as number]?.name}> is not closed`);
-  return elements;
 }
 
-/** The index of the text last asked about: edits ask several questions of one text in a row. */
-let indexed: { xml: string; elements: IndexedElement[] } | null = null;
+/** Gives the index of a part's text, made by the scan that read or checked the part (offsets in the text). */
+export function seedIndex(xml: string, elements: IndexedElement[]): void {
+  remember(xml, elements);
+}
 
 function elementsOf(xml: string): IndexedElement[] {
-  if (indexed?.xml !== xml) indexed = { xml, elements: indexElements(xml) };
-  return indexed.elements;
+  let elements = indexes.get(xml);
+  if (elements === undefined) {
+    elements = indexText(xml);
+    remember(xml, elements);
+  }
+  return elements;
 }
 
 const localNameOf = (qualified: string): string => qualified.slice(qualified.indexOf(":") + 1);

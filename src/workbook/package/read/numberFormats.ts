@@ -68,25 +68,30 @@ export class NumberFormats {
     const formatIds: number[] = [];
     let depth = 0;
     let section = "";
-    parseXmlPart(part, bytes, {
-      open(name, attributes) {
-        depth++;
-        if (depth === 2) section = name;
-        else if (depth === 3 && section === "numFmts" && name === "numFmt") {
-          const code = attributes.formatCode;
-          // Kept as written (ExcelJS drops every escaping backslash): 0.0\d is a number with a
-          // literal "d", where 0.0d would be a date.
-          if (code !== undefined) custom.set(parseInt(attributes.numFmtId ?? "", 10), code);
-        } else if (depth === 3 && section === "cellXfs" && name === "xf") {
-          formatIds.push(parseInt(attributes.numFmtId ?? "", 10));
-        }
+    parseXmlPart(
+      part,
+      bytes,
+      {
+        open(name, attributes) {
+          depth++;
+          if (depth === 2) section = name;
+          else if (depth === 3 && section === "numFmts" && name === "numFmt") {
+            const code = attributes.formatCode;
+            // Kept as written (ExcelJS drops every escaping backslash): 0.0\d is a number with a
+            // literal "d", where 0.0d would be a date.
+            if (code !== undefined) custom.set(parseInt(attributes.numFmtId ?? "", 10), code);
+          } else if (depth === 3 && section === "cellXfs" && name === "xf") {
+            formatIds.push(parseInt(attributes.numFmtId ?? "", 10));
+          }
+        },
+        close() {
+          depth--;
+          if (depth === 1) section = "";
+        },
+        text() {},
       },
-      close() {
-        depth--;
-        if (depth === 1) section = "";
-      },
-      text() {},
-    });
+      "part",
+    );
     return new NumberFormats(
       formatIds.map((id) => {
         if (!id) return NO_FORMAT;

@@ -38,16 +38,21 @@ export function parseRelationships(
   bytes: Uint8Array,
 ): Map<string, PartRelationship> {
   const byId = new Map<string, PartRelationship>();
-  parseXmlPart(relsPart, bytes, {
-    open(name, attributes) {
-      if (name !== "Relationship") return;
-      const { Id: id, Type: type, Target: target, TargetMode: mode } = attributes;
-      if (id === undefined || target === undefined || mode === "External") return;
-      byId.set(id, { type: type ?? "", part: resolveTarget(fromPart, target) });
+  parseXmlPart(
+    relsPart,
+    bytes,
+    {
+      open(name, attributes) {
+        if (name !== "Relationship") return;
+        const { Id: id, Type: type, Target: target, TargetMode: mode } = attributes;
+        if (id === undefined || target === undefined || mode === "External") return;
+        byId.set(id, { type: type ?? "", part: resolveTarget(fromPart, target) });
+      },
+      close() {},
+      text() {},
     },
-    close() {},
-    text() {},
-  });
+    "part",
+  );
   return byId;
 }
 

@@ -1,4 +1,4 @@
-import { continuesName, startsName, xmlCharacterData } from "./xmlScanner";
+import { continuesName, startsName, xmlCharacterData } from "../../ooxml/xmlScanner";
 
 /**
  * The rows of <sheetData> read straight from the bytes, for the forms Excel, LibreOffice, Google

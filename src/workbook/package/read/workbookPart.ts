@@ -66,37 +66,45 @@ export function parseWorkbook(part: string, bytes: Uint8Array, maxNameChars = In
   let definedName: { name: string; workbookScoped: boolean } | null = null;
   let formula = "";
 
-  parseXmlPart(part, bytes, {
-    open(name, attributes) {
-      depth++;
-      if (depth === 2 && name === "workbookPr") {
-        date1904 = attributes.date1904 === "1" || attributes.date1904 === "true";
-      } else if (depth === 3 && name === "sheet") {
-        const state = attributes.state;
-        checkNameLength("sheet", attributes.name ?? "", maxNameChars);
-        sheets.push({
-          name: attributes.name ?? "",
-          visibility: state === "veryHidden" ? "veryHidden" : state === "hidden" ? "hidden" : "visible",
-          relationshipId: relationshipId(attributes),
-        });
-      } else if (depth === 3 && name === "definedName") {
-        checkNameLength("defined", attributes.name ?? "", maxNameChars);
-        definedName = { name: attributes.name ?? "", workbookScoped: attributes.localSheetId === undefined };
-        formula = "";
-      }
+  parseXmlPart(
+    part,
+    bytes,
+    {
+      open(name, attributes) {
+        depth++;
+        if (depth === 2 && name === "workbookPr") {
+          date1904 = attributes.date1904 === "1" || attributes.date1904 === "true";
+        } else if (depth === 3 && name === "sheet") {
+          const state = attributes.state;
+          checkNameLength("sheet", attributes.name ?? "", maxNameChars);
+          sheets.push({
+            name: attributes.name ?? "",
+            visibility: state === "veryHidden" ? "veryHidden" : state === "hidden" ? "hidden" : "visible",
+            relationshipId: relationshipId(attributes),
+          });
+        } else if (depth === 3 && name === "definedName") {
+          checkNameLength("defined", attributes.name ?? "", maxNameChars);
+          definedName = {
+            name: attributes.name ?? "",
+            workbookScoped: attributes.localSheetId === undefined,
+          };
+          formula = "";
+        }
+      },
+      text(text) {
+        if (definedName) formula += text;
+      },
+      close() {
+        if (depth === 3 && definedName) {
+          const { name, workbookScoped } = definedName;
+          if (workbookScoped && !PRINT_NAMES.has(name)) names.set(name, nameSnapshot(name, formula));
+          definedName = null;
+        }
+        depth--;
+      },
     },
-    text(text) {
-      if (definedName) formula += text;
-    },
-    close() {
-      if (depth === 3 && definedName) {
-        const { name, workbookScoped } = definedName;
-        if (workbookScoped && !PRINT_NAMES.has(name)) names.set(name, nameSnapshot(name, formula));
-        definedName = null;
-      }
-      depth--;
-    },
-  });
+    "part",
+  );
   return {
     sheets,
     names: [...names.values()].filter((n): n is NameSnapshot => n !== null),

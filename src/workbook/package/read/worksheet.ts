@@ -5,7 +5,7 @@ import type { NumberFormats } from "./numberFormats";
 import { decodeEscapes, type SharedStrings } from "./sharedStrings";
 import { SheetRowReader } from "./sheetRows";
 import { parseXmlPart, relationshipId, StopParsing, type XmlAttributes } from "./xml";
-import { isXmlSpace } from "./xmlScanner";
+import { isXmlSpace } from "../../ooxml/xmlScanner";
 
 /**
  * One worksheet part read as ExcelJS reads it and as snapshotOf reports it, without ExcelJS's
@@ -261,78 +261,83 @@ function scanSheet(
     }
   }
 
-  (reading.parse ?? parseXmlPart)(part, bytes, {
-    open(name, attributes, contentStart) {
-      depth++;
-      if (skipUntil) return undefined;
-      if (depth === 2) {
-        section = name;
-        return name === "sheetData" && contentStart !== undefined ? readPlainRows(contentStart) : undefined;
-      }
-      if (section === "sheetData") {
-        if (depth === 3) {
-          if (name === "row") openRow(attributes);
-        } else if (depth === 4) {
-          if (name === "c" && row) openCell(attributes);
-        } else if (name === "f") {
-          capture = Capture.Formula;
-          shareType = attributes.t;
-        } else if (name === "v") capture = Capture.Value;
-        else if (name === "t") {
-          if (inRun) {
-            capture = Capture.RunText;
-            runText = "";
-          } else capture = Capture.Value;
-        } else if (name === "r") {
-          inRun = true;
-          runText = undefined;
-        } else if (name === "rPh") skipUntil = depth;
-      } else if (extras && depth === 3) {
-        if (section === "mergeCells" && name === "mergeCell") {
-          if (attributes.ref) extras.merges.push(attributes.ref);
-        } else if (section === "tableParts" && name === "tablePart") {
-          const id = relationshipId(attributes);
-          if (id) extras.tableRelationships.push(id);
-        } else if (section === "cols" && name === "col") {
-          extras.columns.push({
-            min: parseInt(attributes.min || "0", 10),
-            max: parseInt(attributes.max || "0", 10),
-            styleId: attributes.style ? parseInt(attributes.style, 10) : 0,
-          });
+  (reading.parse ?? parseXmlPart)(
+    part,
+    bytes,
+    {
+      open(name, attributes, contentStart) {
+        depth++;
+        if (skipUntil) return undefined;
+        if (depth === 2) {
+          section = name;
+          return name === "sheetData" && contentStart !== undefined ? readPlainRows(contentStart) : undefined;
         }
-      }
-      return undefined;
-    },
-    text(text) {
-      if (skipUntil || capture === Capture.None) return;
-      if (capture === Capture.Value) value = value === undefined ? text : value + text;
-      else if (capture === Capture.Formula) formula = formula === undefined ? text : formula + text;
-      else runText = runText === undefined ? text : runText + text;
-    },
-    close(name, after) {
-      if (skipUntil) {
-        if (depth === skipUntil) skipUntil = 0;
-        depth--;
+        if (section === "sheetData") {
+          if (depth === 3) {
+            if (name === "row") openRow(attributes);
+          } else if (depth === 4) {
+            if (name === "c" && row) openCell(attributes);
+          } else if (name === "f") {
+            capture = Capture.Formula;
+            shareType = attributes.t;
+          } else if (name === "v") capture = Capture.Value;
+          else if (name === "t") {
+            if (inRun) {
+              capture = Capture.RunText;
+              runText = "";
+            } else capture = Capture.Value;
+          } else if (name === "r") {
+            inRun = true;
+            runText = undefined;
+          } else if (name === "rPh") skipUntil = depth;
+        } else if (extras && depth === 3) {
+          if (section === "mergeCells" && name === "mergeCell") {
+            if (attributes.ref) extras.merges.push(attributes.ref);
+          } else if (section === "tableParts" && name === "tablePart") {
+            const id = relationshipId(attributes);
+            if (id) extras.tableRelationships.push(id);
+          } else if (section === "cols" && name === "col") {
+            extras.columns.push({
+              min: parseInt(attributes.min || "0", 10),
+              max: parseInt(attributes.max || "0", 10),
+              styleId: attributes.style ? parseInt(attributes.style, 10) : 0,
+            });
+          }
+        }
         return undefined;
-      }
-      if (section === "sheetData" && depth >= 4) {
-        if (depth === 4) {
-          if (name === "c" && row) finishCell();
-        } else if (name === "r" && inRun) {
-          (runs ??= []).push(decodeEscapes(runText ?? ""));
-          inRun = false;
-        } else if (name === "f" || name === "v" || name === "t" || name === "is") {
-          capture = Capture.None;
+      },
+      text(text) {
+        if (skipUntil || capture === Capture.None) return;
+        if (capture === Capture.Value) value = value === undefined ? text : value + text;
+        else if (capture === Capture.Formula) formula = formula === undefined ? text : formula + text;
+        else runText = runText === undefined ? text : runText + text;
+      },
+      close(name, after) {
+        if (skipUntil) {
+          if (depth === skipUntil) skipUntil = 0;
+          depth--;
+          return undefined;
         }
-      }
-      if (depth === 2) section = "";
-      depth--;
-      // After a row read by the general events, the next ones may be plain again.
-      return depth === 2 && section === "sheetData" && name === "row" && after !== undefined
-        ? readPlainRows(after)
-        : undefined;
+        if (section === "sheetData" && depth >= 4) {
+          if (depth === 4) {
+            if (name === "c" && row) finishCell();
+          } else if (name === "r" && inRun) {
+            (runs ??= []).push(decodeEscapes(runText ?? ""));
+            inRun = false;
+          } else if (name === "f" || name === "v" || name === "t" || name === "is") {
+            capture = Capture.None;
+          }
+        }
+        if (depth === 2) section = "";
+        depth--;
+        // After a row read by the general events, the next ones may be plain again.
+        return depth === 2 && section === "sheetData" && name === "row" && after !== undefined
+          ? readPlainRows(after)
+          : undefined;
+      },
     },
-  });
+    "worksheet",
+  );
 }
 
 /** Style-only cells remembered in the first pass, in case a merge needs their format; beyond, a second pass. */

@@ -1,6 +1,7 @@
 import { SaxesParser } from "saxes";
 import { PackageFormatError } from "./limits";
-import { scanXml, XmlSyntaxError } from "./xmlScanner";
+import { scanXml, XmlSyntaxError, type XmlAttributes, type XmlVisitor } from "../../ooxml/xmlScanner";
+import { countScan, ElementIndexBuilder, rememberIndex } from "../../ooxml/elementIndex";
 
 /**
  * Parts are parsed as a stream of events, never as a tree: a sheet of a million rows costs its
@@ -8,22 +9,7 @@ import { scanXml, XmlSyntaxError } from "./xmlScanner";
  * not read DTDs and a part declaring one is refused outright (no Excel part has one).
  */
 
-export type XmlAttributes = Readonly<Record<string, string>>;
-
-export interface XmlVisitor {
-  /**
-   * `name` is the local name: some writers prefix SpreadsheetML elements (`x:c`).
-   * `contentStart`: where the element's content begins in the part's bytes, given by the UTF-8
-   * scanner (not for a self-closing element, nor by saxes). A visitor that reads the first part
-   * of the content itself returns where it stopped, at the start of a tag inside the element;
-   * the parse goes on from there.
-   */
-  open(name: string, attributes: XmlAttributes, contentStart?: number): number | void;
-  /** `after`: where the element's close tag ends, from the UTF-8 scanner; the visitor may read on from there as from `contentStart`. */
-  close(name: string, after?: number): number | void;
-  /** Character data, in as many pieces as the parser likes. */
-  text(text: string): void;
-}
+export type { XmlAttributes, XmlVisitor } from "../../ooxml/xmlScanner";
 
 /** Thrown by a visitor that has what it came for: the rest of the part is skipped. */
 export class StopParsing extends Error {
@@ -119,7 +105,18 @@ function nonXmlAt(bytes: Uint8Array, i: number): string | null {
  * Parses one part, giving the visitor local names. UTF-8 parts (every part Excel, LibreOffice and
  * Google Sheets write) go through the fast scanner; a UTF-16 part through saxes.
  */
-export function parseXmlPart(part: string, bytes: Uint8Array, visitor: XmlVisitor): void {
+export function parseXmlPart(
+  part: string,
+  bytes: Uint8Array,
+  visitor: XmlVisitor,
+  /**
+   * For a part the patcher may edit: where its elements lie is kept beside its bytes
+   * (ooxml/elementIndex.ts), so that the patch that follows does not scan it again. "worksheet":
+   * its cells are not listed.
+   */
+  index?: "part" | "worksheet",
+): void {
+  countScan(part, bytes);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     parseWithSaxes(part, bytes, visitor);
     return;
@@ -134,12 +131,30 @@ export function parseXmlPart(part: string, bytes: Uint8Array, visitor: XmlVisito
     if (found === undefined) locals.set(name, (found = localName(name)));
     return found;
   };
+  const elements = index && new ElementIndexBuilder(index === "worksheet" ? "sheetData" : undefined);
   try {
-    scanXml(bytes, {
-      open: (name, attributes, contentStart) => visitor.open(local(name), attributes, contentStart),
-      close: (name, after) => visitor.close(local(name), after),
-      text: (text) => visitor.text(text),
-    });
+    scanXml(
+      bytes,
+      elements
+        ? {
+            open: (name, attributes, contentStart, tagStart) => {
+              elements.opened(name, contentStart, tagStart);
+              return visitor.open(local(name), attributes, contentStart, tagStart);
+            },
+            close: (name, after) => {
+              elements.closed(after);
+              return visitor.close(local(name), after);
+            },
+            text: (text) => visitor.text(text),
+          }
+        : {
+            open: (name, attributes, contentStart, tagStart) =>
+              visitor.open(local(name), attributes, contentStart, tagStart),
+            close: (name, after) => visitor.close(local(name), after),
+            text: (text) => visitor.text(text),
+          },
+    );
+    if (elements) rememberIndex(bytes, elements.elements);
   } catch (e) {
     if (e instanceof StopParsing) return;
     if (e instanceof XmlSyntaxError) throw e.doctype ? doctypeRefused(part) : notWellFormed(part, e.message);

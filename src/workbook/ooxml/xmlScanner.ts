@@ -1,4 +1,19 @@
-import type { XmlAttributes, XmlVisitor } from "./xml";
+export type XmlAttributes = Readonly<Record<string, string>>;
+
+export interface XmlVisitor {
+  /**
+   * `name` is the local name: some writers prefix SpreadsheetML elements (`x:c`).
+   * `contentStart`: where the element's content begins in the part's bytes, given by the UTF-8
+   * scanner (not for a self-closing element, nor by saxes). A visitor that reads the first part
+   * of the content itself returns where it stopped, at the start of a tag inside the element;
+   * the parse goes on from there. `tagStart`: where its open tag's "<" stands (UTF-8 scanner only).
+   */
+  open(name: string, attributes: XmlAttributes, contentStart?: number, tagStart?: number): number | void;
+  /** `after`: where the element's close tag ends, from the UTF-8 scanner; the visitor may read on from there as from `contentStart`. */
+  close(name: string, after?: number): number | void;
+  /** Character data, in as many pieces as the parser likes. */
+  text(text: string): void;
+}
 
 /**
  * A hand-written XML scanner over UTF-8 bytes, for the parts of a workbook: a sheet of 100,000
@@ -343,7 +358,7 @@ export function scanXml(bytes: Uint8Array, visitor: XmlVisitor): void {
     }
     rootSeen = true;
     // The visitor may read on itself from the element's content, or from after a self-closed one.
-    let readTo = visitor.open(name, attributes as XmlAttributes, selfClosing ? undefined : end);
+    let readTo = visitor.open(name, attributes as XmlAttributes, selfClosing ? undefined : end, lt);
     if (selfClosing) readTo = visitor.close(name, end);
     else open.push(name);
     at = typeof readTo === "number" && readTo > end ? readTo : end;
