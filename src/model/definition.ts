@@ -39,6 +39,11 @@ export const SettingsSchema = z.object({
   palette: z.enum(["standard", "colorblind"]).default("standard"),
   /** When the scorecard was last refreshed (ISO 8601), shown by the task pane. */
   lastRefreshed: z.string().nullable().default(null),
+  /**
+   * The Scorecard sheet as plain values, frozen at each refresh, instead of formulas that follow
+   * edits to the source cells (absent: formulas).
+   */
+  summaryAsValues: z.boolean().optional(),
   /** False: the headline does not list the red and amber KPIs without an analysis. Absent: it does. */
   needsCommentary: z.boolean().optional(),
 });

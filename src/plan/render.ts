@@ -113,7 +113,14 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
   if (summaryName !== wanted) issues.push(issue("sheet-name-taken", null, { wanted, used: summaryName }));
   const source = model.tables.length ? model.tables.map(tableAddress).join(", ") : "Tagged ranges";
 
-  const board = summarySheet(result, source, input.refreshedAt, input.restatements);
+  const { summaryAsValues, fiscalYearStartMonth, rollup } = model.settings;
+  const board = summarySheet(
+    result,
+    source,
+    input.refreshedAt,
+    input.restatements,
+    summaryAsValues ? undefined : { fiscalYearStartMonth, rollup },
+  );
   const summary: SheetPlan = {
     role: "summary",
     name: summaryName,

@@ -29,7 +29,7 @@ export const isNumberFormula = (x: string): string => `AND(ISNUMBER(${x}),NOT(IS
  * A cell the engine reads as blank: empty, "" from a formula, or only spaces, tabs or line ends
  * (a Threshold of " " is no threshold). Never an error: an error value is not blank.
  */
-export const isBlankFormula = (x: string): string => `IF(ISERROR(${x}),FALSE,TRIM(CLEAN(${x}))="")`;
+export const isBlankFormula = (x: string): string => `IF(ISERROR(${x}),FALSE(),TRIM(CLEAN(${x}))="")`;
 
 /** The red flag from a tolerance fraction `f` of the target T (SCORING.md, "Threshold when none is given"). */
 function fromTolerance(p: Polarity, T: string, f: string): string {
@@ -124,8 +124,8 @@ export function statusWordFormula(p: Polarity, A: string, T: string, R: string):
 /** A roll-up's status word from its score S, or "no data" where S is "" (SCORING.md, "Roll-up"). */
 export function rollupStatusFormula(S: string): string {
   return (
-    `IF(ISNUMBER(${S}),IF(${S}>=20/3-1E-9,"${STATUS_MEANINGS.green}",` +
-    `IF(${S}>=10/3-1E-9,"${STATUS_MEANINGS.amber}","${STATUS_MEANINGS.red}")),"${STATUS_MEANINGS.none}")`
+    `IF(ISNUMBER(${S}),IF(${S}>=20/3-0.000000001,"${STATUS_MEANINGS.green}",` +
+    `IF(${S}>=10/3-0.000000001,"${STATUS_MEANINGS.amber}","${STATUS_MEANINGS.red}")),"${STATUS_MEANINGS.none}")`
   );
 }
 
@@ -156,6 +156,7 @@ export function rollupScoreFormula(method: "weighted" | "worst", children: reado
 
 /** Worst child: the parent's status is its worst counted child's, "no data" where none counts. */
 export function worstStatusFormula(S: string, children: readonly ChildCells[]): string {
+  if (children.length === 0) return `"${STATUS_MEANINGS.none}"`;
   const any = (status: Lit) =>
     children.map((c) => `(${c.status}="${STATUS_MEANINGS[status]}")*(${c.weight}>0)`).join("+");
   return (

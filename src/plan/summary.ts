@@ -1,4 +1,4 @@
-import type { KpiResult, ScorecardResult } from "../engine/evaluate";
+import type { KpiResult, PerspectiveResult, ScorecardResult } from "../engine/evaluate";
 import { biggestMovers, movementOf, type Movement } from "../engine/movers";
 import type { Status } from "../engine/types";
 import type { CellStyle, PlanCell, PlanHyperlink, PrintSetup, RowOutline } from "./plan";
@@ -6,6 +6,8 @@ import { productPageText } from "./plan";
 import type { StatusColours } from "./palette";
 import { STATUS_MEANINGS } from "./palette";
 import { SUMMARY_SHEET_STAMP } from "../model/ownership";
+import { cellA1 } from "../model/address";
+import { kpiRowFormulas, kpiSource, rollupFormulas, type LiveSettings } from "./summaryFormulas";
 
 type ColumnKey =
   | "item"
@@ -21,7 +23,8 @@ type ColumnKey =
   | "trend"
   | "comment"
   | "weight"
-  | "source";
+  | "source"
+  | "fixed";
 
 export interface SummaryColumn {
   readonly key: ColumnKey;
@@ -47,6 +50,8 @@ const ALL_COLUMNS: readonly SummaryColumn[] = [
   { key: "comment", header: "Comment", width: 36, printed: true },
   { key: "weight", header: "Weight", width: 8, printed: false },
   { key: "source", header: "Source cell", width: 20, printed: false },
+  // Why a row of a live sheet holds this refresh's values rather than formulas.
+  { key: "fixed", header: "Fixed at refresh", width: 40, printed: false },
 ];
 
 /** The headline's rows, then a blank row, then the table's header row. */
@@ -66,7 +71,7 @@ const kpisOf = (result: ScorecardResult): KpiResult[] =>
  * The columns of this scorecard's summary: an optional column (owner, unit, tolerance, comment)
  * only when some row has something to show in it, so no empty column is printed.
  */
-export function summaryColumns(result: ScorecardResult): SummaryColumn[] {
+export function summaryColumns(result: ScorecardResult, withFixed = false): SummaryColumn[] {
   const kpis = kpisOf(result);
   const has: Partial<Record<ColumnKey, boolean>> = {
     owner:
@@ -75,6 +80,7 @@ export function summaryColumns(result: ScorecardResult): SummaryColumn[] {
     unit: kpis.some((k) => k.kpi.unit !== ""),
     tolerance: kpis.some((k) => k.kpi.polarity === "band"),
     comment: kpis.some((k) => k.kpi.comment !== ""),
+    fixed: withFixed,
   };
   return ALL_COLUMNS.filter((c) => has[c.key] ?? true);
 }
@@ -147,6 +153,7 @@ export function summarySheet(
   source: string,
   refreshedAt: string,
   restatements: readonly string[] = [],
+  live?: LiveSettings,
 ): SummarySheet {
   const cells: PlanCell[] = [];
   const put = (
@@ -155,11 +162,26 @@ export function summarySheet(
     value: string | number | null,
     style?: string,
     numberFormat?: string,
+    formula?: string,
   ) => {
-    if (value === null && style === undefined) return;
-    cells.push({ row, col, value, ...(style ? { style } : {}), ...(numberFormat ? { numberFormat } : {}) });
+    if (value === null && style === undefined && formula === undefined) return;
+    cells.push({
+      row,
+      col,
+      value,
+      ...(formula !== undefined ? { formula } : {}),
+      ...(style ? { style } : {}),
+      ...(numberFormat ? { numberFormat } : {}),
+    });
   };
-  const columns = summaryColumns(result);
+  // Live: what each KPI row's formulas read, or why it holds values (summaryFormulas.ts).
+  const sources = new Map(
+    live ? kpisOf(result).map((k) => [k, kpiSource(k, result.period, live)] as const) : [],
+  );
+  const columns = summaryColumns(
+    result,
+    [...sources.values()].some((s) => !s.live),
+  );
   const colOf = new Map(columns.map((c, i) => [c.key, i + 1]));
   const putAt = (
     row: number,
@@ -167,12 +189,23 @@ export function summarySheet(
     value: string | number | null,
     style?: string,
     numberFormat?: string,
+    formula?: string,
   ) => {
     const col = colOf.get(key);
-    if (col !== undefined) put(row, col, value, style, numberFormat);
+    if (col !== undefined) put(row, col, value, style, numberFormat, formula);
   };
+  /** A cell of the table as a formula names it ("J12"); score, status and weight are always there. */
+  const at = (key: ColumnKey, r: number): string => cellA1(r, colOf.get(key) ?? 1);
+  const rollup = (children: readonly number[], r: number) =>
+    live
+      ? rollupFormulas(
+          live.rollup,
+          at("score", r),
+          children.map((c) => ({ score: at("score", c), weight: at("weight", c), status: at("status", c) })),
+        )
+      : undefined;
 
-  headline(result, source, refreshedAt, put);
+  headline(result, source, refreshedAt, put, live !== undefined);
   columns.forEach((c, i) => put(SUMMARY_HEADER_ROW, i + 1, c.header, "header"));
 
   const rowOutline: RowOutline[] = [];
@@ -182,6 +215,7 @@ export function summarySheet(
     name: string,
     style: "perspective" | "objective" | "kpi",
     item: { score: number | null; status: Status; weight: number },
+    formulas?: { score: string; status: string },
   ) => {
     row++;
     if (style !== "perspective") rowOutline.push({ row, level: style === "objective" ? 1 : 2 });
@@ -191,21 +225,33 @@ export function summarySheet(
         if (c.printed && !["item", "score", "status"].includes(c.key)) put(row, i + 1, null, band);
       });
     put(row, 1, name, style);
-    putAt(row, "score", item.score, band, SCORE_FORMAT);
-    putAt(row, "status", STATUS_MEANINGS[item.status], `status-${item.status}`);
+    putAt(row, "score", item.score, band, SCORE_FORMAT, formulas?.score);
+    putAt(row, "status", STATUS_MEANINGS[item.status], `status-${item.status}`, undefined, formulas?.status);
     putAt(row, "weight", item.weight);
   };
   const kpiRow = (k: KpiResult, objectiveOwner: string) => {
-    scored(k.kpi.name, "kpi", { score: k.score, status: k.status, weight: k.kpi.weight });
+    const kpiSourced = sources.get(k);
+    // A band KPI's limit is a tolerance around its target, not a red-flag value.
+    const limit = k.kpi.polarity === "band" ? "tolerance" : "threshold";
+    const next = row + 1;
+    const f = kpiSourced?.live
+      ? kpiRowFormulas(kpiSourced, {
+          actual: at("actual", next),
+          target: at("target", next),
+          limit: at(limit, next),
+          score: at("score", next),
+        })
+      : undefined;
+    scored(k.kpi.name, "kpi", { score: k.score, status: k.status, weight: k.kpi.weight }, f);
     const format = k.kpi.numberFormat ?? undefined;
     // The objective's row names its owner once; a KPI names its own only where it differs.
     putAt(row, "owner", k.kpi.owner !== objectiveOwner ? k.kpi.owner || null : null);
     putAt(row, "unit", k.kpi.unit || null);
-    putAt(row, "actual", k.actual, undefined, format);
-    putAt(row, "target", k.target, undefined, format);
-    // A band KPI's limit is a tolerance around its target, not a red-flag value.
-    putAt(row, k.kpi.polarity === "band" ? "tolerance" : "threshold", k.threshold, undefined, format);
-    putAt(row, "variance", k.variance, undefined, format);
+    putAt(row, "actual", k.actual, undefined, format, f?.actual);
+    putAt(row, "target", k.target, undefined, format, f?.target);
+    putAt(row, limit, k.threshold, undefined, format, f?.limit);
+    putAt(row, "variance", k.variance, undefined, format, f?.variance);
+    if (kpiSourced && !kpiSourced.live) putAt(row, "fixed", kpiSourced.why, "note");
     const movement = movementOf(k, result.period);
     const trendStyle = k.trend === "better" || k.trend === "worse" ? `trend-${k.trend}` : undefined;
     putAt(row, "trend", trendLabel(k, movement), trendStyle);
@@ -218,13 +264,40 @@ export function summarySheet(
       if (col !== undefined && linked) hyperlinks.push({ row, col, location: k.cell });
     }
   };
+  const perspectiveRows: number[] = [];
   for (const p of result.perspectives) {
-    scored(p.name, "perspective", p);
+    // Each parent's row stands just above its children's, whose rows are known before they are written.
+    perspectiveRows.push(row + 1);
+    scored(p.name, "perspective", p, rollup(objectiveRowsOf(p, row + 1), row + 1));
     for (const o of p.objectives) {
-      scored(o.name, "objective", o);
+      scored(
+        o.name,
+        "objective",
+        o,
+        rollup(
+          Array.from(o.kpis, (_, i) => row + 2 + i),
+          row + 1,
+        ),
+      );
       putAt(row, "owner", o.owner || null);
       for (const k of o.kpis) kpiRow(k, o.owner);
     }
+  }
+  if (live) {
+    // The headline's overall score (B3) and status (C3) roll up the perspectives' rows.
+    const overall = rollupFormulas(
+      live.rollup,
+      "B3",
+      perspectiveRows.map((r) => ({
+        score: at("score", r),
+        weight: at("weight", r),
+        status: at("status", r),
+      })),
+    );
+    cells.forEach((c, i) => {
+      if (c.row === 3 && (c.col === 2 || c.col === 3))
+        cells[i] = { ...c, formula: c.col === 2 ? overall.score : overall.status };
+    });
   }
   let lastRow = row;
   let printedCols = columns.filter((c) => c.printed).length;
@@ -254,6 +327,17 @@ export function summarySheet(
   };
 }
 
+/** The rows of a perspective's objectives, below its own row: each followed by its KPIs' rows. */
+function objectiveRowsOf(p: PerspectiveResult, perspectiveRow: number): number[] {
+  const rows: number[] = [];
+  let r = perspectiveRow;
+  for (const o of p.objectives) {
+    rows.push(++r);
+    r += o.kpis.length;
+  }
+  return rows;
+}
+
 /** The summary sheet's cells alone. */
 export const summaryCells = (result: ScorecardResult, source: string, refreshedAt: string): PlanCell[] =>
   summarySheet(result, source, refreshedAt).cells;
@@ -270,6 +354,7 @@ function headline(
     style?: string,
     numberFormat?: string,
   ) => void,
+  live: boolean,
 ): void {
   const kpis = kpisOf(result);
   put(1, 1, SUMMARY_SHEET_STAMP, "title");
@@ -309,7 +394,10 @@ function headline(
   put(
     7,
     1,
-    `Source ${source}. Refreshed ${refreshedAt}. Regenerated on every refresh: edit the source table, not this sheet.`,
+    `Source ${source}. Refreshed ${refreshedAt}. ` +
+      (live
+        ? "Scores, statuses and roll-ups follow edits to the source cells at once; new periods, KPIs or layouts need a refresh. Regenerated on every refresh: edit the source table, not this sheet."
+        : "Regenerated on every refresh: edit the source table, not this sheet."),
     "note",
   );
 }

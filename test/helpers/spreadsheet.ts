@@ -26,7 +26,7 @@ const ERROR_FORMULAS: Readonly<Record<string, string>> = {
 };
 
 /** A snapshot cell as HyperFormula should hold it: text stays text, "" is a formula's empty text. */
-function asInput(v: CellValue): string | number | boolean | null {
+export function spreadsheetInput(v: CellValue): string | number | boolean | null {
   if (v === null) return null;
   if (typeof v === "number" || typeof v === "boolean") return v;
   if (isCellError(v)) return ERROR_FORMULAS[v.error] ?? "=NA()";
@@ -59,7 +59,7 @@ export function paintedCells(
   sheet: SheetSnapshot,
   plans: readonly ConditionalFormatPlan[],
 ): Map<string, string> {
-  const rows = sheet.values.map((r) => r.map(asInput));
+  const rows = sheet.values.map((r) => r.map(spreadsheetInput));
   const hf = HyperFormula.buildFromSheets(
     { [sheet.name]: rows },
     { licenseKey: "gpl-v3", precisionEpsilon: 2 ** -48 },

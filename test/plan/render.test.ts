@@ -78,10 +78,12 @@ describe("the summary sheet", () => {
     const cells = cellsOf(plan.sheets[0]!);
     expect(at(cells, 1, 1)).toEqual({ row: 1, col: 1, value: "Balanced Scorecard", style: "title" });
     expect([at(cells, 2, 1)?.value, at(cells, 2, 2)?.value]).toEqual(["Period", "2026-02"]);
+    // Formulas over the perspectives' rows, each with the engine's value cached.
     expect(at(cells, 3, 2)).toEqual({
       row: 3,
       col: 2,
       value: result.score,
+      formula: expect.stringContaining("ISNUMBER(H10)"),
       style: "figure",
       numberFormat: "0.00",
     });
@@ -89,6 +91,7 @@ describe("the summary sheet", () => {
       row: 3,
       col: 3,
       value: { green: "On target", amber: "Watch", red: "Off target", none: "No data" }[result.status],
+      formula: expect.stringContaining("B3"),
       style: `status-${result.status}`,
     });
     expect([2, 3, 4, 5].map((c) => at(cells, 4, c)?.value)).toEqual([
