@@ -27,6 +27,19 @@ export interface MapObjective extends MapBox {
   readonly status: Status;
   readonly score: number | null;
   readonly kpiCount: number;
+  /** The Initiatives table's initiatives under the objective, and how many of them are flagged. */
+  readonly initiatives: number;
+  readonly initiativesFlagged: number;
+}
+
+/**
+ * A box's count of initiatives, as the sheet and the pane both say it ("2 initiatives, 1
+ * flagged"); empty for an objective without any.
+ */
+export function initiativesText(o: Pick<MapObjective, "initiatives" | "initiativesFlagged">): string {
+  if (o.initiatives === 0) return "";
+  const count = `${o.initiatives} initiative${o.initiatives === 1 ? "" : "s"}`;
+  return o.initiativesFlagged ? `${count}, ${o.initiativesFlagged} flagged` : count;
 }
 
 /** A side of a box; Excel numbers a rectangle's connection sites top 0, left 1, bottom 2, right 3. */
@@ -108,6 +121,8 @@ interface Placed {
   readonly status: Status;
   readonly score: number | null;
   readonly kpiCount: number;
+  readonly initiatives: number;
+  readonly initiativesFlagged: number;
 }
 
 /**
@@ -115,6 +130,14 @@ interface Placed {
  * name the Objectives table adds and no KPI uses is reported by the reader as a likely typo.
  */
 function objectivesByPerspective(result: ScorecardResult): Map<string, Placed[]> {
+  const initiatives = new Map<string, { count: number; flagged: number }>();
+  for (const i of result.followUps?.initiatives ?? []) {
+    const key = objectiveMapKey(i.perspective, i.objective);
+    const tally = initiatives.get(key) ?? { count: 0, flagged: 0 };
+    tally.count++;
+    if (i.flags.length) tally.flagged++;
+    initiatives.set(key, tally);
+  }
   return new Map(
     result.perspectives.map((p) => [
       p.name,
@@ -124,6 +147,8 @@ function objectivesByPerspective(result: ScorecardResult): Map<string, Placed[]>
         status: o.status,
         score: o.score,
         kpiCount: o.kpis.length,
+        initiatives: initiatives.get(objectiveMapKey(p.name, o.name))?.count ?? 0,
+        initiativesFlagged: initiatives.get(objectiveMapKey(p.name, o.name))?.flagged ?? 0,
       })),
     ]),
   );

@@ -8,7 +8,14 @@ import type { CellStyle, PlanCell, SheetPlan } from "./plan";
 import { productPageText } from "./plan";
 import type { ConnectionSite, ConnectorPlan, ShapePlan } from "./shapes";
 import { PRODUCT_SHAPE_PREFIX } from "./shapes";
-import { SHEET_MAP, strategyMapLayout, wrapLabel, type MapSide, type StrategyMap } from "./strategyMap";
+import {
+  initiativesText,
+  SHEET_MAP,
+  strategyMapLayout,
+  wrapLabel,
+  type MapSide,
+  type StrategyMap,
+} from "./strategyMap";
 
 /** The rows above the map: its title, the period and the key. The map starts below them. */
 export const MAP_TOP_ROWS = 4;
@@ -67,8 +74,13 @@ export function strategyMapShapes(
       height: o.height,
       fill: c.fill,
       line: c.color,
-      // The name in at most three lines that fit the box (insets aside), so nothing spills out.
-      text: `${wrapLabel(o.name, o.width - 12, 3, 10).join("\n")}\n${STATUS_SHAPES[o.status]} ${score} · ${STATUS_MEANINGS[o.status]}`,
+      // The name in at most three lines that fit the box (insets aside), so nothing spills out;
+      // two where a line counts the objective's initiatives.
+      text: [
+        ...wrapLabel(o.name, o.width - 12, o.initiatives ? 2 : 3, 10),
+        `${STATUS_SHAPES[o.status]} ${score} · ${STATUS_MEANINGS[o.status]}`,
+        ...(o.initiatives ? [initiativesText(o)] : []),
+      ].join("\n"),
       color: c.color,
       fontSize: 10,
       bold: false,

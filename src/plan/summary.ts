@@ -6,6 +6,7 @@ import { productPageText } from "./plan";
 import type { StatusColours } from "./palette";
 import { STATUS_MEANINGS } from "./palette";
 import { SUMMARY_SHEET_STAMP } from "../model/ownership";
+import { FOLLOW_UP_COLUMNS, FOLLOW_UP_STYLES, followUpBlock, needsCommentaryText } from "./followUpSheet";
 import { cellA1 } from "../model/address";
 import { kpiRowFormulas, kpiSource, rollupFormulas, type LiveSettings } from "./summaryFormulas";
 
@@ -99,6 +100,7 @@ export function summaryStyles(colours: Readonly<Record<Status, StatusColours>>):
     link: { color: LINK_COLOUR, underline: true },
     "trend-better": { color: colours.green.color },
     "trend-worse": { color: colours.red.color },
+    ...FOLLOW_UP_STYLES,
   };
   for (const status of ["green", "amber", "red", "none"] as const) {
     styles[`status-${status}`] = {
@@ -311,6 +313,12 @@ export function summarySheet(
     put(lastRow, 1, "Restated since published", "label");
     for (const line of restatements) put(++lastRow, 1, line, "note");
   }
+  // The period's commentary and the initiatives: under the table, printed with it.
+  const followed = followUpBlock(result, lastRow + 2, put);
+  if (followed !== null) {
+    lastRow = followed;
+    printedCols = Math.max(printedCols, FOLLOW_UP_COLUMNS);
+  }
   return {
     cells,
     columns,
@@ -400,6 +408,11 @@ function headline(
         : "Regenerated on every refresh: edit the source table, not this sheet."),
     "note",
   );
+  const needs = needsCommentaryText(result);
+  if (needs !== null) {
+    put(8, 1, "Needs commentary", "label");
+    put(8, 2, needs);
+  }
 }
 
 /**

@@ -58,6 +58,9 @@ describe("the summary sheet's cells", () => {
         value: `Source Data!A1:F3. Refreshed ${REFRESHED}. Regenerated on every refresh: edit the source table, not this sheet.`,
         style: "note",
       },
+      // The red KPI without an analysis in a Commentary table (followUpSheet.test.ts).
+      { row: 8, col: 1, value: "Needs commentary", style: "label" },
+      { row: 8, col: 2, value: "Margin" },
     ]);
   });
 

@@ -5,6 +5,7 @@ import type { ObjectiveModel } from "../../model/scorecard";
 import type { PaletteName } from "../../plan/palette";
 import { PALETTES, STATUS_MEANINGS, STATUS_SHAPES } from "../../plan/palette";
 import {
+  initiativesText,
   SHEET_MAP,
   strategyMapLayout,
   wrapLabel,
@@ -47,6 +48,10 @@ const useStyles = makeStyles({
 const boxScore = (o: MapObjective): string =>
   `${STATUS_SHAPES[o.status]} ${o.score === null ? "–" : o.score.toFixed(1)}`;
 
+/** The box's count of initiatives, short for the pane's narrow boxes: "2 init. ⚑1" (1 flagged). */
+const boxInitiatives = (o: MapObjective): string =>
+  o.initiatives ? ` · ${o.initiatives} init.${o.initiativesFlagged ? ` ⚑${o.initiativesFlagged}` : ""}` : "";
+
 const scoreText = (score: number | null): string =>
   score === null ? "no score" : `score ${score.toFixed(1)}`;
 
@@ -83,7 +88,8 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
   const describe = (o: MapObjective, lines: readonly string[]) => {
     const shown = lines.join(" ");
     const full = shown === o.name ? "" : ` (${o.name})`;
-    return `${shown}${full} ${boxScore(o)}, ${o.perspective}: ${STATUS_MEANINGS[o.status]}, ${o.kpiCount} KPI${o.kpiCount === 1 ? "" : "s"}`;
+    const initiatives = initiativesText(o);
+    return `${shown}${full} ${boxScore(o)}, ${o.perspective}: ${STATUS_MEANINGS[o.status]}, ${o.kpiCount} KPI${o.kpiCount === 1 ? "" : "s"}${initiatives ? `, ${initiatives}` : ""}`;
   };
   const choose = (key: string) => setChosen((current) => (current === key ? null : key));
   const onKey = (event: KeyboardEvent, key: string) => {
@@ -194,6 +200,7 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
                   fill={`#${c.color}`}
                 >
                   {boxScore(o)}
+                  {boxInitiatives(o)}
                 </text>
               </g>
             );

@@ -1,0 +1,125 @@
+import type { ScorecardResult } from "../engine/evaluate";
+import type { InitiativeResult, ItemCommentary } from "../engine/followUp";
+import type { CellStyle } from "./plan";
+
+/**
+ * The follow-ups on the Scorecard sheet, under the scorecard and printed with it: the period's
+ * commentary (each KPI's or objective's analysis, wrapped, then its actions with owner, due date
+ * and whether late), then the initiatives under their objectives with their flags. The headline's
+ * "Needs commentary" line names the red and amber KPIs without an analysis.
+ */
+
+/** The styles the block uses beside the summary's own (summaryStyles). */
+export const FOLLOW_UP_STYLES: Readonly<Record<string, CellStyle>> = {
+  "follow-up-analysis": { wrap: true, align: "left", indent: 1 },
+  "follow-up-action": { wrap: true, align: "left", indent: 2 },
+  "follow-up-flag": { bold: true, color: "C00000" },
+};
+
+/** Columns the block fills: the text, then owner, due, % complete, status, budget, spend, flags. */
+export const FOLLOW_UP_COLUMNS = 8;
+
+const NAMED = 6;
+
+type Put = (
+  row: number,
+  col: number,
+  value: string | number | null,
+  style?: string,
+  numberFormat?: string,
+) => void;
+
+/** The headline's "Needs commentary" text, or null where no red or amber KPI lacks an analysis (or it is off). */
+export function needsCommentaryText(result: ScorecardResult): string | null {
+  const names = result.followUps?.needsCommentary ?? [];
+  if (names.length === 0) return null;
+  const shown = names.slice(0, NAMED).join(", ");
+  return names.length > NAMED ? `${shown} and ${names.length - NAMED} more` : shown;
+}
+
+const STATUS_STYLE: Readonly<Record<string, string>> = {
+  green: "status-green",
+  done: "status-green",
+  amber: "status-amber",
+  red: "status-red",
+};
+const STATUS_WORD: Readonly<Record<string, string>> = {
+  green: "On track",
+  done: "Done",
+  amber: "At risk",
+  red: "Off track",
+  open: "Open",
+};
+
+const flagsText = (i: InitiativeResult): string =>
+  i.flags.map((f) => f.charAt(0).toUpperCase() + f.slice(1)).join(", ");
+
+function commentaryRows(
+  items: readonly ItemCommentary[],
+  period: string | null,
+  top: number,
+  put: Put,
+): number {
+  let row = top;
+  const header = ["Owner", "Due", "Done"];
+  put(row, 1, period ? `Commentary for ${period}` : "Commentary", "header");
+  header.forEach((h, i) => put(row, i + 2, h, "header"));
+  for (const c of items) {
+    const whose = c.kpi === null ? `${c.objective} (objective)` : `${c.kpi} (${c.objective})`;
+    put(++row, 1, c.entity ? `${whose}, ${c.entity}` : whose, "objective");
+    if (c.analysis !== "") put(++row, 1, c.analysis, "follow-up-analysis");
+    for (const a of c.actions) {
+      put(++row, 1, `Action: ${a.text}`, "follow-up-action");
+      put(row, 2, a.owner || null);
+      put(row, 3, a.due);
+      put(
+        row,
+        4,
+        a.done ? "Done" : a.overdue ? "Overdue" : "Open",
+        a.done ? "status-green" : a.overdue ? "status-red" : undefined,
+      );
+    }
+  }
+  return row;
+}
+
+function initiativeRows(initiatives: readonly InitiativeResult[], top: number, put: Put): number {
+  let row = top;
+  ["Initiatives", "Owner", "Due", "% complete", "Status", "Budget", "Spend", "Flags"].forEach((h, i) =>
+    put(row, i + 1, h, "header"),
+  );
+  let objective: string | null = null;
+  for (const i of initiatives) {
+    const group = `${i.perspective}\u0000${i.objective}`;
+    if (group !== objective) {
+      objective = group;
+      put(++row, 1, i.objective, "objective");
+    }
+    put(++row, 1, i.name, "kpi");
+    put(row, 2, i.owner || null);
+    put(row, 3, i.due);
+    put(row, 4, i.complete, undefined, "0%");
+    put(
+      row,
+      5,
+      i.status ? (STATUS_WORD[i.status] ?? null) : null,
+      i.status ? STATUS_STYLE[i.status] : undefined,
+    );
+    put(row, 6, i.budget, undefined, "#,##0");
+    put(row, 7, i.spend, undefined, "#,##0");
+    if (i.flags.length) put(row, 8, flagsText(i), "follow-up-flag");
+  }
+  return row;
+}
+
+/**
+ * Writes the commentary and initiatives from `top` down (a blank row between the two); returns the
+ * last row written, null where there is nothing to show.
+ */
+export function followUpBlock(result: ScorecardResult, top: number, put: Put): number | null {
+  const f = result.followUps;
+  let last: number | null = null;
+  if (f?.commentary.length) last = commentaryRows(f.commentary, result.period, top, put);
+  if (f?.initiatives.length) last = initiativeRows(f.initiatives, last === null ? top : last + 2, put);
+  return last;
+}
