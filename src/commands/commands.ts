@@ -1,6 +1,6 @@
 import { errorSentence, fatalSentence, outcomeSentence } from "../app/outcomeText";
 import type { WorkbookPort } from "../workbook/port";
-import { SharedRuntimeWorkbook } from "../workbook/office/sharedRuntime";
+import { hostSupports } from "../workbook/office/requirements";
 import {
   NOTICE_CLOSE,
   NOTICE_PARAMETER,
@@ -33,10 +33,13 @@ const notice = (key: NoticeKey, message: string): Notice => ({
   message,
 });
 
-export async function refreshNotice(port: WorkbookPort = new SharedRuntimeWorkbook()): Promise<Notice> {
+export async function refreshNotice(port?: WorkbookPort): Promise<Notice> {
   try {
     const { runScorecard } = await import(/* webpackChunkName: "write" */ "../app/scorecard.js");
-    const outcome = await runScorecard(port, {}, true);
+    const { SharedRuntimeWorkbook } = await import(
+      /* webpackChunkName: "office-workbook" */ "../workbook/office/sharedRuntime.js"
+    );
+    const outcome = await runScorecard(port ?? new SharedRuntimeWorkbook(), {}, true);
     if (!outcome.ok) return notice("not-refreshed", fatalSentence(outcome.fatal));
     return notice(outcome.hasErrors ? "refreshed-with-errors" : "refreshed", outcomeSentence(outcome.report));
   } catch (error) {
@@ -58,8 +61,8 @@ export function noticeUrl(key: NoticeKey, base: string): string {
  * host has DialogApi 1.2 (messageChild); elsewhere the page shows its key's own words.
  */
 export function showNotice(shown: Notice): Promise<void> {
-  if (!Office.context.requirements.isSetSupported("DialogApi", "1.1")) return Promise.resolve();
-  const canSendDetail = Office.context.requirements.isSetSupported("DialogApi", "1.2");
+  if (!hostSupports("DialogApi", "1.1")) return Promise.resolve();
+  const canSendDetail = hostSupports("DialogApi", "1.2");
   return new Promise((resolve) => {
     Office.context.ui.displayDialogAsync(
       noticeUrl(shown.key, window.location.href),
