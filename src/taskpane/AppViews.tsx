@@ -8,6 +8,7 @@ import { groupIssues } from "../app/issueGroups";
 import { ScorecardView } from "./views/ScorecardView";
 import { SetupView } from "./views/SetupView";
 import { StrategyMapSection } from "./views/StrategyMapSection";
+import { UnitsSection } from "./views/UnitsSection";
 
 // The views a user opens now and then come in their own chunks, fetched when first opened.
 const TagView = lazy(() =>
@@ -91,9 +92,13 @@ export function AppViews({ app }: { app: AppModel }) {
               />
             </>
           ) : (
-            <MessageBar layout="multiline" intent="error">
+            <MessageBar layout="multiline" intent={definition.units?.length ? "info" : "error"}>
               <MessageBarBody>
-                {scoring && !scoring.ok ? scoring.fatal.message : "The scorecard could not be read."}
+                {definition.units?.length
+                  ? `This workbook consolidates its units' workbooks (${definition.units.map((u) => u.file).join(", ")}): add them again in Settings > Units' workbooks to score them.`
+                  : scoring && !scoring.ok
+                    ? scoring.fatal.message
+                    : "The scorecard could not be read."}
               </MessageBarBody>
             </MessageBar>
           ))}
@@ -124,6 +129,9 @@ export function AppViews({ app }: { app: AppModel }) {
                     },
                   })}
             />
+          )}
+          {tab === "settings" && (
+            <UnitsSection remembered={definition.units ?? []} busy={app.busy} onAdd={app.addUnits} />
           )}
         </Suspense>
       </div>

@@ -14,6 +14,7 @@ import { focusTargets, nameTaggedCells, showInputsSaying, toTop } from "./appAct
 import { useFocusWhenReady } from "./useFocusWhenReady";
 import { useScorecardSession } from "./useScorecardSession";
 import type { TagDraft } from "./views/TagView";
+import type { PickedFile } from "./unitFiles";
 
 export type TabName = "scorecard" | "issues" | "tag" | "settings";
 
@@ -121,6 +122,14 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
     landOn(saved, () => focusTargets.row(kpiKey(draft.perspective, draft.objective, draft.name)));
   };
 
+  /** Consolidates the units' workbooks picked; the pane then shows the group's scorecard. */
+  const addUnits = async (files: readonly PickedFile[]) => {
+    const done = await session.consolidateUnits(files);
+    if (done) setTab("scorecard");
+    toTop();
+    landOn(done, focusTargets.tree);
+  };
+
   const selectCell = (sheet: string, address: string) => void session.select(sheet, address);
   return {
     port,
@@ -142,6 +151,7 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
     saveSettings,
     tag,
     insertStrategyMap: () => void session.refresh(undefined, { strategyMap: true }),
+    addUnits: (files: readonly PickedFile[]) => void addUnits(files),
     selectCell,
     showCellInputs: showInputs ? showInputsSaying(showInputs, session.setNotice) : undefined,
     focusWhenReady,

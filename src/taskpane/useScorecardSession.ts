@@ -8,6 +8,7 @@ import { detectTables, nearMisses } from "../model/detect";
 import { ownedSheetNames } from "../model/ownership";
 import { STATUS_MEANINGS } from "../plan/palette";
 import type { InteractiveWorkbook } from "../workbook/port";
+import type { PickedFile } from "./unitFiles";
 
 export type SessionState =
   | { readonly phase: "loading" }
@@ -169,6 +170,36 @@ export function useScorecardSession(port: InteractiveWorkbook) {
     [port, load, refresh, setNotice],
   );
 
+  /**
+   * Consolidates the units' workbooks picked into this one (the group's): read in the pane one at
+   * a time, then written in one plan as a refresh is; the pane then shows the group's scorecard.
+   */
+  const consolidateUnits = useCallback(
+    async (files: readonly PickedFile[]): Promise<boolean> => {
+      setNotice(null);
+      let consolidated: Scoring | undefined;
+      try {
+        setProgress({ label: `Reading ${files.length} units' workbooks…`, value: 0.3 });
+        const { consolidateFiles } = await import(/* webpackChunkName: "units" */ "./unitFiles.js");
+        const outcome = await consolidateFiles(port, files, new Date(), MEANING_WORDS);
+        if (!outcome.ok) {
+          setNotice({ intent: "error", text: outcome.message });
+          return false;
+        }
+        consolidated = outcome.scoring;
+        setNotice({ intent: outcome.incomplete ? "warning" : "success", text: outcome.sentence });
+        return true;
+      } catch (error) {
+        setNotice({ intent: "error", text: errorSentence(error) });
+        return false;
+      } finally {
+        setProgress(null);
+        await load(consolidated);
+      }
+    },
+    [port, load, setNotice],
+  );
+
   const select = useCallback(
     async (sheet: string, address: string) => {
       try {
@@ -183,7 +214,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
     [port, setNotice],
   );
 
-  return { state, progress, notice, setNotice, load, refresh, save, select };
+  return { state, progress, notice, setNotice, load, refresh, save, select, consolidateUnits };
 }
 
 export type Session = ReturnType<typeof useScorecardSession>;

@@ -13,10 +13,8 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { quoteSheetName } from "../../model/address";
-import { browserCodec } from "../../workbook/package/browserCodec";
-import { PackageWorkbook } from "../../workbook/package/packageWorkbook";
-import { browserBoundedInflate } from "../../workbook/package/readInflateBrowser";
-import { readPackageSnapshot } from "../../workbook/package/readSnapshot";
+import { openBrowserPackage } from "../../workbook/package/browserPackage";
+import type { PackageWorkbook } from "../../workbook/package/packageWorkbook";
 import { fileSizeRefusal, openFailureSentence } from "../../workbook/package/openFailure";
 import { App } from "../App";
 
@@ -97,9 +95,7 @@ export function PreviewApp({ theme }: { theme: Theme }) {
         (await (
           await import(/* webpackChunkName: "sample" */ "../../workbook/xlsx/sampleBytes.js")
         ).sampleWorkbookBytes());
-      const port = await PackageWorkbook.load(source, browserCodec, (b, keepSheet) =>
-        readPackageSnapshot(b, browserBoundedInflate, undefined, keepSheet),
-      );
+      const port = await openBrowserPackage(source);
       await port.readSnapshot();
       port.onSelect = (ref) => setSelected(`${quoteSheetName(ref.sheet)}!${ref.address}`);
       setSelected(null);
