@@ -11,7 +11,6 @@ import { sheetBox } from "./address";
 import { ATTRIBUTE_ROLES, BLANK, EntityColumn, isEntityTotal, type KpiDraft, type RowTally } from "./drafts";
 import { RowContext, type TableReader } from "./rows";
 import type { Observation } from "./scorecard";
-import { kpiKey } from "./scorecard";
 import { TablePeriods, type PeriodSettings } from "./tablePeriods";
 import { cellTextAsWritten, readNumber } from "./values";
 
@@ -31,7 +30,10 @@ export function readLongRows(
   periodSettings: PeriodSettings,
 ): LayoutRows | Issue {
   const { table } = reader;
-  const drafts = new Map<string, KpiDraft>();
+  // The KPIs in the order of their first row; found by name, then by their groups (a name is
+  // most often one KPI's): no key string is built for each of a large table's rows.
+  const drafts: KpiDraft[] = [];
+  const byName = new Map<string, KpiDraft[]>();
   const hasPeriods = reader.has("period");
   let granularity: Granularity | null = null;
   const periodColumn = hasPeriods ? new TablePeriods(reader, periodSettings) : null;
@@ -86,9 +88,15 @@ export function readLongRows(
         });
       }
     }
-    const key = `${entity ?? ""}\u0000${kpiKey(names.perspective, names.objective, names.kpi)}`;
-    let draft = drafts.get(key);
+    let named = byName.get(names.kpi);
+    let draft = named?.find(
+      (d) =>
+        (d.entity ?? "") === (entity ?? "") &&
+        d.perspective === names.perspective &&
+        d.objective === names.objective,
+    );
     if (!draft) {
+      if (!named) byName.set(names.kpi, (named = []));
       draft = {
         entity,
         perspective: names.perspective,
@@ -98,7 +106,8 @@ export function readLongRows(
         byPeriod: new Map(),
         attributes: {},
       };
-      drafts.set(key, draft);
+      named.push(draft);
+      drafts.push(draft);
     }
     const ordinal = period ? periodOrdinal(period) : 0;
     const earlier = draft.byPeriod.get(ordinal);
@@ -132,14 +141,18 @@ export function readLongRows(
     for (const role of ATTRIBUTE_ROLES) {
       if (!reader.has(role) || reader.text(row, role) === "") continue;
       const current = draft.attributes[role];
-      if (!current || ordinal >= current.rank) draft.attributes[role] = { row, rank: ordinal };
+      if (!current) draft.attributes[role] = { row, rank: ordinal };
+      else if (ordinal >= current.rank) {
+        current.row = row;
+        current.rank = ordinal;
+      }
     }
   }
-  for (const d of drafts.values()) {
+  for (const d of drafts) {
     if (hasPeriods)
       d.observations.sort((a, b) => periodOrdinal(a.period as Period) - periodOrdinal(b.period as Period));
   }
   const periods = new Set<number>();
-  for (const d of drafts.values()) for (const ordinal of d.byPeriod.keys()) periods.add(ordinal);
-  return { drafts: [...drafts.values()], granularity, periods: periods.size, context };
+  for (const d of drafts) for (const ordinal of d.byPeriod.keys()) periods.add(ordinal);
+  return { drafts, granularity, periods: periods.size, context };
 }

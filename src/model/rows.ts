@@ -7,6 +7,8 @@ import type { CellValue, SheetSnapshot } from "./snapshot";
 import { cellAt, formatAt } from "./snapshot";
 import { cellText, isBlankCell, readNumber } from "./values";
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** Reads a block's cells by the role of their column. */
 export class TableReader {
   /**
@@ -32,8 +34,14 @@ export class TableReader {
   }
   cell(row: number, role: ColumnRole): string | null {
     const col = this.table.columns[role];
-    return col === undefined ? null : sheetCell(this.sheet.name, row, col);
+    if (col === undefined) return null;
+    // "'Monthly KPIs'!F" made once a column: a long table asks for five addresses a row.
+    let prefix = this.columnPrefixes[col];
+    if (prefix === undefined)
+      prefix = this.columnPrefixes[col] = sheetCell(this.sheet.name, 1, col).slice(0, -1);
+    return prefix + row;
   }
+  private readonly columnPrefixes: string[] = [];
   format(row: number, role: ColumnRole): string | null {
     const col = this.table.columns[role];
     return col === undefined ? null : formatAt(this.sheet, row, col);
@@ -167,7 +175,8 @@ export class RowContext {
       own.kpi || own.objective || own.perspective || cellText(cellAt(r.sheet, row, filled[0] as number));
     // Most rows are no total: the groups and the cell are worked out only for those that may be
     // (compared as words() compares, so that a full-width "Ｔｏｔａｌ" is one too).
-    if (/total/i.test(label.normalize("NFKC"))) {
+    // NFKC changes nothing of ASCII: a label made only of it is not normalised (one string a row).
+    if (/total/i.test(ASCII_ONLY.test(label) ? label : label.normalize("NFKC"))) {
       const groups = [
         this.currentPerspective(),
         this.currentObjective(),

@@ -43,9 +43,10 @@ export function textColumnIssues(
 ): Issue[] {
   if (rows.length === 0) return [];
   const taken = new Set<number>([...Object.values(table.columns), ...table.periodColumns.map((p) => p.col)]);
-  const numeric = table.headers.filter(
-    (h) => !taken.has(h.col) && mostlyNumbers(tally(sheet, rows, h.col), rows.length),
-  );
+  // The columns to suggest instead, counted only for a column of text (a large table's every
+  // other column is thousands of cells).
+  const numeric = () =>
+    table.headers.filter((h) => !taken.has(h.col) && mostlyNumbers(tally(sheet, rows, h.col), rows.length));
   const issues: Issue[] = [];
   for (const role of NUMBER_ROLES) {
     const col = table.columns[role];
@@ -55,7 +56,7 @@ export function textColumnIssues(
     if (!mostlyText(counted, rows.length)) continue;
     const header = table.headers.find((h) => h.col === col)?.text ?? canonicalHeader(role);
     const named = mapping[role] !== undefined && normalizeHeader(mapping[role]) === normalizeHeader(header);
-    const instead = numeric[0]?.text;
+    const instead = numeric()[0]?.text;
     issues.push(
       issue("column-mostly-text", sheetCell(sheet.name, table.headerRow, col), {
         role: canonicalHeader(role),
