@@ -41,6 +41,10 @@ module.exports = (env = {}, options = {}) => {
       functions: "./src/functions/register.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
+    // The task pane's page loads three entries (pane, ribbon commands, custom functions): one
+    // runtime and chunks they share, instead of a copy of React, zod, the model and the engine in
+    // each (the functions alone were 49 KB gzipped more in Excel, the commands 9 KB).
+    optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
     // A dynamic import() names its module with ".js", as TypeScript requires; webpack finds the .tsx.
     resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: {

@@ -10,7 +10,7 @@ import { STATUS_MEANINGS } from "../plan/palette";
 import { OfficeWorkbook } from "../workbook/office/officeWorkbook";
 import { hostSupports } from "../workbook/office/requirements";
 import { onWorkbookWritten } from "../workbook/office/sharedRuntime";
-import { kpiValue } from "./kpiLookup";
+import { kpiValue, type WorkbookScorecard } from "./kpiLookup";
 import { FunctionError, NO_DATA, rollUpArguments, scoreArguments } from "./scoreArguments";
 import { ScorecardCache, readWorkbookScorecard } from "./scorecardCache";
 
@@ -118,6 +118,16 @@ export async function kpi(
       CustomFunctions.ErrorCode.notAvailable,
       "BSC.KPI reads the workbook through the add-in's shared runtime, which this version of Excel lacks (SharedRuntime 1.1).",
     );
-  const scorecard = await workbookScorecard().scorecard();
+  let scorecard: WorkbookScorecard;
+  try {
+    scorecard = await workbookScorecard().scorecard();
+  } catch (error) {
+    // Excel refused a request (the workbook busy, a sheet protected): said, and tried again next time.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.notAvailable,
+      `Excel could not read the workbook for BSC.KPI: ${reason.replace(/\.$/, "")}.`,
+    );
+  }
   return answer(() => kpiValue(scorecard, { name, field, period, entity }));
 }

@@ -242,6 +242,23 @@ describe("BSC.KPI, reading the workbook through the Office.js adapter", () => {
     expect(await shownAsync(() => kpi("Revenue", "colour"))).toMatchObject({ error: "#VALUE!" });
   });
 
+  it("gives one entity's KPI, or all entities' together, as the refresh scored them", async () => {
+    const result = await refreshed([
+      ["Entity", "Perspective", "Objective", "KPI", "Actual", "Target", "Polarity"],
+      ["North", "Financial", "Grow", "Revenue", 120, 100, "higher"],
+      ["South", "Financial", "Grow", "Revenue", 80, 100, "higher"],
+    ]);
+    const north = result.entities.find((e) => e.name === "North")!;
+    expect(await kpi("Revenue", "score", null, "north")).toBe(kpiOf(north, "Revenue").score);
+    expect(await kpi("Revenue", "actual", null, "South")).toBe(80);
+    expect(await kpi("Revenue")).toBe(kpiOf(result, "Revenue").score);
+    expect(await kpi("Revenue", "status", null, "South")).toBe("Off target");
+    expect(await shownAsync(() => kpi("Revenue", "score", null, "West"))).toEqual({
+      error: "#N/A",
+      message: 'No entity "West" in this scorecard (its entities: North, South).',
+    });
+  });
+
   it("answers #N/A where the workbook has no scorecard yet", async () => {
     excel = new FakeExcel();
     excel.addSheet("Data", monthly);
@@ -268,6 +285,18 @@ describe("BSC.KPI, reading the workbook through the Office.js adapter", () => {
     if (!result.ok) throw new Error(result.fatal.message);
     expect(await kpi("Revenue", "actual")).toBe(80);
     expect(await kpi("Revenue")).toBe(kpiOf(result.result, "Revenue").score);
+  });
+
+  it("says so when Excel refuses to be read, and reads again at the next call", async () => {
+    await refreshed();
+    window.dispatchEvent(new Event("bsc-workbook-written"));
+    excel.failAtSync = excel.syncs + 1;
+    expect(await shownAsync(() => kpi("Revenue", "actual"))).toEqual({
+      error: "#N/A",
+      message: expect.stringMatching(/^Excel could not read the workbook for BSC.KPI: .+\.$/),
+    });
+    excel.failAtSync = null;
+    expect(await kpi("Revenue", "actual")).toBe(104);
   });
 
   it("needs the shared runtime, and says so where the host lacks it", async () => {

@@ -1,8 +1,9 @@
 /**
  * The add-in runs in Excel's shared runtime (docs/adr/0015-shared-runtime-custom-functions.md):
  * the pane, the ribbon's Refresh and the custom functions are three scripts of one page. Each is a
- * webpack entry with its own copy of every module, so module state is not shared between them: the
- * page itself carries the news that the add-in wrote the workbook, as an event on its window.
+ * webpack entry of its own (they share the chunks they have in common), and none relies on
+ * another's module state: the page itself carries the news that the add-in wrote the workbook, as
+ * an event on its window.
  */
 import type { WritePlan } from "../../plan/plan";
 import { OfficeWorkbook } from "./officeWorkbook";
