@@ -7,7 +7,8 @@ import type { CellValue, SheetSnapshot } from "./snapshot";
 import { cellAt, formatAt } from "./snapshot";
 import { cellText, isBlankCell, readNumber } from "./values";
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** A character outside printable ASCII: only a label holding one may change under NFKC. */
+const BEYOND_PRINTABLE_ASCII = /[^ -~]/;
 
 /** Reads a block's cells by the role of their column. */
 export class TableReader {
@@ -175,8 +176,8 @@ export class RowContext {
       own.kpi || own.objective || own.perspective || cellText(cellAt(r.sheet, row, filled[0] as number));
     // Most rows are no total: the groups and the cell are worked out only for those that may be
     // (compared as words() compares, so that a full-width "Ｔｏｔａｌ" is one too).
-    // NFKC changes nothing of ASCII: a label made only of it is not normalised (one string a row).
-    if (/total/i.test(ASCII_ONLY.test(label) ? label : label.normalize("NFKC"))) {
+    // NFKC changes nothing of printable ASCII: such a label is not normalised (one string a row).
+    if (/total/i.test(BEYOND_PRINTABLE_ASCII.test(label) ? label.normalize("NFKC") : label)) {
       const groups = [
         this.currentPerspective(),
         this.currentObjective(),
