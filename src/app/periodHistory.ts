@@ -25,7 +25,7 @@ export const sheetTimestamp = (d: Date): string =>
     .replace(/\.\d+Z$/, " UTC");
 
 /** The time an ISO 8601 text names, as the sheets show it; the text itself where it names none. */
-const shownTime = (iso: string): string => {
+export const shownTime = (iso: string): string => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : sheetTimestamp(d);
 };

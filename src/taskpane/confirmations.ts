@@ -37,3 +37,7 @@ export const tagConfirmation = (kpiName: string): string => `KPI ${kpiName} tagg
 export const SETTINGS_CONFIRMATION = "Settings saved";
 
 export const SETUP_CONFIRMATION = "Table and columns saved";
+
+/** "2026-11 published", "2026-11 unpublished": what Publish period and its way back did. */
+export const publishConfirmation = (period: string, undo: boolean): string =>
+  `${period} ${undo ? "unpublished: later refreshes record it from the table again" : "published: its rows in the History sheet are kept as they are"}`;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { errorSentence, fatalSentence, outcomeSentence } from "../app/outcomeText";
-import type { RefreshStep, Scoring, WorkbookState } from "../app/scoring";
+import type { RefreshStep, RunOptions, Scoring, WorkbookState } from "../app/scoring";
 import { readWorkbookState, scoreWorkbook } from "../app/scoring";
 import type { Definition } from "../model/definition";
 import type { DetectedTable } from "../model/detect";
@@ -104,7 +104,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
   const refresh = useCallback(
     async (
       definition?: Definition,
-      options: { readonly strategyMap?: boolean } = {},
+      options: Pick<RunOptions, "strategyMap" | "publish"> = {},
       confirmation = "",
     ): Promise<boolean> => {
       setNotice(null);
