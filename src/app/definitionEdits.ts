@@ -112,3 +112,41 @@ export function tagName(taken: readonly string[], role: "Actual" | "Target"): st
 export function addTaggedKpi(definition: Definition, tag: TaggedKpi): Definition {
   return { ...definition, tagged: [...definition.tagged.filter((t) => !sameKpi(t, tag)), tag] };
 }
+
+/** Commentary the user writes in a KPI's details: an analysis, an action, or both. */
+export interface CommentaryEdit {
+  readonly analysis: string;
+  readonly action?: { readonly action: string; readonly owner: string; readonly due: string | null };
+}
+
+/**
+ * The KPI's commentary for a period as the pane keeps it: a new analysis replaces the one entered
+ * before (the table's rows are the table's), an action joins the earlier ones.
+ */
+export function addCommentary(
+  definition: Definition,
+  kpi: KpiIdentity,
+  period: string | null,
+  edit: CommentaryEdit,
+): Definition {
+  const all = definition.commentary ?? [];
+  const same = (c: (typeof all)[number]) =>
+    c.period === period &&
+    c.perspective === kpi.perspective &&
+    c.objective === kpi.objective &&
+    c.kpi === kpi.name;
+  const existing = all.find(same);
+  const analysis = edit.analysis.trim();
+  const entry = {
+    period,
+    perspective: kpi.perspective,
+    objective: kpi.objective,
+    kpi: kpi.name,
+    analysis: analysis || existing?.analysis || "",
+    actions: [
+      ...(existing?.actions ?? []),
+      ...(edit.action ? [{ ...edit.action, action: edit.action.action.trim(), done: false }] : []),
+    ],
+  };
+  return { ...definition, commentary: [...all.filter((c) => !same(c)), entry] };
+}

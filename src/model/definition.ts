@@ -105,7 +105,8 @@ const DefinitionV1 = z.object({
   commentary: z
     .array(
       z.object({
-        period: z.string().trim().min(1),
+        /** The period explained ("2026-12"); null for a scorecard without periods. */
+        period: z.string().trim().min(1).nullable(),
         perspective: name,
         objective: name,
         kpi: name.optional(),

@@ -1,12 +1,13 @@
 import { Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { lazy, Suspense, useRef } from "react";
-import type { KpiFieldEdits } from "../../app/definitionEdits";
+import type { CommentaryEdit, KpiFieldEdits } from "../../app/definitionEdits";
 import { formatByCell } from "../../app/numberFormat";
 import { directionOf } from "../../app/paneTrends";
-import type { KpiReport } from "../../app/report";
+import type { CommentaryReport, KpiReport } from "../../app/report";
 import type { Status, Trend } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
 import { HistoryChart } from "./Charts";
+import { KpiCommentary } from "./FollowUps";
 import { useScorecardStyles } from "./ScorecardView.styles";
 import { StatusBadge } from "./StatusBadge";
 import { TrendMark } from "./TrendMark";
@@ -28,6 +29,8 @@ export function KpiDetails({
   onSelectCell,
   onEditKpi,
   onShowInputs,
+  commentary = [],
+  onSaveCommentary,
 }: {
   view: ScorecardViewModel;
   kpi: KpiReport;
@@ -37,6 +40,9 @@ export function KpiDetails({
   onSelectCell: (sheet: string, address: string) => void;
   onEditKpi: (kpi: Chosen, edits: KpiFieldEdits) => void;
   onShowInputs?: ((sheet: string, address: string) => void) | undefined;
+  /** The KPI's commentary for the period shown. */
+  commentary?: readonly CommentaryReport[];
+  onSaveCommentary?: ((edit: CommentaryEdit) => void) | undefined;
 }) {
   const styles = useScorecardStyles();
   const editButton = useRef<HTMLButtonElement>(null);
@@ -114,6 +120,7 @@ export function KpiDetails({
         </ul>
       )}
       <HistoryChart name={kpi.name} points={view.pointsOf(key)} numberFormat={format} palette={palette} />
+      <KpiCommentary kpi={kpi.name} period={period} commentary={commentary} onSave={onSaveCommentary} />
       <Suspense fallback={null}>
         {editing && (
           <KpiEditor

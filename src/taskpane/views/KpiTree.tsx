@@ -2,7 +2,8 @@ import { Tree, TreeItem } from "@fluentui/react-components";
 import { BranchLayout } from "./KpiTreeRows";
 import { KpiLeaf } from "./KpiLeaf";
 import type { KeyboardEvent } from "react";
-import type { KpiReport } from "../../app/report";
+import type { InitiativeReport, KpiReport } from "../../app/report";
+import { InitiativeLeaf } from "./FollowUps";
 import type { Status } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
 import { useScorecardStyles } from "./ScorecardView.styles";
@@ -17,11 +18,14 @@ export function KpiTree({
   palette,
   period,
   onChoose,
+  initiatives = [],
 }: {
   view: ScorecardViewModel;
   palette: PaletteName;
   period: string | null;
   onChoose: (chosen: Chosen, kpi: KpiReport) => void;
+  /** The Initiatives table's rows, each shown under its objective after its KPIs. */
+  initiatives?: readonly InitiativeReport[] | undefined;
 }) {
   const styles = useScorecardStyles();
   const onTreeKey = (e: KeyboardEvent) => {
@@ -57,6 +61,11 @@ export function KpiTree({
                       onChoose={onChoose}
                     />
                   ))}
+                  {initiatives
+                    .filter((i) => i.perspective === p.name && i.objective === o.name)
+                    .map((i) => (
+                      <InitiativeLeaf key={`i:${i.name}`} initiative={i} palette={palette} />
+                    ))}
                 </Tree>
               </TreeItem>
             ))}

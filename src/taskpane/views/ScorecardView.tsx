@@ -1,5 +1,5 @@
 import { Body1, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
-import type { KpiFieldEdits } from "../../app/definitionEdits";
+import type { CommentaryEdit, KpiFieldEdits } from "../../app/definitionEdits";
 import type { PerspectiveReport, ScorecardReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import type { ScorecardModel } from "../../model/scorecard";
@@ -23,6 +23,9 @@ export interface ScorecardViewProps {
   readonly onChoosePeriod: (period: string) => void;
   readonly onSelectCell: (sheet: string, address: string) => void;
   readonly onEditKpi: (kpi: Chosen, edits: KpiFieldEdits) => void;
+  /** Keeps commentary written in a KPI's details for the period shown; absent: commentary is read only. */
+  readonly onSaveCommentary?:
+    ((kpi: Chosen, period: string | null, edit: CommentaryEdit) => void) | undefined;
   /** Where the host can trace a formula's inputs (ExcelApi 1.12); absent elsewhere. */
   readonly onShowInputs?: ((sheet: string, address: string) => void) | undefined;
 }
@@ -104,6 +107,7 @@ export function ScorecardView(props: ScorecardViewProps) {
         palette={palette}
         period={report.period}
         onChoose={(chosen, kpi) => view.choose(chosen, kpi, props.onSelectCell)}
+        initiatives={report.initiatives}
       />
       {report.perspectives.length === 0 && <Body1>The scorecard table has no KPIs yet.</Body1>}
       {view.chosen && view.found && (
@@ -116,6 +120,17 @@ export function ScorecardView(props: ScorecardViewProps) {
           onSelectCell={props.onSelectCell}
           onEditKpi={props.onEditKpi}
           onShowInputs={props.onShowInputs}
+          commentary={(report.commentary ?? []).filter(
+            (c) =>
+              c.kpi === view.chosen?.name &&
+              c.objective === view.chosen.objective &&
+              c.perspective === view.chosen.perspective,
+          )}
+          onSaveCommentary={
+            props.onSaveCommentary &&
+            ((edit: CommentaryEdit) =>
+              view.chosen && props.onSaveCommentary?.(view.chosen, report.period, edit))
+          }
         />
       )}
     </section>

@@ -1,0 +1,175 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Textarea,
+  tokens,
+  TreeItem,
+  TreeItemLayout,
+} from "@fluentui/react-components";
+import { useState, type FormEvent } from "react";
+import type { CommentaryEdit } from "../../app/definitionEdits";
+import type { CommentaryReport, InitiativeReport } from "../../app/report";
+import type { Status } from "../../engine/types";
+import type { PaletteName } from "../../plan/palette";
+import { StatusBadge } from "./StatusBadge";
+
+const useStyles = makeStyles({
+  section: { display: "grid", gap: tokens.spacingVerticalXS, paddingTop: tokens.spacingVerticalS },
+  analysis: { whiteSpace: "pre-wrap", margin: 0 },
+  actions: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  late: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  form: { display: "grid", gap: tokens.spacingVerticalS },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  initiative: { fontSize: tokens.fontSizeBase200 },
+});
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An action as one line: "Call buyers — Ann, due 2026-12-20". */
+function actionLine(a: CommentaryReport["actions"][number]): string {
+  const said = [a.owner, a.due ? `due ${a.due}` : ""].filter((s) => s !== "").join(", ");
+  return said ? `${a.action} — ${said}` : a.action;
+}
+
+/**
+ * A KPI's commentary for the period shown (the Commentary table's and the pane's, both), with
+ * its actions, a late one marked; and a form that adds an analysis or an action, kept in the
+ * stored definition. The form refuses, at its field, an empty entry or a due date that is no day.
+ */
+export function KpiCommentary({
+  kpi,
+  period,
+  commentary,
+  onSave,
+}: {
+  kpi: string;
+  period: string | null;
+  commentary: readonly CommentaryReport[];
+  onSave?: ((edit: CommentaryEdit) => void) | undefined;
+}) {
+  const styles = useStyles();
+  const [adding, setAdding] = useState(false);
+  const [analysis, setAnalysis] = useState("");
+  const [action, setAction] = useState("");
+  const [owner, setOwner] = useState("");
+  const [due, setDue] = useState("");
+  const [tried, setTried] = useState(false);
+  const empty = analysis.trim() === "" && action.trim() === "";
+  const dueProblem = due.trim() !== "" && !DAY.test(due.trim()) ? "Write the date as 2026-12-31." : undefined;
+  const actionProblem =
+    action.trim() === "" && (owner.trim() !== "" || due.trim() !== "")
+      ? "Say what the action is, or clear its owner and date."
+      : undefined;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (empty || dueProblem || actionProblem || !onSave) return;
+    onSave({
+      analysis,
+      ...(action.trim() !== ""
+        ? { action: { action, owner: owner.trim(), due: due.trim() === "" ? null : due.trim() } }
+        : {}),
+    });
+    setAdding(false);
+  };
+  const title = period ? `Commentary for ${period}` : "Commentary";
+  return (
+    <section className={styles.section} aria-label={`${title} on ${kpi}`}>
+      <Body1>
+        <strong>{title}</strong>
+      </Body1>
+      {commentary.length === 0 && <Caption1>No analysis yet.</Caption1>}
+      {commentary.map((c, i) => (
+        <div key={i}>
+          {c.analysis && <p className={styles.analysis}>{c.analysis}</p>}
+          {c.actions.length > 0 && (
+            <ul className={styles.actions} aria-label="Actions">
+              {c.actions.map((a, j) => (
+                <li key={j}>
+                  {actionLine(a)}
+                  {a.done && " (done)"}
+                  {a.overdue && <span className={styles.late}> Overdue</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+      {onSave && !adding && (
+        <div className={styles.row}>
+          <Button onClick={() => setAdding(true)}>Add commentary</Button>
+        </div>
+      )}
+      {onSave && adding && (
+        <form className={styles.form} onSubmit={submit} aria-label={`Add commentary on ${kpi}`}>
+          <Field
+            label="Analysis"
+            validationMessage={tried && empty ? "Write an analysis or an action." : undefined}
+          >
+            <Textarea value={analysis} onChange={(_, d) => setAnalysis(d.value)} resize="vertical" />
+          </Field>
+          <Field label="Action" validationMessage={tried ? actionProblem : undefined}>
+            <Input value={action} onChange={(_, d) => setAction(d.value)} />
+          </Field>
+          <div className={styles.row}>
+            <Field label="Action owner">
+              <Input value={owner} onChange={(_, d) => setOwner(d.value)} />
+            </Field>
+            <Field label="Due" validationMessage={tried ? dueProblem : undefined}>
+              <Input value={due} placeholder="2026-12-31" onChange={(_, d) => setDue(d.value)} />
+            </Field>
+          </div>
+          <div className={styles.row}>
+            <Button appearance="primary" type="submit">
+              Save commentary
+            </Button>
+            <Button onClick={() => setAdding(false)}>Cancel</Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+const STATUS_OF: Readonly<Record<string, Status>> = {
+  green: "green",
+  done: "green",
+  amber: "amber",
+  red: "red",
+};
+
+/** An initiative under its objective in the tree: its name, progress and what is flagged. */
+export function InitiativeLeaf({
+  initiative,
+  palette,
+}: {
+  initiative: InitiativeReport;
+  palette: PaletteName;
+}) {
+  const styles = useStyles();
+  const i = initiative;
+  const said = [
+    i.complete === null ? "" : `${Math.round(i.complete * 100)}%`,
+    i.due ? `due ${i.due}` : "",
+    i.flags.join(", "),
+  ].filter((s) => s !== "");
+  const status = i.status ? STATUS_OF[i.status] : undefined;
+  return (
+    <TreeItem
+      itemType="leaf"
+      value={`i:${i.perspective}/${i.objective}/${i.name}`}
+      aria-label={`Initiative ${i.name}${said.length ? `: ${said.join(", ")}` : ""}`}
+    >
+      <TreeItemLayout aside={status ? <StatusBadge status={status} palette={palette} /> : undefined}>
+        <span className={styles.initiative}>
+          {`◇ ${i.name}`}
+          {said.length > 0 && <Caption1>{` · ${said.join(" · ")}`}</Caption1>}
+        </span>
+      </TreeItemLayout>
+    </TreeItem>
+  );
+}
