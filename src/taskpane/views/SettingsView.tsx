@@ -1,4 +1,4 @@
-import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Settings } from "../../model/definition";
 import { MONTH_NAMES } from "./headerLabel";
@@ -31,6 +31,7 @@ export function SettingsView({
   const [fiscal, setFiscal] = useState(settings.fiscalYearStartMonth);
   const [sheetName, setSheetName] = useState(settings.summarySheetName);
   const [palette, setPalette] = useState(settings.palette);
+  const [needsCommentary, setNeedsCommentary] = useState(settings.needsCommentary !== false);
   const nameProblem =
     sheetName.trim() === ""
       ? "The summary sheet needs a name."
@@ -53,6 +54,7 @@ export function SettingsView({
           fiscalYearStartMonth: fiscal,
           summarySheetName: sheetName.trim(),
           palette,
+          needsCommentary,
         });
       }}
     >
@@ -90,6 +92,11 @@ export function SettingsView({
           <option value="colorblind">Colour-blind safe (blue, orange, vermillion)</option>
         </Select>
       </Field>
+      <Checkbox
+        checked={needsCommentary}
+        onChange={(_, d) => setNeedsCommentary(d.checked === true)}
+        label="List the red and amber KPIs without an analysis (Needs commentary)"
+      />
       <Button appearance="primary" type="submit" disabled={nameProblem !== undefined}>
         Save settings
       </Button>
