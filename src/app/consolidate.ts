@@ -22,6 +22,7 @@ import type {
   ScorecardModel,
 } from "../model/scorecard";
 import { objectiveKey } from "../model/scorecard";
+import type { ReadSuggestion } from "../model/suggest";
 import type { WritePlan } from "../plan/plan";
 import { renderPlan } from "../plan/render";
 import { withUnitsBlock, type UnitLine } from "../plan/unitsBlock";
@@ -52,8 +53,17 @@ export interface UnitModel {
 
 export type UnitReading =
   | { readonly ok: true; readonly unit: UnitSource; readonly model: UnitModel }
-  /** `reason`: the sentence `bsc check` gives for the same workbook. */
-  | { readonly ok: false; readonly unit: UnitSource; readonly reason: string };
+  /**
+   * `reason`: the sentence `bsc check` gives for the same workbook; for a reading that stopped,
+   * its issue and the reading that would work, for the command line to say as check says them.
+   */
+  | {
+      readonly ok: false;
+      readonly unit: UnitSource;
+      readonly reason: string;
+      readonly fatal?: Issue;
+      readonly suggestion?: ReadSuggestion;
+    };
 
 /** A unit's name from its file: the file's name without folder or extension. */
 export const unitName = (file: string): string =>
@@ -74,7 +84,10 @@ export async function readUnit(
   const state = await readWorkbookState(port);
   if ("code" in state) return { ok: false, unit, reason: withCell(state) };
   const scoring = scoreWorkbook(state, state.stored, options);
-  if (!scoring.ok) return { ok: false, unit, reason: withCell(scoring.fatal) };
+  if (!scoring.ok) {
+    const { fatal, suggestion } = scoring;
+    return { ok: false, unit, reason: withCell(fatal), fatal, ...(suggestion ? { suggestion } : {}) };
+  }
   const { model } = scoring;
   return {
     ok: true,

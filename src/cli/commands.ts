@@ -223,7 +223,7 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
  * The sentence of a reading that stopped; where the reader has a guess that scores a KPI, it ends
  * with the command that reads the file so (the JSON error carries it as `suggestion`).
  */
-function outcomeFailure(
+export function outcomeFailure(
   outcome: Extract<RunOutcome, { ok: false }>,
   command: { kind: "check" | "refresh"; book: string; mapping?: ColumnMapping; table?: string },
 ): CliFailure {

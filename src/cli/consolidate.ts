@@ -21,7 +21,15 @@ import { STATUS_WORDS } from "../app/outcomeText";
 import { reportJson } from "../app/report";
 import type { Command } from "./args";
 import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
-import { exists, lockedWhile, patching, readWorkbook, sameFile, writeAtomically } from "./commands";
+import {
+  exists,
+  lockedWhile,
+  outcomeFailure,
+  patching,
+  readWorkbook,
+  sameFile,
+  writeAtomically,
+} from "./commands";
 import { oneLine, reportText } from "./text";
 
 type ConsolidateCommand = Extract<Command, { kind: "consolidate" }>;
@@ -74,11 +82,23 @@ function unitsOf(files: readonly UnitFile[]): (UnitSource & UnitFile)[] {
 export async function readUnitFile(unit: UnitSource & UnitFile, now?: Date): Promise<UnitReading> {
   try {
     const { port, fileIssues, dayOrder } = await readWorkbook(unit.resolved, unit.shown, false);
-    return await readUnit({ name: unit.name, file: unit.file }, port, {
+    const reading = await readUnit({ name: unit.name, file: unit.file }, port, {
       fileIssues,
       ...(dayOrder ? { fileDayOrder: dayOrder } : {}),
       ...(now ? { now } : {}),
     });
+    if (reading.ok || !reading.fatal) return reading;
+    // A reading that stopped is said as check says it, with the command that would read the file.
+    const failure = outcomeFailure(
+      {
+        ok: false,
+        fatal: reading.fatal,
+        issues: [],
+        ...(reading.suggestion ? { suggestion: reading.suggestion } : {}),
+      },
+      { kind: "check", book: unit.shown },
+    );
+    return { ok: false, unit: reading.unit, reason: failure.message };
   } catch (e) {
     if (!(e instanceof CliFailure)) throw e;
     return { ok: false, unit: { name: unit.name, file: unit.file }, reason: e.message };

@@ -200,6 +200,23 @@ describe("bsc consolidate", () => {
     expect(run.err).toContain("3 of 4 units consolidated, 1 left out");
   });
 
+  it("says of a unit bsc cannot read without help what check says, the command that reads it included", async () => {
+    const check = await bsc(dir, "check", "east-raw.xlsx");
+    expect(check.code).toBe(1);
+    const again = await bsc(
+      dir,
+      "consolidate",
+      "group.xlsx",
+      "north.xlsx",
+      "east-raw.xlsx",
+      "-o",
+      "raw.xlsx",
+      "--json",
+    );
+    const raw = (JSON.parse(again.out) as GroupJson).units.find((u) => u.name === "east-raw");
+    expect(raw?.reason).toBe(check.err);
+  });
+
   it("renames a unit's KPI through the group's KPI map", () => {
     const south = json.entities?.find((e) => e.name === "south");
     const names = south?.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis.map((k) => k.name)));
