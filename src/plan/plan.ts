@@ -126,7 +126,8 @@ export interface SheetPlan {
 }
 
 export interface ConditionalRule {
-  readonly status: Exclude<Status, "none">;
+  /** The status the rule paints: "none" only on the Scorecard sheet's live status cells ("No data" turns grey). */
+  readonly status: Status;
   /** A formula relative to the top-left cell of the first range; carries the product marker. */
   readonly formula: string;
   readonly fill: string;

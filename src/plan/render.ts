@@ -22,6 +22,7 @@ import { strategyMapSheet, strategyMapStyles } from "./strategyMapSheet";
 import { PALETTES } from "./palette";
 import type { ConditionalFormatPlan, PlanCell, SheetPlan, WritePlan } from "./plan";
 import { SUMMARY_HEADER_ROW, summarySheet, summaryStyles } from "./summary";
+import { statusColourRules } from "./summaryFormulas";
 import { trafficLightFormats } from "./trafficLights";
 
 export interface RenderInput {
@@ -114,12 +115,15 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
   const source = model.tables.length ? model.tables.map(tableAddress).join(", ") : "Tagged ranges";
 
   const { summaryAsValues, fiscalYearStartMonth, rollup } = model.settings;
+  // A published period scores as it was published, whatever its cells now say: its sheet is values.
+  const frozen =
+    summaryAsValues === true || (definition.published ?? []).some((p) => p.period === result.period);
   const board = summarySheet(
     result,
     source,
     input.refreshedAt,
     input.restatements,
-    summaryAsValues ? undefined : { fiscalYearStartMonth, rollup },
+    frozen ? undefined : { fiscalYearStartMonth, rollup },
   );
   const summary: SheetPlan = {
     role: "summary",
@@ -169,7 +173,8 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
       ),
     );
   }
-  const conditionalFormats: ConditionalFormatPlan[] = [];
+  // The live status words' colours follow their recalculation (none on a sheet of values).
+  const conditionalFormats: ConditionalFormatPlan[] = statusColourRules(summaryName, board.cells, colours);
   for (const table of model.tables) {
     const kpis = model.kpis.filter((k) => k.sheet === table.sheet);
     const lights = trafficLightFormats(table, kpis, colours);

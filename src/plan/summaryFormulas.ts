@@ -4,7 +4,13 @@ import { parsePeriodText } from "../engine/periods";
 import type { Aggregation, Polarity, RollupMethod } from "../engine/types";
 import type { Observation } from "../model/scorecard";
 import type { NumberReading } from "../model/values";
+import { columnLetters } from "../model/address";
+import type { Status } from "../engine/types";
+import type { StatusColours } from "./palette";
 import { STATUS_MEANINGS } from "./palette";
+import type { ConditionalFormatPlan, PlanCell } from "./plan";
+import { PRODUCT_RULE_PREFIX } from "./plan";
+import { areas } from "./trafficLights";
 import {
   isNumberFormula,
   rollupScoreFormula,
@@ -154,4 +160,37 @@ export function rollupFormulas(
     score: rollupScoreFormula(method, children),
     status: method === "worst" ? worstStatusFormula(score, children) : rollupStatusFormula(score),
   };
+}
+
+/**
+ * The live status cells' colours: a rule per status word over the sheet's status formulas (the
+ * overall status and the Status column), so that a word a recalculation changes takes its colour
+ * with it. Each rule reads its own cell, relative to the top of its column's cells; the product's
+ * marker lets a refresh find them (a product sheet's rules go with the sheet in any case).
+ */
+export function statusColourRules(
+  sheet: string,
+  cells: readonly PlanCell[],
+  colours: Readonly<Record<Status, StatusColours>>,
+): ConditionalFormatPlan[] {
+  const words = new Set(Object.values(STATUS_MEANINGS));
+  const rowsByColumn = new Map<number, number[]>();
+  for (const c of cells) {
+    if (c.formula === undefined || typeof c.value !== "string" || !words.has(c.value)) continue;
+    rowsByColumn.set(c.col, [...(rowsByColumn.get(c.col) ?? []), c.row]);
+  }
+  const plans: ConditionalFormatPlan[] = [];
+  for (const [col, rows] of [...rowsByColumn].sort((a, b) => a[0] - b[0])) {
+    const anchor = `${columnLetters(col)}${rows.reduce((a, b) => Math.min(a, b))}`;
+    plans.push({
+      sheet,
+      ranges: areas(col, rows),
+      rules: (["green", "amber", "red", "none"] as const).map((status) => ({
+        status,
+        formula: `${PRODUCT_RULE_PREFIX}${anchor}="${STATUS_MEANINGS[status]}")`,
+        ...colours[status],
+      })),
+    });
+  }
+  return plans;
 }

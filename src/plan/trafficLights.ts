@@ -90,8 +90,8 @@ function formulaText(inputs: RuleInputs, refs: CellRefs): Readonly<Record<Lit, s
   return { green: build("green"), amber: build("amber"), red: build("red") };
 }
 
-/** "E2:E9", "E12" …: consecutive rows of one column folded into areas. */
-function areas(column: number, rows: readonly number[]): string[] {
+/** "E2:E9", "E12" …: consecutive rows of one column folded into areas, the first row first. */
+export function areas(column: number, rows: readonly number[]): string[] {
   const sorted = [...rows].sort((a, b) => a - b);
   const out: string[] = [];
   const letters = columnLetters(column);

@@ -504,7 +504,8 @@ describe("bsc on a CSV export and a macro-enabled workbook", () => {
     const shown = (kpi: string) => {
       const row = summary.getColumn(1).values.findIndex((v) => typeof v === "string" && v.trim() === kpi);
       const actual = summary.getRow(row).getCell(2);
-      return [actual.value, actual.numFmt];
+      // A live Scorecard sheet's actual is a formula over the source cell, its value cached.
+      return [actual.formula ? actual.result : actual.value, actual.numFmt];
     };
     expect(shown("NPS")).toEqual([0.42, "0%"]);
     expect(shown("Revenue")).toEqual([1050, "#,##0"]);

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { emptyDefinition } from "../../src/model/definition";
 import { runScorecard } from "../../src/app/scorecard";
 import { isProductRule } from "../../src/plan/plan";
 import { nodeCodec } from "../../src/workbook/package/nodeCodec";
@@ -42,9 +43,17 @@ async function userWorkbook(): Promise<Uint8Array> {
   return writeZip(base, parts, nodeCodec.deflate);
 }
 
-async function refresh(bytes: Uint8Array): Promise<Uint8Array> {
+/** A refresh; `asValues`: the Scorecard sheet written as plain values, no formula. */
+async function refresh(bytes: Uint8Array, asValues = false): Promise<Uint8Array> {
   const port = await PackageWorkbook.load(bytes, nodeCodec, excelJsReader);
-  const outcome = await runScorecard(port, { now: new Date("2026-11-30T12:00:00Z") }, true);
+  const definition = asValues
+    ? { ...emptyDefinition(), settings: { ...emptyDefinition().settings, summaryAsValues: true } }
+    : undefined;
+  const outcome = await runScorecard(
+    port,
+    { now: new Date("2026-11-30T12:00:00Z"), ...(definition ? { definition } : {}) },
+    true,
+  );
   if (!outcome.ok) throw new Error(outcome.fatal.message);
   return port.toBytes();
 }
@@ -238,7 +247,7 @@ describe("the parts the patcher touches", () => {
 describe("the calculation chain", () => {
   /** The refreshed workbook with a formula typed on the product's sheet, listed in a calcChain part. */
   async function withTypedFormula(formulaOnScorecard: boolean): Promise<Uint8Array> {
-    const once = Buffer.from(await refresh(await userWorkbook()));
+    const once = Buffer.from(await refresh(await userWorkbook(), !formulaOnScorecard));
     const entries = await zipEntries(once);
     const workbook = entries.find((e) => e.name === "xl/workbook.xml")!.data.toString("utf8");
     const sheetPart = /<sheet name="Scorecard"[^>]*r:id="(rId\d+)"/.exec(workbook)?.[1];
@@ -282,9 +291,9 @@ describe("the calculation chain", () => {
     expect(await text(output, "[Content_Types].xml")).not.toContain("calcChain");
   });
 
-  it("is kept as it was when the product's sheet held no formula", async () => {
+  it("is kept as it was when the product's sheet held no formula (a Scorecard sheet of values)", async () => {
     const source = await withTypedFormula(false);
-    const output = await refresh(source);
+    const output = await refresh(source, true);
     expect(await text(output, "xl/calcChain.xml")).toBe(await text(source, "xl/calcChain.xml"));
   });
 });

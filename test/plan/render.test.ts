@@ -330,7 +330,7 @@ describe("the summary sheet", () => {
     const cells = cellsOf(plan.sheets[0]!);
     expect(at(cells, 2, 2)?.value).toBe("Single period");
     expect(at(cells, 7, 1)?.value).toMatch(/^Source Tagged ranges\. /);
-    expect(plan.conditionalFormats).toEqual([]);
+    expect(plan.conditionalFormats.filter((f) => f.sheet !== "Scorecard")).toEqual([]);
     expect(plan.clearConditionalFormatsOn).toEqual([]);
   });
 });
@@ -345,7 +345,13 @@ describe("the write plan of a refresh", () => {
     ]);
     expect(issues).toEqual([]);
     expect(plan.clearConditionalFormatsOn).toEqual(["Data"]);
-    expect(plan.conditionalFormats.map((f) => f.sheet)).toEqual(["Data"]);
+    expect(plan.conditionalFormats.filter((f) => f.sheet !== "Scorecard").map((f) => f.sheet)).toEqual([
+      "Data",
+    ]);
+    // The live status words take their colours from rules over the overall status and the Status column.
+    const live = plan.conditionalFormats.filter((f) => f.sheet === "Scorecard");
+    expect(live.map((f) => f.ranges[0])).toEqual(["C3", expect.stringMatching(/^[A-Z]+10(:|$)/)]);
+    expect(live[0]!.rules.map((r) => r.status)).toEqual(["green", "amber", "red", "none"]);
   });
 
   it("draws the strategy map when asked, redraws one the workbook has, and draws none otherwise", () => {
@@ -441,7 +447,7 @@ describe("the write plan of a refresh", () => {
       perspectives: [{ name: long }],
     };
     const plan = renderDefinitionPlan(["Data"], NO_OWNED, definition);
-    expect(plan.conditionalFormats).toEqual([]);
+    expect(plan.conditionalFormats.filter((f) => f.sheet !== "Scorecard")).toEqual([]);
     expect(plan.clearConditionalFormatsOn).toEqual([]);
     const cells = plan.sheets[0]!.cells;
     expect(cells[0]).toEqual({ row: 1, col: 1, value: DEFINITION_SHEET_MARKER });
@@ -505,7 +511,9 @@ describe("a scorecard kept on a sheet per perspective", () => {
       refreshedAt: "2026-03-01 09:00",
     });
     expect(plan.clearConditionalFormatsOn).toEqual(["Financial", "Customer"]);
-    expect(plan.conditionalFormats.map((c) => [c.sheet, c.ranges])).toEqual([
+    expect(
+      plan.conditionalFormats.filter((f) => f.sheet !== "Scorecard").map((c) => [c.sheet, c.ranges]),
+    ).toEqual([
       ["Financial", ["B2"]],
       ["Customer", ["B2:B3"]],
     ]);

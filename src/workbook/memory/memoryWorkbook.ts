@@ -38,8 +38,12 @@ export class MemoryWorkbook implements InteractiveWorkbook {
   async applyPlan(plan: WritePlan): Promise<void> {
     for (const sheetPlan of plan.sheets) {
       const values: CellValue[][] = [];
-      if (sheetPlan.replaces !== null) this.forgetFormulas(sheetPlan.replaces);
-      this.forgetFormulas(sheetPlan.name);
+      // A product sheet is written whole: its formulas and rules go with its old contents.
+      for (const name of [sheetPlan.replaces, sheetPlan.name]) {
+        if (name === null) continue;
+        this.forgetFormulas(name);
+        this.conditionalFormats.delete(name);
+      }
       for (const c of sheetPlan.cells) {
         const row = (values[c.row - 1] ??= []);
         row[c.col - 1] = c.value;

@@ -276,8 +276,17 @@ export async function applyPlanToPackage(
   const stylesPart = await workbook.stylesPart();
   const styles = new StylesEditor(await pkg.text(stylesPart));
 
+  // A product sheet's own rules (the live status colours) go into the XML written for it.
+  const rulesOf = (name: string) =>
+    plan.conditionalFormats.filter((c) => c.sheet.toLowerCase() === name.toLowerCase());
   for (const sheet of plan.sheets) {
-    const xml = productSheetXml(sheet, plan.styles, styles, notes);
+    let xml = productSheetXml(sheet, plan.styles, styles, notes);
+    const own = rulesOf(sheet.name);
+    if (own.length) {
+      let priority = 0;
+      const blocks = own.map((c) => conditionalFormattingXml(c, "", styles, () => ++priority)).join("");
+      xml = insertBefore(xml, "worksheet", blocks, AFTER_CONDITIONAL_FORMATTING);
+    }
     const old = sheet.replaces === null ? undefined : workbook.sheet(sheet.replaces);
     let part: string;
     if (old && old.part) {
@@ -299,11 +308,13 @@ export async function applyPlanToPackage(
         workbook.defineName(n.name, n.reference, sheet.name);
   }
 
+  const written = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
   const touched = new Set([
     ...plan.clearConditionalFormatsOn,
     ...plan.conditionalFormats.map((c) => c.sheet),
   ]);
   for (const name of touched) {
+    if (written.has(name.toLowerCase())) continue;
     const sheet = workbook.sheet(name);
     if (!sheet?.part) continue;
     const original = await pkg.worksheetOutsideCells(sheet.part);
