@@ -1,4 +1,4 @@
-import { editKpi, editSettings } from "../../src/app/definitionEdits";
+import { addCommentary, editKpi, editSettings } from "../../src/app/definitionEdits";
 import { readWorkbookState, runScorecard, saveDefinition, type RunOptions } from "../../src/app/scorecard";
 import type { Definition } from "../../src/model/definition";
 import { emptyDefinition } from "../../src/model/definition";
@@ -115,6 +115,29 @@ const ACTIONS: Record<string, Action> = {
     monthly: true,
     before: refreshed,
     act: (port) => refresh(port, undefined, { publish: { period: "2026-02" } }),
+  },
+  "commentary saved in the pane beside the Commentary and Initiatives tables": {
+    before: async (fake) => {
+      fake.addSheet("Commentary", [
+        ["KPI", "Analysis", "Action", "Due"],
+        ["KPI 1", "From the table", "Call", "2020-01-31"],
+      ]);
+      fake.addSheet("Initiatives", [
+        ["Objective", "Initiative", "Due", "Status"],
+        ["Objective 0", "CRM", "2020-06-30", "Red"],
+      ]);
+      await refreshed(fake);
+    },
+    act: async (port) =>
+      refresh(
+        port,
+        addCommentary(
+          await storedDefinition(port),
+          { perspective: "Financial", objective: "Objective 0", name: "KPI 0" },
+          null,
+          { analysis: "From the pane", action: { action: "Review", owner: "Ann", due: "2020-02-28" } },
+        ),
+      ),
   },
   "a new tag, refreshed at once": {
     before: refreshed,
