@@ -9,6 +9,9 @@ import { ScorecardView } from "./views/ScorecardView";
 import { SetupView } from "./views/SetupView";
 import { StrategyMapSection } from "./views/StrategyMapSection";
 import { UnitsSection } from "./views/UnitsSection";
+import { PublishSection } from "./views/PublishSection";
+import { shownTime } from "../app/periodHistory";
+import type { Definition } from "../model/definition";
 
 // The views a user opens now and then come in their own chunks, fetched when first opened.
 const TagView = lazy(() =>
@@ -21,6 +24,12 @@ const SettingsView = lazy(() =>
 );
 
 const loading = <Spinner size="tiny" label="Loading…" />;
+
+/** When the period was published, as the History sheet says it; null while it is not. */
+function publishedAt(definition: Definition, period: string): string | null {
+  const entry = definition.published?.find((p) => p.period === period);
+  return entry ? shownTime(entry.at) : null;
+}
 
 /** The tabs and the view each shows: the set-up or the scorecard, the issues, tagging, settings. */
 export function AppViews({ app }: { app: AppModel }) {
@@ -80,8 +89,19 @@ export function AppViews({ app }: { app: AppModel }) {
                 onChoosePeriod={(p) => app.setViewPeriod(p === sheetReport?.period ? null : p)}
                 onSelectCell={app.selectCell}
                 onEditKpi={(kpi, edits) => void app.saveKpiEdit(kpi, edits)}
+                onSaveCommentary={(kpi, period, edit) => void app.saveCommentary(kpi, period, edit)}
                 onShowInputs={app.showCellInputs}
               />
+              {report.period !== null && (
+                <PublishSection
+                  period={report.period}
+                  publishedAt={publishedAt(definition, report.period)}
+                  restatements={report.issues.filter((i) => i.code === "restated")}
+                  busy={app.busy}
+                  onPublish={app.publish}
+                  onSelectCell={app.selectCell}
+                />
+              )}
               <StrategyMapSection
                 result={shown.result}
                 objectives={shown.model.objectives}

@@ -30,6 +30,11 @@ export const focusTargets = {
     ) ?? focusTargets.tree(),
   setup: () => document.querySelector<HTMLElement>('form[aria-label="Set up the scorecard"] select'),
   failure: () => document.querySelector<HTMLElement>('[role="alert"] [tabindex="-1"]'),
+  /** The Publish period section's button of that name: Unpublish once published, Publish once not. */
+  publish: (name: string) => (): HTMLElement | null =>
+    [...document.querySelectorAll<HTMLElement>('section[aria-label="Publish period"] button')].find(
+      (button) => button.textContent === name,
+    ) ?? null,
 };
 
 /**

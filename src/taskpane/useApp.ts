@@ -1,5 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import { editKpi, editSettings, type KpiFieldEdits } from "../app/definitionEdits";
+import {
+  addCommentary,
+  editKpi,
+  editSettings,
+  type CommentaryEdit,
+  type KpiFieldEdits,
+  type KpiIdentity,
+} from "../app/definitionEdits";
 import { scoreModel, type Scoring } from "../app/scoring";
 import { emptyDefinition, type Definition, type Settings } from "../model/definition";
 import { kpiKey } from "../model/scorecard";
@@ -8,12 +15,14 @@ import {
   SETTINGS_CONFIRMATION,
   SETUP_CONFIRMATION,
   kpiEditConfirmation,
+  publishConfirmation,
   tagConfirmation,
 } from "./confirmations";
 import { focusTargets, nameTaggedCells, showInputsSaying, toTop } from "./appActions";
 import { useFocusWhenReady } from "./useFocusWhenReady";
 import { useScorecardSession } from "./useScorecardSession";
 import type { TagDraft } from "./views/TagView";
+import { publishButtonName } from "./views/PublishSection";
 import type { PickedFile } from "./unitFiles";
 
 export type TabName = "scorecard" | "issues" | "tag" | "settings";
@@ -99,6 +108,16 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
     landOn(saved, () => focusTargets.row(kpiKey(kpi.perspective, kpi.objective, kpi.name)));
   };
 
+  /** Keeps the commentary written in a KPI's details and refreshes; focus back on the KPI's row. */
+  const saveCommentary = async (kpi: KpiIdentity, period: string | null, edit: CommentaryEdit) => {
+    const saved = await session.save(
+      addCommentary(definition, kpi, period, edit),
+      `Commentary on ${kpi.name}${period ? ` for ${period}` : ""} saved`,
+      true,
+    );
+    landOn(saved, () => focusTargets.row(kpiKey(kpi.perspective, kpi.objective, kpi.name)));
+  };
+
   const saveSettings = async (settings: Partial<Settings>) => {
     const saved = await session.save(editSettings(definition, settings), SETTINGS_CONFIRMATION, !firstRun);
     // Focus stays on Save settings; only a failure takes it to its message.
@@ -120,6 +139,16 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
     if (saved) setTab("scorecard");
     toTop();
     landOn(saved, () => focusTargets.row(kpiKey(draft.perspective, draft.objective, draft.name)));
+  };
+
+  /** Publishes the period (or, `undo`, unpublishes it) and refreshes; focus stays in its section. */
+  const publish = async (period: string, undo: boolean) => {
+    const done = await session.refresh(
+      undefined,
+      { publish: { period, ...(undo ? { undo } : {}) } },
+      publishConfirmation(period, undo),
+    );
+    focusWhenReady(done ? focusTargets.publish(publishButtonName(period, !undo)) : focusTargets.failure);
   };
 
   /** Consolidates the units' workbooks picked; the pane then shows the group's scorecard. */
@@ -148,10 +177,12 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
     refresh,
     create,
     saveKpiEdit,
+    saveCommentary,
     saveSettings,
     tag,
     insertStrategyMap: () => void session.refresh(undefined, { strategyMap: true }),
     addUnits: (files: readonly PickedFile[]) => void addUnits(files),
+    publish: (period: string, undo: boolean) => void publish(period, undo),
     selectCell,
     showCellInputs: showInputs ? showInputsSaying(showInputs, session.setNotice) : undefined,
     focusWhenReady,
