@@ -45,6 +45,11 @@ export function periodRows(result: ScorecardResult, recordedAt: string): History
   const period = result.period;
   if (period === null) return [];
   const rows: HistoryRow[] = [];
+  const analyses = analysisByItem(result);
+  const analysisOf = (r: HistoryRow): HistoryRow => {
+    const analysis = analyses.get(itemKey(r.perspective, r.objective, r.kpi, r.entity));
+    return analysis ? { ...r, analysis } : r;
+  };
   const blank = { perspective: "", objective: "", kpi: "", entity: "" };
   const none = { actual: null, target: null, threshold: null, trend: "", source: "", format: null };
   const common = { period, recorded: recordedAt, published: "", analysis: "" };
@@ -91,7 +96,27 @@ export function periodRows(result: ScorecardResult, recordedAt: string): History
   };
   view("", result.score, result.status, result.perspectives);
   for (const e of result.entities) view(e.name, e.score, e.status, e.perspectives);
-  return rows;
+  return analyses.size ? rows.map(analysisOf) : rows;
+}
+
+const itemKey = (perspective: string, objective: string, kpi: string, entity: string): string =>
+  [perspective, objective, kpi, entity].join("\u0000");
+
+/**
+ * The period's commentary as the History keeps it, by KPI (or objective) and entity: the analysis,
+ * then each action with its owner and due day, one to a line.
+ */
+function analysisByItem(result: ScorecardResult): Map<string, string> {
+  const byItem = new Map<string, string>();
+  for (const c of result.followUps?.commentary ?? []) {
+    const actions = c.actions.map(
+      (a) =>
+        `Action: ${a.text}${a.owner ? ` (${a.owner}` : ""}${a.due ? `${a.owner ? ", " : " ("}due ${a.due}` : ""}${a.owner || a.due ? ")" : ""}${a.done ? ", done" : ""}`,
+    );
+    const text = [c.analysis, ...actions].filter((line) => line !== "").join("\n");
+    if (text) byItem.set(itemKey(c.perspective, c.objective, c.kpi ?? "", c.entity ?? ""), text);
+  }
+  return byItem;
 }
 
 function kpiRow(

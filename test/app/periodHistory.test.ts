@@ -5,6 +5,7 @@ import {
   type PublishedPeriod,
 } from "../../src/app/periodHistory";
 import { runScorecard } from "../../src/app/scorecard";
+import { DefinitionSchema } from "../../src/model/definition";
 import { readHistory, type HistoryRow } from "../../src/model/historySheet";
 import { ownedSheets } from "../../src/model/ownership";
 import type { CellValue, WorkbookSnapshot } from "../../src/model/snapshot";
@@ -95,6 +96,29 @@ describe("periodRows", () => {
       ["North", 90, "Data!F2"],
       ["South", 110, "Data!F3"],
     ]);
+  });
+
+  it("keeps the period's commentary in the Analysis column: the analysis, then each action", () => {
+    const definition = DefinitionSchema.parse({
+      schemaVersion: 1,
+      commentary: [
+        {
+          period: "2026-11",
+          perspective: "Financial",
+          objective: "Grow",
+          kpi: "Revenue",
+          analysis: "Two large orders slipped.",
+          actions: [{ action: "Call the buyers", owner: "Maria", due: "2026-12-15" }],
+        },
+        { period: "2026-10", perspective: "Financial", objective: "Grow", analysis: "Not this month." },
+      ],
+    });
+    const { result } = score(book(monthly(THREE_MONTHS)), { definition, evaluate: { period: "2026-11" } });
+    const rows = periodRows(result, "t");
+    expect(rows.find((r) => r.level === "KPI")?.analysis).toBe(
+      "Two large orders slipped.\nAction: Call the buyers (Maria, due 2026-12-15)",
+    );
+    expect(rows.filter((r) => r.level !== "KPI").map((r) => r.analysis)).toEqual(["", "", ""]);
   });
 
   it("records nothing for a table without periods", () => {
