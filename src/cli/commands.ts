@@ -25,7 +25,7 @@ import { LockHeld, withFileLock } from "./lock";
 import { writeWholeFile } from "./safeWrite";
 import { reportText } from "./text";
 
-export async function exists(file: string): Promise<boolean> {
+async function exists(file: string): Promise<boolean> {
   return fs.stat(file).then(
     () => true,
     () => false,
@@ -214,7 +214,7 @@ export async function writeAtomically(file: string, bytes: Uint8Array, shown: st
 }
 
 /** Whether two paths name the same file (through links, or typed differently). */
-export async function sameFile(a: string, b: string): Promise<boolean> {
+async function sameFile(a: string, b: string): Promise<boolean> {
   const [x, y] = await Promise.all([a, b].map((p) => fs.stat(p).catch(() => null)));
   return x !== null && y !== null && x.dev === y.dev && x.ino === y.ino;
 }
@@ -233,6 +233,59 @@ export function outcomeFailure(
     : undefined;
   const tail = suggestion ? ` Try: ${suggestion.text}` : "";
   return new CliFailure(`${outcome.fatal.message}${where}${tail}`, EXIT_WORKBOOK, outcome.fatal, suggestion);
+}
+
+/**
+ * Where a command that writes a workbook writes it (refresh, publish, consolidate): -o, next to
+ * the input as <name>.scorecard.xlsx (.xlsm for an .xlsm), or the input itself with --in-place;
+ * an existing output only with --force, and -o never naming the input.
+ */
+export async function outputOf(
+  command: {
+    readonly book: string;
+    readonly out?: string;
+    readonly inPlace: boolean;
+    readonly force: boolean;
+  },
+  io: CliIo,
+): Promise<{ input: string; out: string; shownOut: string }> {
+  const input = path.resolve(io.cwd, command.book);
+  // A macro-enabled workbook stays one: Excel opens an .xlsm package only under that name.
+  const macros = /\.xlsm$/i.test(command.book);
+  const extension = macros ? ".xlsm" : ".xlsx";
+  if (macros && command.out !== undefined && !/\.xlsm$/i.test(command.out)) {
+    throw new CliFailure(
+      `${command.book} holds macros, so the refreshed workbook must be an .xlsm file too; name it ${path.basename(command.out).replace(/\.[^.]*$/, "")}.xlsm.`,
+      EXIT_USAGE,
+    );
+  }
+  // A workbook without macros written under another name: Excel opens it only as .xlsx.
+  if (!macros && command.out !== undefined && !isCsv(command.out) && !/\.xlsx$/i.test(command.out)) {
+    throw new CliFailure(
+      `The refreshed workbook is an .xlsx file: name it ${path.basename(command.out).replace(/\.[^.]*$/, "")}.xlsx (Excel refuses a workbook whose name says another format).`,
+      EXIT_USAGE,
+    );
+  }
+  const out = command.inPlace
+    ? input
+    : path.resolve(
+        io.cwd,
+        command.out ?? command.book.replace(/(\.(xlsx|xlsm|csv))?$/i, `.scorecard${extension}`),
+      );
+  const relative = path.relative(io.cwd, out);
+  const shownOut = command.inPlace
+    ? command.book
+    : (command.out ?? (relative.startsWith("..") ? out : relative));
+  if (!command.inPlace && (await sameFile(input, out))) {
+    throw new CliFailure(
+      `-o names ${command.book} itself; use --in-place to refresh it where it is.`,
+      EXIT_USAGE,
+    );
+  }
+  if (!command.inPlace && !command.force && (await exists(out))) {
+    throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
+  }
+  return { input, out, shownOut };
 }
 
 /** Runs a command that reads or writes a workbook (loaded only when one is asked for). */
@@ -278,45 +331,13 @@ export async function runCommand(
     case "publish": {
       // publish is a refresh that also freezes (or frees) a period's rows in the History sheet.
       const refreshing = command.kind === "refresh" ? command : null;
-      const input = resolve(command.book);
       if (isCsv(command.book) && (command.inPlace || isCsv(command.out ?? ""))) {
         throw new CliFailure(
           `A scorecard cannot be written into a CSV file; write a workbook with -o ${csvSheetName(command.book)}.xlsx.`,
           EXIT_USAGE,
         );
       }
-      // A macro-enabled workbook stays one: Excel opens an .xlsm package only under that name.
-      const macros = /\.xlsm$/i.test(command.book);
-      const extension = macros ? ".xlsm" : ".xlsx";
-      if (macros && command.out !== undefined && !/\.xlsm$/i.test(command.out)) {
-        throw new CliFailure(
-          `${command.book} holds macros, so the refreshed workbook must be an .xlsm file too; name it ${path.basename(command.out).replace(/\.[^.]*$/, "")}.xlsm.`,
-          EXIT_USAGE,
-        );
-      }
-      // A workbook without macros written under another name: Excel opens it only as .xlsx.
-      if (!macros && command.out !== undefined && !isCsv(command.out) && !/\.xlsx$/i.test(command.out)) {
-        throw new CliFailure(
-          `The refreshed workbook is an .xlsx file: name it ${path.basename(command.out).replace(/\.[^.]*$/, "")}.xlsx (Excel refuses a workbook whose name says another format).`,
-          EXIT_USAGE,
-        );
-      }
-      const out = command.inPlace
-        ? input
-        : resolve(command.out ?? command.book.replace(/(\.(xlsx|xlsm|csv))?$/i, `.scorecard${extension}`));
-      const relative = path.relative(io.cwd, out);
-      const shownOut = command.inPlace
-        ? command.book
-        : (command.out ?? (relative.startsWith("..") ? out : relative));
-      if (!command.inPlace && (await sameFile(input, out))) {
-        throw new CliFailure(
-          `-o names ${command.book} itself; use --in-place to refresh it where it is.`,
-          EXIT_USAGE,
-        );
-      }
-      if (!command.inPlace && !command.force && (await exists(out))) {
-        throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
-      }
+      const { input, out, shownOut } = await outputOf(command, io);
       const refresh = async (): Promise<number> => {
         const { port, fileIssues, buildNotes, dayOrder } = await readWorkbook(input, command.book, true);
         const outcome = await patching(command.book, () =>

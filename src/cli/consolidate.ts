@@ -21,15 +21,7 @@ import { STATUS_WORDS } from "../app/outcomeText";
 import { reportJson } from "../app/report";
 import type { Command } from "./args";
 import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
-import {
-  exists,
-  lockedWhile,
-  outcomeFailure,
-  patching,
-  readWorkbook,
-  sameFile,
-  writeAtomically,
-} from "./commands";
+import { lockedWhile, outcomeFailure, outputOf, patching, readWorkbook, writeAtomically } from "./commands";
 import { oneLine, reportText } from "./text";
 
 type ConsolidateCommand = Extract<Command, { kind: "consolidate" }>;
@@ -183,40 +175,15 @@ export async function readUnits(
   return readings;
 }
 
-/** Where the group's scorecard is written: the refresh's rules (-o, --in-place, --force). */
-async function outputOf(
-  command: ConsolidateCommand,
-  io: CliIo,
-): Promise<{ input: string; out: string; shownOut: string }> {
-  const input = path.resolve(io.cwd, command.book);
-  const macros = /\.xlsm$/i.test(command.book);
-  if (!/\.(xlsx|xlsm)$/i.test(command.book)) {
+/** Where the group's scorecard is written: a workbook, by the refresh's rules (-o, --in-place, --force). */
+async function groupOutput(command: ConsolidateCommand, io: CliIo) {
+  if (!/\.(xlsx|xlsm)$/i.test(command.book) || (command.out !== undefined && /\.csv$/i.test(command.out))) {
     throw new CliFailure(
-      `The group's workbook must be an .xlsx or .xlsm file, not ${command.book}.`,
+      `The group's scorecard is written into a workbook (.xlsx or .xlsm), not ${/\.csv$/i.test(command.out ?? "") ? command.out : command.book}.`,
       EXIT_USAGE,
     );
   }
-  const extension = macros ? ".xlsm" : ".xlsx";
-  if (command.out !== undefined && !command.out.toLowerCase().endsWith(extension)) {
-    throw new CliFailure(
-      `The consolidated workbook is an ${extension} file like ${command.book}: name it ${path.basename(command.out).replace(/\.[^.]*$/, "")}${extension}.`,
-      EXIT_USAGE,
-    );
-  }
-  const out = command.inPlace
-    ? input
-    : path.resolve(io.cwd, command.out ?? command.book.replace(/\.(xlsx|xlsm)$/i, `.scorecard${extension}`));
-  const relative = path.relative(io.cwd, out);
-  const shownOut = command.inPlace
-    ? command.book
-    : (command.out ?? (relative.startsWith("..") ? out : relative));
-  if (!command.inPlace && (await sameFile(input, out))) {
-    throw new CliFailure(`-o names ${command.book} itself; use --in-place to write into it.`, EXIT_USAGE);
-  }
-  if (!command.inPlace && !command.force && (await exists(out))) {
-    throw new CliFailure(`${shownOut} already exists; use --force to overwrite it.`, EXIT_USAGE);
-  }
-  return { input, out, shownOut };
+  return outputOf(command, io);
 }
 
 /** A remembered unit's file, kept relative to the group's workbook so the folder can move. */
@@ -227,7 +194,7 @@ const rememberedPath = (file: string, groupDir: string): string => {
 
 /** Runs `bsc consolidate`; 0 with every unit in, 1 with a unit left out (or none read), 2 a file error. */
 export async function runConsolidate(command: ConsolidateCommand, io: CliIo): Promise<number> {
-  const { input, out, shownOut } = await outputOf(command, io);
+  const { input, out, shownOut } = await groupOutput(command, io);
   const work = async (): Promise<number> => {
     const { port } = await readWorkbook(input, command.book, true);
     const group = await readGroupWorkbook(port);
