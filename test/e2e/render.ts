@@ -1,6 +1,6 @@
 /** LibreOffice's view of a workbook: converted to PDF, then to PNG pages, then read as pixels. */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PNG } from "pngjs";
@@ -32,11 +32,24 @@ function convertWithLibreOffice(workbook: string, format: "pdf" | "html"): strin
   return dir;
 }
 
-/** The workbook as LibreOffice Calc saves it back to .xlsx: a file "saved by LibreOffice". */
-export function savedByLibreOffice(workbook: string): string {
+/**
+ * The workbook as LibreOffice Calc saves it back to .xlsx: a file "saved by LibreOffice". With
+ * `recalculate`, Calc recalculates every formula on load first, so the saved cached values are its
+ * own results: it does so for an .xlsx only where its profile says "always" (Formula/Load/
+ * OOXMLRecalcMode 0), which the fresh profile here is told.
+ */
+export function savedByLibreOffice(workbook: string, recalculate = false): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-saved-"));
   const copy = path.join(dir, "book.xlsx");
   copyFileSync(workbook, copy);
+  if (recalculate) {
+    mkdirSync(path.join(dir, "profile", "user"), { recursive: true });
+    writeFileSync(
+      path.join(dir, "profile", "user", "registrymodifications.xcu"),
+      `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+        `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>\n`,
+    );
+  }
   const out = path.join(dir, "saved");
   execFileSync(
     "soffice",
@@ -53,6 +66,9 @@ export function savedByLibreOffice(workbook: string): string {
   );
   return path.join(out, "book.xlsx");
 }
+
+/** The workbook after LibreOffice Calc opened it, recalculated every formula and saved it. */
+export const recalculatedByLibreOffice = (workbook: string): string => savedByLibreOffice(workbook, true);
 
 /** Renders every visible sheet of the workbook, page by page, as LibreOffice Calc prints it. */
 export function renderWithLibreOffice(workbook: string, dpi = 60): RenderedPage[] {
