@@ -45,7 +45,7 @@ export interface CommentaryReport {
 }
 
 /** An initiative as the report gives it: what the Initiatives table says, and its flags. */
-export type InitiativeReport = Omit<InitiativeResult, "dueCell">;
+export type InitiativeReport = Omit<InitiativeResult, "dueCell" | "statusCell" | "spendCell">;
 
 export interface EntityReport {
   readonly name: string;
@@ -196,7 +196,9 @@ function followUpReport(
     cell: c.cell,
     sources: c.sources,
   }));
-  const initiatives: InitiativeReport[] = f.initiatives.map(({ dueCell: _, ...i }) => i);
+  const initiatives: InitiativeReport[] = f.initiatives.map(
+    ({ dueCell: _due, statusCell: _status, spendCell: _spend, ...i }) => i,
+  );
 
   return {
     ...(commentary.length ? { commentary } : {}),

@@ -120,8 +120,6 @@ function flagsOf(i: InitiativeModel, today: string | null): InitiativeFlag[] {
   return flags;
 }
 
-const percent = (share: number): string => `${Math.round(share * 100)}% complete`;
-
 /**
  * The follow-ups of a scored scorecard: `today` is the day of the run ("2026-12-07"); null
  * judges nothing late.
@@ -165,22 +163,31 @@ export function followUpsOf(
     .sort((a, b) => order(a) - order(b))
     .map((i) => {
       const flags = flagsOf(i, today);
-      if (flags.length) {
-        const said = flags.map((f) =>
-          f === "overdue"
-            ? `overdue (due ${i.due}${i.complete === null ? "" : `, ${percent(i.complete)}`})`
-            : f === "over budget"
-              ? `over budget (${i.spend} spent of ${i.budget})`
-              : f,
-        );
+      // Each flag at the cell that says it, so that one column's flags read as one cause.
+      if (flags.includes("overdue"))
         issues.push(
-          issue("initiative-flagged", i.cell, {
+          issue("initiative-overdue", i.dueCell ?? i.cell, {
             initiative: i.name,
-            objective: i.objective,
-            flags: said.join(", "),
+            due: i.due as string,
+            complete: i.complete === null ? "" : `${Math.round(i.complete * 100)}%`,
           }),
         );
-      }
+      if (i.status === "red" || i.status === "amber")
+        issues.push(
+          issue("initiative-off-track", i.statusCell ?? i.cell, {
+            initiative: i.name,
+            status: i.status,
+            value: i.status === "red" ? "Red" : "Amber",
+          }),
+        );
+      if (flags.includes("over budget"))
+        issues.push(
+          issue("initiative-over-budget", i.spendCell ?? i.cell, {
+            initiative: i.name,
+            spend: i.spend as number,
+            budget: i.budget as number,
+          }),
+        );
       return { ...i, flags };
     });
   return { commentary, needsCommentary, initiatives, issues };

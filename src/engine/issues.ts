@@ -328,9 +328,19 @@ const CATALOGUE = {
     (p: Params) =>
       `The action ${q(p.action!)} on ${q(p.item!)}${p.owner ? ` (${p.owner})` : ""} was due on ${p.due} and is not done.`,
   ],
-  "initiative-flagged": [
+  "initiative-overdue": [
     "warning",
-    (p: Params) => `The initiative ${q(p.initiative!)} of ${q(p.objective!)} is ${p.flags}.`,
+    (p: Params) =>
+      `The initiative ${q(p.initiative!)} was due on ${p.due} and is not done${p.complete ? ` (${p.complete} complete)` : ""}.`,
+  ],
+  "initiative-off-track": [
+    "warning",
+    (p: Params) =>
+      `The initiative ${q(p.initiative!)} is ${p.status === "red" ? "off track" : "at risk"} (${q(p.value!)}).`,
+  ],
+  "initiative-over-budget": [
+    "warning",
+    (p: Params) => `The initiative ${q(p.initiative!)} has spent ${p.spend} of its budget of ${p.budget}.`,
   ],
 } as const satisfies Record<string, readonly [Severity, (p: Params) => string]>;
 

@@ -63,9 +63,11 @@ export interface InitiativeModel {
   readonly status: FollowUpStatus | null;
   readonly budget: number | null;
   readonly spend: number | null;
-  /** The Initiative cell. */
+  /** The Initiative cell; the Due, Status and Spend cells, each where the table has that column. */
   readonly cell: string;
   readonly dueCell: string | null;
+  readonly statusCell?: string | null;
+  readonly spendCell?: string | null;
 }
 
 /** Status words in the seven languages, as Status and RAG columns write them. */
@@ -438,6 +440,8 @@ function readInitiatives(
       spend: amountAt(reader, row, "spend", name, issues),
       cell: reader.cell(row, "initiative") as string,
       dueCell: reader.cell(row, "due"),
+      statusCell: reader.cell(row, "status"),
+      spendCell: reader.cell(row, "spend"),
     });
   }
 }

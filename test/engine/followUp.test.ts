@@ -88,14 +88,23 @@ describe("initiatives", () => {
     ]);
   });
 
-  it("say each flagged one in an issue at its cell", () => {
-    const flagged = run().issues.filter((i) => i.code === "initiative-flagged");
-    expect(flagged.map((i) => [i.cell, i.message])).toEqual([
+  it("say each flag in an issue at the cell that says it: Due, Status, Spend", () => {
+    const flagged = run().issues.filter(
+      (i) => i.code.startsWith("initiative-") && i.code !== "initiative-value-invalid",
+    );
+    expect(flagged.map((i) => [i.code, i.cell, i.message])).toEqual([
       [
-        "Initiatives!B3",
-        'The initiative "New CRM" of "Grow revenue" is overdue (due 2026-11-30, 60% complete), off track, over budget (130 spent of 100).',
+        "initiative-overdue",
+        "Initiatives!D3",
+        'The initiative "New CRM" was due on 2026-11-30 and is not done (60% complete).',
       ],
-      ["Initiatives!B2", 'The initiative "Loyalty app" of "Delight customers" is at risk.'],
+      ["initiative-off-track", "Initiatives!F3", 'The initiative "New CRM" is off track ("Red").'],
+      [
+        "initiative-over-budget",
+        "Initiatives!H3",
+        'The initiative "New CRM" has spent 130 of its budget of 100.',
+      ],
+      ["initiative-off-track", "Initiatives!F2", 'The initiative "Loyalty app" is at risk ("Amber").'],
     ]);
   });
 

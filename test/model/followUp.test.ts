@@ -204,6 +204,8 @@ describe("the Initiatives table", () => {
         spend: 120000,
         cell: "Initiatives!B2",
         dueCell: "Initiatives!E2",
+        statusCell: "Initiatives!G2",
+        spendCell: "Initiatives!I2",
       },
       expect.objectContaining({ name: "Loyalty app", complete: 0.25, status: "green", budget: 50000 }),
     ]);
