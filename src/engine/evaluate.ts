@@ -376,7 +376,8 @@ export function evaluateScorecard(model: ScorecardModel, options: EvaluateOption
       ofEntities.map((r) => ({ status: r.status, score: r.score, weight: 1 })),
       method,
     );
-    const group = consolidatedSeries(ofEntities.map((r) => r.kpi));
+    // An entity without a row of the KPI (a unit's workbook that lacks it) reports none of it.
+    const group = consolidatedSeries(ofEntities.map((r) => r.kpi).filter((k) => k.observations.length > 0));
     consolidated.push({
       kpi: { ...first.kpi, entity: null, observations: group },
       cell: null,

@@ -199,4 +199,19 @@ describe("consolidate", () => {
     expect(nps).toMatchObject({ status: "red", score: kpisOf(r, "a").get("NPS")?.score });
     expect(kpisOf(r, "b").get("NPS")).toMatchObject({ status: "none", cell: null });
   });
+
+  it("judges a group KPI's trend on the units that report it, a unit without it not stopping it", async () => {
+    const a = await unit("a", [
+      ["2026-01", "Customer", "Delight", "NPS", 30, 40],
+      ["2026-02", "Customer", "Delight", "NPS", 35, 40],
+    ]);
+    const b = await unit("b", [
+      ["2026-01", "Financial", "Grow", "Revenue", 50, 100],
+      ["2026-02", "Financial", "Grow", "Revenue", 60, 100],
+    ]);
+    const r = consolidate([a, b], { kpiMap: readKpiMap(book(), new Set()), settings });
+    if (!r.ok) throw new Error(r.fatal.message);
+    const nps = r.result.perspectives.find((p) => p.name === "Customer")?.objectives[0]?.kpis[0];
+    expect(nps).toMatchObject({ trend: "better" });
+  });
 });
