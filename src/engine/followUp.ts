@@ -174,9 +174,8 @@ export function followUpsOf(
         );
       if (i.status === "red" || i.status === "amber")
         issues.push(
-          issue("initiative-off-track", i.statusCell ?? i.cell, {
+          issue(i.status === "red" ? "initiative-off-track" : "initiative-at-risk", i.statusCell ?? i.cell, {
             initiative: i.name,
-            status: i.status,
             value: i.status === "red" ? "Red" : "Amber",
           }),
         );

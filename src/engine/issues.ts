@@ -335,8 +335,11 @@ const CATALOGUE = {
   ],
   "initiative-off-track": [
     "warning",
-    (p: Params) =>
-      `The initiative ${q(p.initiative!)} is ${p.status === "red" ? "off track" : "at risk"} (${q(p.value!)}).`,
+    (p: Params) => `The initiative ${q(p.initiative!)} is off track (${q(p.value!)}).`,
+  ],
+  "initiative-at-risk": [
+    "warning",
+    (p: Params) => `The initiative ${q(p.initiative!)} is at risk (${q(p.value!)}).`,
   ],
   "initiative-over-budget": [
     "warning",

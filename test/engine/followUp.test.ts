@@ -104,7 +104,7 @@ describe("initiatives", () => {
         "Initiatives!H3",
         'The initiative "New CRM" has spent 130 of its budget of 100.',
       ],
-      ["initiative-off-track", "Initiatives!F2", 'The initiative "Loyalty app" is at risk ("Amber").'],
+      ["initiative-at-risk", "Initiatives!F2", 'The initiative "Loyalty app" is at risk ("Amber").'],
     ]);
   });
 
