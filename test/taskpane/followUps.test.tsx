@@ -1,0 +1,104 @@
+/**
+ * @jest-environment jsdom
+ */
+import { screen, waitFor, within } from "@testing-library/react";
+import { type CellValue } from "../../src/model/snapshot";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { book, sheet } from "../helpers/book";
+import { createScorecard, storedDefinition } from "./paneHelpers";
+
+const DATA: CellValue[][] = [
+  ["Period", "Perspective", "Objective", "KPI", "Actual", "Target"],
+  ["2026-12", "Financial", "Grow revenue", "Revenue", 50, 100],
+  ["2026-12", "Financial", "Grow revenue", "Margin", 95, 100],
+];
+const NOTES: CellValue[][] = [
+  ["Period", "KPI", "Analysis", "Action", "Action owner", "Due"],
+  ["2026-12", "Revenue", "Two deals slipped.", "Call buyers", "Ann", "2020-01-31"],
+];
+const INITIATIVES: CellValue[][] = [
+  ["Objective", "Initiative", "Owner", "Due", "% complete", "Status"],
+  ["Grow revenue", "New CRM", "Ann", "2020-06-30", 0.6, "Red"],
+];
+
+const workbook = () =>
+  new MemoryWorkbook(book(sheet("Data", DATA), sheet("Notes", NOTES), sheet("Initiatives", INITIATIVES)));
+
+/** Every text the Scorecard sheet holds. */
+const sheetTexts = (port: MemoryWorkbook): string[] =>
+  (port.sheet("Scorecard")?.values ?? []).flat().filter((v): v is string => typeof v === "string");
+
+describe("commentary and initiatives in the pane", () => {
+  it("shows each initiative under its objective, with its progress and flags", async () => {
+    await createScorecard(workbook());
+    const tree = screen.getByRole("tree", { name: "Perspectives, objectives and KPIs" });
+    const item = within(tree).getByRole("treeitem", { name: /^Initiative New CRM/ });
+    expect(item.getAttribute("aria-label")).toBe(
+      "Initiative New CRM: 60%, due 2020-06-30, overdue, off track",
+    );
+    expect(item.textContent).toContain("Off target");
+  });
+
+  it("shows a KPI's commentary for the period in its details, the late action marked", async () => {
+    const user = await createScorecard(workbook());
+    await user.click(within(screen.getByRole("tree")).getByText("Revenue"));
+    const section = await screen.findByRole("region", { name: "Commentary for 2026-12 on Revenue" });
+    expect(section.textContent).toContain("Two deals slipped.");
+    const action = within(section).getByRole("listitem");
+    expect(action.textContent).toBe("Call buyers — Ann, due 2020-01-31 Overdue");
+  });
+
+  it("keeps commentary written in the details, refusing a date that is no day, and writes it on the sheet", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    await user.click(within(screen.getByRole("tree")).getByText("Margin"));
+    await user.click(await screen.findByRole("button", { name: "Add commentary" }));
+    const form = screen.getByRole("form", { name: "Add commentary on Margin" });
+    await user.type(within(form).getByRole("textbox", { name: "Analysis" }), "Mix shifted to services.");
+    await user.type(within(form).getByRole("textbox", { name: "Action" }), "Reprice support");
+    await user.type(within(form).getByRole("textbox", { name: "Action owner" }), "Bo");
+    await user.type(within(form).getByRole("textbox", { name: "Due" }), "31/12");
+    await user.click(within(form).getByRole("button", { name: "Save commentary" }));
+    expect(within(form).getByText("Write the date as 2026-12-31.")).toBeTruthy();
+    expect(storedDefinition(port)?.commentary).toBeUndefined();
+
+    const due = within(form).getByRole("textbox", { name: "Due" });
+    await user.clear(due);
+    await user.type(due, "2027-01-15");
+    await user.click(within(form).getByRole("button", { name: "Save commentary" }));
+    await waitFor(() =>
+      expect(storedDefinition(port)?.commentary).toEqual([
+        {
+          period: "2026-12",
+          perspective: "Financial",
+          objective: "Grow revenue",
+          kpi: "Margin",
+          analysis: "Mix shifted to services.",
+          actions: [{ action: "Reprice support", owner: "Bo", due: "2027-01-15", done: false }],
+        },
+      ]),
+    );
+    expect(sheetTexts(port)).toEqual(
+      expect.arrayContaining([
+        "Margin (Grow revenue)",
+        "Mix shifted to services.",
+        "Action: Reprice support",
+      ]),
+    );
+    // Explained now: only Revenue's table commentary and Margin's were asked for.
+    expect(sheetTexts(port)).not.toContain("Needs commentary");
+  });
+
+  it("lists the KPIs needing commentary on the sheet until the setting turns the list off", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    expect(sheetTexts(port)).toEqual(expect.arrayContaining(["Needs commentary", "Margin"]));
+    await user.click(screen.getByRole("tab", { name: "Settings" }));
+    const box = await screen.findByRole("checkbox", { name: /Needs commentary/ });
+    expect(box).toHaveProperty("checked", true);
+    await user.click(box);
+    await user.click(screen.getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(storedDefinition(port)?.settings.needsCommentary).toBe(false));
+    await waitFor(() => expect(sheetTexts(port)).not.toContain("Needs commentary"));
+  });
+});
