@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -299,6 +299,42 @@ describe("bsc consolidate", () => {
     const report = JSON.parse(again.out) as GroupJson;
     expect(report.units.map((u) => u.name)).toEqual(["north", "south", "east", "broken"]);
     expect(report.entities).toEqual(json.entities);
+  });
+
+  it("scores every unit for the period asked, and says when no unit has it (exit 1, nothing written)", async () => {
+    const feb = await bsc(
+      dir,
+      "consolidate",
+      "group.xlsx",
+      "north.xlsx",
+      "south.xlsx",
+      "-o",
+      "feb.xlsx",
+      "--period",
+      "2026-02",
+      "--json",
+    );
+    const report = JSON.parse(feb.out) as GroupJson;
+    expect(feb.code).toBe(0);
+    expect(report.period).toBe("2026-02");
+    const north = kpisOf(report.entities?.find((e) => e.name === "north")?.perspectives ?? []);
+    expect(north.get("Financial/Grow revenue/Revenue")).toMatchObject({
+      actual: 960,
+      cell: "[north.xlsx]'KPI Data'!E5",
+    });
+    const none = await bsc(
+      dir,
+      "consolidate",
+      "group.xlsx",
+      "north.xlsx",
+      "-o",
+      "none.xlsx",
+      "--period",
+      "2030-01",
+    );
+    expect(none.code).toBe(1);
+    expect(none.err).toMatch(/2030-01/);
+    expect(existsSync(path.join(dir, "none.xlsx"))).toBe(false);
   });
 
   it("refuses a group's workbook that remembers no unit when none is given (exit 2)", async () => {
