@@ -131,7 +131,9 @@ export async function runScorecard(
   const rendered = renderPlan({
     sheetNames: state.snapshot.sheets.map((s) => s.name),
     owned: state.owned,
-    model: scoring.model,
+    model: options.summaryAsValues
+      ? { ...scoring.model, settings: { ...scoring.model.settings, summaryAsValues: true } }
+      : scoring.model,
     result: scoring.result,
     definition: { ...stored, settings: { ...stored.settings, lastRefreshed: now.toISOString() } },
     refreshedAt: timestamp(now),

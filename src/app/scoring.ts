@@ -45,6 +45,8 @@ export interface RunOptions {
   readonly onProgress?: (step: RefreshStep) => void | Promise<void>;
   /** Draws the Strategy Map sheet where the workbook has none yet ("Insert strategy map"). */
   readonly strategyMap?: boolean;
+  /** Write the Scorecard sheet as plain values for this refresh (`bsc refresh --values`), whatever the stored setting. */
+  readonly summaryAsValues?: boolean;
   /** What reading the file itself found (a CSV export's numbers that read two ways), reported first. */
   readonly fileIssues?: readonly Issue[];
   /** How the file writes dates such as 01/02/2024, where the file says (a CSV with a decimal comma). */
@@ -103,6 +105,20 @@ export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookSta
   return { snapshot, owned, stored: parsed.definition, history, ...(notes.length ? { notes } : {}) };
 }
 
+/**
+ * A group's workbook (its definition remembers the units it consolidates) read as a scorecard of
+ * its own has no table: it is said to be one, and how to consolidate it again, rather than "no
+ * scorecard table" (docs/WORKBOOK.md, Consolidating the units' workbooks).
+ */
+function groupWorkbookFailure<T extends { readonly fatal: Issue }>(
+  failure: T,
+  definition: Definition | null,
+): T {
+  const units = definition?.units ?? [];
+  if (units.length === 0 || definition?.source || failure.fatal.code !== "no-scorecard-table") return failure;
+  return { ...failure, fatal: issue("group-workbook", null, { files: units.map((u) => u.file).join(", ") }) };
+}
+
 /** Model and evaluation of a snapshot under a definition: pure, so the pane can preview a draft. */
 export function scoreWorkbook(
   state: WorkbookState,
@@ -114,7 +130,7 @@ export function scoreWorkbook(
     yearToTry: (options.now ?? new Date()).getUTCFullYear(),
     ...(options.fileDayOrder ? { fileDayOrder: options.fileDayOrder } : {}),
   });
-  if (!reading.ok) return reading;
+  if (!reading.ok) return groupWorkbookFailure(reading, definition);
   const fileIssues = [...(options.fileIssues ?? []), ...(state.notes ?? [])];
   // A published period scores as it was published; its changes since are restatements.
   const { model } = withPublishedValues(reading.model, state.history ?? [], definition?.published);

@@ -43,6 +43,8 @@ export type Command =
       readonly json: boolean;
       /** Draw the Strategy Map sheet; once drawn, every refresh redraws it. */
       readonly strategyMap: boolean;
+      /** Write the Scorecard sheet as plain values this time, not formulas. */
+      readonly values: boolean;
     }
   | {
       readonly kind: "publish";
@@ -65,7 +67,7 @@ export const USAGE = `Usage:
   bsc check <book.xlsx|.xlsm|.csv> [--table NAME | --range REF] [--map ROLE=HEADER ...] [layout switches]
             [--period YYYY-MM] [--json]
   bsc refresh <book.xlsx|.xlsm|.csv> [-o <out.xlsx> | --in-place] [--force] [--table NAME | --range REF]
-              [--map ROLE=HEADER ...] [layout switches] [--period YYYY-MM] [--strategy-map] [--json]
+              [--map ROLE=HEADER ...] [layout switches] [--period YYYY-MM] [--strategy-map] [--values] [--json]
   bsc consolidate <group.xlsx> [<unit.xlsx|.xlsm|.csv|folder> ...] [-o <out.xlsx> | --in-place] [--force]
                   [--period YYYY-MM] [--json]
   bsc publish <book.xlsx|.xlsm> --period YYYY-MM [-o <out.xlsx> | --in-place] [--force] [--unpublish] [--json]
@@ -90,6 +92,10 @@ consolidate reads each unit's workbook as check reads it and writes the group's 
 KPIs matched by name or by the group's KPI map table (Unit, Unit's KPI name, Group KPI name). A
 unit that cannot be read is left out and named with its reason (exit 1); a folder gives each
 workbook in it; with no unit given, the units the group's workbook remembers are read again.
+The Scorecard sheet's figures are formulas over the table's cells, so that an edited actual moves
+its score, status and roll-ups at once in Excel or LibreOffice (new periods, KPIs or layouts need a
+refresh); --values writes them as plain values instead, frozen until the next refresh (the stored
+setting summaryAsValues does so for every refresh).
 --strategy-map draws the Strategy Map sheet (objectives in perspective lanes, coloured by status,
 with the Drives column's arrows); once it is there, every refresh redraws it.
 Every refresh records the scored period's results in the Scorecard History sheet, replacing that
@@ -116,6 +122,7 @@ const FLAG_OPTIONS: Readonly<Record<string, string>> = {
   "--day-first": "dayFirst",
   "--month-first": "monthFirst",
   "--strategy-map": "strategyMap",
+  "--values": "values",
   "--unpublish": "unpublish",
 };
 /** What check and refresh both take: the table, its layout, the period, the report. */
@@ -135,7 +142,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   sample: ["force"],
   consolidate: ["out", "inPlace", "force", "period", "json"],
   check: READING_OPTIONS,
-  refresh: ["out", "inPlace", "force", ...READING_OPTIONS, "strategyMap"],
+  refresh: ["out", "inPlace", "force", ...READING_OPTIONS, "strategyMap", "values"],
   publish: ["out", "inPlace", "force", "period", "unpublish", "json"],
 };
 
@@ -290,6 +297,7 @@ export function parseArgs(argv: readonly string[]): Command {
         force: flags.force === true,
         json: flags.json === true,
         strategyMap: flags.strategyMap === true,
+        values: flags.values === true,
       };
   }
 }

@@ -351,6 +351,7 @@ export async function runCommand(
               ...(refreshing ? mappingOf(refreshing) : {}),
               ...(io.now ? { now: io.now } : {}),
               strategyMap: refreshing?.strategyMap ?? false,
+              ...(refreshing?.values ? { summaryAsValues: true } : {}),
               ...(command.kind === "publish"
                 ? { publish: { period: command.period, ...(command.unpublish ? { undo: true } : {}) } }
                 : {}),
