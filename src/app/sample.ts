@@ -338,3 +338,109 @@ export function sampleRows(): SampleRow[] {
   }
   return rows;
 }
+
+/** The sample's Commentary table: December's analyses and actions (ISO days), two KPIs left unexplained. */
+export const SAMPLE_COMMENTARY: readonly {
+  kpi: string;
+  objective: string;
+  analysis: string;
+  action: string;
+  owner: string;
+  due: string;
+  status: string;
+}[] = [
+  {
+    kpi: "Training hours per employee",
+    objective: "",
+    analysis: "Two courses moved to January when the trainer fell ill; the plan catches up by February.",
+    action: "Book the spring courses",
+    owner: "Sofia Rossi (HR)",
+    due: "2026-12-18",
+    status: "Open",
+  },
+  {
+    kpi: "",
+    objective: "",
+    analysis: "",
+    action: "Add two e-learning modules",
+    owner: "Sofia Rossi (HR)",
+    due: "2026-11-30",
+    status: "Open",
+  },
+  {
+    kpi: "Days sales outstanding",
+    objective: "",
+    analysis: "Two large invoices to public-sector clients are past 60 days.",
+    action: "Escalate both invoices",
+    owner: "Maria Lopez (CFO)",
+    due: "2027-01-15",
+    status: "Open",
+  },
+  {
+    kpi: "",
+    objective: "Delight customers",
+    analysis: "The satisfaction survey is still out; NPS has risen since the support portal pilot.",
+    action: "",
+    owner: "",
+    due: "",
+    status: "",
+  },
+];
+
+/** The sample's Initiatives table: one late and over budget, one off track. */
+export const SAMPLE_INITIATIVES: readonly {
+  objective: string;
+  name: string;
+  owner: string;
+  start: string;
+  due: string;
+  complete: number;
+  status: string;
+  budget: number;
+  spend: number;
+}[] = [
+  {
+    objective: "Grow revenue",
+    name: "Enter the Nordic market",
+    owner: "Maria Lopez (CFO)",
+    start: "2026-03-01",
+    due: "2027-03-31",
+    complete: 0.45,
+    status: "Green",
+    budget: 250,
+    spend: 120,
+  },
+  {
+    objective: "Delight customers",
+    name: "New support portal",
+    owner: "Aisha Khan",
+    start: "2026-02-01",
+    due: "2026-11-30",
+    complete: 0.8,
+    status: "Amber",
+    budget: 120,
+    spend: 135,
+  },
+  {
+    objective: "Deliver on time",
+    name: "Warehouse automation",
+    owner: "Chen Wei",
+    start: "2026-04-01",
+    due: "2027-06-30",
+    complete: 0.3,
+    status: "Green",
+    budget: 400,
+    spend: 110,
+  },
+  {
+    objective: "Build skills",
+    name: "Leadership academy",
+    owner: "Sofia Rossi (HR)",
+    start: "2026-01-15",
+    due: "2026-12-31",
+    complete: 0.6,
+    status: "Red",
+    budget: 80,
+    spend: 50,
+  },
+];

@@ -1,5 +1,7 @@
 import {
   SAMPLE_CASH,
+  SAMPLE_COMMENTARY,
+  SAMPLE_INITIATIVES,
   SAMPLE_OBJECTIVES,
   SAMPLE_PERSPECTIVE_WEIGHTS,
   SAMPLE_YEAR,
@@ -22,6 +24,7 @@ export function sampleWorkbookSheets(): NewSheet[] {
       "KPI Data holds one row per KPI per month. Strategy holds the perspective and objective weights.",
       "Run `npm run bsc -- refresh <this file>` (or Refresh in Excel) to score it: the Scorecard sheet and the traffic lights on KPI Data's Actual column are written by the add-in.",
       "December is not fully reported yet: two surveys are still out, so those KPIs show no data.",
+      "Follow-up holds December's commentary (analyses and actions) and the initiatives behind the objectives.",
     ].map((text, i) => ({
       row: i + 1,
       col: 1,
@@ -121,7 +124,69 @@ export function sampleWorkbookSheets(): NewSheet[] {
       ]),
     ],
   };
-  return [about, data, strategy, treasury];
+  // December's commentary and the initiatives behind the objectives, as a team keeps them.
+  const day = (iso: string): Date | null => (iso === "" ? null : new Date(`${iso}T00:00:00Z`));
+  const dated = (column: string) =>
+    ["Due", "Start"].includes(column) ? { numberFormat: "yyyy-mm-dd" } : undefined;
+  const followUp: NewSheet = {
+    name: "Follow-up",
+    columnWidths: [11, 28, 22, 60, 28, 20, 11, 9],
+    tables: [
+      {
+        name: "Commentary",
+        top: 1,
+        left: 1,
+        style: TABLE_STYLE,
+        columns: ["Month", "KPI", "Objective", "Analysis", "Action", "Action owner", "Due", "Status"],
+        rows: SAMPLE_COMMENTARY.map((c, i) => [
+          i === 0 || c.kpi !== "" || c.objective !== "" ? monthStart(12) : null,
+          c.kpi || null,
+          c.objective || null,
+          c.analysis || null,
+          c.action || null,
+          c.owner || null,
+          day(c.due),
+          c.status || null,
+        ]),
+        look: (_, column) => (column === "Month" ? { numberFormat: "mmm yyyy" } : dated(column)),
+      },
+      {
+        name: "Initiatives",
+        top: SAMPLE_COMMENTARY.length + 4,
+        left: 1,
+        style: TABLE_STYLE,
+        columns: [
+          "Objective",
+          "Initiative",
+          "Owner",
+          "Start",
+          "Due",
+          "% complete",
+          "Status",
+          "Budget",
+          "Spend",
+        ],
+        rows: SAMPLE_INITIATIVES.map((i) => [
+          i.objective,
+          i.name,
+          i.owner,
+          day(i.start),
+          day(i.due),
+          i.complete,
+          i.status,
+          i.budget,
+          i.spend,
+        ]),
+        look: (_, column) =>
+          column === "% complete"
+            ? { numberFormat: "0%" }
+            : column === "Budget" || column === "Spend"
+              ? { numberFormat: "#,##0" }
+              : dated(column),
+      },
+    ],
+  };
+  return [about, data, strategy, followUp, treasury];
 }
 
 /** The sample workbook as an .xlsx file's bytes. */
