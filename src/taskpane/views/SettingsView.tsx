@@ -32,6 +32,7 @@ export function SettingsView({
   const [sheetName, setSheetName] = useState(settings.summarySheetName);
   const [palette, setPalette] = useState(settings.palette);
   const [needsCommentary, setNeedsCommentary] = useState(settings.needsCommentary !== false);
+  const [asValues, setAsValues] = useState(settings.summaryAsValues === true);
   const nameProblem =
     sheetName.trim() === ""
       ? "The summary sheet needs a name."
@@ -55,6 +56,7 @@ export function SettingsView({
           summarySheetName: sheetName.trim(),
           palette,
           needsCommentary,
+          summaryAsValues: asValues,
         });
       }}
     >
@@ -96,6 +98,11 @@ export function SettingsView({
         checked={needsCommentary}
         onChange={(_, d) => setNeedsCommentary(d.checked === true)}
         label="List the red and amber KPIs without an analysis (Needs commentary)"
+      />
+      <Checkbox
+        checked={asValues}
+        onChange={(_, d) => setAsValues(d.checked === true)}
+        label="Write the summary sheet as values, frozen until the next refresh (otherwise its formulas follow edits to the table)"
       />
       <Button appearance="primary" type="submit" disabled={nameProblem !== undefined}>
         Save settings
