@@ -37,9 +37,12 @@ function placeOf(
   return m ? { sheet: m[1] as string, column: m[2] as string, row: Number(m[3]) } : null;
 }
 
+/** Codes whose every issue is a fact of its own: a restatement's two values are what it says. */
+const NEVER_GROUPED: ReadonlySet<string> = new Set(["restated"]);
+
 function groupKey(found: IssueReport): string {
   const kind = `${found.code}\u0000${found.severity}`;
-  const place = found.cell === null ? null : placeOf(found.cell);
+  const place = found.cell === null || NEVER_GROUPED.has(found.code) ? null : placeOf(found.cell);
   if (place) return `${kind}\u0000${place.sheet}\u0000${place.column}`;
   return `${kind}\u0000${found.cell ?? ""}\u0000${found.message}`;
 }

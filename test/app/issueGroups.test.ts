@@ -25,6 +25,23 @@ describe("groupIssues: one line per cause", () => {
     );
   });
 
+  it("never groups restatements: each says its own values, even two in one column", () => {
+    const restated = (row: number, kpi: string, was: string, now: string): Issue =>
+      issue("restated", `Data!E${row}`, {
+        kpi,
+        period: "2026-11",
+        which: "actual",
+        was,
+        now,
+        where: `Data!E${row}`,
+      });
+    const groups = groupIssues([restated(2, "Revenue", "100", "80"), restated(3, "Costs", "50", "55")]);
+    expect(groups.map((g) => [g.cells, g.message.split(". ")[0]])).toEqual([
+      [["Data!E2"], "Revenue 2026-11: 100 when published, now 80 (Data!E2)"],
+      [["Data!E3"], "Costs 2026-11: 50 when published, now 55 (Data!E3)"],
+    ]);
+  });
+
   it("keeps apart other codes, other columns and other sheets, in the order first found", () => {
     const issues = [
       unreadable(2, "x"),
