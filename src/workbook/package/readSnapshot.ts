@@ -13,8 +13,9 @@ import {
 import { parseSharedStrings, type SharedStrings } from "./read/sharedStrings";
 import { parseTable } from "./read/tablePart";
 import { parseWorkbook, type WorkbookSheet } from "./read/workbookPart";
-import { readWorksheet, type SheetReading } from "./read/worksheet";
+import { readWorksheet, type SheetContent, type SheetReading } from "./read/worksheet";
 import { parseXmlPart } from "./read/xml";
+import { rememberedIndex, rememberIndex } from "../ooxml/elementIndex";
 import { PackageParts } from "./read/zipParts";
 
 export { InflateLimitError, type BoundedInflate } from "./read/inflate";
@@ -46,8 +47,11 @@ export async function readPackageSnapshot(
    * the same package: the patcher then neither inflates nor checks them again.
    */
   keepPart?: InflatedPartKeeper,
+  /** The sheets the last read of the same workbook parsed, for one read after another (SheetMemo). */
+  memo?: SheetMemo,
 ): Promise<WorkbookSnapshot> {
   const effective: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits };
+  memo?.begin();
   const parts = await PackageParts.open(zip, inflate, effective, keepPart);
 
   const workbookName = await workbookPartName(parts);
@@ -61,8 +65,8 @@ export async function readPackageSnapshot(
     [...relationships.values()].find((r) => isRelationshipType(r, kind) && parts.has(r.part))?.part ?? usual;
 
   // Parsed by functions of their own, so that the parts' bytes are garbage before the sheets are read.
-  const numberFormats = await readNumberFormats(parts, related("styles", "xl/styles.xml"));
-  const strings = await readSharedStrings(parts, related("sharedStrings", "xl/sharedStrings.xml"));
+  const numberFormats = await readNumberFormats(parts, related("styles", "xl/styles.xml"), memo);
+  const strings = await readSharedStrings(parts, related("sharedStrings", "xl/sharedStrings.xml"), memo);
 
   const context = {
     parts,
@@ -70,6 +74,7 @@ export async function readPackageSnapshot(
     numberFormats,
     date1904: workbook.date1904,
     cellBudget: { remaining: effective.maxCells, limit: effective.maxCells },
+    memo,
   };
   const sheets: SheetSnapshot[] = [];
   for (const sheet of workbook.sheets) {
@@ -78,6 +83,7 @@ export async function readPackageSnapshot(
     if (!rel || !isRelationshipType(rel, "worksheet") || !parts.has(rel.part)) continue;
     sheets.push(await readSheet(sheet, rel.part, context));
   }
+  memo?.finish();
   return { sheets, names: workbook.names };
 }
 
@@ -90,22 +96,38 @@ interface ReadContext {
   readonly numberFormats: NumberFormats;
   readonly date1904: boolean;
   readonly cellBudget: SheetReading["cellBudget"];
+  readonly memo: SheetMemo | undefined;
 }
 
-async function readNumberFormats(parts: PackageParts, name: string): Promise<NumberFormats> {
+async function readNumberFormats(
+  parts: PackageParts,
+  name: string,
+  memo?: SheetMemo,
+): Promise<NumberFormats> {
   const bytes = await parts.read(name, "other");
+  memo?.input("styles", bytes ?? null);
   return bytes ? NumberFormats.parse(name, bytes) : NumberFormats.none;
 }
 
-async function readSharedStrings(parts: PackageParts, name: string): Promise<SharedStrings | null> {
+async function readSharedStrings(
+  parts: PackageParts,
+  name: string,
+  memo?: SheetMemo,
+): Promise<SharedStrings | null> {
   const bytes = await parts.read(name, "sharedStrings");
+  memo?.input("strings", bytes ?? null);
   return bytes ? parseSharedStrings(name, bytes) : null;
 }
 
 /** A function of its own so that the sheet's bytes are garbage once its cells are read. */
 async function readSheet(sheet: WorkbookSheet, part: string, context: ReadContext): Promise<SheetSnapshot> {
   const bytes = (await context.parts.read(part, "sheet")) as Uint8Array;
-  const { values, formats, tableRelationships } = readWorksheet(bytes, { ...context, part });
+  const { memo, cellBudget, date1904 } = context;
+  const before = cellBudget.remaining;
+  const content =
+    memo?.reuse(part, bytes, date1904, cellBudget) ?? readWorksheet(bytes, { ...context, part });
+  memo?.remember(part, bytes, date1904, content, before - cellBudget.remaining);
+  const { values, formats, tableRelationships } = content;
   return {
     name: sheet.name,
     visibility: sheet.visibility,
@@ -191,5 +213,77 @@ function decodePartName(partName: string): string {
     return decodeURIComponent(path);
   } catch {
     return path;
+  }
+}
+
+/** A sheet as one read parsed it, and what its cells were read with. */
+interface RememberedSheet {
+  readonly bytes: Uint8Array;
+  readonly strings: Uint8Array | null;
+  readonly styles: Uint8Array | null;
+  readonly date1904: boolean;
+  readonly content: SheetContent;
+  /** The cells it counted against the read's limit. */
+  readonly cells: number;
+}
+
+const sameBytes = (a: Uint8Array | null, b: Uint8Array | null): boolean => {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * The sheets one read parsed, kept for the next read of the same workbook: the browser preview
+ * reads its file again after each refresh, which rewrites the product's sheets and leaves the
+ * user's as they were. A sheet whose XML, shared strings, number formats and date system are byte
+ * for byte those the last read parsed is not parsed again (at 24,000 rows, most of the half second
+ * each refresh spent reading); its cells still count against the read's limit, and the patcher
+ * still finds where its elements lie. Keeps the last read's bytes: for a workbook read more than once.
+ */
+export class SheetMemo {
+  private last = new Map<string, RememberedSheet>();
+  private next = new Map<string, RememberedSheet>();
+  private inputs: { strings: Uint8Array | null; styles: Uint8Array | null } = { strings: null, styles: null };
+
+  /** A read starts: what it remembers replaces the last read's only when it ends. */
+  begin(): void {
+    this.next = new Map();
+    this.inputs = { strings: null, styles: null };
+  }
+
+  /** The shared strings' or the styles' bytes of the read under way (null: the package has none). */
+  input(kind: "strings" | "styles", bytes: Uint8Array | null): void {
+    this.inputs[kind] = bytes;
+  }
+
+  /** The cells the last read found in these same bytes, counted against `budget`; undefined: parse them. */
+  reuse(part: string, bytes: Uint8Array, date1904: boolean, budget: SheetReading["cellBudget"]) {
+    const known = this.last.get(part);
+    if (
+      !known ||
+      known.date1904 !== date1904 ||
+      known.cells > budget.remaining ||
+      !sameBytes(known.strings, this.inputs.strings) ||
+      !sameBytes(known.styles, this.inputs.styles) ||
+      !sameBytes(known.bytes, bytes)
+    )
+      return undefined;
+    budget.remaining -= known.cells;
+    // The patcher splices at the elements' offsets the reader's scan found: the same for the same bytes.
+    const index = rememberedIndex(known.bytes);
+    if (index) rememberIndex(bytes, index);
+    return known.content;
+  }
+
+  remember(part: string, bytes: Uint8Array, date1904: boolean, content: SheetContent, cells: number): void {
+    this.next.set(part, { bytes, ...this.inputs, date1904, content, cells });
+  }
+
+  /** The read ended whole: its sheets are the ones the next read may reuse. */
+  finish(): void {
+    this.last = this.next;
+    this.next = new Map();
   }
 }

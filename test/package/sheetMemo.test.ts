@@ -1,0 +1,95 @@
+/**
+ * SheetMemo: the browser preview reads its file again after each refresh, and a sheet whose bytes
+ * (and shared strings, number formats, date system) are those the last read parsed is not parsed
+ * again. What the memo gives must be what a read without it gives, refresh after refresh.
+ */
+import { runScorecard } from "../../src/app/scorecard";
+import { countScansWith } from "../../src/workbook/ooxml/elementIndex";
+import { nodeCodec } from "../../src/workbook/package/nodeCodec";
+import { PackageWorkbook } from "../../src/workbook/package/packageWorkbook";
+import { nodeBoundedInflate } from "../../src/workbook/package/readInflateNode";
+import { PackageLimitError, readPackageSnapshot, SheetMemo } from "../../src/workbook/package/readSnapshot";
+import { editPart, tableBook } from "../cli/craftedInputs";
+
+const DATA = "xl/worksheets/sheet1.xml";
+const NOW = new Date("2026-04-02T10:00:00Z");
+
+const open = (bytes: Uint8Array, memo?: SheetMemo): Promise<PackageWorkbook> =>
+  PackageWorkbook.load(
+    bytes,
+    nodeCodec,
+    (b, keep) => readPackageSnapshot(b, nodeBoundedInflate, undefined, keep, memo),
+    true,
+  );
+
+/** The parts scanned while `run` runs, each with how many times. */
+async function scansDuring(run: () => Promise<unknown>): Promise<Map<string, number>> {
+  const scans = new Map<string, number>();
+  countScansWith((what) => {
+    if (what !== "text") scans.set(what, (scans.get(what) ?? 0) + 1);
+  });
+  try {
+    await run();
+  } finally {
+    countScansWith(null);
+  }
+  return scans;
+}
+
+describe("reading a workbook again with the last read's sheets", () => {
+  it("refresh after refresh: the same snapshots and the same file as without the memo, the data's sheet parsed once", async () => {
+    const input = await tableBook();
+    const remembering = await open(input, new SheetMemo());
+    const plain = await open(input);
+    for (let run = 0; run < 3; run++) {
+      // A minute later each time: the Scorecard sheet says when it was refreshed.
+      const now = new Date(NOW.getTime() + run * 60_000);
+      // The patch splices the data's sheet where the read found its elements, remembered or not.
+      const patching = await scansDuring(() => runScorecard(remembering, { now }, true));
+      expect(patching.get(DATA) ?? 0).toBe(0);
+      expect((await runScorecard(plain, { now }, true)).ok).toBe(true);
+      let snapshot: unknown;
+      const reading = await scansDuring(async () => (snapshot = await remembering.readSnapshot()));
+      expect(snapshot).toEqual(await plain.readSnapshot());
+      expect(Buffer.from(await remembering.toBytes()).equals(Buffer.from(await plain.toBytes()))).toBe(true);
+      // The first refresh adds the traffic lights to the data's sheet; the next ones leave it as it is.
+      expect(reading.get(DATA) ?? 0).toBe(run === 0 ? 1 : 0);
+      // The Scorecard sheet, rewritten by each refresh, is parsed each time.
+      expect(
+        [...reading.keys()].filter((part) => part.startsWith("xl/worksheets/") && part !== DATA),
+      ).not.toEqual([]);
+    }
+  });
+
+  it("parses a sheet again when its bytes changed", async () => {
+    const memo = new SheetMemo();
+    const before = await tableBook();
+    const after = await editPart(before, DATA, (xml) => xml.replace(/<v>90<\/v>/, "<v>95</v>"));
+    const first = await readPackageSnapshot(before, nodeBoundedInflate, undefined, undefined, memo);
+    const second = await readPackageSnapshot(after, nodeBoundedInflate, undefined, undefined, memo);
+    expect(first.sheets[0]!.values[1]![4]).toBe(90);
+    expect(second.sheets[0]!.values[1]![4]).toBe(95);
+    expect(second).toEqual(await readPackageSnapshot(after, nodeBoundedInflate));
+  });
+
+  it("parses a sheet again when the shared strings changed, though the sheet did not", async () => {
+    const memo = new SheetMemo();
+    const before = await tableBook();
+    const after = await editPart(before, "xl/sharedStrings.xml", (xml) =>
+      xml.replace(">Revenue<", ">Turnover<"),
+    );
+    await readPackageSnapshot(before, nodeBoundedInflate, undefined, undefined, memo);
+    const second = await readPackageSnapshot(after, nodeBoundedInflate, undefined, undefined, memo);
+    expect(second.sheets[0]!.values.flat()).toContain("Turnover");
+    expect(second.sheets[0]!.values.flat()).not.toContain("Revenue");
+  });
+
+  it("still counts a remembered sheet's cells against the limit", async () => {
+    const memo = new SheetMemo();
+    const book = await tableBook();
+    await readPackageSnapshot(book, nodeBoundedInflate, undefined, undefined, memo);
+    await expect(
+      readPackageSnapshot(book, nodeBoundedInflate, { maxCells: 10 }, undefined, memo),
+    ).rejects.toThrow(PackageLimitError);
+  });
+});
