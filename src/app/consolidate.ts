@@ -89,6 +89,10 @@ export async function readUnit(
     return { ok: false, unit, reason: withCell(fatal), fatal, ...(suggestion ? { suggestion } : {}) };
   }
   const { model } = scoring;
+  // Every cell named with the unit's file, here where the unit is read (a worker thread in bsc):
+  // plain strings, which pass to the main thread as they are (a reader's lazy cell would not).
+  const at = (cell: string) => unitCell(unit.file, cell);
+  const issues = [...(options.fileIssues ?? []), ...(state.notes ?? []), ...model.issues];
   return {
     ok: true,
     unit,
@@ -96,8 +100,8 @@ export async function readUnit(
       granularity: model.granularity,
       perspectives: model.perspectives,
       objectives: model.objectives,
-      kpis: model.kpis,
-      issues: [...(options.fileIssues ?? []), ...(state.notes ?? []), ...model.issues],
+      kpis: model.kpis.map((k) => ({ ...k, observations: k.observations.map((o) => observationAt(o, at)) })),
+      issues: issues.map((i) => ({ ...i, cell: i.cell === null ? null : at(i.cell) })),
       read: model.tables.length ? model.tables.map(tableAddress).join(", ") : "Tagged ranges",
     },
   };
@@ -195,8 +199,7 @@ export function consolidate(readings: readonly UnitReading[], options: Consolida
       reason: null,
     });
     mapUnits.add(mapNameKey(unit.name)).add(mapNameKey(unitFileName(unit.file)));
-    const at = (cell: string) => unitCell(unit.file, cell);
-    for (const i of model.issues) issues.push({ ...i, cell: i.cell === null ? null : at(i.cell) });
+    issues.push(...model.issues);
     for (const p of model.perspectives) if (!perspectives.has(p.name)) perspectives.set(p.name, p);
     for (const o of model.objectives) {
       const key = objectiveKey(o.perspective, o.name);
@@ -238,7 +241,6 @@ export function consolidate(readings: readonly UnitReading[], options: Consolida
         perspective: group.perspective,
         objective: group.objective,
         name: group.name,
-        observations: kpi.observations.map((o) => observationAt(o, at)),
       });
     }
   }
@@ -296,11 +298,21 @@ export function consolidate(readings: readonly UnitReading[], options: Consolida
   };
 }
 
-/** An observation whose cells name the unit's file. */
+/**
+ * An observation whose cells name the unit's file: a plain object, each field copied by name (a
+ * long table's row makes its cells when asked, and a spread or a thread's copy would lose them).
+ */
 function observationAt(o: Observation, at: (cell: string) => string): Observation {
   const or = (cell: string | null) => (cell === null ? null : at(cell));
   return {
-    ...o,
+    period: o.period,
+    row: o.row,
+    actual: o.actual,
+    target: o.target,
+    threshold: o.threshold,
+    tolerance: o.tolerance,
+    polarityText: o.polarityText,
+    ...(o.wide ? { wide: o.wide } : {}),
     actualCell: at(o.actualCell),
     targetCell: or(o.targetCell),
     thresholdCell: or(o.thresholdCell),

@@ -227,6 +227,11 @@ const CATALOGUE = {
     "info",
     (p: Params) => `A sheet of yours is called ${q(p.wanted!)}, so the summary is written to ${q(p.used!)}.`,
   ],
+  "group-workbook": [
+    "error",
+    (p: Params) =>
+      `This is a group's workbook: its scorecard consolidates its units' workbooks (${p.files}) and it has no scorecard table of its own. Consolidate them again: bsc consolidate with this workbook and their files or folder, or Add units' workbooks… in the task pane's Settings.`,
+  ],
   "unit-left-out": [
     "error",
     (p: Params) => `The unit ${q(p.unit!)} (${p.file}) is left out of the consolidation: ${p.reason}`,
@@ -367,4 +372,5 @@ export const FATAL_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "period-mixed",
   "period-not-found",
   "months-across-no-year",
+  "group-workbook",
 ]);

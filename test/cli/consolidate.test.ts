@@ -337,6 +337,21 @@ describe("bsc consolidate", () => {
     expect(existsSync(path.join(dir, "none.xlsx"))).toBe(false);
   });
 
+  it("has check and refresh say of a group's workbook that it is one, and how to consolidate it again", async () => {
+    for (const command of ["check", "refresh"]) {
+      const run = await bsc(
+        dir,
+        command,
+        "group.scorecard.xlsx",
+        ...(command === "refresh" ? ["-o", "r.xlsx"] : []),
+      );
+      expect(run.code).toBe(1);
+      expect(run.err).toMatch(
+        /^This is a group's workbook: .*\(north\.xlsx, south\.xlsx, east\.xlsx, broken\.xlsx\).*bsc consolidate/,
+      );
+    }
+  });
+
   it("refuses a group's workbook that remembers no unit when none is given (exit 2)", async () => {
     const none = await bsc(dir, "consolidate", "group.xlsx", "-o", "x.xlsx");
     expect(none.code).toBe(2);

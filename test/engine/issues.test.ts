@@ -249,6 +249,7 @@ describe("the sentences of the issue catalogue", () => {
       [
         "ambiguous-table",
         "definition-invalid",
+        "group-workbook",
         "mapped-header-missing",
         "mapped-header-twice",
         "months-across-no-year",
