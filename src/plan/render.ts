@@ -39,7 +39,7 @@ export interface RenderInput {
   readonly strategyMap?: boolean;
   /**
    * The History sheet's rows after this refresh (app/periodHistory); the sheet is written where
-   * there are rows or the workbook has one.
+   * there are rows or the workbook has one. Absent: the History sheet is not touched.
    */
   readonly periodRecords?: readonly HistoryRow[];
   /** Restatements of published periods, one line each below the Scorecard sheet's table. */
@@ -162,8 +162,9 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
       ),
     );
   }
-  const records = input.periodRecords ?? [];
-  if (records.length || owned.history) {
+  // Without records given (a consolidation), the History sheet is left as it is, never emptied.
+  const records = input.periodRecords;
+  if (records && (records.length || owned.history)) {
     const taken = sheets.map((s) => s.name).concat(sheetNames);
     sheets.push(
       historySheet(

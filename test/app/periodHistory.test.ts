@@ -5,6 +5,7 @@ import {
   type PublishedPeriod,
 } from "../../src/app/periodHistory";
 import { runScorecard } from "../../src/app/scorecard";
+import { renderPlan } from "../../src/plan/render";
 import { DefinitionSchema } from "../../src/model/definition";
 import { readHistory, type HistoryRow } from "../../src/model/historySheet";
 import { ownedSheets } from "../../src/model/ownership";
@@ -222,6 +223,50 @@ function evaluateTrend(model: ScorecardModel): string {
   if (!evaluation.ok) throw new Error(evaluation.fatal.message);
   return evaluation.result.perspectives[0]?.objectives[0]?.kpis[0]?.trend ?? "none";
 }
+
+describe("the History sheet in the write plan", () => {
+  const input = () => {
+    const { model, result } = score(book(monthly(THREE_MONTHS)));
+    return {
+      sheetNames: ["Data"],
+      owned: { summary: null, definition: null, history: "Scorecard History" },
+      model,
+      result,
+      definition: DefinitionSchema.parse({ schemaVersion: 1 }),
+      refreshedAt: "now",
+    };
+  };
+  const history = (plan: ReturnType<typeof renderPlan>["plan"]) =>
+    plan.sheets.find((s) => s.role === "history");
+
+  it("is rewritten with the rows given, in place of the product's sheet, marked by its name", () => {
+    const sheet = history(renderPlan({ ...input(), periodRecords: [row({})] }).plan);
+    expect(sheet).toMatchObject({
+      name: "Scorecard History",
+      replaces: "Scorecard History",
+      markerName: "_bsc_history",
+    });
+    expect(sheet?.cells.filter((c) => c.row === 4).map((c) => c.value)).toEqual([
+      "2026-11",
+      "KPI",
+      "Financial",
+      "Grow",
+      "Revenue",
+      1321,
+      1250,
+      1125,
+      8,
+      "On target",
+      "Better",
+      "Data!F3",
+      "2026-12-02 10:00:00 UTC",
+    ]);
+  });
+
+  it("is left alone where a plan is made without its rows (a consolidation): never emptied", () => {
+    expect(history(renderPlan(input()).plan)).toBeUndefined();
+  });
+});
 
 describe("the History sheet through a memory workbook", () => {
   const historyOf = (snapshot: WorkbookSnapshot) => readHistory(snapshot, ownedSheets(snapshot));
