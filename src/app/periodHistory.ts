@@ -9,6 +9,7 @@ import { approxEqual } from "../engine/kpi";
 import { parsePeriodText, periodKey, periodOrdinal } from "../engine/periods";
 import type { Trend } from "../engine/types";
 import type { Definition } from "../model/definition";
+import { observationWith } from "../model/drafts";
 import type { HistoryRow } from "../model/historySheet";
 import type { KpiModel, Observation, ScorecardModel } from "../model/scorecard";
 import type { NumberReading } from "../model/values";
@@ -235,7 +236,7 @@ export function withPublishedValues(
       );
       changed[which] = readingOf(was);
     }
-    return Object.keys(changed).length ? { ...o, ...changed } : o;
+    return Object.keys(changed).length ? observationWith(o, changed) : o;
   };
 
   const kpis = model.kpis.map((kpi) => {

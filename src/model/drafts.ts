@@ -33,6 +33,13 @@ export const plainObservation = (
   polarityCell: null,
 });
 
+/**
+ * An observation with some of its fields changed. A long table's row keeps its cells' addresses
+ * on its prototype (made when asked for): a spread would leave them out, this copy keeps them.
+ */
+export const observationWith = (o: Observation, changes: Partial<Observation>): Observation =>
+  Object.assign(Object.create(Object.getPrototypeOf(o) as object) as Observation, o, changes);
+
 /** A KPI while its rows are being read. */
 export interface KpiDraft {
   /** The entity (site, department…) the KPI's rows are for; null without an Entity column. */

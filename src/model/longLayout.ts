@@ -12,7 +12,7 @@ import { ATTRIBUTE_ROLES, BLANK, EntityColumn, isEntityTotal, type KpiDraft, typ
 import { RowContext, type TableReader } from "./rows";
 import type { Observation } from "./scorecard";
 import { TablePeriods, type PeriodSettings } from "./tablePeriods";
-import { cellTextAsWritten, readNumber } from "./values";
+import { cellTextAsWritten, readNumber, type NumberReading } from "./values";
 
 export interface LayoutRows {
   readonly drafts: KpiDraft[];
@@ -21,6 +21,39 @@ export interface LayoutRows {
   readonly periods: number;
   /** Where perspectives and objectives came from. */
   readonly context: RowContext;
+}
+
+/**
+ * A long table's row as an observation. Its cells' addresses are made when asked for (an issue
+ * names one, a result its KPI's latest): five strings for each of a million rows were a quarter of
+ * a refresh's live memory. A copy keeps them: see observationWith (drafts.ts).
+ */
+class RowObservation implements Observation {
+  constructor(
+    readonly period: Period | null,
+    readonly row: number,
+    readonly actual: NumberReading,
+    readonly target: NumberReading,
+    readonly threshold: NumberReading,
+    readonly tolerance: NumberReading,
+    readonly polarityText: string | null,
+    private readonly reader: TableReader,
+  ) {}
+  get actualCell(): string {
+    return this.reader.cell(this.row, "actual") as string;
+  }
+  get targetCell(): string | null {
+    return this.reader.cell(this.row, "target");
+  }
+  get thresholdCell(): string | null {
+    return this.reader.cell(this.row, "threshold");
+  }
+  get toleranceCell(): string | null {
+    return this.reader.cell(this.row, "tolerance");
+  }
+  get polarityCell(): string | null {
+    return this.reader.cell(this.row, "polarity");
+  }
 }
 
 export function readLongRows(
@@ -121,20 +154,16 @@ export function readLongRows(
       );
       continue;
     }
-    const observation: Observation = {
+    const observation = new RowObservation(
       period,
       row,
-      actual: readNumber(reader.value(row, "actual")),
-      actualCell: reader.cell(row, "actual") as string,
-      target: readNumber(reader.value(row, "target")),
-      targetCell: reader.cell(row, "target"),
-      threshold: reader.has("threshold") ? readNumber(reader.value(row, "threshold")) : BLANK,
-      thresholdCell: reader.cell(row, "threshold"),
-      tolerance: reader.has("tolerance") ? readNumber(reader.value(row, "tolerance")) : BLANK,
-      toleranceCell: reader.cell(row, "tolerance"),
-      polarityText: reader.has("polarity") ? cellTextAsWritten(reader.value(row, "polarity")) : null,
-      polarityCell: reader.cell(row, "polarity"),
-    };
+      readNumber(reader.value(row, "actual")),
+      readNumber(reader.value(row, "target")),
+      reader.has("threshold") ? readNumber(reader.value(row, "threshold")) : BLANK,
+      reader.has("tolerance") ? readNumber(reader.value(row, "tolerance")) : BLANK,
+      reader.has("polarity") ? cellTextAsWritten(reader.value(row, "polarity")) : null,
+      reader,
+    );
     draft.byPeriod.set(ordinal, observation);
     draft.observations.push(observation);
     tally.scored();
