@@ -217,6 +217,31 @@ describe("bsc consolidate", () => {
     expect(raw?.reason).toBe(check.err);
   });
 
+  it("reads a unit's CSV export as check reads it", async () => {
+    const csv = [
+      "Month;KPI;Actual;Target",
+      "2026-02;Revenue;1.050,5;1.000",
+      "2026-03;Revenue;990,25;1.000",
+    ].join("\n");
+    writeFileSync(path.join(dir, "west.csv"), csv);
+    const check = JSON.parse((await bsc(dir, "check", "west.csv", "--json")).out) as ScorecardReport;
+    const run = await bsc(
+      dir,
+      "consolidate",
+      "group.xlsx",
+      "north.xlsx",
+      "west.csv",
+      "-o",
+      "west.xlsx",
+      "--json",
+    );
+    const west = (JSON.parse(run.out) as GroupJson).entities?.find((e) => e.name === "west");
+    const own = [...kpisOf(check.perspectives).values()][0];
+    const mine = [...kpisOf(west?.perspectives ?? []).values()].find((k) => k.name === "Revenue");
+    expect(own).toMatchObject({ actual: 990.25, target: 1000 });
+    expect(mine).toEqual({ ...own, cell: `[west.csv]${own?.cell}` });
+  });
+
   it("renames a unit's KPI through the group's KPI map", () => {
     const south = json.entities?.find((e) => e.name === "south");
     const names = south?.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis.map((k) => k.name)));
