@@ -11,8 +11,8 @@ import type { CellStyle } from "./plan";
 
 /** The styles the block uses beside the summary's own (summaryStyles). */
 export const FOLLOW_UP_STYLES: Readonly<Record<string, CellStyle>> = {
-  "follow-up-analysis": { wrap: true, align: "left", indent: 1 },
-  "follow-up-action": { wrap: true, align: "left", indent: 2 },
+  "follow-up-analysis": { italic: true, align: "left", indent: 1 },
+  "follow-up-action": { align: "left", indent: 2 },
   "follow-up-flag": { bold: true, color: "C00000" },
 };
 
@@ -51,6 +51,31 @@ const STATUS_WORD: Readonly<Record<string, string>> = {
   open: "Open",
 };
 
+/**
+ * Text broken into lines of at most `width` characters at spaces (a longer word stands alone),
+ * and at the line breaks it has. Each line is a row of its own: a wrapped cell's row does not
+ * grow by itself in every spreadsheet (LibreOffice keeps the height the file gives), so the plan
+ * wraps the text rather than the cell.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r\n|[\r\n\u2028\u2029]/)) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      if (line !== "" && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line === "" ? word : `${line} ${word}`;
+    }
+    if (line !== "") lines.push(line);
+  }
+  return lines;
+}
+
+/** Characters a line holds in column A (40 wide) at the analysis's indent and at an action's. */
+const ANALYSIS_WIDTH = 40;
+const ACTION_WIDTH = 36;
+
 const flagsText = (i: InitiativeResult): string =>
   i.flags.map((f) => f.charAt(0).toUpperCase() + f.slice(1)).join(", ");
 
@@ -67,9 +92,10 @@ function commentaryRows(
   for (const c of items) {
     const whose = c.kpi === null ? `${c.objective} (objective)` : `${c.kpi} (${c.objective})`;
     put(++row, 1, c.entity ? `${whose}, ${c.entity}` : whose, "objective");
-    if (c.analysis !== "") put(++row, 1, c.analysis, "follow-up-analysis");
+    for (const line of wrapText(c.analysis, ANALYSIS_WIDTH)) put(++row, 1, line, "follow-up-analysis");
     for (const a of c.actions) {
-      put(++row, 1, `Action: ${a.text}`, "follow-up-action");
+      const [first, ...more] = wrapText(`Action: ${a.text}`, ACTION_WIDTH);
+      put(++row, 1, first ?? "Action:", "follow-up-action");
       put(row, 2, a.owner || null);
       put(row, 3, a.due);
       put(
@@ -78,6 +104,7 @@ function commentaryRows(
         a.done ? "Done" : a.overdue ? "Overdue" : "Open",
         a.done ? "status-green" : a.overdue ? "status-red" : undefined,
       );
+      for (const line of more) put(++row, 1, line, "follow-up-action");
     }
   }
   return row;

@@ -4,6 +4,7 @@ import type { PlanCell } from "../../src/plan/plan";
 import { PALETTES } from "../../src/plan/palette";
 import { initiativesText, SHEET_MAP, strategyMapLayout } from "../../src/plan/strategyMap";
 import { objectiveShapeName, strategyMapShapes } from "../../src/plan/strategyMapSheet";
+import { FOLLOW_UP_STYLES, wrapText } from "../../src/plan/followUpSheet";
 import { SUMMARY_HEADER_ROW, summarySheet, summaryStyles } from "../../src/plan/summary";
 import { book, score, sheet } from "../helpers/book";
 
@@ -69,7 +70,8 @@ describe("the Scorecard sheet's follow-ups", () => {
       [],
       ["Commentary for 2026-12", "Owner", "Due", "Done"],
       ["Revenue (Grow revenue)"],
-      ["Two deals slipped\nto January."],
+      ["Two deals slipped"],
+      ["to January."],
       ["Action: Call buyers", "Ann", "2026-12-01", "Overdue"],
       ["Action: Review pricing", "Bob", "2027-01-15", "Done"],
       ["Delight customers (objective)"],
@@ -83,11 +85,17 @@ describe("the Scorecard sheet's follow-ups", () => {
     ]);
   });
 
-  it("wraps the analysis, colours a late action red, and prints the block with the table", () => {
+  it("wraps the analysis into rows of column A's width, colours a late action red, and prints the block", () => {
     const cell = (value: string) => full.cells.find((c) => c.value === value);
-    expect(cell("Two deals slipped\nto January.")?.style).toBe("follow-up-analysis");
-    const styles = summaryStyles(PALETTES.standard);
-    expect(styles["follow-up-analysis"]?.wrap).toBe(true);
+    expect(cell("to January.")?.style).toBe("follow-up-analysis");
+    expect(summaryStyles(PALETTES.standard)["follow-up-analysis"]).toEqual(
+      FOLLOW_UP_STYLES["follow-up-analysis"],
+    );
+    expect(
+      wrapText("Two large invoices to public-sector clients are past 60 days; both escalated.", 36),
+    ).toEqual(["Two large invoices to public-sector", "clients are past 60 days; both", "escalated."]);
+    expect(wrapText("A\nB  C", 36)).toEqual(["A", "B C"]);
+    expect(wrapText("x".repeat(50), 36)).toEqual(["x".repeat(50)]);
     expect(cell("Overdue")?.style).toBe("status-red");
     expect(cell("Overdue, Off track, Over budget")?.style).toBe("follow-up-flag");
     expect(full.cells.find((c) => c.value === 0.6)?.numberFormat).toBe("0%");
