@@ -249,14 +249,31 @@ function dayAt(
 
 type Subject = Pick<CommentaryNote, "perspective" | "objective" | "kpi">;
 
+/** The scorecard's KPIs by name as a Commentary row may write it: built once, not searched per row. */
+type KpisByName = ReadonlyMap<string, readonly KpiModel[]>;
+
+function kpisByName(kpis: readonly KpiModel[]): KpisByName {
+  const byName = new Map<string, KpiModel[]>();
+  for (const k of kpis) {
+    const key = objectiveNameKey(k.name);
+    const list = byName.get(key);
+    if (list) list.push(k);
+    else byName.set(key, [k]);
+  }
+  return byName;
+}
+
 /** The KPIs or the objective a Commentary row names (by name, case and spaces aside). */
-function subjectsOf(kpiName: string, objectiveName: string, context: FollowUpContext): Subject[] {
+function subjectsOf(
+  kpiName: string,
+  objectiveName: string,
+  context: FollowUpContext,
+  byName: KpisByName,
+): Subject[] {
   const objective = objectiveNameKey(objectiveName);
   if (kpiName !== "") {
-    const name = objectiveNameKey(kpiName);
     const seen = new Set<string>();
-    return context.kpis
-      .filter((k) => objectiveNameKey(k.name) === name)
+    return (byName.get(objectiveNameKey(kpiName)) ?? [])
       .filter((k) => objective === "" || objectiveNameKey(k.objective) === objective)
       .map((k) => ({ perspective: k.perspective, objective: k.objective, kpi: k.name }))
       .filter((s) => {
@@ -276,6 +293,7 @@ function readCommentary(
   notes: CommentaryNote[],
 ): void {
   const { table } = reader;
+  const byName = kpisByName(context.kpis);
   // A row with an action and nothing to say whose it is continues the row above it.
   let previous: { subjects: Subject[]; period: string | null; entity: string | null } | null = null;
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
@@ -311,7 +329,7 @@ function readCommentary(
       if (isBlankCell(periodValue)) period = previous.period;
       entity ??= previous.entity;
     } else {
-      subjects = subjectsOf(kpiName, objectiveName, context);
+      subjects = subjectsOf(kpiName, objectiveName, context, byName);
       if (subjects.length === 0) {
         issues.push(
           issue(
