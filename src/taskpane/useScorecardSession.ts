@@ -82,8 +82,13 @@ export function useScorecardSession(port: InteractiveWorkbook) {
         // for the user to name their missing columns by hand.
         const candidates = found.length ? found : nearMisses(workbook.snapshot, owned).map((m) => m.table);
         const definition = workbook.stored;
-        const scoring =
-          scored ?? (definition || candidates.length === 1 ? scoreWorkbook(workbook, definition) : null);
+        let scoring = scored ?? null;
+        if (!scoring && (definition || candidates.length === 1)) {
+          // The page paints between finding the table and scoring it: at 24,000 rows each is a
+          // long task of its own.
+          await new Promise<void>((resume) => setTimeout(resume, 0));
+          scoring = scoreWorkbook(workbook, definition);
+        }
         setState({ phase: "ready", workbook, definition, scoring, candidates });
       } catch (error) {
         setState({ phase: "failed", message: errorSentence(error) });
