@@ -1,10 +1,13 @@
 /**
  * @jest-environment jsdom
  */
-import { screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { StrategyMapView } from "../../src/taskpane/views/StrategyMapView";
 import { type CellValue } from "../../src/model/snapshot";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
-import { book, sheet } from "../helpers/book";
+import { book, score, sheet } from "../helpers/book";
 import { createScorecard, storedDefinition } from "./paneHelpers";
 
 const DATA: CellValue[][] = [
@@ -100,5 +103,33 @@ describe("commentary and initiatives in the pane", () => {
     await user.click(screen.getByRole("button", { name: "Save settings" }));
     await waitFor(() => expect(storedDefinition(port)?.settings.needsCommentary).toBe(false));
     await waitFor(() => expect(sheetTexts(port)).not.toContain("Needs commentary"));
+  });
+
+  it("counts an objective's initiatives on its map box and lists them, with its commentary, when it is chosen", async () => {
+    const { model, result } = score(
+      book(
+        sheet("Data", DATA),
+        sheet("Notes", [
+          ["Period", "Objective", "Analysis"],
+          ["2026-12", "Grow revenue", "Pipeline thin after Q3."],
+        ]),
+        sheet("Initiatives", INITIATIVES),
+      ),
+      { evaluate: { today: "2026-12-07" } },
+    );
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <StrategyMapView result={result} objectives={model.objectives} palette="standard" />
+      </FluentProvider>,
+    );
+    const box = screen.getByRole("button", { name: /^Grow revenue/ });
+    expect(box.getAttribute("aria-label")).toMatch(/2 KPIs, 1 initiative, 1 flagged$/);
+    expect(box.textContent).toContain("1 init. ⚑1");
+    await userEvent.setup().click(box);
+    const details = screen.getByRole("region", { name: "KPIs of Grow revenue" });
+    expect(details.textContent).toContain("Pipeline thin after Q3.");
+    expect(within(details).getByRole("list", { name: "Initiatives of Grow revenue" }).textContent).toBe(
+      "New CRM: 60% (overdue, off track)",
+    );
   });
 });

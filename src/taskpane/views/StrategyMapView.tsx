@@ -79,6 +79,22 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
         ?.objectives.find((o) => o.name === chosenObjective.name)?.kpis ?? [])
     : [];
 
+  // The chosen objective's own commentary for the period and its initiatives (the Commentary and
+  // Initiatives tables, and the pane's commentary).
+  const ofChosen = <T extends { perspective: string; objective: string }>(items: readonly T[] = []): T[] =>
+    chosenObjective
+      ? items.filter(
+          (x) => x.perspective === chosenObjective.perspective && x.objective === chosenObjective.name,
+        )
+      : [];
+  const chosenFollowUps = {
+    analysis: ofChosen(result.followUps?.commentary)
+      .filter((c) => c.kpi === null && c.analysis !== "")
+      .map((c) => c.analysis)
+      .join("\n"),
+    initiatives: ofChosen(result.followUps?.initiatives),
+  };
+
   if (map.objectives.length === 0) return <Body1>There are no objectives to draw yet.</Body1>;
 
   /**
@@ -227,6 +243,16 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
               </li>
             ))}
           </ul>
+          {chosenFollowUps.analysis && <Body1>{chosenFollowUps.analysis}</Body1>}
+          {chosenFollowUps.initiatives.length > 0 && (
+            <ul className={styles.list} aria-label={`Initiatives of ${chosenObjective.name}`}>
+              {chosenFollowUps.initiatives.map((i) => (
+                <li key={i.name}>
+                  {`${i.name}${i.complete === null ? "" : `: ${Math.round(i.complete * 100)}%`}${i.flags.length ? ` (${i.flags.join(", ")})` : ""}`}
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       )}
     </div>
