@@ -25,7 +25,7 @@ import { objectiveKey } from "../model/scorecard";
 import type { ReadSuggestion } from "../model/suggest";
 import type { WritePlan } from "../plan/plan";
 import { renderPlan } from "../plan/render";
-import { withUnitsBlock, type UnitLine } from "../plan/unitsBlock";
+import { unitsSourceNote, withUnitsBlock, type UnitLine } from "../plan/unitsBlock";
 import type { WorkbookPort } from "../workbook/port";
 import { buildReport, issueReport, type ScorecardReport } from "./report";
 import { readWorkbookState, scoreWorkbook, type RunOptions, type WorkbookState } from "./scoring";
@@ -388,7 +388,8 @@ export function consolidationPlan(
     refreshedAt: timestamp(now),
   });
   const source = `the units' workbooks (${consolidation.consolidated.length} of ${units.length} consolidated)`;
-  return { ...rendered, plan: withUnitsBlock(rendered.plan, consolidation.result, units, source) };
+  const note = unitsSourceNote(source, timestamp(now));
+  return { ...rendered, plan: withUnitsBlock(rendered.plan, consolidation.result, units, note) };
 }
 
 /**

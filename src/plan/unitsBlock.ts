@@ -1,7 +1,7 @@
 /**
  * A group's Scorecard sheet after a consolidation (src/app/consolidate.ts): below the units side
- * by side (the entity matrix of summary.ts), each unit's workbook (its file, the block read, its
- * status, or why it was left out) and, per KPI, the cell each unit's number came from.
+ * by side (the entity matrix of summary.ts), each unit's workbook (its file, its score and status,
+ * the block read, or why it was left out) and, per KPI and unit, the cell its number came from.
  */
 import type { ScorecardResult } from "../engine/evaluate";
 import type { Status } from "../engine/types";
@@ -21,19 +21,21 @@ export interface UnitLine {
 
 const isStatus = (s: string): s is Status => s === "green" || s === "amber" || s === "red" || s === "none";
 
-/** The cells of the block, from `top` down; the last row written is the last cell's. */
-export function unitsCells(result: ScorecardResult, units: readonly UnitLine[], top: number): PlanCell[] {
+/**
+ * The cells of the units' block from `top` down, and the last row of its printed part. A text that
+ * runs long (where a unit was read, why it was left out, a cell) stands last on its row, so that
+ * it shows whole over the empty cells beside it.
+ */
+export function unitsCells(
+  result: ScorecardResult,
+  units: readonly UnitLine[],
+  top: number,
+): { cells: PlanCell[]; printedBottom: number } {
   const cells: PlanCell[] = [];
-  const put = (
-    row: number,
-    col: number,
-    value: string | number | null,
-    style?: string,
-    numberFormat?: string,
-  ) =>
-    cells.push({ row, col, value, ...(style ? { style } : {}), ...(numberFormat ? { numberFormat } : {}) });
+  const put = (row: number, col: number, value: string | number | null, style?: string, format?: string) =>
+    cells.push({ row, col, value, ...(style ? { style } : {}), ...(format ? { numberFormat: format } : {}) });
   let row = top;
-  ["Unit", "Workbook", "Read from", "Score (0-10)", "Status"].forEach((h, i) => put(row, i + 1, h, "header"));
+  ["Unit", "Workbook", "Score (0-10)", "Status", "Read from"].forEach((h, i) => put(row, i + 1, h, "header"));
   for (const u of units) {
     row++;
     put(row, 1, u.name, "label");
@@ -42,39 +44,40 @@ export function unitsCells(result: ScorecardResult, units: readonly UnitLine[], 
       put(row, 3, `Left out: ${u.reason}`, "note");
       continue;
     }
-    put(row, 3, u.read);
-    put(row, 4, u.score, undefined, "0.00");
+    put(row, 3, u.score, undefined, "0.00");
     const status = isStatus(u.status) ? u.status : "none";
-    put(row, 5, STATUS_MEANINGS[status], `status-${status}`);
+    put(row, 4, STATUS_MEANINGS[status], `status-${status}`);
+    put(row, 5, u.read);
   }
-  if (result.entities.length === 0) return cells;
-  // Each unit's cell for each KPI, side by side as the statuses above are.
-  const cellOf = new Map<string, string | null>();
+  const printedBottom = row;
+  // Where each unit's number came from: a row per KPI and unit, on screen below the printed part.
+  row += 2;
+  ["Source cells", "Unit", "Cell"].forEach((h, i) => put(row, i + 1, h, "header"));
   for (const e of result.entities)
     for (const p of e.perspectives)
       for (const o of p.objectives)
-        for (const k of o.kpis) cellOf.set(`${e.name}\u0000${k.kpi.name}`, k.cell);
-  row += 2;
-  put(row, 1, "Source cells", "header");
-  result.entities.forEach((e, i) => put(row, i + 2, e.name, "header"));
-  for (const p of result.perspectives)
-    for (const o of p.objectives)
-      for (const k of o.kpis) {
-        put(++row, 1, k.kpi.name, "kpi");
-        result.entities.forEach((e, i) => put(row, i + 2, cellOf.get(`${e.name}\u0000${k.kpi.name}`) ?? "–"));
-      }
-  return cells;
+        for (const k of o.kpis) {
+          put(++row, 1, k.kpi.name, "kpi");
+          put(row, 2, e.name);
+          put(row, 3, k.cell ?? "–");
+        }
+  return { cells, printedBottom };
 }
 
+/** The headline's line under the figures: where the scorecard comes from, and where to edit it. */
+export const unitsSourceNote = (source: string, refreshedAt: string): string =>
+  `Source ${source}. Refreshed ${refreshedAt}. Regenerated on every consolidation: edit the units' workbooks, not this sheet.`;
+
 /**
- * The plan with the units' block under the Scorecard sheet's last row, inside its print area, and
- * the headline's source naming the units' workbooks rather than a table of this workbook.
+ * The plan with the units' block under the Scorecard sheet's last row (its table of units within
+ * the print area), and the headline's source line naming the units' workbooks rather than a table
+ * of this workbook.
  */
 export function withUnitsBlock(
   plan: WritePlan,
   result: ScorecardResult,
   units: readonly UnitLine[],
-  source: string,
+  note: string,
 ): WritePlan {
   const sheets = plan.sheets.map((sheet): SheetPlan => {
     if (sheet.role !== "summary") return sheet;
@@ -82,19 +85,21 @@ export function withUnitsBlock(
     const block = unitsCells(result, units, last + 2);
     const cells = sheet.cells.map((c) =>
       typeof c.value === "string" && c.value.startsWith("Source ") && c.style === "note"
-        ? { ...c, value: c.value.replace(/^Source [^.]*\./, `Source ${source}.`) }
+        ? { ...c, value: note }
         : c,
     );
-    const bottom = block.reduce((m, c) => Math.max(m, c.row), last);
-    const right = block.reduce((m, c) => Math.max(m, c.col), 0);
     return {
       ...sheet,
-      cells: [...cells, ...block],
+      cells: [...cells, ...block.cells],
       ...(sheet.print
         ? {
             print: {
               ...sheet.print,
-              area: { ...sheet.print.area, bottom, right: Math.max(sheet.print.area.right, right) },
+              area: {
+                ...sheet.print.area,
+                bottom: block.printedBottom,
+                right: Math.max(sheet.print.area.right, 5),
+              },
             },
           }
         : {}),
