@@ -403,6 +403,16 @@ describe("bsc consolidate", () => {
     expect(two.entities).toEqual(json.entities);
   }, 60_000);
 
+  it("writes into the group's workbook itself with --in-place, holding and then releasing its lock", async () => {
+    copyFileSync(path.join(dir, "group.xlsx"), path.join(dir, "in-place.xlsx"));
+    const run = await bsc(dir, "consolidate", "in-place.xlsx", "north.xlsx", "--in-place");
+    expect(run.code).toBe(0);
+    expect(run.err).toContain("Wrote in-place.xlsx: 1 of 1 units consolidated.");
+    const wb = await loadWorkbook(readFileSync(path.join(dir, "in-place.xlsx")));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["KPI map", "Scorecard"]));
+    expect(existsSync(path.join(dir, ".in-place.xlsx.bsc-lock"))).toBe(false);
+  });
+
   it("writes as refresh does: an existing output only with --force", async () => {
     const again = await bsc(dir, "consolidate", "group.xlsx", "north.xlsx");
     expect(again.code).toBe(2);
