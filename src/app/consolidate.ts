@@ -173,6 +173,10 @@ export function consolidate(readings: readonly UnitReading[], options: Consolida
   const kpis: KpiModel[] = [];
   const entities: string[] = [];
   const kpisOfEntity = new Map<string, Set<string>>();
+  /** Each entity's unit's file. */
+  const fileOf = new Map<string, string>();
+  /** The units consolidated, by name: a second file of the same name is left out. */
+  const unitsByName = new Map<string, UnitSource>();
   const consolidated: UnitSource[] = [];
   const mapUnits = new Set<string>();
 
@@ -189,6 +193,12 @@ export function consolidate(readings: readonly UnitReading[], options: Consolida
       );
       continue;
     }
+    const same = unitsByName.get(mapNameKey(unit.name));
+    if (same) {
+      leftOut(unit, `another unit's workbook of the same name, ${same.file}, is consolidated already.`);
+      continue;
+    }
+    unitsByName.set(mapNameKey(unit.name), unit);
     consolidated.push(unit);
     outcomes.push({
       name: unit.name,
@@ -232,6 +242,7 @@ export function consolidate(readings: readonly UnitReading[], options: Consolida
       }
       if (!kpisOfEntity.has(entity)) {
         kpisOfEntity.set(entity, new Set());
+        fileOf.set(entity, unit.file);
         entities.push(entity);
       }
       kpisOfEntity.get(entity)?.add(key);
@@ -257,7 +268,7 @@ export function consolidate(readings: readonly UnitReading[], options: Consolida
   // A KPI a unit does not report is no data for that unit, said once per unit and KPI.
   for (const entity of entities) {
     const has = kpisOfEntity.get(entity) as Set<string>;
-    const file = consolidated.find((u) => entity === u.name || entity.startsWith(`${u.name} · `))?.file ?? "";
+    const file = fileOf.get(entity) ?? "";
     for (const [key, group] of groupKpis) {
       if (has.has(key)) continue;
       issues.push(issue("unit-kpi-missing", null, { unit: entity, file, kpi: group.name }));

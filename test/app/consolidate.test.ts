@@ -131,6 +131,21 @@ describe("consolidate", () => {
     });
   });
 
+  it("leaves out a second unit's workbook of a name already consolidated, naming the first", async () => {
+    const a = await unit("north", [["2026-01", "Financial", "Grow", "Revenue", 90, 100]]);
+    const b = {
+      ...(await unit("north", [["2026-01", "Financial", "Grow", "Revenue", 10, 100]])),
+      unit: { name: "North", file: "other/North.xlsx" },
+    };
+    const r = consolidate([a, b], { kpiMap: readKpiMap(book(), new Set()), settings });
+    if (!r.ok) throw new Error(r.fatal.message);
+    expect(r.result.entities.map((e) => e.name)).toEqual(["north"]);
+    expect(r.report.units[1]).toMatchObject({
+      name: "North",
+      reason: expect.stringContaining("north.xlsx, is consolidated already"),
+    });
+  });
+
   it("is no scorecard when no unit could be read", () => {
     const r = consolidate(
       [{ ok: false, unit: { name: "a", file: "a.xlsx" }, reason: "Cannot read a.xlsx." }],
