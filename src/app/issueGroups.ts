@@ -1,3 +1,4 @@
+import { isRestatement } from "./periodHistory";
 import type { IssueGroup, IssueReport } from "./report";
 
 /**
@@ -37,12 +38,10 @@ function placeOf(
   return m ? { sheet: m[1] as string, column: m[2] as string, row: Number(m[3]) } : null;
 }
 
-/** Codes whose every issue is a fact of its own: a restatement's two values are what it says. */
-const NEVER_GROUPED: ReadonlySet<string> = new Set(["restated"]);
-
 function groupKey(found: IssueReport): string {
   const kind = `${found.code}\u0000${found.severity}`;
-  const place = found.cell === null || NEVER_GROUPED.has(found.code) ? null : placeOf(found.cell);
+  // A restatement is a fact of its own (its two values are what it says): never grouped.
+  const place = found.cell === null || isRestatement(found) ? null : placeOf(found.cell);
   if (place) return `${kind}\u0000${place.sheet}\u0000${place.column}`;
   return `${kind}\u0000${found.cell ?? ""}\u0000${found.message}`;
 }

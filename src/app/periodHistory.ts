@@ -18,6 +18,10 @@ import { formatByCell } from "./numberFormat";
 
 export type PublishedPeriod = NonNullable<Definition["published"]>[number];
 
+/** The issues that say a published value was restated: a changed cell, or a row gone. */
+export const RESTATEMENT_CODES: ReadonlySet<string> = new Set(["restated", "restated-row-gone"]);
+export const isRestatement = (i: { readonly code: string }): boolean => RESTATEMENT_CODES.has(i.code);
+
 /** A time as the product's sheets show it: "2026-12-07 17:40:00 UTC". */
 export const sheetTimestamp = (d: Date): string =>
   d
@@ -239,20 +243,35 @@ export function withPublishedValues(
     return Object.keys(changed).length ? observationWith(o, changed) : o;
   };
 
+  const found = new Set<string>();
   const kpis = model.kpis.map((kpi) => {
-    if (kpi.aggregation !== "last") return kpi;
     const key = rowKey(kpi.perspective, kpi.objective, kpi.name, kpi.entity ?? "");
     let touched = false;
     const observations = kpi.observations.map((o) => {
       const period = o.period ? periods.get(periodOrdinal(o.period)) : undefined;
       const row = period === undefined ? undefined : rows.get(`${period}\u0000${key}`);
       if (period === undefined || !row) return o;
+      found.add(`${period}\u0000${key}`);
+      if (kpi.aggregation !== "last") return o;
       const next = restate(kpi, o, period, row);
       touched ||= next !== o;
       return next;
     });
     return touched ? { ...kpi, observations } : kpi;
   });
+  // A published KPI's row gone from the table is a restatement too, named where it was.
+  for (const [key, row] of rows) {
+    if (found.has(key) || row.source === "") continue;
+    restatements.push(
+      issue("restated-row-gone", row.source, {
+        kpi: row.kpi,
+        ...(row.entity ? { entity: row.entity } : {}),
+        period: row.period,
+        was: row.actual === null ? "no data" : formatByCell(row.actual, row.format),
+        where: plainCell(row.source),
+      }),
+    );
+  }
   return { model: { ...model, kpis, issues: [...model.issues, ...restatements] }, restatements };
 }
 

@@ -16,7 +16,7 @@ import { buildReport } from "./report";
 import { mapColumns } from "./definitionEdits";
 import { kpiHistories, scorecardHistory } from "./history";
 import { evaluateScorecard } from "../engine/evaluate";
-import { mergeHistory, periodRows, sheetTimestamp, withoutPublished } from "./periodHistory";
+import { isRestatement, mergeHistory, periodRows, sheetTimestamp, withoutPublished } from "./periodHistory";
 import {
   definitionToStore,
   readWorkbookState,
@@ -143,7 +143,7 @@ export async function runScorecard(
     history: trendHistory(scoring.model, scoring.result),
     strategyMap: options.strategyMap ?? false,
     periodRecords: records,
-    restatements: scoring.result.issues.filter((i) => i.code === "restated").map((i) => i.message),
+    restatements: scoring.result.issues.filter(isRestatement).map((i) => i.message),
   });
   await port.applyPlan(rendered.plan);
   await progress("done");

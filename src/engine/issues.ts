@@ -293,6 +293,11 @@ const CATALOGUE = {
     "error",
     (p: Params) => `The tagged range ${q(p.name!)} of ${named(p)} no longer exists; the KPI is not scored.`,
   ],
+  "restated-row-gone": [
+    "warning",
+    (p: Params) =>
+      `${p.kpi}${p.entity ? ` of ${p.entity}` : ""} ${p.period}: ${p.was} when published, now no row in the table (it was at ${p.where}). The published value stands in the History sheet.`,
+  ],
   "publish-no-periods": [
     "error",
     () => "The scorecard's table has no periods, so there is no period to publish.",

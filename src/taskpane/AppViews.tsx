@@ -10,7 +10,7 @@ import { SetupView } from "./views/SetupView";
 import { StrategyMapSection } from "./views/StrategyMapSection";
 import { UnitsSection } from "./views/UnitsSection";
 import { PublishSection } from "./views/PublishSection";
-import { shownTime } from "../app/periodHistory";
+import { isRestatement, shownTime } from "../app/periodHistory";
 import type { Definition } from "../model/definition";
 
 // The views a user opens now and then come in their own chunks, fetched when first opened.
@@ -96,7 +96,7 @@ export function AppViews({ app }: { app: AppModel }) {
                 <PublishSection
                   period={report.period}
                   publishedAt={publishedAt(definition, report.period)}
-                  restatements={report.issues.filter((i) => i.code === "restated")}
+                  restatements={report.issues.filter(isRestatement)}
                   busy={app.busy}
                   onPublish={app.publish}
                   onSelectCell={app.selectCell}

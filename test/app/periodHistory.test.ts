@@ -197,6 +197,22 @@ describe("withPublishedValues", () => {
     expect(withPublishedValues(summed, [row({ actual: 1 })], published("2026-11")).restatements).toEqual([]);
   });
 
+  it("says a published KPI's row gone from the table, naming where it was", () => {
+    const model = read(book(monthly([THREE_MONTHS[0]!, THREE_MONTHS[2]!])));
+    const { restatements } = withPublishedValues(
+      model,
+      [row({ period: "2026-11", source: "'KPI Data'!H150", format: "#,##0" })],
+      published("2026-11"),
+    );
+    expect(restatements.map((i) => [i.code, i.cell, i.message.split(". ")[0]])).toEqual([
+      [
+        "restated-row-gone",
+        "'KPI Data'!H150",
+        "Revenue 2026-11: 1,321 when published, now no row in the table (it was at KPI Data!H150)",
+      ],
+    ]);
+  });
+
   it("names the entity whose published value changed", () => {
     const model = read(
       book(
@@ -208,7 +224,10 @@ describe("withPublishedValues", () => {
     );
     const { restatements } = withPublishedValues(
       model,
-      [row({ entity: "South", actual: 120, target: 100 }), row({ entity: "", actual: 5, target: 5 })],
+      [
+        row({ entity: "South", actual: 120, target: 100 }),
+        row({ entity: "", actual: 5, target: 5, source: "" }),
+      ],
       published("2026-11"),
     );
     expect(restatements.map((i) => i.message.split(". ")[0])).toEqual([
