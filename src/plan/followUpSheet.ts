@@ -20,6 +20,7 @@ export const FOLLOW_UP_STYLES: Readonly<Record<string, CellStyle>> = {
 export const FOLLOW_UP_COLUMNS = 8;
 
 const NAMED = 6;
+const HEADLINE_CHARS = 500;
 
 type Put = (
   row: number,
@@ -34,7 +35,9 @@ export function needsCommentaryText(result: ScorecardResult): string | null {
   const names = result.followUps?.needsCommentary ?? [];
   if (names.length === 0) return null;
   const shown = names.slice(0, NAMED).join(", ");
-  return names.length > NAMED ? `${shown} and ${names.length - NAMED} more` : shown;
+  const line = names.length > NAMED ? `${shown} and ${names.length - NAMED} more` : shown;
+  // A headline is a line: a name of thousands of characters is cut there (its own row keeps it).
+  return line.length > HEADLINE_CHARS ? `${line.slice(0, HEADLINE_CHARS - 1)}…` : line;
 }
 
 const STATUS_STYLE: Readonly<Record<string, string>> = {

@@ -135,3 +135,28 @@ describe("the strategy map's boxes", () => {
     expect(plain.objectives.every((o) => initiativesText(o) === "")).toBe(true);
   });
 });
+
+describe("the headline's Needs commentary line", () => {
+  it("names six KPIs and counts the rest, and cuts a line of very long names", () => {
+    const rows: CellValue[][] = [["KPI", "Actual", "Target"]];
+    for (let i = 1; i <= 8; i++) rows.push([`K${i}`, 1, 100]);
+    const many = summarySheet(score(book(sheet("Data", rows))).result, "Data!A1:C9", "now");
+    expect(many.cells.find((c) => c.row === 8 && c.col === 2)?.value).toBe(
+      "K1, K2, K3, K4, K5, K6 and 2 more",
+    );
+    const long = summarySheet(
+      score(
+        book(
+          sheet("Data", [
+            ["KPI", "Actual", "Target"],
+            ["L".repeat(40_000), 1, 100],
+          ]),
+        ),
+      ).result,
+      "Data!A1:C2",
+      "now",
+    );
+    const line = String(long.cells.find((c) => c.row === 8 && c.col === 2)?.value);
+    expect([line.length, line.endsWith("…")]).toEqual([500, true]);
+  });
+});
