@@ -27,6 +27,7 @@ import type { WritePlan } from "../plan/plan";
 import { renderPlan } from "../plan/render";
 import { unitsSourceNote, withUnitsBlock, type UnitLine } from "../plan/unitsBlock";
 import type { WorkbookPort } from "../workbook/port";
+import { mergeHistory, periodRows } from "./periodHistory";
 import { buildReport, issueReport, type ScorecardReport } from "./report";
 import { readWorkbookState, scoreWorkbook, type RunOptions, type WorkbookState } from "./scoring";
 
@@ -397,6 +398,13 @@ export function consolidationPlan(
       settings: { ...group.definition.settings, lastRefreshed: now.toISOString() },
     }),
     refreshedAt: timestamp(now),
+    // The consolidated period recorded in the group's History sheet as a refresh records its own,
+    // every other period's rows (and a published period's) kept.
+    periodRecords: mergeHistory(
+      state.history ?? [],
+      periodRows(consolidation.result, timestamp(now)),
+      group.definition.published,
+    ),
   });
   const source = `the units' workbooks (${consolidation.consolidated.length} of ${units.length} consolidated)`;
   const note = unitsSourceNote(source, timestamp(now));

@@ -1,4 +1,13 @@
-import { consolidate, readUnit, unitCell, unitName, type UnitReading } from "../../src/app/consolidate";
+import {
+  consolidate,
+  consolidateInto,
+  readGroupWorkbook,
+  readUnit,
+  unitCell,
+  unitName,
+  type UnitReading,
+} from "../../src/app/consolidate";
+import { readWorkbookState } from "../../src/app/scoring";
 import { emptyDefinition } from "../../src/model/definition";
 import { groupKpiName, readKpiMap } from "../../src/model/kpiMap";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
@@ -143,6 +152,35 @@ describe("consolidate", () => {
     expect(r.report.units[1]).toMatchObject({
       name: "North",
       reason: expect.stringContaining("north.xlsx, is consolidated already"),
+    });
+  });
+
+  it("records each consolidated period in the group's History sheet, keeping the others", async () => {
+    const rows = [
+      ["2026-01", "Financial", "Grow", "Revenue", 90, 100],
+      ["2026-02", "Financial", "Grow", "Revenue", 95, 100],
+    ] as const;
+    const readings = [await unit("north", [...rows]), await unit("south", [...rows])];
+    const port = new MemoryWorkbook(book(sheet("Notes", [["The group"]])));
+    for (const period of ["2026-01", "2026-02"]) {
+      const group = await readGroupWorkbook(port);
+      if ("code" in group) throw new Error(group.message);
+      const r = await consolidateInto(port, group, readings, {
+        remember: readings.map((x) => x.unit),
+        now: new Date(),
+        period,
+      });
+      expect(r.ok).toBe(true);
+    }
+    const state = await readWorkbookState(port);
+    if ("code" in state) throw new Error(state.message);
+    const history = state.history ?? [];
+    expect([...new Set(history.map((h) => h.period))]).toEqual(["2026-01", "2026-02"]);
+    const south = history.find((h) => h.period === "2026-02" && h.level === "KPI" && h.entity === "south");
+    expect(south).toMatchObject({
+      kpi: "Revenue",
+      actual: 95,
+      source: expect.stringContaining("[south.xlsx]"),
     });
   });
 

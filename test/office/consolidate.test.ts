@@ -12,7 +12,7 @@ import { FakeExcel } from "./fakeExcel";
  */
 
 const NOW = new Date("2026-03-05T00:00:00Z");
-const PRODUCT_SHEETS = ["Scorecard", "BSC Definition", "Dashboard"];
+const PRODUCT_SHEETS = ["Scorecard", "BSC Definition", "Dashboard", "Scorecard History"];
 
 /** A unit's workbook as the pane reads it. */
 async function unitReading(name: string, actual: number): Promise<UnitReading> {
