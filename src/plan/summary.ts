@@ -57,6 +57,11 @@ const ALL_COLUMNS: readonly SummaryColumn[] = [
 
 /** The headline's rows, then a blank row, then the table's header row. */
 export const SUMMARY_HEADER_ROW = 9;
+/**
+ * The most formula text a live sheet holds (about 3,000 KPIs): with its values it still goes to
+ * Excel in one write under the 5 MB request limit, as a sheet of values does at 10,000 KPIs.
+ */
+export const LIVE_FORMULA_CHARS = 2_000_000;
 /** How many red KPIs the headline names before it counts the rest. */
 const RED_NAMED = 6;
 const MOVERS_SHOWN = 3;
@@ -156,6 +161,7 @@ export function summarySheet(
   refreshedAt: string,
   restatements: readonly string[] = [],
   live?: LiveSettings,
+  tooLarge = false,
 ): SummarySheet {
   const cells: PlanCell[] = [];
   const put = (
@@ -180,10 +186,8 @@ export function summarySheet(
   const sources = new Map(
     live ? kpisOf(result).map((k) => [k, kpiSource(k, result.period, live)] as const) : [],
   );
-  const columns = summaryColumns(
-    result,
-    [...sources.values()].some((s) => !s.live),
-  );
+  // On every live sheet, so that its columns do not come and go with one KPI's cells.
+  const columns = summaryColumns(result, live !== undefined);
   const colOf = new Map(columns.map((c, i) => [c.key, i + 1]));
   const putAt = (
     row: number,
@@ -207,7 +211,7 @@ export function summarySheet(
         )
       : undefined;
 
-  headline(result, source, refreshedAt, put, live !== undefined);
+  headline(result, source, refreshedAt, put, live !== undefined ? "live" : tooLarge ? "too large" : "values");
   columns.forEach((c, i) => put(SUMMARY_HEADER_ROW, i + 1, c.header, "header"));
 
   const rowOutline: RowOutline[] = [];
@@ -313,6 +317,9 @@ export function summarySheet(
     put(lastRow, 1, "Restated since published", "label");
     for (const line of restatements) put(++lastRow, 1, line, "note");
   }
+  // Formulas past the budget would take Office.js more than one write: a sheet of values instead.
+  if (live && cells.reduce((n, c) => n + (c.formula?.length ?? 0), 0) > LIVE_FORMULA_CHARS)
+    return summarySheet(result, source, refreshedAt, restatements, undefined, true);
   // The period's commentary and the initiatives: under the table, printed with it.
   const followed = followUpBlock(result, lastRow + 2, put);
   if (followed !== null) {
@@ -362,7 +369,7 @@ function headline(
     style?: string,
     numberFormat?: string,
   ) => void,
-  live: boolean,
+  live: "live" | "values" | "too large",
 ): void {
   const kpis = kpisOf(result);
   put(1, 1, SUMMARY_SHEET_STAMP, "title");
@@ -403,9 +410,12 @@ function headline(
     7,
     1,
     `Source ${source}. Refreshed ${refreshedAt}. ` +
-      (live
-        ? "Scores, statuses and roll-ups follow edits to the source cells at once; new periods, KPIs or layouts need a refresh. Regenerated on every refresh: edit the source table, not this sheet."
-        : "Regenerated on every refresh: edit the source table, not this sheet."),
+      (live === "live"
+        ? "Scores, statuses and roll-ups follow edits to the source cells at once; new periods, KPIs or layouts need a refresh. "
+        : live === "too large"
+          ? "Values of this refresh: the scorecard has too many KPIs for its figures to be formulas. "
+          : "") +
+      "Regenerated on every refresh: edit the source table, not this sheet.",
     "note",
   );
   const needs = needsCommentaryText(result);

@@ -23,9 +23,21 @@ describe("writing a large scorecard through Office.js", () => {
     expect(counts).toEqual([5, 5, 5]);
   }, 60000);
 
+  it("writes the largest live Scorecard sheet, formulas and all, in the same round trips and under 5 MB", async () => {
+    // Near the formula budget (LIVE_FORMULA_CHARS): each KPI row's formulas take some 650 characters.
+    const { fake, syncs } = await syncsToApply(3000);
+    expect(syncs).toBe(5);
+    expect(Math.max(...fake.requestBytes)).toBeLessThan(5_000_000);
+    const b3 = fake.value("Scorecard", "B3");
+    expect(String(b3)).toMatch(/^FORMULA =/);
+  }, 60000);
+
   it("keeps every request under Excel on the web's 5 MB limit, even for 10,000 KPIs", async () => {
     const { fake } = await syncsToApply(10000);
     expect(Math.max(...fake.requestBytes)).toBeLessThan(5_000_000);
+    // Past the formula budget the Scorecard sheet holds values, and says so.
+    expect(typeof fake.value("Scorecard", "B3")).toBe("number");
+    expect(String(fake.value("Scorecard", "A7"))).toMatch(/too many KPIs for its figures to be formulas/);
   }, 60000);
 
   it("splits large writes into several requests under the limit, with the same result", async () => {

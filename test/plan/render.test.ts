@@ -127,12 +127,13 @@ describe("the summary sheet", () => {
       "Comment",
       "Weight",
       "Source cell",
+      "Fixed at refresh",
     ]);
     expect(summary.cells.filter((c) => c.row === SUMMARY_HEADER_ROW).every((c) => c.style === "header")).toBe(
       true,
     );
     expect(summary.frozenRows).toBe(SUMMARY_HEADER_ROW);
-    expect(summary.columnWidths).toHaveLength(13);
+    expect(summary.columnWidths).toHaveLength(14);
   });
 
   it("lists perspectives, objectives and KPIs in order, indented by their style, with score, status and trend", () => {
@@ -187,6 +188,8 @@ describe("the summary sheet", () => {
       Comment: "Q1 push",
       Weight: 1,
       "Source cell": "Data!E3",
+      // Live: its formulas read the table, so nothing is fixed at the refresh.
+      "Fixed at refresh": null,
     });
     const source = colOf(summary, "Source cell");
     expect(summary.hyperlinks).toContainEqual({ row: revenue, col: source, location: "Data!E3" });
