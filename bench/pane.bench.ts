@@ -9,8 +9,12 @@
  * Budgets (issue 21): create → tree ≤ 0.5 s, switch period ≤ 0.2 s, refresh ≤ 1 s, no task over
  * 200 ms. Each action is measured BENCH_RUNS times (default 3) on a fresh page; the median is shown.
  * Needs a build (npm run build, or BSC_PRODUCTION_URL=… npx webpack --mode production).
+ *
+ * BENCH_PROFILE=<folder> also records Chromium's CPU profile of each action on the large scorecard
+ * (first run) as <folder>/<action>.cpuprofile, for DevTools' Performance panel; built with
+ * `npx webpack --mode production --env local --devtool source-map`, it names the source's functions.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -21,6 +25,7 @@ import { launchChromium, serveDist } from "../test/e2e/harness";
 const KPIS = Number(process.env.BENCH_KPIS ?? 2000);
 const MONTHS = 12;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PROFILES = process.env.BENCH_PROFILE;
 const PERSPECTIVES = ["Financial", "Customer", "Internal Processes", "Learning & Growth"];
 const POLARITIES = ["higher", "lower", "band"];
 const BUDGET = { create: 500, period: 200, refresh: 1000, longTask: 200 };
@@ -95,6 +100,20 @@ async function measure(
   return { ms: end - start, longest };
 }
 
+/** `run`, with Chromium's CPU profile of it written to PROFILES/<name>.cpuprofile when `profile`. */
+async function profiled<T>(page: Page, profile: boolean, name: string, run: () => Promise<T>): Promise<T> {
+  if (!PROFILES || !profile) return run();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.start");
+  const result = await run();
+  const { profile: recorded } = await cdp.send("Profiler.stop");
+  mkdirSync(PROFILES, { recursive: true });
+  writeFileSync(path.join(PROFILES, `${name}.cpuprofile`), JSON.stringify(recorded));
+  await cdp.detach();
+  return result;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
@@ -119,28 +138,35 @@ async function main(): Promise<void> {
       await page.getByLabel("Workbook to open").setInputFiles(file);
       await page.getByRole("button", { name: "Create scorecard" }).waitFor();
       await watchLongTasks(page);
-      const create = await measure(
-        page,
-        () => page.getByRole("button", { name: "Create scorecard" }).click(),
-        () => page.getByRole("tree").waitFor({ timeout: 120000 }),
+      const profile = file === large && run === 0;
+      const create = await profiled(page, profile, "create", () =>
+        measure(
+          page,
+          () => page.getByRole("button", { name: "Create scorecard" }).click(),
+          () => page.getByRole("tree").waitFor({ timeout: 120000 }),
+        ),
       );
       const period = page.getByRole("combobox", { name: "Period" });
       const options = await period.locator("option").allTextContents();
       const other = options[options.length - 2] ?? options[0]!;
-      const switched = await measure(
-        page,
-        () => period.selectOption(other).then(() => undefined),
-        () => page.getByRole("heading", { name: new RegExp(`, ${other}$`) }).waitFor({ timeout: 120000 }),
+      const switched = await profiled(page, profile, "period", () =>
+        measure(
+          page,
+          () => period.selectOption(other).then(() => undefined),
+          () => page.getByRole("heading", { name: new RegExp(`, ${other}$`) }).waitFor({ timeout: 120000 }),
+        ),
       );
-      const refresh = await measure(
-        page,
-        () => page.getByRole("button", { name: "Refresh" }).click(),
-        () =>
-          page.waitForFunction(
-            () => /Scorecard for/.test(document.querySelector('main [role="status"]')?.textContent ?? ""),
-            undefined,
-            { timeout: 120000 },
-          ),
+      const refresh = await profiled(page, profile, "refresh", () =>
+        measure(
+          page,
+          () => page.getByRole("button", { name: "Refresh" }).click(),
+          () =>
+            page.waitForFunction(
+              () => /Scorecard for/.test(document.querySelector('main [role="status"]')?.textContent ?? ""),
+              undefined,
+              { timeout: 120000 },
+            ),
+        ),
       );
       for (const [key, m] of [
         ["create", create],
