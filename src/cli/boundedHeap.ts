@@ -16,7 +16,7 @@ import { EXIT_FAULT, EXIT_USAGE } from "./failure";
  */
 export const HEAP_LIMIT_MB = 1200;
 
-const heapLimit = (): number => {
+export const heapLimit = (): number => {
   const given = Number(process.env.BSC_HEAP_LIMIT_MB);
   return Number.isInteger(given) && given >= 8 ? given : HEAP_LIMIT_MB;
 };

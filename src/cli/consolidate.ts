@@ -20,6 +20,7 @@ import {
 import { STATUS_WORDS } from "../app/outcomeText";
 import { reportJson } from "../app/report";
 import type { Command } from "./args";
+import { heapLimit } from "./boundedHeap";
 import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
 import { lockedWhile, outcomeFailure, outputOf, patching, readWorkbook, writeAtomically } from "./commands";
 import { oneLine, reportText } from "./text";
@@ -126,6 +127,28 @@ export function readersFor(units: number): number {
   return built ? Math.max(1, Math.min(most, units)) : 1;
 }
 
+/** One unit read on a reader thread: its reading, or the reader's failure (out of memory, a fault). */
+function readOn(reader: Worker, unit: UnitSource & UnitFile, now?: Date): Promise<UnitReading> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      reader.off("message", onMessage);
+      reader.off("error", onError);
+    };
+    const onMessage = (m: { reading?: UnitReading; fault?: string }) => {
+      done();
+      if (m.fault !== undefined) reject(new Error(m.fault));
+      else resolve(m.reading as UnitReading);
+    };
+    const onError = (e: Error) => {
+      done();
+      reject(e);
+    };
+    reader.on("message", onMessage);
+    reader.on("error", onError);
+    reader.postMessage({ unit, ...(now ? { now: now.getTime() } : {}) });
+  });
+}
+
 /**
  * Every unit read, in the order given: in worker threads when there is more than one reader, each
  * holding one unit's workbook at a time, so memory stays that of a few units whatever their count.
@@ -142,36 +165,35 @@ export async function readUnits(
     return readings;
   }
   let next = 0;
-  const run = (worker: Worker): Promise<void> =>
-    new Promise((resolve, reject) => {
-      let at = -1;
-      const give = () => {
-        if (next >= units.length) {
-          resolve();
-          return;
-        }
-        at = next++;
-        worker.postMessage({ unit: units[at], ...(now ? { now: now.getTime() } : {}) });
-      };
-      worker.on("message", (m: { reading?: UnitReading; fault?: string }) => {
-        if (m.fault !== undefined) reject(new Error(m.fault));
-        else {
-          readings[at] = m.reading as UnitReading;
-          give();
-        }
-      });
-      worker.on("error", reject);
-      give();
+  // Each reader's heap is capped as check's bounded child is (src/cli/boundedHeap.ts), so that
+  // the memory of a consolidation stays that of a few units; a unit past the cap is left out.
+  const startReader = () =>
+    new Worker(__filename, {
+      workerData: { [UNIT_WORKER]: true },
+      resourceLimits: { maxOldGenerationSizeMb: heapLimit() },
     });
-  const workers = Array.from(
-    { length: readers },
-    () => new Worker(__filename, { workerData: { [UNIT_WORKER]: true } }),
-  );
-  try {
-    await Promise.all(workers.map(run));
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  /** One reader's lane: a unit at a time; after a unit that ran it out of memory, a fresh reader. */
+  const lane = async (): Promise<void> => {
+    let reader = startReader();
+    try {
+      while (next < units.length) {
+        const at = next++;
+        const unit = units[at] as UnitSource & UnitFile;
+        try {
+          readings[at] = await readOn(reader, unit, now);
+        } catch (e) {
+          if ((e as { code?: string }).code !== "ERR_WORKER_OUT_OF_MEMORY") throw e;
+          const reason = `Cannot read ${unit.shown}: the workbook is too large for bsc's memory limit (${heapLimit()} MB of working memory). Split the table, or score fewer rows.`;
+          readings[at] = { ok: false, unit: { name: unit.name, file: unit.file }, reason };
+          await reader.terminate();
+          reader = startReader();
+        }
+      }
+    } finally {
+      await reader.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: readers }, lane));
   return readings;
 }
 

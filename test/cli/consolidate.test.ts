@@ -403,6 +403,41 @@ describe("bsc consolidate", () => {
     expect(two.entities).toEqual(json.entities);
   }, 60_000);
 
+  it("leaves out a unit too large for a reader's memory cap, and goes on with a fresh reader", async () => {
+    const root = path.join(__dirname, "..", "..");
+    const run = promisify(execFile);
+    await run(process.execPath, [path.join(root, "scripts", "build-cli.mjs")], { cwd: root });
+    const rows = Array.from(
+      { length: 100_000 },
+      (_, i) => `KPI ${i % 500},2026-${String((i % 12) + 1).padStart(2, "0")},${i},5`,
+    );
+    writeFileSync(path.join(dir, "big.csv"), ["KPI,Month,Actual,Target", ...rows].join("\n"));
+    const args = [
+      "consolidate",
+      "group.xlsx",
+      "big.csv",
+      "north.xlsx",
+      "south.xlsx",
+      "-o",
+      "capped.xlsx",
+      "--json",
+    ];
+    const child = await run(process.execPath, [path.join(root, "bin", "bsc.cjs"), ...args], {
+      cwd: dir,
+      env: { ...process.env, BSC_UNIT_READERS: "2", BSC_HEAP_LIMIT_MB: "16" },
+    }).catch((e: { code: number; stdout: string }) => e);
+    expect("code" in child ? child.code : 0).toBe(1);
+    const units = (JSON.parse(child.stdout) as GroupJson).units;
+    expect(units.map((u) => [u.name, u.reason === null])).toEqual([
+      ["big", false],
+      ["north", true],
+      ["south", true],
+    ]);
+    expect(units[0]?.reason).toBe(
+      "Cannot read big.csv: the workbook is too large for bsc's memory limit (16 MB of working memory). Split the table, or score fewer rows.",
+    );
+  }, 120_000);
+
   it("writes into the group's workbook itself with --in-place, holding and then releasing its lock", async () => {
     copyFileSync(path.join(dir, "group.xlsx"), path.join(dir, "in-place.xlsx"));
     const run = await bsc(dir, "consolidate", "in-place.xlsx", "north.xlsx", "--in-place");
