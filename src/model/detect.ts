@@ -449,7 +449,7 @@ function followUpTable(
   }
   if (columns.initiative !== undefined && columns.objective !== undefined)
     return { kind: "initiatives", columns };
-  const named = columns.kpi !== undefined || columns.objective !== undefined;
+  const named = columns.kpi !== undefined || columns.objective !== undefined || columns.subject !== undefined;
   if (!named || (columns.analysis === undefined && columns.action === undefined)) return null;
   // "Comment" beside an Action column is the analysis the action answers.
   if (columns.analysis === undefined && comment !== undefined) columns.analysis = comment;

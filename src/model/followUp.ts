@@ -16,8 +16,9 @@ import { isoDayOfCell, readPeriodCell, type DayOrder } from "./periodText";
 import type { KpiModel, ObjectiveModel } from "./scorecard";
 import { objectiveNameKey } from "./scorecard";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
-import { cellAt } from "./snapshot";
-import { cellText, isBlankCell, readNumber } from "./values";
+import { cellAt, formatAt } from "./snapshot";
+import { cellText, isBlankCell, readNumber, type NumberReading } from "./values";
+import { isPercentFormat } from "./numberFormat";
 
 /** What a Status (or RAG) cell says: a colour, done, or still open. */
 export type FollowUpStatus = "green" | "amber" | "red" | "done" | "open";
@@ -202,6 +203,12 @@ class FollowUpReader {
     const col = this.table.followUpColumns?.[column];
     return col === undefined ? null : sheetCell(this.sheet.name, row, col);
   }
+  /** Whether the cell shows its number as a percentage: a "%" in its format or its text. */
+  showsPercent(row: number, column: FollowUpColumn, reading: NumberReading): boolean {
+    if (reading.kind === "number" && reading.fromText !== undefined) return reading.fromText.includes("%");
+    const col = this.table.followUpColumns?.[column];
+    return col !== undefined && isPercentFormat(formatAt(this.sheet, row, col));
+  }
   has(column: FollowUpColumn): boolean {
     return this.table.followUpColumns?.[column] !== undefined;
   }
@@ -298,8 +305,15 @@ function readCommentary(
   let previous: { subjects: Subject[]; period: string | null; entity: string | null } | null = null;
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
     if (reader.blankRow(row)) continue;
-    const kpiName = reader.text(row, "kpi");
-    const objectiveName = reader.text(row, "objective");
+    let kpiName = reader.text(row, "kpi");
+    let objectiveName = reader.text(row, "objective");
+    // A "KPI or Objective" cell names a KPI when the scorecard has one of that name, else an objective.
+    const subjectName = kpiName === "" && objectiveName === "" ? reader.text(row, "subject") : "";
+    if (subjectName !== "") {
+      if (byName.has(objectiveNameKey(subjectName))) kpiName = subjectName;
+      else objectiveName = subjectName;
+    }
+    const itemColumn: FollowUpColumn = subjectName !== "" ? "subject" : kpiName !== "" ? "kpi" : "objective";
     const periodValue = reader.value(row, "period");
     const analysis = reader.text(row, "analysis");
     const actionText = reader.text(row, "action");
@@ -334,8 +348,7 @@ function readCommentary(
         issues.push(
           issue(
             "commentary-unknown-item",
-            reader.cell(row, kpiName !== "" ? "kpi" : "objective") ??
-              sheetCell(reader.sheet.name, row, table.left),
+            reader.cell(row, itemColumn) ?? sheetCell(reader.sheet.name, row, table.left),
             { name: item || "(blank)" },
           ),
         );
@@ -357,7 +370,7 @@ function readCommentary(
             cell: reader.cell(row, "action"),
             dueCell: reader.cell(row, "due"),
           };
-    const cell = reader.cell(row, kpiName !== "" ? "kpi" : "objective");
+    const cell = reader.cell(row, itemColumn);
     for (const s of subjects) notes.push({ ...s, period, entity, analysis, action, cell, source: "table" });
   }
 }
@@ -368,8 +381,9 @@ function completeAt(reader: FollowUpReader, row: number, name: string, issues: I
   const reading = readNumber(value);
   if (reading.kind === "blank") return null;
   const n = reading.kind === "number" ? reading.value : NaN;
-  // A whole number above 1 is written in percent (45 for 45 %); a percent-formatted cell holds 0.45.
-  const share = n > 1 ? n / 100 : n;
+  // A cell shown as a percentage ("0%" format, or the text "45%") already holds the share, so 1.2
+  // there is 120 % and flagged; a plain number above 1 is written in percent (45 for 45 %).
+  const share = reader.showsPercent(row, "complete", reading) ? n : n > 1 ? n / 100 : n;
   if (!(share >= 0 && share <= 1)) {
     issues.push(
       issue("initiative-value-invalid", reader.cell(row, "complete"), {

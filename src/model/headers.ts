@@ -650,7 +650,15 @@ export type FollowUpRole = (typeof FOLLOW_UP_ROLES)[number];
 
 /** A follow-up table's columns: its own roles, and the scorecard's it shares (period, KPI, objective…). */
 export type FollowUpColumn =
-  FollowUpRole | "period" | "kpi" | "objective" | "perspective" | "owner" | "entity";
+  | FollowUpRole
+  | "period"
+  | "kpi"
+  | "objective"
+  | "perspective"
+  | "owner"
+  | "entity"
+  /** A Commentary column naming a KPI or an objective ("KPI or Objective"): a KPI's name first. */
+  | "subject";
 
 const FOLLOW_UP_WORDS: Readonly<
   Record<"English" | HeaderLanguage, Partial<Record<FollowUpColumn, readonly string[]>>>
@@ -674,6 +682,13 @@ const FOLLOW_UP_WORDS: Readonly<
     status: ["Status", "RAG", "RAG status", "Health", "Action status"],
     budget: ["Budget", "Approved budget", "Cost budget"],
     spend: ["Spend", "Spent", "Actual spend", "Cost to date", "Actual cost", "Spend to date"],
+    subject: [
+      "KPI or Objective",
+      "KPI / Objective",
+      "Objective or KPI",
+      "Objective / KPI",
+      "KPI or objective name",
+    ],
   },
   // A bare Objetivo, Objectif, Obiettivo, Ziel or Doel is a KPI's target in a scorecard table
   // (headers above); in a follow-up table, which has no target, it is the objective named.

@@ -76,3 +76,10 @@ export function numberFormatKind(code: string | null | undefined): NumberFormatK
 
 /** Whether a number under `code` is a calendar date (a day, month or year), which the model reads as a period. */
 export const isDateFormat = (code: string | null | undefined): boolean => numberFormatKind(code) === "date";
+
+/**
+ * Whether `code` shows a number as a percentage (a `%` that is a code, not quoted text, an escaped
+ * character or a bracket), so the cell holds a share: 1.2 shown as 120 %.
+ */
+export const isPercentFormat = (code: string | null | undefined): boolean =>
+  !!code && code.replace(/"[^"]*"?|\\.|[_*].|\[[^\]]*\]?/g, " ").includes("%");

@@ -18,6 +18,22 @@ const issuesOf = (model: { issues: readonly { code: string; cell: string | null;
   model.issues.filter((i) => /commentary|initiative|follow-up/.test(i.code));
 
 describe("the Commentary table", () => {
+  it("reads a KPI or Objective column as the KPI of that name, else the objective, as the docs name it", () => {
+    const model = read(
+      sheet("Notes", [
+        ["Period", "KPI or Objective", "Analysis", "Action", "Action owner", "Due"],
+        ["2026-12", "Revenue", "Two deals slipped.", "", "", ""],
+        ["2026-12", "Delight customers", "Survey moved to spring.", "", "", ""],
+        ["2026-12", "Nothing of that name", "Lost.", "", "", ""],
+      ]),
+    );
+    expect(model.commentary?.map((c) => [c.objective, c.kpi, c.analysis, c.cell])).toEqual([
+      ["Grow revenue", "Revenue", "Two deals slipped.", "Notes!B2"],
+      ["Delight customers", null, "Survey moved to spring.", "Notes!B3"],
+    ]);
+    expect(issuesOf(model).map((i) => [i.code, i.cell])).toEqual([["commentary-unknown-item", "Notes!B4"]]);
+  });
+
   it("is found on a sheet of its own and read row by row, an action's due date as an ISO day", () => {
     const model = read(
       sheet("Notes", [
@@ -181,6 +197,31 @@ describe("the Commentary table", () => {
   });
 });
 
+describe("the follow-up tables beside the scorecard on its own sheet", () => {
+  it("are read below it after a blank row, and beside it after two blank columns, the scorecard left whole", () => {
+    const rows: CellValue[][] = [
+      ["Perspective", "Objective", "KPI", "Actual", "Target", null, null, "Objective", "Initiative", "Due"],
+      ["Financial", "Grow revenue", "Revenue", 90, 100, null, null, "Grow revenue", "New CRM", "2027-01-31"],
+      ["Customer", "Delight customers", "NPS", 40, 50],
+      [],
+      ["KPI", "Analysis", "Action", "Due"],
+      ["NPS", "Survey late.", "Chase", "2027-01-15"],
+    ];
+    const found = detectTables(book(sheet("Board", rows)), new Set());
+    expect(found.map((t) => [t.kind, t.headerRow, t.lastDataRow, t.left])).toEqual([
+      ["scorecard", 1, 3, 1],
+      ["initiatives", 1, 2, 8],
+      ["commentary", 5, 6, 1],
+    ]);
+    const { model } = score(book(sheet("Board", rows)));
+    expect(model.kpis.map((k) => k.name)).toEqual(["Revenue", "NPS"]);
+    expect(model.commentary?.map((n) => [n.kpi, n.analysis, n.action?.due])).toEqual([
+      ["NPS", "Survey late.", "2027-01-15"],
+    ]);
+    expect(model.initiatives?.map((i) => [i.objective, i.name])).toEqual([["Grow revenue", "New CRM"]]);
+  });
+});
+
 describe("the Initiatives table", () => {
   const INITIATIVES: CellValue[][] = [
     ["Objective", "Initiative", "Owner", "Start", "Due", "% complete", "Status", "Budget", "Spend"],
@@ -254,6 +295,34 @@ describe("the Initiatives table", () => {
     );
     expect(model.initiatives?.map((i) => [i.name, i.complete, i.status, i.budget, i.spend])).toEqual([
       ["Too far", null, null, null, null],
+    ]);
+  });
+
+  it("reads a % complete shown as a percentage as the share it holds: 120 % is over 100, never 1.2 %", () => {
+    const model = read(
+      sheet(
+        "Initiatives",
+        [
+          INITIATIVES[0] as CellValue[],
+          ["Grow revenue", "Formatted 120", "Ann", "", "", 1.2, "", "", ""],
+          ["Grow revenue", "Typed 150", "Ann", "", "", "150%", "", "", ""],
+          ["Grow revenue", "Formatted 45", "Ann", "", "", 0.45, "", "", ""],
+          ["Grow revenue", "Typed 45", "Ann", "", "", "45%", "", "", ""],
+          ["Grow revenue", "Plain 45", "Ann", "", "", 45, "", "", ""],
+        ],
+        { formats: [[], [null, null, null, null, null, "0%"], [], [null, null, null, null, null, "0.0%"]] },
+      ),
+    );
+    expect(issuesOf(model).map((i) => [i.code, i.cell])).toEqual([
+      ["initiative-value-invalid", "Initiatives!F2"],
+      ["initiative-value-invalid", "Initiatives!F3"],
+    ]);
+    expect(model.initiatives?.map((i) => [i.name, i.complete])).toEqual([
+      ["Formatted 120", null],
+      ["Typed 150", null],
+      ["Formatted 45", 0.45],
+      ["Typed 45", 0.45],
+      ["Plain 45", 0.45],
     ]);
   });
 

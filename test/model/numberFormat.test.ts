@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isDateFormat, numberFormatKind } from "../../src/model/numberFormat";
+import { isDateFormat, isPercentFormat, numberFormatKind } from "../../src/model/numberFormat";
 
 describe("what a number format shows a number as", () => {
   it.each([
@@ -80,5 +80,20 @@ describe("what a number format shows a number as", () => {
         },
       ),
     );
+  });
+});
+
+describe("a percentage format", () => {
+  it.each([
+    ["0%", true],
+    ["0.0%", true],
+    ["#,##0.00%;[Red]-0.00%", true],
+    ['0.0"%"', false],
+    ["0.0\\%", false],
+    ["[$%-409]0", false],
+    ["0.00", false],
+    [null, false],
+  ])("%s shows a share: %s", (code, expected) => {
+    expect(isPercentFormat(code)).toBe(expected);
   });
 });
