@@ -34,9 +34,11 @@ export async function readUnitFiles(
   const readings: UnitReading[] = [];
   for (const file of files) {
     const unit = { name: unitName(file.name), file: file.name };
+    // A file over the size limit is refused before it is read, as the preview refuses one.
+    const tooLarge = fileSizeRefusal(file.size);
     const refusal = /\.csv$/i.test(file.name)
       ? `${file.name} is a CSV export: the pane reads workbooks (.xlsx, .xlsm); save it from Excel as .xlsx, or consolidate it with bsc consolidate.`
-      : fileSizeRefusal(file.size) && openFailureSentence(fileSizeRefusal(file.size), file.name, "pane");
+      : tooLarge && openFailureSentence(tooLarge, file.name, "pane");
     if (refusal) {
       readings.push({ ok: false, unit, reason: refusal });
       continue;
