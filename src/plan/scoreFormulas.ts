@@ -1,6 +1,7 @@
 import { POLARITY_RULES } from "../engine/kpi";
 import { STATUS_MEANINGS } from "./palette";
 import type { Polarity, Status } from "../engine/types";
+import type { NumberReading } from "../model/values";
 import { MAX_SCORE } from "../engine/types";
 
 /**
@@ -30,6 +31,13 @@ export const isNumberFormula = (x: string): string => `AND(ISNUMBER(${x}),NOT(IS
  * (a Threshold of " " is no threshold). Never an error: an error value is not blank.
  */
 export const isBlankFormula = (x: string): string => `IF(ISERROR(${x}),FALSE(),TRIM(CLEAN(${x}))="")`;
+
+/**
+ * A number the engine reads from a text ("90", "12%"): a formula takes it as text, so a rule or a
+ * cell reading it holds the value of the refresh instead.
+ */
+export const storedAsText = (r: NumberReading): r is NumberReading & { kind: "number"; fromText: string } =>
+  r.kind === "number" && r.fromText !== undefined;
 
 /** The red flag from a tolerance fraction `f` of the target T (SCORING.md, "Threshold when none is given"). */
 function fromTolerance(p: Polarity, T: string, f: string): string {

@@ -3,7 +3,6 @@ import { kpiInputs } from "../engine/evaluate";
 import { parsePeriodText } from "../engine/periods";
 import type { Aggregation, Polarity, RollupMethod } from "../engine/types";
 import type { Observation } from "../model/scorecard";
-import type { NumberReading } from "../model/values";
 import { columnLetters } from "../model/address";
 import type { Status } from "../engine/types";
 import type { StatusColours } from "./palette";
@@ -18,6 +17,7 @@ import {
   scoreFormula,
   statusConditions,
   statusWordFormula,
+  storedAsText,
   thresholdFormula,
   worstStatusFormula,
   type ChildCells,
@@ -52,9 +52,6 @@ export type KpiSource =
   | { readonly live: false; readonly why: string };
 
 const fixed = (why: string): KpiSource => ({ live: false, why });
-
-/** A reading a formula cannot take as the engine does: a number written as text. */
-const storedAsText = (r: NumberReading): boolean => r.kind === "number" && r.fromText !== undefined;
 
 /** The cells a KPI's figures come from, or why its row holds values. */
 export function kpiSource(k: KpiResult, period: string | null, settings: LiveSettings): KpiSource {

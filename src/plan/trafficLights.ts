@@ -4,12 +4,17 @@ import type { Polarity, Status } from "../engine/types";
 import { columnLetters } from "../model/address";
 import type { DetectedTable } from "../model/detect";
 import type { KpiModel, Observation } from "../model/scorecard";
-import type { NumberReading } from "../model/values";
 import { polarityWords } from "../model/values";
 import type { StatusColours } from "./palette";
 import type { ConditionalFormatPlan, ConditionalRule } from "./plan";
 import { PRODUCT_RULE_PREFIX } from "./plan";
-import { isNumberFormula, statusConditions, thresholdFormula, type FormulaOperand } from "./scoreFormulas";
+import {
+  isNumberFormula,
+  statusConditions,
+  storedAsText,
+  thresholdFormula,
+  type FormulaOperand,
+} from "./scoreFormulas";
 
 /**
  * Traffic lights on the scorecard table's Actual cells. Each row shows the status the engine gives
@@ -119,9 +124,6 @@ const asSpreadsheetReads = (text: string): string =>
     .replace(/^ +| +$/g, "")
     .replace(/ {2,}/g, " ")
     .toLowerCase();
-
-const storedAsText = (r: NumberReading): r is NumberReading & { kind: "number"; fromText: string } =>
-  r.kind === "number" && r.fromText !== undefined;
 
 /** How one row gets its colour. */
 type Treatment =
