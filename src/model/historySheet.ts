@@ -92,6 +92,8 @@ export function readHistory(book: WorkbookSnapshot, owned: OwnedSheets): History
     if (column && !columnOf.has(column.field)) columnOf.set(column.field, col);
   }
   const rows: HistoryRow[] = [];
+  // An item's row twice in one period is a write cut short in Excel (ADR 19): the first is kept.
+  const seen = new Set<string>();
   for (let row = HISTORY_HEADER_ROW + 1; row <= lastRow(sheet); row++) {
     const at = (field: Field): CellValue => {
       const col = columnOf.get(field);
@@ -105,6 +107,9 @@ export function readHistory(book: WorkbookSnapshot, owned: OwnedSheets): History
       if (field === "period" || field === "level") continue;
       entry[field] = NUMBER_FIELDS.has(field) ? numberOf(at(field)) : text(at(field));
     }
+    const key = [period, level, entry.perspective, entry.objective, entry.kpi, entry.entity].join("\u0000");
+    if (seen.has(key)) continue;
+    seen.add(key);
     const actualCol = columnOf.get("actual");
     entry.format = actualCol === undefined ? null : formatAt(sheet, row, actualCol);
     rows.push(entry as unknown as HistoryRow);

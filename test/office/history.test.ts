@@ -14,8 +14,9 @@ async function refresh(
   fake: FakeExcel,
   options: { period?: string; publish?: { period: string } } = {},
   day = 1,
+  payloadLimit?: number,
 ) {
-  const outcome = await runScorecard(fake.port(), { now: at(day), ...options }, true);
+  const outcome = await runScorecard(fake.port(payloadLimit), { now: at(day), ...options }, true);
   if (!outcome.ok) throw new Error(outcome.fatal.message);
   return outcome;
 }
@@ -72,4 +73,49 @@ describe("the History sheet in Excel", () => {
     expect(after.filter(([p]) => p === "2026-02")).toEqual(published.filter(([p]) => p === "2026-02"));
     expect(after.find(([p]) => p === "2026-02")?.[2]).not.toBe("");
   });
+
+  it("never loses another month's row when a History written in parts fails at any operation", async () => {
+    // Requests of 8 kB: the History's rows go in several parts.
+    const LIMIT = 8_000;
+    const before = async () => {
+      const fake = monthlyBook(12, 2);
+      await refresh(fake, { period: "2026-01" }, 1, LIMIT);
+      await refresh(fake, { period: "2026-02" }, 2, LIMIT);
+      // January gains ten KPIs: its rows in History grow, and February's below them move down.
+      const data = fake.sheet("Data");
+      for (let i = 0; i < 10; i++)
+        ["2026-01", "Financial", "Objective 0", `New KPI ${i}`, 95, 100, "higher"].forEach((value, c) =>
+          data.cells.set(`${25 + i},${c}`, {
+            value,
+            type: typeof value === "number" ? "Double" : "String",
+            format: "General",
+          }),
+        );
+      fake.tables[0]!.address = "A1:G35";
+      return fake;
+    };
+    const february = (rows: readonly HistoryRow[]) =>
+      rows.filter((r) => r.period === "2026-02").map((r) => JSON.stringify(r));
+
+    const whole = await before();
+    const kept = february(await historyOf(whole));
+    const start = whole.operationsQueued;
+    await refresh(whole, { period: "2026-01" }, 3, LIMIT);
+    const log = whole.operationLog.slice(start);
+    // The History is the last sheet written: its values go between its clear and its frozen rows.
+    const from = log.lastIndexOf("Range.clear");
+    const to = log.indexOf("WorksheetFreezePanes.freezeRows", from);
+    const parts = log.slice(from, to).filter((op) => op.startsWith("Range.values")).length;
+    expect(parts).toBeGreaterThan(2);
+    expect(february(await historyOf(whole))).toEqual(kept);
+    expect((await historyOf(whole)).filter((r) => r.kpi.startsWith("New KPI"))).toHaveLength(10);
+
+    for (let n = from; n < to; n++) {
+      const fake = await before();
+      fake.failAtOperation = fake.operationsQueued + n;
+      await expect(refresh(fake, { period: "2026-01" }, 3, LIMIT)).rejects.toThrow();
+      fake.failAtOperation = null;
+      expect({ n, february: february(await historyOf(fake)) }).toEqual({ n, february: kept });
+    }
+  }, 300_000);
 });
