@@ -143,8 +143,23 @@ export interface ConsolidateOptions {
   readonly issues?: readonly Issue[];
 }
 
-/** "months", "quarters"; a table without periods has "a single period". */
-const periodWords = (g: Granularity | null): string => (g === null ? "a single period" : `${g}s`);
+/** "months", "quarters"; a table without periods has "no periods (one value per KPI)". */
+const periodWords = (g: Granularity | null): string =>
+  g === null ? "no periods (one value per KPI)" : `${g}s`;
+
+/**
+ * The kind of period the group scores: the one most units read have, the first given among equals,
+ * so that which unit is left out never depends on how the files happen to be named.
+ */
+function groupGranularity(
+  read: readonly { model: { granularity: Granularity | null } }[],
+): Granularity | null {
+  const count = new Map<Granularity | null, number>();
+  for (const r of read) count.set(r.model.granularity, (count.get(r.model.granularity) ?? 0) + 1);
+  let best: Granularity | null = read[0]?.model.granularity ?? null;
+  for (const [g, n] of count) if (n > (count.get(best) ?? 0)) best = g;
+  return best;
+}
 
 interface GroupKpi {
   readonly perspective: string;
@@ -166,7 +181,8 @@ export function consolidate(readings: readonly UnitReading[], options: Consolida
     outcomes.push({ name: unit.name, file: unit.file, read: null, score: null, status: "none", reason });
   };
   const read = readings.filter((r): r is Extract<UnitReading, { ok: true }> => r.ok);
-  const granularity = read[0]?.model.granularity ?? null;
+  const granularity = groupGranularity(read);
+  const example = read.find((r) => r.model.granularity === granularity)?.unit.file;
 
   const perspectives = new Map<string, PerspectiveModel>();
   const objectives = new Map<string, ObjectiveModel>();
@@ -190,7 +206,7 @@ export function consolidate(readings: readonly UnitReading[], options: Consolida
     if (model.granularity !== granularity) {
       leftOut(
         unit,
-        `its periods are ${periodWords(model.granularity)}, where the group's (those of ${read[0]?.unit.file}) are ${periodWords(granularity)}.`,
+        `it has ${periodWords(model.granularity)}, where most units (${example} among them) have ${periodWords(granularity)}; a group scores one kind of period.`,
       );
       continue;
     }

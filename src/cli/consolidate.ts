@@ -36,11 +36,22 @@ interface UnitFile {
   readonly shown: string;
 }
 
-/** Each unit's file: a file given as it is, a folder's workbooks in name order. */
+/** The unit file in `names` that `name` is bsc's refreshed copy of ("east.scorecard.xlsx" of "east.csv"), or null. */
+export function refreshedFrom(name: string, names: readonly string[]): string | null {
+  const base = /^(.*)\.scorecard\.(xlsx|xlsm)$/i.exec(name)?.[1];
+  if (base === undefined) return null;
+  return names.find((n) => n !== name && unitName(n).toLowerCase() === base.toLowerCase()) ?? null;
+}
+
+/**
+ * Each unit's file: a file given as it is, a folder's workbooks in name order. A folder's refreshed
+ * copy of a unit beside the unit's own file is left out, with a sentence in `skipped`.
+ */
 async function unitFiles(
   given: readonly string[],
   cwd: string,
   skip: readonly string[],
+  skipped: string[],
 ): Promise<UnitFile[]> {
   const files: UnitFile[] = [];
   for (const shown of given) {
@@ -52,6 +63,15 @@ async function unitFiles(
     }
     const names = (await fs.readdir(resolved)).filter((n) => UNIT_FILE.test(n)).sort();
     for (const name of names) {
+      // bsc refresh writes a unit's scorecard beside it as <name>.scorecard.xlsx: the same unit
+      // twice, which would weigh double in the group's roll-up. The unit's own file is read.
+      const source = refreshedFrom(name, names);
+      if (source !== null) {
+        skipped.push(
+          `${path.join(shown, name)} is not read: it is the refreshed copy of ${path.join(shown, source)}, read instead.`,
+        );
+        continue;
+      }
       const file = { resolved: path.join(resolved, name), shown: path.join(shown, name) };
       if (!skip.some((s) => path.resolve(s) === file.resolved)) files.push(file);
     }
@@ -234,7 +254,9 @@ export async function runConsolidate(command: ConsolidateCommand, io: CliIo): Pr
     }
     const given =
       command.units.length > 0 ? command.units : remembered.map((f) => path.relative(io.cwd, f) || f);
-    const files = await unitFiles(given, io.cwd, [input, out]);
+    const skipped: string[] = [];
+    const files = await unitFiles(given, io.cwd, [input, out], skipped);
+    for (const sentence of skipped) io.stderr(sentence);
     if (files.length === 0) {
       throw new CliFailure(`No unit's workbook (.xlsx, .xlsm or .csv) in ${given.join(", ")}.`, EXIT_USAGE);
     }

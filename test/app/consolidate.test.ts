@@ -140,6 +140,24 @@ describe("consolidate", () => {
     });
   });
 
+  it("scores the kind of period most units have, whichever unit is given first", async () => {
+    const single = await unit("aaa", [["", "Financial", "Grow", "Revenue", 90, 100]]);
+    const north = await unit("north", [["2026-01", "Financial", "Grow", "Revenue", 90, 100]]);
+    const south = await unit("south", [["2026-01", "Financial", "Grow", "Revenue", 80, 100]]);
+    for (const order of [
+      [single, north, south],
+      [north, single, south],
+      [north, south, single],
+    ]) {
+      const r = consolidate(order, { kpiMap: readKpiMap(book(), new Set()), settings });
+      if (!r.ok) throw new Error(r.fatal.message);
+      expect(r.result.entities.map((e) => e.name).sort()).toEqual(["north", "south"]);
+      expect(r.report.units.find((u) => u.name === "aaa")?.reason).toBe(
+        "it has no periods (one value per KPI), where most units (north.xlsx among them) have months; a group scores one kind of period.",
+      );
+    }
+  });
+
   it("leaves out a second unit's workbook of a name already consolidated, naming the first", async () => {
     const a = await unit("north", [["2026-01", "Financial", "Grow", "Revenue", 90, 100]]);
     const b = {

@@ -319,6 +319,29 @@ describe("bsc consolidate", () => {
     );
   });
 
+  it("reads a unit once when its refreshed copy lies beside it in the folder, and says so", async () => {
+    const folder = path.join(dir, "with-copies");
+    mkdirSync(folder);
+    copyFileSync(path.join(dir, "north.xlsx"), path.join(folder, "north.xlsx"));
+    copyFileSync(path.join(dir, "south.xlsx"), path.join(folder, "south.xlsx"));
+    expect((await bsc(folder, "refresh", "north.xlsx")).code).toBe(0);
+    expect(existsSync(path.join(folder, "north.scorecard.xlsx"))).toBe(true);
+    const run = await bsc(
+      dir,
+      "consolidate",
+      "group.xlsx",
+      "with-copies",
+      "-o",
+      "group-copies.xlsx",
+      "--json",
+    );
+    const report = JSON.parse(run.out) as GroupJson;
+    expect(report.units.map((u) => u.name)).toEqual(["north", "south"]);
+    expect(run.err).toContain(
+      `${path.join("with-copies", "north.scorecard.xlsx")} is not read: it is the refreshed copy of ${path.join("with-copies", "north.xlsx")}, read instead.`,
+    );
+  });
+
   it("with no unit given, reads again the units the group's workbook remembers", async () => {
     const again = await bsc(dir, "consolidate", "group.scorecard.xlsx", "-o", "group-again.xlsx", "--json");
     const report = JSON.parse(again.out) as GroupJson;
