@@ -214,8 +214,9 @@ export function withPublishedValues(
       periods.set(periodOrdinal(parsed), periodKey(parsed));
   }
   const rows = new Map<string, HistoryRow>();
+  const frozen = publishedSet(published);
   for (const r of history)
-    if (r.level === "KPI" && publishedSet(published).has(r.period))
+    if (r.level === "KPI" && frozen.has(r.period))
       rows.set(`${r.period}\u0000${rowKey(r.perspective, r.objective, r.kpi, r.entity)}`, r);
   if (rows.size === 0) return { model, restatements };
 
