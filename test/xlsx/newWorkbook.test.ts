@@ -172,3 +172,27 @@ describe("a CSV export's workbook", () => {
     await expect(newWorkbookBytes([], nodeCodec.deflate)).rejects.toThrow("at least one sheet");
   });
 });
+
+describe("a large grid", () => {
+  it("is written as bytes a batch of rows at a time, and reads back whole and in order", async () => {
+    // About 1.5 MB of rows: several batches, with accented and astral text among them.
+    const rows: CellValue[][] = Array.from({ length: 40_000 }, (_, i) => [
+      `KPI ${i}`,
+      i % 1000 === 7 ? "Réel é中😀" : i * 1.5,
+      i % 3 === 0 ? null : "x",
+    ]);
+    const bytes = await newWorkbookBytes([{ name: "Export", grid: { rows } }], nodeCodec.deflate);
+    const sheet = (await readPackageSnapshot(bytes, nodeBoundedInflate)).sheets[0]!;
+    expect(cellAt(sheet, 1, 1)).toBe("KPI 0");
+    expect(cellAt(sheet, 8, 2)).toBe("Réel é中😀");
+    expect(cellAt(sheet, 40_000, 1)).toBe("KPI 39999");
+    expect(cellAt(sheet, 40_000, 2)).toBe(39_999 * 1.5);
+    expect(cellAt(sheet, 40_000, 3)).toBeNull();
+    expect(cellAt(sheet, 39_999, 3)).toBe("x");
+    const entry = listZipEntries(bytes).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    const text = await zipText(bytes, entry, inflate);
+    expect(text).toContain('<dimension ref="A1:C40000"/>');
+    expect(text.match(/<row /g)).toHaveLength(40_000);
+    expect(text.endsWith("</worksheet>")).toBe(true);
+  });
+});

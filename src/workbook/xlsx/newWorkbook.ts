@@ -257,11 +257,11 @@ function worksheetXml(
   looks: Looks,
   strings: SharedStrings,
   tableIds: readonly number[],
-): string {
+): (string | Uint8Array)[] {
   const rows = new Map<number, Map<number, string>>();
   let lastRow = 1;
   let lastCol = 1;
-  let gridRows: string[] | null = null;
+  let gridRows: Uint8Array[] = [];
   if (sheet.grid) {
     const written = gridXml(sheet.grid, looks, strings, sheet.name);
     gridRows = written.rows;
@@ -288,17 +288,14 @@ function worksheetXml(
     lastRow = Math.max(lastRow, cell.row);
     lastCol = Math.max(lastCol, cell.col);
   }
-  const sheetData = (gridRows ?? [])
-    .concat(
-      [...rows]
-        .sort(([a], [b]) => a - b)
-        .map(
-          ([r, cells]) =>
-            `<row r="${r}">${[...cells]
-              .sort(([a], [b]) => a - b)
-              .map(([, xml]) => xml)
-              .join("")}</row>`,
-        ),
+  const cellRows = [...rows]
+    .sort(([a], [b]) => a - b)
+    .map(
+      ([r, cells]) =>
+        `<row r="${r}">${[...cells]
+          .sort(([a], [b]) => a - b)
+          .map(([, xml]) => xml)
+          .join("")}</row>`,
     )
     .join("");
   const frozen = sheet.frozenRows
@@ -314,31 +311,49 @@ function worksheetXml(
     : "";
   // CT_Worksheet's order: sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, …,
   // pageMargins, pageSetup, …, tableParts.
-  return (
+  // The grid's rows come first (a grid starts at A1), then the cells given one by one.
+  return [
     DECLARATION +
-    `<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">` +
-    (sheet.landscape ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
-    `<dimension ref="A1:${cellA1(lastRow, lastCol)}"/>` +
-    `<sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    (widths ? `<cols>${widths}</cols>` : "") +
-    `<sheetData>${sheetData}</sheetData>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    (sheet.landscape ? `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : "") +
-    tableParts +
-    `</worksheet>`
-  );
+      `<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">` +
+      (sheet.landscape ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
+      `<dimension ref="A1:${cellA1(lastRow, lastCol)}"/>` +
+      `<sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews>` +
+      `<sheetFormatPr defaultRowHeight="15"/>` +
+      (widths ? `<cols>${widths}</cols>` : "") +
+      `<sheetData>`,
+    ...gridRows,
+    cellRows +
+      `</sheetData>` +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      (sheet.landscape ? `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : "") +
+      tableParts +
+      `</worksheet>`,
+  ];
 }
 
-/** A grid's rows as <row> elements, in order, and the last row and column holding a cell. */
+/** About this many characters of rows are encoded at a time. */
+const GRID_BATCH_CHARS = 1 << 20;
+
+/**
+ * A grid's rows as <row> elements, in order, encoded as UTF-8 a batch at a time, and the last row
+ * and column holding a cell. A million-row CSV is 250 MB of XML: held as strings (a tree of
+ * concatenations a row, then the whole) it took a gigabyte of heap; as bytes it takes its size.
+ */
 function gridXml(
   grid: NewGrid,
   looks: Looks,
   strings: SharedStrings,
   sheetName: string,
-): { rows: string[]; lastRow: number; lastCol: number } {
+): { rows: Uint8Array[]; lastRow: number; lastCol: number } {
   const styleOf = new Map<string, number>();
-  const rows: string[] = [];
+  const rows: Uint8Array[] = [];
+  let batch: string[] = [];
+  let batchChars = 0;
+  const flush = () => {
+    if (batch.length) rows.push(utf8.encode(batch.join("")));
+    batch = [];
+    batchChars = 0;
+  };
   let lastRow = 1;
   let lastCol = 1;
   grid.rows.forEach((values, r) => {
@@ -357,10 +372,29 @@ function gridXml(
       lastCol = Math.max(lastCol, c + 1);
     }
     if (!xml) return;
-    rows.push(`<row r="${r + 1}">${xml}</row>`);
+    const row = `<row r="${r + 1}">${xml}</row>`;
+    batch.push(row);
+    batchChars += row.length;
+    if (batchChars >= GRID_BATCH_CHARS) flush();
     lastRow = r + 1;
   });
+  flush();
   return { rows, lastRow, lastCol };
+}
+
+const utf8 = new TextEncoder();
+
+/** A part's text and bytes, in order, as one part's bytes. */
+function partBytes(pieces: readonly (string | Uint8Array)[]): Uint8Array {
+  const encoded = pieces.map((p) => (typeof p === "string" ? utf8.encode(p) : p));
+  if (encoded.length === 1) return encoded[0] as Uint8Array;
+  const out = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
+  let at = 0;
+  for (const e of encoded) {
+    out.set(e, at);
+    at += e.length;
+  }
+  return out;
 }
 
 const relationshipsXml = (targets: readonly { type: string; target: string }[]): string =>
@@ -369,12 +403,26 @@ const relationshipsXml = (targets: readonly { type: string; target: string }[]):
   targets.map((t, i) => `<Relationship Id="rId${i + 1}" Type="${t.type}" Target="${t.target}"/>`).join("") +
   `</Relationships>`;
 
-/** The parts of the package, by name. */
+/** The parts of the package, by name, as text. */
 export function newWorkbookParts(sheets: readonly NewSheet[], notes?: WriteNotes): Map<string, string> {
+  const decoder = new TextDecoder();
+  return new Map(
+    [...newWorkbookPieces(sheets, notes)].map(([name, pieces]) => [
+      name,
+      pieces.map((p) => (typeof p === "string" ? p : decoder.decode(p))).join(""),
+    ]),
+  );
+}
+
+/** The parts of the package, by name: each as text, and a grid's rows as their bytes. */
+function newWorkbookPieces(
+  sheets: readonly NewSheet[],
+  notes?: WriteNotes,
+): Map<string, readonly (string | Uint8Array)[]> {
   if (sheets.length === 0) throw new Error("a workbook needs at least one sheet");
   const looks = new Looks();
   const strings = new SharedStrings(notes);
-  const parts = new Map<string, string>();
+  const parts = new Map<string, string | (string | Uint8Array)[]>();
   const overrides: [string, string][] = [["/xl/workbook.xml", CONTENT.workbook]];
   let tableId = 0;
   sheets.forEach((sheet, i) => {
@@ -429,7 +477,7 @@ export function newWorkbookParts(sheets: readonly NewSheet[], notes?: WriteNotes
       overrides.map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`).join("") +
       `</Types>`,
   );
-  return parts;
+  return new Map([...parts].map(([name, part]) => [name, typeof part === "string" ? [part] : part]));
 }
 
 /** The part order Excel writes: content types first, so a reader streaming the file finds them at once. */
@@ -442,12 +490,12 @@ export async function newWorkbookBytes(
   now: Date = new Date(),
   notes?: WriteNotes,
 ): Promise<Uint8Array> {
-  const parts = newWorkbookParts(sheets, notes);
-  const encoder = new TextEncoder();
+  const parts = newWorkbookPieces(sheets, notes);
   const names = [...PART_ORDER, ...[...parts.keys()].filter((n) => !PART_ORDER.includes(n))];
   const zipParts: ZipPart[] = names.map((name) => ({
     name,
-    content: encoder.encode(parts.get(name) as string),
+    content: partBytes(parts.get(name) ?? []),
   }));
+  parts.clear();
   return writeZip(new Uint8Array(0), zipParts, deflate, now);
 }
