@@ -8,7 +8,13 @@ import { STATUS_MEANINGS } from "./palette";
 import { SUMMARY_SHEET_STAMP } from "../model/ownership";
 import { FOLLOW_UP_COLUMNS, FOLLOW_UP_STYLES, followUpBlock, needsCommentaryText } from "./followUpSheet";
 import { cellA1 } from "../model/address";
-import { kpiRowFormulas, kpiSource, rollupFormulas, type LiveSettings } from "./summaryFormulas";
+import {
+  kpiRowFormulas,
+  kpiSource,
+  kpiStatusCounts,
+  rollupFormulas,
+  type LiveSettings,
+} from "./summaryFormulas";
 
 type ColumnKey =
   | "item"
@@ -300,9 +306,17 @@ export function summarySheet(
         status: at("status", r),
       })),
     );
+    // The headline's counts (B4:E4) count the table's KPI rows, the only rows with a Trend.
+    const first = SUMMARY_HEADER_ROW + 1;
+    const counts =
+      row >= first
+        ? kpiStatusCounts(at("status", first), at("status", row), at("trend", first), at("trend", row))
+        : null;
     cells.forEach((c, i) => {
       if (c.row === 3 && (c.col === 2 || c.col === 3))
         cells[i] = { ...c, formula: c.col === 2 ? overall.score : overall.status };
+      const count = c.row === 4 && c.col >= 2 && c.col <= 5 ? counts?.[c.col - 2] : undefined;
+      if (count !== undefined) cells[i] = { ...c, formula: count };
     });
   }
   let lastRow = row;

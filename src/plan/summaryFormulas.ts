@@ -147,6 +147,24 @@ export function kpiRowFormulas(
   };
 }
 
+/**
+ * The headline's "12 On target", "3 Watch", "1 Off target", "2 No data": the KPI rows of each status,
+ * told from the roll-up rows by their Trend cell (every KPI row has one, "–" at least), over the
+ * table's Status and Trend cells.
+ */
+export function kpiStatusCounts(
+  firstStatus: string,
+  lastStatus: string,
+  firstTrend: string,
+  lastTrend: string,
+): string[] {
+  const range = (first: string, last: string) => `${first}:${last}`;
+  return (["green", "amber", "red", "none"] as const).map(
+    (s) =>
+      `COUNTIFS(${range(firstStatus, lastStatus)},"${STATUS_MEANINGS[s]}",${range(firstTrend, lastTrend)},"<>")&" ${STATUS_MEANINGS[s]}"`,
+  );
+}
+
 /** A roll-up row's score and status formulas over its children's rows. */
 export function rollupFormulas(
   method: RollupMethod,

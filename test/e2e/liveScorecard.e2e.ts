@@ -88,6 +88,15 @@ function expectedFigures(result: ScorecardResult, scoreCol: number, statusCol: n
     );
   };
   put(3, result, 2, 3);
+  // The headline's counts of KPIs by status.
+  const kpis = result.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
+  (["green", "amber", "red", "none"] as const).forEach((s, i) =>
+    figures.push({
+      row: 4,
+      col: i + 2,
+      want: `${kpis.filter((k) => k.status === s).length} ${STATUS_MEANINGS[s]}`,
+    }),
+  );
   let row = SUMMARY_HEADER_ROW;
   for (const p of result.perspectives) {
     put(++row, p);

@@ -63,6 +63,10 @@ function engineFigures(result: ScorecardResult, board: SummarySheet): Map<string
   const word = (s: Status) => STATUS_MEANINGS[s];
   figures.set("3,2", result.score ?? "");
   figures.set("3,3", word(result.status));
+  const kpis = result.perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
+  (["green", "amber", "red", "none"] as const).forEach((s, i) =>
+    figures.set(`4,${i + 2}`, `${kpis.filter((k) => k.status === s).length} ${word(s)}`),
+  );
   let row = 9;
   const scored = (item: { score: number | null; status: Status }) => {
     row++;
