@@ -150,3 +150,22 @@ export function addCommentary(
   };
   return { ...definition, commentary: [...all.filter((c) => !same(c)), entry] };
 }
+
+/** An initiative the user adds in the pane, under an objective. */
+export type InitiativeEdit = Omit<
+  NonNullable<Definition["initiatives"]>[number],
+  "perspective" | "objective"
+>;
+
+/** The objective's initiatives as the pane keeps them: one of the same name is replaced, else added. */
+export function addInitiative(
+  definition: Definition,
+  objective: { readonly perspective: string; readonly objective: string },
+  edit: InitiativeEdit,
+): Definition {
+  const all = definition.initiatives ?? [];
+  const entry = { ...edit, ...objective, name: edit.name.trim() };
+  const same = (i: (typeof all)[number]) =>
+    i.perspective === entry.perspective && i.objective === entry.objective && i.name === entry.name;
+  return { ...definition, initiatives: [...all.filter((i) => !same(i)), entry] };
+}

@@ -17,6 +17,8 @@ z.config({ jitless: true });
 export const DEFINITION_VERSION = 1;
 
 const name = z.string().trim().min(1);
+/** A day as the follow-ups keep it: 2026-12-31. */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date written 2026-12-31");
 
 /** A zod check that states the first Excel rule a name breaks (src/model/excelNames.ts). */
 const excelRule =
@@ -116,15 +118,31 @@ const DefinitionV1 = z.object({
             z.object({
               action: name,
               owner: z.string().default(""),
-              due: z
-                .string()
-                .regex(/^\d{4}-\d{2}-\d{2}$/, "a date written 2026-12-31")
-                .nullable()
-                .default(null),
+              due: isoDay.nullable().default(null),
               done: z.boolean().default(false),
             }),
           )
           .default([]),
+      }),
+    )
+    .optional(),
+  /**
+   * Initiatives entered in the pane, under an objective: shown after the Initiatives table's, both
+   * (model/followUp.ts). `complete` is a share, 0–1.
+   */
+  initiatives: z
+    .array(
+      z.object({
+        perspective: name,
+        objective: name,
+        name,
+        owner: z.string().default(""),
+        start: isoDay.nullable().default(null),
+        due: isoDay.nullable().default(null),
+        complete: z.number().min(0).max(1).nullable().default(null),
+        status: z.enum(["green", "amber", "red", "done", "open"]).nullable().default(null),
+        budget: z.number().finite().min(0).nullable().default(null),
+        spend: z.number().finite().min(0).nullable().default(null),
       }),
     )
     .optional(),

@@ -64,8 +64,8 @@ export interface InitiativeModel {
   readonly status: FollowUpStatus | null;
   readonly budget: number | null;
   readonly spend: number | null;
-  /** The Initiative cell; the Due, Status and Spend cells, each where the table has that column. */
-  readonly cell: string;
+  /** The Initiative cell (null for one entered in the pane); the Due, Status and Spend cells, each where the table has that column. */
+  readonly cell: string | null;
   readonly dueCell: string | null;
   readonly statusCell?: string | null;
   readonly spendCell?: string | null;
@@ -511,6 +511,13 @@ function paneCommentary(stored: Definition["commentary"], context: FollowUpConte
   return notes.filter((n) => n.analysis !== "" || n.action !== null);
 }
 
+/** The pane's initiatives whose objective the scorecard still has. */
+function paneInitiatives(stored: Definition["initiatives"], context: FollowUpContext): InitiativeModel[] {
+  return (stored ?? [])
+    .filter((i) => context.objectives.some((o) => o.perspective === i.perspective && o.name === i.objective))
+    .map((i) => ({ ...i, cell: null, dueCell: null }));
+}
+
 /**
  * The Commentary and Initiatives tables among the tables found, read against the scorecard's KPIs
  * and objectives, with the pane's commentary after the table's (both are shown). Problems are
@@ -522,6 +529,7 @@ export function readFollowUps(
   stored: Definition["commentary"],
   context: FollowUpContext,
   issues: Issue[],
+  storedInitiatives: Definition["initiatives"] = undefined,
 ): FollowUps {
   const commentary: CommentaryNote[] = [];
   const initiatives: InitiativeModel[] = [];
@@ -534,5 +542,6 @@ export function readFollowUps(
     else readInitiatives(reader, context, issues, initiatives);
   }
   commentary.push(...paneCommentary(stored, context));
+  initiatives.push(...paneInitiatives(storedInitiatives, context));
   return { commentary, initiatives };
 }

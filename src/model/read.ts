@@ -801,6 +801,7 @@ export function readScorecard(
       fiscalYearStartMonth: definition.settings.fiscalYearStartMonth,
     },
     issues,
+    definition.initiatives,
   );
 
   return {

@@ -1,6 +1,7 @@
 import { detectTables } from "../../src/model/detect";
 import { followUpColumnOfHeader, followUpWordsIn, HEADER_LANGUAGES } from "../../src/model/headers";
 import { followUpStatus } from "../../src/model/followUp";
+import { addInitiative } from "../../src/app/definitionEdits";
 import { emptyDefinition, parseDefinition } from "../../src/model/definition";
 import type { CellValue } from "../../src/model/snapshot";
 import { book, score, sheet, tableSheet } from "../helpers/book";
@@ -403,5 +404,52 @@ describe("follow-up header words", () => {
       "unknown",
       null,
     ]);
+  });
+});
+
+describe("initiatives entered in the pane", () => {
+  it("follow the Initiatives table's under their objective, kept by the stored definition", () => {
+    const definition = addInitiative(
+      { ...emptyDefinition(), initiatives: [] },
+      { perspective: "Customer", objective: "Delight customers" },
+      {
+        name: " Loyalty app ",
+        owner: "Di",
+        start: null,
+        due: "2027-03-31",
+        complete: 0.1,
+        status: "green",
+        budget: 50,
+        spend: null,
+      },
+    );
+    const gone = addInitiative(
+      definition,
+      { perspective: "Gone", objective: "Gone" },
+      {
+        ...definition.initiatives![0]!,
+        name: "Orphan",
+      },
+    );
+    const { model } = score(
+      book(
+        KPIS,
+        sheet("Initiatives", [
+          ["Objective", "Initiative"],
+          ["Delight customers", "Survey"],
+        ]),
+      ),
+      { definition: gone },
+    );
+    expect(model.initiatives?.map((i) => [i.objective, i.name, i.cell, i.due])).toEqual([
+      ["Delight customers", "Survey", "Initiatives!B2", null],
+      ["Delight customers", "Loyalty app", null, "2027-03-31"],
+    ]);
+    const stored = parseDefinition(JSON.stringify(gone));
+    expect(stored.ok && stored.definition.initiatives?.map((i) => i.name)).toEqual(["Loyalty app", "Orphan"]);
+    const bad = parseDefinition(
+      JSON.stringify({ ...gone, initiatives: [{ ...gone.initiatives![0]!, complete: 1.5 }] }),
+    );
+    expect(!bad.ok && bad.reason).toMatch(/^initiatives\[0\]\.complete: /);
   });
 });
