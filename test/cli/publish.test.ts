@@ -9,7 +9,7 @@ import { parseDefinition } from "../../src/model/definition";
 import { storedDefinitionText } from "../../src/model/ownership";
 import { packagePort } from "../helpers/package";
 import { workbookBytes } from "../helpers/xlsx";
-import { writeZip, zipEntries } from "../helpers/zip";
+import { withNumberIn } from "../helpers/zip";
 
 /** Three months of two KPIs; Revenue of 2026-11 sits in E4. */
 const ROWS = [
@@ -36,14 +36,7 @@ async function bsc(dir: string, args: string[], at: string) {
 
 /** The file with one cell of its first sheet set to another number, as a user's edit would. */
 async function setNumber(file: string, cell: string, value: number): Promise<void> {
-  const entries = await zipEntries(readFileSync(file));
-  const sheet = entries.find((e) => e.name === "xl/worksheets/sheet1.xml");
-  if (!sheet) throw new Error("no first sheet");
-  const xml = sheet.data.toString("utf8");
-  const changed = xml.replace(new RegExp(`(<c r="${cell}"[^>]*><v>)[^<]*(</v>)`), `$1${value}$2`);
-  if (changed === xml) throw new Error(`no number in ${cell}`);
-  sheet.data = Buffer.from(changed, "utf8");
-  writeFileSync(file, writeZip(entries));
+  writeFileSync(file, await withNumberIn(readFileSync(file), "xl/worksheets/sheet1.xml", cell, value));
 }
 
 async function historyOf(file: string): Promise<HistoryRow[]> {

@@ -55,3 +55,15 @@ export async function withExtraParts(zip: Buffer, names: readonly string[]): Pro
   const extra = names.map((name) => ({ name, data: Buffer.from('<?xml version="1.0"?><part/>') }));
   return writeZip([...(await zipEntries(zip)), ...extra]);
 }
+
+/** A package with one cell of a sheet part set to another number, as a user's edit would leave it. */
+export async function withNumberIn(zip: Buffer, part: string, cell: string, value: number): Promise<Buffer> {
+  const entries = await zipEntries(zip);
+  const sheet = entries.find((e) => e.name === part);
+  if (!sheet) throw new Error(`no part ${part}`);
+  const xml = sheet.data.toString("utf8");
+  const changed = xml.replace(new RegExp(`(<c r="${cell}"[^>]*><v>)[^<]*(</v>)`), `$1${value}$2`);
+  if (changed === xml) throw new Error(`no number in ${cell} of ${part}`);
+  sheet.data = Buffer.from(changed, "utf8");
+  return writeZip(entries);
+}
