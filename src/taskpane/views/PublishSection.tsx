@@ -7,7 +7,8 @@ const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { listStyle: "none", padding: 0, margin: 0, display: "grid", gap: tokens.spacingVerticalXXS },
-  restatement: { justifyContent: "flex-start", textAlign: "left", height: "auto" },
+  // A sentence, wrapped within the pane's 320 px, as the Issues list shows its own.
+  restatement: { justifyContent: "flex-start", textAlign: "left", height: "auto", whiteSpace: "normal" },
 });
 
 /** The section's two buttons, by the period: what focus returns to after each action. */
