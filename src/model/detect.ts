@@ -1,10 +1,11 @@
 import { issue, type Issue } from "../engine/issues";
 import type { Period } from "../engine/periods";
 import { parseColumnsReference, parseReference, sheetBox } from "./address";
-import type { ColumnRole, FollowUpColumn } from "./headers";
+import type { ColumnRole, FollowUpColumn, KpiMapColumn } from "./headers";
 import {
   followUpColumnOfHeader,
   isYearHeader,
+  kpiMapColumnOfHeader,
   normalizeHeader,
   REQUIRED_ROLES,
   roleOfHeader,
@@ -16,7 +17,14 @@ import { readPeriodHeaders, yearFromContext } from "./periodText";
 import { betterPeriodColumn, inferRoles, profileColumn, seriesOfWord, type KpiColumn } from "./roles";
 import { sheetCell } from "./address";
 
-export type TableKind = "scorecard" | "perspectives" | "objectives" | "commentary" | "initiatives";
+export type TableKind =
+  | "scorecard"
+  | "perspectives"
+  | "objectives"
+  | "commentary"
+  | "initiatives"
+  /** A group's KPI map: which unit's KPI is which of the group's (src/model/kpiMap.ts). */
+  | "kpiMap";
 
 /**
  * Long: one row per KPI (per period, with a Period column). Wide: periods across the columns.
@@ -68,6 +76,8 @@ export interface DetectedTable {
   readonly fromContent?: boolean;
   /** A Commentary or Initiatives table's columns (followUp.ts reads them). */
   readonly followUpColumns?: Readonly<Partial<Record<FollowUpColumn, number>>>;
+  /** A KPI map's three columns. */
+  readonly kpiMapColumns?: Readonly<Record<KpiMapColumn, number>>;
 }
 
 /** Plain blocks are looked for with their header row within this many rows of a sheet's top. */
@@ -425,7 +435,13 @@ function looksLikeHeaderRow(sheet: SheetSnapshot, row: number, left: number, rig
 type BlockMapping = Mapped &
   Pick<
     DetectedTable,
-    "inferred" | "kpiName" | "kpiColumns" | "seriesColumns" | "fromContent" | "followUpColumns"
+    | "inferred"
+    | "kpiName"
+    | "kpiColumns"
+    | "seriesColumns"
+    | "fromContent"
+    | "followUpColumns"
+    | "kpiMapColumns"
   >;
 
 /**
@@ -456,6 +472,24 @@ function followUpTable(
   return { kind: "commentary", columns };
 }
 
+/** A KPI map's columns, where the header row names all three (Unit, Unit's KPI name, Group KPI name). */
+function kpiMapTable(
+  sheet: SheetSnapshot,
+  row: number,
+  left: number,
+  right: number,
+): Record<KpiMapColumn, number> | null {
+  const columns: Partial<Record<KpiMapColumn, number>> = {};
+  for (let col = left; col <= right; col++) {
+    const column = kpiMapColumnOfHeader(cellText(cellAt(sheet, row, col)));
+    if (column !== null) columns[column] ??= col;
+  }
+  const { unit, unitKpi, groupKpi } = columns;
+  return unit !== undefined && unitKpi !== undefined && groupKpi !== undefined
+    ? { unit, unitKpi, groupKpi }
+    : null;
+}
+
 interface BlockReading {
   readonly found: { kind: TableKind; shape: TableShape };
   readonly left: number;
@@ -479,6 +513,15 @@ function readBlock(
   year?: number,
 ): BlockReading | null {
   const { found, mapped, periodHeaders } = mapHeaders(sheet, row, left, right, roleOf, periodsAcross, year);
+  const kpiMap = found?.kind === "scorecard" ? null : kpiMapTable(sheet, row, left, right);
+  if (kpiMap) {
+    return {
+      found: { kind: "kpiMap", shape: "long" },
+      left,
+      bottom: box?.bottom ?? blockEnd(sheet, row, left, right),
+      mapped: { columns: {}, headers: mapped.headers, issues: [], periodColumns: [], kpiMapColumns: kpiMap },
+    };
+  }
   // A scorecard's own columns win: a follow-up table has no Actual, and its Budget is no target.
   const followUp = found?.kind === "scorecard" ? null : followUpTable(sheet, row, left, right);
   if (followUp) {

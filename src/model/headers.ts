@@ -814,3 +814,22 @@ export const followUpWordsIn = (
   language: "English" | HeaderLanguage,
   column: FollowUpColumn,
 ): readonly string[] => FOLLOW_UP_WORDS[language][column] ?? [];
+
+/** The columns of a group's KPI map (docs/WORKBOOK.md, Consolidating the units' workbooks). */
+export type KpiMapColumn = "unit" | "unitKpi" | "groupKpi";
+
+const KPI_MAP_WORDS: Readonly<Record<KpiMapColumn, readonly string[]>> = {
+  unit: ["Unit", "Business unit"],
+  unitKpi: ["Unit's KPI name", "Unit's KPI", "Unit KPI name", "Unit KPI", "KPI in the unit"],
+  groupKpi: ["Group KPI name", "Group KPI", "Group's KPI", "Group's KPI name", "KPI in the group"],
+};
+
+const KPI_MAP_BY_HEADER: ReadonlyMap<string, KpiMapColumn> = new Map(
+  (Object.entries(KPI_MAP_WORDS) as [KpiMapColumn, readonly string[]][]).flatMap(([column, words]) =>
+    words.map((w) => [normalizeHeader(w), column] as const),
+  ),
+);
+
+/** A header's column in a KPI map, or null. */
+export const kpiMapColumnOfHeader = (text: string): KpiMapColumn | null =>
+  KPI_MAP_BY_HEADER.get(normalizeHeader(text)) ?? null;

@@ -44,7 +44,7 @@ const kpisOf = (r: ReturnType<typeof consolidate>, entity: string) => {
 };
 
 describe("the KPI map", () => {
-  it("is found by its three headers below a title, in an Excel table or a plain block, to its first blank row", () => {
+  it("is found by the detector by its three headers below a title, in an Excel table or a plain block, a blank row passed over", () => {
     const plain = sheet(
       "Map",
       [
@@ -60,7 +60,10 @@ describe("the KPI map", () => {
     );
     const map = readKpiMap(book(plain), new Set());
     expect(map.address).toBe("Map!A3:C3");
-    expect(map.entries).toEqual([{ unit: "South", unitKpi: "Sales", groupKpi: "Revenue", cell: "Map!A4" }]);
+    expect(map.entries).toEqual([
+      { unit: "South", unitKpi: "Sales", groupKpi: "Revenue", cell: "Map!A4" },
+      { unit: "West", unitKpi: "Costs", groupKpi: "Spend", cell: "Map!A7" },
+    ]);
     expect(map.issues).toEqual([
       expect.objectContaining({
         code: "kpi-map-incomplete",
