@@ -90,6 +90,7 @@ export function AppViews({ app }: { app: AppModel }) {
                 onSelectCell={app.selectCell}
                 onEditKpi={(kpi, edits) => void app.saveKpiEdit(kpi, edits)}
                 onSaveCommentary={(kpi, period, edit) => void app.saveCommentary(kpi, period, edit)}
+                onAddInitiative={(objective, edit) => void app.saveInitiative(objective, edit)}
                 onShowInputs={app.showCellInputs}
               />
               {report.period !== null && (

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
   addCommentary,
+  addInitiative,
   editKpi,
   editSettings,
   type CommentaryEdit,
+  type InitiativeEdit,
   type KpiFieldEdits,
   type KpiIdentity,
 } from "../app/definitionEdits";
@@ -118,6 +120,19 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
     landOn(saved, () => focusTargets.row(kpiKey(kpi.perspective, kpi.objective, kpi.name)));
   };
 
+  /** Keeps an initiative added under an objective and refreshes; focus back on the tree. */
+  const saveInitiative = async (
+    objective: { perspective: string; objective: string },
+    edit: InitiativeEdit,
+  ) => {
+    const saved = await session.save(
+      addInitiative(definition, objective, edit),
+      `Initiative ${edit.name} of ${objective.objective} saved`,
+      true,
+    );
+    landOn(saved, focusTargets.tree);
+  };
+
   const saveSettings = async (settings: Partial<Settings>) => {
     const saved = await session.save(editSettings(definition, settings), SETTINGS_CONFIRMATION, !firstRun);
     // Focus stays on Save settings; only a failure takes it to its message.
@@ -178,6 +193,7 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
     create,
     saveKpiEdit,
     saveCommentary,
+    saveInitiative,
     saveSettings,
     tag,
     insertStrategyMap: () => void session.refresh(undefined, { strategyMap: true }),

@@ -1,13 +1,14 @@
 import { Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { lazy, Suspense, useRef } from "react";
-import type { CommentaryEdit, KpiFieldEdits } from "../../app/definitionEdits";
+import type { CommentaryEdit, InitiativeEdit, KpiFieldEdits } from "../../app/definitionEdits";
 import { formatByCell } from "../../app/numberFormat";
 import { directionOf } from "../../app/paneTrends";
-import type { CommentaryReport, KpiReport } from "../../app/report";
+import type { CommentaryReport, InitiativeReport, KpiReport } from "../../app/report";
 import type { Status, Trend } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
 import { HistoryChart } from "./Charts";
 import { KpiCommentary } from "./FollowUps";
+import { ObjectiveInitiatives } from "./InitiativeForm";
 import { useScorecardStyles } from "./ScorecardView.styles";
 import { StatusBadge } from "./StatusBadge";
 import { TrendMark } from "./TrendMark";
@@ -31,6 +32,8 @@ export function KpiDetails({
   onShowInputs,
   commentary = [],
   onSaveCommentary,
+  initiatives = [],
+  onAddInitiative,
 }: {
   view: ScorecardViewModel;
   kpi: KpiReport;
@@ -43,6 +46,9 @@ export function KpiDetails({
   /** The KPI's commentary for the period shown. */
   commentary?: readonly CommentaryReport[];
   onSaveCommentary?: ((edit: CommentaryEdit) => void) | undefined;
+  /** The initiatives of the KPI's objective. */
+  initiatives?: readonly InitiativeReport[];
+  onAddInitiative?: ((edit: InitiativeEdit) => void) | undefined;
 }) {
   const styles = useScorecardStyles();
   const editButton = useRef<HTMLButtonElement>(null);
@@ -121,6 +127,7 @@ export function KpiDetails({
       )}
       <HistoryChart name={kpi.name} points={view.pointsOf(key)} numberFormat={format} palette={palette} />
       <KpiCommentary kpi={kpi.name} period={period} commentary={commentary} onSave={onSaveCommentary} />
+      <ObjectiveInitiatives objective={chosen.objective} initiatives={initiatives} onAdd={onAddInitiative} />
       <Suspense fallback={null}>
         {editing && (
           <KpiEditor

@@ -1,5 +1,5 @@
 import { Body1, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
-import type { CommentaryEdit, KpiFieldEdits } from "../../app/definitionEdits";
+import type { CommentaryEdit, InitiativeEdit, KpiFieldEdits } from "../../app/definitionEdits";
 import type { PerspectiveReport, ScorecardReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import type { ScorecardModel } from "../../model/scorecard";
@@ -26,6 +26,9 @@ export interface ScorecardViewProps {
   /** Keeps commentary written in a KPI's details for the period shown; absent: commentary is read only. */
   readonly onSaveCommentary?:
     ((kpi: Chosen, period: string | null, edit: CommentaryEdit) => void) | undefined;
+  /** Keeps an initiative added under the chosen KPI's objective; absent: initiatives are read only. */
+  readonly onAddInitiative?:
+    ((objective: { perspective: string; objective: string }, edit: InitiativeEdit) => void) | undefined;
   /** Where the host can trace a formula's inputs (ExcelApi 1.12); absent elsewhere. */
   readonly onShowInputs?: ((sheet: string, address: string) => void) | undefined;
 }
@@ -126,6 +129,18 @@ export function ScorecardView(props: ScorecardViewProps) {
               c.objective === view.chosen.objective &&
               c.perspective === view.chosen.perspective,
           )}
+          initiatives={(report.initiatives ?? []).filter(
+            (i) => i.objective === view.chosen?.objective && i.perspective === view.chosen.perspective,
+          )}
+          onAddInitiative={
+            props.onAddInitiative &&
+            ((edit: InitiativeEdit) =>
+              view.chosen &&
+              props.onAddInitiative?.(
+                { perspective: view.chosen.perspective, objective: view.chosen.objective },
+                edit,
+              ))
+          }
           onSaveCommentary={
             props.onSaveCommentary &&
             ((edit: CommentaryEdit) =>
