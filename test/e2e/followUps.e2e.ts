@@ -1,13 +1,13 @@
 /**
  * The follow-ups as LibreOffice prints the Scorecard sheet: the sample's Commentary and
- * Initiatives tables and a commentary written as the pane writes it (into the stored definition),
+ * Initiatives tables and a commentary and an initiative written as the pane writes them (into the stored definition),
  * refreshed by bsc; the printed pages must show the headline's Needs commentary line, both
  * analyses, the actions with the late one marked, and the initiatives under their objectives.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { addCommentary } from "../../src/app/definitionEdits";
+import { addCommentary, addInitiative } from "../../src/app/definitionEdits";
 import { readWorkbookState, runScorecard } from "../../src/app/scorecard";
 import { runCli } from "../../src/cli/main";
 import { emptyDefinition } from "../../src/model/definition";
@@ -39,7 +39,26 @@ beforeAll(async () => {
       action: { action: "Book the fairs", owner: "Jonas Weber", due: "2026-12-01" },
     },
   );
-  const outcome = await runScorecard(port, { definition, now: new Date("2026-12-07T12:00:00Z") }, true);
+  // And what its Add initiative does, under another objective.
+  const withInitiative = addInitiative(
+    definition,
+    { perspective: "Internal Processes", objective: "Improve quality" },
+    {
+      name: "Typed-in quality drive",
+      owner: "Priya Nair",
+      start: null,
+      due: "2026-10-31",
+      complete: 0.5,
+      status: "red",
+      budget: 40,
+      spend: 20,
+    },
+  );
+  const outcome = await runScorecard(
+    port,
+    { definition: withInitiative, now: new Date("2026-12-07T12:00:00Z") },
+    true,
+  );
   if (!outcome.ok) throw new Error(outcome.fatal.message);
   refreshed = path.join(dir, "refreshed.xlsx");
   writeFileSync(refreshed, await port.toBytes());
@@ -64,6 +83,8 @@ describe("the follow-ups on the Scorecard sheet, as LibreOffice prints it", () =
       "New support portal",
       "Overdue, At risk, Over budget",
       "Leadership academy",
+      "Typed-in quality drive",
+      "Overdue, Off track",
     ])
       expect(text).toContain(shown);
   });
