@@ -14,16 +14,21 @@ export async function openPreview(page: Page, url: string): Promise<void> {
   await page.getByRole("button", { name: "Open the sample workbook" }).waitFor();
 }
 
-/** Name and status word of every KPI, perspective and objective the tree shows, in order. */
+/**
+ * Name and status word of every KPI, perspective and objective the tree shows, in order (the
+ * initiatives under their objectives left out: the report lists them apart).
+ */
 export async function treeStatuses(page: Page): Promise<[string, string][]> {
   return page.getByRole("treeitem").evaluateAll((items) =>
-    items.map((item) => {
-      const layout = item.querySelector(".fui-TreeItemLayout__main");
-      const name = layout?.firstChild?.textContent?.trim() ?? "";
-      const text = item.querySelector(".fui-TreeItemLayout__aside")?.textContent ?? "";
-      const status = /(On target|Watch|Off target|No data)/.exec(text)?.[1] ?? "";
-      return [name, status] as [string, string];
-    }),
+    items
+      .filter((item) => !(item.getAttribute("aria-label") ?? "").startsWith("Initiative "))
+      .map((item) => {
+        const layout = item.querySelector(".fui-TreeItemLayout__main");
+        const name = layout?.firstChild?.textContent?.trim() ?? "";
+        const text = item.querySelector(".fui-TreeItemLayout__aside")?.textContent ?? "";
+        const status = /(On target|Watch|Off target|No data)/.exec(text)?.[1] ?? "";
+        return [name, status] as [string, string];
+      }),
   );
 }
 
@@ -43,6 +48,8 @@ export interface AxeViolation {
   impact: string | null;
   help: string;
   nodes: number;
+  /** The first nodes' selectors and axe's summary of what is wrong: what a failing test shows. */
+  where: string[];
 }
 
 /**
@@ -65,7 +72,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
             ctx: Document,
             opts: object,
           ) => Promise<{
-            violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: string[]; html: string; failureSummary?: string }[];
+            }[];
           }>;
         };
       }
@@ -78,6 +90,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.length,
+      where: v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 300)} — ${n.failureSummary ?? ""}`),
     }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");

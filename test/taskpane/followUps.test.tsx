@@ -37,7 +37,7 @@ describe("commentary and initiatives in the pane", () => {
     const tree = screen.getByRole("tree", { name: "Perspectives, objectives and KPIs" });
     const item = within(tree).getByRole("treeitem", { name: /^Initiative New CRM/ });
     expect(item.getAttribute("aria-label")).toBe(
-      "Initiative New CRM: 60%, due 2020-06-30, overdue, off track",
+      "Initiative New CRM: 60%, due 2020-06-30, overdue, off track, Off target",
     );
     expect(item.textContent).toContain("Off target");
   });
@@ -125,6 +125,8 @@ describe("commentary and initiatives in the pane", () => {
     const box = screen.getByRole("button", { name: /^Grow revenue/ });
     expect(box.getAttribute("aria-label")).toMatch(/2 KPIs, 1 initiative, 1 flagged$/);
     expect(box.textContent).toContain("1 init. ⚑1");
+    // The name starts with what the box shows, its count of initiatives included (speech input).
+    expect(box.getAttribute("aria-label")).toMatch(/^Grow revenue . [\d.]+ · 1 init\. ⚑1, /);
     await userEvent.setup().click(box);
     const details = screen.getByRole("region", { name: "KPIs of Grow revenue" });
     expect(details.textContent).toContain("Pipeline thin after Q3.");

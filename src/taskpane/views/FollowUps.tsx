@@ -14,7 +14,7 @@ import { useState, type FormEvent } from "react";
 import type { CommentaryEdit } from "../../app/definitionEdits";
 import type { CommentaryReport, InitiativeReport } from "../../app/report";
 import type { Status } from "../../engine/types";
-import type { PaletteName } from "../../plan/palette";
+import { STATUS_MEANINGS, type PaletteName } from "../../plan/palette";
 import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({
@@ -162,7 +162,9 @@ export function InitiativeLeaf({
     <TreeItem
       itemType="leaf"
       value={`i:${i.perspective}/${i.objective}/${i.name}`}
-      aria-label={`Initiative ${i.name}${said.length ? `: ${said.join(", ")}` : ""}`}
+      // The name holds every word the row shows, in its order (the status chip's last), so that a
+      // user of speech input can say what they see (axe: label-content-name-mismatch).
+      aria-label={`Initiative ${i.name}${said.length ? `: ${said.join(", ")}` : ""}${status ? `, ${STATUS_MEANINGS[status]}` : ""}`}
     >
       <TreeItemLayout aside={status ? <StatusBadge status={status} palette={palette} /> : undefined}>
         <span className={styles.initiative}>

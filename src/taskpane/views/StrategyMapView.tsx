@@ -105,7 +105,7 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
     const shown = lines.join(" ");
     const full = shown === o.name ? "" : ` (${o.name})`;
     const initiatives = initiativesText(o);
-    return `${shown}${full} ${boxScore(o)}, ${o.perspective}: ${STATUS_MEANINGS[o.status]}, ${o.kpiCount} KPI${o.kpiCount === 1 ? "" : "s"}${initiatives ? `, ${initiatives}` : ""}`;
+    return `${shown}${full} ${boxScore(o)}${boxInitiatives(o)}, ${o.perspective}: ${STATUS_MEANINGS[o.status]}, ${o.kpiCount} KPI${o.kpiCount === 1 ? "" : "s"}${initiatives ? `, ${initiatives}` : ""}`;
   };
   const choose = (key: string) => setChosen((current) => (current === key ? null : key));
   const onKey = (event: KeyboardEvent, key: string) => {
