@@ -313,7 +313,7 @@ export function summarySheet(
         ? kpiStatusCounts(at("status", first), at("status", row), at("trend", first), at("trend", row))
         : null;
     cells.forEach((c, i) => {
-      if (c.row === 3 && (c.col === 2 || c.col === 3))
+      if (overall && c.row === 3 && (c.col === 2 || c.col === 3))
         cells[i] = { ...c, formula: c.col === 2 ? overall.score : overall.status };
       const count = c.row === 4 && c.col >= 2 && c.col <= 5 ? counts?.[c.col - 2] : undefined;
       if (count !== undefined) cells[i] = { ...c, formula: count };

@@ -166,15 +166,25 @@ export function kpiStatusCounts(
 }
 
 /** A roll-up row's score and status formulas over its children's rows. */
+/** Excel refuses a formula of more than 8,192 characters: past this the row holds values. */
+export const MAX_FORMULA_CHARS = 8000;
+
+/**
+ * A roll-up row's score and status formulas over its children's rows; undefined where a formula
+ * would be longer than Excel takes (a parent of some 80 children or more): that row holds values.
+ */
 export function rollupFormulas(
   method: RollupMethod,
   score: string,
   children: readonly ChildCells[],
-): { score: string; status: string } {
-  return {
+): { score: string; status: string } | undefined {
+  const formulas = {
     score: rollupScoreFormula(method, children),
     status: method === "worst" ? worstStatusFormula(score, children) : rollupStatusFormula(score),
   };
+  return formulas.score.length > MAX_FORMULA_CHARS || formulas.status.length > MAX_FORMULA_CHARS
+    ? undefined
+    : formulas;
 }
 
 /**

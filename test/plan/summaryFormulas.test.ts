@@ -276,3 +276,33 @@ describe("the Scorecard sheet's formulas, evaluated by a spreadsheet engine", ()
     );
   });
 });
+
+describe("the Scorecard sheet's formulas and Excel's limits", () => {
+  it("keep every formula within Excel's 8,192 characters: a parent of too many children holds values", () => {
+    const rows: CellValue[][] = Array.from({ length: 120 }, (_, i) => [
+      null,
+      "P",
+      "Big",
+      `K${i}`,
+      i,
+      100,
+      null,
+      null,
+      "higher",
+      1,
+      "Last",
+    ]);
+    rows.push([null, "P", "Small", "Alone", 90, 100, null, null, "higher", 1, "Last"]);
+    const { result } = scorecard(rows, emptyDefinition());
+    const board = summarySheet(result, "Data", "now", [], { rollup: "weighted", fiscalYearStartMonth: 1 });
+    const scoreCol = board.columns.findIndex((c) => c.key === "score") + 1;
+    const cellAt = (row: number) => board.cells.find((c) => c.row === row && c.col === scoreCol);
+    expect(Math.max(...board.cells.map((c) => c.formula?.length ?? 0))).toBeLessThanOrEqual(8192);
+    // Row 10 the perspective, 11 the objective of 120 KPIs, 12 its first KPI, 132 the small objective.
+    expect(cellAt(11)).not.toHaveProperty("formula");
+    expect(cellAt(11)?.value).toBeCloseTo(result.perspectives[0]!.objectives[0]!.score!, 12);
+    expect(cellAt(12)?.formula).toBeDefined();
+    expect(cellAt(132)?.formula).toBeDefined();
+    expect(cellAt(10)?.formula).toBeDefined();
+  });
+});
