@@ -151,6 +151,26 @@ export function addCommentary(
   return { ...definition, commentary: [...all.filter((c) => !same(c)), entry] };
 }
 
+/** Marks an action written in the pane done: it is then no longer overdue. */
+export function markActionDone(
+  definition: Definition,
+  kpi: KpiIdentity,
+  period: string | null,
+  action: string,
+): Definition {
+  const same = (c: NonNullable<Definition["commentary"]>[number]) =>
+    c.period === period &&
+    c.perspective === kpi.perspective &&
+    c.objective === kpi.objective &&
+    c.kpi === kpi.name;
+  return {
+    ...definition,
+    commentary: (definition.commentary ?? []).map((c) =>
+      same(c) ? { ...c, actions: c.actions.map((a) => (a.action === action ? { ...a, done: true } : a)) } : c,
+    ),
+  };
+}
+
 /** An initiative the user adds in the pane, under an objective. */
 export type InitiativeEdit = Omit<
   NonNullable<Definition["initiatives"]>[number],

@@ -38,6 +38,8 @@ export interface CommentaryReport {
     readonly due: string | null;
     readonly done: boolean;
     readonly overdue: boolean;
+    /** "table" or "pane": an action written in the pane can be marked done there. */
+    readonly source: "table" | "pane";
   }[];
   /** The Commentary table's cell it was first read from; null when entered in the pane. */
   readonly cell: string | null;
@@ -192,6 +194,7 @@ function followUpReport(
       due: a.due,
       done: a.done,
       overdue: a.overdue,
+      source: a.source,
     })),
     cell: c.cell,
     sources: c.sources,

@@ -17,6 +17,8 @@ export interface ActionResult {
   /** Due before the day of the run and not done. */
   readonly overdue: boolean;
   readonly cell: string | null;
+  /** Where it was written: the Commentary table, or the pane (which alone can mark it done). */
+  readonly source: "table" | "pane";
 }
 
 /** The commentary on one KPI (or objective) in the scored period: the table's and the pane's together. */
@@ -96,6 +98,7 @@ function gatherCommentary(
       done: action.done,
       overdue,
       cell: action.cell,
+      source: note.source,
     });
   }
   return [...items.values()].map(({ first, analyses, actions, sources }) => ({

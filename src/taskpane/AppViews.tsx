@@ -91,6 +91,7 @@ export function AppViews({ app }: { app: AppModel }) {
                 onEditKpi={(kpi, edits) => void app.saveKpiEdit(kpi, edits)}
                 onSaveCommentary={(kpi, period, edit) => void app.saveCommentary(kpi, period, edit)}
                 onAddInitiative={(objective, edit) => void app.saveInitiative(objective, edit)}
+                onMarkActionDone={(kpi, period, action) => void app.saveActionDone(kpi, period, action)}
                 onShowInputs={app.showCellInputs}
               />
               {report.period !== null && (

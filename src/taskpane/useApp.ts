@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import {
   addCommentary,
   addInitiative,
+  markActionDone,
   editKpi,
   editSettings,
   type CommentaryEdit,
@@ -120,6 +121,16 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
     landOn(saved, () => focusTargets.row(kpiKey(kpi.perspective, kpi.objective, kpi.name)));
   };
 
+  /** Marks an action written in the pane done and refreshes; focus back on the KPI's row. */
+  const saveActionDone = async (kpi: KpiIdentity, period: string | null, action: string) => {
+    const saved = await session.save(
+      markActionDone(definition, kpi, period, action),
+      `Action ${action} on ${kpi.name} marked done`,
+      true,
+    );
+    landOn(saved, () => focusTargets.row(kpiKey(kpi.perspective, kpi.objective, kpi.name)));
+  };
+
   /** Keeps an initiative added under an objective and refreshes; focus back on the tree. */
   const saveInitiative = async (
     objective: { perspective: string; objective: string },
@@ -194,6 +205,7 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
     saveKpiEdit,
     saveCommentary,
     saveInitiative,
+    saveActionDone,
     saveSettings,
     tag,
     insertStrategyMap: () => void session.refresh(undefined, { strategyMap: true }),

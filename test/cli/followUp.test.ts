@@ -80,7 +80,16 @@ describe("bsc check with the Commentary and Initiatives tables", () => {
         kpi: "Revenue",
         entity: null,
         analysis: "Two deals slipped.",
-        actions: [{ action: "Call buyers", owner: "Ann", due: "2026-12-01", done: false, overdue: true }],
+        actions: [
+          {
+            action: "Call buyers",
+            owner: "Ann",
+            due: "2026-12-01",
+            done: false,
+            overdue: true,
+            source: "table",
+          },
+        ],
         cell: "Commentary!B2",
         sources: ["table"],
       },

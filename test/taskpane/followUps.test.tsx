@@ -92,6 +92,34 @@ describe("commentary and initiatives in the pane", () => {
     expect(sheetTexts(port)).not.toContain("Needs commentary");
   });
 
+  it("marks an action written in the pane done, no longer overdue; a table's action has no such button", async () => {
+    const port = workbook();
+    const user = await createScorecard(port);
+    await user.click(within(screen.getByRole("tree")).getByText("Revenue"));
+    await user.click(await screen.findByRole("button", { name: "Add commentary" }));
+    const form = screen.getByRole("form", { name: "Add commentary on Revenue" });
+    await user.type(within(form).getByRole("textbox", { name: "Action" }), "Late follow-up");
+    await user.type(within(form).getByRole("textbox", { name: "Due" }), "2020-02-01");
+    await user.click(within(form).getByRole("button", { name: "Save commentary" }));
+    const section = await screen.findByRole("region", { name: "Commentary for 2026-12 on Revenue" });
+    await waitFor(() => expect(section.textContent).toContain("Late follow-up"));
+    // The table's action ("Call buyers") is closed in its Status cell, not here.
+    expect(within(section).queryByRole("button", { name: "Mark Call buyers done" })).toBeNull();
+    await user.click(within(section).getByRole("button", { name: "Mark Late follow-up done" }));
+    await waitFor(() =>
+      expect(storedDefinition(port)?.commentary?.[0]?.actions).toEqual([
+        { action: "Late follow-up", owner: "", due: "2020-02-01", done: true },
+      ]),
+    );
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("region", { name: "Commentary for 2026-12 on Revenue" }))
+          .getAllByRole("listitem")
+          .map((li) => li.textContent),
+      ).toEqual(["Call buyers — Ann, due 2020-01-31 Overdue", "Late follow-up — due 2020-02-01 (done)"]),
+    );
+  });
+
   it("lists the KPIs needing commentary on the sheet until the setting turns the list off", async () => {
     const port = workbook();
     const user = await createScorecard(port);

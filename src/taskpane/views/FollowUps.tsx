@@ -45,11 +45,14 @@ export function KpiCommentary({
   period,
   commentary,
   onSave,
+  onMarkDone,
 }: {
   kpi: string;
   period: string | null;
   commentary: readonly CommentaryReport[];
   onSave?: ((edit: CommentaryEdit) => void) | undefined;
+  /** Marks an action written in the pane done (a table's action is closed in its Status cell). */
+  onMarkDone?: ((action: string) => void) | undefined;
 }) {
   const styles = useStyles();
   const [adding, setAdding] = useState(false);
@@ -93,6 +96,11 @@ export function KpiCommentary({
                   {actionLine(a)}
                   {a.done && " (done)"}
                   {a.overdue && <span className={styles.late}> Overdue</span>}
+                  {onMarkDone && a.source === "pane" && !a.done && (
+                    <Button size="small" appearance="subtle" onClick={() => onMarkDone(a.action)}>
+                      {`Mark ${a.action} done`}
+                    </Button>
+                  )}
                 </li>
               ))}
             </ul>

@@ -32,6 +32,7 @@ export function KpiDetails({
   onShowInputs,
   commentary = [],
   onSaveCommentary,
+  onMarkActionDone,
   initiatives = [],
   onAddInitiative,
 }: {
@@ -46,6 +47,7 @@ export function KpiDetails({
   /** The KPI's commentary for the period shown. */
   commentary?: readonly CommentaryReport[];
   onSaveCommentary?: ((edit: CommentaryEdit) => void) | undefined;
+  onMarkActionDone?: ((action: string) => void) | undefined;
   /** The initiatives of the KPI's objective. */
   initiatives?: readonly InitiativeReport[];
   onAddInitiative?: ((edit: InitiativeEdit) => void) | undefined;
@@ -126,7 +128,13 @@ export function KpiDetails({
         </ul>
       )}
       <HistoryChart name={kpi.name} points={view.pointsOf(key)} numberFormat={format} palette={palette} />
-      <KpiCommentary kpi={kpi.name} period={period} commentary={commentary} onSave={onSaveCommentary} />
+      <KpiCommentary
+        kpi={kpi.name}
+        period={period}
+        commentary={commentary}
+        onSave={onSaveCommentary}
+        onMarkDone={onMarkActionDone}
+      />
       <ObjectiveInitiatives objective={chosen.objective} initiatives={initiatives} onAdd={onAddInitiative} />
       <Suspense fallback={null}>
         {editing && (

@@ -26,6 +26,8 @@ export interface ScorecardViewProps {
   /** Keeps commentary written in a KPI's details for the period shown; absent: commentary is read only. */
   readonly onSaveCommentary?:
     ((kpi: Chosen, period: string | null, edit: CommentaryEdit) => void) | undefined;
+  /** Marks an action written in the pane done, for the period shown. */
+  readonly onMarkActionDone?: ((kpi: Chosen, period: string | null, action: string) => void) | undefined;
   /** Keeps an initiative added under the chosen KPI's objective; absent: initiatives are read only. */
   readonly onAddInitiative?:
     ((objective: { perspective: string; objective: string }, edit: InitiativeEdit) => void) | undefined;
@@ -140,6 +142,10 @@ export function ScorecardView(props: ScorecardViewProps) {
                 { perspective: view.chosen.perspective, objective: view.chosen.objective },
                 edit,
               ))
+          }
+          onMarkActionDone={
+            props.onMarkActionDone &&
+            ((action: string) => view.chosen && props.onMarkActionDone?.(view.chosen, report.period, action))
           }
           onSaveCommentary={
             props.onSaveCommentary &&
