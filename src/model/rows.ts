@@ -47,6 +47,24 @@ export class TableReader {
     const col = this.table.columns[role];
     return col === undefined ? null : formatAt(this.sheet, row, col);
   }
+  /**
+   * How many columns of the block hold something in this row, and the first of them (0 when
+   * none): what reading a row needs, without a list made for each of a large table's rows.
+   */
+  filledCount(row: number): { count: number; first: number } {
+    let count = 0;
+    let first = 0;
+    for (let col = this.table.left; col <= this.table.right; col++) {
+      if (isBlankCell(cellAt(this.sheet, row, col))) continue;
+      if (count++ === 0) first = col;
+    }
+    this.filledOfRow.count = count;
+    this.filledOfRow.first = first;
+    return this.filledOfRow;
+  }
+  /** filledCount's answer, one object for every row (read at once by its caller). */
+  private readonly filledOfRow = { count: 0, first: 0 };
+
   /** The columns of the block that hold something in this row. */
   filled(row: number): number[] {
     const cols: number[] = [];
@@ -159,8 +177,8 @@ export class RowContext {
 
   read(row: number): RowReading {
     const r = this.reader;
-    const filled = r.filled(row);
-    if (filled.length === 0) {
+    const { count: filledCount, first: firstFilled } = r.filledCount(row);
+    if (filledCount === 0) {
       this.runningActuals = [];
       this.lastKpi = "";
       return { kind: "blank" };
@@ -172,8 +190,7 @@ export class RowContext {
     };
     const actual = readNumber(r.value(row, "actual"));
     const target = readNumber(r.value(row, "target"));
-    const label =
-      own.kpi || own.objective || own.perspective || cellText(cellAt(r.sheet, row, filled[0] as number));
+    const label = own.kpi || own.objective || own.perspective || cellText(cellAt(r.sheet, row, firstFilled));
     // Most rows are no total: the groups and the cell are worked out only for those that may be
     // (compared as words() compares, so that a full-width "Ｔｏｔａｌ" is one too).
     // NFKC changes nothing of printable ASCII: such a label is not normalised (one string a row).
@@ -187,13 +204,13 @@ export class RowContext {
       ];
       if (isTotalLabel(label, groups)) {
         const role = own.kpi ? "kpi" : own.objective ? "objective" : own.perspective ? "perspective" : "kpi";
-        return this.total(r.cell(row, role) ?? sheetCell(r.sheet.name, row, filled[0] as number), label);
+        return this.total(r.cell(row, role) ?? sheetCell(r.sheet.name, row, firstFilled), label);
       }
     }
 
-    const onlyName = filled.length === 1 && filled[0] === r.table.columns.kpi;
+    const onlyName = filledCount === 1 && firstFilled === r.table.columns.kpi;
     if ((own.kpi === "" || onlyName) && actual.kind === "blank" && target.kind === "blank") {
-      const heading = this.heading(row, filled, own);
+      const heading = this.heading(row, r.filled(row), own);
       if (heading) return heading;
     }
     if (own.kpi === "") {
@@ -294,7 +311,7 @@ export class RowContext {
 
   private nextFilledRow(row: number): number | null {
     for (let next = row + 1; next <= this.reader.table.lastDataRow; next++) {
-      if (this.reader.filled(next).length > 0) return next;
+      if (this.reader.filledCount(next).count > 0) return next;
     }
     return null;
   }
