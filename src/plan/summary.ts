@@ -13,6 +13,7 @@ import {
   kpiSource,
   kpiStatusCounts,
   rollupFormulas,
+  FORMULAS_TOO_LONG,
   type LiveSettings,
 } from "./summaryFormulas";
 
@@ -264,6 +265,7 @@ export function summarySheet(
     putAt(row, limit, k.threshold, undefined, format, f?.limit);
     putAt(row, "variance", k.variance, undefined, format, f?.variance);
     if (kpiSourced && !kpiSourced.live) putAt(row, "fixed", kpiSourced.why, "note");
+    else if (kpiSourced && !f) putAt(row, "fixed", FORMULAS_TOO_LONG, "note");
     const movement = movementOf(k, result.period);
     const trendStyle = k.trend === "better" || k.trend === "worse" ? `trend-${k.trend}` : undefined;
     putAt(row, "trend", trendLabel(k, movement), trendStyle);

@@ -53,6 +53,11 @@ export type KpiSource =
 
 const fixed = (why: string): KpiSource => ({ live: false, why });
 
+/** Excel refuses a formula of more than 8,192 characters: past this the row holds values. */
+export const MAX_FORMULA_CHARS = 8000;
+/** Why a KPI row holds values where its formulas would be longer than that. */
+export const FORMULAS_TOO_LONG = "Its formulas would be longer than Excel takes";
+
 /** The cells a KPI's figures come from, or why its row holds values. */
 export function kpiSource(k: KpiResult, period: string | null, settings: LiveSettings): KpiSource {
   const { kpi } = k;
@@ -129,15 +134,20 @@ export interface KpiRowCells {
   readonly score: string;
 }
 
-/** The formulas of a live KPI row, by the column they go in. */
+/**
+ * The formulas of a live KPI row, by the column they go in; undefined where one would be longer
+ * than Excel takes (a Sum over a year of weeks in long sheet names): the row then holds values.
+ */
 export function kpiRowFormulas(
   source: Extract<KpiSource, { live: true }>,
   at: KpiRowCells,
-): { actual: string; target: string; limit: string; variance: string; score: string; status: string } {
+):
+  | { actual: string; target: string; limit: string; variance: string; score: string; status: string }
+  | undefined {
   const { polarity: p } = source;
   const { actual: A, target: T, limit: R, score: S } = at;
   const both = `AND(ISNUMBER(${A}),ISNUMBER(${T}))`;
-  return {
+  const formulas = {
     actual: aggregateFormula(source.aggregation, source.actual),
     target: aggregateFormula(source.aggregation, source.target),
     limit: `IF(${both},${thresholdFormula(p, T, source.threshold)},"")`,
@@ -145,6 +155,7 @@ export function kpiRowFormulas(
     score: `IF(AND(${both},ISNUMBER(${R})),IF(${statusConditions(p, A, T, R).valid},${scoreFormula(p, A, T, R)},""),"")`,
     status: `IF(ISNUMBER(${S}),${statusWordFormula(p, A, T, R)},"${STATUS_MEANINGS.none}")`,
   };
+  return Object.values(formulas).every((f) => f.length <= MAX_FORMULA_CHARS) ? formulas : undefined;
 }
 
 /**
@@ -166,9 +177,6 @@ export function kpiStatusCounts(
 }
 
 /** A roll-up row's score and status formulas over its children's rows. */
-/** Excel refuses a formula of more than 8,192 characters: past this the row holds values. */
-export const MAX_FORMULA_CHARS = 8000;
-
 /**
  * A roll-up row's score and status formulas over its children's rows; undefined where a formula
  * would be longer than Excel takes (a parent of some 80 children or more): that row holds values.

@@ -14,7 +14,7 @@ import { emptyDefinition, type Definition } from "../../src/model/definition";
 import type { CellValue, WorkbookSnapshot } from "../../src/model/snapshot";
 import { STATUS_MEANINGS } from "../../src/plan/palette";
 import { summarySheet, type SummarySheet } from "../../src/plan/summary";
-import { kpiSource } from "../../src/plan/summaryFormulas";
+import { kpiRowFormulas, kpiSource } from "../../src/plan/summaryFormulas";
 import { parseReference } from "../../src/model/address";
 import { book, HEADER as BOOK_HEADER, score, tableSheet } from "../helpers/book";
 import { propertyRuns } from "../helpers/runs";
@@ -304,5 +304,22 @@ describe("the Scorecard sheet's formulas and Excel's limits", () => {
     expect(cellAt(12)?.formula).toBeDefined();
     expect(cellAt(132)?.formula).toBeDefined();
     expect(cellAt(10)?.formula).toBeDefined();
+  });
+
+  it("leave a KPI row of values where its formulas would be too long (a Sum over a year of weeks)", () => {
+    const cells = (n: number) =>
+      Array.from({ length: n }, (_, i) => `'A sheet with a rather long name here'!E${i + 2}`);
+    const source = (n: number) =>
+      ({
+        live: true,
+        polarity: "higher",
+        aggregation: "sum",
+        actual: cells(n),
+        target: cells(n),
+        threshold: { threshold: null, tolerance: null },
+      }) as const;
+    const at = { actual: "B12", target: "C12", limit: "D12", score: "G12" };
+    expect(kpiRowFormulas(source(12), at)).toBeDefined();
+    expect(kpiRowFormulas(source(53), at)).toBeUndefined();
   });
 });
