@@ -4,9 +4,7 @@ import {
   Caption1,
   Field,
   Input,
-  makeStyles,
   Textarea,
-  tokens,
   TreeItem,
   TreeItemLayout,
 } from "@fluentui/react-components";
@@ -16,18 +14,10 @@ import type { CommentaryReport, InitiativeReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import { STATUS_MEANINGS, type PaletteName } from "../../plan/palette";
 import { StatusBadge } from "./StatusBadge";
+import { useFollowUpStyles } from "./FollowUps.styles";
 
-const useStyles = makeStyles({
-  section: { display: "grid", gap: tokens.spacingVerticalXS, paddingTop: tokens.spacingVerticalS },
-  analysis: { whiteSpace: "pre-wrap", margin: 0 },
-  actions: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  late: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  form: { display: "grid", gap: tokens.spacingVerticalS },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  initiative: { fontSize: tokens.fontSizeBase200 },
-});
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A day as the follow-ups keep it, 2026-12-31: what a Due or Start field must hold. */
+export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An action as one line: "Call buyers — Ann, due 2026-12-20". */
 function actionLine(a: CommentaryReport["actions"][number]): string {
@@ -54,7 +44,7 @@ export function KpiCommentary({
   /** Marks an action written in the pane done (a table's action is closed in its Status cell). */
   onMarkDone?: ((action: string) => void) | undefined;
 }) {
-  const styles = useStyles();
+  const styles = useFollowUpStyles();
   const [adding, setAdding] = useState(false);
   const [analysis, setAnalysis] = useState("");
   const [action, setAction] = useState("");
@@ -62,7 +52,8 @@ export function KpiCommentary({
   const [due, setDue] = useState("");
   const [tried, setTried] = useState(false);
   const empty = analysis.trim() === "" && action.trim() === "";
-  const dueProblem = due.trim() !== "" && !DAY.test(due.trim()) ? "Write the date as 2026-12-31." : undefined;
+  const dueProblem =
+    due.trim() !== "" && !ISO_DAY.test(due.trim()) ? "Write the date as 2026-12-31." : undefined;
   const actionProblem =
     action.trim() === "" && (owner.trim() !== "" || due.trim() !== "")
       ? "Say what the action is, or clear its owner and date."
@@ -90,7 +81,7 @@ export function KpiCommentary({
         <div key={i}>
           {c.analysis && <p className={styles.analysis}>{c.analysis}</p>}
           {c.actions.length > 0 && (
-            <ul className={styles.actions} aria-label="Actions">
+            <ul className={styles.list} aria-label="Actions">
               {c.actions.map((a, j) => (
                 <li key={j}>
                   {actionLine(a)}
@@ -158,7 +149,7 @@ export function InitiativeLeaf({
   initiative: InitiativeReport;
   palette: PaletteName;
 }) {
-  const styles = useStyles();
+  const styles = useFollowUpStyles();
   const i = initiative;
   const said = [
     i.complete === null ? "" : `${Math.round(i.complete * 100)}%`,

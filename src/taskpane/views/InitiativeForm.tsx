@@ -1,26 +1,11 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, Select } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
 import type { InitiativeEdit } from "../../app/definitionEdits";
 import type { InitiativeReport } from "../../app/report";
 import { parseTyped } from "./kpiValidation";
+import { ISO_DAY } from "./FollowUps";
+import { useFollowUpStyles } from "./FollowUps.styles";
 
-const useStyles = makeStyles({
-  section: { display: "grid", gap: tokens.spacingVerticalXS, paddingTop: tokens.spacingVerticalS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  form: { display: "grid", gap: tokens.spacingVerticalS },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-});
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const STATUSES: readonly { value: NonNullable<InitiativeEdit["status"]>; label: string }[] = [
   { value: "green", label: "On track" },
   { value: "amber", label: "At risk" },
@@ -57,7 +42,7 @@ export function ObjectiveInitiatives({
   initiatives: readonly InitiativeReport[];
   onAdd?: ((edit: InitiativeEdit) => void) | undefined;
 }) {
-  const styles = useStyles();
+  const styles = useFollowUpStyles();
   const [adding, setAdding] = useState(false);
   const [tried, setTried] = useState(false);
   const [fields, setFields] = useState({
@@ -74,7 +59,7 @@ export function ObjectiveInitiatives({
     setFields((f) => ({ ...f, [key]: d.value }));
   const complete = fields.complete.trim() === "" ? null : parseTyped(fields.complete.replace(/%\s*$/, ""));
   const day = (text: string) =>
-    text.trim() === "" || DAY.test(text.trim()) ? undefined : "Write the date as 2026-12-31.";
+    text.trim() === "" || ISO_DAY.test(text.trim()) ? undefined : "Write the date as 2026-12-31.";
   const problems = {
     name: fields.name.trim() === "" ? "Name the initiative." : undefined,
     start: day(fields.start),
