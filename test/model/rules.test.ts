@@ -8,6 +8,8 @@ import {
 import {
   DEFINITION_MARKER_NAME,
   DEFINITION_SHEET_MARKER,
+  HISTORY_MARKER_NAME,
+  HISTORY_SHEET_STAMP,
   ownedSheetNames,
   ownedSheets,
   storedDefinitionText,
@@ -239,9 +241,22 @@ describe("the product's sheets", () => {
       definition: "Defs",
       dashboard: null,
       strategyMap: null,
+      history: null,
       issues: [],
     });
     expect([...ownedSheetNames(owned)]).toEqual(["Board", "Defs"]);
+    const withHistory = book(
+      sheet("Board", [["Balanced Scorecard"]]),
+      sheet("Defs", [[DEFINITION_SHEET_MARKER]]),
+      sheet("Past", [[HISTORY_SHEET_STAMP]]),
+    );
+    withHistory.names.push({
+      name: HISTORY_MARKER_NAME.toUpperCase(),
+      sheet: "Past",
+      box: { top: 1, left: 1, bottom: 1, right: 1 },
+    });
+    expect(ownedSheets(withHistory).history).toBe("Past");
+    expect([...ownedSheetNames(ownedSheets(withHistory))]).toContain("Past");
   });
   it("joins the stored definition from the cells below its marker", () => {
     const b = book(sheet("Board", []), sheet("Defs", [[DEFINITION_SHEET_MARKER], ['{"a":'], [null], ["1}"]]));
