@@ -18,6 +18,7 @@ import {
   openFailureReason,
   openFailureSentence,
 } from "../workbook/package/openFailure";
+import { byteSize, DEFAULT_READ_LIMITS, PackageLimitError } from "../workbook/package/read/limits";
 import type { Command } from "./args";
 import { CliFailure, EXIT_OK, EXIT_USAGE, EXIT_WORKBOOK, type CliIo } from "./failure";
 import { WriteNotes } from "../workbook/ooxml/escape";
@@ -124,6 +125,17 @@ async function csvPackage(
   };
 }
 
+/** A CSV export too large for the reader once it is a sheet: which limit, and what to do. */
+export function csvTooLargeSentence(shown: string, e: PackageLimitError): string {
+  const limit =
+    e.limit === "maxCells"
+      ? `${DEFAULT_READ_LIMITS.maxCells.toLocaleString("en-US")} cells`
+      : e.limit === "maxSharedStringsBytes"
+        ? `${byteSize(DEFAULT_READ_LIMITS.maxSharedStringsBytes)} of text`
+        : `${byteSize(DEFAULT_READ_LIMITS.maxSheetBytes)} in one sheet`;
+  return `Cannot read ${shown}: it holds more than bsc reads from one file (${limit}, the ${e.limit} limit); split the export, by year or by unit, and read each part.`;
+}
+
 /** `forPatch`: the workbook will be refreshed, and the parts read are kept for the patch. */
 export async function readWorkbook(file: string, shown: string, forPatch: boolean): Promise<ReadWorkbook> {
   let bytes: Buffer;
@@ -153,8 +165,18 @@ export async function readWorkbook(file: string, shown: string, forPatch: boolea
     const built = await csvPackage(file, shown, bytes);
     // The file's text and its rows are garbage from here: the workbook's snapshot replaces them.
     bytes = Buffer.alloc(0);
+    let port: PackageWorkbook;
+    try {
+      port = await PackageWorkbook.load(built.bytes, nodeCodec, readSnapshot, forPatch);
+      await port.readSnapshot();
+    } catch (e) {
+      // The workbook built from the export passed a limit of the reader's (a sheet's bytes, its
+      // cells): the export's size, said in its own terms, never a fault of bsc's (exit 3).
+      if (e instanceof PackageLimitError) throw new CliFailure(csvTooLargeSentence(shown, e), EXIT_USAGE);
+      throw e;
+    }
     return {
-      port: await PackageWorkbook.load(built.bytes, nodeCodec, readSnapshot, forPatch),
+      port,
       fileIssues: built.fileIssues,
       buildNotes: built.notes,
       ...(built.decimalComma ? { dayOrder: "dmy" as const } : {}),
