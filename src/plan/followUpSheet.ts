@@ -1,6 +1,6 @@
 import type { ScorecardResult } from "../engine/evaluate";
 import type { InitiativeResult, ItemCommentary } from "../engine/followUp";
-import type { CellStyle } from "./plan";
+import type { CellStyle, PutCell } from "./plan";
 
 /**
  * The follow-ups on the Scorecard sheet, under the scorecard and printed with it: the period's
@@ -22,13 +22,7 @@ export const FOLLOW_UP_COLUMNS = 8;
 const NAMED = 6;
 const HEADLINE_CHARS = 500;
 
-type Put = (
-  row: number,
-  col: number,
-  value: string | number | null,
-  style?: string,
-  numberFormat?: string,
-) => void;
+type Put = PutCell;
 
 /** The headline's "Needs commentary" text, or null where no red or amber KPI lacks an analysis (or it is off). */
 export function needsCommentaryText(result: ScorecardResult): string | null {
