@@ -16,8 +16,8 @@ import {
 } from "./chart";
 import type { StatusColours } from "./palette";
 import { STATUS_MEANINGS } from "./palette";
-import type { CellStyle, PlanCell, PrintSetup, SheetPlan } from "./plan";
-import { productPageText } from "./plan";
+import type { CellStyle, PlanCell, PrintSetup, PutCell, SheetPlan } from "./plan";
+import { planCell, productPageText } from "./plan";
 
 /** One KPI in one period, as the history gives it (app/history's KpiPoint). */
 export interface TrendPoint {
@@ -88,6 +88,11 @@ export interface DashboardInput {
   readonly history: ReadonlyMap<string, readonly TrendPoint[]>;
   readonly colours: Readonly<Record<Status, StatusColours>>;
   readonly refreshedAt: string;
+  /**
+   * A live Scorecard sheet's count of a perspective's KPIs at a status (a formula over its rows
+   * there), so that the status table follows an edit as the Scorecard sheet does; absent: values.
+   */
+  readonly statusCount?: (perspective: number, status: Status) => string;
 }
 
 export interface DashboardLayout {
@@ -97,7 +102,7 @@ export interface DashboardLayout {
   readonly blocks: { readonly top: number; readonly bottom: number }[];
 }
 
-type Put = (row: number, col: number, value: string | number | null, style?: string, format?: string) => void;
+type Put = PutCell;
 
 const keyOf = (k: KpiResult): string => `${k.kpi.perspective}\u0000${k.kpi.objective}\u0000${k.kpi.name}`;
 
@@ -106,8 +111,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   const { result, colours } = input;
   const cells: PlanCell[] = [];
   const charts: ChartPlan[] = [];
-  const put: Put = (row, col, value, style, format) =>
-    cells.push({ row, col, value, ...(style ? { style } : {}), ...(format ? { numberFormat: format } : {}) });
+  const put: Put = (...cell) => cells.push(planCell(...cell));
 
   put(1, 1, DASHBOARD_SHEET_STAMP, "dash-title");
   put(2, 1, "Period", "dash-label");
@@ -122,7 +126,7 @@ export function dashboardLayout(input: DashboardInput): DashboardLayout {
   const blocks: { top: number; bottom: number }[] = [];
   // Every block ends two rows above the next free row, at its chart's bottom or below.
   const block = (top: number, next: number) => blocks.push({ top, bottom: next - 2 });
-  let row = statusSummary(result, colours, 5, put, charts);
+  let row = statusSummary(result, colours, 5, put, charts, input.statusCount);
   block(5, row);
 
   const charted = trendCandidates(result)
@@ -178,6 +182,7 @@ function statusSummary(
   top: number,
   put: Put,
   charts: ChartPlan[],
+  statusCount: DashboardInput["statusCount"],
 ): number {
   put(top, 1, "Status of the KPIs, per perspective", "dash-section");
   const header = top + 1;
@@ -187,7 +192,14 @@ function statusSummary(
     put(header + 1 + r, 1, p.name);
     const kpis = p.objectives.flatMap((o) => o.kpis);
     STATUSES.forEach((s, i) =>
-      put(header + 1 + r, i + 2, kpis.filter((k) => k.status === s).length, "dash-count"),
+      put(
+        header + 1 + r,
+        i + 2,
+        kpis.filter((k) => k.status === s).length,
+        "dash-count",
+        undefined,
+        statusCount?.(r, s),
+      ),
     );
   });
   const last = header + Math.max(1, result.perspectives.length);

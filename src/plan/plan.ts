@@ -39,6 +39,33 @@ export interface PlanCell {
   readonly numberFormat?: string;
 }
 
+/** Adds a cell to a sheet's plan: its value, and its style, number format and formula where given. */
+export type PutCell = (
+  row: number,
+  col: number,
+  value: string | number | null,
+  style?: string,
+  numberFormat?: string,
+  formula?: string,
+) => void;
+
+/** A plan cell with only the fields given. */
+export const planCell: (...args: Parameters<PutCell>) => PlanCell = (
+  row,
+  col,
+  value,
+  style,
+  numberFormat,
+  formula,
+) => ({
+  row,
+  col,
+  value,
+  ...(formula !== undefined ? { formula } : {}),
+  ...(style ? { style } : {}),
+  ...(numberFormat ? { numberFormat } : {}),
+});
+
 export type SheetRole = "summary" | "definition" | "dashboard" | "strategyMap" | "history";
 
 /** A link from a cell to a place in the same workbook ("'KPI Data'!H12"): no file, no relationship. */

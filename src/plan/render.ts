@@ -22,7 +22,9 @@ import { strategyMapSheet, strategyMapStyles } from "./strategyMapSheet";
 import { PALETTES } from "./palette";
 import type { ConditionalFormatPlan, PlanCell, SheetPlan, WritePlan } from "./plan";
 import { SUMMARY_HEADER_ROW, summarySheet, summaryStyles } from "./summary";
-import { statusColourRules } from "./summaryFormulas";
+import { statusColourRules, statusCountFormula } from "./summaryFormulas";
+import { columnLetters, quoteSheetName } from "../model/address";
+import type { Status } from "../engine/types";
 import { trafficLightFormats } from "./trafficLights";
 
 export interface RenderInput {
@@ -139,8 +141,25 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
     print: board.print,
   };
   const definitionSheet = definitionSheetPlan([...sheetNames, summaryName], owned, definition);
+  // The status table counts the live Scorecard sheet's KPI rows of each perspective.
+  const blocks = board.perspectiveBlocks;
+  const columnOf = (key: string) => columnLetters(board.columns.findIndex((c) => c.key === key) + 1);
+  const range = (key: string, b: { first: number; last: number }) =>
+    `${quoteSheetName(summaryName)}!$${columnOf(key)}$${b.first}:$${columnOf(key)}$${b.last}`;
+  const statusCount = blocks
+    ? (p: number, status: Status) => {
+        const b = blocks[p] as { first: number; last: number };
+        return statusCountFormula(status, range("status", b), range("trend", b));
+      }
+    : undefined;
   const dashboard = dashboardSheet(
-    { result, history: input.history ?? new Map(), colours, refreshedAt: input.refreshedAt },
+    {
+      result,
+      history: input.history ?? new Map(),
+      colours,
+      refreshedAt: input.refreshedAt,
+      ...(statusCount ? { statusCount } : {}),
+    },
     productSheetName(DEFAULT_DASHBOARD_SHEET, owned.dashboard ?? null, [
       ...sheetNames,
       summaryName,

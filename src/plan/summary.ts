@@ -1,8 +1,8 @@
 import type { KpiResult, PerspectiveResult, ScorecardResult } from "../engine/evaluate";
 import { biggestMovers, movementOf, type Movement } from "../engine/movers";
 import type { Status } from "../engine/types";
-import type { CellStyle, PlanCell, PlanHyperlink, PrintSetup, RowOutline } from "./plan";
-import { productPageText } from "./plan";
+import type { CellStyle, PlanCell, PlanHyperlink, PrintSetup, PutCell, RowOutline } from "./plan";
+import { planCell, productPageText } from "./plan";
 import type { StatusColours } from "./palette";
 import { STATUS_MEANINGS } from "./palette";
 import { SUMMARY_SHEET_STAMP } from "../model/ownership";
@@ -155,6 +155,11 @@ export interface SummarySheet {
   readonly rowOutline: RowOutline[];
   readonly hyperlinks: PlanHyperlink[];
   readonly print: PrintSetup;
+  /**
+   * On a live sheet, each perspective's rows below its own (its objectives' and KPIs'), in order:
+   * where the Dashboard's counts find its KPIs' statuses.
+   */
+  readonly perspectiveBlocks?: readonly { readonly first: number; readonly last: number }[];
 }
 
 /**
@@ -171,23 +176,9 @@ export function summarySheet(
   tooLarge = false,
 ): SummarySheet {
   const cells: PlanCell[] = [];
-  const put = (
-    row: number,
-    col: number,
-    value: string | number | null,
-    style?: string,
-    numberFormat?: string,
-    formula?: string,
-  ) => {
+  const put: PutCell = (row, col, value, style, numberFormat, formula) => {
     if (value === null && style === undefined && formula === undefined) return;
-    cells.push({
-      row,
-      col,
-      value,
-      ...(formula !== undefined ? { formula } : {}),
-      ...(style ? { style } : {}),
-      ...(numberFormat ? { numberFormat } : {}),
-    });
+    cells.push(planCell(row, col, value, style, numberFormat, formula));
   };
   // Live: what each KPI row's formulas read, or why it holds values (summaryFormulas.ts).
   const sources = new Map(
@@ -321,6 +312,7 @@ export function summarySheet(
       if (count !== undefined) cells[i] = { ...c, formula: count };
     });
   }
+  const tableEnd = row;
   let lastRow = row;
   let printedCols = columns.filter((c) => c.printed).length;
   if (result.entities.length) {
@@ -345,6 +337,14 @@ export function summarySheet(
   return {
     cells,
     columns,
+    ...(live
+      ? {
+          perspectiveBlocks: perspectiveRows.map((r, i) => ({
+            first: r + 1,
+            last: (perspectiveRows[i + 1] ?? tableEnd + 1) - 1,
+          })),
+        }
+      : {}),
     columnWidths: columns.map((c, i) => (i >= 1 && i <= 4 ? Math.max(c.width, HEADLINE_WIDTH) : c.width)),
     rowOutline,
     hyperlinks,

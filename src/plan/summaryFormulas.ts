@@ -163,6 +163,10 @@ export function kpiRowFormulas(
  * told from the roll-up rows by their Trend cell (every KPI row has one, "–" at least), over the
  * table's Status and Trend cells.
  */
+/** How many KPI rows of a status: COUNTIFS over Status cells whose Trend cell is filled (only KPI rows have one). */
+export const statusCountFormula = (status: Status, statusRange: string, trendRange: string): string =>
+  `COUNTIFS(${statusRange},"${STATUS_MEANINGS[status]}",${trendRange},"<>")`;
+
 export function kpiStatusCounts(
   firstStatus: string,
   lastStatus: string,
@@ -172,7 +176,7 @@ export function kpiStatusCounts(
   const range = (first: string, last: string) => `${first}:${last}`;
   return (["green", "amber", "red", "none"] as const).map(
     (s) =>
-      `COUNTIFS(${range(firstStatus, lastStatus)},"${STATUS_MEANINGS[s]}",${range(firstTrend, lastTrend)},"<>")&" ${STATUS_MEANINGS[s]}"`,
+      `${statusCountFormula(s, range(firstStatus, lastStatus), range(firstTrend, lastTrend))}&" ${STATUS_MEANINGS[s]}"`,
   );
 }
 

@@ -24,6 +24,8 @@ import { recalculatedByLibreOffice } from "./render";
 jest.setTimeout(300_000);
 
 const EXAMPLES = path.join(__dirname, "..", "fixtures", "examples");
+/** The Dashboard's status table: a perspective's name, then its count of KPIs at each status. */
+const STATUS_COLUMNS = { green: 2, amber: 3, red: 4, none: 5 } as const;
 
 async function bsc(dir: string, ...args: string[]): Promise<void> {
   const code = await runCli(args, { stdout: () => undefined, stderr: () => undefined, cwd: dir });
@@ -177,6 +179,28 @@ describe("the live Scorecard sheet, edited and recalculated by LibreOffice", () 
             `row ${f.row} col ${f.col}: LibreOffice ${JSON.stringify(f.got)}, engine ${JSON.stringify(f.want)}`,
         );
       expect(wrong).toEqual([]);
+      // The Dashboard's status table counts the Scorecard sheet's KPI rows of each perspective.
+      const dashboard = (await (await packagePort(readFileSync(recalculated))).readSnapshot()).sheets.find(
+        (s) => s.name === "Dashboard",
+      )!;
+      const table = dashboard.values.findIndex((r) => r[0] === "Perspective") + 1;
+      const counts = after.perspectives.map((_, i) => [
+        shown(dashboard, table + 1 + i, 1),
+        ...(["green", "amber", "red", "none"] as const).map((s) =>
+          shown(dashboard, table + 1 + i, STATUS_COLUMNS[s]),
+        ),
+      ]);
+      expect(counts).toEqual(
+        after.perspectives.map((p) => {
+          const kpis = p.objectives.flatMap((o) => o.kpis);
+          return [
+            p.name,
+            ...(["green", "amber", "red", "none"] as const).map(
+              (s) => kpis.filter((k) => k.status === s).length,
+            ),
+          ];
+        }),
+      );
       // The edits moved something: a sheet that kept its refresh's values would fail above.
       const was = expectedFigures(before.result, scoreCol, statusCol);
       changedStatuses += figures.filter((f, i) => !agrees(f.want, was[i]!.want)).length;

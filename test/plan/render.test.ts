@@ -72,6 +72,26 @@ const rowOf = (s: SheetPlan, row: number): Record<string, string | number | null
 const colOf = (s: SheetPlan, header: string) => headersOf(s).indexOf(header) + 1;
 const FIRST = SUMMARY_HEADER_ROW + 1;
 
+describe("the Dashboard's status table on a live Scorecard sheet", () => {
+  it("counts each perspective's KPI rows there by status, the counts of the refresh cached", () => {
+    const { plan, result } = rendered();
+    const dashboard = plan.sheets.find((s) => s.role === "dashboard")!;
+    const counts = dashboard.cells.filter((c) => c.formula !== undefined);
+    expect(counts).toHaveLength(result.perspectives.length * 4);
+    expect(counts[0]!.formula).toMatch(
+      /^COUNTIFS\(Scorecard!\$[A-Z]+\$11:\$[A-Z]+\$\d+,"On target",Scorecard!/,
+    );
+    const kpis = result.perspectives[0]!.objectives.flatMap((o) => o.kpis);
+    expect(counts[0]!.value).toBe(kpis.filter((k) => k.status === "green").length);
+    // A sheet of values has none.
+    const values = rendered({
+      ...emptyDefinition(),
+      settings: { ...emptyDefinition().settings, summaryAsValues: true },
+    });
+    expect(values.plan.sheets.flatMap((s) => s.cells).some((c) => c.formula !== undefined)).toBe(false);
+  });
+});
+
 describe("the summary sheet", () => {
   it("has the title, period, overall score and status, KPI counts, red KPIs, movers, source and refresh time on top", () => {
     const { plan, result } = rendered();
