@@ -65,18 +65,20 @@ export class UsageError extends Error {
 export const USAGE = `Usage:
   bsc sample <out.xlsx> [--force]           write the sample workbook
   bsc check <book.xlsx|.xlsm|.csv> [--table NAME | --range REF] [--map ROLE=HEADER ...] [layout switches]
-            [--period YYYY-MM] [--json]
+            [--period PERIOD] [--json]
   bsc refresh <book.xlsx|.xlsm|.csv> [-o <out.xlsx> | --in-place] [--force] [--table NAME | --range REF]
-              [--map ROLE=HEADER ...] [layout switches] [--period YYYY-MM] [--strategy-map] [--values] [--json]
+              [--map ROLE=HEADER ...] [layout switches] [--period PERIOD] [--strategy-map] [--values] [--json]
   bsc consolidate <group.xlsx> [<unit.xlsx|.xlsm|.csv|folder> ...] [-o <out.xlsx> | --in-place] [--force]
-                  [--period YYYY-MM] [--json]
-  bsc publish <book.xlsx|.xlsm> --period YYYY-MM [-o <out.xlsx> | --in-place] [--force] [--unpublish] [--json]
+                  [--period PERIOD] [--json]
+  bsc publish <book.xlsx|.xlsm> --period PERIOD [-o <out.xlsx> | --in-place] [--force] [--unpublish] [--json]
 
 --map names the column that holds a role when its header is not one bsc knows, e.g.
 --map actual="Amount (EUR)"; --map objective= says the table has no such column. Roles:
 ${COLUMN_ROLES.filter((r) => r !== "drives").join(", ")}.
 --range reads the block you name, its header row on top (Data!B4:M40; Data!B4:M4 alone runs down;
 whole columns Data!B:M start at their first row naming two or more of them).
+--period PERIOD scores that period instead of the table's latest (publish: the one to publish):
+a month 2026-06, a quarter 2026-Q2, a week 2026-W23 or a year 2026, as the table's periods are.
 Layout switches: --periods-across (the period headers across the columns hold the values),
 --sheet-as-perspective (each KPI's perspective is its sheet's name), --year YYYY (the year of
 months written without one, "Jan" … "Dec"), --day-first or --month-first (how dates such as
@@ -187,7 +189,9 @@ function checkPeriod(period: string | undefined): void {
     period !== undefined &&
     (!/^\d{4}(-(\d{2}|Q[1-4]|W\d{2}))?$/i.test(period) || parsePeriodText(period) === null)
   ) {
-    throw new UsageError(`--period takes a period such as 2026-06, not "${period}".`);
+    throw new UsageError(
+      `--period takes a period such as 2026-06, 2026-Q2, 2026-W23 or 2026, not "${period}".`,
+    );
   }
 }
 
@@ -272,7 +276,9 @@ export function parseArgs(argv: readonly string[]): Command {
       if (values.out !== undefined && flags.inPlace)
         throw new UsageError("Use either -o or --in-place, not both.");
       if (values.period === undefined)
-        throw new UsageError("publish needs the period to publish: --period YYYY-MM.");
+        throw new UsageError(
+          "publish needs the period to publish: --period 2026-06 (or 2026-Q2, 2026-W23, 2026).",
+        );
       return {
         kind: "publish",
         book: file,

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs, UsageError } from "../../src/cli/args";
+import { parseArgs, USAGE, UsageError } from "../../src/cli/args";
 import { runCli } from "../../src/cli/main";
 import { workbookBytes } from "../helpers/xlsx";
 
@@ -72,13 +72,30 @@ describe("bsc --period", () => {
     "refuses %p as no period at all, a usage error",
     (period) => {
       expect(() => parseArgs(["check", "book.xlsx", "--period", period])).toThrow(
-        new UsageError(`--period takes a period such as 2026-06, not "${period}".`),
+        new UsageError(
+          `--period takes a period such as 2026-06, 2026-Q2, 2026-W23 or 2026, not "${period}".`,
+        ),
       );
     },
   );
 
   it.each(["2026-06", "2026-Q2", "2026", "2026-W53", "2024-W05"])("takes %p", (period) => {
     expect(parseArgs(["check", "book.xlsx", "--period", period])).toMatchObject({ period });
+  });
+
+  it("is described in --help by every kind of period it takes, not as a month alone", () => {
+    expect(USAGE).not.toMatch(/YYYY-MM/);
+    const kinds = /--period PERIOD scores that period[^:]*: ([^\n]*\n[^\n]*)/.exec(USAGE)?.[1] ?? "";
+    const examples = kinds.match(/\b\d{4}(-(Q\d|W\d\d|\d\d))?\b/g) ?? [];
+    expect(examples.map((e) => e.replace(/\d{4}/, "Y").replace(/\d/g, "n"))).toEqual(
+      expect.arrayContaining(["Y-nn", "Y-Qn", "Y-Wnn", "Y"]),
+    );
+    for (const period of examples)
+      expect(parseArgs(["publish", "book.xlsx", "--period", period])).toMatchObject({ period });
+  });
+
+  it("is asked for by publish in the same words", () => {
+    expect(() => parseArgs(["publish", "book.xlsx"])).toThrow(/2026-06 \(or 2026-Q2, 2026-W23, 2026\)/);
   });
 });
 
