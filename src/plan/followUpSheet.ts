@@ -83,7 +83,7 @@ function commentaryRows(
   put: Put,
 ): number {
   let row = top;
-  const header = ["Owner", "Due", "Done"];
+  const header = ["Owner", "Due", "Status"];
   put(row, 1, period ? `Commentary for ${period}` : "Commentary", "header");
   header.forEach((h, i) => put(row, i + 2, h, "header"));
   for (const c of items) {

@@ -68,7 +68,7 @@ describe("the Scorecard sheet's follow-ups", () => {
   it("writes the period's commentary, then the initiatives under their objectives, below the table", () => {
     expect(rowsFrom(full.cells, tableEnd + 1)).toEqual([
       [],
-      ["Commentary for 2026-12", "Owner", "Due", "Done"],
+      ["Commentary for 2026-12", "Owner", "Due", "Status"],
       ["Revenue (Grow revenue)"],
       ["Two deals slipped"],
       ["to January."],
