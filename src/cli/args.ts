@@ -275,6 +275,12 @@ export function parseArgs(argv: readonly string[]): Command {
     case "publish":
       if (values.out !== undefined && flags.inPlace)
         throw new UsageError("Use either -o or --in-place, not both.");
+      // A published period is kept in the workbook's History sheet, which an export cannot hold:
+      // publishing it would freeze a copy the next refresh of the export never sees.
+      if (/\.csv$/i.test(file))
+        throw new UsageError(
+          `publish keeps the published period in the workbook's History sheet, which a CSV file cannot hold: refresh ${file} into a workbook first (bsc refresh ${file} -o ${file.replace(/\.csv$/i, ".xlsx")}), then publish that workbook and refresh it each month.`,
+        );
       if (values.period === undefined)
         throw new UsageError(
           "publish needs the period to publish: --period 2026-06 (or 2026-Q2, 2026-W23, 2026).",

@@ -94,6 +94,13 @@ describe("bsc --period", () => {
       expect(parseArgs(["publish", "book.xlsx", "--period", period])).toMatchObject({ period });
   });
 
+  it("publish refuses a CSV export (it has no History sheet to keep the period in), saying to refresh it into a workbook", () => {
+    expect(() => parseArgs(["publish", "exports/Oct.CSV", "--period", "2026-10"])).toThrow(
+      /cannot hold: refresh exports\/Oct\.CSV into a workbook first \(bsc refresh exports\/Oct\.CSV -o exports\/Oct\.xlsx\)/,
+    );
+    expect(parseArgs(["publish", "Oct.xlsx", "--period", "2026-10"])).toMatchObject({ kind: "publish" });
+  });
+
   it("is asked for by publish in the same words", () => {
     expect(() => parseArgs(["publish", "book.xlsx"])).toThrow(/2026-06 \(or 2026-Q2, 2026-W23, 2026\)/);
   });
