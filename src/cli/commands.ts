@@ -13,6 +13,7 @@ import { nodeBoundedInflate } from "../workbook/package/readInflateNode";
 import { readPackageSnapshot } from "../workbook/package/readSnapshot";
 import {
   BSC_WORDS,
+  emptyFileRefusal,
   fileSizeRefusal,
   isFileFailure,
   openFailureReason,
@@ -142,8 +143,8 @@ export async function readWorkbook(file: string, shown: string, forPatch: boolea
   try {
     // A FIFO or a device (/dev/zero) would be read until memory runs out: only regular files are.
     const stat = await fs.stat(file);
-    const tooLarge = stat.isFile() ? fileSizeRefusal(stat.size) : null;
-    if (tooLarge) throw new CliFailure(openFailureSentence(tooLarge, shown, "bsc"), EXIT_USAGE);
+    const refused = stat.isFile() ? (fileSizeRefusal(stat.size) ?? emptyFileRefusal(stat.size)) : null;
+    if (refused) throw new CliFailure(openFailureSentence(refused, shown, "bsc"), EXIT_USAGE);
     if (!stat.isFile() && !stat.isDirectory()) {
       throw new CliFailure(`Cannot read ${shown}: it is not a regular file.`, EXIT_USAGE);
     }

@@ -67,6 +67,28 @@ describe("bsc refresh -o", () => {
   );
 });
 
+describe("an empty file", () => {
+  it("gets the one sentence whether it is named .csv or .xlsx (exit 2), not 'no scorecard table' for the CSV", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bsc-empty-"));
+    const said: Record<string, { code: number; err: string }> = {};
+    for (const name of ["export.csv", "book.xlsx"]) {
+      writeFileSync(path.join(dir, name), "");
+      const err: string[] = [];
+      const code = await runCli(["check", name], {
+        cwd: dir,
+        stdout: () => undefined,
+        stderr: (t) => err.push(t),
+      });
+      said[name] = { code, err: err.join("\n").replace(name, "FILE") };
+    }
+    expect(said["export.csv"]).toEqual(said["book.xlsx"]);
+    expect(said["export.csv"]).toEqual({
+      code: 2,
+      err: expect.stringMatching(/^Cannot read FILE: this file is empty \(0 bytes\)/),
+    });
+  });
+});
+
 describe("bsc --period", () => {
   it.each(["2026-13", "2026-00", "13/2026", "2024-W53", "2024-W5"])(
     "refuses %p as no period at all, a usage error",

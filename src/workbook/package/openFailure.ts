@@ -25,7 +25,8 @@ export const MAX_WORKBOOK_FILE_BYTES = 2 ** 31 - 1;
 
 /** The sentences of the refusals a user can act on, each a function of the reader's words. */
 export const OPEN_FAILURES = {
-  empty: () => "This file is empty (0 bytes): there is no workbook in it; copy, download or save it again.",
+  empty: () =>
+    "This file is empty (0 bytes): there is nothing in it to read; copy, download or save it again.",
   encrypted: (w: ReaderWords) =>
     `This workbook is protected by a password to open, which ${w.app} cannot read: open it in Excel, remove the password under File > Info > Protect Workbook, save, and ${w.again}.`,
   xls: (w: ReaderWords) =>
@@ -49,6 +50,14 @@ export const OPEN_FAILURES = {
 /** A file too large to open, refused before it is read; null when its size is within the limit. */
 export function fileSizeRefusal(bytes: number): PackageFormatError | null {
   return bytes > MAX_WORKBOOK_FILE_BYTES ? new PackageFormatError(OPEN_FAILURES.tooLarge(bytes)) : null;
+}
+
+/**
+ * An empty file, refused before it is read, whatever its kind: a workbook or a CSV export of 0 bytes
+ * is the same mistake (a copy or download cut off) and gets the same sentence; null when it has bytes.
+ */
+export function emptyFileRefusal(bytes: number): PackageFormatError | null {
+  return bytes === 0 ? new PackageFormatError(OPEN_FAILURES.empty()) : null;
 }
 
 /**
