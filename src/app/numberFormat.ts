@@ -7,6 +7,7 @@
  * text fall back to the general style.
  */
 
+import { generalNumberFormatter } from "../engine/numberText";
 import { numberFormatKind } from "../model/numberFormat";
 
 export type NumberFormatter = (value: number) => string;
@@ -121,12 +122,8 @@ function compileTime(section: string): TimeSection {
 const CACHE_LIMIT = 500;
 const cache = new Map<string, NumberFormatter>();
 
-/** The general style: a few significant digits for small fractions, two decimals at most otherwise. */
-function generalFormatter(locale: string | undefined): NumberFormatter {
-  const small = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
-  const large = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  return (value) => (Math.abs(value) < 10 && !Number.isInteger(value) ? small : large).format(value);
-}
+/** The general style (src/engine/numberText.ts, the engine's messages' too). */
+const generalFormatter = (locale: string | undefined): NumberFormatter => generalNumberFormatter(locale);
 
 /** A section's characters with literals unwrapped: each character marked as literal text or code. */
 function tokens(section: string): { ch: string; literal: boolean }[] {

@@ -3,6 +3,8 @@
  * and a sentence for the user. Every sentence a user reads about their data is made here.
  */
 
+import { amountText } from "./numberText";
+
 export type Severity = "error" | "warning" | "info";
 
 export interface Issue {
@@ -353,7 +355,8 @@ const CATALOGUE = {
   ],
   "initiative-over-budget": [
     "warning",
-    (p: Params) => `The initiative ${q(p.initiative!)} has spent ${p.spend} of its budget of ${p.budget}.`,
+    (p: Params) =>
+      `The initiative ${q(p.initiative!)} has spent ${amountText(Number(p.spend))} of its budget of ${amountText(Number(p.budget))}.`,
   ],
 } as const satisfies Record<string, readonly [Severity, (p: Params) => string]>;
 

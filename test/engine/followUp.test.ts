@@ -23,7 +23,7 @@ const NOTES: CellValue[][] = [
 const INITIATIVES: CellValue[][] = [
   ["Objective", "Initiative", "Owner", "Due", "% complete", "Status", "Budget", "Spend"],
   ["Delight customers", "Loyalty app", "Di", "2027-06-30", 0.2, "Amber", 100, 40],
-  ["Grow revenue", "New CRM", "Ann", "2026-11-30", 0.6, "Red", 100, 130],
+  ["Grow revenue", "New CRM", "Ann", "2026-11-30", 0.6, "Red", 100000, 130000.5],
   ["Grow revenue", "Price study", "Ed", "2026-11-30", 1, "Green", 10, 5],
 ];
 
@@ -102,7 +102,7 @@ describe("initiatives", () => {
       [
         "initiative-over-budget",
         "Initiatives!H3",
-        'The initiative "New CRM" has spent 130 of its budget of 100.',
+        'The initiative "New CRM" has spent 130,000.5 of its budget of 100,000.',
       ],
       ["initiative-at-risk", "Initiatives!F2", 'The initiative "Loyalty app" is at risk ("Amber").'],
     ]);
