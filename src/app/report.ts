@@ -1,6 +1,6 @@
 import type { PerspectiveResult, ScorecardResult } from "../engine/evaluate";
 import type { FollowUpResult, InitiativeResult } from "../engine/followUp";
-import type { Issue } from "../engine/issues";
+import { withoutRepeats, type Issue } from "../engine/issues";
 import type { LayoutSummary } from "../model/scorecard";
 import { groupIssues } from "./issueGroups";
 
@@ -131,7 +131,8 @@ export function buildReport(
     period: result.period,
     scorecard: { score: result.score, status: result.status },
     perspectives: result.perspectives.map(perspectiveReport),
-    issues: [...result.issues, ...extraIssues].map(issueReport),
+    // A refresh's steps may meet one cell's fact twice (reading it, colouring its row): said once.
+    issues: withoutRepeats([...result.issues, ...extraIssues]).map(issueReport),
     read: layout,
     ...followUpReport(result.followUps),
     ...(result.entities.length

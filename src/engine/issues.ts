@@ -367,6 +367,24 @@ export function issue(code: IssueCode, cell: string | null, params: Params = {})
   return { severity, code, cell, message: describe(params) };
 }
 
+/**
+ * Issues that say again, at the same cell, a fact another issue has said: a refresh's later step
+ * meets what reading the cell met (the traffic lights a number stored as text, which reading it
+ * already warned of, colour included). Each names the issue it repeats.
+ */
+const REPEATS: Partial<Record<IssueCode, IssueCode>> = {
+  "colour-fixed-text": "number-stored-as-text",
+};
+
+/** The issues without those that repeat another's fact at its cell: one warning per fact. */
+export function withoutRepeats(issues: readonly Issue[]): Issue[] {
+  const said = new Set(issues.map((i) => `${i.code}\u0000${i.cell}`));
+  return issues.filter((i) => {
+    const repeated = REPEATS[i.code];
+    return !(repeated && i.cell !== null && said.has(`${repeated}\u0000${i.cell}`));
+  });
+}
+
 /** Problems that stop the whole scorecard, not only one KPI. */
 export const FATAL_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "no-scorecard-table",

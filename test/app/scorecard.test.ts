@@ -132,3 +132,21 @@ describe("a refresh with a definition the pane has just edited", () => {
     });
   });
 });
+
+describe("a number stored as text", () => {
+  it("is one warning at its cell in a refresh's report, though reading it and colouring its row both meet it", async () => {
+    const port = new MemoryWorkbook(
+      book(
+        tableSheet("Data", "Kpis", [
+          HEADER,
+          ["Financial", "Grow", "Revenue", "1,100", 1000, null, null, "higher", 1],
+        ]),
+      ),
+    );
+    const outcome = await runScorecard(port, {}, true);
+    if (!outcome.ok) throw new Error("the refresh failed");
+    const atCell = outcome.report.issues.filter((i) => i.cell === "Data!D2");
+    expect(atCell.map((i) => i.code)).toEqual(["number-stored-as-text"]);
+    expect(atCell[0]?.message).toMatch(/stored as text .*colour/);
+  });
+});
