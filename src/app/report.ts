@@ -36,6 +36,8 @@ export interface CommentaryReport {
     readonly action: string;
     readonly owner: string;
     readonly due: string | null;
+    /** A Due that is no day, as written ("next week"); due is null then. */
+    readonly dueWritten?: string;
     readonly done: boolean;
     readonly overdue: boolean;
     /** "table" or "pane": an action written in the pane can be marked done there. */
@@ -193,6 +195,7 @@ function followUpReport(
       action: a.text,
       owner: a.owner,
       due: a.due,
+      ...(a.dueWritten !== undefined ? { dueWritten: a.dueWritten } : {}),
       done: a.done,
       overdue: a.overdue,
       source: a.source,

@@ -3,6 +3,9 @@ import { oneLine } from "./text";
 
 /** "40% complete" from a share. */
 const percent = (share: number): string => `${Math.round(share * 100)}% complete`;
+/** "due 2026-12-31", or a Due that is no day as it was written, so the user's words stay in sight. */
+const dueText = (x: { due: string | null; dueWritten?: string }): string =>
+  x.due ? `due ${x.due}` : x.dueWritten !== undefined ? `due "${x.dueWritten}" (not a date)` : "";
 
 /**
  * The follow-ups as `bsc check` prints them under the scorecard: the red and amber KPIs that need
@@ -20,7 +23,7 @@ export function followUpLines(report: ScorecardReport): string[] {
       const entity = c.entity ? ` of ${c.entity}` : "";
       lines.push(`  ${oneLine(whose + entity)}${c.analysis ? `: ${oneLine(c.analysis)}` : ""}`);
       for (const a of c.actions) {
-        const said = [a.owner, a.due ? `due ${a.due}` : "", a.done ? "done" : ""].filter((s) => s !== "");
+        const said = [a.owner, dueText(a), a.done ? "done" : ""].filter((s) => s !== "");
         lines.push(
           `    - ${oneLine(a.action)}${said.length ? ` (${oneLine(said.join(", "))})` : ""}${a.overdue ? "  OVERDUE" : ""}`,
         );
@@ -34,7 +37,7 @@ export function followUpLines(report: ScorecardReport): string[] {
       if (i.objective !== objective) lines.push(`  ${oneLine((objective = i.objective))}`);
       const said = [
         i.owner,
-        i.due ? `due ${i.due}` : "",
+        dueText(i),
         i.complete === null ? "" : percent(i.complete),
         i.status ?? "",
       ].filter((s) => s !== "");

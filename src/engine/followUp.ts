@@ -13,6 +13,8 @@ export interface ActionResult {
   readonly text: string;
   readonly owner: string;
   readonly due: string | null;
+  /** What the Due cell says where it is no day (due is null then). */
+  readonly dueWritten?: string;
   readonly done: boolean;
   /** Due before the day of the run and not done. */
   readonly overdue: boolean;
@@ -95,6 +97,7 @@ function gatherCommentary(
       text: action.text,
       owner: action.owner,
       due: action.due,
+      ...(action.dueWritten !== undefined ? { dueWritten: action.dueWritten } : {}),
       done: action.done,
       overdue,
       cell: action.cell,

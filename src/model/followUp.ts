@@ -28,6 +28,8 @@ export interface CommentaryAction {
   readonly owner: string;
   /** ISO day ("2026-12-31"); null without a due date. */
   readonly due: string | null;
+  /** What the Due cell says where it is no day ("next week"; due is null): shown as written, flagged. */
+  readonly dueWritten?: string;
   readonly done: boolean;
   /** The Action cell; null for an action entered in the pane. */
   readonly cell: string | null;
@@ -59,6 +61,8 @@ export interface InitiativeModel {
   /** ISO days; null where not given (or not a date, with an issue). */
   readonly start: string | null;
   readonly due: string | null;
+  /** What the Due cell says where it is no day (due is null): shown as written, flagged. */
+  readonly dueWritten?: string;
   /** Share done, 0–1; null where not given. */
   readonly complete: number | null;
   readonly status: FollowUpStatus | null;
@@ -254,6 +258,22 @@ function dayAt(
   return day;
 }
 
+/**
+ * A Due cell's day; where it holds something that is no day ("next week"), also what it says, so
+ * that the sheet shows the user's words rather than a blank (the issue at its cell says why).
+ */
+function dueAt(
+  reader: FollowUpReader,
+  row: number,
+  item: string,
+  context: FollowUpContext,
+  issues: Issue[],
+): { due: string | null; dueWritten?: string } {
+  const due = dayAt(reader, row, "due", item, context, issues);
+  const value = reader.value(row, "due");
+  return due === null && !isBlankCell(value) ? { due, dueWritten: cellText(value) } : { due };
+}
+
 type Subject = Pick<CommentaryNote, "perspective" | "objective" | "kpi">;
 
 /** The scorecard's KPIs by name as a Commentary row may write it: built once, not searched per row. */
@@ -357,7 +377,7 @@ function readCommentary(
       }
     }
     previous = { subjects, period, entity };
-    const due = actionText === "" ? null : dayAt(reader, row, "due", actionText, context, issues);
+    const due = actionText === "" ? { due: null } : dueAt(reader, row, actionText, context, issues);
     const status = followUpStatus(reader.text(row, "status"));
     const action: CommentaryAction | null =
       actionText === ""
@@ -365,7 +385,7 @@ function readCommentary(
         : {
             text: actionText,
             owner: reader.text(row, "actionOwner") || reader.text(row, "owner"),
-            due,
+            ...due,
             done: status === "done" || status === "green",
             cell: reader.cell(row, "action"),
             dueCell: reader.cell(row, "due"),
@@ -465,7 +485,7 @@ function readInitiatives(
       name,
       owner: reader.text(row, "owner"),
       start: dayAt(reader, row, "start", name, context, issues),
-      due: dayAt(reader, row, "due", name, context, issues),
+      ...dueAt(reader, row, name, context, issues),
       complete: completeAt(reader, row, name, issues),
       status,
       budget: amountAt(reader, row, "budget", name, issues),

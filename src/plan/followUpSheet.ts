@@ -76,6 +76,13 @@ const ACTION_WIDTH = 36;
 const flagsText = (i: InitiativeResult): string =>
   i.flags.map((f) => f.charAt(0).toUpperCase() + f.slice(1)).join(", ");
 
+/** The Due column: the day, or a Due that is no day as the user wrote it, flagged (its issue says why). */
+function putDue(row: number, item: { due: string | null; dueWritten?: string }, put: Put): void {
+  if (item.due === null && item.dueWritten !== undefined)
+    put(row, 3, `${item.dueWritten} (not a date)`, "follow-up-flag");
+  else put(row, 3, item.due);
+}
+
 function commentaryRows(
   items: readonly ItemCommentary[],
   period: string | null,
@@ -94,7 +101,7 @@ function commentaryRows(
       const [first, ...more] = wrapText(`Action: ${a.text}`, ACTION_WIDTH);
       put(++row, 1, first ?? "Action:", "follow-up-action");
       put(row, 2, a.owner || null);
-      put(row, 3, a.due);
+      putDue(row, a, put);
       put(
         row,
         4,
@@ -121,7 +128,7 @@ function initiativeRows(initiatives: readonly InitiativeResult[], top: number, p
     }
     put(++row, 1, i.name, "kpi");
     put(row, 2, i.owner || null);
-    put(row, 3, i.due);
+    putDue(row, i, put);
     put(row, 4, i.complete, undefined, "0%");
     put(
       row,

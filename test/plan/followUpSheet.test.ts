@@ -104,6 +104,17 @@ describe("the Scorecard sheet's follow-ups", () => {
     expect(full.print.area.right).toBeGreaterThanOrEqual(8);
   });
 
+  it("shows a Due that is no day as the user wrote it, flagged, for an action and an initiative", () => {
+    const notes = [NOTES[0]!, ["2026-12", "Revenue", null, "", "Call buyers", "Ann", "next week", ""]];
+    const initiatives = [INITIATIVES[0]!, ["Grow revenue", "New CRM", "Ann", "soon", 0.6, "Green", 100, 50]];
+    const shown = sheetOf([sheet("Notes", notes), sheet("Initiatives", initiatives)]);
+    const dues = shown.cells.filter((c) => c.col === 3 && /not a date/.test(String(c.value)));
+    expect(dues.map((c) => [c.value, c.style])).toEqual([
+      ["next week (not a date)", "follow-up-flag"],
+      ["soon (not a date)", "follow-up-flag"],
+    ]);
+  });
+
   it("adds nothing below the table without follow-up tables", () => {
     const plain = sheetOf([]);
     expect(Math.max(...plain.cells.map((c) => c.row))).toBe(tableEnd);
