@@ -310,6 +310,11 @@ const CATALOGUE = {
       `${p.kpi}${p.entity ? ` of ${p.entity}` : ""}${p.which === "target" ? " target" : ""} ${p.period}: ${p.was} when published, now ${p.now} (${p.where}). The published value stands in the History sheet and in trends; unpublish the period to take the new one.`,
   ],
   // The follow-up tables (Commentary, Initiatives) and what they say is late or off track.
+  "commentary-ambiguous-kpi": [
+    "warning",
+    (p: Params) =>
+      `${q(p.name!)} in the Commentary table is a KPI of more than one objective (${p.objectives}); its commentary is shown under each. Name the objective in an Objective column to keep it to one.`,
+  ],
   "commentary-unknown-item": [
     "warning",
     (p: Params) =>

@@ -364,6 +364,15 @@ function readCommentary(
       entity ??= previous.entity;
     } else {
       subjects = subjectsOf(kpiName, objectiveName, context, byName);
+      // A KPI name two objectives share, with no objective to settle it: the commentary may well
+      // be on both (the same measure kept twice), so it is shown under both, and said.
+      if (subjects.length > 1)
+        issues.push(
+          issue("commentary-ambiguous-kpi", reader.cell(row, itemColumn), {
+            name: kpiName,
+            objectives: subjects.map((s) => s.objective).join(", "),
+          }),
+        );
       if (subjects.length === 0) {
         issues.push(
           issue(

@@ -35,6 +35,42 @@ describe("the Commentary table", () => {
     expect(issuesOf(model).map((i) => [i.code, i.cell])).toEqual([["commentary-unknown-item", "Notes!B4"]]);
   });
 
+  it("shows a KPI name two objectives share under both and says so at its cell; an Objective column settles it", () => {
+    const shared = sheet("KPI Data", [
+      ["Perspective", "Objective", "KPI", "Period", "Actual", "Target"],
+      ["Financial", "Grow revenue", "Headcount", "2026-12", 90, 100],
+      ["Learning", "Keep talent", "Headcount", "2026-12", 95, 100],
+    ]);
+    const ambiguous = score(
+      book(
+        shared,
+        sheet("Notes", [
+          ["Period", "KPI", "Analysis"],
+          ["2026-12", "headcount", "Hiring froze."],
+        ]),
+      ),
+    ).model;
+    expect(ambiguous.commentary?.map((c) => c.objective)).toEqual(["Grow revenue", "Keep talent"]);
+    expect(issuesOf(ambiguous).map((i) => [i.code, i.cell, i.message])).toEqual([
+      [
+        "commentary-ambiguous-kpi",
+        "Notes!B2",
+        '"headcount" in the Commentary table is a KPI of more than one objective (Grow revenue, Keep talent); its commentary is shown under each. Name the objective in an Objective column to keep it to one.',
+      ],
+    ]);
+    const settled = score(
+      book(
+        shared,
+        sheet("Notes", [
+          ["Period", "Objective", "KPI", "Analysis"],
+          ["2026-12", "Keep talent", "Headcount", "Two leavers."],
+        ]),
+      ),
+    ).model;
+    expect(settled.commentary?.map((c) => c.objective)).toEqual(["Keep talent"]);
+    expect(issuesOf(settled)).toEqual([]);
+  });
+
   it("is found on a sheet of its own and read row by row, an action's due date as an ISO day", () => {
     const model = read(
       sheet("Notes", [
