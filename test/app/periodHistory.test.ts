@@ -199,7 +199,7 @@ describe("withPublishedValues", () => {
 
   it("says a published KPI's row gone from the table, naming where it was", () => {
     const model = read(book(monthly([THREE_MONTHS[0]!, THREE_MONTHS[2]!])));
-    const { restatements } = withPublishedValues(
+    const { model: frozen, restatements } = withPublishedValues(
       model,
       [row({ period: "2026-11", source: "'KPI Data'!H150", format: "#,##0" })],
       published("2026-11"),
@@ -211,6 +211,8 @@ describe("withPublishedValues", () => {
         "Revenue 2026-11: 1,321 when published, now no row in the table (it was at KPI Data!H150)",
       ],
     ]);
+    // The limit SCORING.md states: no row to stand in for, so December has no trend.
+    expect(evaluateTrend(frozen)).toBe("none");
   });
 
   it("names the entity whose published value changed", () => {
