@@ -49,6 +49,13 @@ export interface CommentaryReport {
 }
 
 /** An initiative as the report gives it: what the Initiatives table says, and its flags. */
+/**
+ * An action's or initiative's due date in a line the user reads: "due 2026-12-31", or a Due that is
+ * no day as it was written, so the user's words stay in sight: the pane's and bsc check's one rule.
+ */
+export const dueText = (x: { readonly due: string | null; readonly dueWritten?: string }): string =>
+  x.due ? `due ${x.due}` : x.dueWritten !== undefined ? `due "${x.dueWritten}" (not a date)` : "";
+
 export type InitiativeReport = Omit<InitiativeResult, "dueCell" | "statusCell" | "spendCell">;
 
 export interface EntityReport {

@@ -1,11 +1,8 @@
-import type { ScorecardReport } from "../app/report";
+import { dueText, type ScorecardReport } from "../app/report";
 import { oneLine } from "./text";
 
 /** "40% complete" from a share. */
 const percent = (share: number): string => `${Math.round(share * 100)}% complete`;
-/** "due 2026-12-31", or a Due that is no day as it was written, so the user's words stay in sight. */
-const dueText = (x: { due: string | null; dueWritten?: string }): string =>
-  x.due ? `due ${x.due}` : x.dueWritten !== undefined ? `due "${x.dueWritten}" (not a date)` : "";
 
 /**
  * The follow-ups as `bsc check` prints them under the scorecard: the red and amber KPIs that need

@@ -51,6 +51,28 @@ describe("commentary and initiatives in the pane", () => {
     expect(action.textContent).toBe("Call buyers — Ann, due 2020-01-31 Overdue");
   });
 
+  it("shows a Due that is no day as the table wrote it, for an action and an initiative", async () => {
+    const notes = [
+      NOTES[0]!,
+      ["2026-12", "Revenue", "Two deals slipped.", "Call buyers", "Ann", "next week"],
+    ];
+    const initiatives = [INITIATIVES[0]!, ["Grow revenue", "New CRM", "Ann", "soon", 0.6, "Red"]];
+    const user = await createScorecard(
+      new MemoryWorkbook(book(sheet("Data", DATA), sheet("Notes", notes), sheet("Initiatives", initiatives))),
+    );
+    const tree = screen.getByRole("tree", { name: "Perspectives, objectives and KPIs" });
+    expect(
+      within(tree)
+        .getByRole("treeitem", { name: /^Initiative New CRM/ })
+        .getAttribute("aria-label"),
+    ).toBe('Initiative New CRM: 60%, due "soon" (not a date), off track, Off target');
+    await user.click(within(tree).getByText("Revenue"));
+    const section = await screen.findByRole("region", { name: "Commentary for 2026-12 on Revenue" });
+    expect(within(section).getByRole("listitem").textContent).toBe(
+      'Call buyers — Ann, due "next week" (not a date)',
+    );
+  });
+
   it("keeps commentary written in the details, refusing a date that is no day, and writes it on the sheet", async () => {
     const port = workbook();
     const user = await createScorecard(port);

@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
 import type { CommentaryEdit } from "../../app/definitionEdits";
-import type { CommentaryReport, InitiativeReport } from "../../app/report";
+import { dueText, type CommentaryReport, type InitiativeReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import { STATUS_MEANINGS, type PaletteName } from "../../plan/palette";
 import { StatusBadge } from "./StatusBadge";
@@ -21,7 +21,7 @@ export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An action as one line: "Call buyers — Ann, due 2026-12-20". */
 function actionLine(a: CommentaryReport["actions"][number]): string {
-  const said = [a.owner, a.due ? `due ${a.due}` : ""].filter((s) => s !== "").join(", ");
+  const said = [a.owner, dueText(a)].filter((s) => s !== "").join(", ");
   return said ? `${a.action} — ${said}` : a.action;
 }
 
@@ -153,7 +153,7 @@ export function InitiativeLeaf({
   const i = initiative;
   const said = [
     i.complete === null ? "" : `${Math.round(i.complete * 100)}%`,
-    i.due ? `due ${i.due}` : "",
+    dueText(i),
     i.flags.join(", "),
   ].filter((s) => s !== "");
   const status = i.status ? STATUS_OF[i.status] : undefined;

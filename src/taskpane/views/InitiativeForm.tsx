@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Field, Input, Select } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
 import type { InitiativeEdit } from "../../app/definitionEdits";
-import type { InitiativeReport } from "../../app/report";
+import { dueText, type InitiativeReport } from "../../app/report";
 import { parseTyped } from "./kpiValidation";
 import { ISO_DAY } from "./FollowUps";
 import { useFollowUpStyles } from "./FollowUps.styles";
@@ -15,7 +15,7 @@ const STATUSES: readonly { value: NonNullable<InitiativeEdit["status"]>; label: 
 
 /** An initiative as one line: "New CRM: 60%, due 2027-01-31 (overdue, off track)". */
 function initiativeLine(i: InitiativeReport): string {
-  const said = [i.complete === null ? "" : `${Math.round(i.complete * 100)}%`, i.due ? `due ${i.due}` : ""]
+  const said = [i.complete === null ? "" : `${Math.round(i.complete * 100)}%`, dueText(i)]
     .filter((s) => s !== "")
     .join(", ");
   return `${i.name}${said ? `: ${said}` : ""}${i.flags.length ? ` (${i.flags.join(", ")})` : ""}`;
