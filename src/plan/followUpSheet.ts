@@ -79,7 +79,8 @@ const flagsText = (i: InitiativeResult): string =>
 /** The Due column: the day, or a Due that is no day as the user wrote it, flagged (its issue says why). */
 function putDue(row: number, item: { due: string | null; dueWritten?: string }, put: Put): void {
   if (item.due === null && item.dueWritten !== undefined)
-    put(row, 3, `${item.dueWritten} (not a date)`, "follow-up-flag");
+    // As written, in the flag's red: the Due column is narrow, and the issue at its cell says why.
+    put(row, 3, item.dueWritten, "follow-up-flag");
   else put(row, 3, item.due);
 }
 

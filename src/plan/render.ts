@@ -118,14 +118,14 @@ export function renderPlan(input: RenderInput): { plan: WritePlan; issues: Issue
 
   const { summaryAsValues, fiscalYearStartMonth, rollup } = model.settings;
   // A published period scores as it was published, whatever its cells now say: its sheet is values.
-  const frozen =
-    summaryAsValues === true || (definition.published ?? []).some((p) => p.period === result.period);
+  const published = (definition.published ?? []).some((p) => p.period === result.period);
   const board = summarySheet(
     result,
     source,
     input.refreshedAt,
     input.restatements,
-    frozen ? undefined : { fiscalYearStartMonth, rollup },
+    summaryAsValues === true || published ? undefined : { fiscalYearStartMonth, rollup },
+    published ? "published" : undefined,
   );
   const summary: SheetPlan = {
     role: "summary",

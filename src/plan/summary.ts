@@ -4,7 +4,7 @@ import type { Status } from "../engine/types";
 import type { CellStyle, PlanCell, PlanHyperlink, PrintSetup, PutCell, RowOutline } from "./plan";
 import { planCell, productPageText } from "./plan";
 import type { StatusColours } from "./palette";
-import { STATUS_MEANINGS } from "./palette";
+import { PALETTES, STATUS_MEANINGS } from "./palette";
 import { SUMMARY_SHEET_STAMP } from "../model/ownership";
 import { FOLLOW_UP_COLUMNS, FOLLOW_UP_STYLES, followUpBlock, needsCommentaryText } from "./followUpSheet";
 import { cellA1 } from "../model/address";
@@ -173,7 +173,8 @@ export function summarySheet(
   refreshedAt: string,
   restatements: readonly string[] = [],
   live?: LiveSettings,
-  tooLarge = false,
+  /** Why a sheet is values rather than formulas, where the setting did not ask for it. */
+  valuesBecause?: "too large" | "published",
 ): SummarySheet {
   const cells: PlanCell[] = [];
   const put: PutCell = (row, col, value, style, numberFormat, formula) => {
@@ -209,7 +210,7 @@ export function summarySheet(
         )
       : undefined;
 
-  headline(result, source, refreshedAt, put, live !== undefined ? "live" : tooLarge ? "too large" : "values");
+  headline(result, source, refreshedAt, put, live !== undefined ? "live" : (valuesBecause ?? "values"));
   columns.forEach((c, i) => put(SUMMARY_HEADER_ROW, i + 1, c.header, "header"));
 
   const rowOutline: RowOutline[] = [];
@@ -327,13 +328,25 @@ export function summarySheet(
   }
   // Formulas past the budget would take Office.js more than one write: a sheet of values instead.
   if (live && cells.reduce((n, c) => n + (c.formula?.length ?? 0), 0) > LIVE_FORMULA_CHARS)
-    return summarySheet(result, source, refreshedAt, restatements, undefined, true);
+    return summarySheet(result, source, refreshedAt, restatements, undefined, "too large");
   // The period's commentary and the initiatives: under the table, printed with it.
-  const followed = followUpBlock(result, lastRow + 2, put);
+  const followTop = lastRow + 2;
+  const followed = followUpBlock(result, followTop, put);
   if (followed !== null) {
     lastRow = followed;
     printedCols = Math.max(printedCols, FOLLOW_UP_COLUMNS);
   }
+  const columnWidths = columns.map((c, i) =>
+    i >= 1 && i <= 4 ? Math.max(c.width, HEADLINE_WIDTH) : c.width,
+  );
+  // The follow-up block's last column (an initiative's flags) runs on past the table's columns.
+  if (followed !== null)
+    printedCols = printedReach(
+      cells.filter((c) => c.row >= followTop),
+      columnWidths,
+      printedCols,
+      lastRow,
+    );
   return {
     cells,
     columns,
@@ -345,7 +358,7 @@ export function summarySheet(
           })),
         }
       : {}),
-    columnWidths: columns.map((c, i) => (i >= 1 && i <= 4 ? Math.max(c.width, HEADLINE_WIDTH) : c.width)),
+    columnWidths,
     rowOutline,
     hyperlinks,
     print: {
@@ -356,6 +369,49 @@ export function summarySheet(
       ...productPageText(SUMMARY_SHEET_STAMP, result.period, refreshedAt),
     },
   };
+}
+
+/** Excel's width of a column the sheet gives none, in its width unit (about one digit). */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+/** The most columns a print area grows by for a line that runs on: more would shrink the page. */
+const MAX_OVERFLOW_COLUMNS = 3;
+
+/** The sheet's bold styles: their characters are wider. Colours make no difference to it. */
+const BOLD_STYLES: ReadonlySet<string> = new Set(
+  Object.entries(summaryStyles(PALETTES.standard))
+    .filter(([, style]) => style.bold)
+    .map(([name]) => name),
+);
+
+/**
+ * The print area's last column, grown (by a few columns at most) to where the last text of each
+ * printed row runs on over the empty cells at its right, so that the page never cuts a line
+ * ("Overdue, At risk, Over bu"). A character is taken as 0.9 of the width unit, 1 in bold.
+ */
+export function printedReach(
+  cells: readonly PlanCell[],
+  widths: readonly number[],
+  printedCols: number,
+  lastRow: number,
+): number {
+  const lastOfRow = new Map<number, PlanCell>();
+  for (const c of cells) {
+    if (c.row > lastRow) continue;
+    const seen = lastOfRow.get(c.row);
+    if (!seen || c.col > seen.col) lastOfRow.set(c.row, c);
+  }
+  const limit = printedCols + MAX_OVERFLOW_COLUMNS;
+  let reach = printedCols;
+  for (const c of lastOfRow.values()) {
+    if (typeof c.value !== "string" || c.formula !== undefined) continue;
+    const bold = c.style !== undefined && BOLD_STYLES.has(c.style);
+    const need = c.value.length * (bold ? 1 : 0.9);
+    let col = c.col;
+    let room = widths[col - 1] ?? DEFAULT_COLUMN_WIDTH;
+    while (room < need && col < limit) room += widths[col++] ?? DEFAULT_COLUMN_WIDTH;
+    reach = Math.max(reach, col);
+  }
+  return reach;
 }
 
 /** The rows of a perspective's objectives, below its own row: each followed by its KPIs' rows. */
@@ -385,7 +441,7 @@ function headline(
     style?: string,
     numberFormat?: string,
   ) => void,
-  live: "live" | "values" | "too large",
+  live: "live" | "values" | "too large" | "published",
 ): void {
   const kpis = kpisOf(result);
   put(1, 1, SUMMARY_SHEET_STAMP, "title");
@@ -422,16 +478,18 @@ function headline(
         ? "No earlier period to compare"
         : "No KPI moved since the period before",
   );
+  // One line that fits the printed page's width (about 180 characters in the note's font at one
+  // page wide): a longer one is cut at the print area's edge.
   put(
     7,
     1,
-    `Source ${source}. Refreshed ${refreshedAt}. ` +
-      (live === "live"
-        ? "Scores, statuses and roll-ups follow edits to the source cells at once; new periods, KPIs or layouts need a refresh. "
-        : live === "too large"
-          ? "Values of this refresh: the scorecard has too many KPIs for its figures to be formulas. "
-          : "") +
-      "Regenerated on every refresh: edit the source table, not this sheet.",
+    live === "live"
+      ? `Source ${source}. Refreshed ${refreshedAt}. Figures follow edits to the source at once; new periods or KPIs need a refresh.`
+      : live === "too large"
+        ? `Source ${source}. Refreshed ${refreshedAt}. Values: too many KPIs for its figures to be formulas. Edit the source, not this sheet.`
+        : live === "published"
+          ? `Source ${source}. Refreshed ${refreshedAt}. ${result.period ?? "This period"} is published: figures stay as published; changes are listed as restated.`
+          : `Source ${source}. Refreshed ${refreshedAt}. Regenerated on every refresh: edit the source table, not this sheet.`,
     "note",
   );
   const needs = needsCommentaryText(result);

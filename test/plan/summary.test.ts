@@ -520,3 +520,25 @@ describe("a trend's label, rule by rule", () => {
     expect(trendLabel(stock, null)).toBe("► Better");
   });
 });
+
+describe("the headline's note (row 7)", () => {
+  it("fits the printed page's width on every kind of sheet, a long source name included", () => {
+    const { result } = score(book(sheet("Data", TIDY)));
+    // Excel's longest sheet name (31 characters, quoted) and a wide range.
+    const source = "'Key performance indicators 2026'!A1:AB12000";
+    const refreshed = "2026-11-30 12:00:00 UTC";
+    const kinds = [
+      summarySheet(result, source, refreshed),
+      summarySheet(result, source, refreshed, [], { rollup: "weighted", fiscalYearStartMonth: 1 }),
+      summarySheet(result, source, refreshed, [], undefined, "too large"),
+      summarySheet(result, source, refreshed, [], undefined, "published"),
+    ];
+    const notes = kinds.map((k) => String(at(k.cells, 7, 1)[0]?.value));
+    expect(new Set(notes).size).toBe(4);
+    expect(notes[3]).toContain("This period is published: figures stay as published");
+    for (const note of notes) {
+      expect(note).toContain(source);
+      expect(note.length).toBeLessThanOrEqual(180);
+    }
+  });
+});
