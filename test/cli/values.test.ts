@@ -64,7 +64,7 @@ describe("bsc refresh and the Scorecard sheet's formulas", () => {
     expect(fixed).toBe(header.length - 1);
     const withoutFixed = live.map((row) => (row.length > fixed ? row.slice(0, fixed) : row));
     expect(values.filter((_, i) => i !== 6)).toEqual(withoutFixed.filter((_, i) => i !== 6));
-    expect(String(live[6]![0])).toMatch(/follow edits to the source cells/);
+    expect(String(live[6]![0])).toMatch(/follow edits to the source at once/);
     expect(String(values[6]![0])).not.toMatch(/follow edits/);
   });
 });
