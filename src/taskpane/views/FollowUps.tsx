@@ -15,6 +15,7 @@ import type { Status } from "../../engine/types";
 import { STATUS_MEANINGS, type PaletteName } from "../../plan/palette";
 import { StatusBadge } from "./StatusBadge";
 import { useFollowUpStyles } from "./FollowUps.styles";
+import { useFoldFocus } from "./useFoldFocus";
 
 /** A day as the follow-ups keep it, 2026-12-31: what a Due or Start field must hold. */
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -45,7 +46,7 @@ export function KpiCommentary({
   onMarkDone?: ((action: string) => void) | undefined;
 }) {
   const styles = useFollowUpStyles();
-  const [adding, setAdding] = useState(false);
+  const { open: adding, fold, opener, show, cancel, close, refused } = useFoldFocus<HTMLFormElement>();
   const [analysis, setAnalysis] = useState("");
   const [action, setAction] = useState("");
   const [owner, setOwner] = useState("");
@@ -61,14 +62,17 @@ export function KpiCommentary({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (empty || dueProblem || actionProblem || !onSave) return;
+    if (empty || dueProblem || actionProblem || !onSave) {
+      refused();
+      return;
+    }
     onSave({
       analysis,
       ...(action.trim() !== ""
         ? { action: { action, owner: owner.trim(), due: due.trim() === "" ? null : due.trim() } }
         : {}),
     });
-    setAdding(false);
+    close();
   };
   const title = period ? `Commentary for ${period}` : "Commentary";
   return (
@@ -88,7 +92,7 @@ export function KpiCommentary({
                   {a.done && " (done)"}
                   {a.overdue && <span className={styles.late}> Overdue</span>}
                   {onMarkDone && a.source === "pane" && !a.done && (
-                    <Button size="small" appearance="subtle" onClick={() => onMarkDone(a.action)}>
+                    <Button appearance="subtle" onClick={() => onMarkDone(a.action)}>
                       {`Mark ${a.action} done`}
                     </Button>
                   )}
@@ -100,11 +104,13 @@ export function KpiCommentary({
       ))}
       {onSave && !adding && (
         <div className={styles.row}>
-          <Button onClick={() => setAdding(true)}>Add commentary</Button>
+          <Button ref={opener} onClick={show}>
+            Add commentary
+          </Button>
         </div>
       )}
       {onSave && adding && (
-        <form className={styles.form} onSubmit={submit} aria-label={`Add commentary on ${kpi}`}>
+        <form ref={fold} className={styles.form} onSubmit={submit} aria-label={`Add commentary on ${kpi}`}>
           <Field
             label="Analysis"
             validationMessage={tried && empty ? "Write an analysis or an action." : undefined}
@@ -126,7 +132,7 @@ export function KpiCommentary({
             <Button appearance="primary" type="submit">
               Save commentary
             </Button>
-            <Button onClick={() => setAdding(false)}>Cancel</Button>
+            <Button onClick={cancel}>Cancel</Button>
           </div>
         </form>
       )}

@@ -5,6 +5,7 @@ import { dueText, type InitiativeReport } from "../../app/report";
 import { parseTyped } from "./kpiValidation";
 import { ISO_DAY } from "./FollowUps";
 import { useFollowUpStyles } from "./FollowUps.styles";
+import { useFoldFocus } from "./useFoldFocus";
 
 const STATUSES: readonly { value: NonNullable<InitiativeEdit["status"]>; label: string }[] = [
   { value: "green", label: "On track" },
@@ -43,7 +44,7 @@ export function ObjectiveInitiatives({
   onAdd?: ((edit: InitiativeEdit) => void) | undefined;
 }) {
   const styles = useFollowUpStyles();
-  const [adding, setAdding] = useState(false);
+  const { open: adding, fold, opener, show, cancel, close, refused } = useFoldFocus<HTMLFormElement>();
   const [tried, setTried] = useState(false);
   const [fields, setFields] = useState({
     name: "",
@@ -75,7 +76,10 @@ export function ObjectiveInitiatives({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (!onAdd || Object.values(problems).some((p) => p !== undefined)) return;
+    if (!onAdd || Object.values(problems).some((p) => p !== undefined)) {
+      refused();
+      return;
+    }
     const value = (text: string) => (text.trim() === "" ? null : text.trim());
     onAdd({
       name: fields.name.trim(),
@@ -87,7 +91,7 @@ export function ObjectiveInitiatives({
       budget: amount(fields.budget) as number | null,
       spend: amount(fields.spend) as number | null,
     });
-    setAdding(false);
+    close();
   };
   return (
     <section className={styles.section} aria-label={`Initiatives of ${objective}`}>
@@ -105,11 +109,18 @@ export function ObjectiveInitiatives({
       )}
       {onAdd && !adding && (
         <div className={styles.row}>
-          <Button onClick={() => setAdding(true)}>Add initiative</Button>
+          <Button ref={opener} onClick={show}>
+            Add initiative
+          </Button>
         </div>
       )}
       {onAdd && adding && (
-        <form className={styles.form} onSubmit={submit} aria-label={`Add an initiative to ${objective}`}>
+        <form
+          ref={fold}
+          className={styles.form}
+          onSubmit={submit}
+          aria-label={`Add an initiative to ${objective}`}
+        >
           <Field label="Initiative" validationMessage={shown("name")}>
             <Input value={fields.name} onChange={set("name")} />
           </Field>
@@ -151,7 +162,7 @@ export function ObjectiveInitiatives({
             <Button appearance="primary" type="submit">
               Save initiative
             </Button>
-            <Button onClick={() => setAdding(false)}>Cancel</Button>
+            <Button onClick={cancel}>Cancel</Button>
           </div>
         </form>
       )}

@@ -1,14 +1,21 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
 import type { IssueReport } from "../../app/report";
 import { splitCell } from "./format";
+import { useFoldFocus } from "./useFoldFocus";
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalS },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { listStyle: "none", padding: 0, margin: 0, display: "grid", gap: tokens.spacingVerticalXXS },
   // A sentence, wrapped within the pane's 320 px, as the Issues list shows its own.
-  restatement: { justifyContent: "flex-start", textAlign: "left", height: "auto", whiteSpace: "normal" },
+  // A 32 px target at least, as every control of the pane.
+  restatement: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    height: "auto",
+    minHeight: "32px",
+    whiteSpace: "normal",
+  },
 });
 
 /** The section's two buttons, by the period: what focus returns to after each action. */
@@ -35,9 +42,10 @@ export interface PublishSectionProps {
 export function PublishSection(props: PublishSectionProps) {
   const { period, publishedAt, busy, onPublish } = props;
   const styles = useStyles();
-  const [asking, setAsking] = useState(false);
+  // Asking replaces the Publish… button: the keyboard goes to the question's answer, and back.
+  const { open: asking, fold, opener, show, cancel, close } = useFoldFocus<HTMLDivElement>();
   const publish = () => {
-    setAsking(false);
+    close();
     onPublish(period, false);
   };
   return (
@@ -52,7 +60,7 @@ export function PublishSection(props: PublishSectionProps) {
           </Button>
         </>
       ) : asking ? (
-        <div role="group" aria-label={`Publish ${period}?`} className={styles.section}>
+        <div ref={fold} role="group" aria-label={`Publish ${period}?`} className={styles.section}>
           <Body1>
             {`Publishing ${period} freezes its rows in the History sheet: later refreshes keep them as they are now, and a change to its data is reported as a restatement. You can unpublish it.`}
           </Body1>
@@ -60,13 +68,13 @@ export function PublishSection(props: PublishSectionProps) {
             <Button appearance="primary" disabledFocusable={busy} onClick={publish}>
               {`Publish ${period}`}
             </Button>
-            <Button appearance="secondary" onClick={() => setAsking(false)}>
+            <Button appearance="secondary" onClick={cancel}>
               Cancel
             </Button>
           </div>
         </div>
       ) : (
-        <Button appearance="secondary" disabledFocusable={busy} onClick={() => setAsking(true)}>
+        <Button ref={opener} appearance="secondary" disabledFocusable={busy} onClick={show}>
           {publishButtonName(period, false)}
         </Button>
       )}
