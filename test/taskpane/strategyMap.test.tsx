@@ -202,3 +202,18 @@ describe("the strategy map under the scorecard", () => {
     await screen.findByText('The "Strategy Map" sheet shows this map; every refresh redraws it.');
   });
 });
+
+describe("the strategy map by keyboard", () => {
+  it("opens an objective's KPIs with Enter and folds them with Escape, focus kept on its box", async () => {
+    renderMap();
+    const user = userEvent.setup();
+    const grow = screen.getByRole("button", { name: /^Grow revenue/ });
+    grow.focus();
+    await user.keyboard("{Enter}");
+    expect(screen.getByRole("region", { name: "KPIs of Grow revenue" })).toBeTruthy();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("region", { name: "KPIs of Grow revenue" })).toBeNull();
+    expect(grow.getAttribute("aria-pressed")).toBe("false");
+    expect(document.activeElement).toBe(grow);
+  });
+});

@@ -64,7 +64,8 @@ export interface StrategyMapViewProps {
 /**
  * The strategy map in the pane: objectives in perspective lanes, coloured by status and showing
  * their scores, with the cause-and-effect arrows of the Objectives table's Drives column. Every
- * objective is a button: Tab reaches it, Enter or Space shows its KPIs below the map.
+ * objective is a button: Tab reaches it, Enter or Space shows its KPIs below the map, Escape
+ * folds them away.
  */
 export function StrategyMapView({ result, objectives, palette }: StrategyMapViewProps) {
   const styles = useStyles();
@@ -112,6 +113,11 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       choose(key);
+    }
+    // Escape closes what the box opened, as it closes a KPI's details; focus stays on the box.
+    if (event.key === "Escape" && chosen !== null) {
+      event.stopPropagation();
+      setChosen(null);
     }
   };
 
