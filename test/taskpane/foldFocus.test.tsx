@@ -61,7 +61,7 @@ describe("focus in the folds a KPI's details and the Publish period section open
     await focusIs(screen.getByRole("button", { name: "Add initiative" }));
   });
 
-  it("Publish…: focus on the answer that publishes, and back on Publish… after Cancel", async () => {
+  it("Publish…: focus on the answer that publishes, and back on Publish… after Cancel or Escape", async () => {
     const onPublish = jest.fn();
     const user = show(
       <PublishSection
@@ -79,5 +79,12 @@ describe("focus in the folds a KPI's details and the Publish period section open
     await user.keyboard("{Tab}{Enter}");
     expect(onPublish).not.toHaveBeenCalled();
     await focusIs(screen.getByRole("button", { name: "Publish 2026-12…" }));
+    // Escape answers No as well.
+    await user.keyboard("{Enter}");
+    await focusIs(screen.getByRole("button", { name: "Publish 2026-12" }));
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("group", { name: "Publish 2026-12?" })).toBeNull();
+    await focusIs(screen.getByRole("button", { name: "Publish 2026-12…" }));
+    expect(onPublish).not.toHaveBeenCalled();
   });
 });

@@ -60,7 +60,19 @@ export function PublishSection(props: PublishSectionProps) {
           </Button>
         </>
       ) : asking ? (
-        <div ref={fold} role="group" aria-label={`Publish ${period}?`} className={styles.section}>
+        <div
+          ref={fold}
+          role="group"
+          aria-label={`Publish ${period}?`}
+          className={styles.section}
+          // Escape answers No, as Cancel does: the keyboard back on Publish….
+          onKeyDown={(e) => {
+            if (e.key === "Escape") {
+              e.stopPropagation();
+              cancel();
+            }
+          }}
+        >
           <Body1>
             {`Publishing ${period} freezes its rows in the History sheet: later refreshes keep them as they are now, and a change to its data is reported as a restatement. You can unpublish it.`}
           </Body1>
