@@ -37,7 +37,7 @@ export async function readUnitFiles(
     // A file over the size limit is refused before it is read, as the preview refuses one.
     const tooLarge = fileSizeRefusal(file.size);
     const refusal = /\.csv$/i.test(file.name)
-      ? `${file.name} is a CSV export: the pane reads workbooks (.xlsx, .xlsm); save it from Excel as .xlsx, or consolidate it with bsc consolidate.`
+      ? `${file.name} is a CSV export: the pane reads workbooks (.xlsx, .xlsm); save it from Excel as .xlsx and add it again.`
       : tooLarge && openFailureSentence(tooLarge, file.name, "pane");
     if (refusal) {
       readings.push({ ok: false, unit, reason: refusal });
@@ -93,8 +93,9 @@ export async function consolidateFiles(
   const remember = readings.map((r) => r.unit);
   const consolidation = await consolidateInto(port, group, readings, { remember, now });
   if (!consolidation.ok) {
+    // Each unit's reason first: the sentence that sums them up says they are above it.
     const reasons = readings.flatMap((r) => (r.ok ? [] : [`${r.unit.file}: ${r.reason}`]));
-    return { ok: false, message: [fatalSentence(consolidation.fatal), ...reasons].join(" ") };
+    return { ok: false, message: [...reasons, fatalSentence(consolidation.fatal)].join(" ") };
   }
   const { model, result, report } = consolidation;
   return {

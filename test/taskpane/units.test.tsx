@@ -6,7 +6,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { cellAt, type SheetSnapshot } from "../../src/model/snapshot";
 import { App } from "../../src/taskpane/App";
-import { readUnitFiles } from "../../src/taskpane/unitFiles";
+import { consolidateFiles, readUnitFiles } from "../../src/taskpane/unitFiles";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
 import { nodeCodec } from "../../src/workbook/package/nodeCodec";
 import { PackageWorkbook } from "../../src/workbook/package/packageWorkbook";
@@ -93,7 +93,11 @@ describe("Add units' workbooks…", () => {
       ["south", false],
       ["huge", false],
     ]);
-    expect(readings[1]).toMatchObject({ reason: expect.stringMatching(/CSV export.*bsc consolidate/) });
+    // In the pane's words: a pane user has never heard of bsc.
+    expect(readings[1]).toMatchObject({
+      reason: expect.stringMatching(/CSV export.*save it from Excel as \.xlsx and add it again\.$/),
+    });
+    expect((readings[1] as { reason: string }).reason).not.toMatch(/bsc/);
     expect(readings[2]).toMatchObject({ reason: expect.stringMatching(/^huge\.xlsx could not be opened/) });
   });
 
@@ -112,5 +116,27 @@ describe("Add units' workbooks…", () => {
         screen.getByText(/This workbook consolidates its units' workbooks \(north\.xlsx\)/),
       ).toBeTruthy(),
     );
+  });
+});
+
+describe("Add units' workbooks… where no unit can be read", () => {
+  it("says each unit's reason before the sentence that points above to them, and never names bsc", async () => {
+    const group = new MemoryWorkbook(book(sheet("KPI map", [["Unit", "Unit's KPI name", "Group KPI name"]])));
+    const outcome = await consolidateFiles(
+      group,
+      [
+        picked("broken.xlsx", new TextEncoder().encode("no workbook")),
+        { name: "south.csv", size: 10, arrayBuffer: () => Promise.resolve(new ArrayBuffer(10)) },
+      ],
+      new Date("2026-12-07T12:00:00Z"),
+      {},
+    );
+    expect(outcome.ok).toBe(false);
+    const message = (outcome as { message: string }).message;
+    expect(message).toMatch(/^broken\.xlsx: broken\.xlsx could not be opened/);
+    expect(message).toMatch(
+      /south\.csv: south\.csv is a CSV export.* None of the 2 units' workbooks could be consolidated \(each one's reason is above\)/,
+    );
+    expect(message).not.toMatch(/bsc/);
   });
 });
