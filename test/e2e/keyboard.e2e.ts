@@ -1,8 +1,8 @@
 /**
  * The whole journey by keyboard only, in Excel's 320 px pane: open the sample, create, open a
- * KPI, edit and save it, tag a range, refresh, change a setting, close the details. After each
- * step focus is on what the step produced (never on <body>) and the live regions said what
- * happened.
+ * KPI, edit and save it, tag a range, refresh, ask to publish, change a setting, open Add
+ * commentary, close the details. After each step focus is on what the step produced (never on
+ * <body>) and the live regions said what happened.
  */
 import type { Page } from "playwright-core";
 import { openPreview, paneBench, tabTo, type PaneBench } from "./pane";
@@ -169,6 +169,13 @@ describe("the pane by keyboard only, at 320 × 700", () => {
     await page.getByText(/^Scorecard for 2026-12: .* 16 KPIs/).waitFor();
     expect(await focused(page)).toBe("button: Refresh");
 
+    // Publish…: the question takes the keyboard; Escape answers No and gives it back.
+    await tabTo(page, /^Publish 2026-12…$/);
+    await page.keyboard.press("Enter");
+    expect(await focusMatches(page, /Publish 2026-12$/)).toBe("button: Publish 2026-12");
+    await page.keyboard.press("Escape");
+    expect(await focusMatches(page, /Publish 2026-12…$/)).toBe("button: Publish 2026-12…");
+
     // Settings: saved and said, focus on Save settings.
     await openTab(page, /Settings/, true);
     await page.getByRole("form", { name: "Settings" }).waitFor();
@@ -190,7 +197,14 @@ describe("the pane by keyboard only, at 320 × 700", () => {
     await page.keyboard.press("Enter");
     await details.waitFor();
     const chosen = await focused(page);
-    await tabTo(page, /Close the details/);
+    // Add commentary: its form takes the keyboard on Analysis; Cancel gives it back to the button.
+    await tabTo(page, /^Add commentary$/);
+    await page.keyboard.press("Enter");
+    expect(await focusMatches(page, /^textarea/)).toBe("textarea: Analysis");
+    await tabTo(page, /^Cancel$/);
+    await page.keyboard.press("Enter");
+    expect(await focusMatches(page, /Add commentary/)).toBe("button: Add commentary");
+    await shiftTabTo(page, /Close the details/);
     await page.keyboard.press("Enter");
     await details.waitFor({ state: "detached" });
     expect(await focused(page)).toBe(chosen);
