@@ -241,7 +241,10 @@ const CATALOGUE = {
   "no-unit-consolidated": [
     "error",
     (p: Params) =>
-      `None of the ${p.units} units' workbooks could be consolidated (each one's reason is above); the group's workbook is left as it was.`,
+      (Number(p.units) === 1
+        ? "The unit's workbook could not be consolidated (its reason is above)"
+        : `None of the ${p.units} units' workbooks could be consolidated (each one's reason is above)`) +
+      "; the group's workbook is left as it was.",
   ],
   "unit-kpi-missing": [
     "info",

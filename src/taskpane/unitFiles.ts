@@ -15,7 +15,7 @@ import { fatalSentence, outcomeSentence } from "../app/outcomeText";
 import type { Scoring } from "../app/scoring";
 import type { WorkbookPort } from "../workbook/port";
 import { openBrowserPackage } from "../workbook/package/browserPackage";
-import { fileSizeRefusal, openFailureSentence } from "../workbook/package/openFailure";
+import { fileSizeRefusal, openFailureReason, PANE_WORDS } from "../workbook/package/openFailure";
 
 /** What the pane needs of a picked file (a browser's File). */
 export interface PickedFile {
@@ -37,8 +37,8 @@ export async function readUnitFiles(
     // A file over the size limit is refused before it is read, as the preview refuses one.
     const tooLarge = fileSizeRefusal(file.size);
     const refusal = /\.csv$/i.test(file.name)
-      ? `${file.name} is a CSV export: the pane reads workbooks (.xlsx, .xlsm); save it from Excel as .xlsx and add it again.`
-      : tooLarge && openFailureSentence(tooLarge, file.name, "pane");
+      ? "this is a CSV export: the pane reads workbooks (.xlsx, .xlsm); save it from Excel as .xlsx and add it again."
+      : tooLarge && openFailureReason(tooLarge, PANE_WORDS);
     if (refusal) {
       readings.push({ ok: false, unit, reason: refusal });
       continue;
@@ -47,7 +47,8 @@ export async function readUnitFiles(
       const port = await open(new Uint8Array(await file.arrayBuffer()), false);
       readings.push(await readUnit(unit, port));
     } catch (e) {
-      readings.push({ ok: false, unit, reason: openFailureSentence(e, file.name, "pane") });
+      // The reason alone: every place that shows it names the file before it.
+      readings.push({ ok: false, unit, reason: openFailureReason(e, PANE_WORDS) });
     }
   }
   return readings;

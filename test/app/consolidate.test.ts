@@ -214,6 +214,9 @@ describe("consolidate", () => {
       },
     );
     expect(r).toMatchObject({ ok: false, fatal: { code: "no-unit-consolidated" } });
+    expect(!r.ok && r.fatal.message).toBe(
+      "The unit's workbook could not be consolidated (its reason is above); the group's workbook is left as it was.",
+    );
   });
 
   it("keeps the first of two KPIs a unit has under one group name, and warns", async () => {

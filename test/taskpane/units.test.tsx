@@ -68,7 +68,7 @@ describe("Add units' workbooks…", () => {
     ]);
     await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
     const notice = await screen.findByText(/2 of 3 units consolidated/);
-    expect(notice.textContent).toMatch(/Left out: broken \(broken\.xlsx\): broken\.xlsx could not be opened/);
+    expect(notice.textContent).toMatch(/Left out: broken \(broken\.xlsx\): this file is/);
     const scorecard = texts(port.sheet("Scorecard"));
     expect(scorecard).toEqual(expect.arrayContaining(["By entity", "north", "south", "Source cells"]));
     expect(scorecard).toContain("[south.xlsx]Data!E2");
@@ -98,7 +98,7 @@ describe("Add units' workbooks…", () => {
       reason: expect.stringMatching(/CSV export.*save it from Excel as \.xlsx and add it again\.$/),
     });
     expect((readings[1] as { reason: string }).reason).not.toMatch(/bsc/);
-    expect(readings[2]).toMatchObject({ reason: expect.stringMatching(/^huge\.xlsx could not be opened/) });
+    expect(readings[2]).toMatchObject({ reason: expect.stringMatching(/^this file is .* more than/) });
   });
 
   it("shows a group's workbook opened again as one to consolidate, naming its units' files", async () => {
@@ -133,9 +133,9 @@ describe("Add units' workbooks… where no unit can be read", () => {
     );
     expect(outcome.ok).toBe(false);
     const message = (outcome as { message: string }).message;
-    expect(message).toMatch(/^broken\.xlsx: broken\.xlsx could not be opened/);
+    expect(message).toMatch(/^broken\.xlsx: this file is/);
     expect(message).toMatch(
-      /south\.csv: south\.csv is a CSV export.* None of the 2 units' workbooks could be consolidated \(each one's reason is above\)/,
+      /south\.csv: this is a CSV export.* None of the 2 units' workbooks could be consolidated \(each one's reason is above\)/,
     );
     expect(message).not.toMatch(/bsc/);
   });
