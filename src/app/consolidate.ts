@@ -27,7 +27,7 @@ import type { WritePlan } from "../plan/plan";
 import { renderPlan } from "../plan/render";
 import { unitsSourceNote, withUnitsBlock, type UnitLine } from "../plan/unitsBlock";
 import type { WorkbookPort } from "../workbook/port";
-import { mergeHistory, periodRows } from "./periodHistory";
+import { mergeHistory, periodRows, sheetTimestamp } from "./periodHistory";
 import { buildReport, issueReport, type ScorecardReport } from "./report";
 import { readWorkbookState, scoreWorkbook, type RunOptions, type WorkbookState } from "./scoring";
 
@@ -381,12 +381,6 @@ export function missingRemembered(group: GroupWorkbook, given: readonly UnitSour
     }));
 }
 
-const timestamp = (d: Date): string =>
-  d
-    .toISOString()
-    .replace("T", " ")
-    .replace(/\.\d+Z$/, " UTC");
-
 /**
  * The write plan of a consolidation into the group's workbook: its Scorecard sheet (the group's
  * roll-up, the units side by side, each unit's file and cells), the dashboard, and the stored
@@ -402,6 +396,7 @@ export function consolidationPlan(
 ): { plan: WritePlan; issues: Issue[] } {
   const { state } = group;
   const { units } = consolidation.report;
+  const refreshedAt = sheetTimestamp(now);
   const rendered = renderPlan({
     sheetNames: state.snapshot.sheets.map((s) => s.name),
     owned: state.owned,
@@ -413,17 +408,17 @@ export function consolidationPlan(
       units: remember.map((u) => ({ name: u.name, file: u.file })),
       settings: { ...group.definition.settings, lastRefreshed: now.toISOString() },
     }),
-    refreshedAt: timestamp(now),
+    refreshedAt,
     // The consolidated period recorded in the group's History sheet as a refresh records its own,
     // every other period's rows (and a published period's) kept.
     periodRecords: mergeHistory(
       state.history ?? [],
-      periodRows(consolidation.result, timestamp(now)),
+      periodRows(consolidation.result, refreshedAt),
       group.definition.published,
     ),
   });
   const source = `the units' workbooks (${consolidation.consolidated.length} of ${units.length} consolidated)`;
-  const note = unitsSourceNote(source, timestamp(now));
+  const note = unitsSourceNote(source, refreshedAt);
   return { ...rendered, plan: withUnitsBlock(rendered.plan, consolidation.result, units, note) };
 }
 
