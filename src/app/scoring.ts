@@ -137,6 +137,10 @@ export function scoreWorkbook(
   return scoreModel(model, { ...options, fileIssues });
 }
 
+/** Whether any KPI of the report has an error (not only a warning): `bsc check` fails on it. */
+export const reportHasErrors = (report: ScorecardReport): boolean =>
+  report.issues.some((i) => i.severity === "error");
+
 /** The day of the run as the user's clock reads it ("2026-12-07"): actions due before it are late. */
 const dayOf = (now: Date): string =>
   `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
@@ -158,7 +162,7 @@ export function scoreModel(
   return {
     ok: true,
     report,
-    hasErrors: report.issues.some((i) => i.severity === "error"),
+    hasErrors: reportHasErrors(report),
     model,
     result: evaluation.result,
   };

@@ -12,7 +12,7 @@ import {
   type UnitReading,
 } from "../app/consolidate";
 import { fatalSentence, outcomeSentence } from "../app/outcomeText";
-import type { Scoring } from "../app/scoring";
+import { reportHasErrors, type Scoring } from "../app/scoring";
 import type { WorkbookPort } from "../workbook/port";
 import { openBrowserPackage } from "../workbook/package/browserPackage";
 import { fileSizeRefusal, openFailureReason, PANE_WORDS } from "../workbook/package/openFailure";
@@ -106,7 +106,7 @@ export async function consolidateFiles(
       model,
       result,
       report,
-      hasErrors: report.issues.some((i) => i.severity === "error"),
+      hasErrors: reportHasErrors(report),
     },
     sentence: outcomeOf(consolidation, words),
     incomplete: consolidation.incomplete,
