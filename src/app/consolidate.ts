@@ -39,15 +39,13 @@ export interface UnitSource {
 
 /**
  * What the consolidation keeps of a unit's reading: its KPIs and their structure, small enough to
- * pass from a worker thread, without the workbook it was read from.
+ * pass from a worker thread, without the workbook it was read from; its issues and observations
+ * name their cells in the unit's workbook.
  */
-export interface UnitModel {
-  readonly granularity: Granularity | null;
-  readonly perspectives: readonly PerspectiveModel[];
-  readonly objectives: readonly ObjectiveModel[];
-  readonly kpis: readonly KpiModel[];
-  /** What reading the unit found, each naming its cell in the unit's workbook. */
-  readonly issues: readonly Issue[];
+export interface UnitModel extends Pick<
+  ScorecardModel,
+  "granularity" | "perspectives" | "objectives" | "kpis" | "issues"
+> {
   /** The block(s) read, "KPI Data!A1:F40", or "Tagged ranges". */
   readonly read: string;
 }
@@ -67,11 +65,7 @@ export type UnitReading =
     };
 
 /** A unit's name from its file: the file's name without folder or extension. */
-export const unitName = (file: string): string =>
-  file
-    .replace(/\\/g, "/")
-    .replace(/^.*\//, "")
-    .replace(/\.(xlsx|xlsm|csv)$/i, "");
+export const unitName = (file: string): string => unitFileName(file).replace(/\.(xlsx|xlsm|csv)$/i, "");
 
 /**
  * A unit's workbook read and scored exactly as `bsc check` reads it (the same scoreWorkbook on
