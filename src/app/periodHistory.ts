@@ -104,6 +104,7 @@ export function periodRows(result: ScorecardResult, recordedAt: string): History
   return analyses.size ? rows.map(analysisOf) : rows;
 }
 
+/** A History row's item: its KPI (or objective, kpi "") and entity ("" for the whole). */
 const itemKey = (perspective: string, objective: string, kpi: string, entity: string): string =>
   [perspective, objective, kpi, entity].join("\u0000");
 
@@ -182,9 +183,6 @@ export function mergeHistory(
     .map(({ r }) => ({ ...r, published: at.get(r.period) ?? "" }));
 }
 
-const rowKey = (perspective: string, objective: string, kpi: string, entity: string): string =>
-  [perspective, objective, kpi, entity].join("\u0000");
-
 const readingOf = (value: number | null): NumberReading =>
   value === null ? { kind: "blank" } : { kind: "number", value };
 const numberIn = (r: NumberReading): number | null => (r.kind === "number" ? r.value : null);
@@ -217,7 +215,7 @@ export function withPublishedValues(
   const frozen = publishedSet(published);
   for (const r of history)
     if (r.level === "KPI" && frozen.has(r.period))
-      rows.set(`${r.period}\u0000${rowKey(r.perspective, r.objective, r.kpi, r.entity)}`, r);
+      rows.set(`${r.period}\u0000${itemKey(r.perspective, r.objective, r.kpi, r.entity)}`, r);
   if (rows.size === 0) return { model, restatements };
 
   const restate = (kpi: KpiModel, o: Observation, period: string, row: HistoryRow): Observation => {
@@ -246,7 +244,7 @@ export function withPublishedValues(
 
   const found = new Set<string>();
   const kpis = model.kpis.map((kpi) => {
-    const key = rowKey(kpi.perspective, kpi.objective, kpi.name, kpi.entity ?? "");
+    const key = itemKey(kpi.perspective, kpi.objective, kpi.name, kpi.entity ?? "");
     let touched = false;
     const observations = kpi.observations.map((o) => {
       const period = o.period ? periods.get(periodOrdinal(o.period)) : undefined;
