@@ -2,6 +2,7 @@ import { suggestedCommand } from "../app/suggestion";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { reportJson, type ScorecardReport } from "../app/report";
+import { fatalSentence } from "../app/outcomeText";
 import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { ColumnMapping, SourceLayout } from "../model/detect";
 import { issue, type Issue } from "../engine/issues";
@@ -250,12 +251,11 @@ export function outcomeFailure(
   outcome: Extract<RunOutcome, { ok: false }>,
   command: { kind: "check" | "refresh"; book: string; mapping?: ColumnMapping; table?: string },
 ): CliFailure {
-  const where = outcome.fatal.cell ? ` (${outcome.fatal.cell})` : "";
   const suggestion = outcome.suggestion
     ? suggestedCommand(command.kind, command.book, outcome.suggestion, command)
     : undefined;
   const tail = suggestion ? ` Try: ${suggestion.text}` : "";
-  return new CliFailure(`${outcome.fatal.message}${where}${tail}`, EXIT_WORKBOOK, outcome.fatal, suggestion);
+  return new CliFailure(`${fatalSentence(outcome.fatal)}${tail}`, EXIT_WORKBOOK, outcome.fatal, suggestion);
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   type UnitReading,
   type UnitSource,
 } from "../app/consolidate";
-import { STATUS_WORDS } from "../app/outcomeText";
+import { fatalSentence, STATUS_WORDS } from "../app/outcomeText";
 import { reportJson } from "../app/report";
 import type { Command } from "./args";
 import { heapLimit } from "./boundedHeap";
@@ -241,7 +241,7 @@ export async function runConsolidate(command: ConsolidateCommand, io: CliIo): Pr
     const { port } = await readWorkbook(input, command.book, true);
     const group = await readGroupWorkbook(port);
     if ("code" in group) {
-      throw new CliFailure(`${group.message}${group.cell ? ` (${group.cell})` : ""}`, EXIT_WORKBOOK, group);
+      throw new CliFailure(fatalSentence(group), EXIT_WORKBOOK, group);
     }
     const groupDir = path.dirname(input);
     // With no unit given, those remembered, found again beside the group's workbook.
