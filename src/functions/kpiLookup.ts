@@ -7,6 +7,7 @@ import type { KpiResult, ScorecardResult } from "../engine/evaluate";
 import { periodKey } from "../engine/periods";
 import { fatalSentence } from "../app/outcomeText";
 import { scoreModel, type Scoring } from "../app/scoring";
+import type { ScorecardModel } from "../model/scorecard";
 import { readPeriod } from "../model/values";
 import { STATUS_MEANINGS } from "../plan/palette";
 import { argumentCell, FunctionError, NO_DATA } from "./scoreArguments";
@@ -92,6 +93,24 @@ export interface KpiQuery {
   readonly entity?: unknown;
 }
 
+/**
+ * Each model's scorings of other periods, kept with the model: BSC.KPI is volatile, so every
+ * recalculation asks again, and every cell naming the same period shares one scoring instead of
+ * scoring the whole workbook once per cell. A new reading of the workbook is a new model.
+ */
+const otherPeriods = new WeakMap<ScorecardModel, Map<string, Scoring>>();
+
+/** The result for the period asked for: the scored one as read, another scored once and kept. */
+function resultFor(scoring: Extract<Scoring, { ok: true }>, period: string | null): ScorecardResult {
+  if (period === null || period === scoring.result.period) return scoring.result;
+  let kept = otherPeriods.get(scoring.model);
+  if (!kept) otherPeriods.set(scoring.model, (kept = new Map()));
+  let scored = kept.get(period);
+  if (!scored) kept.set(period, (scored = scoreModel(scoring.model, { period })));
+  if (!scored.ok) throw new FunctionError("#N/A", fatalSentence(scored.fatal));
+  return scored.result;
+}
+
 /** BSC.KPI's answer from a scorecard read: a number, a word, or "" for no data. */
 export function kpiValue(scorecard: WorkbookScorecard, query: KpiQuery): number | string {
   const name = argumentCell(query.name, "KPI name");
@@ -102,13 +121,7 @@ export function kpiValue(scorecard: WorkbookScorecard, query: KpiQuery): number 
   const entityCell = argumentCell(query.entity, "entity");
   const entity = entityCell === null || String(entityCell).trim() === "" ? null : String(entityCell);
   if (!scorecard.ok) throw new FunctionError("#N/A", scorecard.message);
-  let result = scorecard.scoring.result;
-  if (period !== null && period !== result.period) {
-    const scored = scoreModel(scorecard.scoring.model, { period });
-    if (!scored.ok) throw new FunctionError("#N/A", fatalSentence(scored.fatal));
-    result = scored.result;
-  }
-  const kpi = findKpi(result, String(name), entity);
+  const kpi = findKpi(resultFor(scorecard.scoring, period), String(name), entity);
   switch (field) {
     case "score":
       return numberOrNoData(kpi.score);

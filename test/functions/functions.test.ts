@@ -4,6 +4,7 @@
  * expected number is the engine's own (scoreKpi, rollUp, the refresh's result), never a literal.
  */
 import { runScorecard } from "../../src/app/scorecard";
+import * as scoringModule from "../../src/app/scoring";
 import type { KpiResult } from "../../src/engine/evaluate";
 import { scoreKpi } from "../../src/engine/kpi";
 import { rollUp, statusFromScore } from "../../src/engine/rollup";
@@ -230,6 +231,21 @@ describe("BSC.KPI, reading the workbook through the Office.js adapter", () => {
     // 46023 is 1 January 2026 in Excel's date system.
     expect(await kpi("Churn", "actual", 46023)).toBe(0.05);
     expect(await shownAsync(() => kpi("Revenue", "score", "2025-01"))).toMatchObject({ error: "#N/A" });
+  });
+
+  it("scores another period once for every cell that names it, and again after a refresh", async () => {
+    await refreshed();
+    const scoring = jest.spyOn(scoringModule, "scoreModel");
+    try {
+      await Promise.all([kpi("Revenue", "score", "2026-01"), kpi("Churn", "actual", 46023)]);
+      await kpi("Revenue", "status", "2026-01");
+      expect(scoring).toHaveBeenCalledTimes(1);
+      await runScorecard(new SharedRuntimeWorkbook(excel.run), {}, true);
+      await kpi("Revenue", "score", "2026-01");
+      expect(scoring).toHaveBeenCalledTimes(2);
+    } finally {
+      scoring.mockRestore();
+    }
   });
 
   it("answers #N/A for a KPI, or an entity, that is not in the scorecard, and #VALUE! for a field it does not give", async () => {
