@@ -122,9 +122,6 @@ function compileTime(section: string): TimeSection {
 const CACHE_LIMIT = 500;
 const cache = new Map<string, NumberFormatter>();
 
-/** The general style (src/engine/numberText.ts, the engine's messages' too). */
-const generalFormatter = (locale: string | undefined): NumberFormatter => generalNumberFormatter(locale);
-
 /** A section's characters with literals unwrapped: each character marked as literal text or code. */
 function tokens(section: string): { ch: string; literal: boolean }[] {
   const out: { ch: string; literal: boolean }[] = [];
@@ -256,7 +253,8 @@ function sections(code: string): string[] {
 }
 
 function compile(code: string | null, locale: string | undefined): NumberFormatter {
-  const general = generalFormatter(locale);
+  // The general style is the engine's (its messages write amounts with it): one rule for both.
+  const general = generalNumberFormatter(locale);
   if (code === null || code.trim() === "" || /^general$/i.test(code.trim())) return general;
   const [positive, negative, zero] = sections(code).map((s) =>
     /^general$/i.test(s.trim()) ? null : compileSection(s, locale),
