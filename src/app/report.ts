@@ -48,7 +48,6 @@ export interface CommentaryReport {
   readonly sources: readonly ("table" | "pane")[];
 }
 
-/** An initiative as the report gives it: what the Initiatives table says, and its flags. */
 /**
  * An action's or initiative's due date in a line the user reads: "due 2026-12-31", or a Due that is
  * no day as it was written, so the user's words stay in sight: the pane's and bsc check's one rule.
@@ -56,6 +55,7 @@ export interface CommentaryReport {
 export const dueText = (x: { readonly due: string | null; readonly dueWritten?: string }): string =>
   x.due ? `due ${x.due}` : x.dueWritten !== undefined ? `due "${x.dueWritten}" (not a date)` : "";
 
+/** An initiative as the report gives it: what the Initiatives table says, and its flags. */
 export type InitiativeReport = Omit<InitiativeResult, "dueCell" | "statusCell" | "spendCell">;
 
 export interface EntityReport {
