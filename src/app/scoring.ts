@@ -96,11 +96,9 @@ export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookSta
   const history = readHistory(snapshot, owned);
   if (storedText === null) return { snapshot, owned, stored: null, history };
   const parsed = parseDefinition(storedText);
-  if (!parsed.ok) {
-    const cell = owned.definition ? sheetCell(owned.definition, 2, 1) : null;
-    return issue("definition-invalid", cell, { reason: parsed.reason });
-  }
+  // The stored definition's cell: where a definition that cannot be read, or was put right, is.
   const cell = owned.definition ? sheetCell(owned.definition, 2, 1) : null;
+  if (!parsed.ok) return issue("definition-invalid", cell, { reason: parsed.reason });
   const notes = (parsed.repaired ?? []).map((reason) => issue("definition-name-repaired", cell, { reason }));
   return { snapshot, owned, stored: parsed.definition, history, ...(notes.length ? { notes } : {}) };
 }
