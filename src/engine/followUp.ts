@@ -5,7 +5,7 @@
  * the run, given by the caller: the engine reads no clock.
  */
 import type { CommentaryNote, FollowUpStatus, InitiativeModel } from "../model/followUp";
-import type { ScorecardModel } from "../model/scorecard";
+import { kpiKey, objectiveKey, type ScorecardModel } from "../model/scorecard";
 import { issue, type Issue } from "./issues";
 import type { PerspectiveResult } from "./evaluate";
 
@@ -137,22 +137,22 @@ export function followUpsOf(
 ): FollowUpResult {
   const issues: Issue[] = [];
   // In scorecard order: each objective's commentary, then its KPIs', as the Scorecard sheet lists them.
-  const objectiveAt = new Map(model.objectives.map((o, i) => [`${o.perspective}\u0000${o.name}`, i]));
+  const objectiveAt = new Map(model.objectives.map((o, i) => [objectiveKey(o.perspective, o.name), i]));
   const kpiAt = new Map<string, number>();
   model.kpis.forEach((k, i) => {
-    const key = `${k.perspective}\u0000${k.objective}\u0000${k.name}`;
+    const key = kpiKey(k.perspective, k.objective, k.name);
     if (!kpiAt.has(key)) kpiAt.set(key, i + 1);
   });
   const order = (n: { perspective: string; objective: string; kpi?: string | null }): number =>
-    (objectiveAt.get(`${n.perspective}\u0000${n.objective}`) ?? 0) * (model.kpis.length + 1) +
-    (n.kpi ? (kpiAt.get(`${n.perspective}\u0000${n.objective}\u0000${n.kpi}`) ?? 0) : 0);
+    (objectiveAt.get(objectiveKey(n.perspective, n.objective)) ?? 0) * (model.kpis.length + 1) +
+    (n.kpi ? (kpiAt.get(kpiKey(n.perspective, n.objective, n.kpi)) ?? 0) : 0);
   const commentary = gatherCommentary(model.commentary ?? [], scored.period, today, issues).sort(
     (a, b) => order(a) - order(b),
   );
   const explained = new Set(
     commentary
       .filter((c) => c.kpi !== null && c.analysis !== "")
-      .map((c) => `${c.perspective}\u0000${c.objective}\u0000${c.kpi}`),
+      .map((c) => kpiKey(c.perspective, c.objective, c.kpi as string)),
   );
   const needsCommentary =
     model.settings.needsCommentary === false
@@ -161,7 +161,7 @@ export function followUpsOf(
           p.objectives.flatMap((o) =>
             o.kpis
               .filter((k) => k.status === "red" || k.status === "amber")
-              .filter((k) => !explained.has(`${p.name}\u0000${o.name}\u0000${k.kpi.name}`))
+              .filter((k) => !explained.has(kpiKey(p.name, o.name, k.kpi.name)))
               .map((k) => k.kpi.name),
           ),
         );
