@@ -289,26 +289,20 @@ export class OfficeWorkbook implements InteractiveWorkbook {
             const visibility = VISIBILITY_TO_EXCEL[sheetPlan.visibility];
             if (before.visibility !== visibility) ws.visibility = visibility;
           }
+          const used = usedRows[i];
+          const usedBefore =
+            used && !used.isNullObject
+              ? { rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount }
+              : { rows: 0, cols: 0 };
           if (sheetPlan.role === "definition") {
-            const used = usedRows[i];
-            const rowsBefore = used && !used.isNullObject ? used.rowIndex + used.rowCount : 0;
-            await this.writeInOneOperation(ws, sheetPlan, rowsBefore, budget);
+            await this.writeInOneOperation(ws, sheetPlan, usedBefore.rows, budget);
           } else if (sheetPlan.role === "history") {
             // The History sheet is the only record of earlier periods (a published one's above
             // all): never cleared, its new values written over the old, so that a failure never
             // leaves an empty sheet. Only its formats go first.
-            const used = usedRows[i];
-            const rowsBefore = used && !used.isNullObject ? used.rowIndex + used.rowCount : 0;
-            const colsBefore = used && !used.isNullObject ? used.columnIndex + used.columnCount : 0;
-            // Written in parts (a History over half a request), a sheet that grows is written from
-            // its end: each old row is then still in the sheet, at its old row or its new one,
-            // whichever part a failure stops at (one that shrinks, from the top, for the same reason).
-            // A loop, not Math.max(...cells): a History's hundreds of thousands of cells overflow a spread.
-            const rowsAfter = sheetPlan.cells.reduce((last, c) => Math.max(last, c.row), 0);
-            const cover = { rows: rowsBefore, cols: colsBefore, fromEnd: rowsAfter > rowsBefore };
             ws.getRange().clear("Formats");
             ws.freezePanes.unfreeze();
-            await this.writeSheet(ws, sheetPlan, plan, budget, cover);
+            await this.writeSheet(ws, sheetPlan, plan, budget, { ...usedBefore, fromEndWhenGrowing: true });
           } else {
             ws.getRange().clear();
             ws.freezePanes.unfreeze();
@@ -488,14 +482,15 @@ export class OfficeWorkbook implements InteractiveWorkbook {
 
   /**
    * `cover`: the rows and columns the values are written over, blank beyond the plan's cells;
-   * `fromEnd`: the values written in parts from the last rows up.
+   * `fromEndWhenGrowing`: when the block has more rows than `cover`, its parts written from the
+   * last rows up.
    */
   private async writeSheet(
     ws: Excel.Worksheet,
     sheet: SheetPlan,
     plan: WritePlan,
     budget: PayloadBudget,
-    cover: { rows: number; cols: number; fromEnd?: boolean } = { rows: 0, cols: 0 },
+    cover: { rows: number; cols: number; fromEndWhenGrowing?: boolean } = { rows: 0, cols: 0 },
   ): Promise<void> {
     const block = valueBlock(sheet.cells, cover);
     // Number formats only where a cell has one (a few in a hundred): a grid of them for every
@@ -515,7 +510,11 @@ export class OfficeWorkbook implements InteractiveWorkbook {
       const rowsPerChunk = Math.max(1, Math.floor(this.payloadLimit / 2 / rowBytes));
       const starts: number[] = [];
       for (let start = 0; start < block.rows; start += rowsPerChunk) starts.push(start);
-      if (cover.fromEnd) starts.reverse();
+      // Written in parts (a History over half a request), a sheet that grows is written from its
+      // end: each old row is then still in the sheet, at its old row or its new one, whichever part
+      // a failure stops at (one that shrinks, from the top, for the same reason). The block already
+      // spans the larger of the old rows and the plan's, so no second pass over the cells.
+      if (cover.fromEndWhenGrowing && block.rows > cover.rows) starts.reverse();
       for (const start of starts) {
         const values = block.values.slice(start, start + rowsPerChunk);
         await budget.add(sizeOf(values));
