@@ -288,6 +288,7 @@ export function consolidate(readings: readonly UnitReading[], options: Consolida
   }
   // Each group KPI's own perspective and objective are those the first unit gave it.
   const used = new Set([...groupKpis.values()].map((g) => objectiveKey(g.perspective, g.objective)));
+  const usedPerspectives = new Set([...groupKpis.values()].map((g) => g.perspective));
   const model: ScorecardModel = {
     table: null,
     tables: [],
@@ -295,9 +296,7 @@ export function consolidate(readings: readonly UnitReading[], options: Consolida
     layout: null,
     granularity,
     settings: options.settings,
-    perspectives: [...perspectives.values()].filter((p) =>
-      [...used].some((key) => key.startsWith(`${p.name}\u0000`)),
-    ),
+    perspectives: [...perspectives.values()].filter((p) => usedPerspectives.has(p.name)),
     objectives: [...objectives.values()].filter((o) => used.has(objectiveKey(o.perspective, o.name))),
     kpis,
     issues,
