@@ -14,7 +14,7 @@ import type { FollowUpColumn } from "./headers";
 import { normalizeHeader } from "./headers";
 import { isoDayOfCell, readPeriodCell, type DayOrder } from "./periodText";
 import type { KpiModel, ObjectiveModel } from "./scorecard";
-import { objectiveNameKey } from "./scorecard";
+import { objectiveKey, objectiveNameKey } from "./scorecard";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, formatAt } from "./snapshot";
 import { cellText, isBlankCell, readNumber, type NumberReading } from "./values";
@@ -304,7 +304,7 @@ function subjectsOf(
       .filter((k) => objective === "" || objectiveNameKey(k.objective) === objective)
       .map((k) => ({ perspective: k.perspective, objective: k.objective, kpi: k.name }))
       .filter((s) => {
-        const key = `${s.perspective}\u0000${s.objective}`;
+        const key = objectiveKey(s.perspective, s.objective);
         return !seen.has(key) && (seen.add(key), true);
       });
   }
