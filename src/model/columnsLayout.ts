@@ -5,9 +5,9 @@
  */
 import { issue, type Issue } from "../engine/issues";
 import type { Granularity, Period } from "../engine/periods";
-import { periodOrdinal } from "../engine/periods";
+import { periodKey, periodOrdinal } from "../engine/periods";
 import { sheetCell } from "./address";
-import { plainObservation, type KpiDraft, type RowTally } from "./drafts";
+import { EntityColumn, isEntityTotal, plainObservation, type KpiDraft, type RowTally } from "./drafts";
 import type { LayoutRows } from "./longLayout";
 import { RowContext, type TableReader } from "./rows";
 import { cellAt } from "./snapshot";
@@ -28,15 +28,29 @@ export function readColumnRows(
 ): LayoutRows | Issue {
   const { table, sheet } = reader;
   const pairs = table.kpiColumns ?? [];
-  const drafts = pairs.map((p): KpiDraft => ({
-    entity,
-    perspective,
-    objective: p.name,
-    name: p.name,
-    observations: [],
-    byPeriod: new Map(),
-    attributes: {},
-  }));
+  // A row per period and unit ("2024-01, North, …"): each unit's KPIs are the entity's, by the
+  // long reader's rules (a blank entity cell repeats the one above; "Total" is the units' total).
+  const entities = new EntityColumn(reader.has("entity") ? (row) => reader.text(row, "entity") : null);
+  const drafts: KpiDraft[] = [];
+  const draftsOf = new Map<string | null, KpiDraft[]>();
+  const entityDrafts = (unit: string | null): KpiDraft[] => {
+    let found = draftsOf.get(unit);
+    if (!found) {
+      found = pairs.map((p): KpiDraft => ({
+        entity: unit,
+        perspective,
+        objective: p.name,
+        name: p.name,
+        observations: [],
+        byPeriod: new Map(),
+        attributes: {},
+      }));
+      draftsOf.set(unit, found);
+      drafts.push(...found);
+    }
+    return found;
+  };
+  if (!reader.has("entity")) entityDrafts(entity);
   let granularity: Granularity | null = null;
   const periods = new Set<number>();
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
@@ -47,6 +61,11 @@ export function readColumnRows(
     const label = cellText(raw);
     if (TOTAL_LABEL.test(label.trim())) {
       tally.take({ kind: "total", issue: issue("total-row", reader.cell(row, "period"), { label }) });
+      continue;
+    }
+    const unit = entities.at(row) ?? entity;
+    if (unit !== null && reader.has("entity") && isEntityTotal(unit)) {
+      tally.total(issue("entity-total", reader.cell(row, "entity"), { label: unit }));
       continue;
     }
     tally.take({ kind: "kpi", perspective, objective: "", name: "" });
@@ -67,11 +86,23 @@ export function readColumnRows(
       });
     }
     const ordinal = periodOrdinal(period);
+    const rowDrafts = entityDrafts(unit);
+    // A second row of the same period (and unit): its numbers would be dropped without a word.
+    const earlier = rowDrafts.find((d) => d.byPeriod.has(ordinal));
+    if (earlier) {
+      tally.leaveOut(
+        issue("duplicate-kpi", reader.cell(row, "period"), {
+          kpi: unit === null || !reader.has("entity") ? earlier.name : `${earlier.name} (${unit})`,
+          period: periodKey(period),
+          first: earlier.byPeriod.get(ordinal)?.actualCell ?? "",
+        }),
+      );
+      continue;
+    }
     periods.add(ordinal);
     tally.scored();
     pairs.forEach((pair, i) => {
-      const draft = drafts[i] as KpiDraft;
-      if (draft.byPeriod.has(ordinal)) return;
+      const draft = rowDrafts[i] as KpiDraft;
       const observation = plainObservation(
         period,
         row,

@@ -198,6 +198,49 @@ describe("KPIs as columns", () => {
   });
 });
 
+describe("KPIs as columns, a row per period and unit", () => {
+  const header = ["Month", "Region", "Actual_Revenue", "Budget_Revenue"];
+
+  it("makes each unit an entity of its own, its red row kept, the units' total row left out", () => {
+    const model = modelOf(
+      read(
+        monthly(header, [
+          ["2024-01", "North", 100, 100],
+          ["2024-01", "South", 50, 100],
+          ["2024-01", "Total", 150, 200],
+        ]),
+      ),
+    );
+    expect(model.kpis.map((k) => [k.entity, k.name, k.observations.map((o) => o.actualCell)])).toEqual([
+      ["North", "Revenue", ["Data!C2"]],
+      ["South", "Revenue", ["Data!C3"]],
+    ]);
+    expect(model.issues).toContainEqual(expect.objectContaining({ code: "entity-total", cell: "Data!B4" }));
+  });
+
+  it("says of a second row of one period, with no unit to tell them apart, that it is left out", () => {
+    const model = modelOf(
+      read(
+        monthly(
+          ["Month", "Actual_Revenue", "Budget_Revenue"],
+          [
+            ["2024-01", 100, 100],
+            ["2024-01", 50, 100],
+          ],
+        ),
+      ),
+    );
+    expect(model.kpis[0]?.observations.map((o) => o.actualCell)).toEqual(["Data!B2"]);
+    expect(model.issues).toContainEqual(
+      expect.objectContaining({
+        code: "duplicate-kpi",
+        cell: "Data!A3",
+        message: '"Revenue" appears twice in 2024-01; the row at Data!B2 is used and this one is left out.',
+      }),
+    );
+  });
+});
+
 describe("totals among the entities", () => {
   it.each(["Total", "Grand total", "All", "Group", "Gesamt"])("a %s row is left out, not a unit", (total) => {
     const model = modelOf(
