@@ -8,6 +8,7 @@ import { issue, type Issue } from "../engine/issues";
 import { sheetBox, sheetCell } from "./address";
 import { detectTables, type DetectedTable } from "./detect";
 import type { KpiMapColumn } from "./headers";
+import { objectiveNameKey } from "./scorecard";
 import { cellAt, type WorkbookSnapshot } from "./snapshot";
 import { cellText } from "./values";
 
@@ -27,9 +28,11 @@ export interface KpiMap {
   readonly issues: readonly Issue[];
 }
 
-/** A unit or KPI name as the map matches it: case, width and runs of spaces aside. */
-export const mapNameKey = (name: string): string =>
-  name.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+/**
+ * A unit or KPI name as the map matches it: case, width and runs of spaces aside, the rule a
+ * Drives cell's objective name is matched by.
+ */
+export const mapNameKey: (name: string) => string = objectiveNameKey;
 
 /** The first KPI map of the workbook (sheets the product owns skipped); an empty map without one. */
 export function readKpiMap(book: WorkbookSnapshot, ownedSheets: ReadonlySet<string>): KpiMap {
