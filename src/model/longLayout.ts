@@ -68,7 +68,6 @@ export function readLongRows(
   const drafts: KpiDraft[] = [];
   const byName = new Map<string, KpiDraft[]>();
   const hasPeriods = reader.has("period");
-  let granularity: Granularity | null = null;
   const periodColumn = hasPeriods ? new TablePeriods(reader, periodSettings) : null;
   if (periodColumn?.noYearAtAll) {
     const col = table.columns.period as number;
@@ -103,23 +102,10 @@ export function readLongRows(
     }
     let period: Period | null = null;
     if (periodColumn) {
-      const found = periodColumn.at(row);
-      if ("blank" in found) {
-        leaveOut(issue("missing-name", reader.cell(row, "period"), { column: "period" }));
-        continue;
-      }
-      if ("issue" in found) {
-        leaveOut(found.issue);
-        continue;
-      }
-      period = found.period;
-      granularity ??= period.granularity;
-      if (period.granularity !== granularity) {
-        return issue("period-mixed", reader.cell(row, "period"), {
-          found: period.granularity,
-          expected: granularity,
-        });
-      }
+      const found = periodColumn.scoredAt(row, tally);
+      if (found === null) continue;
+      if ("code" in found) return found;
+      period = found;
     }
     let named = byName.get(names.kpi);
     let draft = named?.find(
@@ -183,5 +169,5 @@ export function readLongRows(
   }
   const periods = new Set<number>();
   for (const d of drafts) for (const ordinal of d.byPeriod.keys()) periods.add(ordinal);
-  return { drafts, granularity, periods: periods.size, context };
+  return { drafts, granularity: periodColumn?.rowsGranularity ?? null, periods: periods.size, context };
 }

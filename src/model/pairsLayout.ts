@@ -5,7 +5,7 @@
  * value and cell from its Actual row, the target's from its Target row.
  */
 import { issue, type Issue } from "../engine/issues";
-import type { Granularity, Period } from "../engine/periods";
+import type { Period } from "../engine/periods";
 import { periodKey, periodOrdinal } from "../engine/periods";
 import { sheetCell } from "./address";
 import { BLANK, EntityColumn, isEntityTotal, plainObservation, type KpiDraft, type RowTally } from "./drafts";
@@ -44,7 +44,6 @@ export function readPairRows(
   const context = new RowContext(reader);
   const entities = new EntityColumn(reader.has("entity") ? (row) => reader.text(row, "entity") : null);
   const drafts = new Map<string, KpiDraft & { halves: Map<number, Halves> }>();
-  let granularity: Granularity | null = null;
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
     const reading = tally.take(context.read(row));
     if (reading === null) continue;
@@ -66,22 +65,10 @@ export function readPairRows(
     let ordinal = 0;
     let period: Period | null = null;
     if (periods) {
-      const found = periods.at(row);
-      if ("blank" in found) {
-        tally.leaveOut(issue("missing-name", reader.cell(row, "period"), { column: "period" }));
-        continue;
-      }
-      if ("issue" in found) {
-        tally.leaveOut(found.issue);
-        continue;
-      }
-      period = found.period;
-      granularity ??= period.granularity;
-      if (period.granularity !== granularity)
-        return issue("period-mixed", reader.cell(row, "period"), {
-          found: period.granularity,
-          expected: granularity,
-        });
+      const found = periods.scoredAt(row, tally);
+      if (found === null) continue;
+      if ("code" in found) return found;
+      period = found;
       ordinal = periodOrdinal(period);
     }
     const key = `${entity ?? ""}\u0000${kpiKey(reading.perspective, reading.objective, reading.name)}`;
@@ -138,5 +125,5 @@ export function readPairRows(
     return { ...draft, byPeriod, observations: [...byPeriod.values()] };
   });
   const periodCount = new Set(all.flatMap((d) => [...d.byPeriod.keys()])).size;
-  return { drafts: all, granularity, periods: periodCount, context };
+  return { drafts: all, granularity: periods?.rowsGranularity ?? null, periods: periodCount, context };
 }

@@ -7,7 +7,8 @@
  * an error at its cell: never a row dropped without a word.
  */
 import { issue, type Issue } from "../engine/issues";
-import type { Period } from "../engine/periods";
+import type { Granularity, Period } from "../engine/periods";
+import type { RowTally } from "./drafts";
 import { isYearHeader } from "./headers";
 import {
   readPeriodCell,
@@ -122,6 +123,34 @@ export class TablePeriods {
   /** The granularity the column reads in (weeks for dates a week apart). */
   get granularity() {
     return this.column.granularity;
+  }
+
+  /** The kind of period of the rows scored so far: the first one's; null before any. */
+  rowsGranularity: Granularity | null = null;
+
+  /**
+   * A data row's period for a long table's reader: null where the row is left out (its Period
+   * cell blank or no period, said in the tally); the period-mixed issue that stops the table where
+   * its kind is not that of the rows before it.
+   */
+  scoredAt(row: number, tally: RowTally): Period | null | Issue {
+    const found = this.at(row);
+    if ("blank" in found) {
+      tally.leaveOut(issue("missing-name", this.reader.cell(row, "period"), { column: "period" }));
+      return null;
+    }
+    if ("issue" in found) {
+      tally.leaveOut(found.issue);
+      return null;
+    }
+    const { period } = found;
+    this.rowsGranularity ??= period.granularity;
+    if (period.granularity !== this.rowsGranularity)
+      return issue("period-mixed", this.reader.cell(row, "period"), {
+        found: period.granularity,
+        expected: this.rowsGranularity,
+      });
+    return period;
   }
 
   at(row: number): RowPeriod {
