@@ -373,7 +373,7 @@ const SPENDER_HEADERS =
   /^(department|dept|cost cent(re|er)|cost centre name|cost center name|abteilung|kostenstelle|departamento|centro de costes?|centro de custos?|d[ée]partement|centre de co[uû]ts?|reparto|centro di costo|afdeling|kostenplaats)$/i;
 /** Headers that name a budget's lines as expenses: "Objeto Gasto", "Expense account", "Kostenart". */
 const EXPENSE_HEADERS =
-  /\b(gastos?|despesas?|expenses?|expenditures?|costs?|d[ée]penses?|kosten|kostenart|aufwand|aufwendungen|spese|uitgaven|kosten)\b/i;
+  /\b(gastos?|despesas?|expenses?|expenditures?|costs?|d[ée]penses?|kosten|kostenart|aufwand|aufwendungen|spese|uitgaven)\b/i;
 /** Headers of a target column that is a budget (not a goal or a plan of sales). */
 const BUDGET_HEADERS =
   /\b(budget|budgeted|presupuesto|presupuestado|or[çc]amento|or[çc]ado|budg[ée]t|preventivo|begroting|begroot)\b/i;
