@@ -119,6 +119,15 @@ export interface CommentaryEdit {
   readonly action?: { readonly action: string; readonly owner: string; readonly due: string | null };
 }
 
+/** Whether an entry of the pane's commentary is the KPI's for the period. */
+const commentaryOn =
+  (kpi: KpiIdentity, period: string | null) =>
+  (c: NonNullable<Definition["commentary"]>[number]): boolean =>
+    c.period === period &&
+    c.perspective === kpi.perspective &&
+    c.objective === kpi.objective &&
+    c.kpi === kpi.name;
+
 /**
  * The KPI's commentary for a period as the pane keeps it: a new analysis replaces the one entered
  * before (the table's rows are the table's), an action joins the earlier ones.
@@ -130,11 +139,7 @@ export function addCommentary(
   edit: CommentaryEdit,
 ): Definition {
   const all = definition.commentary ?? [];
-  const same = (c: (typeof all)[number]) =>
-    c.period === period &&
-    c.perspective === kpi.perspective &&
-    c.objective === kpi.objective &&
-    c.kpi === kpi.name;
+  const same = commentaryOn(kpi, period);
   const existing = all.find(same);
   const analysis = edit.analysis.trim();
   const entry = {
@@ -158,11 +163,7 @@ export function markActionDone(
   period: string | null,
   action: string,
 ): Definition {
-  const same = (c: NonNullable<Definition["commentary"]>[number]) =>
-    c.period === period &&
-    c.perspective === kpi.perspective &&
-    c.objective === kpi.objective &&
-    c.kpi === kpi.name;
+  const same = commentaryOn(kpi, period);
   return {
     ...definition,
     commentary: (definition.commentary ?? []).map((c) =>
