@@ -60,7 +60,7 @@ const LF = 0x0a;
  * A generator over the text: no array of every record is ever made, and each field is one slice
  * of the text (or, quoted, a few), so the time is linear in the text's length.
  */
-function* records(text: string, delimiter: string): Generator<string[]> {
+function* records(text: string, delimiter: string, strayQuote?: () => void): Generator<string[]> {
   const separator = delimiter.charCodeAt(0);
   const length = text.length;
   let at = 0;
@@ -95,6 +95,7 @@ function* records(text: string, delimiter: string): Generator<string[]> {
           if (c === separator || c === CR || c === LF) break;
           end++;
         }
+        if (strayQuote && end > at) strayQuote();
         field += text.slice(at, end);
         at = end;
       } else {
@@ -105,6 +106,7 @@ function* records(text: string, delimiter: string): Generator<string[]> {
           end++;
         }
         field = text.slice(at, end);
+        if (strayQuote && field.includes('"')) strayQuote();
         at = end;
       }
       row.push(field);
@@ -137,18 +139,24 @@ function firstLines(text: string, lines: number): string {
   return at < 0 ? text : text.slice(0, at);
 }
 
-/** The delimiter giving the same number (more than one) of fields on most of the first lines. */
+/**
+ * The delimiter giving the same number (more than one) of fields on most of the first lines; among
+ * equals, the one that splits no quoted field (a quote left in the middle of a field: `0<TAB>"; "`
+ * cut at its semicolon).
+ */
 function detectDelimiter(text: string): string {
   const sample = firstLines(text, 20);
-  let best: { delimiter: string; score: number } = { delimiter: ",", score: 0 };
+  let best = { delimiter: ",", score: 0, stray: 0 };
   for (const delimiter of DELIMITERS) {
     const counts = new Map<number, number>();
-    for (const r of records(sample, delimiter)) {
+    let stray = 0;
+    for (const r of records(sample, delimiter, () => stray++)) {
       if (r.length > 1 && r.some((f) => f !== "")) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
     }
     let score = 0;
     for (const count of counts.values()) score = Math.max(score, count);
-    if (score > best.score) best = { delimiter, score };
+    if (score > best.score || (score === best.score && score > 0 && stray < best.stray))
+      best = { delimiter, score, stray };
   }
   return best.delimiter;
 }

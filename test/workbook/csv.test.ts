@@ -67,6 +67,22 @@ describe("reading a CSV export", () => {
   });
 });
 
+describe("the delimiter of a CSV export", () => {
+  it("is not one that cuts a quoted field, where another splits the lines as evenly", () => {
+    // Semicolons inside quotes split each line in two as evenly as the tabs split it in three.
+    const csv = parseCsv('0\t"; "\t0\r\n0\t";"\t0');
+    expect(csv.delimiter).toBe("\t");
+    expect(csv.rows).toEqual([
+      [0, "; ", 0],
+      [0, ";", 0],
+    ]);
+  });
+
+  it("stays the semicolon of a decimal-comma export, which the comma splits as evenly", () => {
+    expect(parseCsv("KPI;Actual;Target\nSales;1,5;2,5\nCost;3,5;4,5").delimiter).toBe(";");
+  });
+});
+
 describe("numbers of a CSV export keep how they were written", () => {
   const cells = (text: string) => {
     const csv = parseCsv(text);
