@@ -8,7 +8,8 @@
  *   - the longest task on the main thread during each (PerformanceObserver "longtask").
  * Budgets (issue 21): create → tree ≤ 0.5 s, switch period ≤ 0.2 s, refresh ≤ 1 s, no task over
  * 200 ms. Each action is measured BENCH_RUNS times (default 3) on a fresh page; the median is shown.
- * Needs a build (npm run build, or BSC_PRODUCTION_URL=… npx webpack --mode production).
+ * Needs a build (npm run build, or BSC_PRODUCTION_URL=… npx webpack --mode production);
+ * BENCH_DIST=<folder> measures a build written elsewhere (webpack's --output-path).
  *
  * BENCH_PROFILE=<folder> also records Chromium's CPU profile of each action on the large scorecard
  * (first run) as <folder>/<action>.cpuprofile, for DevTools' Performance panel; built with
@@ -26,6 +27,7 @@ const KPIS = Number(process.env.BENCH_KPIS ?? 2000);
 const MONTHS = 12;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PROFILES = process.env.BENCH_PROFILE;
+const DIST_FOLDER = process.env.BENCH_DIST;
 const PERSPECTIVES = ["Financial", "Customer", "Internal Processes", "Learning & Growth"];
 const POLARITIES = ["higher", "lower", "band"];
 const BUDGET = { create: 500, period: 200, refresh: 1000, longTask: 200 };
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
   const large = path.join(dir, `kpis-${KPIS}.xlsx`);
   await runCli(["sample", sample], { stdout: () => undefined, stderr: () => undefined, cwd: dir });
   await writeLargeScorecard(large);
-  const server = await serveDist();
+  const server = await serveDist(DIST_FOLDER);
   const browser = await launchChromium();
   const rows: string[] = [];
   for (const [label, file] of [

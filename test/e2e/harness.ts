@@ -19,13 +19,14 @@ const TYPES: Readonly<Record<string, string>> = {
   ".txt": "text/plain",
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port. */
-export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!existsSync(path.join(DIST, "taskpane.html")))
-    throw new Error("dist/ is not built: run npm run build first");
+/** Serves dist/ (or another build's folder, `root`) on 127.0.0.1 at a free port. */
+export async function serveDist(root = DIST): Promise<{ url: string; close: () => Promise<void> }> {
+  const dist = path.resolve(root);
+  if (!existsSync(path.join(dist, "taskpane.html")))
+    throw new Error(`${dist} is not built: run npm run build first`);
   const server = http.createServer((req, res) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = path.join(dist, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
