@@ -9,6 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { useRef } from "react";
 import type { InteractiveWorkbook, RangeRef } from "../workbook/port";
+import { Announcer, useAnnounceChange } from "./Announcer";
 import { useAppStyles } from "./App.styles";
 import { AppViews } from "./AppViews";
 import { NoticeBar } from "./NoticeBar";
@@ -36,8 +37,34 @@ function formatTime(iso: string | null): string | null {
     : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
-/** The task pane: a header with Refresh, the live regions that say every result, then the views. */
-export function App({ port, theme = webLightTheme, showInputs, onScorecard, focusOnReady }: AppProps) {
+/**
+ * The task pane: a header with Refresh, the status line and message bar, then the views; every
+ * result and failure said through the one announcer.
+ */
+export function App({ theme = webLightTheme, ...props }: AppProps) {
+  const styles = useAppStyles();
+  return (
+    <FluentProvider theme={theme}>
+      <main className={styles.root}>
+        <Announcer>
+          <Pane {...props} />
+        </Announcer>
+      </main>
+    </FluentProvider>
+  );
+}
+
+/** A workbook the pane cannot read: its sentence shown, said at once, and given the focus. */
+function ReadFailure({ message }: { message: string }) {
+  useAnnounceChange(message, "assertive");
+  return (
+    <MessageBar layout="multiline" intent="error" tabIndex={-1} data-failure="">
+      <MessageBarBody>{message}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function Pane({ port, showInputs, onScorecard, focusOnReady }: Omit<AppProps, "theme">) {
   const styles = useAppStyles();
   const app = useApp({ port, showInputs, onScorecard, focusOnReady });
   const { state, progress, busy, session } = app;
@@ -47,42 +74,36 @@ export function App({ port, theme = webLightTheme, showInputs, onScorecard, focu
     state.phase === "ready" ? formatTime(state.definition?.settings.lastRefreshed ?? null) : null;
   const canRefresh = state.phase === "ready" && state.definition !== null;
   return (
-    <FluentProvider theme={theme}>
-      <main className={styles.root}>
-        <header className={styles.header}>
-          <h1 className={styles.title} ref={heading} tabIndex={-1}>
-            Balanced Scorecard
-          </h1>
-          {/* Focusable while busy: the keyboard stays on the button a refresh was started from. */}
-          <Button
-            appearance="primary"
-            disabledFocusable={busy || !canRefresh}
-            onClick={() => void app.refresh()}
-          >
-            Refresh
-          </Button>
-        </header>
-        <NoticeBar
-          progress={progress}
-          notice={session.notice}
-          lastRefreshed={lastRefreshed}
-          onDismiss={() => {
-            session.setNotice(null);
-            heading.current?.focus();
-          }}
-        />
-        {state.phase === "loading" ? (
-          <Spinner label="Reading the workbook…" />
-        ) : state.phase === "failed" ? (
-          <div role="alert">
-            <MessageBar layout="multiline" intent="error" tabIndex={-1}>
-              <MessageBarBody>{state.message}</MessageBarBody>
-            </MessageBar>
-          </div>
-        ) : (
-          <AppViews app={app} />
-        )}
-      </main>
-    </FluentProvider>
+    <>
+      <header className={styles.header}>
+        <h1 className={styles.title} ref={heading} tabIndex={-1}>
+          Balanced Scorecard
+        </h1>
+        {/* Focusable while busy: the keyboard stays on the button a refresh was started from. */}
+        <Button
+          appearance="primary"
+          disabledFocusable={busy || !canRefresh}
+          onClick={() => void app.refresh()}
+        >
+          Refresh
+        </Button>
+      </header>
+      <NoticeBar
+        progress={progress}
+        notice={session.notice}
+        lastRefreshed={lastRefreshed}
+        onDismiss={() => {
+          session.setNotice(null);
+          heading.current?.focus();
+        }}
+      />
+      {state.phase === "loading" ? (
+        <Spinner label="Reading the workbook…" />
+      ) : state.phase === "failed" ? (
+        <ReadFailure message={state.message} />
+      ) : (
+        <AppViews app={app} />
+      )}
+    </>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
 import type { Ref } from "react";
+import { LiveRegions } from "./Announcer";
 import type { Notice, Progress } from "./useScorecardSession";
 
 const useStyles = makeStyles({
@@ -19,9 +20,9 @@ const useStyles = makeStyles({
 });
 
 /**
- * The pane's two live regions, always in the page so that what comes into them is announced:
- * every result in the polite one, every failure in the assertive one (role "alert"). A failure's
- * message is focusable, for focus to land on it after the action that failed.
+ * The pane's status line and message bar, in the announcer's two live regions: every step and
+ * result in the polite one, every failure in the assertive one (role "alert"). A failure's
+ * message is focusable (`data-failure`), for focus to land on it after the action that failed.
  */
 export function NoticeBar({
   progress,
@@ -43,6 +44,7 @@ export function NoticeBar({
       key={notice.id}
       ref={failed ? errorRef : undefined}
       tabIndex={failed ? -1 : undefined}
+      data-failure={failed ? "" : undefined}
       layout="multiline"
       intent={notice.intent}
     >
@@ -61,16 +63,17 @@ export function NoticeBar({
     </MessageBar>
   );
   return (
-    <>
-      <div className={styles.region} role="status" aria-live="polite">
-        {progress && <ProgressBar value={progress.value} aria-label={progress.label} />}
-        {progress && <Caption1>{progress.label}</Caption1>}
-        {!progress && lastRefreshed && <Caption1>Last refreshed {lastRefreshed}</Caption1>}
-        {!failed && bar}
-      </div>
-      <div className={styles.region} role="alert" aria-live="assertive">
-        {failed && bar}
-      </div>
-    </>
+    <LiveRegions
+      className={styles.region}
+      polite={
+        <>
+          {progress && <ProgressBar value={progress.value} aria-label={progress.label} />}
+          {progress && <Caption1>{progress.label}</Caption1>}
+          {!progress && lastRefreshed && <Caption1>Last refreshed {lastRefreshed}</Caption1>}
+          {!failed && bar}
+        </>
+      }
+      assertive={failed && bar}
+    />
   );
 }

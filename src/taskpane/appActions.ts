@@ -29,7 +29,8 @@ export const focusTargets = {
       (row) => row.dataset.kpi === key,
     ) ?? focusTargets.tree(),
   setup: () => document.querySelector<HTMLElement>('form[aria-label="Set up the scorecard"] select'),
-  failure: () => document.querySelector<HTMLElement>('[role="alert"] [tabindex="-1"]'),
+  /** The message of a failure, shown in sight (the announcer that says it is out of sight). */
+  failure: () => document.querySelector<HTMLElement>("[data-failure]"),
   /** The Publish period section's button of that name: Unpublish once published, Publish once not. */
   publish: (name: string) => (): HTMLElement | null =>
     [...document.querySelectorAll<HTMLElement>('section[aria-label="Publish period"] button')].find(

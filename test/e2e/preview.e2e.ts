@@ -67,7 +67,12 @@ describe("the browser preview, used as a person would", () => {
 
     // The cell a KPI chose is the selection "Use selection" takes.
     await page.getByRole("treeitem", { name: /Revenue/ }).click();
-    const chosen = /Cell chosen: (.+)/.exec((await page.getByText(/Cell chosen: /).textContent()) ?? "")?.[1];
+    const chosen = /Cell chosen: (.+)/.exec(
+      (await page
+        .getByRole("toolbar")
+        .getByText(/Cell chosen: /)
+        .textContent()) ?? "",
+    )?.[1];
     expect(chosen).toMatch(/^'KPI Data'!H\d+$/);
     await page.getByRole("tab", { name: "Tag KPI" }).click();
     await page.getByRole("button", { name: "Use selection as actual" }).click();
@@ -86,7 +91,7 @@ describe("the browser preview, used as a person would", () => {
     expect(await cash.textContent()).toContain("Off target");
 
     await cash.click();
-    await page.getByText("Cell chosen: Treasury!M2").waitFor();
+    await page.getByRole("toolbar").getByText("Cell chosen: Treasury!M2").waitFor();
     await page.getByRole("button", { name: "Edit KPI" }).click();
     await page.getByRole("textbox", { name: "Target" }).fill("500");
     await page.getByRole("button", { name: "Save KPI" }).click();

@@ -77,7 +77,11 @@ describe("the task pane", () => {
     await user.selectOptions(owner, "");
     await user.selectOptions(screen.getByRole("combobox", { name: "Target (required)" }), "");
     expect(screen.getByRole("button", { name: "Create scorecard" })).toHaveProperty("disabled", true);
-    expect(screen.getByText("Choose the Target column first.")).toBeTruthy();
+    // Shown by the button it holds back, and said once, through the page's one polite region.
+    const form = screen.getByRole("form", { name: "Set up the scorecard" });
+    expect(within(form).getByText("Choose the Target column first.")).toBeTruthy();
+    expect(within(screen.getByRole("status")).getByText("Choose the Target column first.")).toBeTruthy();
+    expect(document.querySelectorAll("[aria-live]")).toHaveLength(2);
     await user.selectOptions(screen.getByRole("combobox", { name: "Target (required)" }), "Goal");
     await user.click(screen.getByRole("button", { name: "Create scorecard" }));
     await screen.findByRole("tree");
@@ -313,10 +317,13 @@ describe("the task pane", () => {
         { name: "_bsc_definition", sheet: "BSC Definition", box: { top: 1, left: 1, bottom: 1, right: 1 } },
       ],
     });
-    render(<App port={port} />);
-    expect(
-      await screen.findByText(/The stored scorecard definition cannot be read: it is not valid JSON/),
-    ).toBeTruthy();
+    render(<App port={port} focusOnReady />);
+    const sentence = /The stored scorecard definition cannot be read: it is not valid JSON/;
+    // Said at once, through the assertive region, and shown with the keyboard on it.
+    expect(await within(screen.getByRole("alert")).findByText(sentence)).toBeTruthy();
+    const shown = (await screen.findAllByText(sentence)).find((e) => !screen.getByRole("alert").contains(e));
+    await waitFor(() => expect(document.activeElement?.contains(shown!)).toBe(true));
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
   });
 });
 

@@ -5,6 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { PALETTES, STATUS_MEANINGS, STATUS_SHAPES } from "../../src/plan/palette";
+import { Announcer, LiveRegions } from "../../src/taskpane/Announcer";
 import { App } from "../../src/taskpane/App";
 import { wrapLabel } from "../../src/plan/strategyMap";
 import { StrategyMapSection } from "../../src/taskpane/views/StrategyMapSection";
@@ -99,6 +100,30 @@ describe("the strategy map in the pane", () => {
     expect(screen.getByRole("button", { name: /^Grow revenue/ })?.getAttribute("aria-pressed")).toBe("true");
     await user.keyboard(" ");
     expect(screen.queryByRole("region", { name: "KPIs of Grow revenue" })).toBeNull();
+  });
+
+  it("says the objective chosen, with its KPIs, through the page's one polite region", async () => {
+    const user = userEvent.setup();
+    const { model, result } = scored();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Announcer>
+          <LiveRegions />
+          <StrategyMapView result={result} objectives={model.objectives} palette="standard" />
+        </Announcer>
+      </FluentProvider>,
+    );
+    const status = screen.getByRole("status");
+    await user.click(screen.getByRole("button", { name: /^Grow revenue/ }));
+    expect(status.textContent).toMatch(
+      /^Grow revenue · Watch · score [\d.]+\. Revenue: On target, [\d.]+; Margin: Off target, [\d.]+$/,
+    );
+    // The details are shown, not a live region of their own: said once, by the announcer.
+    expect(document.querySelectorAll("[aria-live]")).toHaveLength(2);
+    expect(screen.getByRole("region", { name: "KPIs of Grow revenue" }).closest("[aria-live]")).toBeNull();
+    await user.click(screen.getByRole("button", { name: /^Build skills/ }));
+    expect(status.textContent).toMatch(/^Build skills · .*Training hours: /);
+    expect(status.querySelectorAll("span")).toHaveLength(1);
   });
 
   it("moves to the next objective with Tab and chooses it with a click too", async () => {

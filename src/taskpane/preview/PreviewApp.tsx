@@ -16,6 +16,7 @@ import { quoteSheetName } from "../../model/address";
 import { openBrowserPackage } from "../../workbook/package/browserPackage";
 import type { PackageWorkbook } from "../../workbook/package/packageWorkbook";
 import { fileSizeRefusal, openFailureSentence } from "../../workbook/package/openFailure";
+import { Announcer, LiveRegions, useAnnounceChange } from "../Announcer";
 import { App } from "../App";
 
 const useStyles = makeStyles({
@@ -71,6 +72,17 @@ export const downloadName = (fileName: string): string =>
  * file. Nothing leaves the browser.
  */
 export function PreviewApp({ theme }: { theme: Theme }) {
+  return (
+    <FluentProvider theme={theme} className={useStyles().page}>
+      <Announcer>
+        <Preview theme={theme} />
+      </Announcer>
+    </FluentProvider>
+  );
+}
+
+/** The preview's page inside its announcer, which the pane it opens says its results through too. */
+function Preview({ theme }: { theme: Theme }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -80,7 +92,12 @@ export function PreviewApp({ theme }: { theme: Theme }) {
   /** A workbook without a scorecard has nothing to download yet. */
   const [hasScorecard, setHasScorecard] = useState(false);
   const problemBar = useRef<HTMLDivElement>(null);
-  // A file that cannot be opened: its sentence is announced (assertive) and takes the focus.
+  const chosenCell = selected ? `Cell chosen: ${selected}` : null;
+  useAnnounceChange(chosenCell);
+  // A file that cannot be opened: its sentence is said at once (assertive) and takes the focus.
+  // With no workbook open yet it is shown in the page's live regions, drawn here; with one open,
+  // the pane draws them, and the sentence, shown above the pane, is said through them.
+  useAnnounceChange(loaded ? problem : null, "assertive");
   useEffect(() => {
     if (problem) problemBar.current?.focus();
   }, [problem]);
@@ -113,8 +130,13 @@ export function PreviewApp({ theme }: { theme: Theme }) {
     download(await loaded.port.toBytes(), downloadName(loaded.fileName));
   };
 
+  const problemMessage = problem && (
+    <MessageBar ref={problemBar} tabIndex={-1} data-failure="" layout="multiline" intent="error">
+      <MessageBarBody>{problem}</MessageBarBody>
+    </MessageBar>
+  );
   return (
-    <FluentProvider theme={theme} className={styles.page}>
+    <>
       {/* A landmark around the toolbar: every part of the page is in one (axe's "region"). */}
       <header>
         <div className={styles.bar} role="toolbar" aria-label="Workbook file">
@@ -135,8 +157,8 @@ export function PreviewApp({ theme }: { theme: Theme }) {
           {loaded && <Caption1>{loaded.fileName}</Caption1>}
           {loaded && (
             // Always a line, so that choosing a cell does not move the pane below it.
-            <Caption1 role="status" title="In Excel, choosing a KPI or an issue selects its cell.">
-              {selected ? `Cell chosen: ${selected}` : "No cell chosen"}
+            <Caption1 title="In Excel, choosing a KPI or an issue selects its cell.">
+              {chosenCell ?? "No cell chosen"}
             </Caption1>
           )}
           <input
@@ -158,13 +180,7 @@ export function PreviewApp({ theme }: { theme: Theme }) {
         </div>
       </header>
       {busy && <Spinner label="Opening the workbook…" />}
-      <div role="alert" aria-live="assertive">
-        {problem && (
-          <MessageBar ref={problemBar} tabIndex={-1} layout="multiline" intent="error">
-            <MessageBarBody>{problem}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      {loaded ? problemMessage : <LiveRegions assertive={problemMessage} />}
       {loaded ? (
         <App
           key={loaded.generation}
@@ -183,6 +199,6 @@ export function PreviewApp({ theme }: { theme: Theme }) {
           <Body1 as="p">In Excel, open this pane from Home &gt; Scorecard instead.</Body1>
         </main>
       )}
-    </FluentProvider>
+    </>
   );
 }

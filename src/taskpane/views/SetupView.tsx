@@ -4,6 +4,7 @@ import type { Definition } from "../../model/definition";
 import type { DetectedTable } from "../../model/detect";
 import { canonicalHeader } from "../../model/headers";
 import type { RangeRef } from "../../workbook/port";
+import { useAnnounceChange } from "../Announcer";
 import { SetupColumns } from "./SetupColumns";
 import { SetupPreview } from "./SetupPreview";
 import { SetupReading } from "./SetupReading";
@@ -34,6 +35,10 @@ export function SetupView({ workbook, candidates, base, getSelection, onCreate, 
   const { draft } = setup.preview;
   const { missing } = setup.columns;
   const table = setup.table.table;
+  const hint =
+    missing.length > 0 ? `Choose the ${missing.map(canonicalHeader).join(", ")} column first.` : null;
+  // Said each time it changes: the footer shows it, the announcer says it.
+  useAnnounceChange(hint);
   return (
     <form
       className={styles.form}
@@ -56,9 +61,7 @@ export function SetupView({ workbook, candidates, base, getSelection, onCreate, 
       <SetupReading setup={setup} />
       <SetupPreview setup={setup} palette={base?.settings.palette ?? "standard"} />
       <div className={styles.footer}>
-        {missing.length > 0 && (
-          <Body1 aria-live="polite">Choose the {missing.map(canonicalHeader).join(", ")} column first.</Body1>
-        )}
+        {hint && <Body1>{hint}</Body1>}
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabled={!draft || missing.length > 0}>
             {onCancel ? "Save the table and columns" : "Create scorecard"}

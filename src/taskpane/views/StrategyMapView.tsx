@@ -12,6 +12,7 @@ import {
   type MapMeasures,
   type MapObjective,
 } from "../../plan/strategyMap";
+import { useAnnounceChange } from "../Announcer";
 
 /** The pane's map: as wide as the pane at 300 px, each lane named above its objectives. */
 export const PANE_MAP: MapMeasures = {
@@ -95,6 +96,14 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
       .join("\n"),
     initiatives: ofChosen(result.followUps?.initiatives),
   };
+
+  const chosenSummary = chosenObjective
+    ? `${chosenObjective.name} · ${STATUS_MEANINGS[chosenObjective.status]} · ${scoreText(chosenObjective.score)}`
+    : null;
+  const kpiLine = (k: (typeof chosenKpis)[number]): string =>
+    `${k.kpi.name}: ${STATUS_MEANINGS[k.status]}${k.score === null ? "" : `, ${k.score.toFixed(1)}`}`;
+  // The objective chosen is said with its KPIs, as the details below the map show them.
+  useAnnounceChange(chosenSummary && `${chosenSummary}. ${chosenKpis.map(kpiLine).join("; ")}`);
 
   if (map.objectives.length === 0) return <Body1>There are no objectives to draw yet.</Body1>;
 
@@ -237,16 +246,14 @@ export function StrategyMapView({ result, objectives, palette }: StrategyMapView
         </Caption1>
       )}
       {chosenObjective && (
-        <section className={styles.details} aria-live="polite" aria-label={`KPIs of ${chosenObjective.name}`}>
+        <section className={styles.details} aria-label={`KPIs of ${chosenObjective.name}`}>
           <Body1>
             <strong>{chosenObjective.name}</strong>
             {` · ${STATUS_MEANINGS[chosenObjective.status]} · ${scoreText(chosenObjective.score)}`}
           </Body1>
           <ul className={styles.list}>
             {chosenKpis.map((k) => (
-              <li key={k.kpi.name}>
-                {`${k.kpi.name}: ${STATUS_MEANINGS[k.status]}${k.score === null ? "" : `, ${k.score.toFixed(1)}`}`}
-              </li>
+              <li key={k.kpi.name}>{kpiLine(k)}</li>
             ))}
           </ul>
           {chosenFollowUps.analysis && <Body1>{chosenFollowUps.analysis}</Body1>}
