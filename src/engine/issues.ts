@@ -109,6 +109,11 @@ const CATALOGUE = {
       `${q(p.value!)} is not an aggregation (use Last, Sum, Average, Min or Max) for ${named(p)}; the KPI is not scored.`,
   ],
   "missing-name": ["error", (p: Params) => `This row has no ${p.column}; it is left out of the scorecard.`],
+  "detail-row": [
+    "info",
+    (p: Params) =>
+      `The row ${q(p.label!)} names no KPI of its own under ${named(p)}: a detail of that line, left out of the scorecard.`,
+  ],
   "comparison-row": [
     "info",
     (p: Params) =>

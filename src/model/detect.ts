@@ -6,6 +6,8 @@ import {
   followUpColumnOfHeader,
   isYearHeader,
   kpiMapColumnOfHeader,
+  namesRevenueCollected,
+  namesRevenueEstimate,
   normalizeHeader,
   REQUIRED_ROLES,
   roleOfHeader,
@@ -176,6 +178,18 @@ function mapHeaders(
       columns[role] = col;
     } else issues.push(issue("duplicate-header", sheetCell(sheet.name, row, col), { header: text, role }));
   }
+  const inferred: string[] = [];
+  const actualHeader = columns.actual === undefined ? "" : cellText(cellAt(sheet, row, columns.actual));
+  if (columns.target === undefined && namesRevenueCollected(actualHeader)) {
+    // A public budget's revenue estimate beside the revenue collected is its target (headers.ts).
+    const estimate = headers.find((h) => namesRevenueEstimate(h.text) && roleOf(h.text) === null);
+    if (estimate) {
+      columns.target = estimate.col;
+      inferred.push(
+        `Target from "${estimate.text}": the budget's revenue estimate, beside the revenue collected ("${actualHeader}")`,
+      );
+    }
+  }
   // The headers across read together (periodText.ts): "Jan" … "Dec" take the year the block's
   // title or sheet names, or the user's, and step into the next year where they wrap.
   const across = readPeriodHeaders(
@@ -247,10 +261,14 @@ function mapHeaders(
       ? ({ kind: "scorecard", shape: "wide" } as const)
       : classify(columns, periods);
   const periodColumns = found?.shape === "wide" ? widePeriods(periods, least) : [];
-  return { found, mapped: { columns, headers, issues, periodColumns }, periodHeaders };
+  return {
+    found,
+    mapped: { columns, headers, issues, periodColumns, ...(inferred.length ? { inferred } : {}) },
+    periodHeaders,
+  };
 }
 
-type Mapped = Pick<DetectedTable, "columns" | "headers" | "issues" | "periodColumns">;
+type Mapped = Pick<DetectedTable, "columns" | "headers" | "issues" | "periodColumns" | "inferred">;
 
 /** Words of a budget in force, after its modifications. */
 const BUDGET_IN_FORCE =
@@ -348,12 +366,7 @@ function pairedPeriodHeaders(
  * A table with no period column but a column of years under a year's header (Year, Ejercicio,
  * Begrotingsjaar…): the years are its periods, so each year's row is that year's, not a duplicate.
  */
-function yearColumnAsPeriod(
-  sheet: SheetSnapshot,
-  mapped: Mapped & { inferred?: string[] },
-  row: number,
-  bottom: number,
-) {
+function yearColumnAsPeriod(sheet: SheetSnapshot, mapped: Mapped, row: number, bottom: number) {
   if (mapped.columns.period !== undefined) return mapped;
   const taken = new Set(Object.values(mapped.columns));
   const header = mapped.headers.find((h) => !taken.has(h.col) && isYearHeader(h.text));
@@ -396,7 +409,7 @@ function settlePeriodColumn(
   periodHeaders: readonly number[],
   headerRow: number,
   lastRow: number,
-): Mapped & { inferred?: string[] } {
+): Mapped {
   if (periodHeaders.length < 2) return mapped;
   const headerOf = (col: number) => mapped.headers.find((h) => h.col === col)?.text ?? "";
   const better = betterPeriodColumn(
@@ -411,6 +424,7 @@ function settlePeriodColumn(
       (i) => i.code !== "duplicate-header" || i.cell !== sheetCell(sheet.name, headerRow, better.chosen.col),
     ),
     inferred: [
+      ...(mapped.inferred ?? []),
       `Period from "${better.chosen.header}" (its values read as periods; "${headerOf(movedFrom)}" does not)`,
     ],
   };

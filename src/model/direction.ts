@@ -6,6 +6,7 @@
  */
 import { issue, type Issue } from "../engine/issues";
 import type { Polarity } from "../engine/types";
+import { withoutAccents } from "./headers";
 import { parsePolarity } from "./values";
 
 /** A direction read from the file, and why, in words that finish "Assumed lower is better: …". */
@@ -16,9 +17,7 @@ export interface InferredPolarity {
 
 /** Lower case, accents dropped, split into words: "Coûts (€)" → ["couts"]; "D'affaires" → ["d", "affaires"]. */
 export function directionWords(text: string): string[] {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+  return withoutAccents(text)
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== "");
@@ -55,6 +54,7 @@ const LESS_IS_BETTER = phrases(
   "lead time, cycle time, waiting time, waiting times, wait time, waiting list, response time",
   "resolution time, turnaround time, handling time, time to hire, time to fill, time to market",
   "time to repair, time to resolve, mttr, length of stay",
+  "duration, processing time, average time, time taken, time to, days to",
   // English: health care
   "mortality, deaths, infection, infections, readmission, readmissions, falls, pressure ulcers",
   "adverse events, never events, hospital acquired",
@@ -65,20 +65,23 @@ const LESS_IS_BETTER = phrases(
   "tasa de error, mortalidad, infecciones, reingresos, readmisiones, retrasos, mermas, merma",
   "desperdicio, desperdicios, residuos, emisiones, tiempo de espera, tiempo de ciclo, perdidas",
   "fallos, averias, morosidad, devoluciones, cancelaciones, abandono, dias de cobro",
-  "dias de cartera",
+  "dias de cartera, tiempo de, tiempo medio, tiempo promedio, tiempos de, duracion, demora",
+  "demoras, plazo medio, plazo de, tiempo de tramitacion, tiempo de atencion",
   "no conformidades, tiempo de respuesta, dias de inventario, periodo medio de cobro",
   // Portuguese
   "custo, custos, despesa, despesas, custo das vendas, custo dos produtos vendidos, reclamacoes",
   "queixas, absenteismo, rotatividade, acidentes, defeitos, erros, mortalidade, infeccoes",
   "reinternacoes, readmissoes, atrasos, refugo, emissoes, perdas, falhas, inadimplencia",
   "devolucoes, cancelamentos, prazo medio de recebimento",
-  "tempo de resposta, nao conformidades",
+  "tempo de resposta, nao conformidades, tempo de, tempo medio, tempos de, duracao, demora",
+  "prazo medio, prazo de, tempo de espera, tempo de atendimento",
   // French
   "cout, couts, depense, depenses, cout des ventes, cout des marchandises vendues, reclamations",
   "plaintes, absenteisme, defauts, erreurs, taux d erreur, mortalite, readmissions, retards",
   "dechets, rebuts, gaspillage, emissions, temps d attente, temps de cycle, delai de livraison",
   "pertes, pannes, impayes, delai de paiement clients, resiliations",
-  "temps de reponse, non conformites",
+  "temps de reponse, non conformites, duree, delai, delais, temps de, temps moyen",
+  "temps de traitement, delai de traitement, duree de traitement, delai d instruction",
   // German (compounds such as "Personalkosten" by their last word: see GERMAN_DUTCH_TAILS)
   "kosten, ausgaben, aufwand, aufwendungen, beschwerden, reklamationen, fehlzeiten",
   "krankenstand, krankenquote, fluktuation, fluktuationsrate, fluktuationsquote, unfalle",
@@ -87,20 +90,23 @@ const LESS_IS_BETTER = phrases(
   "durchlaufzeit, wartezeit, zykluszeit, lieferzeit, verluste, ausfallzeit, stillstand",
   "stillstandszeit, ruckstand, uberfallig, forderungslaufzeit, debitorenlaufzeit, retouren",
   "reklamationsquote, kundigungen",
-  "reaktionszeit, antwortzeit, ausfalle, krankheitstage, uberstunden",
+  "reaktionszeit, antwortzeit, ausfalle, krankheitstage, uberstunden, dauer, bearbeitungszeit",
+  "bearbeitungsdauer, verfahrensdauer, liegezeit",
   // Italian
   "costi, spesa, spese, costo del venduto, reclami, lamentele, assenteismo, infortuni",
   "incidenti, difetti, errori, mortalita, infezioni, riammissioni, ritardi, scarti, sprechi",
   "rifiuti, emissioni, tempo di attesa, tempi di attesa, tempo di ciclo, perdite, guasti",
   "fermo macchina, arretrati, insoluti, resi, giorni medi di incasso",
-  "tempo di risposta, non conformita, giorni di malattia, straordinari",
+  "tempo di risposta, non conformita, giorni di malattia, straordinari, tempo di, tempi di",
+  "tempo medio, tempi medi, durata, tempi di pagamento, tempo di pagamento",
   // Dutch
   "uitgaven, klachten, verzuim, ziekteverzuim, verzuimpercentage, personeelsverloop, ongevallen",
   "incidenten, defecten, fouten, foutpercentage, sterfte, mortaliteit, infecties, heropnames",
   "heropnamen, vertragingen, afval, uitval, uitstoot, emissies, wachttijd, wachttijden",
   "doorlooptijd, cyclustijd, verliezen, storingen, achterstand, debiteurendagen, retouren",
   "opzeggingen",
-  "responstijd, reactietijd, ziekteverzuimpercentage, afkeur, overuren",
+  "responstijd, reactietijd, ziekteverzuimpercentage, afkeur, overuren, duur, behandeltijd",
+  "afhandeltijd, verwerkingstijd, levertijd",
 );
 
 /**
@@ -116,32 +122,40 @@ const NOT_LESS = phrases(
   "resolved, resolution, closed, handled, solved, cleared, detected, detection, reported",
   "without, free, since, between failures, mtbf, on time, compliance, coverage, satisfaction",
   "retention",
+  // A zone or vehicle of low or zero emissions is a measure against emissions: people living in
+  // one, or buses meeting it, are more the better; "emissions" alone is still a cost-like word.
+  "low emission, low emissions, ultra low emission, zero emission, zero emissions, clean air zone",
   // Not "met" ("targets met"): Dutch writes it for "with" ("ongevallen met verzuim").
   "within, sla, under, below, less than, fewer than",
   // Spanish
   "ingresos, ventas, beneficio, beneficios, margen, utilidad, utilidades, ahorro, ahorros",
   "reduccion, disminucion, evitado, evitados, ganancia, ganancias, rentabilidad, facturacion",
-  "resueltas, resueltos, sin",
+  "resueltas, resueltos, sin, bajas emisiones, cero emisiones, a tiempo, tiempo completo",
   "dentro, cumplimiento, menos de",
   // Portuguese
   "receita, receitas, vendas, lucro, lucros, margem, economia, economias, poupanca, reducao",
-  "diminuicao, evitados, faturamento, rentabilidade, resolvidas, sem",
+  "diminuicao, evitados, faturamento, rentabilidade, resolvidas, sem, baixas emissoes",
+  "baixa emissao, zero emissoes, a tempo, em tempo, tempo integral",
   "dentro, cumprimento, menos de",
   // French
   "chiffre d affaires, ventes, revenus, recettes, benefice, benefices, marge, economies",
-  "diminution, evites, rentabilite, resolues, sans",
+  "diminution, evites, rentabilite, resolues, sans, faibles emissions, faible emission",
+  "zero emission, zero emissions, a temps, temps plein, duree indeterminee",
   "dans les delais, respect, conformite, moins de",
   // German
   "umsatz, umsatze, erlos, erlose, umsatzerlose, gewinn, marge, ertrag, ertrage, einsparung",
   "einsparungen, ersparnis, reduzierung, reduktion, senkung, vermieden, ohne, frei",
-  "innerhalb, einhaltung",
+  "innerhalb, einhaltung, emissionsarm, emissionsarme, emissionsfrei, emissionsfreie, umweltzone",
+  "umweltzonen",
   // Italian
   "ricavi, fatturato, vendite, utile, utili, margine, profitto, risparmio, risparmi, riduzione",
-  "evitati, risolti, senza",
+  "evitati, risolti, senza, basse emissioni, bassa emissione, zero emissioni, in tempo",
+  "a tempo pieno, tempo indeterminato",
   "entro, rispetto, conformita",
   // Dutch
   "omzet, opbrengst, opbrengsten, winst, verkoop, verkopen, besparing, besparingen, reductie",
-  "vermindering, verlaging, vermeden, opgelost, zonder",
+  "vermindering, verlaging, vermeden, opgelost, zonder, milieuzone, emissievrij, emissievrije",
+  "emissiearm, emissiearme, lage emissie",
   "binnen, naleving",
 );
 
@@ -152,6 +166,8 @@ const NOT_LESS = phrases(
 const GERMAN_DUTCH_TAILS = phrases(
   "kosten, ausgaben, aufwand, aufwendungen, beschwerden, reklamationen, unfalle, fehler",
   "fehlzeiten, fluktuation, verluste, klachten, verzuim, ongevallen, uitgaven, wachttijd",
+  // Time taken: "Bearbeitungsdauer", "Verfahrensdauer", "behandelduur", "verwerkingstijd".
+  "dauer, duur, bearbeitungszeit, wartezeit, behandeltijd, afhandeltijd, verwerkingstijd",
 );
 
 /**

@@ -164,6 +164,7 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Ejecución",
       "Recaudado",
       "Recaudación",
+      "Recaudación neta",
     ],
     target: [
       "Meta",
@@ -225,6 +226,7 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Execução",
       "Arrecadação",
       "Arrecadado",
+      "Receita arrecadada",
     ],
     target: [
       "Meta",
@@ -281,6 +283,7 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Exécution",
       "Exécuté",
       "Réalisation",
+      "Recettes encaissées",
     ],
     target: ["Objectif", "Cible", "Budget", "Prévu", "Valeur cible", "Prévisionnel"],
     threshold: ["Seuil", "Seuil d'alerte", "Seuil rouge", "Limite"],
@@ -389,6 +392,8 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Speso",
       "Realizzato",
       "Eseguito",
+      "Riscossioni",
+      "Riscosso",
     ],
     target: ["Obiettivo", "Preventivo", "Budget", "Valore obiettivo", "Target", "Previsto", "Stanziato"],
     threshold: ["Soglia", "Soglia di allarme", "Limite"],
@@ -479,13 +484,18 @@ export const headerWordsIn = (language: "English" | HeaderLanguage, role: Column
   language === "English" ? SYNONYMS[role] : (TRANSLATED[language][role] ?? []);
 
 /**
+ * Text without its accents and with compatibility forms plain ("Previsão" → "Previsao", "º" →
+ * "o"): the one rule by which every word list of the reader (headers, directions, months, budget
+ * words) matches what exports write, with accents or, as many write them, without.
+ */
+export const withoutAccents = (text: string): string => text.normalize("NFKD").replace(/\p{M}/gu, "");
+
+/**
  * Lower case, without accents, a trailing unit in brackets, spaces or punctuation:
  * "Actual (USD)" → "actual", "Réalisé" → "realise".
  */
 export function normalizeHeader(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+  return withoutAccents(text)
     .replace(/\s*[([{][^)\]}]*[)\]}]\s*$/, "")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "");
@@ -590,6 +600,82 @@ export function roleOfHeader(text: string): ColumnRole | null {
     if (role === "target" || role === "actual") return role;
   }
   return null;
+}
+
+/**
+ * Revenue collected in a public budget's execution, and the budget's estimate of it. A forecast is
+ * no target (see SYNONYMS), but in a public budget the revenue "forecast" (Previsão, Previsión,
+ * Prévision, Previsione) is the revenue the adopted budget counts on: Brazil's Annex 10 compares
+ * "Receita Orçada com a Arrecadada", Spain's execution its "previsiones definitivas" with the
+ * "recaudación". Beside a column of revenue collected, such a column is the target.
+ */
+const REVENUE_COLLECTED: ReadonlySet<string> = new Set(
+  [
+    "Arrecadação",
+    "Arrecadado",
+    "Receita arrecadada",
+    "Recaudación",
+    "Recaudado",
+    "Recaudación neta",
+    "Recettes encaissées",
+    "Riscossioni",
+    "Riscosso",
+  ].map(normalizeHeader),
+);
+const REVENUE_ESTIMATE: ReadonlySet<string> = new Set(
+  [
+    "Previsão",
+    "Previsão inicial",
+    "Previsão atualizada",
+    "Receita prevista",
+    "Previsión",
+    "Previsiones",
+    "Previsiones iniciales",
+    "Previsiones definitivas",
+    "Prévision",
+    "Prévisions",
+    "Prévisions de recettes",
+    "Previsione",
+    "Previsioni",
+    "Previsioni definitive",
+  ].map(normalizeHeader),
+);
+
+/** Whether a header names revenue collected in a public budget ("arrecadacao", "Recaudación"). */
+export const namesRevenueCollected = (header: string): boolean =>
+  REVENUE_COLLECTED.has(normalizeHeader(header));
+
+/** Whether a header names a public budget's revenue estimate ("previsao", "Previsiones definitivas"). */
+export const namesRevenueEstimate = (header: string): boolean =>
+  REVENUE_ESTIMATE.has(normalizeHeader(header));
+
+/** Words of a header that names a line's code or number, in the seven languages. */
+const CODE_WORDS: ReadonlySet<string> = new Set([
+  "code",
+  "codes",
+  "cod",
+  "codigo",
+  "codice",
+  "id",
+  "nr",
+  "no",
+  "num",
+  "number",
+  "numero",
+  "nummer",
+  "kode",
+]);
+
+/**
+ * Whether a header names a code or number for each line ("codigo", "Account code", "Kontonummer",
+ * "Nº"): a column that tells apart lines of the same name (longLayout.ts).
+ */
+export function namesLineCode(header: string): boolean {
+  const words = withoutAccents(header)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "");
+  return words.some((w) => CODE_WORDS.has(w) || /.(nummer|nr)$/.test(w));
 }
 
 /** The header a role is usually written with, for messages and new tables. */

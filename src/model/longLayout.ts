@@ -12,6 +12,8 @@ import { ATTRIBUTE_ROLES, BLANK, EntityColumn, isEntityTotal, type KpiDraft, typ
 import { RowContext, type TableReader } from "./rows";
 import type { Observation } from "./scorecard";
 import { TablePeriods, type PeriodSettings } from "./tablePeriods";
+import { namesLineCode } from "./headers";
+import { cellAt } from "./snapshot";
 import { cellTextAsWritten, readNumber, type NumberReading } from "./values";
 
 export interface LayoutRows {
@@ -56,6 +58,38 @@ class RowObservation implements Observation {
   }
 }
 
+/**
+ * A column of line codes beside the KPI names ("codigo", "Account code"): where one name stands
+ * on two lines of different codes in the same period (a budget's ordinary and intra-budget
+ * revenue both called "Receita patrimonial"), the code tells them apart, as a finance reader
+ * does: each is its own KPI, named with its code ("Receita patrimonial (73)"), not a duplicate.
+ * Returns the name a row's KPI takes, or null where no name needs its code.
+ */
+function namesWithCodes(reader: TableReader): ((row: number, name: string) => string) | null {
+  const { table } = reader;
+  const taken = new Set(Object.values(table.columns));
+  const code = table.headers.find((h) => !taken.has(h.col) && namesLineCode(h.text))?.col;
+  if (code === undefined || !reader.has("kpi")) return null;
+  const codeAt = (row: number): string => cellTextAsWritten(cellAt(reader.sheet, row, code)).trim();
+  const codesOf = new Map<string, Set<string>>();
+  const split = new Set<string>();
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+    const name = reader.text(row, "kpi");
+    const lineCode = codeAt(row);
+    if (name === "" || lineCode === "") continue;
+    const key = `${name}\u0000${reader.text(row, "period")}\u0000${reader.text(row, "entity")}`;
+    const codes = codesOf.get(key) ?? new Set<string>();
+    codes.add(lineCode);
+    codesOf.set(key, codes);
+    if (codes.size > 1) split.add(name);
+  }
+  if (split.size === 0) return null;
+  return (row, name) => {
+    const lineCode = codeAt(row);
+    return split.has(name) && lineCode !== "" ? `${name} (${lineCode})` : name;
+  };
+}
+
 export function readLongRows(
   reader: TableReader,
   issues: Issue[],
@@ -91,10 +125,14 @@ export function readLongRows(
   const context = new RowContext(reader);
   const entities = new EntityColumn(reader.has("entity") ? (row) => reader.text(row, "entity") : null);
   const leaveOut = (found: Issue): void => tally.leaveOut(found);
+  const withCode = namesWithCodes(reader);
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
     const reading = tally.take(context.read(row));
     if (reading === null) continue;
-    const names = { perspective: reading.perspective, objective: reading.objective, kpi: reading.name };
+    const kpi = withCode ? withCode(row, reading.name) : reading.name;
+    // Without an Objective column each KPI is its own objective, named as the KPI is.
+    const objective = withCode && reading.objective === reading.name ? kpi : reading.objective;
+    const names = { perspective: reading.perspective, objective, kpi };
     const entity = entities.at(row);
     if (entity !== null && isEntityTotal(entity)) {
       tally.total(issue("entity-total", reader.cell(row, "entity"), { label: entity }));

@@ -22,6 +22,7 @@ import {
   isoWeekOf,
   parsePeriodText,
 } from "../engine/periods";
+import { withoutAccents } from "./headers";
 import type { CellValue } from "./snapshot";
 import { isDateCell } from "./snapshot";
 
@@ -172,8 +173,7 @@ export const MONTH_WORDS: Readonly<Record<string, readonly (readonly string[])[]
 };
 
 /** Lower case without accents, ordinal marks as letters (º → o), and no trailing dot: "Févr." → "fevr". */
-export const foldWord = (word: string): string =>
-  word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\.$/, "");
+export const foldWord = (word: string): string => withoutAccents(word).toLowerCase().replace(/\.$/, "");
 
 /** Every folded month word → its month; a word two languages give different months would throw here. */
 const MONTH_OF_WORD: ReadonlyMap<string, number> = (() => {

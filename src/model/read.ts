@@ -6,7 +6,7 @@ import { emptyDefinition } from "./definition";
 import type { ColumnMapping, DetectedTable } from "./detect";
 import { detectTables, nearMisses, tableAddress, tableFromRange, type NearMiss } from "./detect";
 import type { ColumnRole } from "./headers";
-import { canonicalHeader, normalizeHeader, REQUIRED_ROLES } from "./headers";
+import { canonicalHeader, normalizeHeader, REQUIRED_ROLES, withoutAccents } from "./headers";
 import { sheetBox, sheetCell } from "./address";
 import { isEntityTotal, RowTally, type KpiDraft, type RowCounts } from "./drafts";
 import { readFollowUps } from "./followUp";
@@ -368,18 +368,65 @@ function displayFormat(reader: TableReader, observations: readonly Observation[]
 
 type KpiOverrides = Definition["kpis"][number] | TaggedKpi | undefined;
 
-/** Headers of a column that names who spends: a department's or cost centre's lines are spending. */
-const SPENDER_HEADERS =
-  /^(department|dept|cost cent(re|er)|cost centre name|cost center name|abteilung|kostenstelle|departamento|centro de costes?|centro de custos?|d[ée]partement|centre de co[uû]ts?|reparto|centro di costo|afdeling|kostenplaats)$/i;
-/** Headers that name a budget's lines as expenses: "Objeto Gasto", "Expense account", "Kostenart". */
+/**
+ * Headers of a column that names who spends: a department's, a cost centre's or a public agency's
+ * lines are spending. Matched as headers are (normalizeHeader: any case, accents or spacing).
+ */
+const SPENDER_HEADERS: ReadonlySet<string> = new Set(
+  [
+    "Department",
+    "Dept",
+    "Cost centre",
+    "Cost center",
+    "Cost centre name",
+    "Cost center name",
+    "Agency",
+    "Agency name",
+    "Ministry",
+    "Bureau",
+    "Abteilung",
+    "Kostenstelle",
+    "Behörde",
+    "Ministerium",
+    "Dienststelle",
+    "Departamento",
+    "Centro de coste",
+    "Centro de costes",
+    "Centro de custo",
+    "Centro de custos",
+    "Organismo",
+    "Ministerio",
+    "Agencia",
+    "Órgão",
+    "Ministério",
+    "Département",
+    "Centre de coûts",
+    "Centre de coût",
+    "Agence",
+    "Ministère",
+    "Organisme",
+    "Reparto",
+    "Centro di costo",
+    "Ministero",
+    "Agenzia",
+    "Afdeling",
+    "Kostenplaats",
+    "Ministerie",
+    "Agentschap",
+  ].map(normalizeHeader),
+);
+/**
+ * Headers that name a budget's lines, or the amounts against it, as expenses: "Objeto Gasto",
+ * "Expense account", "Kostenart", "Actual spend", "Spent".
+ */
 const EXPENSE_HEADERS =
-  /\b(gastos?|despesas?|expenses?|expenditures?|costs?|d[ée]penses?|kosten|kostenart|aufwand|aufwendungen|spese|uitgaven)\b/i;
+  /\b(gastos?|gastado|despesas?|expenses?|expenditures?|costs?|spend|spent|spending|outlays?|depenses?|kosten|kostenart|aufwand|aufwendungen|ausgaben|spese|speso|uitgaven|besteed)\b/i;
 /** Headers of a target column that is a budget (not a goal or a plan of sales). */
 const BUDGET_HEADERS =
-  /\b(budget|budgeted|presupuesto|presupuestado|or[çc]amento|or[çc]ado|budg[ée]t|preventivo|begroting|begroot)\b/i;
+  /\b(budget|budgeted|budgete|presupuesto|presupuestado|orcamento|orcado|preventivo|begroting|begroot)\b/i;
 /** Names that say money in, which a departmental budget holds too (a sales department's revenue). */
 const SAYS_REVENUE =
-  /\b(revenues?|sales|income|profit|margin|ingresos?|ventas|receitas?|vendas|chiffre d.affaires|ventes|recettes|ums[aä]tze?|erl[öo]se?|ricavi|vendite|omzet|opbrengsten?)\b/i;
+  /\b(revenues?|sales|income|profit|margin|ingresos?|ventas|receitas?|vendas|chiffre d.affaires|ventes|recettes|umsatze?|erlose?|ricavi|vendite|omzet|opbrengsten?)\b/i;
 
 const spendingBudgets = new WeakMap<DetectedTable, string | null>();
 
@@ -393,9 +440,9 @@ function spendingBudgetOf(reader: TableReader): string | null {
   if (known !== undefined) return known;
   const headerOf = (col: number | undefined) => table.headers.find((h) => h.col === col)?.text ?? "";
   const budget = headerOf(table.columns.target);
-  const spender = table.headers.find((h) => SPENDER_HEADERS.test(h.text.trim()));
-  const expense = table.headers.find((h) => EXPENSE_HEADERS.test(h.text));
-  const found = !BUDGET_HEADERS.test(budget)
+  const spender = table.headers.find((h) => SPENDER_HEADERS.has(normalizeHeader(h.text)));
+  const expense = table.headers.find((h) => EXPENSE_HEADERS.test(withoutAccents(h.text)));
+  const found = !BUDGET_HEADERS.test(withoutAccents(budget))
     ? null
     : spender
       ? `its line is in a departmental budget ("${spender.text.trim()}" beside "${budget.trim()}"), which is spending`
@@ -459,7 +506,8 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
           },
   });
   const spending = direction.source === "default" ? spendingBudgetOf(reader) : null;
-  const polarity: Polarity | null = spending && !SAYS_REVENUE.test(draft.name) ? "lower" : direction.polarity;
+  const polarity: Polarity | null =
+    spending && !SAYS_REVENUE.test(withoutAccents(draft.name)) ? "lower" : direction.polarity;
   if (direction.issue) issues.push(direction.issue);
   else if (polarity !== direction.polarity && spending) {
     issues.push(

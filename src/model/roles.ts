@@ -6,7 +6,7 @@
  * those at once from the cells; this module says what it sees, and why, for the "Read" line.
  */
 import type { ColumnRole } from "./headers";
-import { roleOfHeader } from "./headers";
+import { roleOfHeader, withoutAccents } from "./headers";
 import { readPeriodCell, readPeriodColumn } from "./periodText";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import { cellAt, isDateCell } from "./snapshot";
@@ -129,9 +129,12 @@ const readsAsNames = (p: ColumnProfile): boolean =>
 
 const readsAsNumbers = (p: ColumnProfile): boolean => p.filled > 0 && p.numbers >= 0.7 * p.filled;
 
-/** Words of a header that name what is no KPI's value: a code, a weight, a year, a rank. */
-export const NOT_A_VALUE =
-  /\b(id|code|codigo|código|nr|no|number|weight|peso|gewicht|poids|year|año|ano|jahr|année|anno|jaar|rank|index|variance|var|diff|difference|change|progress)\b/i;
+/** Words of a header (its accents dropped) that name what is no KPI's value: a code, a weight, a year, a rank. */
+const NOT_A_VALUE =
+  /\b(id|code|codigo|nr|no|number|weight|peso|gewicht|poids|year|ano|jahr|annee|anno|jaar|rank|index|variance|var|diff|difference|change|progress)\b/i;
+
+/** Whether a header names what is no KPI's value ("Código", "Année", "Weight"). */
+export const namesNoValue = (header: string): boolean => NOT_A_VALUE.test(withoutAccents(header));
 
 /**
  * A column that may hold a KPI's values: numbers, no years, no code or weight, a header that is no
@@ -140,7 +143,7 @@ export const NOT_A_VALUE =
 export const mayHoldValues = (p: ColumnProfile): boolean =>
   readsAsNumbers(p) &&
   !p.years &&
-  !NOT_A_VALUE.test(p.header) &&
+  !namesNoValue(p.header) &&
   roleOfHeader(p.header) === null &&
   readPeriodCell(p.header) === null;
 
@@ -172,9 +175,7 @@ export interface RoleInference {
 }
 
 const words = (text: string): string[] =>
-  text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+  withoutAccents(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()

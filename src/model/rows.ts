@@ -218,6 +218,9 @@ export class RowContext {
       if (actual.kind === "number" && this.runningActuals.length >= 2 && approxEqual(actual.value, sum)) {
         return this.total(r.cell(row, "actual") as string, "");
       }
+      const detail = this.lastKpi === "" ? "" : this.detailLabel(row);
+      if (detail !== "")
+        return this.leftOut(issue("detail-row", r.cell(row, "kpi"), { label: detail, kpi: this.lastKpi }));
       return this.leftOut(issue("missing-name", r.cell(row, "kpi"), { column: "KPI name" }));
     }
 
@@ -235,6 +238,22 @@ export class RowContext {
     if (actual.kind === "number") this.runningActuals.push(actual.value);
     this.lastKpi = own.kpi;
     return { kind: "kpi", perspective, objective, name: own.kpi };
+  }
+
+  /**
+   * The label of a row with no KPI name under a KPI's line, written in a column no role reads (a
+   * budget's deduction sub-rows: "Renúncia", "Restituições" under a revenue line, in a "subitem"
+   * column): such a row details the line above; empty where the row has no such label.
+   */
+  private detailLabel(row: number): string {
+    const r = this.reader;
+    const roles = new Set(Object.values(r.table.columns));
+    for (const col of r.filled(row)) {
+      const value = cellAt(r.sheet, row, col);
+      if (!roles.has(col) && typeof value === "string" && readNumber(value).kind === "text")
+        return value.trim();
+    }
+    return "";
   }
 
   private currentPerspective(): string {

@@ -8,7 +8,7 @@ import { emptyDefinition } from "./definition";
 import type { ColumnMapping, NearMiss } from "./detect";
 import { tableAddress } from "./detect";
 import type { ColumnRole } from "./headers";
-import { canonicalHeader, REQUIRED_ROLES, roleOfHeader } from "./headers";
+import { canonicalHeader, REQUIRED_ROLES, roleOfHeader, withoutAccents } from "./headers";
 import { mayHoldValues, profileColumn, readsAsPeriods, type ColumnProfile } from "./roles";
 import type { ScorecardModel } from "./scorecard";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -110,16 +110,26 @@ function rolesNamedIn(text: string): ColumnRole[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 1 && !/^\d+$/.test(w));
   if (words.length > 4) return [];
+  // Money paid, reversed or net ("Pago - Orçamento": paid out of this year's budget) is an
+  // actual amount: the budget word beside it names where the money came from, not a budget.
+  if (words.some((w) => PAYMENT_WORDS.test(withoutAccents(w)))) return ["actual"];
   return words.flatMap((w) => {
     // A forecast is no target to score against, but it is a plan's figure, never an actual.
-    if (PLAN_WORDS.test(w)) return ["target" as const];
+    if (PLAN_WORDS.test(withoutAccents(w))) return ["target" as const];
     const role = roleOfHeader(w);
     return role === "actual" || role === "target" ? [role] : [];
   });
 }
 
-const PLAN_WORDS =
-  /^(forecasts?|fcst|previsi[oó]n|previs[aã]o|pr[ée]vision|prognose|previsione|prognoses?)$/i;
+/** Words (accents dropped) of a plan's figure that is no target: a forecast. */
+const PLAN_WORDS = /^(forecasts?|fcst|prevision|previsao|prognose|previsione|prognoses?)$/i;
+
+/**
+ * Words (accents dropped) of money paid, reversed or net, in the seven languages: Pago, Pagado,
+ * Estornado, Líquido, Paid, Payé, Bezahlt, Pagato, Betaald.
+ */
+const PAYMENT_WORDS =
+  /^(pago|pagos|pagado|pagados|estornados?|liquido|paid|paye|payes|bezahlt|gezahlt|pagato|pagati|betaald)$/i;
 
 /**
  * What the workbook holds, where nothing comes near a scorecard: "2 sheets of numbers by period

@@ -111,6 +111,11 @@ describe("the sentences of the issue catalogue", () => {
     ],
     ["missing-name", "error", "This row has no KPI name; it is left out of the scorecard."],
     [
+      "detail-row",
+      "info",
+      'The row "Total" names no KPI of its own under "NPS": a detail of that line, left out of the scorecard.',
+    ],
+    [
       "comparison-row",
       "info",
       'The "Total" row of "NPS" is a comparison, not a target; it is left out of the scorecard.',

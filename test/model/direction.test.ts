@@ -108,6 +108,25 @@ describe("polarityFromName: names in which less is better", () => {
     ["Klachten", "Klachten"],
     ["Ziekteverzuim", "Ziekteverzuim"],
     ["Doorlooptijd", "Doorlooptijd"],
+    // Time taken, in the seven languages: a processing time or a delay is better short
+    ["Average processing time (days)", "processing time"],
+    ["Call duration", "duration"],
+    ["Durée moyenne de traitement des demandes", "Durée"],
+    ["Délai moyen d'instruction", "Délai"],
+    ["Temps de traitement des dossiers", "Temps de traitement"],
+    ["Tiempo medio de tramitación", "Tiempo medio"],
+    ["Duración de la estancia", "Duración"],
+    ["Tempo médio de atendimento", "Tempo médio"],
+    ["Prazo médio de pagamento", "Prazo médio"],
+    ["Bearbeitungsdauer", "Bearbeitungsdauer"],
+    ["Durchschnittliche Verfahrensdauer", "Verfahrensdauer"],
+    ["Tempo medio di pagamento", "Tempo medio"],
+    ["Durata dei procedimenti", "Durata"],
+    ["Gemiddelde behandelduur", "behandelduur"],
+    ["Verwerkingstijd aanvragen", "Verwerkingstijd"],
+    // Emissions themselves
+    ["Émissions de gaz à effet de serre", "Émissions"],
+    ["Emisiones de CO2", "Emisiones"],
   ])("%s → lower (the name says %s)", (name, words) => {
     expect(polarityFromName(name)).toEqual({ polarity: "lower", because: `the name says '${words}'` });
   });
@@ -148,6 +167,19 @@ describe("polarityFromName: names in which less is better", () => {
     "Patients waiting less than 18 weeks",
     "Tiempo de respuesta dentro del plazo",
     "Non-conformités résolues",
+    // People or things inside a low- or zero-emission zone: a measure against emissions, not them
+    "Nombre d'habitants vivant à l'intérieur d'une zone à faibles émissions",
+    "Population living in a low emission zone",
+    "Zero emission buses (%)",
+    "Personas residentes en zonas de bajas emisiones",
+    "Einwohner in Umweltzonen",
+    "Veicoli a basse emissioni",
+    "Inwoners in een milieuzone",
+    // A time that says something else: full time, on time, a permanent contract
+    "Part des contrats à durée indéterminée",
+    "Entregas a tiempo",
+    "Dipendenti a tempo pieno",
+    "Taux de bénéficiaires payés dans les délais prévus",
     // UK finance: turnover alone is revenue; inventory turnover is no staff
     "Turnover",
     "Inventory turnover",

@@ -1,0 +1,213 @@
+import { evaluateScorecard } from "../../src/engine/evaluate";
+import { namesLineCode, withoutAccents } from "../../src/model/headers";
+import { readScorecard, type ScorecardReading } from "../../src/model/read";
+import { mayHoldValues, profileColumn } from "../../src/model/roles";
+import type { ScorecardModel } from "../../src/model/scorecard";
+import type { CellValue } from "../../src/model/snapshot";
+import { describeHoldings } from "../../src/model/suggest";
+import { book, sheet } from "../helpers/book";
+
+/**
+ * Public budgets as governments publish them (docs/reading.md; docs/realworld-corpus.md): revenue
+ * collected against the budget's estimate, lines that share a name told apart by their code,
+ * deduction sub-rows under a line, an agency's spending against its budget, and payments that are
+ * no budget. Each rule in more than one language.
+ */
+
+const read = (rows: readonly (readonly CellValue[])[]): ScorecardReading =>
+  readScorecard(book(sheet("Data", rows)), null, new Set(), {});
+
+function modelOf(reading: ScorecardReading): ScorecardModel {
+  if (!reading.ok) throw new Error(`fatal: ${reading.fatal.message}`);
+  return reading.model;
+}
+
+const statusOf = (model: ScorecardModel): Record<string, string> => {
+  const evaluation = evaluateScorecard(model);
+  if (!evaluation.ok) throw new Error("not scored");
+  return Object.fromEntries(
+    evaluation.result.perspectives
+      .flatMap((p) => p.objectives.flatMap((o) => o.kpis))
+      .map((k) => [k.kpi.name, k.status]),
+  );
+};
+
+describe("withoutAccents: the one rule word lists match by", () => {
+  it("drops accents and makes compatibility forms plain, whatever the language", () => {
+    expect(withoutAccents("Previsão Arrecadação Especificação")).toBe("Previsao Arrecadacao Especificacao");
+    expect(withoutAccents("Année Größe Dépensé Nº")).toBe("Annee Große Depense No");
+  });
+
+  it("so a header is no value by its word with or without accents (Année, Annee, Código, Codigo)", () => {
+    const s = sheet("Data", [
+      ["Année", "Annee", "Código", "Codigo", "Montant"],
+      [5, 5, 5, 5, 5],
+      [6, 6, 6, 6, 6],
+    ]);
+    const holds = [1, 2, 3, 4, 5].map((col) =>
+      mayHoldValues(profileColumn(s, col, String(s.values[0]?.[col - 1]), 2, 3)),
+    );
+    expect(holds).toEqual([false, false, false, false, true]);
+  });
+});
+
+describe("revenue collected against the budget's estimate", () => {
+  it.each([
+    ["Portuguese, written without accents", ["codigo", "especificacao", "previsao", "arrecadacao"]],
+    ["Portuguese, with accents", ["Código", "Especificação", "Previsão", "Arrecadação"]],
+    ["Spanish", ["Económica", "Concepto", "Previsiones definitivas", "Recaudación"]],
+  ])("reads the estimate as the target beside the revenue collected (%s)", (_, header) => {
+    const model = modelOf(
+      read([header, ["11", "Impostos", 1000, 1100], ["22", "Alienação de bens", 400, 130]]),
+    );
+    expect(model.kpis.map((k) => k.name)).toEqual(["Impostos", "Alienação de bens"]);
+    expect(model.layout?.inferred.join(" ")).toContain(`Target from "${header[2]}"`);
+    expect(statusOf(model)).toEqual({ Impostos: "green", "Alienação de bens": "red" });
+  });
+
+  it("leaves a forecast beside any other actual unread: a forecast is no target", () => {
+    const reading = read([
+      ["KPI", "Forecast", "Actual"],
+      ["Sales", 100, 90],
+    ]);
+    expect(reading.ok).toBe(false);
+    const pt = read([
+      ["Indicador", "Previsão", "Realizado"],
+      ["Vendas", 100, 90],
+    ]);
+    expect(pt.ok).toBe(false);
+  });
+});
+
+describe("lines of the same name told apart by their code", () => {
+  it("names each line with its code where one name stands on lines of different codes", () => {
+    const model = modelOf(
+      read([
+        ["codigo", "especificacao", "previsao", "arrecadacao"],
+        [13, "RECEITA PATRIMONIAL", 82635000, 92655232],
+        [16, "RECEITA DE SERVIÇOS", 42778000, 47974871],
+        [73, "RECEITA PATRIMONIAL", 914000, 977876],
+      ]),
+    );
+    expect(model.kpis.map((k) => k.name)).toEqual([
+      "RECEITA PATRIMONIAL (13)",
+      "RECEITA DE SERVIÇOS",
+      "RECEITA PATRIMONIAL (73)",
+    ]);
+    expect(model.issues.filter((i) => i.code === "duplicate-kpi")).toEqual([]);
+  });
+
+  it("in English and German headers too (Account code, Kontonummer)", () => {
+    for (const code of ["Account code", "Kontonummer"]) {
+      const model = modelOf(
+        read([
+          [code, "Line", "Budget", "Actual"],
+          [611, "Other", 10, 12],
+          [612, "Other", 20, 18],
+        ]),
+      );
+      expect(model.kpis.map((k) => k.name)).toEqual(["Other (611)", "Other (612)"]);
+    }
+  });
+
+  it("keeps a name repeated with the same code a duplicate, as before", () => {
+    const model = modelOf(
+      read([
+        ["Code", "KPI", "Target", "Actual"],
+        ["A1", "Sales", 10, 12],
+        ["A1", "Sales", 10, 11],
+      ]),
+    );
+    expect(model.kpis.map((k) => k.name)).toEqual(["Sales"]);
+    expect(model.issues.map((i) => i.code)).toContain("duplicate-kpi");
+  });
+
+  it("knows a code's header in the seven languages, and not a name's", () => {
+    for (const header of ["Code", "Código", "codigo", "Codice", "Nr.", "Nº", "Kontonummer", "Account number"])
+      expect(namesLineCode(header)).toBe(true);
+    for (const header of ["Description", "Especificação", "Omschrijving", "Nombre", "Notes"])
+      expect(namesLineCode(header)).toBe(false);
+  });
+});
+
+describe("sub-rows with no name of their own under a line", () => {
+  it("are details of the line above, left out with a note rather than an error", () => {
+    const model = modelOf(
+      read([
+        ["codigo", "especificacao", "subitem", "previsao", "arrecadacao"],
+        [11, "IMPOSTOS", null, 1350, 1420],
+        [11, null, "Renúncia", 35, 69],
+        [11, null, "Restituições", 0, 0],
+        [12, "CONTRIBUIÇÕES", null, 181, 214],
+      ]),
+    );
+    expect(model.kpis.map((k) => k.name)).toEqual(["IMPOSTOS", "CONTRIBUIÇÕES"]);
+    const details = model.issues.filter((i) => i.code === "detail-row");
+    expect(details.map((i) => [i.severity, i.cell])).toEqual([
+      ["info", "Data!B3"],
+      ["info", "Data!B4"],
+    ]);
+    expect(details[0]?.message).toContain('"Renúncia" names no KPI of its own under "IMPOSTOS"');
+    expect(model.issues.map((i) => i.code)).not.toContain("missing-name");
+  });
+
+  it("a row with no name and no label of its own is still an error, as before", () => {
+    const model = modelOf(
+      read([
+        ["KPI", "Target", "Actual"],
+        ["Sales", 10, 12],
+        [null, 5, 6],
+      ]),
+    );
+    expect(model.issues.map((i) => i.code)).toContain("missing-name");
+  });
+});
+
+describe("an agency's spending against its budget", () => {
+  it.each([
+    ["English", ["Agency", "Program", "Budget", "Actual"]],
+    ["Spanish", ["Organismo", "Programa", "Presupuesto", "Ejecutado"]],
+    ["French", ["Ministère", "Programme", "Budget", "Réalisé"]],
+    ["Dutch", ["Ministerie", "Artikel", "Begroting", "Realisatie"]],
+  ])("is spending, lower is better, with a note (%s)", (_, header) => {
+    const model = modelOf(
+      read([
+        header,
+        ["Transport", "Roads", 100, 120],
+        ["Transport", "Rail", 80, 70],
+        ["Health", "Hospitals", 200, 190],
+      ]),
+    );
+    expect(model.kpis.map((k) => k.polarity)).toEqual(["lower", "lower", "lower"]);
+    expect(model.issues).toContainEqual(
+      expect.objectContaining({ code: "polarity-inferred", message: expect.stringContaining(header[0]) }),
+    );
+    expect(statusOf(model)["Roads"]).toBe("red");
+  });
+
+  it("a spending column against the budget makes its lines spending too (Spent, Gastado)", () => {
+    for (const header of [
+      ["Line", "Budget", "Spent"],
+      ["Línea", "Presupuesto", "Gastado"],
+    ]) {
+      const model = modelOf(
+        read([header, ["Travel", 100, 120], ["Training", 50, 40]].map((r) => r as CellValue[])),
+      );
+      expect(model.kpis.map((k) => k.polarity)).toEqual(["lower", "lower"]);
+    }
+  });
+});
+
+describe("payments are no budget", () => {
+  it.each([
+    ["Portuguese", ["Entidade", "Pago - Orçamento", "Estornado - Orçamento", "Líquido"]],
+    ["Spanish", ["Entidad", "Pagado - Presupuesto", "Líquido"]],
+    ["English", ["Agency", "Paid - Budget", "Net"]],
+  ])("the file is said to hold no target, not to lack actuals (%s)", (_, header) => {
+    const said = describeHoldings(
+      book(sheet("Data", [header, ["Câmara", 100, 5, 95], ["Saúde", 200, 0, 200]])),
+      new Set(),
+    );
+    expect(said).toContain("no target, budget or plan column");
+  });
+});
