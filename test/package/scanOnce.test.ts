@@ -80,6 +80,27 @@ describe("a run scans each part once", () => {
     expect(out.get("xl/worksheets/sheet1.xml")).toContain("<!-- <sheetData></sheetData> --><sheetData><row");
   });
 
+  it("a refresh writes the product's sheets with their status rules in place, scanning none of them", async () => {
+    const input = await tableBook();
+    let output: Uint8Array = new Uint8Array();
+    const scans = await countingScans(async () => {
+      const port = await load(input, true);
+      expect((await runScorecard(port, {}, true)).ok).toBe(true);
+      output = await port.toBytes();
+    });
+    // The summary's live status colours: its XML is megabytes at 2,000 KPIs, not to be scanned
+    // again only to find where the rules go.
+    const ruled = [...(await partsOf(output))].filter(
+      ([part, xml]) => part.startsWith("xl/worksheets/") && xml.includes("<conditionalFormatting"),
+    );
+    expect(ruled.length).toBeGreaterThan(0);
+    for (const [, xml] of ruled) {
+      const withoutRules = xml.replace(/<conditionalFormatting\b[\s\S]*?<\/conditionalFormatting>/g, "");
+      expect(scans.texts).not.toContain(withoutRules);
+      expect(scans.texts).not.toContain(xml);
+    }
+  });
+
   it("a check: the read's scans serve the look for the workbook part", async () => {
     const input = await workbookWithDecoys();
     const scans = await countingScans(async () => {

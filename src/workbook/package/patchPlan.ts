@@ -280,13 +280,11 @@ export async function applyPlanToPackage(
   const rulesOf = (name: string) =>
     plan.conditionalFormats.filter((c) => c.sheet.toLowerCase() === name.toLowerCase());
   for (const sheet of plan.sheets) {
-    let xml = productSheetXml(sheet, plan.styles, styles, notes);
-    const own = rulesOf(sheet.name);
-    if (own.length) {
-      let priority = 0;
-      const blocks = own.map((c) => conditionalFormattingXml(c, "", styles, () => ++priority)).join("");
-      xml = insertBefore(xml, "worksheet", blocks, AFTER_CONDITIONAL_FORMATTING);
-    }
+    let priority = 0;
+    const own = rulesOf(sheet.name)
+      .map((c) => conditionalFormattingXml(c, "", styles, () => ++priority))
+      .join("");
+    const xml = productSheetXml(sheet, plan.styles, styles, notes, own);
     const old = sheet.replaces === null ? undefined : workbook.sheet(sheet.replaces);
     let part: string;
     if (old && old.part) {

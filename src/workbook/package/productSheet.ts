@@ -34,12 +34,18 @@ function cellXml(
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
-/** `notes` is told of any text cut or cleaned on the way (src/workbook/ooxml/escape.ts). */
+/**
+ * `notes` is told of any text cut or cleaned on the way (src/workbook/ooxml/escape.ts).
+ * `conditionalFormatting`: the sheet's own <conditionalFormatting> blocks, written in their place
+ * here rather than inserted afterwards, which would scan the whole sheet's XML again (a summary of
+ * 2,000 KPIs is megabytes of it).
+ */
 export function productSheetXml(
   sheet: SheetPlan,
   styles: WritePlan["styles"],
   editor: StylesEditor,
   notes?: WriteNotes,
+  conditionalFormatting = "",
 ): string {
   const rows = new Map<number, { col: number; xml: string }[]>();
   const outline = new Map((sheet.rowOutline ?? []).map((o) => [o.row, o.level]));
@@ -107,7 +113,7 @@ export function productSheetXml(
         .join("")}</hyperlinks>`
     : "";
   // CT_Worksheet's order: sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, …,
-  // hyperlinks, printOptions, pageMargins, pageSetup, headerFooter, rowBreaks (then drawing, added later).
+  // conditionalFormatting, dataValidations, hyperlinks, printOptions, pageMargins, pageSetup, headerFooter, rowBreaks (then drawing, added later).
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">` +
@@ -118,6 +124,7 @@ export function productSheetXml(
     `<sheetFormatPr defaultRowHeight="15"${outlineLevelRow}/>` +
     cols +
     `<sheetData>${sheetData}</sheetData>` +
+    conditionalFormatting +
     hyperlinks +
     `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     pageSetupXml(sheet.print) +
