@@ -1,4 +1,5 @@
-// Builds the task pane and the ribbon commands page into dist/, as Office's add-in templates do.
+// Builds the task pane's page (the shared runtime: the pane, the ribbon's commands and the custom
+// functions) and the Refresh command's notice page into dist/.
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -11,7 +12,8 @@ const { devServerHeaders } = require("./scripts/dev-server-headers");
 /**
  * Every page the add-in serves, each with its entries: each gets the Content-Security-Policy. The
  * task pane's page is the shared runtime (docs/adr/0015): it loads the ribbon's commands and the
- * custom functions beside the pane, as Microsoft's shared-runtime template does.
+ * custom functions beside the pane, as Microsoft's shared-runtime template does, so no page of
+ * their own is built for either; the notice page is the dialog the Refresh command opens.
  */
 const PAGES = [
   {
@@ -19,7 +21,6 @@ const PAGES = [
     template: "./src/taskpane/taskpane.html",
     chunks: ["taskpane", "commands", "functions"],
   },
-  { filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] },
   { filename: "notice.html", template: "./src/commands/notice.html", chunks: ["notice"] },
 ];
 

@@ -23,13 +23,13 @@ const shown = (doc: Document) => ({
 describe("the notice page", () => {
   it.each(Object.keys(NOTICES) as NoticeKey[])("shows the add-in's own words for the key %s", (key) => {
     const doc = freshPage();
-    const search = new URL(noticeUrl(key, "https://localhost:3000/commands.html")).search;
+    const search = new URL(noticeUrl(key, "https://localhost:3000/taskpane.html")).search;
     expect(showNoticePage(doc, search)).toBe(key);
     expect(shown(doc)).toEqual(NOTICES[key]);
   });
 
   it("puts only the key in the address it opens", () => {
-    const url = new URL(noticeUrl("refreshed-with-errors", "https://host.example/addin/commands.html"));
+    const url = new URL(noticeUrl("refreshed-with-errors", "https://host.example/addin/taskpane.html"));
     expect(url.pathname).toBe("/addin/notice.html");
     expect([...url.searchParams.keys()]).toEqual(["notice"]);
     expect(url.searchParams.get("notice")).toBe("refreshed-with-errors");

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.join(__dirname, "..", "..");
@@ -141,6 +141,23 @@ describe("manifest.xml, checked offline", () => {
     expect(readFileSync(path.join(root, "src", "commands", "commands.ts"), "utf8")).toContain(
       `associate("${functionName}"`,
     );
+  });
+
+  it("is the one way into every page built but the dialog the Refresh command opens", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { PAGES } = require(path.join(root, "webpack.config.js")) as { PAGES: { filename: string }[] };
+    const urls = all("bt:Url").map((u) => u.getAttribute("DefaultValue") ?? "");
+    const code = (readdirSync(path.join(root, "src"), { recursive: true }) as string[])
+      .filter((f) => /\.tsx?$/.test(f))
+      .map((f) => readFileSync(path.join(root, "src", f), "utf8"))
+      .join("\n");
+    // A page that nothing opens is only one more page to keep safe: it is not built.
+    const opener = (page: string) =>
+      urls.some((u) => u.endsWith(`/${page}`)) ? "manifest" : code.includes(`"${page}"`) ? "code" : "nothing";
+    expect(Object.fromEntries(PAGES.map((p) => [p.filename, opener(p.filename)]))).toEqual({
+      "taskpane.html": "manifest",
+      "notice.html": "code",
+    });
   });
 
   it("is pointed at the production host by a production build", () => {

@@ -82,9 +82,7 @@ describe("the Content-Security-Policy", () => {
   ])("is handed to every page of a %s build", (mode, env) => {
     const config = webpackConfig(env, { mode });
     const pages = config.plugins.filter((p) => p.userOptions?.template?.endsWith(".html"));
-    expect(pages.map((p) => p.userOptions?.filename).sort()).toEqual(
-      ["commands.html", "notice.html", "taskpane.html"].sort(),
-    );
+    expect(pages.map((p) => p.userOptions?.filename).sort()).toEqual(["notice.html", "taskpane.html"].sort());
     for (const page of pages)
       expect(page.userOptions?.contentSecurityPolicy).toBe(
         contentSecurityPolicy({ dev: mode === "development" }),
