@@ -2,6 +2,7 @@ import { issue, type Issue } from "../engine/issues";
 import type { Period } from "../engine/periods";
 import { parseColumnsReference, parseReference, sheetBox } from "./address";
 import type { ColumnRole, FollowUpColumn, KpiMapColumn } from "./headers";
+import { settleNumberedColumns } from "./numberedColumns";
 import {
   followUpColumnOfHeader,
   isYearHeader,
@@ -431,6 +432,40 @@ function settlePeriodColumn(
 }
 
 /**
+ * A KPI or value column that its header word names but its cells contradict (a numbering, codes)
+ * gives its role to the column that holds what the role needs (numberedColumns.ts); the column
+ * taken loses its "another … column" warning, and the change is said.
+ */
+function settleNumbered<M extends Mapped>(
+  sheet: SheetSnapshot,
+  mapped: M,
+  headerRow: number,
+  lastRow: number,
+  roleOf: RoleReader,
+): M {
+  const settled = settleNumberedColumns(
+    sheet,
+    mapped.columns,
+    mapped.headers,
+    headerRow + 1,
+    lastRow,
+    roleOf,
+    roleOf.named,
+  );
+  if (!settled) return mapped;
+  const taken = new Set(settled.taken.map((col) => sheetCell(sheet.name, headerRow, col)));
+  const before = (mapped as { readonly inferred?: readonly string[] }).inferred ?? [];
+  return {
+    ...mapped,
+    columns: settled.columns,
+    issues: mapped.issues.filter(
+      (i) => i.code !== "duplicate-header" || i.cell === null || !taken.has(i.cell),
+    ),
+    inferred: [...before, ...settled.inferred],
+  };
+}
+
+/**
  * A row that can head a block found by content: its cells are words (no number but a year, a date
  * for a month), and the
  * row above it is no row of data. A data row ("2024-01, Sales, Target, 120") must never be taken
@@ -562,7 +597,13 @@ function readBlock(
       mapped: long
         ? yearColumnAsPeriod(
             sheet,
-            settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom),
+            settleNumbered(
+              sheet,
+              settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom),
+              row,
+              bottom,
+              roleOf,
+            ),
             row,
             bottom,
           )
@@ -579,7 +620,7 @@ function readBlock(
     profiles.push(profileColumn(sheet, col, cellText(cellAt(sheet, row, col)), row + 1, bottom));
   const settled = yearColumnAsPeriod(
     sheet,
-    settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom),
+    settleNumbered(sheet, settlePeriodColumn(sheet, mapped, periodHeaders, row, bottom), row, bottom, roleOf),
     row,
     bottom,
   );
