@@ -6,20 +6,28 @@
 import type { WorkbookState } from "../../app/scoring";
 import type { Polarity } from "../../engine/types";
 import type { Definition } from "../../model/definition";
-import type { DetectedTable } from "../../model/detect";
-import { REQUIRED_ROLES } from "../../model/headers";
+import type { DetectedTable, TableShape } from "../../model/detect";
+import { REQUIRED_ROLES, type ColumnRole } from "../../model/headers";
 import { ownedSheetNames } from "../../model/ownership";
 import { readScorecard } from "../../model/read";
 import { kpiKey } from "../../model/scorecard";
 import type { ReadSuggestion } from "../../model/suggest";
 
+/**
+ * The columns a table of this shape needs, the one rule for both the pickers marked "(required)"
+ * and whether a table found reads whole. KPIs as columns name their KPIs in their headers; KPIs
+ * across (wide) and pairs of rows (a row's value is the actual or the target its series cell
+ * names) hold actual and target without an Actual or Target column, but name each KPI in a column.
+ */
+export function requiredRoles(shape: TableShape | undefined): readonly ColumnRole[] {
+  if (shape === "columns") return [];
+  if (shape === "wide" || shape === "pairs") return ["kpi"];
+  return REQUIRED_ROLES;
+}
+
 /** A table with every column its layout needs (not a near miss offered for its missing ones). */
 export const readsWhole = (t: DetectedTable): boolean =>
-  t.shape === "columns" ||
-  t.shape === "pairs" ||
-  (t.shape === "wide"
-    ? t.columns.kpi !== undefined
-    : REQUIRED_ROLES.every((r) => t.columns[r] !== undefined));
+  requiredRoles(t.shape).every((r) => t.columns[r] !== undefined);
 
 /** The reading the reader suggests for a workbook in which it found no scorecard by itself. */
 export function suggestedReading(workbook: WorkbookState): ReadSuggestion | undefined {

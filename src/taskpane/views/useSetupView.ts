@@ -7,10 +7,16 @@ import type { Definition } from "../../model/definition";
 import type { Polarity } from "../../engine/types";
 import { emptyDefinition } from "../../model/definition";
 import { tableAddress, type DetectedTable, type SourceLayout } from "../../model/detect";
-import { COLUMN_ROLES, REQUIRED_ROLES, type ColumnRole } from "../../model/headers";
+import { COLUMN_ROLES, type ColumnRole } from "../../model/headers";
 import { kpiKey } from "../../model/scorecard";
 import type { RangeRef } from "../../workbook/port";
-import { inferredDirections, readsWhole, suggestedReading, withDirections } from "./setupInference";
+import {
+  inferredDirections,
+  readsWhole,
+  requiredRoles,
+  suggestedReading,
+  withDirections,
+} from "./setupInference";
 import { useSetupTable } from "./useSetupTable";
 
 export { RANGE_CHOICE } from "./useSetupTable";
@@ -68,10 +74,7 @@ export function useSetupView({ workbook, candidates, base, getSelection }: Setup
     setMapping(startingMapping(table));
   }
   const wide = table?.shape === "wide";
-  // KPIs as columns name their KPIs in their headers; pairs of rows hold actual and target in
-  // one column of values: neither has an Actual or Target column to choose.
-  const required: readonly ColumnRole[] =
-    table?.shape === "columns" ? [] : wide || table?.shape === "pairs" ? ["kpi"] : REQUIRED_ROLES;
+  const required = requiredRoles(table?.shape);
   const missing = table ? required.filter((r) => !mapping[r]) : [];
   const disabledRole = (role: ColumnRole) =>
     (wide && (role === "actual" || role === "period")) || (sheetAsPerspective && role === "perspective");
