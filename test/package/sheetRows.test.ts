@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { NumberFormats } from "../../src/workbook/package/read/numberFormats";
+import { plainNumber } from "../../src/workbook/package/read/sheetRows";
 import { readWorksheet, type SheetReading } from "../../src/workbook/package/read/worksheet";
 import { parseWithSaxes, parseXmlPart, type XmlVisitor } from "../../src/workbook/package/read/xml";
 
@@ -52,14 +53,42 @@ const space = fc.constantFrom("", "", "", " ", "\n  ", "\r\n");
 /** A value's text for a cell of this type that reads without error: a shared string's index, a number… */
 const CLEAN_TEXTS: Readonly<Record<string, readonly string[]>> = {
   s: ["0", "1", "2", "3", "4"],
-  n: ["42", "3.5", "-1e3", "0", "46022.25"],
+  // Numbers the row reader reads from their bytes, and those it leaves to parseFloat (too many
+  // digits for an exact double, a leading zero, an exponent, a bare point).
+  n: [
+    "42",
+    "3.5",
+    "-1e3",
+    "0",
+    "46022.25",
+    "-0",
+    "1.50",
+    "0.1",
+    "123456789012345",
+    "0.12345678901234",
+    "1234567890123456",
+    "9007199254740993",
+    "0.30000000000000004",
+    "007",
+    "1.",
+    ".5",
+    "-",
+  ],
   b: ["0", "1"],
   e: ["#N/A", "#DIV/0!"],
   d: ["2026-01-31", "2026-01-31T12:00:00Z"],
   str: ["Café", "a &amp; b", "&lt;x&gt;", "line\r\nend", "&#x41;", " ", "_x0041_", ""],
 };
 /** Anything, errors included: an unknown entity, "]]>" in text, a shared string the workbook lacks. */
-const HOSTILE_TEXTS = [...Object.values(CLEAN_TEXTS).flat(), "7", "bad &nope;", "a]]>b", "x"];
+const HOSTILE_TEXTS = [
+  ...Object.values(CLEAN_TEXTS).flat(),
+  "7",
+  "07",
+  "123456789012345",
+  "bad &nope;",
+  "a]]>b",
+  "x",
+];
 
 /**
  * The parts of a sheet. Clean sheets are what spreadsheets write (they must read); odd ones
@@ -250,5 +279,38 @@ describe("rows read straight from the bytes", () => {
       },
     });
     expect(outcome(xml, parseWithSaxes)).toEqual(read);
+  });
+
+  it("read a number from its bytes as parseFloat reads its text, or leave it to parseFloat", () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    // Texts as spreadsheets write numbers: shortest round trip, fixed decimals, integers, and odd ones.
+    const text = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc
+        .tuple(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 16 }))
+        .map(([x, k]) => x.toFixed(k)),
+      fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }).map(String),
+      fc.stringMatching(/^-?[0-9]{0,17}(\.[0-9]{0,17})?$/),
+    );
+    let read = 0;
+    fc.assert(
+      fc.property(text, (t) => {
+        const n = plainNumber(bytes(t), 0, t.length, false);
+        if (Number.isNaN(n)) return;
+        read++;
+        expect(n).toBe(parseFloat(t));
+        // An index is digits alone, read as parseInt reads them, its text the number's own.
+        const index = plainNumber(bytes(t), 0, t.length, true);
+        if (!Number.isNaN(index)) expect(String(index)).toBe(t);
+      }),
+      { numRuns: 3000 },
+    );
+    // Most texts of the plain form are read from their bytes.
+    expect(read).toBeGreaterThan(300);
+    for (const odd of ["007", "1.", ".5", "-", "", "1e3", "+1", "1234567890123456", "0x10"])
+      expect(plainNumber(bytes(odd), 0, odd.length, false)).toBeNaN();
+    expect(plainNumber(bytes("-3"), 0, 2, true)).toBeNaN();
+    expect(plainNumber(bytes("3.5"), 0, 3, true)).toBeNaN();
+    expect(Object.is(plainNumber(bytes("-0"), 0, 2, false), -0)).toBe(true);
   });
 });

@@ -37,10 +37,57 @@ export class ParsedRow {
   readonly types: (string | undefined)[] = [];
   readonly styleIds: number[] = [];
   readonly values: (string | undefined)[] = [];
+  /**
+   * A value read as a number straight from its bytes, NaN when it was not (then `values` holds
+   * its text): a sheet of numbers is a million strings made only to be parsed.
+   */
+  readonly numbers: number[] = [];
   /** Whether the cell's <f> holds text: a formula's text is never read, only that it is there. */
   readonly hasFormula: boolean[] = [];
   /** The t of its <f> ("shared", "array"): a shared formula's other cells have no text. */
   readonly shareTypes: (string | undefined)[] = [];
+}
+
+const enum Numeric {
+  No,
+  /** A number: parseFloat of its text. */
+  Float,
+  /** A shared string's index: parseInt of its text. */
+  Index,
+}
+
+/** The largest count of digits whose integer a double holds exactly (10^15 < 2^53). */
+const EXACT_DIGITS = 15;
+const POWERS_OF_TEN = Array.from({ length: EXACT_DIGITS + 1 }, (_, k) => 10 ** k);
+
+/**
+ * bytes[start, end) as a number when they are of the plain form -?(0|[1-9][0-9]*)(.[0-9]+)? with
+ * at most 15 digits (an index: digits alone), else NaN. Its digits m and k decimals give m / 10^k,
+ * both exact in a double, and one division of exact doubles is correctly rounded: the number
+ * parseFloat (and parseInt, for an index) reads from the same text, which is how it is read
+ * otherwise. The form has no leading zero, so the text is the number's own (an error names it).
+ */
+export function plainNumber(bytes: Uint8Array, start: number, end: number, index: boolean): number {
+  let p = start;
+  const negative = bytes[p] === 0x2d && !index;
+  if (negative) p++;
+  if (p === end || end - p > EXACT_DIGITS + 1) return NaN;
+  if (bytes[p] === 0x30 && p + 1 < end && bytes[p + 1] !== 0x2e) return NaN;
+  let m = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; p < end; p++) {
+    const b = bytes[p] as number;
+    if (isDigit(b)) {
+      m = m * 10 + (b - 0x30);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (b === 0x2e && decimals < 0 && !index && digits > 0 && p + 1 < end) decimals = 0;
+    else return NaN;
+  }
+  if (digits > EXACT_DIGITS) return NaN;
+  const n = decimals > 0 ? m / (POWERS_OF_TEN[decimals] as number) : m;
+  return negative ? -n : n;
 }
 
 /** The values of the cell types Excel writes, made once. */
@@ -110,8 +157,15 @@ export class SheetRowReader {
     const i = row.count;
     row.columns[i] = column;
     row.styleIds[i] = styleId;
-    row.types[i] = this.cellType();
+    const type = this.cellType();
+    row.types[i] = type;
+    // Only a number's or a shared string index's <v> is read as a number: other types keep text.
+    const numeric =
+      type === undefined || type === "n" ? Numeric.Float : type === "s" ? Numeric.Index : Numeric.No;
     let value: string | undefined;
+    let number = NaN;
+    /** Where the <v> read as `number` starts, should its text be needed after all. */
+    let numberAt = 0;
     let hasFormula = false;
     let shareType: string | undefined;
     let p = this.tagEnd;
@@ -124,9 +178,18 @@ export class SheetRowReader {
           break;
         }
         if (this.isTag(p, "v")) {
+          if (value === undefined && number !== number && numeric !== Numeric.No) {
+            number = this.numberElement(p, numeric === Numeric.Index);
+            if (number === number) {
+              numberAt = p;
+              p = this.tagEnd;
+              continue;
+            }
+          }
           const text = this.textElement(p, "v", 2);
           if (text === null) return -1;
-          if (text !== "") value = value === undefined ? text : value + text;
+          if (text !== "") value = (value ?? this.numberText(number, numberAt)) + text;
+          number = NaN;
           p = this.tagEnd;
         } else if (this.isTag(p, "f")) {
           if (!this.readTag(p + 2)) return -1;
@@ -154,7 +217,8 @@ export class SheetRowReader {
           if (this.isTag(p, "t")) {
             const text = this.textElement(p, "t", 2);
             if (text === null) return -1;
-            if (text !== "") value = value === undefined ? text : value + text;
+            if (text !== "") value = (value ?? this.numberText(number, numberAt)) + text;
+            number = NaN;
             p = this.skipSpace(this.tagEnd);
           }
           if (!this.isClose(p, "is")) return -1;
@@ -163,10 +227,35 @@ export class SheetRowReader {
       }
     } else p = this.tagEnd;
     row.values[i] = value;
+    row.numbers[i] = number;
     row.hasFormula[i] = hasFormula;
     row.shareTypes[i] = shareType;
     row.count = i + 1;
     return p;
+  }
+
+  /**
+   * <v …>number</v> at `at` when its text is a number of the plain form parseFloat reads exactly
+   * (see plainNumber), `this.tagEnd` set after it; NaN, and nothing taken, when it is not.
+   */
+  private numberElement(at: number, index: boolean): number {
+    if (!this.readTag(at + 2) || this.selfClosing) return NaN;
+    const { bytes } = this;
+    const start = this.tagEnd;
+    const close = bytes.indexOf(LT, start);
+    if (close < 0 || !this.isClose(close, "v")) return NaN;
+    const n = plainNumber(bytes, start, close, index);
+    if (n === n) this.tagEnd = close + 4;
+    return n;
+  }
+
+  /** The text of the <v> at `at` that was read as `number`, or "" when none was. */
+  private numberText(number: number, at: number): string {
+    if (number !== number) return "";
+    const after = this.tagEnd;
+    const text = this.textElement(at, "v", 2) as string;
+    this.tagEnd = after;
+    return text;
   }
 
   /** <name …>text</name> at `at`: its text, or null when it is not that plain form. `this.tagEnd` is set after it. */

@@ -123,6 +123,8 @@ function scanSheet(
   let styleId = 0;
   let capture = Capture.None;
   let value: string | undefined;
+  /** The value when the row reader read it as a number from its bytes (NaN when it did not): then `value` is undefined. */
+  let number = NaN;
   let formula: string | undefined;
   let shareType: string | undefined;
   let runs: string[] | undefined;
@@ -130,10 +132,10 @@ function scanSheet(
   let runText: string | undefined;
 
   function sharedString(index: string | undefined): string | null {
-    const i = parseInt(index ?? "", 10);
+    const i = number === number ? number : parseInt(index ?? "", 10);
     if (strings === null || !(i >= 0 && i < strings.length)) {
       throw new PackageFormatError(
-        `${part} refers to shared string ${index ?? ""}, which the workbook does not have; it is damaged.`,
+        `${part} refers to shared string ${number === number ? number : (index ?? "")}, which the workbook does not have; it is damaged.`,
         part,
       );
     }
@@ -146,7 +148,8 @@ function scanSheet(
       // A formula cell holds its cached result; a number result in a date format is a date.
       const raw = value ?? runs?.join("");
       let result: CellValue = null;
-      if (raw) {
+      if (number === number) result = style.isDate ? { date: dateSerial(number, date1904) } : number;
+      else if (raw) {
         if (type === "str") result = raw;
         else if (type === "b") result = parseInt(raw, 10) !== 0;
         else if (type === "e") result = { error: raw };
@@ -156,6 +159,18 @@ function scanSheet(
         }
       }
       sink.data(row, col, result, style.format);
+    } else if (number === number) {
+      // Read from the bytes as parseFloat (or, for a shared string, parseInt) reads its text.
+      sink.data(
+        row,
+        col,
+        type === "s"
+          ? sharedString(undefined)
+          : style.isDate
+            ? { date: dateSerial(number, date1904) }
+            : number,
+        style.format,
+      );
     } else if (value !== undefined || runs !== undefined) {
       let cell: CellValue;
       switch (type) {
@@ -201,6 +216,7 @@ function scanSheet(
     type = cellType;
     styleId = cellStyle;
     value = formula = shareType = runText = undefined;
+    number = NaN;
     runs = undefined;
     inRun = false;
     capture = Capture.None;
@@ -253,6 +269,7 @@ function scanSheet(
       for (let i = 0; i < parsed.count; i++) {
         startCell(parsed.columns[i] as number, parsed.types[i], parsed.styleIds[i] as number);
         value = parsed.values[i];
+        number = parsed.numbers[i] as number;
         formula = parsed.hasFormula[i] ? "=" : undefined;
         shareType = parsed.shareTypes[i];
         finishCell();
