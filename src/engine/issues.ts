@@ -216,6 +216,11 @@ const CATALOGUE = {
     "error",
     (p: Params) => `No scorecard table is called ${q(p.name!)}; the workbook has ${p.names}.`,
   ],
+  "budget-stage-open": [
+    "error",
+    (p: Params) =>
+      `The budget is given at several stages (${p.stages}) and none is said to be the one in force: say which is the target (bsc --map target=${q(p.suggested!)}, or the task pane's set-up)${p.split ? `; each line is given once for each value of ${q(p.split)}: name it as the entity to score them apart (--map entity=${q(p.split)})` : ""}.`,
+  ],
   "budget-in-force": [
     "info",
     (p: Params) =>
@@ -411,5 +416,6 @@ export const FATAL_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "period-mixed",
   "period-not-found",
   "months-across-no-year",
+  "budget-stage-open",
   "group-workbook",
 ]);

@@ -7,11 +7,13 @@ import {
   followUpColumnOfHeader,
   isYearHeader,
   kpiMapColumnOfHeader,
+  budgetStageOf,
   namesRevenueCollected,
   namesRevenueEstimate,
   normalizeHeader,
   REQUIRED_ROLES,
   roleOfHeader,
+  withoutAccents,
 } from "./headers";
 import type { CellValue, RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, isDateCell, lastCol, lastRow } from "./snapshot";
@@ -70,6 +72,11 @@ export interface DetectedTable {
   readonly kpiName?: string;
   /** KPIs as columns: each KPI's value column and its target's. */
   readonly kpiColumns?: readonly KpiColumn[];
+  /**
+   * A budget given at several stages, none in force: the stages the user is asked to choose from
+   * (the last stands as the target until then).
+   */
+  readonly budgetStages?: readonly { readonly col: number; readonly text: string }[];
   /** Pairs: the column that says what a row's value is (Actual, Target…), and the value's column. */
   readonly seriesColumns?: { readonly series: number; readonly value: number };
   /**
@@ -179,6 +186,15 @@ function mapHeaders(
       columns[role] = col;
     } else issues.push(issue("duplicate-header", sheetCell(sheet.name, row, col), { header: text, role }));
   }
+  const budgetStages = settleBudgetStages(
+    sheet,
+    row,
+    columns,
+    valueColumns
+      .filter((v) => v.series === "target")
+      .map((v) => ({ col: v.col, text: headerAt(sheet, row, v.col) })),
+    issues,
+  );
   const inferred: string[] = [];
   const actualHeader = columns.actual === undefined ? "" : cellText(cellAt(sheet, row, columns.actual));
   if (columns.target === undefined && namesRevenueCollected(actualHeader)) {
@@ -264,12 +280,22 @@ function mapHeaders(
   const periodColumns = found?.shape === "wide" ? widePeriods(periods, least) : [];
   return {
     found,
-    mapped: { columns, headers, issues, periodColumns, ...(inferred.length ? { inferred } : {}) },
+    mapped: {
+      columns,
+      headers,
+      issues,
+      periodColumns,
+      ...(inferred.length ? { inferred } : {}),
+      ...(budgetStages.length ? { budgetStages } : {}),
+    },
     periodHeaders,
   };
 }
 
-type Mapped = Pick<DetectedTable, "columns" | "headers" | "issues" | "periodColumns" | "inferred">;
+type Mapped = Pick<
+  DetectedTable,
+  "columns" | "headers" | "issues" | "periodColumns" | "inferred" | "budgetStages"
+>;
 
 /** Words of a budget in force, after its modifications. */
 const BUDGET_IN_FORCE =
@@ -277,7 +303,43 @@ const BUDGET_IN_FORCE =
 
 /** Whether a second target header names the budget in force where the first names the one first adopted. */
 const laterBudget = (second: string, first: string): boolean =>
-  BUDGET_IN_FORCE.test(second) && !BUDGET_IN_FORCE.test(first);
+  BUDGET_IN_FORCE.test(withoutAccents(second)) && !BUDGET_IN_FORCE.test(withoutAccents(first));
+
+const headerAt = (sheet: SheetSnapshot, row: number, col: number): string =>
+  cellText(cellAt(sheet, row, col));
+
+/**
+ * A budget given at several stages and none said to be in force (a state budget's draft, adopted
+ * and supplementary budgets: ontwerpbegroting, vastgestelde begroting, 1ste and 2de suppletoire
+ * begroting). A draft is a proposal, never the target where another stage is given: it is left,
+ * and said so. Where two or more stages remain, which one the file is scored against is the
+ * user's to say: the last of them stands as the target until then, and they are returned for the
+ * question the reading asks (read.ts). Empty when the stages leave nothing open.
+ */
+function settleBudgetStages(
+  sheet: SheetSnapshot,
+  row: number,
+  columns: Partial<Record<ColumnRole, number>>,
+  targets: readonly { col: number; text: string }[],
+  issues: Issue[],
+): { col: number; text: string }[] {
+  if (targets.length < 2 || !targets.every((t) => budgetStageOf(t.text) !== null)) return [];
+  if (targets.some((t) => BUDGET_IN_FORCE.test(withoutAccents(t.text)))) return [];
+  const kept = targets.filter((t) => budgetStageOf(t.text) !== "draft");
+  const chosen = kept[kept.length - 1];
+  if (!chosen) return [];
+  const first = targets.find((t) => t.col === columns.target);
+  if (first && first.col !== chosen.col) {
+    const cell = (col: number) => sheetCell(sheet.name, row, col);
+    const duplicate = issues.findIndex((i) => i.code === "duplicate-header" && i.cell === cell(chosen.col));
+    if (duplicate >= 0) issues.splice(duplicate, 1);
+    if (kept.length === 1)
+      issues.push(issue("budget-in-force", cell(first.col), { header: first.text, used: chosen.text }));
+    else issues.push(issue("duplicate-header", cell(first.col), { header: first.text, role: "target" }));
+    columns.target = chosen.col;
+  }
+  return kept.length >= 2 ? kept : [];
+}
 
 /**
  * Two header rows: the periods on the upper one (a month written once over its columns, merged or

@@ -562,10 +562,42 @@ const STAGE_WORDS = [
   "modificado",
   "final",
   "vastgestelde",
-  "ontwerp",
   "genehmigt",
   "approvato",
+  // The Dutch budget's supplementary stages: "1ste suppletoire begroting", "Tweede suppletoire".
+  "suppletoire",
+  "1ste suppletoire",
+  "2de suppletoire",
+  "eerste suppletoire",
+  "tweede suppletoire",
+  "supplementary",
+  "amended",
 ].map(normalizeHeader);
+
+/** A budget's draft stage: a proposal, never the budget in force ("Ontwerpbegroting", "Draft budget"). */
+const DRAFT_WORDS = [
+  "ontwerp",
+  "draft",
+  "proposed",
+  "entwurf",
+  "proyecto",
+  "projet",
+  "progetto",
+  "proposta",
+].map(normalizeHeader);
+
+/**
+ * The stage of a budget a target header names: "draft" (Ontwerpbegroting, Draft budget), "stage"
+ * (Vastgestelde begroting, 1ste suppletoire begroting, Approved budget, Presupuesto inicial), or
+ * null for a target word with no stage (Budget, Begroting).
+ */
+export function budgetStageOf(header: string): "draft" | "stage" | null {
+  const key = normalizeHeader(header);
+  const around = (word: string): boolean =>
+    key.length > word.length && (key.startsWith(word) || key.endsWith(word));
+  if (DRAFT_WORDS.some(around)) return "draft";
+  return STAGE_WORDS.some(around) ? "stage" : null;
+}
 
 /** Amount words after a role's word: "Budget Amount", "Actual Amount", "Realizado monto". */
 const TRAILING_WORDS = ["amount", "amt", "importo", "montant", "monto", "montante", "betrag", "bedrag"];
@@ -590,7 +622,7 @@ export function roleOfHeader(text: string): ColumnRole | null {
   }
   // A budget's stage or a total around a target or actual word: "Total Presupuesto", "Presupuesto
   // Ordinario", "Approved Budget", "Vastgestelde begroting", "Actual Total".
-  for (const word of STAGE_WORDS) {
+  for (const word of [...STAGE_WORDS, ...DRAFT_WORDS]) {
     const rest = key.startsWith(word)
       ? key.slice(word.length)
       : key.endsWith(word)

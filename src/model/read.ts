@@ -18,6 +18,7 @@ import { readColumnRows } from "./columnsLayout";
 import type { PeriodSettings } from "./tablePeriods";
 import { readLongRows, type LayoutRows } from "./longLayout";
 import { readPairRows } from "./pairsLayout";
+import { splittingColumn } from "./splitColumn";
 import { describeHoldings, scoresAKpi, suggestReading, type ReadSuggestion } from "./suggest";
 import { isClassColumn, kpiDirection } from "./direction";
 import type {
@@ -683,6 +684,47 @@ export function readScorecard(
     tables = chosen.map((t) => groupingNotEntity(book, applyColumnMapping(t, definition), mapping));
   else if (!(hasTags && chosen.code === "no-scorecard-table"))
     return { ok: false, fatal: chosen, issues, ...(suggestion ? { suggestion } : {}) };
+
+  /**
+   * A budget given at several stages, none in force: which is the target is asked, the last stage
+   * offered (with a column that splits each line into a few kinds as entities, where there is
+   * one: the question's other half), where reading so scores a KPI.
+   */
+  const stageQuestion = (table: DetectedTable): { fatal: Issue; suggestion?: ReadSuggestion } => {
+    const stages = table.budgetStages ?? [];
+    const last = stages[stages.length - 1] as { col: number; text: string };
+    const sheet = book.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
+    const split =
+      mapping.entity === undefined && table.columns.entity === undefined
+        ? splittingColumn(sheet, table)
+        : null;
+    const fatal = issue("budget-stage-open", sheetCell(table.sheet, table.headerRow, stages[0]?.col ?? 0), {
+      stages: stages.map((s) => `"${s.text}"`).join(", "),
+      suggested: last.text,
+      ...(split === null ? {} : { split }),
+    });
+    if (options.suggest === false) return { fatal };
+    const tries: ColumnMapping[] = [
+      ...(split === null ? [] : [{ target: last.text, entity: split }]),
+      { target: last.text },
+    ];
+    for (const guess of tries) {
+      const tried = readScorecard(
+        book,
+        {
+          ...definition,
+          source: { ...(source ?? { table: "", sheet: "", columns: {} }), columns: { ...mapping, ...guess } },
+        },
+        ownedSheets,
+        { ...options, suggest: false },
+      );
+      if (tried.ok && scoresAKpi(tried.model))
+        return { fatal, suggestion: { mapping: guess, block: tableAddress(table) } };
+    }
+    return { fatal };
+  };
+  const open = mapping.target === undefined ? tables.find((t) => t.budgetStages?.length) : undefined;
+  if (open) return { ok: false, issues, ...stageQuestion(open) };
 
   /** Months with no year: the fatal, with this year offered where reading with it scores a KPI. */
   const yearSuggestion = (fatal: Issue): { fatal: Issue; suggestion?: ReadSuggestion } => {

@@ -225,6 +225,20 @@ describe("the sentences of the issue catalogue", () => {
     expect(issue(code, "Data!B2", params)).toEqual({ code, severity, cell: "Data!B2", message });
   });
 
+  it("ask which budget stage is the target, and name a column that splits each line where there is one", () => {
+    const stages = { stages: '"Adopted budget", "Supplementary budget"', suggested: "Supplementary budget" };
+    expect(issue("budget-stage-open", "Data!C1", stages)).toEqual({
+      code: "budget-stage-open",
+      severity: "error",
+      cell: "Data!C1",
+      message:
+        'The budget is given at several stages ("Adopted budget", "Supplementary budget") and none is said to be the one in force: say which is the target (bsc --map target="Supplementary budget", or the task pane\'s set-up).',
+    });
+    expect(issue("budget-stage-open", "Data!C1", { ...stages, split: "Kind" }).message).toContain(
+      '; each line is given once for each value of "Kind": name it as the entity to score them apart (--map entity="Kind").',
+    );
+  });
+
   it("leave out what a parameter does not say", () => {
     expect(issue("no-actual", null, { kpi: "NPS" }).message).toBe('No actual for "NPS".');
     expect(issue("no-target", null, { kpi: "NPS", entity: "North", period: "2026-03" }).message).toBe(
@@ -258,6 +272,7 @@ describe("the sentences of the issue catalogue", () => {
         "mapped-header-missing",
         "mapped-header-twice",
         "months-across-no-year",
+        "budget-stage-open",
         "no-scorecard-table",
         "period-mixed",
         "period-not-found",

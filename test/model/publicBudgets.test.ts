@@ -1,4 +1,5 @@
 import { evaluateScorecard } from "../../src/engine/evaluate";
+import { emptyDefinition } from "../../src/model/definition";
 import { namesLineCode, withoutAccents } from "../../src/model/headers";
 import { readScorecard, type ScorecardReading } from "../../src/model/read";
 import { mayHoldValues, profileColumn } from "../../src/model/roles";
@@ -209,5 +210,91 @@ describe("payments are no budget", () => {
       new Set(),
     );
     expect(said).toContain("no target, budget or plan column");
+  });
+});
+
+describe("a budget given at several stages", () => {
+  const readWith = (rows: readonly (readonly CellValue[])[], columns: Record<string, string> = {}) =>
+    readScorecard(
+      book(sheet("Data", rows)),
+      { ...emptyDefinition(), source: { table: "", sheet: "", columns } },
+      new Set(),
+      {},
+    );
+
+  it("asks which stage is the target where no stage is said to be in force (Dutch), offering the last", () => {
+    const reading = read([
+      [
+        "Omschrijving",
+        "ontwerpbegroting",
+        "vastgestelde begroting",
+        "1ste suppletoire begroting",
+        "2de suppletoire begroting",
+        "Realisatie",
+      ],
+      ["Hoofdwegennet", 2728, 2728, 2574, 2469, 2481],
+      ["Railwegen", 600, 600, 1725, 2164, 2020],
+    ]);
+    if (reading.ok) throw new Error("read without asking");
+    expect(reading.fatal.code).toBe("budget-stage-open");
+    expect(reading.fatal.cell).toBe("Data!C1");
+    // The draft is a proposal: never among the stages offered.
+    expect(reading.fatal.message).toContain(
+      '("vastgestelde begroting", "1ste suppletoire begroting", "2de suppletoire begroting")',
+    );
+    expect(reading.suggestion?.mapping).toEqual({ target: "2de suppletoire begroting" });
+  });
+
+  it("asks in English too, and reads the stage the user names", () => {
+    const rows = [
+      ["Line", "Approved budget", "Supplementary budget", "Actual"],
+      ["Roads", 100, 120, 110],
+      ["Rail", 80, 80, 90],
+    ];
+    const reading = read(rows);
+    expect(reading.ok ? "read" : reading.fatal.code).toBe("budget-stage-open");
+    const answered = modelOf(readWith(rows, { target: "Approved budget" }));
+    expect(answered.kpis[0]?.observations[0]?.targetCell).toBe("Data!B2");
+  });
+
+  it("leaves a draft for the one other stage, and says so (Dutch, English)", () => {
+    for (const header of [
+      ["Omschrijving", "ontwerpbegroting", "vastgestelde begroting", "Realisatie"],
+      ["Line", "Draft budget", "Approved budget", "Actual"],
+    ]) {
+      const model = modelOf(read([header, ["Roads", 100, 120, 110]]));
+      expect(model.kpis[0]?.observations[0]?.targetCell).toBe("Data!C2");
+      expect(model.issues).toContainEqual(
+        expect.objectContaining({ code: "budget-in-force", cell: "Data!B1" }),
+      );
+    }
+  });
+
+  it("asks nothing where a stage is said to be in force (Presupuesto definitivo)", () => {
+    const model = modelOf(
+      read([
+        ["Descripción", "Presupuesto inicial", "Presupuesto definitivo", "Ejecutado"],
+        ["Sueldos", 100, 120, 110],
+      ]),
+    );
+    expect(model.kpis[0]?.observations[0]?.targetCell).toBe("Data!C2");
+  });
+
+  it("offers a column that splits each line into a few kinds as entities in the question", () => {
+    const reading = read([
+      ["Omschrijving", "Soort (U/V/O)", "vastgestelde begroting", "2de suppletoire begroting", "Realisatie"],
+      ["Hoofdwegennet", "U", 2728, 2469, 2481],
+      ["Hoofdwegennet", "O", 262, 173, 150],
+      ["Railwegen", "U", 600, 2164, 2020],
+      ["Railwegen", "O", 60, 216, 202],
+      ["Hoofdvaarwegennet", "U", 900, 950, 940],
+      ["Hoofdvaarwegennet", "O", 10, 12, 11],
+    ]);
+    if (reading.ok) throw new Error("read without asking");
+    expect(reading.suggestion?.mapping).toEqual({
+      target: "2de suppletoire begroting",
+      entity: "Soort (U/V/O)",
+    });
+    expect(reading.fatal.message).toContain('each line is given once for each value of "Soort (U/V/O)"');
   });
 });
