@@ -1,7 +1,7 @@
 /**
- * SheetMemo: the browser preview reads its file again after each refresh, and a sheet whose bytes
- * (and shared strings, number formats, date system) are those the last read parsed is not parsed
- * again. What the memo gives must be what a read without it gives, refresh after refresh.
+ * SheetMemo: the browser preview reads its file again after each refresh, and a sheet whose cells
+ * (its bytes but for its conditional formats), shared strings, number formats (each style's, more
+ * styles after them) and date system are those the last read parsed is not parsed again. What the memo gives must be what a read without it gives, refresh after refresh.
  */
 import { runScorecard } from "../../src/app/scorecard";
 import { countScansWith } from "../../src/workbook/ooxml/elementIndex";
@@ -72,9 +72,11 @@ describe("reading a workbook again with the last read's sheets", () => {
     for (let run = 0; run < 3; run++) {
       // A minute later each time: the Scorecard sheet says when it was refreshed.
       const now = new Date(NOW.getTime() + run * 60_000);
-      // The patch splices the data's sheet where the read found its elements, remembered or not.
+      // The patch splices the data's sheet where the read found its elements, remembered or not;
+      // after the first refresh changed its traffic lights, the next patch indexes what lies
+      // outside its cells once, stepping over them unread.
       const patching = await scansDuring(() => runScorecard(remembering, { now }, true));
-      expect(patching.get(DATA) ?? 0).toBe(0);
+      expect(patching.get(DATA) ?? 0).toBe(run === 1 ? 1 : 0);
       expect((await runScorecard(plain, { now }, true)).ok).toBe(true);
       let snapshot: unknown;
       const reading = await scansDuring(async () => (snapshot = await remembering.readSnapshot()));
@@ -83,8 +85,9 @@ describe("reading a workbook again with the last read's sheets", () => {
       // apart, two files differ there and nowhere else).
       const [mine, theirs] = await atOneInstant(() => Promise.all([remembering.toBytes(), plain.toBytes()]));
       expect(Buffer.from(mine).equals(Buffer.from(theirs))).toBe(true);
-      // The first refresh adds the traffic lights to the data's sheet; the next ones leave it as it is.
-      expect(reading.get(DATA) ?? 0).toBe(run === 0 ? 1 : 0);
+      // The first refresh adds the traffic lights to the data's sheet, the next ones leave it as
+      // it is: its cells are never parsed again.
+      expect(reading.get(DATA) ?? 0).toBe(0);
       // The Scorecard sheet, rewritten by each refresh, is parsed each time.
       expect(
         [...reading.keys()].filter((part) => part.startsWith("xl/worksheets/") && part !== DATA),
@@ -113,6 +116,69 @@ describe("reading a workbook again with the last read's sheets", () => {
     const second = await readPackageSnapshot(after, nodeBoundedInflate, undefined, undefined, memo);
     expect(second.sheets[0]!.values.flat()).toContain("Turnover");
     expect(second.sheets[0]!.values.flat()).not.toContain("Revenue");
+  });
+
+  /** The data's sheet read after `edit`, with the memo of a read before it: the snapshot, and whether it was parsed. */
+  async function readAfter(edit: {
+    part: string;
+    change: (xml: string) => string;
+  }): Promise<{ parsed: boolean; snapshot: unknown; plain: unknown }> {
+    const memo = new SheetMemo();
+    const before = await tableBook();
+    const after = await editPart(before, edit.part, edit.change);
+    await readPackageSnapshot(before, nodeBoundedInflate, undefined, undefined, memo);
+    let snapshot: unknown;
+    const scans = await scansDuring(
+      async () =>
+        (snapshot = await readPackageSnapshot(after, nodeBoundedInflate, undefined, undefined, memo)),
+    );
+    return { parsed: scans.has(DATA), snapshot, plain: await readPackageSnapshot(after, nodeBoundedInflate) };
+  }
+
+  const RULE =
+    '<conditionalFormatting sqref="E2:E3"><cfRule type="expression" dxfId="0" priority="1"><formula>E2&gt;0</formula></cfRule></conditionalFormatting>';
+
+  it("keeps a sheet whose conditional formats alone changed after its cells", async () => {
+    const read = await readAfter({
+      part: DATA,
+      change: (xml) => xml.replace("</sheetData>", `</sheetData>${RULE}`),
+    });
+    expect(read.parsed).toBe(false);
+    expect(read.snapshot).toEqual(read.plain);
+  });
+
+  it("parses a sheet again when its merged cells changed after its cells", async () => {
+    const read = await readAfter({
+      part: DATA,
+      change: (xml) =>
+        xml.replace(
+          "</sheetData>",
+          `</sheetData><mergeCells count="1"><mergeCell ref="E2:E3"/></mergeCells>${RULE}`,
+        ),
+    });
+    expect(read.parsed).toBe(true);
+    expect(read.snapshot).toEqual(read.plain);
+  });
+
+  it("keeps a sheet when styles were added after its own, and parses it again when one of its styles' formats changed", async () => {
+    const styles = "xl/styles.xml";
+    const added = await readAfter({
+      part: styles,
+      change: (xml) =>
+        xml.replace(
+          /<\/cellXfs>/,
+          '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/></cellXfs>',
+        ),
+    });
+    expect(added.parsed).toBe(false);
+    expect(added.snapshot).toEqual(added.plain);
+    // Every style's format made a date's: the numbers of styled cells are read as dates.
+    const changed = await readAfter({
+      part: styles,
+      change: (xml) => xml.replace(/numFmtId="\d+"/g, 'numFmtId="14"'),
+    });
+    expect(changed.parsed).toBe(true);
+    expect(changed.snapshot).toEqual(changed.plain);
   });
 
   it("still counts a remembered sheet's cells against the limit", async () => {

@@ -105,8 +105,9 @@ async function readNumberFormats(
   memo?: SheetMemo,
 ): Promise<NumberFormats> {
   const bytes = await parts.read(name, "other");
-  memo?.input("styles", bytes ?? null);
-  return bytes ? NumberFormats.parse(name, bytes) : NumberFormats.none;
+  const formats = bytes ? NumberFormats.parse(name, bytes) : NumberFormats.none;
+  memo?.formats(formats);
+  return formats;
 }
 
 async function readSharedStrings(
@@ -220,7 +221,7 @@ function decodePartName(partName: string): string {
 interface RememberedSheet {
   readonly bytes: Uint8Array;
   readonly strings: Uint8Array | null;
-  readonly styles: Uint8Array | null;
+  readonly formats: NumberFormats;
   readonly date1904: boolean;
   readonly content: SheetContent;
   /** The cells it counted against the read's limit. */
@@ -234,31 +235,78 @@ const sameBytes = (a: Uint8Array | null, b: Uint8Array | null): boolean => {
   return true;
 };
 
+const CELLS_CLOSE = new TextEncoder().encode("sheetData>");
+
+/** Where a sheet's last "sheetData>" ends (its cells' close tag, `</sheetData>` or prefixed); -1 without one. */
+function afterCells(bytes: Uint8Array): number {
+  let at = bytes.length - CELLS_CLOSE.length;
+  for (; at >= 0; at--) {
+    let i = 0;
+    while (i < CELLS_CLOSE.length && bytes[at + i] === CELLS_CLOSE[i]) i++;
+    if (i === CELLS_CLOSE.length) break;
+  }
+  if (at < 0) return -1;
+  // The close tag's "</" (or "</x:"): a self-closing <sheetData/> holds no cells to keep.
+  const open = bytes.lastIndexOf(0x3c, at);
+  return open >= 0 && bytes[open + 1] === 0x2f ? at + CELLS_CLOSE.length : -1;
+}
+
+/** A worksheet's conditional formats, which the reader does not read: a refresh rewrites the product's. */
+const CONDITIONAL_FORMATTING = /<(\w+:)?conditionalFormatting[\s>][\s\S]*?<\/\1conditionalFormatting>/g;
+const latin1 = new TextDecoder("latin1");
+
+/**
+ * Whether `bytes` holds the cells `known` held: the same bytes up to the end of its <sheetData>
+ * (everything before the cells, the cells themselves), and after them the same but for the
+ * conditional formats, which is what a refresh changes in a user's sheet (its traffic lights).
+ * The merged cells and the tables after the cells, which the reader does read, must be the same.
+ */
+function sameCells(known: Uint8Array, bytes: Uint8Array): boolean {
+  const end = afterCells(known);
+  if (end < 0 || afterCells(bytes) !== end) return false;
+  for (let i = 0; i < end; i++) if (known[i] !== bytes[i]) return false;
+  // Byte for byte as text (latin1 maps each byte to one character): the tails are a few kilobytes.
+  const rest = (b: Uint8Array) => latin1.decode(b.subarray(end)).replace(CONDITIONAL_FORMATTING, "");
+  return rest(known) === rest(bytes);
+}
+
 /**
  * The sheets one read parsed, kept for the next read of the same workbook: the browser preview
  * reads its file again after each refresh, which rewrites the product's sheets and leaves the
- * user's as they were. A sheet whose XML, shared strings, number formats and date system are byte
- * for byte those the last read parsed is not parsed again (at 24,000 rows, most of the half second
- * each refresh spent reading); its cells still count against the read's limit, and the patcher
- * still finds where its elements lie. Keeps the last read's bytes: for a workbook read more than once.
+ * user's as they were but for their traffic lights. A sheet whose cells, shared strings, number
+ * formats and date system are those the last read parsed is not parsed again (at 24,000 rows,
+ * half a second of the create's reading, and most of each refresh's); its cells still count
+ * against the read's limit, and the patcher still finds where its elements lie. "The same cells":
+ * the sheet's XML byte for byte, but for its conditional formats (sameCells); "the same number
+ * formats": each style's as before, with the styles the refresh appended after them. (A cell
+ * naming a style the workbook did not have, then has, would read otherwise: a damaged file that
+ * Excel does not open.) Keeps the last read's bytes: for a workbook read more than once.
  */
 export class SheetMemo {
   private last = new Map<string, RememberedSheet>();
   private next = new Map<string, RememberedSheet>();
-  private inputs: { strings: Uint8Array | null; styles: Uint8Array | null } = { strings: null, styles: null };
+  private inputs: { strings: Uint8Array | null; formats: NumberFormats } = {
+    strings: null,
+    formats: NumberFormats.none,
+  };
 
   /** A read starts: what it remembers replaces the last read's only when it ends. */
   begin(): void {
     this.next = new Map();
-    this.inputs = { strings: null, styles: null };
+    this.inputs = { strings: null, formats: NumberFormats.none };
   }
 
-  /** The shared strings' or the styles' bytes of the read under way (null: the package has none). */
-  input(kind: "strings" | "styles", bytes: Uint8Array | null): void {
+  /** The shared strings' bytes of the read under way (null: the package has none). */
+  input(kind: "strings", bytes: Uint8Array | null): void {
     this.inputs[kind] = bytes;
   }
 
-  /** The cells the last read found in these same bytes, counted against `budget`; undefined: parse them. */
+  /** The number formats of the read under way. */
+  formats(formats: NumberFormats): void {
+    this.inputs.formats = formats;
+  }
+
+  /** The cells the last read found in these bytes, counted against `budget`; undefined: parse them. */
   reuse(part: string, bytes: Uint8Array, date1904: boolean, budget: SheetReading["cellBudget"]) {
     const known = this.last.get(part);
     if (
@@ -266,13 +314,16 @@ export class SheetMemo {
       known.date1904 !== date1904 ||
       known.cells > budget.remaining ||
       !sameBytes(known.strings, this.inputs.strings) ||
-      !sameBytes(known.styles, this.inputs.styles) ||
-      !sameBytes(known.bytes, bytes)
+      !this.inputs.formats.keeps(known.formats)
     )
       return undefined;
+    const same = sameBytes(known.bytes, bytes);
+    if (!same && !sameCells(known.bytes, bytes)) return undefined;
     budget.remaining -= known.cells;
-    // The patcher splices at the elements' offsets the reader's scan found: the same for the same bytes.
-    const index = rememberedIndex(known.bytes);
+    // The patcher splices at the elements' offsets the reader's scan found: the same for the same
+    // bytes. Bytes whose conditional formats changed have no index: the patcher steps past their
+    // cells to index the rest (OpenPackage's worksheetIndex), without reading them.
+    const index = same ? rememberedIndex(known.bytes) : undefined;
     if (index) rememberIndex(bytes, index);
     return known.content;
   }

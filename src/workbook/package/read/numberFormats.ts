@@ -63,6 +63,20 @@ export class NumberFormats {
     return this.byStyle[styleId] ?? NO_FORMAT;
   }
 
+  /**
+   * Whether every style of `earlier` has the same format here, styles added after them aside: a
+   * refresh only appends styles (its own cells' and rules'), so a sheet read with `earlier` reads
+   * the same with these.
+   */
+  keeps(earlier: NumberFormats): boolean {
+    if (earlier === this) return true;
+    if (earlier.byStyle.length > this.byStyle.length) return false;
+    return earlier.byStyle.every((f, i) => {
+      const now = this.byStyle[i] as CellStyleFormat;
+      return now.format === f.format && now.isDate === f.isDate;
+    });
+  }
+
   static parse(part: string, bytes: Uint8Array): NumberFormats {
     const custom = new Map<number, string>();
     const formatIds: number[] = [];
