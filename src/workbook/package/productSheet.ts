@@ -10,6 +10,7 @@ import { formulaCellXml } from "../ooxml/formulaCell";
 import type { HeaderFooterText, PrintSetup, SheetPlan, WritePlan } from "../../plan/plan";
 import type { StylesEditor } from "./styles";
 import { escapeXmlAttribute, escapeXmlText } from "./xmlText";
+import { EXCEL_COLUMNS } from "./read/worksheet";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -34,6 +35,18 @@ function cellXml(
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
+/** A row's cells left to right; a cell written twice keeps its last value, as a spreadsheet would. */
+function rowCellsXml(cols: readonly number[], xml: readonly string[]): string {
+  let ordered = true;
+  for (let i = 1; i < cols.length && ordered; i++) ordered = (cols[i] as number) > (cols[i - 1] as number);
+  if (ordered) return xml.join("");
+  const byCol = new Map(cols.map((col, i) => [col, xml[i] as string]));
+  return [...byCol.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, x]) => x)
+    .join("");
+}
+
 /**
  * `notes` is told of any text cut or cleaned on the way (src/workbook/ooxml/escape.ts).
  * `conditionalFormatting`: the sheet's own <conditionalFormatting> blocks, written in their place
@@ -47,18 +60,31 @@ export function productSheetXml(
   notes?: WriteNotes,
   conditionalFormatting = "",
 ): string {
-  const rows = new Map<number, { col: number; xml: string }[]>();
+  // Each row's cells as their XML, in the order given; a row of a sheet of thousands of KPIs is
+  // written without a map or a sort of its own when its cells come left to right, as they do.
+  const rows = new Map<number, { cols: number[]; xml: string[] }>();
   const outline = new Map((sheet.rowOutline ?? []).map((o) => [o.row, o.level]));
   // A grouped row with no cell still needs its <row> to carry its level.
-  for (const r of outline.keys()) if (!rows.has(r)) rows.set(r, []);
+  for (const r of outline.keys()) if (!rows.has(r)) rows.set(r, { cols: [], xml: [] });
   let lastRow = 1;
   let lastCol = 1;
-  const texts = new Map<string, string>();
+  // The cell format of a plan style and number format, asked of the styles once for each pair.
+  const formats = new Map<string | undefined, Map<string | undefined, number>>();
+  const formatOf = (styleName: string | undefined, numberFormat: string | undefined): number => {
+    let byFormat = formats.get(styleName);
+    if (!byFormat) formats.set(styleName, (byFormat = new Map()));
+    let index = byFormat.get(numberFormat);
+    if (index === undefined) {
+      const style = styleName ? styles[styleName] : undefined;
+      index = style || numberFormat ? editor.cellFormat(style, numberFormat) : 0;
+      byFormat.set(numberFormat, index);
+    }
+    return index;
+  };
   for (const c of sheet.cells) {
-    if (typeof c.value === "string") texts.set(`${c.row},${c.col}`, c.value);
-    const style = c.style ? styles[c.style] : undefined;
-    const index = style || c.numberFormat ? editor.cellFormat(style, c.numberFormat) : 0;
-    const row = rows.get(c.row) ?? [];
+    const index = formatOf(c.style, c.numberFormat);
+    let row = rows.get(c.row);
+    if (!row) rows.set(c.row, (row = { cols: [], xml: [] }));
     const xml =
       c.formula === undefined
         ? cellXml(sheet.name, c.row, c.col, c.value, index, notes)
@@ -70,22 +96,17 @@ export function productSheetXml(
             () => `The formula of ${sheetCell(sheet.name, c.row, c.col)}`,
             notes,
           );
-    row.push({ col: c.col, xml });
-    rows.set(c.row, row);
-    lastRow = Math.max(lastRow, c.row);
-    lastCol = Math.max(lastCol, c.col);
+    row.cols.push(c.col);
+    row.xml.push(xml);
+    if (c.row > lastRow) lastRow = c.row;
+    if (c.col > lastCol) lastCol = c.col;
   }
-  const sheetData = [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([r, cells]) => {
-      // A cell written twice keeps its last value, as a spreadsheet would.
-      const byCol = new Map(cells.map((c) => [c.col, c.xml]));
-      const xml = [...byCol.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([, x]) => x)
-        .join("");
+  const sheetData = [...rows.keys()]
+    .sort((a, b) => a - b)
+    .map((r) => {
+      const { cols, xml } = rows.get(r) as { cols: number[]; xml: string[] };
       const level = outline.get(r);
-      return `<row r="${r}"${level ? ` outlineLevel="${level}"` : ""}>${xml}</row>`;
+      return `<row r="${r}"${level ? ` outlineLevel="${level}"` : ""}>${rowCellsXml(cols, xml)}</row>`;
     })
     .join("");
   const frozen =
@@ -102,11 +123,16 @@ export function productSheetXml(
   const outlineLevelRow = levels.length
     ? ` outlineLevelRow="${levels.reduce((a, b) => Math.max(a, b))}"`
     : "";
+  // The text a hyperlink's cell shows (the last written there), looked for only when there are links.
+  const place = (row: number, col: number): number => row * (EXCEL_COLUMNS + 1) + col;
+  const shown = new Map<number, string>();
+  if (sheet.hyperlinks?.length)
+    for (const c of sheet.cells) if (typeof c.value === "string") shown.set(place(c.row, c.col), c.value);
   const hyperlinks = sheet.hyperlinks?.length
     ? `<hyperlinks>${sheet.hyperlinks
         .map((h) => {
           // An internal link names its place in `location`; it needs no relationship (ECMA-376 §18.3.1.47).
-          const text = texts.get(`${h.row},${h.col}`);
+          const text = shown.get(place(h.row, h.col));
           const display = text === undefined ? "" : ` display="${escapeXmlAttribute(text)}"`;
           return `<hyperlink ref="${cellA1(h.row, h.col)}" location="${escapeXmlAttribute(h.location)}"${display}/>`;
         })
