@@ -125,6 +125,15 @@ describe("the checksums of the parts written", () => {
     expect(crc32(new Uint8Array())).toBe(0);
     expect(nodeCodec.crc32(data)).toBe(zlibCrc32(data));
   });
+
+  it("continue from the bytes before, so that a part in pieces has the CRC of its bytes end to end", () => {
+    const data = new Uint8Array(Array.from({ length: 10_000 }, (_, i) => (i * 7919 + 13) % 256));
+    for (const cut of [0, 1, 4_999, 10_000]) {
+      const [head, tail] = [data.subarray(0, cut), data.subarray(cut)];
+      expect(crc32(tail, crc32(head))).toBe(zlibCrc32(data));
+      expect(nodeCodec.crc32(tail, nodeCodec.crc32(head))).toBe(zlibCrc32(data));
+    }
+  });
 });
 
 describe("the parts the patcher inflates to edit", () => {
@@ -250,6 +259,21 @@ describe("a large part compressed in pieces side by side", () => {
     // Each piece but the last ends with a sync flush's empty stored block: 00 00 FF FF.
     const marks = Buffer.from(pieces).toString("latin1").split("\u0000\u0000\u00ff\u00ff").length - 1;
     expect(marks).toBeGreaterThanOrEqual(Math.ceil(sheet.length / 8_000) - 1);
+  });
+
+  it("is one stream of a part given in pieces, each cut where it is larger than a piece", async () => {
+    const given = [
+      sheet.subarray(0, 20_001),
+      new Uint8Array(),
+      sheet.subarray(20_001, 20_050),
+      sheet.subarray(20_050),
+    ];
+    const deflated = await deflateInPieces(given, 3, 8_000);
+    expect(new Uint8Array(inflateRawSync(deflated))).toEqual(sheet);
+    expect(await nodeCodec.inflate(await nodeCodec.deflate(given))).toEqual(sheet);
+    expect(
+      inflateRawSync(await deflateInPieces([new Uint8Array(), new Uint8Array()], 3, 10_000)).length,
+    ).toBe(0);
   });
 
   it("is whole for an empty part and for a part smaller than a piece", async () => {

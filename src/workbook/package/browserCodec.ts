@@ -1,11 +1,12 @@
 import type { Inflate } from "../xlsx/zip";
 import { MAX_EDITED_PART_BYTES } from "./openPackage";
 import { browserBoundedInflate } from "./readInflateBrowser";
-import type { Deflate } from "./zipWriter";
+import { piecesOf, type Deflate } from "./zipWriter";
 
 /** Raw DEFLATE with the browser's own CompressionStream, for the parts the preview writes. */
 const browserDeflate: Deflate = async (data) => {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  const blob = new Blob(piecesOf(data).map((piece) => piece as BlobPart));
+  const stream = blob.stream().pipeThrough(new CompressionStream("deflate-raw"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 };
 

@@ -5,7 +5,7 @@
 import { readZipEntry, type Inflate, type ZipEntry } from "../xlsx/zip";
 import { readCentralDirectory } from "../ooxml/zip";
 import { relationshipsPartOf as relsPartOf, resolveTarget } from "./read/relationships";
-import { crc32, writeZip, type Deflate, type ZipPart } from "./zipWriter";
+import { crc32, writeZip, type Checksum, type Deflate, type PartBytes, type ZipPart } from "./zipWriter";
 import { InflateLimitError } from "./read/inflate";
 import { byteSize, DEFAULT_READ_LIMITS, PackageFormatError, PackageLimitError } from "./read/limits";
 import { OPEN_FAILURES } from "./openFailure";
@@ -329,16 +329,15 @@ export class OpenPackage {
     this.changed.set(name ?? part, text);
   }
 
-  /** A changed part's bytes: a worksheet whose cells were held aside gets their original bytes back. */
-  private changedBytes(name: string): Uint8Array {
+  /**
+   * A changed part's bytes: a worksheet whose cells were held aside gets their original bytes
+   * back, as the piece of the bytes read that they are (not copied), the edited tail after them.
+   */
+  private changedBytes(name: string): PartBytes {
     const text = this.changed.get(name) as string;
     const aside = this.cellsAside.get(name);
     if (!aside) return encoder.encode(text);
-    const tail = encoder.encode(text.slice(aside.head.length));
-    const out = new Uint8Array(aside.cellsEnd + tail.length);
-    out.set(aside.bytes.subarray(0, aside.cellsEnd));
-    out.set(tail, aside.cellsEnd);
-    return out;
+    return [aside.bytes.subarray(0, aside.cellsEnd), encoder.encode(text.slice(aside.head.length))];
   }
 
   /** A new part's name that no part has yet: xl/worksheets/sheet7.xml. */
@@ -405,7 +404,7 @@ export class OpenPackage {
    * The package: changed parts written afresh, new ones after them, the rest copied as they were.
    * `checksum`: the platform's CRC-32 where it has one (Node's zlib), ten times the JavaScript one.
    */
-  async toBytes(deflate: Deflate, checksum?: (data: Uint8Array) => number): Promise<Uint8Array> {
+  async toBytes(deflate: Deflate, checksum?: Checksum): Promise<Uint8Array> {
     const parts: ZipPart[] = this.entries
       .filter((entry) => !this.removed.has(entry.name))
       .map((entry) => {

@@ -6,7 +6,7 @@ import type { Inflate } from "../xlsx/zip";
 import { WriteNotes } from "../ooxml/escape";
 import { OpenPackage } from "./openPackage";
 import { applyPlanToPackage, defineNameInPackage, WorkbookParts } from "./patchPlan";
-import type { Deflate } from "./zipWriter";
+import type { Checksum, Deflate } from "./zipWriter";
 
 /**
  * Reads the snapshot the model needs from a package's bytes, handing each part it reads (and
@@ -39,13 +39,13 @@ export class PackageWorkbook implements InteractiveWorkbook {
     private readonly inflate: Inflate,
     private readonly deflate: Deflate,
     private readonly reader: SnapshotReader,
-    private readonly checksum?: (data: Uint8Array) => number,
+    private readonly checksum?: Checksum,
   ) {}
 
   /** Throws ZipFormatError or PackageXmlError when the bytes are not a package it can patch. */
   static async load(
     bytes: Uint8Array,
-    codec: { inflate: Inflate; deflate: Deflate; crc32?: (data: Uint8Array) => number },
+    codec: { inflate: Inflate; deflate: Deflate; crc32?: Checksum },
     reader: SnapshotReader,
     /** Keep the parts the read inflates for a patch to come; a read-only check keeps none. */
     keepParts = true,

@@ -7,13 +7,32 @@
 import { rawZipEntry, ZipFormatError, type ZipEntry } from "../xlsx/zip";
 import { localExtra, type CentralEntry } from "../ooxml/zip";
 
-/** Raw DEFLATE compression. */
-export type Deflate = (data: Uint8Array) => Promise<Uint8Array>;
+/**
+ * A part's bytes: one array, or pieces laid end to end. An edited sheet is its cells as they were
+ * read and the edited text after them, never copied into one array (tens of megabytes for a large
+ * table, held while the whole package is written).
+ */
+export type PartBytes = Uint8Array | readonly Uint8Array[];
+
+/** The pieces of a part's bytes, in order. */
+export const piecesOf = (data: PartBytes): readonly Uint8Array[] =>
+  // Array.isArray rather than instanceof Uint8Array: bytes from another realm (a test's DOM) are bytes too.
+  Array.isArray(data) ? (data as readonly Uint8Array[]) : [data as Uint8Array];
+
+/** How many bytes a part holds. */
+export const partLength = (data: PartBytes): number =>
+  piecesOf(data).reduce((n, piece) => n + piece.length, 0);
+
+/** Raw DEFLATE compression of a part's bytes, pieces and all, as one stream. */
+export type Deflate = (data: PartBytes) => Promise<Uint8Array>;
+
+/** CRC-32 of `data`, continuing from the CRC of the bytes before it (`previous`, 0 for none), as zlib's crc32 does. */
+export type Checksum = (data: Uint8Array, previous?: number) => number;
 
 /** One entry of the package to write: a copy of a source entry, or new content. */
 export type ZipPart =
   | { readonly name: string; readonly copyOf: ZipEntry }
-  | { readonly name: string; readonly content: Uint8Array };
+  | { readonly name: string; readonly content: PartBytes };
 
 const LOCAL_FILE_HEADER = 0x04034b50;
 const CENTRAL_FILE_HEADER = 0x02014b50;
@@ -36,8 +55,8 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
+export function crc32(data: Uint8Array, previous = 0): number {
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++)
     crc = (CRC_TABLE[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
@@ -95,7 +114,7 @@ export async function writeZip(
   parts: readonly ZipPart[],
   deflate: Deflate,
   now: Date = new Date(),
-  checksum: (data: Uint8Array) => number = crc32,
+  checksum: Checksum = crc32,
   options: ZipWriteOptions = {},
 ): Promise<Uint8Array> {
   const encoder = new TextEncoder();
@@ -146,9 +165,9 @@ export async function writeZip(
         flags: UTF8_NAMES,
         method: DEFLATED,
         ...stamp,
-        crc: checksum(part.content),
+        crc: piecesOf(part.content).reduce((crc, piece) => checksum(piece, crc), 0),
         compressedSize: body.length,
-        uncompressedSize: part.content.length,
+        uncompressedSize: partLength(part.content),
       };
     }
     const { name } = entry;
