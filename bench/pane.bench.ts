@@ -2,10 +2,15 @@
  * `npx tsx bench/pane.bench.ts`: the task pane in Chromium (the built preview, dist/) on the
  * sample and on a scorecard of 2,000 KPIs × 12 months, side by side in one run. Measured in the
  * page, from the user's action to the view it produces:
- *   - create → tree: Create scorecard pressed until the tree is drawn and the refresh is done;
+ *   - create → tree: Create scorecard pressed until the tree is drawn (a frame with its rows);
+ *   - create → written: until the refresh the create started is written too (its summary said,
+ *     no progress bar): the tree is there to use meanwhile, with Refresh and Download disabled;
  *   - switch period: another period chosen until the overview names it;
  *   - refresh: Refresh pressed until the refresh is done;
- *   - the longest task on the main thread during each (PerformanceObserver "longtask").
+ *   - the longest task on the main thread during each, to the end of its write (PerformanceObserver
+ *     "longtask"; create → tree and create → written share one).
+ * Each time is taken in the page, at the animation frame where its view first shows: a main
+ * thread kept busy delays it as it delays what the user sees.
  * Budgets (issue 21): create → tree ≤ 0.5 s, switch period ≤ 0.2 s, refresh ≤ 1 s, no task over
  * 200 ms. Each action is measured BENCH_RUNS times (default 3) on a fresh page; the median is shown.
  * Needs a build (npm run build, or BSC_PRODUCTION_URL=… npx webpack --mode production);
@@ -30,7 +35,8 @@ const PROFILES = process.env.BENCH_PROFILE;
 const DIST_FOLDER = process.env.BENCH_DIST;
 const PERSPECTIVES = ["Financial", "Customer", "Internal Processes", "Learning & Growth"];
 const POLARITIES = ["higher", "lower", "band"];
-const BUDGET = { create: 500, period: 200, refresh: 1000, longTask: 200 };
+/** create → written has no budget of its own (issue 21 asks create → tree): only its longest task. */
+const BUDGET = { create: 500, written: Infinity, period: 200, refresh: 1000, longTask: 200 };
 
 /** A long monthly table: KPIS KPIs, each with a row a month, a few actuals left blank. */
 async function writeLargeScorecard(file: string): Promise<void> {
@@ -76,17 +82,30 @@ async function watchLongTasks(page: Page): Promise<void> {
   });
 }
 
-/** Runs `act` and waits for `done`; returns the time in ms between and the longest task meanwhile. */
+/** A test run in the page at each frame: the page's clock when it holds, else false. */
+type Seen = () => number | false;
+
+/**
+ * Runs `act` and times it in the page: `shown` is when `seen` first held at a frame (polled at
+ * each animation frame, so a main thread busy with anything else delays it as it delays the
+ * paint a user waits for), `written` when the work the action started is done too (`done`, then
+ * no progress bar). The longest task is the longest from the action to `written`.
+ */
 async function measure(
   page: Page,
   act: () => Promise<void>,
-  done: () => Promise<unknown>,
-): Promise<{ ms: number; longest: number }> {
+  seen: Seen,
+  done: Seen = seen,
+): Promise<{ shown: number; written: number; longest: number }> {
   const start = await page.evaluate(() => performance.now());
   await act();
-  await done();
-  await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'));
-  const end = await page.evaluate(() => performance.now());
+  const at = (test: Seen) =>
+    page
+      .waitForFunction(test, undefined, { polling: "raf", timeout: 120000 })
+      .then((handle) => handle.jsonValue() as Promise<number>);
+  const shown = await at(seen);
+  await at(done);
+  const written = await at(() => !document.querySelector('[role="progressbar"]') && performance.now());
   // Long tasks are reported a little after they end.
   await page.waitForTimeout(100);
   const longest = await page.evaluate(
@@ -97,10 +116,15 @@ async function measure(
           .filter((t) => t.start + t.duration >= from! && t.start <= to!)
           .map((t) => t.duration),
       ),
-    [start, end],
+    [start, written],
   );
-  return { ms: end - start, longest };
+  return { shown: shown - start, written: written - start, longest };
 }
+
+/** The refresh's summary in the pane's status line ("Scorecard for 2026-11: …"): the write is done. */
+const summarySaid: Seen = () =>
+  /Scorecard for/.test(document.querySelector('main [role="status"]')?.textContent ?? "") &&
+  performance.now();
 
 /** `run`, with Chromium's CPU profile of it written to PROFILES/<name>.cpuprofile when `profile`. */
 async function profiled<T>(page: Page, profile: boolean, name: string, run: () => Promise<T>): Promise<T> {
@@ -131,8 +155,18 @@ async function main(): Promise<void> {
     ["sample", sample],
     [`${KPIS} KPIs × ${MONTHS}`, large],
   ] as const) {
-    const times = { create: [] as number[], period: [] as number[], refresh: [] as number[] };
-    const longest = { create: [] as number[], period: [] as number[], refresh: [] as number[] };
+    const times = {
+      create: [] as number[],
+      written: [] as number[],
+      period: [] as number[],
+      refresh: [] as number[],
+    };
+    const longest = {
+      create: [] as number[],
+      written: [] as number[],
+      period: [] as number[],
+      refresh: [] as number[],
+    };
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
       await page.route("**/appsforoffice.microsoft.com/**", (route) => route.abort());
@@ -145,39 +179,39 @@ async function main(): Promise<void> {
         measure(
           page,
           () => page.getByRole("button", { name: "Create scorecard" }).click(),
-          () => page.getByRole("tree").waitFor({ timeout: 120000 }),
+          () => document.querySelector('[role="tree"] [role="treeitem"]') !== null && performance.now(),
+          summarySaid,
         ),
       );
       const period = page.getByRole("combobox", { name: "Period" });
       const options = await period.locator("option").allTextContents();
       const other = options[options.length - 2] ?? options[0]!;
+      await page.evaluate(
+        (name) => ((window as unknown as { benchPeriod: string }).benchPeriod = name),
+        other,
+      );
       const switched = await profiled(page, profile, "period", () =>
         measure(
           page,
           () => period.selectOption(other).then(() => undefined),
-          () => page.getByRole("heading", { name: new RegExp(`, ${other}$`) }).waitFor({ timeout: 120000 }),
+          () => {
+            const name = (window as unknown as { benchPeriod: string }).benchPeriod;
+            const headings = [...document.querySelectorAll("h1, h2, h3, h4, [role=heading]")];
+            return headings.some((h) => (h.textContent ?? "").endsWith(`, ${name}`)) && performance.now();
+          },
         ),
       );
       const refresh = await profiled(page, profile, "refresh", () =>
-        measure(
-          page,
-          () => page.getByRole("button", { name: "Refresh" }).click(),
-          () =>
-            page.waitForFunction(
-              () => /Scorecard for/.test(document.querySelector('main [role="status"]')?.textContent ?? ""),
-              undefined,
-              { timeout: 120000 },
-            ),
-        ),
+        measure(page, () => page.getByRole("button", { name: "Refresh" }).click(), summarySaid),
       );
-      for (const [key, m] of [
-        ["create", create],
-        ["period", switched],
-        ["refresh", refresh],
-      ] as const) {
-        times[key].push(m.ms);
-        longest[key].push(m.longest);
-      }
+      times.create.push(create.shown);
+      times.written.push(create.written);
+      times.period.push(switched.written);
+      times.refresh.push(refresh.written);
+      longest.create.push(create.longest);
+      longest.written.push(create.longest);
+      longest.period.push(switched.longest);
+      longest.refresh.push(refresh.longest);
       await page.close();
     }
     const cell = (key: keyof typeof times) => {
@@ -186,13 +220,17 @@ async function main(): Promise<void> {
       const over = ms > BUDGET[key] || task > BUDGET.longTask ? " (over budget)" : "";
       return `${(ms / 1000).toFixed(2)} s, longest task ${Math.round(task)} ms${over}`;
     };
-    rows.push(`| ${label} | ${cell("create")} | ${cell("period")} | ${cell("refresh")} |`);
+    rows.push(
+      `| ${label} | ${cell("create")} | ${cell("written")} | ${cell("period")} | ${cell("refresh")} |`,
+    );
   }
   await browser.close();
   await server.close();
   console.log(`Pane in Chromium at 320 × 700, median of ${RUNS} runs`);
-  console.log("| workbook | create → tree (≤ 0.5 s) | switch period (≤ 0.2 s) | refresh (≤ 1 s) |");
-  console.log("| --- | --- | --- | --- |");
+  console.log(
+    "| workbook | create → tree (≤ 0.5 s) | create → written | switch period (≤ 0.2 s) | refresh (≤ 1 s) |",
+  );
+  console.log("| --- | --- | --- | --- | --- |");
   for (const row of rows) console.log(row);
 }
 

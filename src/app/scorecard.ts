@@ -84,8 +84,9 @@ export async function runScorecard(
     return scoring.ok ? { ...scoring, plan: null } : scoring;
   }
   // Said before the History and the plan are made, so that the pane paints between the scoring
-  // and them: at 24,000 rows each is a task of its own, not one of half a second.
-  await progress("writing");
+  // and them (at 24,000 rows each is a task of its own, not one of half a second), and shows the
+  // scorecard while they are written.
+  await progress("writing", scoring);
 
   const now = options.now ?? new Date();
   const recorded = periodRows(scoring.result, timestamp(now));

@@ -40,9 +40,11 @@ export interface RunOptions {
   readonly layout?: SourceLayout;
   /**
    * Told of each step of a refresh, for a progress indicator; a promise it returns is awaited,
-   * which lets the task pane paint between steps instead of running one long task.
+   * which lets the task pane paint between steps instead of running one long task. At "writing"
+   * it is given the scoring the write is about to store: the task pane shows it at once, while
+   * the write goes on.
    */
-  readonly onProgress?: (step: RefreshStep) => void | Promise<void>;
+  readonly onProgress?: (step: RefreshStep, scored?: Scored) => void | Promise<void>;
   /** Draws the Strategy Map sheet where the workbook has none yet ("Insert strategy map"). */
   readonly strategyMap?: boolean;
   /** Write the Scorecard sheet as plain values for this refresh (`bsc refresh --values`), whatever the stored setting. */
@@ -76,6 +78,9 @@ export type Scoring =
       readonly model: ScorecardModel;
       readonly result: ScorecardResult;
     };
+
+/** A scoring that succeeded. */
+export type Scored = Extract<Scoring, { ok: true }>;
 
 /** What a workbook holds before scoring: its snapshot, the product's sheets and the stored definition. */
 export interface WorkbookState {

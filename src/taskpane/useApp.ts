@@ -54,7 +54,9 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
   const [viewPeriod, setViewPeriod] = useState<string | null>(null);
   const ready = state.phase === "ready" ? state : null;
   const exists = ready !== null && ready.definition !== null;
-  useEffect(() => onScorecard?.(exists), [onScorecard, exists]);
+  // A scorecard shown while it is still being written is not there to download yet.
+  const written = exists && progress === null;
+  useEffect(() => onScorecard?.(written), [onScorecard, written]);
   // Each period scored once per reading: going back to a period already seen scores nothing.
   const byPeriod = useMemo(() => new Map<string, Scoring>(), [ready]);
   const viewed = useMemo(() => {
@@ -94,9 +96,17 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
 
   const create = async (next: Definition) => {
     setSettingUp(false);
-    const saved = await session.save(next, firstRun ? "" : SETUP_CONFIRMATION, true);
-    toTop();
-    landOn(saved, focusTargets.tree);
+    // The tree is shown, and takes the focus, as soon as the scorecard is scored; the write that
+    // follows leaves the user where they went meanwhile, unless its re-reading lost the focus.
+    let shown = false;
+    const saved = await session.save(next, firstRun ? "" : SETUP_CONFIRMATION, true, () => {
+      shown = true;
+      toTop();
+      focusWhenReady(focusTargets.tree);
+    });
+    if (!shown) toTop();
+    if (!saved || !shown || !document.activeElement || document.activeElement === document.body)
+      landOn(saved, focusTargets.tree);
   };
 
   const saveKpiEdit = async (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { errorSentence, fatalSentence, outcomeSentence } from "../app/outcomeText";
-import type { RefreshStep, RunOptions, Scoring, WorkbookState } from "../app/scoring";
+import type { RefreshStep, RunOptions, Scored, Scoring, WorkbookState } from "../app/scoring";
 import { readWorkbookState, scoreWorkbook } from "../app/scoring";
 import type { Definition } from "../model/definition";
 import type { DetectedTable } from "../model/detect";
@@ -52,6 +52,23 @@ const STEPS: Readonly<Record<RefreshStep, Progress>> = {
  * own, fetched at the first refresh or save: showing a scorecard needs only reading and scoring.
  */
 const writing = () => import(/* webpackChunkName: "write" */ "../app/scorecard.js");
+
+/**
+ * Resolves once the page has painted what was just rendered (a frame, then a task after it), or
+ * after a tenth of a second where no frame comes (a hidden page): the work that follows must not
+ * hold back the paint of a scorecard already scored.
+ */
+const painted = (): Promise<void> =>
+  new Promise((resume) => {
+    const late = setTimeout(resume, 100);
+    if (typeof requestAnimationFrame !== "function") return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(late);
+        resume();
+      }, 0),
+    );
+  });
 
 /** A refresh that fails stores nothing: after a save, the message says so before saying why. */
 const savedButNot = (confirmation: string, failure: string): string =>
@@ -105,21 +122,32 @@ export function useScorecardSession(port: InteractiveWorkbook) {
    * Refreshes with the stored definition, or with `definition`, which the refresh then stores.
    * `confirmation` says what the user saved ("Threshold of Revenue saved"): it leads the message
    * the refresh leaves, so the refresh that follows a save never hides that it was saved.
+   * The scorecard is shown as soon as it is scored, before it is written (`onShown` is told once
+   * it is painted): the tree is there to use while "Writing the scorecard…" goes on, with Refresh
+   * and the download disabled until the write is done.
    */
   const refresh = useCallback(
     async (
       definition?: Definition,
       options: Pick<RunOptions, "strategyMap" | "publish"> = {},
       confirmation = "",
+      onShown?: () => void,
     ): Promise<boolean> => {
       setNotice(null);
       let refreshed: Scoring | undefined;
       try {
         // Each step shown, and the page let paint, before the next: the refresh of a large
         // scorecard is several tasks, not one that freezes the pane.
-        const onProgress = (step: RefreshStep) => {
+        const onProgress = async (step: RefreshStep, scored?: Scored) => {
           setProgress(STEPS[step]);
-          return new Promise<void>((resume) => setTimeout(resume, 0));
+          if (step !== "writing" || !scored) return new Promise<void>((resume) => setTimeout(resume, 0));
+          setState((shown) =>
+            shown.phase === "ready"
+              ? { ...shown, definition: definition ?? shown.definition, scoring: scored }
+              : shown,
+          );
+          await painted();
+          onShown?.();
         };
         const { runScorecard } = await writing();
         const outcome = await runScorecard(
@@ -154,10 +182,15 @@ export function useScorecardSession(port: InteractiveWorkbook) {
    * `what` is the confirmation ("Settings saved"); resolves to whether it was saved.
    */
   const save = useCallback(
-    async (definition: Definition, what: string, thenRefresh = false): Promise<boolean> => {
+    async (
+      definition: Definition,
+      what: string,
+      thenRefresh = false,
+      onShown?: () => void,
+    ): Promise<boolean> => {
       setNotice(null);
       // A refresh stores the definition it was given: one read and one write, not two of each.
-      if (thenRefresh) return refresh(definition, {}, what);
+      if (thenRefresh) return refresh(definition, {}, what, onShown);
       try {
         setProgress({ label: "Saving…", value: 0.1 });
         const { saveDefinition } = await writing();
