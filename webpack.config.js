@@ -8,6 +8,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const { DEV_URL, productionUrl, rewriteManifest } = require("./scripts/manifest-urls");
 const { contentSecurityPolicy, withContentSecurityPolicy } = require("./scripts/content-security-policy");
 const { devServerHeaders } = require("./scripts/dev-server-headers");
+const { PREACT_FOR_REACT } = require("./scripts/preact-for-react");
 
 /**
  * Every page the add-in serves, each with its entries: each gets the Content-Security-Policy. The
@@ -47,7 +48,11 @@ module.exports = (env = {}, options = {}) => {
     // each (the functions alone were 49 KB gzipped more in Excel, the commands 9 KB).
     optimization: { runtimeChunk: "single", splitChunks: { chunks: "all" } },
     // A dynamic import() names its module with ".js", as TypeScript requires; webpack finds the .tsx.
-    resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+      alias: PREACT_FOR_REACT,
+    },
     module: {
       rules: [
         {

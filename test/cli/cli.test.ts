@@ -495,7 +495,7 @@ describe("bsc on a CSV export and a macro-enabled workbook", () => {
   it("shows a CSV's percentages and thousands as written, and names a number that reads two ways", async () => {
     writeFileSync(
       path.join(dir, "kpis.csv"),
-      'Perspective,Objective,KPI,Actual,Target\nCustomer,Delight,NPS,42%,45%\nFinancial,Grow,Revenue,"1,050",900\n',
+      'Perspective,Objective,KPI,Actual,Target\nCustomer,Delight,NPS,42%,45%\nFinancial,Grow,Revenue,"1,050",900\nFinancial,Grow,Orders,119000000,125000000\n',
     );
     const r = await bsc(dir, "refresh", "kpis.csv", "--json");
     expect(r.code).toBe(0);
@@ -509,6 +509,8 @@ describe("bsc on a CSV export and a macro-enabled workbook", () => {
     };
     expect(shown("NPS")).toEqual([0.42, "0%"]);
     expect(shown("Revenue")).toEqual([1050, "#,##0"]);
+    // A number written plainly gets thousands separators, in the data sheet and so on the Scorecard sheet.
+    expect(shown("Orders")).toEqual([119000000, "#,##0"]);
     expect(JSON.parse(r.stdout).issues).toEqual([
       expect.objectContaining({ severity: "warning", code: "csv-number-ambiguous", cell: "kpis!D3" }),
     ]);

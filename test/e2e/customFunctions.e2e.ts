@@ -10,6 +10,7 @@ import type { Browser } from "playwright-core";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { scoreKpi } from "../../src/engine/kpi";
 import { DIST, launchChromium, serveDist } from "./harness";
+import { OFFICE_STUB } from "./officeStub";
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveDist>>;
@@ -23,30 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/**
- * office.js as Excel's shared runtime provides it, reduced to what the page calls: Office ready in
- * Excel with the requirement sets the manifest names, CustomFunctions and the ribbon's actions
- * recording what is associated, and no workbook behind Excel.run.
- */
-const OFFICE_STUB = `
-window.registered = {};
-window.Office = {
-  HostType: { Excel: "Excel" },
-  onReady(callback) {
-    const info = { host: "Excel", platform: "OfficeOnline" };
-    return Promise.resolve().then(() => { if (callback) callback(info); return info; });
-  },
-  context: { requirements: { isSetSupported: (set) => ["ExcelApi", "DialogApi", "SharedRuntime", "CustomFunctionsRuntime"].includes(set) } },
-  actions: { associate: (id, f) => { window.registered["action " + id] = f; } },
-};
-window.CustomFunctions = {
-  associate: (id, f) => { window.registered[id] = f; },
-  Error: class extends Error { constructor(code, message) { super(message); this.code = code; } },
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-};
-window.Excel = { run: () => Promise.reject(new Error("no workbook in this test")) };
-`;
 
 describe("the built add-in's custom functions", () => {
   it("ships functions.json with the four functions, as generated from their JSDoc", async () => {

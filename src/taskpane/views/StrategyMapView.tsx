@@ -13,6 +13,8 @@ import {
   type MapObjective,
 } from "../../plan/strategyMap";
 import { useAnnounceChange } from "../Announcer";
+// Its boxes are SVG elements reached by Tab: Preact must write their tabindex as React does.
+import "../svgTabIndex";
 
 /** The pane's map: as wide as the pane at 300 px, each lane named above its objectives. */
 export const PANE_MAP: MapMeasures = {

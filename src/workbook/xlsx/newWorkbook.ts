@@ -56,6 +56,8 @@ export interface NewGrid {
   readonly rows: readonly (readonly NewCellValue[])[];
   /** Number formats parallel to `rows`; a missing one is General. */
   readonly formats?: readonly (readonly (string | null | undefined)[])[];
+  /** The format of a number with none of its own, by row and column from 0 (a CSV's plain numbers). */
+  readonly plainFormat?: (row: number, col: number) => string | null;
 }
 
 export interface NewSheet {
@@ -360,7 +362,8 @@ function gridXml(
     const formats = grid.formats?.[r];
     let xml = "";
     for (let c = 0; c < values.length; c++) {
-      const format = formats?.[c] ?? null;
+      const format =
+        formats?.[c] ?? (typeof values[c] === "number" ? grid.plainFormat?.(r, c) : null) ?? null;
       let style = 0;
       if (format) {
         style = styleOf.get(format) ?? looks.index({ numberFormat: format });
