@@ -149,7 +149,7 @@ const CATALOGUE = {
   "months-across-no-year": [
     "error",
     (p: Params) =>
-      `The months ${p.across ? "across " : "in "}${p.range} (${q(p.first!)} … ${q(p.last!)}) name no year, and nothing around the table says which: give the year (bsc --year 2024, or the set-up's Year), or write it in a title row above the table.`,
+      `The ${p.what ?? "months"} ${p.across ? "across " : "in "}${p.range} (${q(p.first!)} … ${q(p.last!)}) name no year, and nothing around the table says which: give the year (bsc --year 2024, or the set-up's Year), or write it in a title row above the table.`,
   ],
   "period-day-order": [
     "warning",

@@ -517,6 +517,63 @@ const ROLE_BY_HEADER: ReadonlyMap<string, ColumnRole> = (() => {
 })();
 
 /**
+ * How often a target or actual is set, written before its word (Quarterly Targets, Monthly
+ * Actual, Annual Budget; German compounds Jahresziel, Monatsbudget; Dutch Jaarbudget) or after it
+ * (Meta mensual, Presupuesto anual, Objectif trimestriel, Obiettivo annuale): the period a value is
+ * given for, which the Period column says, not another role.
+ */
+const PERIOD_BEFORE = [
+  "quarterly",
+  "monthly",
+  "weekly",
+  "annual",
+  "yearly",
+  "daily",
+  "jahres",
+  "monats",
+  "quartals",
+  "wochen",
+  "jaar",
+  "maand",
+  "kwartaal",
+].map(normalizeHeader);
+const PERIOD_AFTER = [
+  "mensual",
+  "trimestral",
+  "anual",
+  "semanal",
+  "mensal",
+  "mensuel",
+  "mensuelle",
+  "trimestriel",
+  "trimestrielle",
+  "annuel",
+  "annuelle",
+  "hebdomadaire",
+  "mensile",
+  "trimestrale",
+  "annuale",
+  "settimanale",
+].map(normalizeHeader);
+
+/** The target or actual a header names with how often it is set ("Quarterly Targets" → target). */
+function valueRoleOfPeriodic(key: string): ColumnRole | null {
+  const rests = [
+    ...PERIOD_BEFORE.filter((w) => key.length > w.length && key.startsWith(w)).map((w) =>
+      key.slice(w.length),
+    ),
+    ...PERIOD_AFTER.filter((w) => key.length > w.length && key.endsWith(w)).map((w) =>
+      key.slice(0, -w.length),
+    ),
+  ];
+  for (const rest of rests) {
+    const role = ROLE_BY_HEADER.get(rest);
+    if (role === "target" || role === "actual") return role;
+  }
+  return null;
+}
+
+/**
  * Words exports put before a role's word without changing it: a label's (libelle_region,
  * nom_indicateur, nombre_entidad) and an amount's (importo_erogato, montant_prevu, Amount Actual;
  * after it too: Budget Amount).
@@ -606,6 +663,8 @@ export function roleOfHeader(text: string): ColumnRole | null {
   const key = normalizeHeader(text);
   const exact = ROLE_BY_HEADER.get(key);
   if (exact !== undefined) return exact;
+  const periodic = valueRoleOfPeriodic(key);
+  if (periodic !== null) return periodic;
   for (const word of LEADING_WORDS) {
     const role =
       key.length > word.length && key.startsWith(word)

@@ -119,6 +119,7 @@ export function readLongRows(
       }),
       first: texts[0] ?? "",
       last: texts[texts.length - 1] ?? "",
+      what: periodColumn.yearlessKind,
     });
   }
   if (periodColumn) issues.push(...periodColumn.notes);

@@ -45,7 +45,21 @@ export interface PeriodContext {
    * number 1–12 is then that month (without a year unless `year` gives one); elsewhere it is none.
    */
   readonly monthNumbers?: boolean;
+  /**
+   * The column numbers the periods its header names (see numberedPeriodOf): a Quarter column's 1–4,
+   * a Week column's 1–53, a Month column's 1–12, as exports write them beside a year or with none.
+   * A whole number in that range is then that quarter, week or month (without a year unless `year`
+   * gives one); elsewhere it is none. `monthNumbers` is `numbered: "month"`.
+   */
+  readonly numbered?: YearlessGranularity;
 }
+
+/** The kind of period a context's numbers stand for, if any. */
+const numberedOf = (context: PeriodContext): YearlessGranularity | null =>
+  context.numbered ?? (context.monthNumbers ? "month" : null);
+
+/** The largest number of each kind of period in a year. */
+const NUMBERED_MAX: Readonly<Record<YearlessGranularity, number>> = { month: 12, quarter: 4, week: 53 };
 
 /** The granularities a label can name without its year: "Jan", "Q3", "WW32". */
 export type YearlessGranularity = Exclude<Granularity, "year">;
@@ -531,11 +545,12 @@ function parseNumberCell(value: number, isDate: boolean): Parsed | null {
   return { kind: "period", period: monthPeriod(day.year, day.month), day };
 }
 
-function parseCell(value: CellValue, monthNumbers = false): Parsed | null {
-  if (monthNumbers) {
+function parseCell(value: CellValue, numbered: YearlessGranularity | null = null): Parsed | null {
+  if (numbered) {
     const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
-    if (/^(0?[1-9]|1[0-2])$/.test(text))
-      return { kind: "yearless", granularity: "month", index: Number(text) };
+    const index = /^\d{1,2}$/.test(text) ? Number(text) : 0;
+    if (index >= 1 && index <= NUMBERED_MAX[numbered])
+      return { kind: "yearless", granularity: numbered, index };
   }
   if (isDateCell(value)) return parseNumberCell(value.date, true);
   if (typeof value === "number") return Number.isFinite(value) ? parseNumberCell(value, false) : null;
@@ -637,7 +652,7 @@ function yearlessIn(
  * one come back as `yearless`. Null for a blank cell and for anything that is not a period.
  */
 export function readPeriodCell(value: CellValue, context: PeriodContext = {}): PeriodReading | null {
-  const parsed = parseCell(value, context.monthNumbers);
+  const parsed = parseCell(value, numberedOf(context));
   return parsed === null ? null : resolve(parsed, context, context.dayOrder ?? "mdy");
 }
 
@@ -667,6 +682,11 @@ export interface PeriodColumnReading {
   }[];
   /** True when every non-blank cell read is a month with no year (given no context year). */
   readonly yearlessMonths: boolean;
+  /**
+   * The kind of period every non-blank cell read names with no year (given no context year): months
+   * ("Jan"), quarters ("Q3", or a Quarter column's 3), weeks; null when some cell names its year.
+   */
+  readonly allYearless: YearlessGranularity | null;
   /** Whether the column's dates, a week apart, were read as ISO weeks instead of months. */
   readonly datesAsWeeks: boolean;
   /** The indexes of non-blank cells that are not a period. */
@@ -692,6 +712,15 @@ function areWeekly(days: readonly CalendarDate[]): boolean {
   return numbers.every((n, i) => i === 0 || (n - (numbers[i - 1] as number)) % 7 === 0);
 }
 
+/** The kind of period every reading names with no year; null when one names its year or they differ. */
+function allYearlessOf(read: readonly PeriodReading[]): YearlessGranularity | null {
+  const first = read[0];
+  if (first?.kind !== "yearless") return null;
+  return read.every((r) => r.kind === "yearless" && r.granularity === first.granularity)
+    ? first.granularity
+    : null;
+}
+
 function readSequence(
   values: readonly CellValue[],
   context: PeriodContext,
@@ -705,9 +734,9 @@ function readSequence(
     if (isBlank(v)) return null;
     const memo = isDateCell(v) ? byDate : typeof v === "object" ? null : byValue;
     const key = isDateCell(v) ? v.date : v;
-    if (memo === null) return parseCell(v, context.monthNumbers);
+    if (memo === null) return parseCell(v, numberedOf(context));
     let p = memo.get(key as never);
-    if (p === undefined) memo.set(key as never, (p = parseCell(v, context.monthNumbers)));
+    if (p === undefined) memo.set(key as never, (p = parseCell(v, numberedOf(context))));
     return p;
   };
   const parsed = values.map(parseOnce);
@@ -776,6 +805,7 @@ function readSequence(
     dayOrderCells,
     yearless,
     yearlessMonths: read.length > 0 && read.every((r) => r.kind === "yearless" && r.granularity === "month"),
+    allYearless: allYearlessOf(read),
     datesAsWeeks,
     unread: values.flatMap((v, i) => (!isBlank(v) && readings[i] === null ? [i] : [])),
     score: nonBlank === 0 ? 0 : points / nonBlank,
@@ -906,13 +936,39 @@ const MONTH_HEADERS = new Set([
   "mth",
 ]);
 
+/** Header words of a column of quarter numbers: Quarter, Trimestre, Quartal, Kwartaal. */
+const QUARTER_HEADERS = new Set(["quarter", "quarters", "qtr", "trimestre", "quartal", "kwartaal"]);
+
+/** Header words of a column of week numbers: Week, Semana, Semaine, Woche, Kalenderwoche, Settimana. */
+const WEEK_HEADERS = new Set([
+  "week",
+  "weeks",
+  "wk",
+  "week number",
+  "semana",
+  "semaine",
+  "woche",
+  "kalenderwoche",
+  "kw",
+  "settimana",
+  "weeknummer",
+]);
+
+/**
+ * The kind of period a header names, so that its column's whole numbers are those periods
+ * (`numbered`): Month (1–12), Quarter (1–4), Week (1–53) in the seven languages; null for any other.
+ */
+export function numberedPeriodOf(header: string): YearlessGranularity | null {
+  const key = foldWord(header.trim())
+    .replace(/[\s_-]+/g, " ")
+    .trim();
+  if (MONTH_HEADERS.has(key)) return "month";
+  if (QUARTER_HEADERS.has(key)) return "quarter";
+  return WEEK_HEADERS.has(key) ? "week" : null;
+}
+
 /** Whether a header names the month (so that its whole numbers 1–12 are months: `monthNumbers`). */
-export const namesMonths = (header: string): boolean =>
-  MONTH_HEADERS.has(
-    foldWord(header.trim())
-      .replace(/[\s_-]+/g, " ")
-      .trim(),
-  );
+export const namesMonths = (header: string): boolean => numberedPeriodOf(header) === "month";
 
 /**
  * The day a cell names, as ISO text ("2026-12-31"): a date cell, a date serial, or a date

@@ -11,6 +11,7 @@ import type { Granularity, Period } from "../engine/periods";
 import type { RowTally } from "./drafts";
 import { isYearHeader } from "./headers";
 import {
+  numberedPeriodOf,
   readPeriodCell,
   readPeriodColumn,
   yearFromContext,
@@ -63,8 +64,12 @@ export class TablePeriods {
     const { table } = reader;
     const found =
       settings.year === undefined ? yearFromContext([...titleTexts(reader), reader.sheet.name]) : null;
+    // A Quarter, Week or Month column of bare numbers (1–4, 1–53, 1–12) numbers those periods.
+    const periodHeader = table.headers.find((h) => h.col === table.columns.period)?.text ?? "";
+    const numbered = numberedPeriodOf(periodHeader);
     this.context = {
       fiscalYearStartMonth: settings.fiscalYearStartMonth,
+      ...(numbered ? { numbered } : {}),
       ...(settings.dayOrder ? { dayOrder: settings.dayOrder } : {}),
       ...(settings.year !== undefined
         ? { year: settings.year }
@@ -115,9 +120,14 @@ export class TablePeriods {
     }
   }
 
-  /** Every period cell is a month with no year, and nothing gives one: nothing can be scored. */
+  /** Every period cell is a month (or quarter, or week) with no year, and nothing gives one: nothing can be scored. */
   get noYearAtAll(): boolean {
-    return this.column.yearlessMonths && this.yearColumn === null && this.context.year === undefined;
+    return this.column.allYearless !== null && this.yearColumn === null && this.context.year === undefined;
+  }
+
+  /** What the yearless cells name, for the question that asks their year: "months", "quarters", "weeks". */
+  get yearlessKind(): string {
+    return `${this.column.allYearless ?? "month"}s`;
   }
 
   /** The granularity the column reads in (weeks for dates a week apart). */
