@@ -221,6 +221,11 @@ const CATALOGUE = {
     (p: Params) =>
       `The budget is given at several stages (${p.stages}) and none is said to be the one in force: say which is the target (bsc --map target=${q(p.suggested!)}, or the task pane's set-up)${p.split ? `; each line is given once for each value of ${q(p.split)}: name it as the entity to score them apart (--map entity=${q(p.split)})` : ""}.`,
   ],
+  "kpi-names-repeat": [
+    "error",
+    (p: Params) =>
+      `${q(p.header!)} names ${p.repeats} of its ${p.rows} rows again in the same period, while ${q(p.names!)} names each row once: say which column names the KPIs (bsc --map kpi=${q(p.names!)}, or the task pane's set-up).`,
+  ],
   "budget-in-force": [
     "info",
     (p: Params) =>
@@ -417,5 +422,6 @@ export const FATAL_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "period-not-found",
   "months-across-no-year",
   "budget-stage-open",
+  "kpi-names-repeat",
   "group-workbook",
 ]);

@@ -384,9 +384,10 @@ function stackedPeriodHeaders(
 
 /**
  * Periods across, each with an actual and a target column: "Jan-24 Actual" beside "Jan-24
- * Budget", "2023 Meta" beside "2023 Real" (a series word of any of the seven languages before or
- * after the period). The periods that have both are the table's period columns, each with its
- * target's column; one with an actual alone keeps no target.
+ * Budget", "2023 Meta" beside "2023 Real", "T1. PLANEADO 2024" beside "T1. EJECUTADO 2024" (a
+ * series word of any of the seven languages before, after or within the period). The periods
+ * that have both are the table's period columns, each with its target's column; one with an
+ * actual alone keeps no target.
  */
 function pairedPeriodHeaders(
   candidates: readonly { col: number; value: CellValue }[],
@@ -396,7 +397,8 @@ function pairedPeriodHeaders(
     const words = cellText(value)
       .split(/\s+/)
       .filter((w) => w !== "");
-    for (const at of [words.length - 1, 0]) {
+    // The series word last, first, or between the period's parts ("T1. PLANEADO 2024").
+    for (const at of [words.length - 1, 0, ...words.keys()]) {
       const series = seriesOfWord(words[at] ?? "");
       if (words.length < 2 || (series !== "actual" && series !== "target")) continue;
       const rest = words.filter((_, i) => i !== at).join(" ");

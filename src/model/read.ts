@@ -18,6 +18,7 @@ import { readColumnRows } from "./columnsLayout";
 import type { PeriodSettings } from "./tablePeriods";
 import { readLongRows, type LayoutRows } from "./longLayout";
 import { readPairRows } from "./pairsLayout";
+import { repeatedKpiNames } from "./kpiNames";
 import { splittingColumn } from "./splitColumn";
 import { describeHoldings, scoresAKpi, suggestReading, type ReadSuggestion } from "./suggest";
 import { isClassColumn, kpiDirection } from "./direction";
@@ -685,6 +686,20 @@ export function readScorecard(
   else if (!(hasTags && chosen.code === "no-scorecard-table"))
     return { ok: false, fatal: chosen, issues, ...(suggestion ? { suggestion } : {}) };
 
+  /** Whether reading with the user's mapping and a guess added to it scores a KPI. */
+  const scoresWith = (guess: ColumnMapping): boolean => {
+    const tried = readScorecard(
+      book,
+      {
+        ...definition,
+        source: { ...(source ?? { table: "", sheet: "", columns: {} }), columns: { ...mapping, ...guess } },
+      },
+      ownedSheets,
+      { ...options, suggest: false },
+    );
+    return tried.ok && scoresAKpi(tried.model);
+  };
+
   /**
    * A budget given at several stages, none in force: which is the target is asked, the last stage
    * offered (with a column that splits each line into a few kinds as entities, where there is
@@ -708,23 +723,33 @@ export function readScorecard(
       ...(split === null ? [] : [{ target: last.text, entity: split }]),
       { target: last.text },
     ];
-    for (const guess of tries) {
-      const tried = readScorecard(
-        book,
-        {
-          ...definition,
-          source: { ...(source ?? { table: "", sheet: "", columns: {} }), columns: { ...mapping, ...guess } },
-        },
-        ownedSheets,
-        { ...options, suggest: false },
-      );
-      if (tried.ok && scoresAKpi(tried.model))
-        return { fatal, suggestion: { mapping: guess, block: tableAddress(table) } };
-    }
-    return { fatal };
+    const guess = tries.find(scoresWith);
+    return guess ? { fatal, suggestion: { mapping: guess, block: tableAddress(table) } } : { fatal };
   };
   const open = mapping.target === undefined ? tables.find((t) => t.budgetStages?.length) : undefined;
   if (open) return { ok: false, issues, ...stageQuestion(open) };
+
+  // KPI names that repeat where another column names each row once: which names the KPIs is asked
+  // (kpiNames.ts), that column offered where reading with it scores a KPI.
+  for (const table of mapping.kpi === undefined ? tables : []) {
+    const sheet = book.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
+    const repeated = repeatedKpiNames(sheet, table);
+    if (!repeated) continue;
+    const fatal = issue("kpi-names-repeat", sheetCell(table.sheet, table.headerRow, table.columns.kpi ?? 0), {
+      header: repeated.header,
+      repeats: repeated.repeats,
+      rows: repeated.rows,
+      names: repeated.names,
+    });
+    const guess = { kpi: repeated.names };
+    const offered = options.suggest !== false && scoresWith(guess);
+    return {
+      ok: false,
+      fatal,
+      issues,
+      ...(offered ? { suggestion: { mapping: guess, block: tableAddress(table) } } : {}),
+    };
+  }
 
   /** Months with no year: the fatal, with this year offered where reading with it scores a KPI. */
   const yearSuggestion = (fatal: Issue): { fatal: Issue; suggestion?: ReadSuggestion } => {

@@ -239,6 +239,19 @@ describe("the sentences of the issue catalogue", () => {
     );
   });
 
+  it("ask which column names the KPIs where the KPI column repeats its names", () => {
+    expect(
+      issue("kpi-names-repeat", "PDM!W1", {
+        header: "INDICADOR",
+        repeats: 24,
+        rows: 331,
+        names: "META DE PRODUCTO",
+      }).message,
+    ).toBe(
+      '"INDICADOR" names 24 of its 331 rows again in the same period, while "META DE PRODUCTO" names each row once: say which column names the KPIs (bsc --map kpi="META DE PRODUCTO", or the task pane\'s set-up).',
+    );
+  });
+
   it("leave out what a parameter does not say", () => {
     expect(issue("no-actual", null, { kpi: "NPS" }).message).toBe('No actual for "NPS".');
     expect(issue("no-target", null, { kpi: "NPS", entity: "North", period: "2026-03" }).message).toBe(
@@ -273,6 +286,7 @@ describe("the sentences of the issue catalogue", () => {
         "mapped-header-twice",
         "months-across-no-year",
         "budget-stage-open",
+        "kpi-names-repeat",
         "no-scorecard-table",
         "period-mixed",
         "period-not-found",

@@ -298,3 +298,55 @@ describe("a budget given at several stages", () => {
     expect(reading.fatal.message).toContain('each line is given once for each value of "Soort (U/V/O)"');
   });
 });
+
+describe("a plan and its execution paired per quarter across the columns", () => {
+  it.each([
+    ["Spanish", ["T1. PLANEADO 2024", "T1. EJECUTADO 2024", "T2. PLANEADO 2024", "T.2 EJECUTADO 2024"]],
+    ["English", ["Q1 Plan 2024", "Q1 Actual 2024", "Q2 Plan 2024", "Q2 Actual 2024"]],
+    ["Portuguese", ["T1 PREVISTO 2024", "T1 EXECUTADO 2024", "T2 PREVISTO 2024", "T2 EXECUTADO 2024"]],
+  ])("reads each quarter's plan as its target, the series word between its parts (%s)", (_, quarters) => {
+    const model = modelOf(
+      read([
+        ["Indicador", ...quarters],
+        ["Predios formalizados", 2, 2, 3, 1],
+        ["Plantas ampliadas", 1, 1, 1, 2],
+      ]),
+    );
+    expect(model.kpis.map((k) => k.name)).toEqual(["Predios formalizados", "Plantas ampliadas"]);
+    expect(model.kpis[0]?.observations.map((o) => [o.period?.index, o.actual, o.target])).toEqual([
+      [1, { kind: "number", value: 2 }, { kind: "number", value: 2 }],
+      [2, { kind: "number", value: 1 }, { kind: "number", value: 3 }],
+    ]);
+  });
+});
+
+describe("KPI names that repeat where another column names each row once", () => {
+  const plan = (kpi: string, goal: string): CellValue[][] => [
+    [goal, kpi, "T1. PLANEADO 2024", "T1. EJECUTADO 2024"],
+    ["Formalizar 10 predios de interés", "Número de predios", 10, 10],
+    ["Comprar predios para uso institucional", "Número de predios", 5, 1],
+    ["Ampliar la planta de tratamiento", "Porcentaje de avance", 100, 100],
+  ];
+
+  it.each([
+    ["Spanish", "INDICADOR", "META DE PRODUCTO"],
+    ["English", "Indicator", "Product goal"],
+  ])("asks which column names the KPIs, offering the one that names each row (%s)", (_, kpi, goal) => {
+    const reading = read([...plan(kpi, goal), ["Dotar 3 salones comunales", "Número de predios", 3, 3]]);
+    if (reading.ok) throw new Error("read without asking");
+    expect(reading.fatal.code).toBe("kpi-names-repeat");
+    expect(reading.fatal.message).toContain(`"${kpi}" names 2 of its 4 rows again in the same period`);
+    expect(reading.suggestion?.mapping).toEqual({ kpi: goal });
+  });
+
+  it("asks nothing where a name repeats once, or where no other column names every row", () => {
+    expect(read(plan("INDICADOR", "META DE PRODUCTO")).ok).toBe(true);
+    const reading = read([
+      ["Eje", "Indicador", "T1. PLANEADO 2024", "T1. EJECUTADO 2024"],
+      ["Ambiente", "Número de predios", 10, 10],
+      ["Ambiente", "Número de predios", 5, 1],
+      ["Ambiente", "Número de predios", 3, 3],
+    ]);
+    expect(reading.ok ? "read" : reading.fatal.code).toBe("read");
+  });
+});
