@@ -1,5 +1,6 @@
 import type { ScorecardResult } from "../engine/evaluate";
 import type { InitiativeResult, ItemCommentary } from "../engine/followUp";
+import { headlineLine } from "./headlineLine";
 import type { CellStyle, PutCell } from "./plan";
 
 /**
@@ -20,18 +21,16 @@ export const FOLLOW_UP_STYLES: Readonly<Record<string, CellStyle>> = {
 export const FOLLOW_UP_COLUMNS = 8;
 
 const NAMED = 6;
-const HEADLINE_CHARS = 500;
 
 type Put = PutCell;
 
-/** The headline's "Needs commentary" text, or null where no red or amber KPI lacks an analysis (or it is off). */
-export function needsCommentaryText(result: ScorecardResult): string | null {
+/**
+ * The headline's "Needs commentary" text in `room` characters (headlineLine: the names that fit,
+ * then how many more), or null where no red or amber KPI lacks an analysis (or it is off).
+ */
+export function needsCommentaryText(result: ScorecardResult, room: number): string | null {
   const names = result.followUps?.needsCommentary ?? [];
-  if (names.length === 0) return null;
-  const shown = names.slice(0, NAMED).join(", ");
-  const line = names.length > NAMED ? `${shown} and ${names.length - NAMED} more` : shown;
-  // A headline is a line: a name of thousands of characters is cut there (its own row keeps it).
-  return line.length > HEADLINE_CHARS ? `${line.slice(0, HEADLINE_CHARS - 1)}…` : line;
+  return names.length === 0 ? null : headlineLine(names, ", ", NAMED, room);
 }
 
 const STATUS_STYLE: Readonly<Record<string, string>> = {

@@ -7,6 +7,7 @@ import type { StatusColours } from "./palette";
 import { PALETTES, STATUS_MEANINGS } from "./palette";
 import { SUMMARY_SHEET_STAMP } from "../model/ownership";
 import { FOLLOW_UP_COLUMNS, FOLLOW_UP_STYLES, followUpBlock, needsCommentaryText } from "./followUpSheet";
+import { charsIn, headlineLine } from "./headlineLine";
 import { cellA1 } from "../model/address";
 import {
   kpiRowFormulas,
@@ -210,7 +211,13 @@ export function summarySheet(
         )
       : undefined;
 
-  headline(result, source, refreshedAt, put, live !== undefined ? "live" : (valuesBecause ?? "values"));
+  const columnWidths = columns.map((c, i) =>
+    i >= 1 && i <= 4 ? Math.max(c.width, HEADLINE_WIDTH) : c.width,
+  );
+  let printedCols = columns.filter((c) => c.printed).length;
+  // The headline's lines start in B and must end within the table's printed columns.
+  const room = charsIn(columnWidths.slice(1, printedCols).reduce((a, w) => a + w, 0));
+  headline(result, source, refreshedAt, put, live !== undefined ? "live" : (valuesBecause ?? "values"), room);
   columns.forEach((c, i) => put(SUMMARY_HEADER_ROW, i + 1, c.header, "header"));
 
   const rowOutline: RowOutline[] = [];
@@ -315,7 +322,6 @@ export function summarySheet(
   }
   const tableEnd = row;
   let lastRow = row;
-  let printedCols = columns.filter((c) => c.printed).length;
   if (result.entities.length) {
     lastRow = entityMatrix(result, row + 2, put);
     printedCols = Math.max(printedCols, result.entities.length + 1);
@@ -336,9 +342,6 @@ export function summarySheet(
     lastRow = followed;
     printedCols = Math.max(printedCols, FOLLOW_UP_COLUMNS);
   }
-  const columnWidths = columns.map((c, i) =>
-    i >= 1 && i <= 4 ? Math.max(c.width, HEADLINE_WIDTH) : c.width,
-  );
   // The follow-up block's last column (an initiative's flags) runs on past the table's columns.
   if (followed !== null)
     printedCols = printedReach(
@@ -442,6 +445,8 @@ function headline(
     numberFormat?: string,
   ) => void,
   live: "live" | "values" | "too large" | "published",
+  /** Characters a line from column B holds within the printed page (headlineLine). */
+  room: number,
 ): void {
   const kpis = kpisOf(result);
   put(1, 1, SUMMARY_SHEET_STAMP, "title");
@@ -457,23 +462,14 @@ function headline(
   });
   put(5, 1, "Off target", "label");
   const red = kpis.filter((k) => k.status === "red").map((k) => k.kpi.name);
-  const named = red.slice(0, RED_NAMED).join(", ");
-  put(
-    5,
-    2,
-    red.length === 0
-      ? "None"
-      : red.length > RED_NAMED
-        ? `${named} and ${red.length - RED_NAMED} more`
-        : named,
-  );
+  put(5, 2, red.length === 0 ? "None" : headlineLine(red, ", ", RED_NAMED, room));
   put(6, 1, "Biggest movers", "label");
   const movers = biggestMovers(result, MOVERS_SHOWN);
   put(
     6,
     2,
     movers.length
-      ? movers.map(moverText).join("; ")
+      ? headlineLine(movers.map(moverText), "; ", MOVERS_SHOWN, room)
       : result.period === null
         ? "No earlier period to compare"
         : "No KPI moved since the period before",
@@ -492,7 +488,7 @@ function headline(
           : `Source ${source}. Refreshed ${refreshedAt}. Regenerated on every refresh: edit the source table, not this sheet.`,
     "note",
   );
-  const needs = needsCommentaryText(result);
+  const needs = needsCommentaryText(result, room);
   if (needs !== null) {
     put(8, 1, "Needs commentary", "label");
     put(8, 2, needs);
