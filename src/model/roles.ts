@@ -38,6 +38,8 @@ export interface ColumnProfile {
   readonly seriesWords: number;
   /** How many of actual and target those cells name: 2 where both do. */
   readonly seriesKinds: number;
+  /** Text cells that are sentences, a remark's or an action's ("Close but not quite there. Please …"): no name. */
+  readonly sentences: number;
 }
 
 /** Profiles are drawn from at most this many rows: enough to see a column's kind, cheap on 150,000 rows. */
@@ -66,6 +68,7 @@ export function profileColumn(
   let notYears = false;
   let seriesWords = 0;
   let codes = 0;
+  let sentences = 0;
   const kinds = new Set<string>();
   const distinct = new Set<string>();
   const values: CellValue[] = [];
@@ -93,6 +96,7 @@ export function profileColumn(
       texts++;
       distinct.add(value.trim().toLowerCase());
       if (CODE.test(value.trim())) codes++;
+      if (isSentence(value)) sentences++;
       const series = seriesOfWord(value);
       if (series) {
         seriesWords++;
@@ -114,6 +118,7 @@ export function profileColumn(
     codes,
     seriesWords,
     seriesKinds: kinds.size,
+    sentences,
   };
 }
 
@@ -123,9 +128,23 @@ export const readsAsPeriods = (p: ColumnProfile): boolean => p.filled > 0 && p.p
 /** A code: digits and marks, perhaps a letter or two before them ("0-01-01-01", "4.1.2", "GL-4010"). */
 const CODE = /^[\p{L}]{0,3}[\s\-./_]*[\d][\d\s\-./_]*$/u;
 
-/** A column of names: most of its filled cells are text that is no number, no period and no code. */
+/**
+ * A sentence, as remarks and actions are written: two sentences in one cell ("… there. Please …"),
+ * or eight words or more ending in a full stop, a question or an exclamation mark. A KPI's name,
+ * however long, is one phrase ("Share of renewable energy in gross final energy consumption").
+ */
+function isSentence(text: string): boolean {
+  const t = text.trim();
+  if (/[.!?]\s+\p{Lu}/u.test(t)) return true;
+  return /[.!?]$/.test(t) && t.split(/\s+/).length >= 8;
+}
+
+/**
+ * A column of names: most of its filled cells are text that is no number, no period, no code and
+ * no sentence (a column of remarks or actions names no KPI).
+ */
 const readsAsNames = (p: ColumnProfile): boolean =>
-  p.filled > 0 && p.texts >= 0.7 * p.filled && p.codes < 0.5 * p.texts;
+  p.filled > 0 && p.texts >= 0.7 * p.filled && p.codes < 0.5 * p.texts && p.sentences < 0.5 * p.texts;
 
 const readsAsNumbers = (p: ColumnProfile): boolean => p.filled > 0 && p.numbers >= 0.7 * p.filled;
 
