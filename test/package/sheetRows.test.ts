@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { NumberFormats } from "../../src/workbook/package/read/numberFormats";
 import { plainNumber } from "../../src/workbook/package/read/sheetRows";
+import { propertyRuns } from "../helpers/runs";
 import { readWorksheet, type SheetReading } from "../../src/workbook/package/read/worksheet";
 import { parseWithSaxes, parseXmlPart, type XmlVisitor } from "../../src/workbook/package/read/xml";
 
@@ -259,7 +260,7 @@ describe("rows read straight from the bytes", () => {
           if (mode === "clean") expect(fast).toHaveProperty("read");
         },
       ),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 
@@ -303,7 +304,7 @@ describe("rows read straight from the bytes", () => {
         const index = plainNumber(bytes(t), 0, t.length, true);
         if (!Number.isNaN(index)) expect(String(index)).toBe(t);
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
     // Most texts of the plain form are read from their bytes.
     expect(read).toBeGreaterThan(300);

@@ -188,8 +188,10 @@ export class SheetRowReader {
           }
           const text = this.textElement(p, "v", 2);
           if (text === null) return -1;
-          if (text !== "") value = (value ?? this.numberText(number, numberAt)) + text;
-          number = NaN;
+          if (text !== "") {
+            value = (value ?? this.numberText(number, numberAt)) + text;
+            number = NaN;
+          }
           p = this.tagEnd;
         } else if (this.isTag(p, "f")) {
           if (!this.readTag(p + 2)) return -1;
@@ -217,8 +219,10 @@ export class SheetRowReader {
           if (this.isTag(p, "t")) {
             const text = this.textElement(p, "t", 2);
             if (text === null) return -1;
-            if (text !== "") value = (value ?? this.numberText(number, numberAt)) + text;
-            number = NaN;
+            if (text !== "") {
+              value = (value ?? this.numberText(number, numberAt)) + text;
+              number = NaN;
+            }
             p = this.skipSpace(this.tagEnd);
           }
           if (!this.isClose(p, "is")) return -1;
