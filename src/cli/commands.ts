@@ -7,8 +7,13 @@ import { runScorecard, type RunOutcome } from "../app/scorecard";
 import type { ColumnMapping, SourceLayout } from "../model/detect";
 import { issue, type Issue } from "../engine/issues";
 import { sheetCell } from "../model/address";
-import { csvSheetName, CsvLimitError, parseCsv, type CsvSheet } from "../workbook/csv";
-import { nodeCodec } from "../workbook/package/nodeCodec";
+import { csvSheetName, CsvLimitError, CsvReader, type CsvSheet } from "../workbook/csv";
+import { CSV_SHEET_PART, csvSheetSnapshot } from "../workbook/xlsx/csvWorkbook";
+import type { SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
+import type { WorkbookPort } from "../workbook/port";
+import { nodeCodec, nodeCodecWithin } from "../workbook/package/nodeCodec";
+import { MAX_EDITED_PART_BYTES } from "../workbook/package/openPackage";
+import { listZipEntries } from "../workbook/xlsx/zip";
 import { PackageWorkbook, type SnapshotReader } from "../workbook/package/packageWorkbook";
 import { nodeBoundedInflate } from "../workbook/package/readInflateNode";
 import { readPackageSnapshot } from "../workbook/package/readSnapshot";
@@ -51,8 +56,8 @@ const readSnapshot: SnapshotReader = (bytes, keepSheet) =>
 const isCsv = (file: string): boolean => /\.csv$/i.test(file);
 
 /** A workbook read for a command, with what reading its file found (a CSV's ambiguous numbers). */
-interface ReadWorkbook {
-  readonly port: PackageWorkbook;
+interface ReadWorkbook<Port extends WorkbookPort = PackageWorkbook> {
+  readonly port: Port;
   readonly fileIssues: readonly Issue[];
   /** What building a CSV's workbook had to cut (fields over a cell's 32,767 characters). */
   readonly buildNotes: readonly string[];
@@ -89,42 +94,113 @@ function csvIssues(file: string, csv: CsvSheet): Issue[] {
   });
 }
 
-/** A CSV file's text: UTF-8 as exports write it, or UTF-16 where its byte-order mark says so. */
-function csvText(bytes: Uint8Array): string {
-  const encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe
-      ? "utf-16le"
-      : bytes[0] === 0xfe && bytes[1] === 0xff
-        ? "utf-16be"
-        : "utf-8";
-  return new TextDecoder(encoding).decode(bytes);
+/** The encoding of a CSV file: UTF-8 as exports write it, or UTF-16 where its byte-order mark says so. */
+function csvEncoding(bytes: Uint8Array): string {
+  return bytes[0] === 0xff && bytes[1] === 0xfe
+    ? "utf-16le"
+    : bytes[0] === 0xfe && bytes[1] === 0xff
+      ? "utf-16be"
+      : "utf-8";
 }
 
+/** About this many bytes of a CSV file are read and decoded at a time. */
+const CSV_PIECE_BYTES = 1 << 20;
+
 /**
- * A CSV export as a new workbook with one sheet, and what reading it found. A function of its own,
- * so that the rows are let go once the workbook's bytes are built (a million rows are hundreds of
- * megabytes).
+ * A CSV file's rows, read a piece at a time: neither the file's bytes nor its text are ever held
+ * whole (a million-row export is 75 MB of bytes and up to twice that of text).
  */
-async function csvPackage(
+async function csvRows(file: string): Promise<CsvSheet> {
+  const reader = new CsvReader();
+  const handle = await fs.open(file, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(CSV_PIECE_BYTES);
+    let decoder: TextDecoder | null = null;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const piece = buffer.subarray(0, bytesRead);
+      decoder ??= new TextDecoder(csvEncoding(piece));
+      reader.push(decoder.decode(piece, { stream: true }));
+    }
+    if (decoder) reader.push(decoder.decode());
+    return reader.end();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Why a file could not be read, in one sentence (exit 2). */
+function unreadable(e: unknown, shown: string): CliFailure {
+  if (e instanceof CliFailure) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  const why =
+    code === "ENOENT"
+      ? "there is no such file"
+      : code === "EISDIR"
+        ? "it is a folder"
+        : code === "EACCES"
+          ? "permission denied"
+          : "it cannot be read";
+  return new CliFailure(`Cannot read ${shown}: ${why}.`, EXIT_USAGE);
+}
+
+/** A workbook read only to be checked: its snapshot, which nothing writes to. */
+const readOnlyPort = (snapshot: WorkbookSnapshot): WorkbookPort => ({
+  readSnapshot: async () => snapshot,
+  applyPlan: async () => {
+    throw new Error("a workbook read to be checked is not written");
+  },
+});
+
+/**
+ * A CSV export as a workbook with one sheet, and what reading it found. Its sheet is made straight
+ * from the rows (csvSheetSnapshot: the cells the package reader would read back), so that a
+ * million rows are never written as XML only to be parsed again; a refresh also builds the
+ * workbook's package, which the scorecard is written into. Past a limit of the reader's (its
+ * cells), one sentence in the export's terms and exit 2, never a fault of bsc's (exit 3).
+ */
+async function csvWorkbook(
   file: string,
   shown: string,
-  bytes: Uint8Array,
-): Promise<{ bytes: Uint8Array; fileIssues: Issue[]; notes: string[]; decimalComma: boolean }> {
+  forPatch: boolean,
+): Promise<ReadWorkbook<WorkbookPort>> {
   let csv: CsvSheet;
   try {
-    csv = parseCsv(csvText(bytes));
+    csv = await csvRows(file);
   } catch (e) {
     if (e instanceof CsvLimitError) throw new CliFailure(`Cannot read ${shown}: ${e.message}.`, EXIT_USAGE);
-    throw e;
+    throw unreadable(e, shown);
   }
   const notes = new WriteNotes();
-  const built = await builtWorkbooks().csvWorkbookBytes(file, csv, notes);
-  return {
-    bytes: built,
-    fileIssues: csvIssues(file, csv),
-    notes: notes.notes,
-    decimalComma: csv.decimalComma,
-  };
+  const fileIssues = csvIssues(file, csv);
+  const dayOrder = csv.decimalComma ? { dayOrder: "dmy" as const } : {};
+  let sheet: SheetSnapshot;
+  try {
+    sheet = csvSheetSnapshot(csvSheetName(file), csv, notes);
+  } catch (e) {
+    if (e instanceof PackageLimitError) throw new CliFailure(csvTooLargeSentence(shown, e), EXIT_USAGE);
+    throw e;
+  }
+  const snapshot: WorkbookSnapshot = { sheets: [sheet], names: [] };
+  if (!forPatch) return { port: readOnlyPort(snapshot), fileIssues, buildNotes: notes.notes, ...dayOrder };
+  const bytes = await builtWorkbooks().csvWorkbookBytes(file, csv, notes);
+  // The package is bsc's own: its sheet, however large, is edited (the refresh's formats of its
+  // rows), where a workbook's sheet past the reader's limit would be refused.
+  const largest = listZipEntries(bytes).reduce((n, e) => Math.max(n, e.uncompressedSize), 0);
+  // The sheet is read from the rows (the snapshot's already), not parsed again.
+  const port = await PackageWorkbook.load(
+    bytes,
+    nodeCodecWithin(Math.max(MAX_EDITED_PART_BYTES, largest)),
+    async (read, keepPart) => {
+      if (read !== bytes) return readSnapshot(read, keepPart);
+      // Well-formed as bsc wrote it: the refresh's edit of the sheet scans none of its cells.
+      keepPart(CSV_SHEET_PART, null);
+      return snapshot;
+    },
+    true,
+  );
+  return { port, fileIssues, buildNotes: notes.notes, ...dayOrder };
 }
 
 /** A CSV export too large for the reader once it is a sheet: which limit, and what to do. */
@@ -139,7 +215,17 @@ export function csvTooLargeSentence(shown: string, e: PackageLimitError): string
 }
 
 /** `forPatch`: the workbook will be refreshed, and the parts read are kept for the patch. */
-export async function readWorkbook(file: string, shown: string, forPatch: boolean): Promise<ReadWorkbook> {
+export async function readWorkbook(file: string, shown: string, forPatch: true): Promise<ReadWorkbook>;
+export async function readWorkbook(
+  file: string,
+  shown: string,
+  forPatch: boolean,
+): Promise<ReadWorkbook<WorkbookPort>>;
+export async function readWorkbook(
+  file: string,
+  shown: string,
+  forPatch: boolean,
+): Promise<ReadWorkbook<WorkbookPort>> {
   let bytes: Buffer;
   try {
     // A FIFO or a device (/dev/zero) would be read until memory runs out: only regular files are.
@@ -149,40 +235,10 @@ export async function readWorkbook(file: string, shown: string, forPatch: boolea
     if (!stat.isFile() && !stat.isDirectory()) {
       throw new CliFailure(`Cannot read ${shown}: it is not a regular file.`, EXIT_USAGE);
     }
+    if (isCsv(file) && stat.isFile()) return await csvWorkbook(file, shown, forPatch);
     bytes = await fs.readFile(file);
   } catch (e) {
-    if (e instanceof CliFailure) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "there is no such file"
-        : code === "EISDIR"
-          ? "it is a folder"
-          : code === "EACCES"
-            ? "permission denied"
-            : "it cannot be read";
-    throw new CliFailure(`Cannot read ${shown}: ${why}.`, EXIT_USAGE);
-  }
-  if (isCsv(file)) {
-    const built = await csvPackage(file, shown, bytes);
-    // The file's text and its rows are garbage from here: the workbook's snapshot replaces them.
-    bytes = Buffer.alloc(0);
-    let port: PackageWorkbook;
-    try {
-      port = await PackageWorkbook.load(built.bytes, nodeCodec, readSnapshot, forPatch);
-      await port.readSnapshot();
-    } catch (e) {
-      // The workbook built from the export passed a limit of the reader's (a sheet's bytes, its
-      // cells): the export's size, said in its own terms, never a fault of bsc's (exit 3).
-      if (e instanceof PackageLimitError) throw new CliFailure(csvTooLargeSentence(shown, e), EXIT_USAGE);
-      throw e;
-    }
-    return {
-      port,
-      fileIssues: built.fileIssues,
-      buildNotes: built.notes,
-      ...(built.decimalComma ? { dayOrder: "dmy" as const } : {}),
-    };
+    throw unreadable(e, shown);
   }
   try {
     const port = await PackageWorkbook.load(bytes, nodeCodec, readSnapshot, forPatch);

@@ -55,77 +55,103 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
+/** A record of CSV text: its fields, and where the next record begins. */
+interface CsvRecord {
+  readonly fields: string[];
+  readonly next: number;
+}
+
+/** Where the field (or a quoted field's tail) from `at` ends: its delimiter, its line end, or the text's end. */
+function fieldEnd(text: string, at: number, separator: number): number {
+  let end = at;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === separator || c === CR || c === LF) break;
+    end++;
+  }
+  return end;
+}
+
 /**
- * The records of CSV text, one at a time, with RFC 4180 quoting ("" inside quotes is a quote).
- * A generator over the text: no array of every record is ever made, and each field is one slice
- * of the text (or, quoted, a few), so the time is linear in the text's length.
+ * The record of CSV text that begins at `at`, with RFC 4180 quoting ("" inside quotes is a quote).
+ * Each field is one slice of the text (or, quoted, a few), so the time is linear in its length.
+ * `final`: the text is the whole rest of the file. Otherwise the text is what has been read so far,
+ * and a record it ends inside (a field, a quote, a CR that may be a CR LF) is null: it is read
+ * again, whole, once more text has come.
  */
-function* records(text: string, delimiter: string, strayQuote?: () => void): Generator<string[]> {
-  const separator = delimiter.charCodeAt(0);
+function recordAt(
+  text: string,
+  at: number,
+  separator: number,
+  final: boolean,
+  strayQuote?: () => void,
+): CsvRecord | null {
   const length = text.length;
-  let at = 0;
-  while (at < length) {
-    const row: string[] = [];
-    for (;;) {
-      let field: string;
-      if (text.charCodeAt(at) === QUOTE) {
-        field = "";
-        let from = at + 1;
-        for (;;) {
-          const quote = text.indexOf('"', from);
-          if (quote < 0) {
-            // An unclosed quote runs to the end of the text, as spreadsheets read it.
-            field += text.slice(from);
-            at = length;
-            break;
-          }
-          field += text.slice(from, quote);
-          if (text.charCodeAt(quote + 1) === QUOTE) {
-            field += '"';
-            from = quote + 2;
-          } else {
-            at = quote + 1;
-            break;
-          }
-        }
-        // Anything between the closing quote and the delimiter is kept, as before.
-        let end = at;
-        while (end < length) {
-          const c = text.charCodeAt(end);
-          if (c === separator || c === CR || c === LF) break;
-          end++;
-        }
-        if (strayQuote && end > at) strayQuote();
-        field += text.slice(at, end);
-        at = end;
-      } else {
-        let end = at;
-        while (end < length) {
-          const c = text.charCodeAt(end);
-          if (c === separator || c === CR || c === LF) break;
-          end++;
-        }
-        field = text.slice(at, end);
-        if (strayQuote && field.includes('"')) strayQuote();
-        at = end;
-      }
-      row.push(field);
-      if (at >= length) break;
-      const c = text.charCodeAt(at);
-      if (c === separator) {
-        at++;
-        // A delimiter at the very end still ends a field: the row has one more, empty.
-        if (at >= length) {
-          row.push("");
+  const row: string[] = [];
+  for (;;) {
+    let field: string;
+    if (text.charCodeAt(at) === QUOTE) {
+      field = "";
+      let from = at + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote < 0 || (quote === length - 1 && !final)) {
+          if (!final) return null;
+          // An unclosed quote runs to the end of the text, as spreadsheets read it.
+          field += text.slice(from);
+          at = length;
           break;
         }
-        continue;
+        field += text.slice(from, quote);
+        if (text.charCodeAt(quote + 1) === QUOTE) {
+          field += '"';
+          from = quote + 2;
+        } else {
+          at = quote + 1;
+          break;
+        }
       }
-      // A line end: CR LF, CR or LF.
-      at += c === CR && text.charCodeAt(at + 1) === LF ? 2 : 1;
-      break;
+      // Anything between the closing quote and the delimiter is kept, as before.
+      const end = fieldEnd(text, at, separator);
+      if (end >= length && !final) return null;
+      if (strayQuote && end > at) strayQuote();
+      field += text.slice(at, end);
+      at = end;
+    } else {
+      const end = fieldEnd(text, at, separator);
+      if (end >= length && !final) return null;
+      field = text.slice(at, end);
+      if (strayQuote && field.includes('"')) strayQuote();
+      at = end;
     }
-    yield row;
+    row.push(field);
+    if (at >= length) break;
+    const c = text.charCodeAt(at);
+    if (c === separator) {
+      at++;
+      // A delimiter at the very end still ends a field: the row has one more, empty.
+      if (at >= length) {
+        if (!final) return null;
+        row.push("");
+        break;
+      }
+      continue;
+    }
+    // A line end: CR LF, CR or LF.
+    if (c === CR && at + 1 >= length && !final) return null;
+    at += c === CR && text.charCodeAt(at + 1) === LF ? 2 : 1;
+    break;
+  }
+  return { fields: row, next: at };
+}
+
+/** The records of the whole of a CSV text, one at a time: no array of every record is made. */
+function* records(text: string, delimiter: string, strayQuote?: () => void): Generator<string[]> {
+  const separator = delimiter.charCodeAt(0);
+  for (let at = 0; at < text.length;) {
+    const record = recordAt(text, at, separator, true, strayQuote) as CsvRecord;
+    at = record.next;
+    yield record.fields;
   }
 }
 
@@ -207,11 +233,20 @@ function formatCode(
   return extras.brackets ? `${code};(${code})` : code;
 }
 
+/** What a number may start with besides a digit: a bracket, a sign, a currency, a separator. */
+const NUMBER_STARTS = "(-+−$€£¥₹.,";
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
 /** Reads a field as a number written by hand or by an export; null when it is not one. */
 function writtenNumber(field: string): WrittenNumber | null {
   let s = field.trim();
-  if (!/\d/.test(s)) return null;
-  const brackets = /^\(.*\)$/.test(s);
+  // Most fields of an export are words or plain numbers: a word is known by its first character
+  // alone, and a number with a digit at each end has no sign, bracket, currency or percent to read.
+  const first = s.charCodeAt(0);
+  if (!isDigit(first) && !NUMBER_STARTS.includes(s.charAt(0))) return null;
+  const plain = isDigit(first) && isDigit(s.charCodeAt(s.length - 1));
+  if (!plain && !/\d/.test(s)) return null;
+  const brackets = !plain && /^\(.*\)$/.test(s);
   if (brackets) s = s.slice(1, -1).trim();
   let negative = false;
   const sign = () => {
@@ -220,28 +255,30 @@ function writtenNumber(field: string): WrittenNumber | null {
     negative = negative || m[1] !== "+";
     s = s.slice(m[0].length);
   };
-  sign();
   let currency: string | null = null;
   let suffix = false;
   let spaced = false;
-  const prefix = PREFIX_CURRENCY.exec(s);
-  if (prefix) {
-    currency = prefix[1] as string;
-    spaced = prefix[0].length > 1;
-    s = s.slice(prefix[0].length);
-    sign();
-  }
   let percent = false;
-  if (/\s?%$/.test(s)) {
-    percent = true;
-    s = s.replace(/\s?%$/, "");
-  }
-  const trailing = currency ? null : SUFFIX_CURRENCY.exec(s);
-  if (trailing) {
-    currency = trailing[2] as string;
-    suffix = true;
-    spaced = trailing[1] !== "";
-    s = s.slice(0, -trailing[0].length);
+  if (!plain) {
+    sign();
+    const prefix = PREFIX_CURRENCY.exec(s);
+    if (prefix) {
+      currency = prefix[1] as string;
+      spaced = prefix[0].length > 1;
+      s = s.slice(prefix[0].length);
+      sign();
+    }
+    if (/\s?%$/.test(s)) {
+      percent = true;
+      s = s.replace(/\s?%$/, "");
+    }
+    const trailing = currency ? null : SUFFIX_CURRENCY.exec(s);
+    if (trailing) {
+      currency = trailing[2] as string;
+      suffix = true;
+      spaced = trailing[1] !== "";
+      s = s.slice(0, -trailing[0].length);
+    }
   }
   if ((brackets && negative) || (percent && currency)) return null;
   const extras = { percent, currency, suffix, spaced, brackets };
@@ -317,20 +354,90 @@ class ConventionSeen {
   }
 }
 
-/**
- * Reads CSV text in two passes over it, each linear and holding one record at a time: the first
- * learns what each column's numbers (and the file's) show of the decimal convention, the second
- * builds the rows. A million rows cost their cells, not copies of them.
- */
-export function parseCsv(raw: string): CsvSheet {
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  const delimiter = detectDelimiter(text);
+/** A number that reads either way, kept in its cell until the whole file has said which way. */
+interface Undecided {
+  readonly undecided: WrittenNumber;
+  readonly text: string;
+}
 
-  const file = new ConventionSeen();
-  const byColumn: ConventionSeen[] = [];
-  let rowCount = 0;
-  for (const fields of records(text, delimiter)) {
-    if (++rowCount > MAX_CSV_ROWS) {
+/** Lines read before the delimiter is chosen from them. */
+const SAMPLE_LINES = 20;
+
+/**
+ * Reads a CSV export given a piece of text at a time (`push`, then `end`), in one pass holding no
+ * more of the text than the record being read: a million rows cost their cells, not the file's
+ * text as well. A number that reads either way ("1,050") waits in its cell for what the whole file
+ * shows of the decimal convention, then is read as parseCsv always read it.
+ */
+export class CsvReader {
+  /** Text read but not yet made into records: the first lines, then the record cut by a piece's end. */
+  private pending = "";
+  /** The pending text is parsed again only once it is this long (a long record is not re-read each piece). */
+  private parseFrom = 0;
+  private started = false;
+  private lines = 0;
+  private delimiter: string | null = null;
+  private separator = 0;
+  private readonly file = new ConventionSeen();
+  private readonly byColumn: ConventionSeen[] = [];
+  private readonly rows: CellValue[][] = [];
+  private readonly formats: (string | null)[][] = [];
+  /** The rows holding an Undecided number, in order. */
+  private readonly undecidedRows: number[] = [];
+  // A text repeated down a column (a period, a perspective, an owner) is kept once, not once a row.
+  private readonly interned = new Map<string, string>();
+
+  push(text: string): void {
+    if (!this.started && text !== "") {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    this.pending += text;
+    if (this.delimiter === null) {
+      for (let at = text.indexOf("\n"); at >= 0 && this.lines < SAMPLE_LINES; at = text.indexOf("\n", at + 1))
+        this.lines++;
+      if (this.lines < SAMPLE_LINES) return;
+      this.chooseDelimiter();
+    }
+    if (this.pending.length >= this.parseFrom) this.parse(false);
+  }
+
+  /** The sheet of everything pushed. */
+  end(): CsvSheet {
+    if (this.delimiter === null) this.chooseDelimiter();
+    this.parse(true);
+    return this.sheet();
+  }
+
+  private chooseDelimiter(): void {
+    this.delimiter = detectDelimiter(this.pending);
+    this.separator = this.delimiter.charCodeAt(0);
+  }
+
+  private parse(final: boolean): void {
+    const text = this.pending;
+    let at = 0;
+    while (at < text.length) {
+      const record = recordAt(text, at, this.separator, final);
+      if (!record) break;
+      at = record.next;
+      this.add(record.fields);
+    }
+    this.pending = at === 0 ? text : text.slice(at);
+    // A record longer than a piece waits until the text read has doubled: linear, not quadratic.
+    this.parseFrom = this.pending.length * 2;
+  }
+
+  private intern(text: string): string {
+    const known = this.interned.get(text);
+    if (known !== undefined) return known;
+    if (this.interned.size < MAX_INTERNED_TEXTS) this.interned.set(text, text);
+    return text;
+  }
+
+  private add(fields: string[]): void {
+    const rowCount = this.rows.length + 1;
+    if (rowCount > MAX_CSV_ROWS) {
       throw new CsvLimitError(
         `it has more than ${MAX_CSV_ROWS.toLocaleString("en-US")} rows, the most a sheet holds; split it into files of fewer rows`,
       );
@@ -340,75 +447,89 @@ export function parseCsv(raw: string): CsvSheet {
         `its row ${rowCount} has ${fields.length.toLocaleString("en-US")} fields, more than the ${MAX_CSV_COLUMNS.toLocaleString("en-US")} columns a sheet holds; is the delimiter right?`,
       );
     }
-    for (let c = 0; c < fields.length; c++) {
-      const n = writtenNumber(fields[c] as string);
-      if (!n) continue;
-      file.see(n);
-      (byColumn[c] ??= new ConventionSeen()).see(n);
-    }
-  }
-  const fileConvention = file.settled;
-  // A semicolon is the delimiter of exports where the comma is the decimal separator.
-  const delimiterConvention: Convention = delimiter === ";" ? "comma" : "point";
-
-  // A text repeated down a column (a period, a perspective, an owner) is kept once, not once a row.
-  const interned = new Map<string, string>();
-  const intern = (text: string): string => {
-    const known = interned.get(text);
-    if (known !== undefined) return known;
-    if (interned.size < MAX_INTERNED_TEXTS) interned.set(text, text);
-    return text;
-  };
-  const ambiguities: CsvAmbiguity[] = [];
-  /** Each column's ambiguity, by its index in `ambiguities`. */
-  const ambiguityOf = new Map<number, number>();
-  const rows: CellValue[][] = [];
-  const formats: (string | null)[][] = [];
-  let i = 0;
-  for (const r of records(text, delimiter)) {
     // Sized once: an array grown by push keeps room for twice its cells, a million times over.
-    const values: CellValue[] = new Array<CellValue>(r.length);
-    const codes: (string | null)[] = new Array<string | null>(r.length);
-    for (let c = 0; c < r.length; c++) {
-      const f = r[c] as string;
+    const values: CellValue[] = new Array<CellValue>(fields.length);
+    const codes: (string | null)[] = new Array<string | null>(fields.length);
+    let formatted = false;
+    let undecided = false;
+    for (let c = 0; c < fields.length; c++) {
+      const f = fields[c] as string;
       const n = writtenNumber(f);
+      codes[c] = null;
       if (!n) {
-        values[c] = f.trim() === "" ? null : intern(f);
-        codes[c] = null;
+        values[c] = f.trim() === "" ? null : this.intern(f);
         continue;
       }
-      const columnConvention = byColumn[c]?.settled ?? null;
-      const convention = columnConvention ?? fileConvention ?? delimiterConvention;
-      const read = convention === "point" ? n.byPoint : n.byComma;
-      if (n.ambiguous && !columnConvention && !fileConvention) {
-        const other = convention === "point" ? n.byComma : n.byPoint;
-        const earlier = ambiguityOf.get(c);
-        if (earlier === undefined) {
-          ambiguityOf.set(c, ambiguities.length);
-          ambiguities.push({
-            row: i + 1,
-            col: c + 1,
-            text: f.trim(),
-            more: 0,
-            readAs: read.value,
-            otherReading: other.value,
-          });
-        } else {
-          const first = ambiguities[earlier] as CsvAmbiguity;
-          ambiguities[earlier] = { ...first, more: first.more + 1 };
-        }
+      this.file.see(n);
+      (this.byColumn[c] ??= new ConventionSeen()).see(n);
+      if (n.ambiguous) {
+        values[c] = { undecided: n, text: f } as unknown as CellValue;
+        undecided = true;
+        continue;
       }
-      values[c] = read.value;
-      codes[c] = read.format;
+      values[c] = n.byPoint.value;
+      codes[c] = n.byPoint.format;
+      formatted ||= n.byPoint.format !== null;
     }
-    rows.push(values);
+    if (undecided) this.undecidedRows.push(this.rows.length);
+    this.rows.push(values);
     // A row of General cells (most of them) shares one empty array: a million rows of nulls is
     // a hundred megabytes for nothing.
-    formats.push(codes.some((code) => code !== null) ? codes : GENERAL_ROW);
-    i++;
+    this.formats.push(formatted || undecided ? codes : GENERAL_ROW);
   }
-  const decimalComma = (fileConvention ?? delimiterConvention) === "comma";
-  return { rows, formats, delimiter, decimalComma, ambiguities };
+
+  /** The rows with every number decided, by its column's convention, else the file's, else the delimiter's. */
+  private sheet(): CsvSheet {
+    const delimiter = this.delimiter as string;
+    const fileConvention = this.file.settled;
+    // A semicolon is the delimiter of exports where the comma is the decimal separator.
+    const delimiterConvention: Convention = delimiter === ";" ? "comma" : "point";
+    const ambiguities: CsvAmbiguity[] = [];
+    /** Each column's ambiguity, by its index in `ambiguities`. */
+    const ambiguityOf = new Map<number, number>();
+    for (const i of this.undecidedRows) {
+      const values = this.rows[i] as CellValue[];
+      const codes = this.formats[i] as (string | null)[];
+      for (let c = 0; c < values.length; c++) {
+        const cell = values[c] as unknown as Undecided | CellValue;
+        if (cell === null || typeof cell !== "object" || !("undecided" in cell)) continue;
+        const n = cell.undecided;
+        const columnConvention = this.byColumn[c]?.settled ?? null;
+        const convention = columnConvention ?? fileConvention ?? delimiterConvention;
+        const read = convention === "point" ? n.byPoint : n.byComma;
+        if (!columnConvention && !fileConvention) {
+          const other = convention === "point" ? n.byComma : n.byPoint;
+          const earlier = ambiguityOf.get(c);
+          if (earlier === undefined) {
+            ambiguityOf.set(c, ambiguities.length);
+            ambiguities.push({
+              row: i + 1,
+              col: c + 1,
+              text: cell.text.trim(),
+              more: 0,
+              readAs: read.value,
+              otherReading: other.value,
+            });
+          } else {
+            const first = ambiguities[earlier] as CsvAmbiguity;
+            ambiguities[earlier] = { ...first, more: first.more + 1 };
+          }
+        }
+        values[c] = read.value;
+        codes[c] = read.format;
+      }
+      if (!codes.some((code) => code !== null)) this.formats[i] = GENERAL_ROW;
+    }
+    const decimalComma = (fileConvention ?? delimiterConvention) === "comma";
+    return { rows: this.rows, formats: this.formats, delimiter, decimalComma, ambiguities };
+  }
+}
+
+/** Reads the whole of a CSV text (see CsvReader). */
+export function parseCsv(raw: string): CsvSheet {
+  const reader = new CsvReader();
+  reader.push(raw);
+  return reader.end();
 }
 
 /** Characters Excel does not allow in a sheet's name. */

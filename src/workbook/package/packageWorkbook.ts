@@ -11,10 +11,12 @@ import type { Checksum, Deflate } from "./zipWriter";
 /**
  * Reads the snapshot the model needs from a package's bytes, handing each part it reads (and
  * parses whole) to `keepPart`: the patch that follows reuses them, inflating and checking none twice.
+ * A part known well-formed without its bytes at hand (one bsc wrote itself) is given as null: the
+ * patch inflates it, but scans only what stands outside its cells.
  */
 export type SnapshotReader = (
   bytes: Uint8Array,
-  keepPart: (part: string, bytes: Uint8Array) => void,
+  keepPart: (part: string, bytes: Uint8Array | null) => void,
 ) => Promise<WorkbookSnapshot>;
 
 /**
@@ -84,6 +86,7 @@ export class PackageWorkbook implements InteractiveWorkbook {
     let keptBytes = 0;
     return this.reader(this.bytes, (part, bytes) => {
       parsed.add(part.toLowerCase());
+      if (bytes === null) return;
       // A read-only check keeps the small parts only (the workbook's, its relationships): the
       // look for the workbook part that follows the read finds them inflated and scanned.
       if (!this.keepParts && bytes.length > SMALL_PART_BYTES) return;
