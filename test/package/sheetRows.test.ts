@@ -282,6 +282,37 @@ describe("rows read straight from the bytes", () => {
     expect(outcome(xml, parseWithSaxes)).toEqual(read);
   });
 
+  it("share a pattern of formats between rows, and never let a merge in one row change another's", () => {
+    const row = (r: number, s = "") =>
+      `<row r="${r}"${s}><c r="A${r}" s="1"><v>${r}</v></c><c r="B${r}" t="s"><v>0</v></c></row>`;
+    const xml = sheetXml([], false)
+      .replace(
+        "<sheetData></sheetData>",
+        `<sheetData>${row(1)}${row(2, ' s="2" customFormat="1"')}${row(3)}</sheetData>`,
+      )
+      .replace("<pageMargins/>", `<mergeCells count="1"><mergeCell ref="B2:C2"/></mergeCells><pageMargins/>`);
+    const read = outcome(xml);
+    expect(read).toEqual({
+      read: {
+        values: [
+          [1, STRINGS[0]],
+          [2, STRINGS[0], null],
+          [3, STRINGS[0]],
+        ],
+        formats: [
+          ["0.00", null],
+          ["0.00", null, "mm-dd-yy"],
+          ["0.00", null],
+        ],
+        tableRelationships: [],
+      },
+    });
+    expect(outcome(xml, eventsOnly)).toEqual(read);
+    // Rows 1 and 3 have the same formats: one array, read-only.
+    const formats = (read as { read: { formats: unknown[] } }).read.formats;
+    expect(formats[0]).toBe(formats[2]);
+  });
+
   it("read a number from its bytes as parseFloat reads its text, or leave it to parseFloat", () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
     // Texts as spreadsheets write numbers: shortest round trip, fixed decimals, integers, and odd ones.

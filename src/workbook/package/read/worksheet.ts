@@ -396,6 +396,49 @@ class StyleOnlyCells {
   }
 }
 
+/** How many of the last distinct rows of formats a row's formats are compared with. */
+const SHARED_FORMAT_ROWS = 8;
+
+/**
+ * The rows of a table mostly have one of a few patterns of number formats (General everywhere,
+ * or a date in the first column): a row whose formats are one of the last few patterns seen
+ * shares that pattern's array instead of a copy of its own (a million rows: two arrays a row
+ * become one). The snapshot is read-only; mergeCells copies a shared row before it changes it.
+ */
+class SharedFormatRows {
+  private readonly recent: (string | null)[][] = [];
+
+  /** The shared array equal to `row` (sparse alike), or a copy of `row` at its exact size, shared from now on. */
+  of(row: readonly (string | null)[]): (string | null)[] {
+    const { recent } = this;
+    for (let k = 0; k < recent.length; k++) {
+      const known = recent[k] as (string | null)[];
+      if (!sameFormats(known, row)) continue;
+      // The pattern last met is tried first next time.
+      if (k > 0) {
+        recent.splice(k, 1);
+        recent.unshift(known);
+      }
+      return known;
+    }
+    const copy = row.slice();
+    recent.unshift(copy);
+    if (recent.length > SHARED_FORMAT_ROWS) recent.pop();
+    return copy;
+  }
+}
+
+/** The same formats at the same places, the same places empty. */
+function sameFormats(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return false;
+    // undefined only where the row has no cell: both must have none there.
+    if (a[i] === undefined && i in a !== i in b) return false;
+  }
+  return true;
+}
+
 interface MergedBox {
   readonly top: number;
   readonly left: number;
@@ -422,6 +465,7 @@ export function readWorksheet(bytes: Uint8Array, reading: SheetReading): SheetCo
   const formats: ((string | null)[] | undefined)[] = [];
   const extras: SheetExtras = { merges: [], tableRelationships: [], columns: [] };
   const styleOnlyCells = new StyleOnlyCells(STYLE_ONLY_MEMORY);
+  const sharedFormats = new SharedFormatRows();
   let rowStyles: Int32Array | null = null;
 
   const spend = (cells: number) => {
@@ -457,7 +501,7 @@ export function readWorksheet(bytes: Uint8Array, reading: SheetReading): SheetCo
     // its cells, which a million rows pay for in hundreds of megabytes.
     if (values[rowAt] === rowValues) {
       values[rowAt] = rowValues.slice();
-      formats[rowAt] = (rowFormats as (string | null)[]).slice();
+      formats[rowAt] = sharedFormats.of(rowFormats as (string | null)[]);
     }
   };
 
@@ -600,6 +644,7 @@ function mergeCells(
 
   const { numberFormats } = reading;
   const columnStyle = columnStyles(extras.columns);
+  const ownFormats = new Set<number>();
   for (const box of boxes) {
     for (let r = box.top; r <= box.bottom; r++) {
       for (let c = box.left; c <= box.right; c++) {
@@ -616,6 +661,11 @@ function mergeCells(
             ? numberFormats.of(own).format
             : numberFormats.of(context.rowStyle(r)).format || numberFormats.of(columnStyle(c)).format;
         rowValues[c - 1] = null;
+        // A row's formats may be shared with other rows (SharedFormatRows): copied before they change.
+        if (!ownFormats.has(r)) {
+          formats[r - 1] = (formats[r - 1] as (string | null)[]).slice();
+          ownFormats.add(r);
+        }
         (formats[r - 1] as (string | null)[])[c - 1] = format;
       }
     }
