@@ -78,7 +78,18 @@ export async function runScorecard(
   const publishing = write ? options.publish : undefined;
   // The period being published or unpublished is scored from the table, not its old History rows.
   const definition = publishing ? withoutPublished(mapped, publishing.period) : mapped;
-  const scoring = scoreWorkbook(state, definition, options);
+  const made = options.scored;
+  const scoring =
+    made &&
+    made.snapshot === state.snapshot &&
+    made.definition === definition &&
+    !publishing &&
+    !state.notes &&
+    [options.table, options.period, options.now, options.fileIssues, options.fileDayOrder].every(
+      (o) => o === undefined,
+    )
+      ? made.scoring
+      : scoreWorkbook(state, definition, options);
   if (!scoring.ok || !write) {
     await progress("done");
     return scoring.ok ? { ...scoring, plan: null } : scoring;

@@ -54,6 +54,17 @@ export interface RunOptions {
   /** How the file writes dates such as 01/02/2024, where the file says (a CSV with a decimal comma). */
   readonly fileDayOrder?: "mdy" | "dmy";
   /**
+   * A scoring already made of a snapshot under a definition (the task pane's set-up preview):
+   * used instead of scoring again where the run reads that same snapshot object (a file's read,
+   * kept until it is written; Excel's reads are new each time) and scores that same definition
+   * with nothing else that changes a scoring (table, period, time, file's issues).
+   */
+  readonly scored?: {
+    readonly snapshot: WorkbookSnapshot;
+    readonly definition: Definition;
+    readonly scoring: Scored;
+  };
+  /**
    * Publishes a period on this refresh (`bsc publish`, the pane's Publish period): its rows in the
    * History sheet are recorded and then kept as they are; with `undo`, unpublishes it.
    */

@@ -72,7 +72,7 @@ export function AppViews({ app }: { app: AppModel }) {
               candidates={state.candidates}
               base={definition}
               getSelection={() => app.port.getSelection()}
-              onCreate={(d) => void app.create(d)}
+              onCreate={(d, preview) => void app.create(d, preview)}
               {...(firstRun ? {} : { onCancel: () => app.setSettingUp(false) })}
             />
           </div>

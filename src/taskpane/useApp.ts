@@ -94,16 +94,27 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
     if (!done) focusWhenReady(focusTargets.failure);
   };
 
-  const create = async (next: Definition) => {
+  /** `preview`: the set-up's scoring of `next`, shown at once instead of scoring it again. */
+  const create = async (next: Definition, preview: Scoring | null = null) => {
     setSettingUp(false);
+    const scored =
+      ready && preview?.ok
+        ? { snapshot: ready.workbook.snapshot, definition: next, scoring: preview }
+        : undefined;
     // The tree is shown, and takes the focus, as soon as the scorecard is scored; the write that
     // follows leaves the user where they went meanwhile, unless its re-reading lost the focus.
     let shown = false;
-    const saved = await session.save(next, firstRun ? "" : SETUP_CONFIRMATION, true, () => {
-      shown = true;
-      toTop();
-      focusWhenReady(focusTargets.tree);
-    });
+    const saved = await session.save(
+      next,
+      firstRun ? "" : SETUP_CONFIRMATION,
+      true,
+      () => {
+        shown = true;
+        toTop();
+        focusWhenReady(focusTargets.tree);
+      },
+      scored,
+    );
     if (!shown) toTop();
     if (!saved || !shown || !document.activeElement || document.activeElement === document.body)
       landOn(saved, focusTargets.tree);

@@ -132,6 +132,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
       options: Pick<RunOptions, "strategyMap" | "publish"> = {},
       confirmation = "",
       onShown?: () => void,
+      scored?: RunOptions["scored"],
     ): Promise<boolean> => {
       setNotice(null);
       let refreshed: Scoring | undefined;
@@ -152,7 +153,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
         const { runScorecard } = await writing();
         const outcome = await runScorecard(
           port,
-          { onProgress, ...(definition ? { definition } : {}), ...options },
+          { onProgress, ...(definition ? { definition } : {}), ...(scored ? { scored } : {}), ...options },
           true,
         );
         if (!outcome.ok) {
@@ -187,10 +188,11 @@ export function useScorecardSession(port: InteractiveWorkbook) {
       what: string,
       thenRefresh = false,
       onShown?: () => void,
+      scored?: RunOptions["scored"],
     ): Promise<boolean> => {
       setNotice(null);
       // A refresh stores the definition it was given: one read and one write, not two of each.
-      if (thenRefresh) return refresh(definition, {}, what, onShown);
+      if (thenRefresh) return refresh(definition, {}, what, onShown, scored);
       try {
         setProgress({ label: "Saving…", value: 0.1 });
         const { saveDefinition } = await writing();

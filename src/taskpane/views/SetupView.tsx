@@ -1,5 +1,5 @@
 import { Body1, Button, Subtitle2 } from "@fluentui/react-components";
-import type { WorkbookState } from "../../app/scoring";
+import type { Scoring, WorkbookState } from "../../app/scoring";
 import type { Definition } from "../../model/definition";
 import type { DetectedTable } from "../../model/detect";
 import { canonicalHeader } from "../../model/headers";
@@ -18,7 +18,8 @@ export interface SetupViewProps {
   /** The definition the choices are made in: its settings, overrides and tags are kept. */
   readonly base?: Definition;
   readonly getSelection?: () => Promise<RangeRef | null>;
-  readonly onCreate: (d: Definition) => void;
+  /** With the preview's scoring of the definition, which the create shows at once instead of scoring again. */
+  readonly onCreate: (d: Definition, preview: Scoring | null) => void;
   /** Given when a scorecard exists: the set-up may be left without a change. */
   readonly onCancel?: () => void;
 }
@@ -45,7 +46,7 @@ export function SetupView({ workbook, candidates, base, getSelection, onCreate, 
       aria-label="Set up the scorecard"
       onSubmit={(e) => {
         e.preventDefault();
-        if (draft && missing.length === 0) onCreate(draft);
+        if (draft && missing.length === 0) onCreate(draft, setup.preview.preview);
       }}
     >
       <Subtitle2 as="h2">Create the scorecard</Subtitle2>
