@@ -759,13 +759,15 @@ const CODE_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Whether a header names a code or number for each line ("codigo", "Account code", "Kontonummer",
- * "Nº"): a column that tells apart lines of the same name (longLayout.ts).
+ * "Nº"): a column that tells apart lines of the same name (longLayout.ts). A period's or a year's
+ * number ("Week No", "Month number", "Jahr Nr") numbers periods, not lines.
  */
 export function namesLineCode(header: string): boolean {
   const words = withoutAccents(header)
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== "");
+  if (words.some((w) => roleOfHeader(w) === "period" || isYearHeader(w))) return false;
   return words.some((w) => CODE_WORDS.has(w) || /.(nummer|nr)$/.test(w));
 }
 

@@ -15,6 +15,12 @@ import { cellText, readNumber } from "./values";
 /** Rows looked at: enough to see the names, cheap on a long export. */
 const SAMPLE_ROWS = 5000;
 
+/**
+ * Repeats must be at least this share of the rows: a stray duplicate or two in a long table is the
+ * duplicate-kpi error at its cell, not a question about the whole table.
+ */
+const REPEAT_SHARE = 0.05;
+
 /** At least this share of a table's rows must be filled in a column that names every row. */
 const FILLED_SHARE = 0.9;
 
@@ -63,7 +69,7 @@ export function repeatedKpiNames(sheet: SheetSnapshot, table: DetectedTable): Re
     if (seen.has(key)) repeats++;
     else seen.add(key);
   }
-  if (repeats < 2) return null;
+  if (repeats < 2 || repeats < REPEAT_SHARE * rows) return null;
   const candidates = table.headers
     .filter((h) => !taken.has(h.col) && h.col !== series && roleOfHeader(h.text) === null)
     .sort((a, b) => Math.abs(a.col - kpi) - Math.abs(b.col - kpi));

@@ -126,7 +126,16 @@ describe("lines of the same name told apart by their code", () => {
   it("knows a code's header in the seven languages, and not a name's", () => {
     for (const header of ["Code", "Código", "codigo", "Codice", "Nr.", "Nº", "Kontonummer", "Account number"])
       expect(namesLineCode(header)).toBe(true);
-    for (const header of ["Description", "Especificação", "Omschrijving", "Nombre", "Notes"])
+    // A period's number numbers periods, not lines.
+    for (const header of [
+      "Description",
+      "Especificação",
+      "Omschrijving",
+      "Nombre",
+      "Notes",
+      "Week No",
+      "Mes Nº",
+    ])
       expect(namesLineCode(header)).toBe(false);
   });
 });
@@ -337,6 +346,14 @@ describe("KPI names that repeat where another column names each row once", () =>
     expect(reading.fatal.code).toBe("kpi-names-repeat");
     expect(reading.fatal.message).toContain(`"${kpi}" names 2 of its 4 rows again in the same period`);
     expect(reading.suggestion?.mapping).toEqual({ kpi: goal });
+  });
+
+  it("asks nothing of a stray duplicate in a long table: that is the duplicate's error at its cell", () => {
+    const rows: CellValue[][] = [["Period", "KPI", "Description", "Target", "Actual"]];
+    for (let i = 1; i <= 40; i++) rows.push(["2024-01", `KPI ${i}`, `What KPI ${i} measures`, 10, 9]);
+    rows.push(["2024-01", "KPI 1", "Copied by mistake", 10, 9], ["2024-01", "KPI 2", "Copied again", 10, 9]);
+    const model = modelOf(read(rows));
+    expect(model.issues.filter((i) => i.code === "duplicate-kpi").length).toBe(2);
   });
 
   it("asks nothing where a name repeats once, or where no other column names every row", () => {
