@@ -11,7 +11,7 @@ import {
   tokens,
   type Theme,
 } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { quoteSheetName } from "../../model/address";
 import { openBrowserPackage } from "../../workbook/package/browserPackage";
 import type { PackageWorkbook } from "../../workbook/package/packageWorkbook";
@@ -130,9 +130,19 @@ function Preview({ theme }: { theme: Theme }) {
     download(await loaded.port.toBytes(), downloadName(loaded.fileName));
   };
 
+  // Named by its sentence: the bar is a group, and a focused group without a name is said as
+  // "group" alone.
+  const problemId = useId();
   const problemMessage = problem && (
-    <MessageBar ref={problemBar} tabIndex={-1} data-failure="" layout="multiline" intent="error">
-      <MessageBarBody>{problem}</MessageBarBody>
+    <MessageBar
+      ref={problemBar}
+      tabIndex={-1}
+      data-failure=""
+      layout="multiline"
+      intent="error"
+      aria-labelledby={problemId}
+    >
+      <MessageBarBody id={problemId}>{problem}</MessageBarBody>
     </MessageBar>
   );
   return (
@@ -178,9 +188,10 @@ function Preview({ theme }: { theme: Theme }) {
             }}
           />
         </div>
+        {/* What opening a file shows, in the toolbar's landmark too. */}
+        {busy && <Spinner label="Opening the workbook…" />}
+        {loaded ? problemMessage : <LiveRegions assertive={problemMessage} />}
       </header>
-      {busy && <Spinner label="Opening the workbook…" />}
-      {loaded ? problemMessage : <LiveRegions assertive={problemMessage} />}
       {loaded ? (
         <App
           key={loaded.generation}
