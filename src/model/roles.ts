@@ -47,11 +47,13 @@ const PROFILE_ROWS = 2000;
 
 /** What a cell names as a series: an actual or a target word, or a comparison (forecast, prior year). */
 export function seriesOfWord(text: string): "actual" | "target" | "other" | null {
-  const role = roleOfHeader(text);
+  // Open SDG exports letter their series ("a) time series", "b) target (min)"): the list marker
+  // names nothing, and the time series is the one measured.
+  const word = text.trim().replace(/^[\p{L}\d]{1,2}[).]\s+/u, "");
+  if (/^time series$/i.test(word)) return "actual";
+  const role = roleOfHeader(word);
   if (role === "actual" || role === "target") return role;
-  return /^(forecast|fcst|outlook|py|prior year|previous year|last year|ly)$/i.test(text.trim())
-    ? "other"
-    : null;
+  return /^(forecast|fcst|outlook|py|prior year|previous year|last year|ly)$/i.test(word) ? "other" : null;
 }
 
 export function profileColumn(
@@ -338,6 +340,33 @@ export function inferRoles(
         seriesColumns: { series: pairs.series.col, value: pairs.value.col },
         reasons,
       };
+    }
+  }
+  if (columns.target === undefined && columns.actual !== undefined && !named.has("actual")) {
+    // Both series in the column its header calls the actual ("Value"), a column beside it saying
+    // which each row holds ("a) time series", "b) target (min)"), as Open SDG platforms export.
+    const valueCol = columns.actual;
+    const pairs = seriesRows(profiles.filter((p) => !taken(p.col) || p.col === valueCol));
+    if (pairs && pairs.value.col === valueCol) {
+      delete columns.actual;
+      reasons.push(
+        `each row's value in ${quoted(pairs.value.header)} is the actual or the target its ${quoted(pairs.series.header)} cell names`,
+      );
+      const seriesColumns = { series: pairs.series.col, value: pairs.value.col };
+      if (columns.kpi === undefined && !named.has("kpi")) {
+        const names = profiles.find(
+          (p) =>
+            !taken(p.col) && p.col !== pairs.series.col && roleOfHeader(p.header) === null && readsAsNames(p),
+        );
+        if (names) {
+          columns.kpi = names.col;
+          reasons.push(`KPI from ${quoted(names.header)}: the column of names beside the series`);
+        } else {
+          reasons.push(`one KPI's series with no KPI column, named "${seriesName}" after its sheet`);
+          return { columns, left, shape: "pairs", seriesColumns, kpiName: seriesName, reasons };
+        }
+      }
+      return { columns, left, shape: "pairs", seriesColumns, reasons };
     }
   }
   if (columns.actual === undefined || columns.target === undefined) return null;
