@@ -308,3 +308,26 @@ describe("the text editor's view of a part", () => {
     expect(() => findElements("<a><b></a></b>", "b")).toThrow(PackageXmlError);
   });
 });
+
+describe("a worksheet the reader parsed, edited after its cells", () => {
+  // Cells that are not well-formed: only a scan of them would find it, and it would refuse them.
+  const sheet = Buffer.from(
+    `<worksheet xmlns="main"><sheetData><row r="1"><c r="A1"><v>1</c></row></sheetData><pageMargins/></worksheet>`,
+  );
+  const zip = writeTestZip([
+    { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+    { name: "xl/worksheets/sheet1.xml", data: sheet },
+  ]);
+
+  it("is not scanned again inside its cells, however its close tag is followed", async () => {
+    const parsed = OpenPackage.open(zip, nodeCodec.inflate, new Map(), new Set(["xl/worksheets/sheet1.xml"]));
+    expect(await parsed.worksheetOutsideCells("xl/worksheets/sheet1.xml")).toBe(
+      `<worksheet xmlns="main"><sheetData/><pageMargins/></worksheet>`,
+    );
+  });
+
+  it("is scanned whole when no read parsed it", async () => {
+    const unread = OpenPackage.open(zip, nodeCodec.inflate);
+    await expect(unread.worksheetOutsideCells("xl/worksheets/sheet1.xml")).rejects.toThrow(/well-formed/);
+  });
+});

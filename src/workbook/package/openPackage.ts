@@ -72,7 +72,8 @@ const PAST_THE_CELLS = (bytes: Uint8Array): XmlVisitor => ({
   open(name, _attributes, contentStart) {
     if (name !== "sheetData" || contentStart === undefined) return undefined;
     const closeName = lastEndOf(bytes, ascii("sheetData>"), contentStart, bytes.length);
-    const close = closeName < 0 ? -1 : bytes.lastIndexOf(0x3c, closeName);
+    // The "<" of that close tag: searched from before its end, where the next tag's "<" may stand.
+    const close = closeName < 0 ? -1 : bytes.lastIndexOf(0x3c, closeName - 1);
     return close > contentStart && bytes[close + 1] === 0x2f ? close : undefined;
   },
   close() {},
