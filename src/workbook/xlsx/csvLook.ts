@@ -36,27 +36,59 @@ const NOT_AN_AMOUNT =
 /** Whether every whole number of a column could be a year. */
 const yearLike = (n: number): boolean => n >= 1900 && n <= 2199;
 
+/** What of a format code decides how many characters it draws a number in. */
+interface Drawn {
+  /** A date's characters, whatever the number; null for a number format. */
+  readonly date: number | null;
+  readonly literal: number;
+  readonly percent: boolean;
+  readonly decimals: number;
+  readonly grouped: boolean;
+}
+
+/** Each format code read once: an export's million numbers share a handful of formats. */
+const drawnBy = new Map<string, Drawn>();
+
+function drawn(format: string): Drawn {
+  let d = drawnBy.get(format);
+  if (d) return d;
+  const section = format.split(";")[0] ?? "";
+  d = {
+    date: isDateFormat(format) ? section.replace(/\[[^\]]*\]|["\\]/g, "").length : null,
+    literal: section
+      .replace(/\[\$([^\]-]*)[^\]]*\]/g, "$1")
+      .replace(/\[[^\]]*\]/g, "")
+      .replace(/"([^"]*)"/g, "$1")
+      .replace(/\\(.)/g, "$1")
+      .replace(/_./g, " ")
+      .replace(/[0#?,.%Ee+-]/g, "").length,
+    percent: section.includes("%"),
+    decimals: /\.([0#?]+)/.exec(section)?.[1]?.length ?? 0,
+    grouped: /[0#?],[0#?]/.test(section),
+  };
+  // The codes come from the CSV reader's few shapes; a bound all the same.
+  if (drawnBy.size >= 1000) drawnBy.clear();
+  drawnBy.set(format, d);
+  return d;
+}
+
 /** Characters a number shows in a format, about as Excel draws it (the width's measure). */
 export function shownLength(value: number, format: string | null): number {
-  if (format === null) {
-    // General: up to 11 characters, then Excel shows it in scientific notation.
-    return Math.min(String(value).length, 11);
-  }
-  const section = format.split(";")[0] ?? "";
-  if (isDateFormat(format)) return section.replace(/\[[^\]]*\]|["\\]/g, "").length;
-  const literal = section
-    .replace(/\[\$([^\]-]*)[^\]]*\]/g, "$1")
-    .replace(/\[[^\]]*\]/g, "")
-    .replace(/"([^"]*)"/g, "$1")
-    .replace(/\\(.)/g, "$1")
-    .replace(/_./g, " ")
-    .replace(/[0#?,.%Ee+-]/g, "").length;
-  const percent = section.includes("%");
-  const shown = Math.abs(percent ? value * 100 : value);
-  const decimals = /\.([0#?]+)/.exec(section)?.[1]?.length ?? 0;
+  // General: up to 11 characters, then Excel shows it in scientific notation.
+  if (format === null) return Math.min(String(value).length, 11);
+  const d = drawn(format);
+  if (d.date !== null) return d.date;
+  const shown = Math.abs(d.percent ? value * 100 : value);
   const whole = Math.max(1, Math.floor(Math.log10(Math.max(1, Math.round(shown)))) + 1);
-  const grouped = /[0#?],[0#?]/.test(section) ? Math.floor((whole - 1) / 3) : 0;
-  return whole + grouped + (decimals ? decimals + 1 : 0) + (percent ? 1 : 0) + literal + (value < 0 ? 1 : 0);
+  const grouped = d.grouped ? Math.floor((whole - 1) / 3) : 0;
+  return (
+    whole +
+    grouped +
+    (d.decimals ? d.decimals + 1 : 0) +
+    (d.percent ? 1 : 0) +
+    d.literal +
+    (value < 0 ? 1 : 0)
+  );
 }
 
 /** Characters a text shows: its longest line. */
@@ -65,39 +97,47 @@ const textLength = (text: string): number =>
 
 /** Each plain number's format and each column's width, from two passes over the export's cells. */
 export function csvLook(csv: CsvCells): CsvLook {
-  const header = csv.rows[0] ?? [];
-  /** Per column: whether it holds a number written plainly, and one that is not a whole year. */
-  const plain: { notYear: boolean }[] = [];
-  csv.rows.forEach((row, r) => {
+  const { rows } = csv;
+  const header = rows[0] ?? [];
+  /** Per column: whether it holds a number written plainly that is not a whole year (a year's: false). */
+  const plain: boolean[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as readonly CellValue[];
     const formats = csv.formats[r];
-    row.forEach((value, c) => {
-      if (typeof value !== "number" || (formats?.[c] ?? null) !== null) return;
-      const seen = (plain[c] ??= { notYear: false });
-      if (!Number.isInteger(value) || !yearLike(value)) seen.notYear = true;
-    });
-  });
-  const amounts = Array.from(plain, (seen, c) => {
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (typeof value !== "number" || (formats?.[c] ?? null) !== null) continue;
+      if (!Number.isInteger(value) || !yearLike(value)) plain[c] = true;
+      else plain[c] ??= false;
+    }
+  }
+  const amounts = Array.from(plain, (notYear, c) => {
     const name = header[c];
-    return seen !== undefined && seen.notYear && !(typeof name === "string" && NOT_AN_AMOUNT.test(name));
+    return notYear === true && !(typeof name === "string" && NOT_AN_AMOUNT.test(name));
   });
-  // The rows with a plain amount that has decimals, one bit each (a million rows: 1 MB).
-  const decimals = new Uint8Array(csv.rows.length);
-  csv.rows.forEach((row, r) => {
-    const formats = csv.formats[r];
-    decimals[r] = row.some(
-      (v, c) =>
-        typeof v === "number" && amounts[c] && (formats?.[c] ?? null) === null && !Number.isInteger(v),
-    )
-      ? 1
-      : 0;
-  });
+  // The rows with a plain amount that has decimals, one byte each (a million rows: 1 MB).
+  const decimals = new Uint8Array(rows.length);
   const plainFormat = (row: number, col: number): string | null =>
     amounts[col] ? (decimals[row] ? DECIMALS : WHOLE_NUMBERS) : null;
 
   const longest: number[] = [];
-  csv.rows.forEach((row, r) => {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as readonly CellValue[];
     const formats = csv.formats[r];
-    row.forEach((value, c) => {
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (
+        typeof value === "number" &&
+        amounts[c] &&
+        !Number.isInteger(value) &&
+        (formats?.[c] ?? null) === null
+      ) {
+        decimals[r] = 1;
+        break;
+      }
+    }
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c] ?? null;
       const length =
         typeof value === "number"
           ? shownLength(value, formats?.[c] ?? plainFormat(r, c))
@@ -109,8 +149,8 @@ export function csvLook(csv: CsvCells): CsvLook {
                 ? 10
                 : 0;
       if (length > (longest[c] ?? 0)) longest[c] = length;
-    });
-  });
+    }
+  }
   // Two characters of margin; a column that fits Excel's default keeps it.
   const columnWidths = Array.from(longest, (n = 0) =>
     n + 2 <= MIN_WIDTH ? undefined : Math.min(MAX_WIDTH, n + 2),
