@@ -7,11 +7,19 @@ import { DEFAULT_READ_LIMITS, PackageLimitError } from "../package/read/limits";
 import { parseSharedStrings } from "../package/read/sharedStrings";
 import { dateSerial } from "../package/read/worksheet";
 import type { Deflate } from "../package/zipWriter";
-import { csvLook } from "./csvLook";
+import { csvLook, type CsvLook } from "./csvLook";
 import { newWorkbookBytes } from "./newWorkbook";
 
 /** The part the workbook's one sheet is written to. */
 export const CSV_SHEET_PART = "xl/worksheets/sheet1.xml";
+
+/** Each export's look, worked out once for its snapshot and its workbook (a pass over a million rows). */
+const looks = new WeakMap<CsvSheet, CsvLook>();
+function lookOf(csv: CsvSheet): CsvLook {
+  let look = looks.get(csv);
+  if (!look) looks.set(csv, (look = csvLook(csv)));
+  return look;
+}
 
 /**
  * A new workbook holding a CSV export's rows on one sheet, numbers as numbers (in the number
@@ -26,7 +34,7 @@ export function csvWorkbookBytes(
   notes?: WriteNotes,
 ): Promise<Uint8Array> {
   // Row by row, as read: no object per cell (a million-row export is six million cells).
-  const { plainFormat, columnWidths } = csvLook(csv);
+  const { plainFormat, columnWidths } = lookOf(csv);
   return newWorkbookBytes(
     [{ name: sheetName, grid: { rows: csv.rows, formats: csv.formats, plainFormat }, columnWidths }],
     deflate,
@@ -64,7 +72,7 @@ export function csvSheetSnapshot(
   const readBack = new Map<string, string>();
   const dates = new Map<string, boolean>();
   // A number written plainly is written in the format csvLook gives it, and so read back.
-  const { plainFormat } = csvLook(csv);
+  const { plainFormat } = lookOf(csv);
   let cells = 0;
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
