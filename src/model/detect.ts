@@ -5,6 +5,7 @@ import type { ColumnRole, FollowUpColumn, KpiMapColumn } from "./headers";
 import { settleNumberedColumns } from "./numberedColumns";
 import {
   followUpColumnOfHeader,
+  isPivotLabelHeader,
   isYearHeader,
   kpiMapColumnOfHeader,
   budgetStageOf,
@@ -220,6 +221,19 @@ function mapHeaders(
     else if (across.readings[i]?.kind === "yearless") yearless.push(c.col);
   });
   const least = periodsAcross ? 1 : 2;
+  const label = headers[0];
+  if (
+    columns.kpi === undefined &&
+    columns.period === undefined &&
+    label !== undefined &&
+    isPivotLabelHeader(label.text) &&
+    roleOf(label.text) === null &&
+    widePeriods(periods, least).length
+  ) {
+    // A PivotTable pasted as values: its label column, left of the periods across, names the KPIs.
+    columns.kpi = label.col;
+    inferred.push(`KPI from "${label.text}": a PivotTable's label column, left of the periods across`);
+  }
   if (widePeriods(periods, least).length === 0 && columns.kpi !== undefined && columns.period === undefined) {
     const stacked = stackedPeriodHeaders(
       sheet,

@@ -740,6 +740,32 @@ export const namesRevenueCollected = (header: string): boolean =>
 export const namesRevenueEstimate = (header: string): boolean =>
   REVENUE_ESTIMATE.has(normalizeHeader(header));
 
+/**
+ * The header a PivotTable gives its label column, in the seven languages: "Row Labels", or
+ * "Values" where the value fields stand down the rows (Internet Net Sales, Internet Sales Plan).
+ */
+const PIVOT_LABEL_HEADERS: ReadonlySet<string> = new Set(
+  [
+    "Row Labels",
+    "Values",
+    "Etiquetas de fila",
+    "Valores",
+    "Rótulos de Linha",
+    "Étiquettes de lignes",
+    "Valeurs",
+    "Zeilenbeschriftungen",
+    "Werte",
+    "Etichette di riga",
+    "Valori",
+    "Rijlabels",
+    "Waarden",
+  ].map(normalizeHeader),
+);
+
+/** Whether a header is a PivotTable's label column's ("Row Labels", "Values", "Zeilenbeschriftungen"). */
+export const isPivotLabelHeader = (header: string): boolean =>
+  PIVOT_LABEL_HEADERS.has(normalizeHeader(header));
+
 /** Words of a header that names a line's code or number, in the seven languages. */
 const CODE_WORDS: ReadonlySet<string> = new Set([
   "code",

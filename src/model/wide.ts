@@ -27,6 +27,18 @@ const SERIES_WORDS: ReadonlyMap<string, Series> = new Map([
     "fcst",
     "outlook",
     "prior month",
+    // A variance row, derived from the two others ("Internet Sales Var to Plan"): no KPI of its own.
+    "var",
+    "variance",
+    "var to plan",
+    "var to budget",
+    "var to target",
+    "variance to plan",
+    "variance to budget",
+    "variance to target",
+    "vs plan",
+    "vs budget",
+    "vs target",
   ].map((w) => [w, "comparison"] as const),
 ]);
 
@@ -75,6 +87,47 @@ function seriesColumn(reader: TableReader): number | null {
   return null;
 }
 
+/** The rows of one KPI (of one entity) in a wide table: its actual's, its target's. */
+interface RowGroup {
+  entity: string | null;
+  perspective: string;
+  objective: string;
+  name: string;
+  rows: Partial<Record<Series, number>>;
+}
+
+/** The words of a KPI's name, for matching a plan row to its actual row. */
+const nameWords = (name: string): string[] =>
+  name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "");
+
+/**
+ * A plan row whose KPI has no actual row of its name ("Internet Sales Plan") beside one actual
+ * row with no plan whose name holds every word of the plan's ("Internet Net Sales"), as a
+ * PivotTable names its value fields: the two are one KPI, named as its actual row. Only where the
+ * match is the one there is, in the same entity and group.
+ */
+function pairLonePlans(groups: Map<string, RowGroup>): void {
+  const lone = (kind: Series, other: Series) =>
+    [...groups.entries()].filter(([, g]) => g.rows[kind] !== undefined && g.rows[other] === undefined);
+  const actuals = lone("actual", "target");
+  for (const [planKey, plan] of lone("target", "actual")) {
+    const words = nameWords(plan.name);
+    const matches = actuals.filter(
+      ([, a]) =>
+        a.entity === plan.entity &&
+        a.perspective === plan.perspective &&
+        words.every((w) => nameWords(a.name).includes(w)),
+    );
+    const [match] = matches;
+    if (matches.length !== 1 || !match || !groups.has(match[0])) continue;
+    match[1].rows.target = plan.rows.target;
+    groups.delete(planKey);
+  }
+}
+
 /**
  * Reads a table with the periods across its columns: a row per KPI (its target in a Target column
  * or on a paired "Budget"/"Target" row), each period column one period's actual. A prior-year or
@@ -104,16 +157,7 @@ export function readWideRows(
     } else columns.push(pc);
   }
 
-  const groups = new Map<
-    string,
-    {
-      entity: string | null;
-      perspective: string;
-      objective: string;
-      name: string;
-      rows: Partial<Record<Series, number>>;
-    }
-  >();
+  const groups = new Map<string, RowGroup>();
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
     const reading = tally.take(context.read(row));
     if (reading === null) continue;
@@ -152,6 +196,7 @@ export function readWideRows(
     tally.scored();
   }
 
+  pairLonePlans(groups);
   const drafts: KpiDraft[] = [];
   for (const group of groups.values()) {
     const actualRow = group.rows.actual ?? null;

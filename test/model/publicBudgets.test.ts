@@ -367,3 +367,44 @@ describe("KPI names that repeat where another column names each row once", () =>
     expect(reading.ok ? "read" : reading.fatal.code).toBe("read");
   });
 });
+
+describe("a PivotTable pasted as values, its value fields down the rows", () => {
+  it.each([
+    ["English", "Values", "Internet Net Sales", "Internet Sales Plan", "Internet Sales Var to Plan"],
+    ["German", "Werte", "Net Sales", "Sales Plan", "Sales Variance"],
+  ])(
+    "reads the label column as the KPI, the plan row as its actual's target, the variance as no KPI (%s)",
+    (_, label, actual, plan, variance) => {
+      const model = modelOf(
+        read([
+          [null, "Column Labels"],
+          [label, "2017-Jan", "2017-Feb", "Grand Total"],
+          [actual, 227812, 175475, 403287],
+          [plan, 209301, 186520, 395821],
+          [variance, 18511, -11045, 7466],
+        ]),
+      );
+      expect(model.kpis.map((k) => k.name)).toEqual([actual]);
+      expect(model.kpis[0]?.observations.map((o) => [o.period?.index, o.actualCell, o.targetCell])).toEqual([
+        [1, "Data!B3", "Data!B4"],
+        [2, "Data!C3", "Data!C4"],
+      ]);
+      expect(model.issues).toContainEqual(
+        expect.objectContaining({ code: "comparison-row", cell: "Data!A5" }),
+      );
+      expect(model.layout?.inferred.join(" ")).toContain(`KPI from "${label}": a PivotTable's label column`);
+    },
+  );
+
+  it("pairs a plan row with an actual row only where one actual row holds the plan's words", () => {
+    const model = modelOf(
+      read([
+        ["Values", "2017-Jan", "2017-Feb"],
+        ["Net Sales North", 10, 12],
+        ["Net Sales South", 20, 22],
+        ["Sales Plan", 25, 30],
+      ]),
+    );
+    expect(model.kpis.map((k) => k.name)).toEqual(["Net Sales North", "Net Sales South", "Sales"]);
+  });
+});
