@@ -209,16 +209,21 @@ const words = (text: string): string[] =>
  */
 function partnerOf(header: string): { base: string; role: "actual" | "target" } | null {
   const w = words(header);
+  let actual: { base: string; role: "actual" } | null = null;
   for (let k = Math.min(2, w.length - 1); k >= 1; k--) {
     for (const [part, rest] of [
       [w.slice(-k), w.slice(0, -k)],
       [w.slice(0, k), w.slice(k)],
     ] as const) {
       const role = roleOfHeader(part.join(" "));
-      if ((role === "target" || role === "actual") && rest.length > 0) return { base: rest.join(" "), role };
+      if (rest.length === 0) continue;
+      // A header with a target word and an actual word is a target's ("Budget Value", "Target
+      // Value"): the value it names is the one aimed at.
+      if (role === "target") return { base: rest.join(" "), role };
+      if (role === "actual") actual ??= { base: rest.join(" "), role };
     }
   }
-  return null;
+  return actual;
 }
 
 /**
@@ -228,7 +233,7 @@ function partnerOf(header: string): { base: string; role: "actual" | "target" } 
  */
 export function pairKpiColumns(profiles: readonly ColumnProfile[]): KpiColumn[] {
   const numeric = profiles.filter((p) => p.header !== "" && (readsAsNumbers(p) || p.filled === 0));
-  const byBase = new Map<string, { actual?: number; target?: number }>();
+  const byBase = new Map<string, { actual?: number; target?: number; name?: string }>();
   for (const p of numeric) {
     const split = partnerOf(p.header);
     const base = split ? split.base : words(p.header).join(" ");
@@ -238,11 +243,31 @@ export function pairKpiColumns(profiles: readonly ColumnProfile[]): KpiColumn[] 
     entry[role] = p.col;
     byBase.set(base, entry);
   }
+  // A target named by its role word in front of what it measures ("Budget Volume") partners the
+  // one unpaired column that measures the same with another word in front ("Sales Volume").
+  for (const [base, e] of byBase) {
+    if (e.actual !== undefined || e.target === undefined) continue;
+    const headerWords = (col: number): string =>
+      words(profiles.find((p) => p.col === col)?.header ?? "").join(" ");
+    const partners = [...byBase].filter(
+      ([other, o]) =>
+        other !== base &&
+        o.target === undefined &&
+        o.actual !== undefined &&
+        headerWords(o.actual).endsWith(` ${base}`),
+    );
+    const only = partners.length === 1 ? partners[0] : undefined;
+    if (!only) continue;
+    e.actual = only[1].actual;
+    // Its name is the measure as the actual's header writes it ("Sales Value"), role word and all.
+    e.name = profiles.find((p) => p.col === e.actual)?.header.trim() ?? base;
+    byBase.delete(only[0]);
+  }
   const pairs: KpiColumn[] = [];
   for (const e of byBase.values()) {
     if (e.actual === undefined || e.target === undefined) continue;
     const header = profiles.find((p) => p.col === e.actual)?.header ?? "";
-    pairs.push({ name: withoutRoleWords(header), actual: e.actual, target: e.target });
+    pairs.push({ name: e.name ?? withoutRoleWords(header), actual: e.actual, target: e.target });
   }
   return pairs.sort((a, b) => a.actual - b.actual);
 }
@@ -314,6 +339,24 @@ export function inferRoles(
             .map((p) => `${quoted(headerOf(p.actual))} with ${quoted(headerOf(p.target))}`)
             .join(", ")}${pairs.length > 3 ? ", …" : ""})`,
     );
+    if (open("entity")) {
+      // A row per period and unit, the unit's column headed with no entity word ("Type": bar,
+      // liquid): a column of a few names, the same ones again in each period.
+      const paired = new Set(pairs.flatMap((k) => [k.actual, k.target]));
+      const unit = profiles.find(
+        (p) =>
+          !taken(p.col) &&
+          !paired.has(p.col) &&
+          roleOfHeader(p.header) === null &&
+          readsAsNames(p) &&
+          p.distinctTexts >= 2 &&
+          p.distinctTexts <= Math.max(2, p.filled / 2),
+      );
+      if (unit) {
+        columns.entity = unit.col;
+        reasons.push(`Entity from ${quoted(unit.header)}: a few names, the same ones again in each period`);
+      }
+    }
     return { columns, left, shape: "columns", kpiColumns: pairs, reasons };
   }
 
