@@ -313,7 +313,7 @@ type Mapped = Pick<
 
 /** Words of a budget in force, after its modifications. */
 const BUDGET_IN_FORCE =
-  /\b(total|vigente|definitivo|definitif|modificado|actualizado|atualizado|revised|final|current|adjusted|aktuell|aggiornato|gewijzigd)\b/i;
+  /\b(total|vigente|definitivo|definitif|modificado|actualizado|atualizado|revised|amended|final|current|adjusted|aktuell|aggiornato|gewijzigd)\b/i;
 
 /** Whether a second target header names the budget in force where the first names the one first adopted. */
 const laterBudget = (second: string, first: string): boolean =>

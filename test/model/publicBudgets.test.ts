@@ -279,14 +279,14 @@ describe("a budget given at several stages", () => {
     }
   });
 
-  it("asks nothing where a stage is said to be in force (Presupuesto definitivo)", () => {
-    const model = modelOf(
-      read([
-        ["Descripción", "Presupuesto inicial", "Presupuesto definitivo", "Ejecutado"],
-        ["Sueldos", 100, 120, 110],
-      ]),
-    );
-    expect(model.kpis[0]?.observations[0]?.targetCell).toBe("Data!C2");
+  it("asks nothing where a stage is said to be in force (Presupuesto definitivo, Amended budget)", () => {
+    for (const header of [
+      ["Descripción", "Presupuesto inicial", "Presupuesto definitivo", "Ejecutado"],
+      ["Line", "Original budget", "Amended budget", "Actual"],
+    ]) {
+      const model = modelOf(read([header, ["Sueldos", 100, 120, 110]]));
+      expect(model.kpis[0]?.observations[0]?.targetCell).toBe("Data!C2");
+    }
   });
 
   it("offers a column that splits each line into a few kinds as entities in the question", () => {
