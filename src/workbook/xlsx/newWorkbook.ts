@@ -10,7 +10,7 @@ import { cellA1 } from "../../model/address";
 import { isCellError, isDateCell, type CellValue } from "../../model/snapshot";
 import { attributeText, spreadsheetText, type WriteNotes } from "../ooxml/escape";
 import { formulaCellXml } from "../ooxml/formulaCell";
-import { writeZip, type Deflate, type ZipPart } from "../package/zipWriter";
+import { writeZip, type Deflate, type PartBytes, type ZipPart } from "../package/zipWriter";
 
 /** A JavaScript Date is written as the date serial Excel keeps (days since 1899-12-30, UTC). */
 export type NewCellValue = CellValue | Date;
@@ -387,17 +387,14 @@ function gridXml(
 
 const utf8 = new TextEncoder();
 
-/** A part's text and bytes, in order, as one part's bytes. */
-function partBytes(pieces: readonly (string | Uint8Array)[]): Uint8Array {
+/**
+ * A part's text and bytes, in order, as the pieces of one part's bytes: a grid's rows are never
+ * copied into one array (a million-row CSV's sheet is over 300 MB), the writer deflates and
+ * checksums them piece by piece.
+ */
+function partBytes(pieces: readonly (string | Uint8Array)[]): PartBytes {
   const encoded = pieces.map((p) => (typeof p === "string" ? utf8.encode(p) : p));
-  if (encoded.length === 1) return encoded[0] as Uint8Array;
-  const out = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
-  let at = 0;
-  for (const e of encoded) {
-    out.set(e, at);
-    at += e.length;
-  }
-  return out;
+  return encoded.length === 1 ? (encoded[0] as Uint8Array) : encoded;
 }
 
 const relationshipsXml = (targets: readonly { type: string; target: string }[]): string =>
