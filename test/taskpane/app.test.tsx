@@ -61,9 +61,10 @@ describe("the task pane", () => {
         .getAllByRole("treeitem")
         .map((i) => i.getAttribute("aria-level")),
     ).toContain("3");
+    // Drawn as soon as it is scored; written by the time the pane says when it was refreshed.
+    expect(await screen.findByText(/Last refreshed/)).toBeTruthy();
     expect(cellAt(port.sheet("Scorecard")!, 1, 1)).toBe("Balanced Scorecard");
     expect(storedDefinition(port)?.source).toMatchObject({ table: "Kpis", sheet: "Data" });
-    expect(await screen.findByText(/Last refreshed/)).toBeTruthy();
     // What create produced has the keyboard: the tree's first row.
     await waitFor(() => expect(document.activeElement).toBe(within(tree).getAllByRole("treeitem")[0]));
   });
@@ -495,7 +496,8 @@ describe("the task pane's set-up, told the layout by hand", () => {
     await user.selectOptions(screen.getByRole("combobox", { name: "Objective" }), "");
     await user.click(screen.getByRole("button", { name: "Save the table and columns" }));
     await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
-    expect(storedDefinition(port)?.source?.columns).toMatchObject({ objective: "" });
+    // The tree is shown as soon as it is scored; the definition is stored by the write after it.
+    await waitFor(() => expect(storedDefinition(port)?.source?.columns).toMatchObject({ objective: "" }));
   });
 
   it("takes Enter in the range field as no order to create the scorecard", async () => {

@@ -1,5 +1,5 @@
 /** What the pane's tests share: the definition a pane stored, and a scorecard created as a user would. */
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { parseDefinition } from "../../src/model/definition";
 import { cellAt } from "../../src/model/snapshot";
@@ -22,5 +22,7 @@ export async function createScorecard(port: MemoryWorkbook) {
   await screen.findByRole("heading", { name: "Create the scorecard" });
   await user.click(screen.getByRole("button", { name: "Create scorecard" }));
   await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
+  // The tree is drawn as soon as the scorecard is scored; the write goes on behind its progress bar.
+  await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
   return user;
 }
