@@ -13,6 +13,10 @@ import { Announcer, useAnnounceChange } from "./Announcer";
 import { useAppStyles } from "./App.styles";
 import { AppViews } from "./AppViews";
 import { NoticeBar } from "./NoticeBar";
+// Installed before anything is drawn: installed later, with the strategy map's chunk, it renamed
+// the tabIndex prop of elements already drawn, Preact wrote their tabindex again, and the KPI
+// tree's one Tab stop (set by Fluent, not by a prop) was lost at the next refresh.
+import "./svgTabIndex";
 import { useApp } from "./useApp";
 
 export interface AppProps {
