@@ -15,17 +15,24 @@
  * time and peak memory of each, one run each (BENCH_UNITS=0 leaves it out). The units are copies
  * of one generated workbook, made in a folder under the system's temporary folder at run time.
  *
+ * Then, where BENCH_CSV_ROWS names sizes (say 250000,500000,1000000), `bsc check` and `bsc refresh`
+ * of the same monthly table exported as CSV: time and peak memory of each, one run each, and how the
+ * time grows with the rows (issue 20: a million rows within 30 s and 1.5 GB).
+ *
  * BENCH_ROWS=24000 BENCH_RUNS=5 npm run bench measures one size; `npm run build:cli` comes first
  * (the benchmark runs bin/bsc.cjs, what users run).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 
 const MONTHS = 24;
-const SIZES = (process.env.BENCH_ROWS ?? "1000,24000,100000,150000,200000").split(",").map(Number);
+const SIZES = (process.env.BENCH_ROWS ?? "1000,24000,100000,150000,200000")
+  .split(",")
+  .filter(Boolean)
+  .map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PERSPECTIVES = ["Financial", "Customer", "Internal Processes", "Learning & Growth"];
 const POLARITIES = ["higher", "lower", "band"];
@@ -100,16 +107,72 @@ async function streamBigWorkbook(file: string, rowCount: number): Promise<void> 
   await wb.commit();
 }
 
+/** The monthly table as a CSV export, written a megabyte at a time. */
+function writeBigCsv(file: string, rowCount: number): void {
+  const fd = openSync(file, "w");
+  let text = `${HEADERS.join(",")}\n`;
+  for (const row of monthlyRows(rowCount)) {
+    text += `${row.map((v) => (v === null ? "" : String(v))).join(",")}\n`;
+    if (text.length > 1 << 20) {
+      writeSync(fd, text);
+      text = "";
+    }
+  }
+  writeSync(fd, text);
+  closeSync(fd);
+}
+
+const CSV_SIZES = (process.env.BENCH_CSV_ROWS ?? "").split(",").filter(Boolean).map(Number);
+
+/** Least squares through log(time) against log(rows): time grows as rows^exponent (1 is linear). */
+function growth(points: readonly (readonly [number, number])[]): number {
+  const xs = points.map(([r]) => Math.log(r));
+  const ys = points.map(([, s]) => Math.log(s));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  return (
+    xs.reduce((a, x, i) => a + (x - mx) * ((ys[i] as number) - my), 0) /
+    xs.reduce((a, x) => a + (x - mx) ** 2, 0)
+  );
+}
+
+/** bsc check and refresh of the table as CSV, at each of CSV_SIZES rows. */
+function csvExports(dir: string): void {
+  console.log(`CSV exports of the monthly table (load ${os.loadavg()[0]?.toFixed(1)}), one run each`);
+  console.log("rows        check s    MB   refresh s    MB");
+  const checks: [number, number][] = [];
+  const refreshes: [number, number][] = [];
+  for (const rows of CSV_SIZES) {
+    const input = path.join(dir, `export-${rows}.csv`);
+    writeBigCsv(input, rows);
+    // check exits 1 when KPIs have errors (the table has blank actuals): a reading, not a failure.
+    const check = run([BSC, "check", input], [0, 1]);
+    const refresh = run([BSC, "refresh", input, "-o", path.join(dir, "export.xlsx"), "--force"]);
+    checks.push([rows, check.s]);
+    refreshes.push([rows, refresh.s]);
+    console.log(
+      `${String(rows).padEnd(9)} ${check.s.toFixed(2).padStart(8)} ${check.mb.toFixed(0).padStart(5)} ` +
+        `${refresh.s.toFixed(2).padStart(10)} ${refresh.mb.toFixed(0).padStart(5)}`,
+    );
+    rmSync(input);
+  }
+  if (CSV_SIZES.length >= 2) {
+    console.log(
+      `growth: check ∝ rows^${growth(checks).toFixed(2)}, refresh ∝ rows^${growth(refreshes).toFixed(2)} (1 is linear)`,
+    );
+  }
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-/** One whole process, timed and its peak memory taken by GNU time. */
-function run(args: string[]): { s: number; mb: number } {
+/** One whole process, timed and its peak memory taken by GNU time; `ok`: the exit codes that are no failure. */
+function run(args: string[], ok: readonly number[] = [0]): { s: number; mb: number } {
   const child = spawnSync("/usr/bin/time", ["-f", "BENCH %e %M", process.execPath, ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 24,
   });
   const m = /BENCH ([\d.]+) (\d+)/.exec(child.stderr ?? "");
-  if (child.status !== 0 || !m)
+  if (!ok.includes(child.status ?? -1) || !m)
     throw new Error(`${args.join(" ")} failed: ${(child.stderr ?? "").slice(-500)}`);
   return { s: Number(m[1]), mb: Number(m[2]) / 1024 };
 }
@@ -199,18 +262,9 @@ async function main() {
           `${floorTime.toFixed(2).padStart(8)}× ${floorMemory.toFixed(2).padStart(5)}×${verdict}`,
       );
     }
-    if (points.length >= 2) {
-      // Least squares through log(time) against log(rows): time grows as rows^exponent.
-      const xs = points.map(([r]) => Math.log(r));
-      const ys = points.map(([, s]) => Math.log(s));
-      const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
-      const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-      const slope =
-        xs.reduce((a, x, i) => a + (x - mx) * ((ys[i] as number) - my), 0) /
-        xs.reduce((a, x) => a + (x - mx) ** 2, 0);
-      console.log(`growth: time ∝ rows^${slope.toFixed(2)} (1 is linear)`);
-    }
+    if (points.length >= 2) console.log(`growth: time ∝ rows^${growth(points).toFixed(2)} (1 is linear)`);
     if (UNITS > 0) await consolidation(dir);
+    if (CSV_SIZES.length) csvExports(dir);
     if (over) {
       console.log("OVER BUDGET");
       process.exitCode = 1;
