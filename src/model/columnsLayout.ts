@@ -4,14 +4,15 @@
  * each pair of cells on it is one KPI's actual and target in that period.
  */
 import { issue, type Issue } from "../engine/issues";
-import type { Granularity, Period } from "../engine/periods";
+import type { Period } from "../engine/periods";
 import { periodKey, periodOrdinal } from "../engine/periods";
 import { sheetCell } from "./address";
 import { EntityColumn, isEntityTotal, plainObservation, type KpiDraft, type RowTally } from "./drafts";
 import type { LayoutRows } from "./longLayout";
 import { RowContext, type TableReader } from "./rows";
 import { cellAt } from "./snapshot";
-import { cellText, readNumber, readPeriod } from "./values";
+import { TablePeriods, type PeriodSettings } from "./tablePeriods";
+import { cellText, readNumber } from "./values";
 
 /** A period cell that closes the rows above it rather than naming a period. */
 const TOTAL_LABEL = /^(grand\s+|sub\s*)?totals?$|^ytd$|^year to date$|^fy\s*total$/i;
@@ -22,7 +23,9 @@ const TOTAL_LABEL = /^(grand\s+|sub\s*)?totals?$|^ytd$|^year to date$|^fy\s*tota
  */
 export function readColumnRows(
   reader: TableReader,
+  issues: Issue[],
   tally: RowTally,
+  periodSettings: PeriodSettings,
   perspective: string,
   entity: string | null,
 ): LayoutRows | Issue {
@@ -51,7 +54,11 @@ export function readColumnRows(
     return found;
   };
   if (!reader.has("entity")) entityDrafts(entity);
-  let granularity: Granularity | null = null;
+  // The periods read as a column (tablePeriods.ts), as the long reader reads them: a day order the
+  // column settles, a year from the title or the user, numbered weeks or quarters, else the question.
+  const periodColumn = new TablePeriods(reader, periodSettings);
+  if (periodColumn.noYearAtAll) return periodColumn.noYearIssue();
+  issues.push(...periodColumn.notes);
   const periods = new Set<number>();
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
     const raw = reader.value(row, "period");
@@ -69,22 +76,9 @@ export function readColumnRows(
       continue;
     }
     tally.take({ kind: "kpi", perspective, objective: "", name: "" });
-    const period: Period | null = readPeriod(raw);
-    if (period === null) {
-      tally.leaveOut(
-        label === ""
-          ? issue("missing-name", reader.cell(row, "period"), { column: "period" })
-          : issue("period-unreadable", reader.cell(row, "period"), { value: label }),
-      );
-      continue;
-    }
-    granularity ??= period.granularity;
-    if (period.granularity !== granularity) {
-      return issue("period-mixed", reader.cell(row, "period"), {
-        found: period.granularity,
-        expected: granularity,
-      });
-    }
+    const period = periodColumn.scoredAt(row, tally);
+    if (period === null) continue;
+    if ("code" in period) return period;
     const ordinal = periodOrdinal(period);
     const rowDrafts = entityDrafts(unit);
     // A second row of the same period (and unit): its numbers would be dropped without a word.
@@ -118,5 +112,10 @@ export function readColumnRows(
   for (const d of drafts) {
     d.observations.sort((a, b) => periodOrdinal(a.period as Period) - periodOrdinal(b.period as Period));
   }
-  return { drafts, granularity, periods: periods.size, context: new RowContext(reader) };
+  return {
+    drafts,
+    granularity: periodColumn.rowsGranularity,
+    periods: periods.size,
+    context: new RowContext(reader),
+  };
 }

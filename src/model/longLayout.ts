@@ -7,7 +7,6 @@
 import { issue, type Issue } from "../engine/issues";
 import type { Granularity, Period } from "../engine/periods";
 import { periodKey, periodOrdinal } from "../engine/periods";
-import { sheetBox } from "./address";
 import { ATTRIBUTE_ROLES, BLANK, EntityColumn, isEntityTotal, type KpiDraft, type RowTally } from "./drafts";
 import { RowContext, type TableReader } from "./rows";
 import type { Observation } from "./scorecard";
@@ -103,25 +102,7 @@ export function readLongRows(
   const byName = new Map<string, KpiDraft[]>();
   const hasPeriods = reader.has("period");
   const periodColumn = hasPeriods ? new TablePeriods(reader, periodSettings) : null;
-  if (periodColumn?.noYearAtAll) {
-    const col = table.columns.period as number;
-    const texts = [];
-    for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
-      const text = reader.text(row, "period");
-      if (text !== "") texts.push(text);
-    }
-    return issue("months-across-no-year", reader.cell(table.firstDataRow, "period"), {
-      range: sheetBox(table.sheet, {
-        top: table.firstDataRow,
-        bottom: table.lastDataRow,
-        left: col,
-        right: col,
-      }),
-      first: texts[0] ?? "",
-      last: texts[texts.length - 1] ?? "",
-      what: periodColumn.yearlessKind,
-    });
-  }
+  if (periodColumn?.noYearAtAll) return periodColumn.noYearIssue();
   if (periodColumn) issues.push(...periodColumn.notes);
   const context = new RowContext(reader);
   const entities = new EntityColumn(reader.has("entity") ? (row) => reader.text(row, "entity") : null);

@@ -293,8 +293,8 @@ function readTableRows(
   const rows: LayoutRows | Issue =
     table.shape === "columns"
       ? perUnit
-        ? readColumnRows(reader, tally, UNITS_PERSPECTIVE, reader.sheet.name)
-        : readColumnRows(reader, tally, reader.sheet.name, null)
+        ? readColumnRows(reader, issues, tally, periodSettings, UNITS_PERSPECTIVE, reader.sheet.name)
+        : readColumnRows(reader, issues, tally, periodSettings, reader.sheet.name, null)
       : table.shape === "wide"
         ? readWideRows(reader, issues, tally)
         : table.shape === "pairs"

@@ -8,6 +8,7 @@
  */
 import { issue, type Issue } from "../engine/issues";
 import type { Granularity, Period } from "../engine/periods";
+import { sheetBox } from "./address";
 import type { RowTally } from "./drafts";
 import { isYearHeader } from "./headers";
 import {
@@ -123,6 +124,31 @@ export class TablePeriods {
   /** Every period cell is a month (or quarter, or week) with no year, and nothing gives one: nothing can be scored. */
   get noYearAtAll(): boolean {
     return this.column.allYearless !== null && this.yearColumn === null && this.context.year === undefined;
+  }
+
+  /**
+   * The question that stops a table whose every period has no year and nothing gives one
+   * (noYearAtAll): its Period cells' range, the first and last, and what they name.
+   */
+  noYearIssue(): Issue {
+    const { table } = this.reader;
+    const col = table.columns.period as number;
+    const texts = [];
+    for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+      const text = this.reader.text(row, "period");
+      if (text !== "") texts.push(text);
+    }
+    return issue("months-across-no-year", this.reader.cell(table.firstDataRow, "period"), {
+      range: sheetBox(table.sheet, {
+        top: table.firstDataRow,
+        bottom: table.lastDataRow,
+        left: col,
+        right: col,
+      }),
+      first: texts[0] ?? "",
+      last: texts[texts.length - 1] ?? "",
+      what: this.yearlessKind,
+    });
   }
 
   /** What the yearless cells name, for the question that asks their year: "months", "quarters", "weeks". */
