@@ -86,4 +86,36 @@ describe("the set-up, where the file cannot say everything", () => {
       ["Debtor days", "higher"],
     ]);
   });
+
+  it("asks a KPI's direction once, whatever the entity, on a sheet per department", async () => {
+    // Each department's sheet names its perspective: the KPI is still one KPI, and one choice.
+    const department = (name: string) => [
+      ["Objective", "KPI", "Department", "Actual", "Target"],
+      ["Serve faster", "Average processing time", name, 12, 10],
+      ["Serve faster", "Files handled", name, 120, 100],
+    ];
+    const port = new MemoryWorkbook(
+      book(
+        sheet("01", department("Ain")),
+        sheet("02", department("Aisne")),
+        sheet("03", department("Allier")),
+      ),
+    );
+    const user = userEvent.setup();
+    render(<App port={port} />);
+    const section = await screen.findByRole("region", { name: "Which way is better" });
+    const groups = within(section).getAllByRole("radiogroup");
+    expect(groups).toHaveLength(1);
+    await user.click(within(groups[0] as HTMLElement).getByRole("radio", { name: "Higher is better" }));
+    await user.click(screen.getByRole("button", { name: "Create scorecard" }));
+    await screen.findByRole("tree", { name: "Perspectives, objectives and KPIs" });
+    // The choice is stored for the KPI as each sheet names it, so every department reads it.
+    await waitFor(() =>
+      expect(storedDefinition(port)?.kpis.map((k) => [k.perspective, k.name, k.polarity])).toEqual([
+        ["01", "Average processing time", "higher"],
+        ["02", "Average processing time", "higher"],
+        ["03", "Average processing time", "higher"],
+      ]),
+    );
+  });
 });

@@ -10,7 +10,7 @@ import type { DetectedTable, TableShape } from "../../model/detect";
 import { REQUIRED_ROLES, type ColumnRole } from "../../model/headers";
 import { ownedSheetNames } from "../../model/ownership";
 import { readScorecard } from "../../model/read";
-import { kpiKey } from "../../model/scorecard";
+import { kpiKey, type KpiModel } from "../../model/scorecard";
 import type { ReadSuggestion } from "../../model/suggest";
 
 /**
@@ -37,34 +37,51 @@ export function suggestedReading(workbook: WorkbookState): ReadSuggestion | unde
   return reading.ok ? undefined : reading.suggestion;
 }
 
-/** A KPI whose direction the reader inferred, with why. */
-export interface InferredDirection {
-  readonly key: string;
+/** A KPI as the definition names it: where a choice of direction is stored. */
+interface KpiName {
   readonly perspective: string;
   readonly objective: string;
   readonly name: string;
+}
+
+/** A KPI whose direction the reader inferred, with why: one choice for all its entities. */
+export interface InferredDirection {
+  readonly key: string;
+  readonly name: string;
   readonly polarity: Polarity;
   readonly because: string;
+  /** Each KPI of the scorecard the choice is stored for (one per sheet, on a sheet per entity). */
+  readonly kpis: readonly KpiName[];
 }
+
+/**
+ * The choice a KPI's inferred direction belongs to. A direction is the KPI's, whatever the entity:
+ * the KPIs of entities share one choice, even where each entity's sheet names their perspective
+ * (a sheet per department, each sheet read as a perspective).
+ */
+const choiceKey = (k: KpiModel): string =>
+  k.entity === null ? kpiKey(k.perspective, k.objective, k.name) : `\u0001${k.objective}\u0000${k.name}`;
 
 /** The KPIs of a draft whose direction was inferred, once each (entities share a KPI's choice). */
 export function inferredDirections(workbook: WorkbookState, draft: Definition): InferredDirection[] {
   const reading = readScorecard(workbook.snapshot, draft, ownedSheetNames(workbook.owned));
   if (!reading.ok) return [];
-  const seen = new Map<string, InferredDirection>();
+  const choices = new Map<string, InferredDirection & { kpis: KpiName[] }>();
+  const named = new Set<string>();
   for (const k of reading.model.kpis) {
-    const key = kpiKey(k.perspective, k.objective, k.name);
-    if (!k.polarityBecause || k.polarity === null || seen.has(key)) continue;
-    seen.set(key, {
-      key,
-      perspective: k.perspective,
-      objective: k.objective,
-      name: k.name,
-      polarity: k.polarity,
-      because: k.polarityBecause,
-    });
+    if (!k.polarityBecause || k.polarity === null) continue;
+    const key = choiceKey(k);
+    let choice = choices.get(key);
+    if (!choice) {
+      choice = { key, name: k.name, polarity: k.polarity, because: k.polarityBecause, kpis: [] };
+      choices.set(key, choice);
+    }
+    const stored = kpiKey(k.perspective, k.objective, k.name);
+    if (named.has(stored)) continue;
+    named.add(stored);
+    choice.kpis.push({ perspective: k.perspective, objective: k.objective, name: k.name });
   }
-  return [...seen.values()];
+  return [...choices.values()];
 }
 
 /** The draft with each inferred direction stored as chosen: confirmed, or switched by the user. */
@@ -75,11 +92,20 @@ export function withDirections(
 ): Definition {
   if (inferred.length === 0) return draft;
   const kpis = [...draft.kpis];
+  // Where each stored KPI is, found once: a choice may stand for a KPI on each of 100 sheets.
+  // The first stored for a KPI is the one the reader applies.
+  const at = new Map<string, number>();
+  kpis.forEach((k, i) => {
+    const key = kpiKey(k.perspective, k.objective, k.name);
+    if (!at.has(key)) at.set(key, i);
+  });
   for (const d of inferred) {
     const polarity = switched[d.key] ?? d.polarity;
-    const at = kpis.findIndex((k) => kpiKey(k.perspective, k.objective, k.name) === d.key);
-    if (at >= 0) kpis[at] = { ...(kpis[at] as Definition["kpis"][number]), polarity };
-    else kpis.push({ perspective: d.perspective, objective: d.objective, name: d.name, polarity });
+    for (const k of d.kpis) {
+      const i = at.get(kpiKey(k.perspective, k.objective, k.name));
+      if (i !== undefined) kpis[i] = { ...(kpis[i] as Definition["kpis"][number]), polarity };
+      else kpis.push({ perspective: k.perspective, objective: k.objective, name: k.name, polarity });
+    }
   }
   return { ...draft, kpis };
 }
