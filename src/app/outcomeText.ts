@@ -1,5 +1,5 @@
 import type { LayoutSummary } from "../model/scorecard";
-import type { Issue } from "../engine/issues";
+import { paneMessage, type Issue } from "../engine/issues";
 import { groupIssues } from "./issueGroups";
 import type { ScorecardReport } from "./report";
 
@@ -32,9 +32,14 @@ export function outcomeSentence(
   return `Scorecard${period}: ${score} (${words[report.scorecard.status]}). ${kpis.length} KPIs: ${counts.join(", ")}.${tail}`;
 }
 
-/** A problem that stopped the scorecard, with its cell when it has one. */
-export const fatalSentence = (issue: Issue): string =>
-  issue.cell ? `${issue.message} (${issue.cell})` : issue.message;
+/**
+ * A problem that stopped the scorecard, with its cell when it has one; in the pane's words (its
+ * set-up, never bsc's flags) for the pane.
+ */
+export function fatalSentence(issue: Issue, reader: "bsc" | "pane" = "bsc"): string {
+  const message = reader === "pane" ? paneMessage(issue) : issue.message;
+  return issue.cell ? `${message} (${issue.cell})` : message;
+}
 
 /** An unexpected error (Excel refused a request, the connection dropped) as a sentence. */
 export function errorSentence(error: unknown): string {

@@ -13,7 +13,15 @@ export interface Issue {
   /** Sheet-qualified A1 address ("Data!E5"), or null when the problem has no single cell. */
   readonly cell: string | null;
   readonly message: string;
+  /**
+   * The sentence in the task pane's words, where it differs: what bsc says with a flag
+   * (`--map`, `--year`) the pane says with its set-up. Read it through paneMessage.
+   */
+  readonly pane?: string;
 }
+
+/** The issue's sentence as the task pane says it: its set-up, never bsc's flags. */
+export const paneMessage = (i: Issue): string => i.pane ?? i.message;
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -143,18 +151,18 @@ const CATALOGUE = {
   ],
   "period-no-year": [
     "error",
-    (p: Params) =>
-      `${q(p.value!)} names a month but no year, and nothing around the table says which: give the year (bsc --year 2024, or the set-up's Year), or add a Year column; the row is left out.`,
+    (p: Params, pane: boolean) =>
+      `${q(p.value!)} names a month but no year, and nothing around the table says which: give the year (${pane ? "" : "bsc --year 2024, or "}the set-up's Year), or add a Year column; the row is left out.`,
   ],
   "months-across-no-year": [
     "error",
-    (p: Params) =>
-      `The ${p.what ?? "months"} ${p.across ? "across " : "in "}${p.range} (${q(p.first!)} … ${q(p.last!)}) name no year, and nothing around the table says which: give the year (bsc --year 2024, or the set-up's Year), or write it in a title row above the table.`,
+    (p: Params, pane: boolean) =>
+      `The ${p.what ?? "months"} ${p.across ? "across " : "in "}${p.range} (${q(p.first!)} … ${q(p.last!)}) name no year, and nothing around the table says which: give the year (${pane ? "" : "bsc --year 2024, or "}the set-up's Year), or write it in a title row above the table.`,
   ],
   "period-day-order": [
     "warning",
-    (p: Params) =>
-      `${q(p.value!)} is read as ${p.order}: no date in its column has a day above 12 to settle the order, ${p.why}; if the file writes ${p.other}, say so in the set-up (bsc ${p.flag}).`,
+    (p: Params, pane: boolean) =>
+      `${q(p.value!)} is read as ${p.order}: no date in its column has a day above 12 to settle the order, ${p.why}; if the file writes ${p.other}, say so in the set-up${pane ? "" : ` (bsc ${p.flag})`}.`,
   ],
   "period-mixed": [
     "error",
@@ -173,11 +181,11 @@ const CATALOGUE = {
   ],
   "column-mostly-text": [
     "warning",
-    (p: Params) =>
+    (p: Params, pane: boolean) =>
       `The ${p.role} column ${q(p.header!)} (${p.how}) holds text, not numbers, in ${p.text} of its ${p.filled} filled cells, so those KPIs have no ${String(p.role).toLowerCase()}. ` +
       (p.suggestion
-        ? `If ${q(p.suggestion)} holds the ${String(p.role).toLowerCase()}s, name it: bsc --map ${p.map} (or the task pane's set-up).`
-        : `Name the column that holds the ${String(p.role).toLowerCase()}s: bsc --map ${p.map} (or the task pane's set-up).`),
+        ? `If ${q(p.suggestion)} holds the ${String(p.role).toLowerCase()}s, name it${pane ? " in the set-up." : `: bsc --map ${p.map} (or the task pane's set-up).`}`
+        : `Name the column that holds the ${String(p.role).toLowerCase()}s${pane ? " in the set-up." : `: bsc --map ${p.map} (or the task pane's set-up).`}`),
   ],
   "duplicate-header": [
     "warning",
@@ -185,32 +193,33 @@ const CATALOGUE = {
   ],
   "no-scorecard-table": [
     "error",
-    (p: Params) =>
+    (p: Params, pane: boolean) =>
       "No scorecard table was found: a table needs the columns KPI, Actual and Target, with Perspective and Objective if it has them (an Excel table, or a header row within the first 30 rows of a sheet)." +
       (p.holds ? ` ${p.holds}.` : "") +
       (p.nearest
-        ? ` Nearest: ${p.nearest}. Name the missing column's header (bsc --map ${p.role}="its header", or the task pane's set-up).`
+        ? ` Nearest: ${p.nearest}. Name the missing column's header${pane ? " in the set-up" : ` (bsc --map ${p.role}="its header", or the task pane's set-up)`}.`
         : ""),
   ],
   "mapped-header-missing": [
     "error",
-    (p: Params) =>
-      `No column is headed ${q(p.header!)} (named for ${p.role}). The nearest block, ${p.block}, has the headers ${p.headers}: name one of them (bsc --map ${p.role}="…", or the task pane's set-up).`,
+    (p: Params, pane: boolean) =>
+      `No column is headed ${q(p.header!)} (named for ${p.role}). The nearest block, ${p.block}, has the headers ${p.headers}: name one of them${pane ? " in the set-up" : ` (bsc --map ${p.role}="…", or the task pane's set-up)`}.`,
   ],
   "mapped-header-twice": [
     "error",
-    (p: Params) =>
-      `The header ${q(p.header!)} is named for both ${p.role} and ${p.other}, but a column serves one role: name another column for one of them, or none (bsc --map ${p.other}="…" or --map ${p.other}= for none, or the task pane's set-up).`,
+    (p: Params, pane: boolean) =>
+      `The header ${q(p.header!)} is named for both ${p.role} and ${p.other}, but a column serves one role: name another column for one of them, or none${pane ? ", in the set-up" : ` (bsc --map ${p.other}="…" or --map ${p.other}= for none, or the task pane's set-up)`}.`,
   ],
   "ambiguous-table": [
     "error",
-    (p: Params) => `The workbook has several scorecard tables (${p.names}); choose one with --table.`,
+    (p: Params, pane: boolean) =>
+      `The workbook has several scorecard tables (${p.names}); choose one ${pane ? "in the set-up" : "with --table"}.`,
   ],
   "range-unusable": ["error", (p: Params) => `The chosen range ${p.range} ${p.reason}.`],
   "table-not-scorecard": [
     "error",
-    (p: Params) =>
-      `The table ${q(p.name!)} on the ${p.hidden}sheet ${q(p.sheet!)} is no scorecard as it stands: it ${p.holds}. Name the missing columns with --map (or the task pane's set-up).`,
+    (p: Params, pane: boolean) =>
+      `The table ${q(p.name!)} on the ${p.hidden}sheet ${q(p.sheet!)} is no scorecard as it stands: it ${p.holds}. Name the missing columns ${pane ? "in the set-up" : "with --map (or the task pane's set-up)"}.`,
   ],
   "table-not-found": [
     "error",
@@ -218,13 +227,13 @@ const CATALOGUE = {
   ],
   "budget-stage-open": [
     "error",
-    (p: Params) =>
-      `The budget is given at several stages (${p.stages}) and none is said to be the one in force: say which is the target (bsc --map target=${q(p.suggested!)}, or the task pane's set-up)${p.split ? `; each line is given once for each value of ${q(p.split)}: name it as the entity to score them apart (--map entity=${q(p.split)})` : ""}.`,
+    (p: Params, pane: boolean) =>
+      `The budget is given at several stages (${p.stages}) and none is said to be the one in force: say which is the target${pane ? ` in the set-up (${q(p.suggested!)})` : ` (bsc --map target=${q(p.suggested!)}, or the task pane's set-up)`}${p.split ? `; each line is given once for each value of ${q(p.split)}: name it as the entity to score them apart${pane ? "" : ` (--map entity=${q(p.split)})`}` : ""}.`,
   ],
   "kpi-names-repeat": [
     "error",
-    (p: Params) =>
-      `${q(p.header!)} names ${p.repeats} of its ${p.rows} rows again in the same period, while ${q(p.names!)} names each row once: say which column names the KPIs (bsc --map kpi=${q(p.names!)}, or the task pane's set-up).`,
+    (p: Params, pane: boolean) =>
+      `${q(p.header!)} names ${p.repeats} of its ${p.rows} rows again in the same period, while ${q(p.names!)} names each row once: say which column names the KPIs${pane ? " in the set-up" : ` (bsc --map kpi=${q(p.names!)}, or the task pane's set-up)`}.`,
   ],
   "budget-in-force": [
     "info",
@@ -246,8 +255,8 @@ const CATALOGUE = {
   ],
   "group-workbook": [
     "error",
-    (p: Params) =>
-      `This is a group's workbook: its scorecard consolidates its units' workbooks (${p.files}) and it has no scorecard table of its own. Consolidate them again: bsc consolidate with this workbook and their files or folder, or Add units' workbooks… in the task pane's Settings.`,
+    (p: Params, pane: boolean) =>
+      `This is a group's workbook: its scorecard consolidates its units' workbooks (${p.files}) and it has no scorecard table of its own. Consolidate them again: ${pane ? "Add units' workbooks… in Settings" : "bsc consolidate with this workbook and their files or folder, or Add units' workbooks… in the task pane's Settings"}.`,
   ],
   "unit-left-out": [
     "error",
@@ -381,13 +390,16 @@ const CATALOGUE = {
     (p: Params) =>
       `The initiative ${q(p.initiative!)} has spent ${amountText(Number(p.spend))} of its budget of ${amountText(Number(p.budget))}.`,
   ],
-} as const satisfies Record<string, readonly [Severity, (p: Params) => string]>;
+} as const satisfies Record<string, readonly [Severity, (p: Params, pane: boolean) => string]>;
 
 export type IssueCode = keyof typeof CATALOGUE;
 
 export function issue(code: IssueCode, cell: string | null, params: Params = {}): Issue {
   const [severity, describe] = CATALOGUE[code];
-  return { severity, code, cell, message: describe(params) };
+  const message = describe(params, false);
+  // Only a sentence that says what to do with a flag has words of its own in the pane.
+  const pane = describe.length > 1 ? describe(params, true) : message;
+  return pane === message ? { severity, code, cell, message } : { severity, code, cell, message, pane };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { MessageBar, MessageBarBody, Spinner, Tab, TabList } from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
+import { fatalSentence } from "../app/outcomeText";
 import { periodsOf } from "../app/paneTrends";
 import { useAppStyles } from "./App.styles";
 import type { AppModel, TabName } from "./useApp";
@@ -119,7 +120,7 @@ export function AppViews({ app }: { app: AppModel }) {
                 {definition.units?.length
                   ? `This workbook consolidates its units' workbooks (${definition.units.map((u) => u.file).join(", ")}): add them again in Settings > Units' workbooks to score them.`
                   : scoring && !scoring.ok
-                    ? scoring.fatal.message
+                    ? fatalSentence(scoring.fatal, "pane")
                     : "The scorecard could not be read."}
               </MessageBarBody>
             </MessageBar>

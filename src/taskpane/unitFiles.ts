@@ -89,14 +89,14 @@ export async function consolidateFiles(
   open: Open = openBrowserPackage,
 ): Promise<UnitsOutcome> {
   const group = await readGroupWorkbook(port);
-  if ("code" in group) return { ok: false, message: fatalSentence(group) };
+  if ("code" in group) return { ok: false, message: fatalSentence(group, "pane") };
   const readings = await readUnitFiles(files, open);
   const remember = readings.map((r) => r.unit);
   const consolidation = await consolidateInto(port, group, readings, { remember, now });
   if (!consolidation.ok) {
     // Each unit's reason first: the sentence that sums them up says they are above it.
     const reasons = readings.flatMap((r) => (r.ok ? [] : [`${r.unit.file}: ${r.reason}`]));
-    return { ok: false, message: [...reasons, fatalSentence(consolidation.fatal)].join(" ") };
+    return { ok: false, message: [...reasons, fatalSentence(consolidation.fatal, "pane")].join(" ") };
   }
   const { model, result, report } = consolidation;
   return {

@@ -90,7 +90,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
       try {
         const workbook = await readWorkbookState(port);
         if ("code" in workbook) {
-          setState({ phase: "failed", message: fatalSentence(workbook) });
+          setState({ phase: "failed", message: fatalSentence(workbook, "pane") });
           return;
         }
         const owned = ownedSheetNames(workbook.owned);
@@ -157,7 +157,10 @@ export function useScorecardSession(port: InteractiveWorkbook) {
           true,
         );
         if (!outcome.ok) {
-          setNotice({ intent: "error", text: savedButNot(confirmation, fatalSentence(outcome.fatal)) });
+          setNotice({
+            intent: "error",
+            text: savedButNot(confirmation, fatalSentence(outcome.fatal, "pane")),
+          });
           return false;
         }
         refreshed = outcome;

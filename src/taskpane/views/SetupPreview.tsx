@@ -1,6 +1,6 @@
 import { Body1, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { formatByCell } from "../../app/numberFormat";
-import { layoutText } from "../../app/outcomeText";
+import { fatalSentence, layoutText } from "../../app/outcomeText";
 import type { Status } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
 import { useSetupStyles } from "./SetupView.styles";
@@ -13,11 +13,13 @@ const PREVIEW_KPIS = 8;
 export function SetupPreview({ setup, palette }: { setup: SetupModel; palette: PaletteName }) {
   const styles = useSetupStyles();
   const { preview, kpis } = setup.preview;
+  // Nothing chosen yet, nothing to preview: no heading over an empty list.
+  if (!preview) return null;
   return (
     <>
       <Subtitle2 as="h3">Preview</Subtitle2>
-      {preview && !preview.ok && <Body1>{preview.fatal.message}</Body1>}
-      {preview?.ok && preview.report.read && (
+      {!preview.ok && <Body1>{fatalSentence(preview.fatal, "pane")}</Body1>}
+      {preview.ok && preview.report.read && (
         <Caption1 aria-label="What was read">{layoutText(preview.report.read)}</Caption1>
       )}
       <ul className={styles.preview} aria-label="KPI preview">

@@ -1,4 +1,4 @@
-import { Body1, Button, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Subtitle2, useId } from "@fluentui/react-components";
 import type { Scoring, WorkbookState } from "../../app/scoring";
 import type { Definition } from "../../model/definition";
 import type { DetectedTable } from "../../model/detect";
@@ -36,8 +36,14 @@ export function SetupView({ workbook, candidates, base, getSelection, onCreate, 
   const { draft } = setup.preview;
   const { missing } = setup.columns;
   const table = setup.table.table;
+  // Why Create scorecard cannot be pressed yet, stated beside it (and read with it).
   const hint =
-    missing.length > 0 ? `Choose the ${missing.map(canonicalHeader).join(", ")} column first.` : null;
+    missing.length > 0
+      ? `Choose the ${missing.map(canonicalHeader).join(", ")} column first.`
+      : !draft
+        ? "Choose the table, or name the block that holds your KPIs, first."
+        : null;
+  const hintId = useId("setup-hint");
   // Said each time it changes: the footer shows it, the announcer says it.
   useAnnounceChange(hint);
   return (
@@ -52,9 +58,11 @@ export function SetupView({ workbook, candidates, base, getSelection, onCreate, 
       <Subtitle2 as="h2">Create the scorecard</Subtitle2>
       {candidates.length === 0 && (
         <Body1 as="p">
-          No table was found with the columns KPI, Actual and Target under a header row in the first 30 rows
-          of a sheet. Name the block that holds your KPIs below and say which column is which, or tag single
-          cells as KPIs in the Tag KPI tab.
+          {/* The reader's own sentence, as `bsc check` gives it: what the workbook holds and lacks. */}
+          {setup.refusal ??
+            "No table was found with the columns KPI, Actual and Target under a header row in the first 30 rows of a sheet."}{" "}
+          Name the block that holds your KPIs below and say which column is which, or tag single cells as KPIs
+          in the Tag KPI tab.
         </Body1>
       )}
       <SetupTable setup={setup} candidates={candidates} />
@@ -62,9 +70,14 @@ export function SetupView({ workbook, candidates, base, getSelection, onCreate, 
       <SetupReading setup={setup} />
       <SetupPreview setup={setup} palette={base?.settings.palette ?? "standard"} />
       <div className={styles.footer}>
-        {hint && <Body1>{hint}</Body1>}
+        {hint && <Body1 id={hintId}>{hint}</Body1>}
         <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabled={!draft || missing.length > 0}>
+          <Button
+            appearance="primary"
+            type="submit"
+            disabled={!draft || missing.length > 0}
+            aria-describedby={hint ? hintId : undefined}
+          >
             {onCancel ? "Save the table and columns" : "Create scorecard"}
           </Button>
           {onCancel && <Button onClick={onCancel}>Cancel</Button>}

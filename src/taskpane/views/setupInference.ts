@@ -3,6 +3,7 @@
  * table reads whole, the reading the reader suggests where it found no scorecard by itself, and
  * the KPIs whose direction it inferred (listed for the user to confirm or switch).
  */
+import { fatalSentence } from "../../app/outcomeText";
 import type { WorkbookState } from "../../app/scoring";
 import type { Polarity } from "../../engine/types";
 import type { Definition } from "../../model/definition";
@@ -29,12 +30,19 @@ export function requiredRoles(shape: TableShape | undefined): readonly ColumnRol
 export const readsWhole = (t: DetectedTable): boolean =>
   requiredRoles(t.shape).every((r) => t.columns[r] !== undefined);
 
-/** The reading the reader suggests for a workbook in which it found no scorecard by itself. */
-export function suggestedReading(workbook: WorkbookState): ReadSuggestion | undefined {
+/**
+ * The workbook read as it stands, where no table found reads whole: why the reader found no
+ * scorecard (the sentence `bsc check` gives, in the pane's words) and the reading it suggests.
+ */
+export function firstReading(workbook: WorkbookState): { refusal?: string; suggestion?: ReadSuggestion } {
   const reading = readScorecard(workbook.snapshot, workbook.stored, ownedSheetNames(workbook.owned), {
     yearToTry: new Date().getFullYear(),
   });
-  return reading.ok ? undefined : reading.suggestion;
+  if (reading.ok) return {};
+  return {
+    ...(reading.fatal ? { refusal: fatalSentence(reading.fatal, "pane") } : {}),
+    ...(reading.suggestion ? { suggestion: reading.suggestion } : {}),
+  };
 }
 
 /** A KPI as the definition names it: where a choice of direction is stored. */

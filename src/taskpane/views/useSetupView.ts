@@ -14,7 +14,7 @@ import {
   inferredDirections,
   readsWhole,
   requiredRoles,
-  suggestedReading,
+  firstReading,
   withDirections,
 } from "./setupInference";
 import { useSetupTable } from "./useSetupTable";
@@ -51,7 +51,9 @@ export interface SetupInputs {
 export function useSetupView({ workbook, candidates, base, getSelection }: SetupInputs) {
   // With no table found, the reader's best guess (a block and the columns it lacks) opens the set-up.
   // (The candidates are then the nearest blocks, each lacking a column.)
-  const [suggestion] = useState(() => (candidates.some(readsWhole) ? undefined : suggestedReading(workbook)));
+  const [{ suggestion, refusal }] = useState(() =>
+    candidates.some(readsWhole) ? {} : firstReading(workbook),
+  );
   // The layout the headers cannot say.
   const [periodsAcross, setPeriodsAcross] = useState(false);
   const [sheetAsPerspective, setSheetAsPerspective] = useState(false);
@@ -127,6 +129,8 @@ export function useSetupView({ workbook, candidates, base, getSelection }: Setup
 
   return {
     ...tables,
+    /** Why the reader found no scorecard by itself, as `bsc check` says it, in the pane's words. */
+    refusal,
     layout: {
       periodsAcross,
       setPeriodsAcross,
