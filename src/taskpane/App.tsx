@@ -7,7 +7,7 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import { useRef } from "react";
+import { useId, useRef } from "react";
 import type { InteractiveWorkbook, RangeRef } from "../workbook/port";
 import { Announcer, useAnnounceChange } from "./Announcer";
 import { useAppStyles } from "./App.styles";
@@ -61,9 +61,12 @@ export function App({ theme = webLightTheme, ...props }: AppProps) {
 /** A workbook the pane cannot read: its sentence shown, said at once, and given the focus. */
 function ReadFailure({ message }: { message: string }) {
   useAnnounceChange(message, "assertive");
+  // Named by its sentence: the bar is a group, and a focused group without a name is said as
+  // "group" alone.
+  const messageId = useId();
   return (
-    <MessageBar layout="multiline" intent="error" tabIndex={-1} data-failure="">
-      <MessageBarBody>{message}</MessageBarBody>
+    <MessageBar layout="multiline" intent="error" tabIndex={-1} data-failure="" aria-labelledby={messageId}>
+      <MessageBarBody id={messageId}>{message}</MessageBarBody>
     </MessageBar>
   );
 }

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
-import type { Ref } from "react";
+import { useId, type Ref } from "react";
 import { LiveRegions } from "./Announcer";
 import type { Notice, Progress } from "./useScorecardSession";
 
@@ -39,6 +39,9 @@ export function NoticeBar({
 }) {
   const styles = useStyles();
   const failed = notice?.intent === "error";
+  // A failure, focused, is named by its sentence: the bar is a group, and a focused group
+  // without a name is said as "group" alone.
+  const messageId = useId();
   const bar = notice && (
     <MessageBar
       key={notice.id}
@@ -47,8 +50,9 @@ export function NoticeBar({
       data-failure={failed ? "" : undefined}
       layout="multiline"
       intent={notice.intent}
+      aria-labelledby={failed ? messageId : undefined}
     >
-      <MessageBarBody>{notice.text}</MessageBarBody>
+      <MessageBarBody id={messageId}>{notice.text}</MessageBarBody>
       <MessageBarActions
         containerAction={
           <Button

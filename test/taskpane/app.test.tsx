@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { cellAt } from "../../src/model/snapshot";
 import { App } from "../../src/taskpane/App";
 import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
-import { createScorecard, storedDefinition } from "./paneHelpers";
+import { createScorecard, storedDefinition, unreadableDefinition } from "./paneHelpers";
 import { book, sheet, tableSheet } from "../helpers/book";
 
 const HEADER = [
@@ -307,20 +307,7 @@ describe("the task pane", () => {
   });
 
   it("says so in one sentence when the stored definition cannot be read", async () => {
-    const port = new MemoryWorkbook({
-      sheets: [
-        {
-          ...sheet("BSC Definition", [
-            ["bsc-definition: scorecard settings kept by the Balanced Scorecard add-in"],
-            ["{not json"],
-          ]),
-          visibility: "veryHidden",
-        },
-      ],
-      names: [
-        { name: "_bsc_definition", sheet: "BSC Definition", box: { top: 1, left: 1, bottom: 1, right: 1 } },
-      ],
-    });
+    const port = unreadableDefinition();
     render(<App port={port} focusOnReady />);
     const sentence = /The stored scorecard definition cannot be read: it is not valid JSON/;
     // Said at once, through the assertive region, and shown with the keyboard on it.

@@ -4,7 +4,8 @@ import userEvent from "@testing-library/user-event";
 import { parseDefinition } from "../../src/model/definition";
 import { cellAt } from "../../src/model/snapshot";
 import { App } from "../../src/taskpane/App";
-import type { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { MemoryWorkbook } from "../../src/workbook/memory/memoryWorkbook";
+import { sheet } from "../helpers/book";
 
 /** The definition stored in the workbook, or null before there is one. */
 export function storedDefinition(port: MemoryWorkbook) {
@@ -26,3 +27,20 @@ export async function createScorecard(port: MemoryWorkbook) {
   await waitFor(() => expect(screen.queryByRole("progressbar")).toBeNull());
   return user;
 }
+
+/** A workbook whose stored definition is no JSON: the pane cannot read it. */
+export const unreadableDefinition = () =>
+  new MemoryWorkbook({
+    sheets: [
+      {
+        ...sheet("BSC Definition", [
+          ["bsc-definition: scorecard settings kept by the Balanced Scorecard add-in"],
+          ["{not json"],
+        ]),
+        visibility: "veryHidden",
+      },
+    ],
+    names: [
+      { name: "_bsc_definition", sheet: "BSC Definition", box: { top: 1, left: 1, bottom: 1, right: 1 } },
+    ],
+  });
