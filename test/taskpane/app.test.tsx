@@ -123,7 +123,11 @@ describe("the task pane", () => {
     const threshold = within(form).getByRole("textbox", { name: "Threshold (red flag)" });
     await user.clear(threshold);
     await user.type(threshold, "0.38");
+    // The panel scrolls to the form at its foot; after the save its KPI's header is back in view.
+    const details = screen.getByRole("region", { name: "KPI Margin" });
+    details.scrollTop = 400;
     await user.click(within(form).getByRole("button", { name: "Save KPI" }));
+    expect(details.scrollTop).toBe(0);
     await waitFor(() =>
       expect(storedDefinition(port)?.kpis).toEqual([
         expect.objectContaining({ name: "Margin", threshold: 0.38 }),

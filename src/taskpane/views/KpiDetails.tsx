@@ -148,6 +148,9 @@ export function KpiDetails({
             }}
             onSave={(edits) => {
               setEditing(false);
+              // The panel scrolled down to the form at its foot: its KPI's header and values back in
+              // view, where the saved values show.
+              if (view.panel.current) view.panel.current.scrollTop = 0;
               onEditKpi(chosen, edits);
             }}
           />
