@@ -31,5 +31,7 @@ export const useAppStyles = makeStyles({
     textOverflow: "ellipsis",
     minWidth: 0,
   },
-  tabs: { flexWrap: "wrap" },
+  // The selected tab's indicator slides and stretches as a pseudo-element while it moves to the
+  // chosen tab: clipped sideways, it can no longer widen a 320 px pane for the moment it moves.
+  tabs: { flexWrap: "wrap", overflowX: "clip" },
 });
