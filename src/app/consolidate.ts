@@ -8,7 +8,7 @@
  */
 import type { ScorecardResult } from "../engine/evaluate";
 import { evaluateScorecard } from "../engine/evaluate";
-import { issue, type Issue } from "../engine/issues";
+import { issue, paneMessage, type Issue } from "../engine/issues";
 import type { Granularity } from "../engine/periods";
 import { tableAddress } from "../model/detect";
 import { DefinitionSchema, emptyDefinition, type Definition } from "../model/definition";
@@ -74,8 +74,15 @@ export const unitName = (file: string): string => unitFileName(file).replace(/\.
 export async function readUnit(
   unit: UnitSource,
   port: WorkbookPort,
-  options: Pick<RunOptions, "fileIssues" | "fileDayOrder" | "now"> = {},
+  options: Pick<RunOptions, "fileIssues" | "fileDayOrder" | "now"> & {
+    /** Whose words the reason is in: the pane's never name bsc's flags. */
+    readonly reader?: "bsc" | "pane";
+  } = {},
 ): Promise<UnitReading> {
+  const withCell = (fatal: Issue): string => {
+    const message = options.reader === "pane" ? paneMessage(fatal) : fatal.message;
+    return `${message}${fatal.cell ? ` (${fatal.cell})` : ""}`;
+  };
   const state = await readWorkbookState(port);
   if ("code" in state) return { ok: false, unit, reason: withCell(state) };
   const scoring = scoreWorkbook(state, state.stored, options);
@@ -103,7 +110,6 @@ export async function readUnit(
 }
 
 /** The sentence of a reading that stopped, with its cell, as `bsc check` prints it. */
-const withCell = (fatal: Issue): string => `${fatal.message}${fatal.cell ? ` (${fatal.cell})` : ""}`;
 
 /** A cell of a unit's workbook as the group names it: Excel's external reference, [north.xlsx]Data!E5. */
 export const unitCell = (file: string, cell: string): string => `[${unitFileName(file)}]${cell}`;

@@ -19,11 +19,13 @@ export function groupIssues(issues: readonly IssueReport[]): IssueGroup[] {
   return [...groups.values()].map((members) => {
     const first = members[0] as IssueReport;
     const cells = [...new Set(members.flatMap((m) => (m.cell === null ? [] : [m.cell])))];
+    const worded = members.some((m) => m.pane !== undefined);
     return {
       severity: first.severity,
       code: first.code,
       cell: first.cell,
       message: mergedMessage(members.map((m) => m.message)),
+      ...(worded ? { pane: mergedMessage(members.map((m) => m.pane ?? m.message)) } : {}),
       cells,
       count: members.length,
     };

@@ -69,7 +69,16 @@ export interface IssueReport {
   readonly code: string;
   readonly cell: string | null;
   readonly message: string;
+  /**
+   * The sentence in the task pane's words where it differs from `message` (the pane has a set-up
+   * where bsc has flags). Never printed by `bsc --json`; read it through issueText.
+   */
+  readonly pane?: string;
 }
+
+/** An issue's sentence for its reader: the pane never names bsc's flags. */
+export const issueText = (i: IssueReport, reader: "pane" | "bsc"): string =>
+  reader === "pane" ? (i.pane ?? i.message) : i.message;
 
 /**
  * One cause, as people read it: the issues of one code in one column, grouped
@@ -87,14 +96,24 @@ export type ScorecardJson = ScorecardReport & { readonly issueGroups: readonly I
 
 export const reportJson = (report: ScorecardReport): ScorecardJson => ({
   ...report,
-  issueGroups: groupIssues(report.issues),
+  issues: report.issues.map(bscIssue),
+  issueGroups: groupIssues(report.issues).map(bscIssue),
 });
+
+/** An issue as `bsc --json` prints it: its fields without the pane's sentence. */
+function bscIssue<T extends IssueReport>(i: T): T {
+  if (i.pane === undefined) return i;
+  const rest: { pane?: string } = { ...i };
+  delete rest.pane;
+  return rest as T;
+}
 
 export const issueReport = (i: Issue): IssueReport => ({
   severity: i.severity,
   code: i.code,
   cell: i.cell,
   message: i.message,
+  ...(i.pane !== undefined && i.pane !== i.message ? { pane: i.pane } : {}),
 });
 
 export interface KpiReport {

@@ -45,7 +45,7 @@ export async function readUnitFiles(
     }
     try {
       const port = await open(new Uint8Array(await file.arrayBuffer()), false);
-      readings.push(await readUnit(unit, port));
+      readings.push(await readUnit(unit, port, { reader: "pane" }));
     } catch (e) {
       // The reason alone: every place that shows it names the file before it.
       readings.push({ ok: false, unit, reason: openFailureReason(e, PANE_WORDS) });

@@ -231,3 +231,31 @@ describe("bsc's report and the JSON report", () => {
     expect(outcomeSentence(report)).toMatch(/ 1 issue to look at\.$/);
   });
 });
+
+describe("the issues in the pane's words and in bsc's", () => {
+  const rows = [
+    ["Month", "KPI", "Actual", "Target"],
+    ["03/04/2026", "Sales", 5, 4],
+    ["05/06/2026", "Sales", 5, 4],
+    ["Mar", "Cost", 5, 4],
+  ];
+
+  it("carry the pane's sentence in the report, and print bsc's alone in the JSON", () => {
+    const { result, model } = score(book(sheet("Data", rows)));
+    const report = buildReport(result, model.layout);
+    const worded = report.issues.filter((i) => i.pane !== undefined);
+    expect(worded.map((i) => i.code)).toEqual(["period-day-order", "period-day-order", "period-no-year"]);
+    for (const found of worded) {
+      expect(found.message).toMatch(/bsc --/);
+      expect(found.pane).not.toMatch(/bsc|--/);
+    }
+    // The pane's groups merge the pane's sentences as they merge bsc's.
+    const [dayOrder] = groupIssues(report.issues);
+    expect(dayOrder?.pane).toMatch(/^"03\/04\/2026" … is read as month\/day: .* say so in the set-up\.$/);
+    const json = JSON.parse(JSON.stringify(reportJson(report))) as ReturnType<typeof reportJson>;
+    for (const found of [...json.issues, ...json.issueGroups]) {
+      expect(Object.keys(found)).not.toContain("pane");
+    }
+    expect(json.issues.map((i) => i.message)).toEqual(report.issues.map((i) => i.message));
+  });
+});

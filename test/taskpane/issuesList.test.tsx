@@ -4,7 +4,9 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { issue } from "../../src/engine/issues";
+import { buildReport } from "../../src/app/report";
 import { IssuesList } from "../../src/taskpane/views/IssuesList";
+import { book, score, sheet } from "../helpers/book";
 
 describe("the pane's issue list", () => {
   it("shows one line per cause, with its cells, and selects them all", async () => {
@@ -23,5 +25,23 @@ describe("the pane's issue list", () => {
     ]);
     await userEvent.click(screen.getByRole("button"));
     expect(selected).toEqual(["Data!F2:F5"]);
+  });
+});
+
+describe("the pane's issue list, worded for the pane", () => {
+  it("never names bsc or its flags, for issues that tell bsc's users a flag", () => {
+    const rows = [
+      ["Month", "KPI", "Actual", "Target"],
+      ["03/04/2026", "Sales", 5, 4],
+      ["Mar", "Cost", 5, 4],
+    ];
+    const { result, model } = score(book(sheet("Data", rows)));
+    const report = buildReport(result, model.layout);
+    render(<IssuesList issues={report.issues} onSelectCell={() => undefined} />);
+    const lines = screen.getAllByRole("listitem").map((i) => i.textContent ?? "");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/say so in the set-up\.$/);
+    expect(lines[1]).toMatch(/give the year \(the set-up's Year\)/);
+    for (const line of lines) expect(line).not.toMatch(/bsc|--/);
   });
 });

@@ -101,6 +101,24 @@ describe("Add units' workbooks…", () => {
     expect(readings[2]).toMatchObject({ reason: expect.stringMatching(/^this file is .* more than/) });
   });
 
+  it("gives a unit's reason to be left out in the pane's words, never bsc's flags", async () => {
+    const noActual = await workbookBytes([
+      {
+        name: "Data",
+        rows: [
+          ["Month", "Indicator", "Goal"],
+          ["2026-01", "Sales", 4],
+        ],
+      },
+    ]);
+    const [reading] = await readUnitFiles([picked("west.xlsx", noActual)]);
+    expect(reading).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/but no Actual\. Name the missing column's header in the set-up\.$/),
+    });
+    expect((reading as { reason: string }).reason).not.toMatch(/bsc|--map/);
+  });
+
   it("shows a group's workbook opened again as one to consolidate, naming its units' files", async () => {
     const north = await unit([["2026-02", "Financial", "Grow", "Revenue", 120, 100]]);
     const port = new MemoryWorkbook(book(sheet("Notes", [["The group"]])));

@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { groupIssues, issuePlace, issueSelection } from "../../app/issueGroups";
-import type { IssueReport } from "../../app/report";
+import { issueText, type IssueReport } from "../../app/report";
 import { splitCell } from "./format";
 
 const useStyles = makeStyles({
@@ -38,7 +38,7 @@ export function IssuesList({
               {SEVERITY[issue.severity]}
               {place ? ` · ${place}` : issue.count > 1 ? ` · ${issue.count} times` : ""}
             </Caption1>
-            <span>{issue.message}</span>
+            <span>{issueText(issue, "pane")}</span>
           </span>
         );
         return (
