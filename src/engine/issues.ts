@@ -235,6 +235,11 @@ const CATALOGUE = {
     (p: Params, pane: boolean) =>
       `${q(p.header!)} names ${p.repeats} of its ${p.rows} rows again in the same period, while ${q(p.names!)} names each row once: say which column names the KPIs${pane ? " in the set-up" : ` (bsc --map kpi=${q(p.names!)}, or the task pane's set-up)`}.`,
   ],
+  "periods-summed": [
+    "info",
+    (p: Params) =>
+      `The target ${q(p.header!)} is set for a ${p.found}: each ${p.found}'s actual is the sum of its ${p.granularity}s, and a ${p.found} whose ${p.granularity}s are not all in the table is not scored.`,
+  ],
   "budget-in-force": [
     "info",
     (p: Params) =>

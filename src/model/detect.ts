@@ -234,6 +234,32 @@ function mapHeaders(
     columns.kpi = label.col;
     inferred.push(`KPI from "${label.text}": a PivotTable's label column, left of the periods across`);
   }
+  if (
+    columns.kpi === undefined &&
+    columns.period === undefined &&
+    columns.actual === undefined &&
+    columns.entity !== undefined &&
+    columns.target !== undefined &&
+    widePeriods(periods, least).length
+  ) {
+    // A row per unit, its values across the periods beside its target (a store's months and its
+    // quarterly target): each unit's row is the one KPI's, named after its sheet as a series is.
+    inferred.push(
+      `one KPI's series across the periods, a row per ${headerAt(sheet, row, columns.entity)}, named "${sheet.name}" after its sheet`,
+    );
+    return {
+      found: { kind: "scorecard", shape: "wide" } as const,
+      mapped: {
+        columns,
+        headers,
+        issues,
+        periodColumns: widePeriods(periods, least),
+        inferred,
+        kpiName: sheet.name,
+      },
+      periodHeaders,
+    };
+  }
   if (widePeriods(periods, least).length === 0 && columns.kpi !== undefined && columns.period === undefined) {
     const stacked = stackedPeriodHeaders(
       sheet,

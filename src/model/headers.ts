@@ -1,4 +1,5 @@
 /** Column roles of the scorecard table and the header words that name them (WORKBOOK.md). */
+import type { Granularity } from "../engine/periods";
 
 export const COLUMN_ROLES = [
   "perspective",
@@ -522,53 +523,77 @@ const ROLE_BY_HEADER: ReadonlyMap<string, ColumnRole> = (() => {
  * (Meta mensual, Presupuesto anual, Objectif trimestriel, Obiettivo annuale): the period a value is
  * given for, which the Period column says, not another role.
  */
-const PERIOD_BEFORE = [
-  "quarterly",
-  "monthly",
-  "weekly",
-  "annual",
-  "yearly",
-  "daily",
-  "jahres",
-  "monats",
-  "quartals",
-  "wochen",
-  "jaar",
-  "maand",
-  "kwartaal",
-].map(normalizeHeader);
-const PERIOD_AFTER = [
-  "mensual",
-  "trimestral",
-  "anual",
-  "semanal",
-  "mensal",
-  "mensuel",
-  "mensuelle",
-  "trimestriel",
-  "trimestrielle",
-  "annuel",
-  "annuelle",
-  "hebdomadaire",
-  "mensile",
-  "trimestrale",
-  "annuale",
-  "settimanale",
-].map(normalizeHeader);
+const PERIOD_BEFORE: ReadonlyMap<string, Granularity | null> = new Map(
+  (
+    [
+      ["quarterly", "quarter"],
+      ["monthly", "month"],
+      ["weekly", "week"],
+      ["annual", "year"],
+      ["yearly", "year"],
+      ["daily", null],
+      ["jahres", "year"],
+      ["monats", "month"],
+      ["quartals", "quarter"],
+      ["wochen", "week"],
+      ["jaar", "year"],
+      ["maand", "month"],
+      ["kwartaal", "quarter"],
+    ] as const
+  ).map(([word, granularity]) => [normalizeHeader(word), granularity]),
+);
+const PERIOD_AFTER: ReadonlyMap<string, Granularity | null> = new Map(
+  (
+    [
+      ["mensual", "month"],
+      ["trimestral", "quarter"],
+      ["anual", "year"],
+      ["semanal", "week"],
+      ["mensal", "month"],
+      ["mensuel", "month"],
+      ["mensuelle", "month"],
+      ["trimestriel", "quarter"],
+      ["trimestrielle", "quarter"],
+      ["annuel", "year"],
+      ["annuelle", "year"],
+      ["hebdomadaire", "week"],
+      ["mensile", "month"],
+      ["trimestrale", "quarter"],
+      ["annuale", "year"],
+      ["settimanale", "week"],
+    ] as const
+  ).map(([word, granularity]) => [normalizeHeader(word), granularity]),
+);
+
+/** A periodic header's period word and what is left of it ("Quarterly Targets": quarter, "targets"). */
+function periodicParts(key: string): { granularity: Granularity | null; rest: string }[] {
+  return [
+    ...[...PERIOD_BEFORE]
+      .filter(([w]) => key.length > w.length && key.startsWith(w))
+      .map(([w, granularity]) => ({ granularity, rest: key.slice(w.length) })),
+    ...[...PERIOD_AFTER]
+      .filter(([w]) => key.length > w.length && key.endsWith(w))
+      .map(([w, granularity]) => ({ granularity, rest: key.slice(0, -w.length) })),
+  ];
+}
 
 /** The target or actual a header names with how often it is set ("Quarterly Targets" → target). */
 function valueRoleOfPeriodic(key: string): ColumnRole | null {
-  const rests = [
-    ...PERIOD_BEFORE.filter((w) => key.length > w.length && key.startsWith(w)).map((w) =>
-      key.slice(w.length),
-    ),
-    ...PERIOD_AFTER.filter((w) => key.length > w.length && key.endsWith(w)).map((w) =>
-      key.slice(0, -w.length),
-    ),
-  ];
-  for (const rest of rests) {
+  for (const { rest } of periodicParts(key)) {
     const role = ROLE_BY_HEADER.get(rest);
     if (role === "target" || role === "actual") return role;
+  }
+  return null;
+}
+
+/**
+ * The period a target or actual header says its value is set for ("Quarterly Target": a
+ * quarter, "Presupuesto anual": a year); null where the header says none (or a day's).
+ */
+export function periodOfValueHeader(header: string): Granularity | null {
+  for (const { granularity, rest } of periodicParts(normalizeHeader(header))) {
+    const role = ROLE_BY_HEADER.get(rest);
+    if (role === "target" || role === "actual") return granularity;
   }
   return null;
 }

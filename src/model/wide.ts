@@ -5,6 +5,8 @@ import { sheetCell } from "./address";
 import type { PeriodColumn } from "./detect";
 import { ATTRIBUTE_ROLES, BLANK, EntityColumn, isEntityTotal, type KpiDraft, type RowTally } from "./drafts";
 import type { ColumnRole } from "./headers";
+import { periodOfValueHeader } from "./headers";
+import { sumObservations, sumsTo } from "./periodSums";
 import { kpiKey } from "./scorecard";
 import type { Observation } from "./scorecard";
 import { RowContext, type TableReader } from "./rows";
@@ -157,6 +159,9 @@ export function readWideRows(
     } else columns.push(pc);
   }
 
+  const granularity = (columns[0] as PeriodColumn).period.granularity;
+  const summedTo = targetPeriodOf(reader, granularity, issues);
+
   const groups = new Map<string, RowGroup>();
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
     const reading = tally.take(context.read(row));
@@ -263,8 +268,35 @@ export function readWideRows(
       draft.byPeriod.set(periodOrdinal(period), observation);
     }
     draft.observations.sort((a, b) => periodOrdinal(a.period as never) - periodOrdinal(b.period as never));
+    if (summedTo !== null && targetRow === null) {
+      draft.observations = sumObservations(draft.observations, summedTo, sheet.name);
+      draft.byPeriod = new Map(draft.observations.map((o) => [periodOrdinal(o.period as never), o]));
+    }
     drafts.push(draft);
   }
-  const granularity = (columns[0] as PeriodColumn).period.granularity;
-  return { drafts, granularity, context, periods: columns.length };
+  const periods =
+    summedTo === null ? columns.length : Math.max(0, ...drafts.map((d) => d.observations.length));
+  return { drafts, granularity: summedTo ?? granularity, context, periods };
+}
+
+/**
+ * The longer period the Target column says it is set for ("Quarterly Target" beside months), where
+ * the period columns' actuals sum to it (periodSums.ts), said once; null where they are scored as
+ * they stand.
+ */
+function targetPeriodOf(reader: TableReader, granularity: Granularity, issues: Issue[]): Granularity | null {
+  const { table, sheet } = reader;
+  const col = table.columns.target;
+  if (col === undefined || table.periodColumns.some((pc) => pc.targetCol !== undefined)) return null;
+  const header = cellText(cellAt(sheet, table.headerRow, col));
+  const longer = periodOfValueHeader(header);
+  if (!sumsTo(granularity, longer)) return null;
+  issues.push(
+    issue("periods-summed", sheetCell(sheet.name, table.headerRow, col), {
+      header,
+      found: longer,
+      granularity,
+    }),
+  );
+  return longer;
 }

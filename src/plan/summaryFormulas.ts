@@ -74,6 +74,8 @@ export function kpiSource(k: KpiResult, period: string | null, settings: LiveSet
   const target: string[] = [];
   for (const o of rows) {
     if (!o.actualCell.includes("!")) return fixed("Its cells name no sheet");
+    // A quarter's actual summed from its months (periodSums.ts): no one cell holds it.
+    if (o.actualCell.includes(":")) return fixed("Its actual is the sum of several cells");
     if (storedAsText(o.actual)) return fixed(`${o.actualCell} holds a number stored as text`);
     if (storedAsText(o.target)) return fixed(`${o.targetCell ?? o.actualCell} holds a number stored as text`);
     actual.push(o.actualCell);

@@ -116,6 +116,11 @@ describe("the sentences of the issue catalogue", () => {
       'The row "Total" names no KPI of its own under "NPS": a detail of that line, left out of the scorecard.',
     ],
     [
+      "periods-summed",
+      "info",
+      'The target "Value" is set for a quarter: each quarter\'s actual is the sum of its months, and a quarter whose months are not all in the table is not scored.',
+    ],
+    [
       "comparison-row",
       "info",
       'The "Total" row of "NPS" is a comparison, not a target; it is left out of the scorecard.',
