@@ -23,6 +23,8 @@ interface LocatedEntry {
   readonly end: number;
   /** From the local header; null when the sizes follow the data (flag bit 3). */
   readonly declaredSize: number | null;
+  /** What it inflates to by the local header, else by the directory: the inflate's hint, never a bound. */
+  readonly statedSize: number;
 }
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -152,6 +154,7 @@ export class PackageParts {
         start,
         end,
         declaredSize: flags & FLAG_DATA_DESCRIPTOR ? null : data.getUint32(at + 22, true),
+        statedSize: flags & FLAG_DATA_DESCRIPTOR ? entry.uncompressedSize : data.getUint32(at + 22, true),
       });
     }
 
@@ -236,7 +239,7 @@ export class PackageParts {
       const ratioCap = Math.max(limits.ratioCheckedAbove, body.length * limits.maxCompressionRatio);
       const cap = Math.min(limit, remaining, ratioCap);
       try {
-        bytes = await this.inflate(body, cap);
+        bytes = await this.inflate(body, cap, entry.statedSize);
         if (bytes.length > cap) throw new InflateLimitError(cap);
       } catch (e) {
         if (!(e instanceof InflateLimitError)) {
