@@ -9,6 +9,7 @@ const { DEV_URL, productionUrl, rewriteManifest } = require("./scripts/manifest-
 const { contentSecurityPolicy, withContentSecurityPolicy } = require("./scripts/content-security-policy");
 const { devServerHeaders } = require("./scripts/dev-server-headers");
 const { PREACT_FOR_REACT } = require("./scripts/preact-for-react");
+const { griffelRules, griffelPlugins } = require("./scripts/griffel-css");
 
 /**
  * Every page the add-in serves, each with its entries: each gets the Content-Security-Policy. The
@@ -55,6 +56,8 @@ module.exports = (env = {}, options = {}) => {
     },
     module: {
       rules: [
+        // Fluent's styles and the pane's as a stylesheet (scripts/griffel-css.js); before ts-loader's rule.
+        ...griffelRules(),
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -71,6 +74,7 @@ module.exports = (env = {}, options = {}) => {
       ],
     },
     plugins: [
+      ...griffelPlugins(),
       // functions.json, the custom functions' metadata, from the JSDoc of the functions' file.
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       ...PAGES.map(

@@ -8,12 +8,15 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 
-export const DIST = path.join(__dirname, "..", "..", "dist");
+/** The built add-in: dist/, or E2E_DIST (a build written elsewhere with webpack's --output-path). */
+export const DIST = path.resolve(process.env.E2E_DIST ?? path.join(__dirname, "..", "..", "dist"));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  // A browser applies no stylesheet served under another type (Fluent's styles, griffel.css).
+  ".css": "text/css; charset=utf-8",
   ".png": "image/png",
   ".xml": "application/xml",
   ".txt": "text/plain",
