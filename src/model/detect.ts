@@ -22,6 +22,7 @@ import { cellText, isBlankCell } from "./values";
 import { readPeriodHeaders, yearFromContext } from "./periodText";
 import { betterPeriodColumn, inferRoles, profileColumn, seriesOfWord, type KpiColumn } from "./roles";
 import { sheetCell } from "./address";
+import { findTransposedBlock, transposedTable } from "./transposedLayout";
 
 export type TableKind =
   | "scorecard"
@@ -36,9 +37,10 @@ export type TableKind =
  * Long: one row per KPI (per period, with a Period column). Wide: periods across the columns.
  * Columns: periods down the rows, a column per KPI beside its target's column. Pairs: a long table
  * whose actual and target stand on rows of their own, a column saying which (a BI export's
- * "Measure Names" / "Measure Values").
+ * "Measure Names" / "Measure Values"). Transposed: the amounts down a column of labels, a KPI per
+ * column of numbers (transposedLayout.ts).
  */
-export type TableShape = "long" | "wide" | "columns" | "pairs";
+export type TableShape = "long" | "wide" | "columns" | "pairs" | "transposed";
 
 /** A column of a wide table that holds one period's values. */
 export interface PeriodColumn {
@@ -78,6 +80,8 @@ export interface DetectedTable {
    * (the last stands as the target until then).
    */
   readonly budgetStages?: readonly { readonly col: number; readonly text: string }[];
+  /** Transposed: the rows whose labels name the actual and the target. */
+  readonly seriesRows?: { readonly actual: number; readonly target: number };
   /** Pairs: the column that says what a row's value is (Actual, Target…), and the value's column. */
   readonly seriesColumns?: { readonly series: number; readonly value: number };
   /**
@@ -917,7 +921,14 @@ export function detectTables(
       if (d) tables.push(d);
     }
   }
-  for (const sheet of sheets) tables.push(...plainBlocks(sheet, roleOf, periodsAcross, year));
+  for (const sheet of sheets) {
+    const blocks = plainBlocks(sheet, roleOf, periodsAcross, year);
+    tables.push(...blocks);
+    // Where no table of the sheet is a scorecard by its header row, its header may stand down a column.
+    if (periodsAcross || tables.some((t) => t.sheet === sheet.name && t.kind === "scorecard")) continue;
+    const transposed = findTransposedBlock(sheet, roleOf);
+    if (transposed) tables.push(transposedTable(sheet, transposed));
+  }
   return tables;
 }
 

@@ -390,13 +390,27 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Valore effettivo",
       "Valore attuale",
       "Erogato",
+      // As a label writes it of what it counts: risorse erogate, fondi erogati, somma erogata.
+      "Erogati",
+      "Erogate",
+      "Erogata",
       "Speso",
       "Realizzato",
       "Eseguito",
       "Riscossioni",
       "Riscosso",
     ],
-    target: ["Obiettivo", "Preventivo", "Budget", "Valore obiettivo", "Target", "Previsto", "Stanziato"],
+    // Dotazione: a measure's or a fund's allocation, as Dotação is a Portuguese budget's.
+    target: [
+      "Obiettivo",
+      "Preventivo",
+      "Budget",
+      "Valore obiettivo",
+      "Target",
+      "Previsto",
+      "Stanziato",
+      "Dotazione",
+    ],
     threshold: ["Soglia", "Soglia di allarme", "Limite"],
     tolerance: ["Tolleranza", "Tolleranza %"],
     polarity: ["Polarità", "Direzione", "Verso"],
@@ -604,6 +618,16 @@ export function periodOfValueHeader(header: string): Granularity | null {
  * after it too: Budget Amount).
  * A code ("code_region") is not among them: a code column is not the names it codes.
  */
+/** Words that say a value is an amount (importo_erogato, Amount Actual): no role of their own. */
+export const AMOUNT_WORDS: readonly string[] = [
+  "importo",
+  "montant",
+  "monto",
+  "montante",
+  "betrag",
+  "bedrag",
+  "amount",
+];
 const LEADING_WORDS = [
   "libelle",
   "label",
@@ -613,13 +637,7 @@ const LEADING_WORDS = [
   "name",
   "bezeichnung",
   "naam",
-  "importo",
-  "montant",
-  "monto",
-  "montante",
-  "betrag",
-  "bedrag",
-  "amount",
+  ...AMOUNT_WORDS,
 ];
 
 /** A budget's stage, or its total, written before or after a target or actual word. */

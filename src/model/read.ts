@@ -14,6 +14,7 @@ import { RowContext, TableReader } from "./rows";
 import { readTaggedKpi } from "./tagged";
 import { textColumnIssues } from "./textColumns";
 import { readWideRows } from "./wide";
+import { readTransposedRows } from "./transposedLayout";
 import { readColumnRows } from "./columnsLayout";
 import type { PeriodSettings } from "./tablePeriods";
 import { readLongRows, type LayoutRows } from "./longLayout";
@@ -299,7 +300,9 @@ function readTableRows(
         ? readWideRows(reader, issues, tally)
         : table.shape === "pairs"
           ? readPairRows(reader, issues, tally, periodSettings)
-          : readLongRows(reader, issues, tally, periodSettings);
+          : table.shape === "transposed"
+            ? readTransposedRows(reader, tally)
+            : readLongRows(reader, issues, tally, periodSettings);
   if ("code" in rows) return rows;
   return {
     drafts: rows.drafts,

@@ -214,6 +214,8 @@ export function trafficLightFormats(
 ): TrafficLights {
   if (table.shape === "columns") return columnsTrafficLights(table, kpis, colours);
   if (table.shape === "pairs") return pairsTrafficLights(table, kpis, colours);
+  // A transposed block's actual and target stand on rows of their own: its colours are the Scorecard sheet's.
+  if (table.shape === "transposed") return { plans: [], issues: [] };
   const col = (role: keyof DetectedTable["columns"]): number | undefined => table.columns[role];
   const actual = col("actual") as number;
   const target = col("target") as number;

@@ -21,7 +21,8 @@ import type { ReadSuggestion } from "../../model/suggest";
  * names) hold actual and target without an Actual or Target column, but name each KPI in a column.
  */
 export function requiredRoles(shape: TableShape | undefined): readonly ColumnRole[] {
-  if (shape === "columns") return [];
+  // A transposed block names its KPIs across and its actual and target down its labels.
+  if (shape === "columns" || shape === "transposed") return [];
   if (shape === "wide" || shape === "pairs") return ["kpi"];
   return REQUIRED_ROLES;
 }
