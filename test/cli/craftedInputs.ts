@@ -4,6 +4,9 @@
  * stale content types, an encrypted entry nobody reads. Each must end in exit 0 with a well-formed
  * package or in exit 2 with one sentence.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { SaxesParser } from "saxes";
 import { runCli } from "../../src/cli/main";
 import { partsOf, withParts, zipOf } from "../package/readPackageHelpers";
@@ -84,7 +87,8 @@ export async function withStoredDefinition(
 
 /** Why an XML part is not well-formed, or null when it is (saxes, a general parser). */
 export function notWellFormed(xml: string): string | null {
-  const parser = new SaxesParser();
+  // Namespace-aware: a prefix used where no declaration is in scope fails too, as in Excel.
+  const parser = new SaxesParser({ xmlns: true });
   let problem: string | null = null;
   parser.on("error", (e) => {
     problem ??= e.message;
@@ -119,4 +123,14 @@ export async function packageProblems(zip: Uint8Array, input?: Uint8Array): Prom
     }
   }
   return problems;
+}
+
+/** A fresh folder for each test of the file that calls it, removed after: returns where it is now. */
+export function folderForEachTest(prefix: string): () => string {
+  let dir = "";
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  return () => dir;
 }

@@ -7,13 +7,14 @@
  */
 import { relsPartOf, type OpenPackage } from "./openPackage";
 import { resolveTarget } from "./read/relationships";
-import { RELATIONSHIPS_NAMESPACE_PATTERN, sameRelationshipType } from "../ooxml/namespaces";
+import { sameRelationshipType } from "../ooxml/namespaces";
 import {
   attribute,
   escapeXmlAttribute,
   findElements,
   insertBefore,
   PackageXmlError,
+  relationshipBinding,
   replaceSpan,
   rootPrefix,
   worksheetChildrenAfter,
@@ -328,9 +329,8 @@ export class SheetDrawing {
 /** The sheet's XML with a <drawing r:id> pointing at `id`, in schema order; replaced if one is there. */
 export function withDrawingElement(sheetXml: string, id: string): string {
   const p = rootPrefix(sheetXml, "worksheet");
-  const r = new RegExp(`xmlns:([\\w.-]+)="(?:${RELATIONSHIPS_NAMESPACE_PATTERN})"`).exec(sheetXml)?.[1];
-  const declare = r ? "" : ` xmlns:r="${RELATIONSHIPS_NS}"`;
-  const element = `<${p}drawing${declare} ${r ?? "r"}:id="${id}"/>`;
+  const r = relationshipBinding(sheetXml, "worksheet");
+  const element = `<${p}drawing${r.declaration} ${r.prefix}id="${id}"/>`;
   const existing = findElements(sheetXml, `${p}drawing`)[0];
   if (existing) return replaceSpan(sheetXml, existing, element);
   return insertBefore(sheetXml, "worksheet", element, AFTER_DRAWING);

@@ -14,10 +14,12 @@ import { OpenPackage, RELATIONSHIP_TYPES, relsPartOf, type Relationship } from "
 import { printNames, productSheetXml } from "./productSheet";
 import { StylesEditor } from "./styles";
 import type { WriteNotes } from "../ooxml/escape";
-import { RELATIONSHIPS_NAMESPACE_PATTERN, sameRelationshipType } from "../ooxml/namespaces";
+import { sameRelationshipType } from "../ooxml/namespaces";
+import { relationshipId } from "./read/xml";
 import {
   worksheetChildrenAfter,
   attribute,
+  attributesOf,
   escapeXmlAttribute,
   escapeXmlText,
   findElement,
@@ -25,6 +27,7 @@ import {
   innerText,
   insertBefore,
   PackageXmlError,
+  relationshipBinding,
   replaceSpan,
   rootPrefix,
   unescapeXml,
@@ -80,22 +83,14 @@ export class WorkbookParts {
     return rootPrefix(this.workbookXml, "workbook");
   }
 
-  /** The prefix the workbook part binds to the relationships namespace (usually "r:"). */
-  private relationshipPrefix(): string {
-    const m = new RegExp(`xmlns:([\\w.-]+)="(?:${RELATIONSHIPS_NAMESPACE_PATTERN})"`).exec(this.workbookXml);
-    // Every <sheet> points at its part through this namespace: a workbook without it has no sheets.
-    if (!m) throw new PackageXmlError("the workbook part declares no relationships namespace");
-    return `${m[1]}:`;
-  }
-
   sheetElements() {
     return findElements(this.workbookXml, `${this.prefix}sheet`);
   }
 
+  /** Each sheet and its part, its relationship id read as the reader reads it (relationshipId). */
   sheets(): PackageSheet[] {
-    const r = this.relationshipPrefix();
     return this.sheetElements().map((el) => {
-      const id = attribute(el.text, `${r}id`);
+      const id = relationshipId(attributesOf(el.text));
       const rel = this.relationships.find((x) => x.id === id);
       return { name: attribute(el.text, "name") ?? "", part: rel?.part ?? "" };
     });
@@ -136,7 +131,7 @@ export class WorkbookParts {
       `<Relationship Id="${rId}" Type="${RELATIONSHIP_TYPES.worksheet}" Target="${escapeXmlAttribute(target)}"/>`,
       [],
     );
-    const r = this.relationshipPrefix();
+    const r = relationshipBinding(this.workbookXml, "workbook");
     const sheetIds = this.sheetElements().map((s) => Number(attribute(s.text, "sheetId") ?? 0));
     const sheetId = Math.max(0, ...sheetIds) + 1;
     const p = this.prefix;
@@ -144,7 +139,7 @@ export class WorkbookParts {
     const sheetsSpan = findElement(this.workbookXml, `${p}sheets`);
     if (!sheetsSpan) throw new PackageXmlError("the workbook lists no sheets");
     const close = `</${p}sheets>`;
-    const element = `<${p}sheet name="${escapeXmlAttribute(name)}" sheetId="${sheetId}"${state} ${r}id="${rId}"/>`;
+    const element = `<${p}sheet${r.declaration} name="${escapeXmlAttribute(name)}" sheetId="${sheetId}"${state} ${r.prefix}id="${rId}"/>`;
     this.workbookXml = replaceSpan(
       this.workbookXml,
       sheetsSpan,

@@ -5,6 +5,7 @@
  * rewrite namespaces.
  */
 import { attributeText, markupText, spreadsheetText } from "../ooxml/escape";
+import { RELATIONSHIPS_NAMESPACE_PATTERN, RELATIONSHIPS_NAMESPACES } from "../ooxml/namespaces";
 import { indexXmlBytes, inTextOffsets, XmlSyntaxError, type IndexedElement } from "../ooxml/elementIndex";
 
 export class PackageXmlError extends Error {
@@ -114,6 +115,37 @@ export function rootPrefix(xml: string, localName: string): string {
   const root = firstNamed(xml, localName);
   if (!root) throw new PackageXmlError(`no <${localName}> element`);
   return prefixOf(root.name);
+}
+
+/**
+ * How a new element of a part names an attribute of the relationships namespace (its `r:id`):
+ * with the prefix the part's root element declares for that namespace, which is in scope
+ * everywhere; else with a declaration of its own. A declaration on another element (openpyxl
+ * writes one on each `<sheet>`) is in scope in that element alone: using its prefix elsewhere
+ * leaves the prefix unbound and the part not well-formed. The declaration keeps the flavour
+ * (transitional or strict) the part already uses.
+ */
+export function relationshipBinding(
+  xml: string,
+  rootLocalName: string,
+): { readonly prefix: string; readonly declaration: string } {
+  const root = firstNamed(xml, rootLocalName);
+  if (!root) throw new PackageXmlError(`no <${rootLocalName}> element`);
+  const rootTag = xml.slice(root.start, root.headEnd);
+  const declared = new RegExp(`\\sxmlns:([\\w.-]+)\\s*=\\s*["'](${RELATIONSHIPS_NAMESPACE_PATTERN})["']`);
+  const onRoot = declared.exec(rootTag);
+  if (onRoot) return { prefix: `${onRoot[1]}:`, declaration: "" };
+  const namespace = declared.exec(xml)?.[2] ?? RELATIONSHIPS_NAMESPACES[0];
+  return { prefix: "r:", declaration: ` xmlns:r="${namespace}"` };
+}
+
+/** Every attribute of an element's open tag by its qualified name, unescaped. */
+export function attributesOf(elementText: string): Record<string, string> {
+  const head = elementText.slice(0, tagEnd(elementText, 0).end);
+  const out: Record<string, string> = {};
+  for (const m of head.matchAll(/\s([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out[m[1] as string] = unescapeXml(m[2] ?? m[3] ?? "");
+  return out;
 }
 
 /** Where the open tag at `start` ends (after its `>`), skipping quoted attribute values. */
