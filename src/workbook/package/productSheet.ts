@@ -47,6 +47,83 @@ function rowCellsXml(cols: readonly number[], xml: readonly string[]): string {
     .join("");
 }
 
+type PlanCell = SheetPlan["cells"][number];
+
+/**
+ * A sheet's <row> elements from its cells: `cellXmlOf` a cell's XML (asked in the cells' order, as
+ * the styles and notes must be), `rowXml` a row's from its cells' columns and XML; grouped rows
+ * (`outline`) without a cell still have their <row>.
+ */
+type RowsWriter = (
+  cells: readonly PlanCell[],
+  outline: ReadonlyMap<number, number>,
+  cellXmlOf: (c: PlanCell) => string,
+  rowXml: (r: number, cols: readonly number[], xml: readonly string[]) => string,
+) => string;
+
+/** Whether the cells come row by row, top to bottom (as the plan writes them): their rows can be written as they end. */
+function inRowOrder(cells: readonly PlanCell[]): boolean {
+  for (let i = 1; i < cells.length; i++)
+    if ((cells[i] as PlanCell).row < (cells[i - 1] as PlanCell).row) return false;
+  return true;
+}
+
+/**
+ * The rows of cells that come row by row, each written as soon as its last cell has come: a
+ * cell's XML lives only until its row's, so that a sheet of hundreds of thousands of cells is not
+ * held as that many strings until the last (which the garbage collector then moved to the old
+ * generation, at the refresh's peak of memory). A grouped row with no cell still has its <row>.
+ */
+const rowsAsTheyCome: RowsWriter = (cells, outline, cellXmlOf, rowXml) => {
+  const grouped = [...outline.keys()].sort((a, b) => a - b);
+  let nextGrouped = 0;
+  const rows: string[] = [];
+  const groupedBefore = (row: number) => {
+    for (; nextGrouped < grouped.length && (grouped[nextGrouped] as number) <= row; nextGrouped++)
+      if (grouped[nextGrouped] !== row) rows.push(rowXml(grouped[nextGrouped] as number, [], []));
+  };
+  let row = -1;
+  let cols: number[] = [];
+  let xml: string[] = [];
+  for (const c of cells) {
+    if (c.row !== row) {
+      if (row >= 0) rows.push(rowXml(row, cols, xml));
+      groupedBefore(c.row);
+      row = c.row;
+      cols = [];
+      xml = [];
+    }
+    // The cell's XML is made before its row's is: the styles and notes are asked in the cells' order.
+    const text = cellXmlOf(c);
+    cols.push(c.col);
+    xml.push(text);
+  }
+  if (row >= 0) rows.push(rowXml(row, cols, xml));
+  groupedBefore(Infinity);
+  return rows.join("");
+};
+
+/** The rows of cells that come in any order: gathered by row first, then written top to bottom. */
+const rowsGathered: RowsWriter = (cells, outline, cellXmlOf, rowXml) => {
+  const rows = new Map<number, { cols: number[]; xml: string[] }>();
+  // A grouped row with no cell still needs its <row> to carry its level.
+  for (const r of outline.keys()) if (!rows.has(r)) rows.set(r, { cols: [], xml: [] });
+  for (const c of cells) {
+    let row = rows.get(c.row);
+    if (!row) rows.set(c.row, (row = { cols: [], xml: [] }));
+    const text = cellXmlOf(c);
+    row.cols.push(c.col);
+    row.xml.push(text);
+  }
+  return [...rows.keys()]
+    .sort((a, b) => a - b)
+    .map((r) => {
+      const { cols, xml } = rows.get(r) as { cols: number[]; xml: string[] };
+      return rowXml(r, cols, xml);
+    })
+    .join("");
+};
+
 /**
  * `notes` is told of any text cut or cleaned on the way (src/workbook/ooxml/escape.ts).
  * `conditionalFormatting`: the sheet's own <conditionalFormatting> blocks, written in their place
@@ -60,12 +137,7 @@ export function productSheetXml(
   notes?: WriteNotes,
   conditionalFormatting = "",
 ): string {
-  // Each row's cells as their XML, in the order given; a row of a sheet of thousands of KPIs is
-  // written without a map or a sort of its own when its cells come left to right, as they do.
-  const rows = new Map<number, { cols: number[]; xml: string[] }>();
   const outline = new Map((sheet.rowOutline ?? []).map((o) => [o.row, o.level]));
-  // A grouped row with no cell still needs its <row> to carry its level.
-  for (const r of outline.keys()) if (!rows.has(r)) rows.set(r, { cols: [], xml: [] });
   let lastRow = 1;
   let lastCol = 1;
   // The cell format of a plan style and number format, asked of the styles once for each pair.
@@ -81,34 +153,28 @@ export function productSheetXml(
     }
     return index;
   };
-  for (const c of sheet.cells) {
+  const cellXmlOf = (c: SheetPlan["cells"][number]): string => {
     const index = formatOf(c.style, c.numberFormat);
-    let row = rows.get(c.row);
-    if (!row) rows.set(c.row, (row = { cols: [], xml: [] }));
-    const xml =
-      c.formula === undefined
-        ? cellXml(sheet.name, c.row, c.col, c.value, index, notes)
-        : formulaCellXml(
-            cellA1(c.row, c.col),
-            index,
-            c.formula,
-            c.value,
-            () => `The formula of ${sheetCell(sheet.name, c.row, c.col)}`,
-            notes,
-          );
-    row.cols.push(c.col);
-    row.xml.push(xml);
     if (c.row > lastRow) lastRow = c.row;
     if (c.col > lastCol) lastCol = c.col;
-  }
-  const sheetData = [...rows.keys()]
-    .sort((a, b) => a - b)
-    .map((r) => {
-      const { cols, xml } = rows.get(r) as { cols: number[]; xml: string[] };
-      const level = outline.get(r);
-      return `<row r="${r}"${level ? ` outlineLevel="${level}"` : ""}>${rowCellsXml(cols, xml)}</row>`;
-    })
-    .join("");
+    return c.formula === undefined
+      ? cellXml(sheet.name, c.row, c.col, c.value, index, notes)
+      : formulaCellXml(
+          cellA1(c.row, c.col),
+          index,
+          c.formula,
+          c.value,
+          () => `The formula of ${sheetCell(sheet.name, c.row, c.col)}`,
+          notes,
+        );
+  };
+  const rowXml = (r: number, cols: readonly number[], xml: readonly string[]): string => {
+    const level = outline.get(r);
+    return `<row r="${r}"${level ? ` outlineLevel="${level}"` : ""}>${rowCellsXml(cols, xml)}</row>`;
+  };
+  const sheetData = inRowOrder(sheet.cells)
+    ? rowsAsTheyCome(sheet.cells, outline, cellXmlOf, rowXml)
+    : rowsGathered(sheet.cells, outline, cellXmlOf, rowXml);
   const frozen =
     sheet.frozenRows > 0
       ? `<pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/>`
