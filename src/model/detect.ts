@@ -929,7 +929,31 @@ export function detectTables(
     const transposed = findTransposedBlock(sheet, roleOf);
     if (transposed) tables.push(transposedTable(sheet, transposed));
   }
-  return tables;
+  return withDistinctNames(tables);
+}
+
+/**
+ * Every table of a sheet by a name of its own: blocks without an Excel table are named after their
+ * sheet, so two blocks of one sheet would share a name, and choosing or storing one by it (name and
+ * sheet) would always take the first. The second and later are "Dashboard (2)", "Dashboard (3)", in
+ * the order found (down the sheet, then across), as Excel numbers a copy's name. Tables of the same
+ * name on other sheets are told apart by their sheet, as they were.
+ */
+function withDistinctNames(tables: readonly DetectedTable[]): DetectedTable[] {
+  const key = (sheet: string, name: string) => `${sheet}\u0000${name.toLowerCase()}`;
+  const taken = new Set(tables.map((t) => key(t.sheet, t.name)));
+  const seen = new Set<string>();
+  return tables.map((t) => {
+    if (!seen.has(key(t.sheet, t.name))) {
+      seen.add(key(t.sheet, t.name));
+      return t;
+    }
+    let n = 2;
+    while (taken.has(key(t.sheet, `${t.name} (${n})`))) n++;
+    const name = `${t.name} (${n})`;
+    taken.add(key(t.sheet, name));
+    return { ...t, name };
+  });
 }
 
 /** A header row that names some of a scorecard's columns but not enough of them. */

@@ -1,4 +1,5 @@
 import { detectTables, HEADER_SEARCH_ROWS } from "../../src/model/detect";
+import { emptyDefinition } from "../../src/model/definition";
 import { readScorecard } from "../../src/model/read";
 import { book, HEADER, score, sheet, tableSheet } from "../helpers/book";
 
@@ -89,6 +90,30 @@ describe("choosing the scorecard table", () => {
       ok: true,
       model: { table: { name: "Second" } },
     });
+  });
+  it("names two blocks of one sheet apart, so that either can be chosen and stored", () => {
+    const stacked = book(
+      sheet("Dashboard", [
+        ["Finance", "PY", "Actual", "Plan"],
+        ["Revenue", 82, 90, 100],
+        [],
+        [],
+        ["Customer", "PY", "Actual", "Plan"],
+        ["Satisfaction %", 0.66, 0.4, 0.8],
+      ]),
+    );
+    expect(detectTables(stacked, new Set()).map((t) => t.name)).toEqual(["Dashboard", "Dashboard (2)"]);
+    const ambiguous = readScorecard(stacked, null, new Set());
+    expect(ambiguous).toMatchObject({ ok: false, fatal: { code: "ambiguous-table" } });
+    const second = readScorecard(stacked, null, new Set(), { table: "Dashboard (2)" });
+    expect(second.ok && second.model.kpis.map((k) => k.name)).toEqual(["Satisfaction %"]);
+    // Stored as the refresh stores it (its name and sheet), the second block is read again.
+    const stored = {
+      ...emptyDefinition(),
+      source: { table: "Dashboard (2)", sheet: "Dashboard", columns: {} },
+    };
+    const again = readScorecard(stacked, stored, new Set());
+    expect(again.ok && again.model.kpis.map((k) => k.name)).toEqual(["Satisfaction %"]);
   });
   it("names the tables there are when --table names none", () => {
     const r = readScorecard(two, null, new Set(), { table: "Third" });

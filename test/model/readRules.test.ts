@@ -131,7 +131,7 @@ describe("a sheet per perspective", () => {
     );
     const fatal = fatalOf(read(workbook));
     expect(fatal.code).toBe("ambiguous-table");
-    expect(fatal.message).toContain("(Data (Data!A1:C2), Data (Data!F1:H2))");
+    expect(fatal.message).toContain("(Data (Data!A1:C2), Data (2) (Data!F1:H2))");
   });
 
   it("is not formed by a long table and a wide one: they are two choices", () => {
