@@ -11,9 +11,7 @@ import { csvSheetName, CsvLimitError, CsvReader, type CsvSheet } from "../workbo
 import { CSV_SHEET_PART, csvSheetSnapshot } from "../workbook/xlsx/csvWorkbook";
 import type { SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import type { WorkbookPort } from "../workbook/port";
-import { nodeCodec, nodeCodecWithin } from "../workbook/package/nodeCodec";
-import { MAX_EDITED_PART_BYTES } from "../workbook/package/openPackage";
-import { listZipEntries } from "../workbook/xlsx/zip";
+import { nodeCodec } from "../workbook/package/nodeCodec";
 import { PackageWorkbook, type SnapshotReader } from "../workbook/package/packageWorkbook";
 import { nodeBoundedInflate } from "../workbook/package/readInflateNode";
 import { readPackageSnapshot } from "../workbook/package/readSnapshot";
@@ -55,8 +53,14 @@ const readSnapshot: SnapshotReader = (bytes, keepSheet) =>
 /** `file` is resolved for reading; the user is told about `shown`, the path as they typed it. */
 const isCsv = (file: string): boolean => /\.csv$/i.test(file);
 
+/** A workbook read to be written: its port, the bytes to write and what the write had to cut. */
+interface WrittenWorkbook extends WorkbookPort {
+  toBytes(): Promise<Uint8Array>;
+  readonly writeNotes: readonly string[];
+}
+
 /** A workbook read for a command, with what reading its file found (a CSV's ambiguous numbers). */
-interface ReadWorkbook<Port extends WorkbookPort = PackageWorkbook> {
+interface ReadWorkbook<Port extends WorkbookPort = WrittenWorkbook> {
   readonly port: Port;
   readonly fileIssues: readonly Issue[];
   /** What building a CSV's workbook had to cut (fields over a cell's 32,767 characters). */
@@ -157,8 +161,9 @@ const readOnlyPort = (snapshot: WorkbookSnapshot): WorkbookPort => ({
  * A CSV export as a workbook with one sheet, and what reading it found. Its sheet is made straight
  * from the rows (csvSheetSnapshot: the cells the package reader would read back), so that a
  * million rows are never written as XML only to be parsed again; a refresh also builds the
- * workbook's package, which the scorecard is written into. Past a limit of the reader's (its
- * cells), one sentence in the export's terms and exit 2, never a fault of bsc's (exit 3).
+ * workbook's package, which the scorecard is written into, its rows deflated apart and put in
+ * their sheet only when the package is written (csvWorkbookApart). Past a limit of the reader's
+ * (its cells), one sentence in the export's terms and exit 2, never a fault of bsc's (exit 3).
  */
 async function csvWorkbook(
   file: string,
@@ -184,22 +189,31 @@ async function csvWorkbook(
   }
   const snapshot: WorkbookSnapshot = { sheets: [sheet], names: [] };
   if (!forPatch) return { port: readOnlyPort(snapshot), fileIssues, buildNotes: notes.notes, ...dayOrder };
-  const bytes = await builtWorkbooks().csvWorkbookBytes(file, csv, notes);
-  // The package is bsc's own: its sheet, however large, is edited (the refresh's formats of its
-  // rows), where a workbook's sheet past the reader's limit would be refused.
-  const largest = listZipEntries(bytes).reduce((n, e) => Math.max(n, e.uncompressedSize), 0);
-  // The sheet is read from the rows (the snapshot's already), not parsed again.
-  const port = await PackageWorkbook.load(
-    bytes,
-    nodeCodecWithin(Math.max(MAX_EDITED_PART_BYTES, largest)),
+  const built = await builtWorkbooks().csvWorkbookApart(file, csv, notes);
+  const pkg = await PackageWorkbook.load(
+    built.bytes,
+    nodeCodec,
     async (read, keepPart) => {
-      if (read !== bytes) return readSnapshot(read, keepPart);
-      // Well-formed as bsc wrote it: the refresh's edit of the sheet scans none of its cells.
-      keepPart(CSV_SHEET_PART, null);
-      return snapshot;
+      // The sheet is read from the rows (the snapshot's already), not parsed again.
+      if (read === built.bytes) {
+        keepPart(CSV_SHEET_PART, null);
+        return snapshot;
+      }
+      // Patched, the package still has the rows apart; a patch never changes the cells of a
+      // sheet of the user's (its traffic lights go after them), so they are the rows read.
+      const patched = await readSnapshot(read, keepPart);
+      return { ...patched, sheets: patched.sheets.map((s) => (s.name === sheet.name ? sheet : s)) };
     },
     true,
   );
+  const port: WrittenWorkbook = {
+    readSnapshot: () => pkg.readSnapshot(),
+    applyPlan: (plan) => pkg.applyPlan(plan),
+    get writeNotes() {
+      return pkg.writeNotes;
+    },
+    toBytes: async () => builtWorkbooks().withCsvRows(await pkg.toBytes(), built.rows),
+  };
   return { port, fileIssues, buildNotes: notes.notes, ...dayOrder };
 }
 

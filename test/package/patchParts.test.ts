@@ -1,11 +1,13 @@
+import fc from "fast-check";
 import { crc32 as zlibCrc32 } from "node:zlib";
 import { inflateRawSync } from "node:zlib";
 import { deflateInPieces, nodeCodec, nodeCodecWithin } from "../../src/workbook/package/nodeCodec";
 import { MAX_EDITED_PART_BYTES, OpenPackage } from "../../src/workbook/package/openPackage";
 import { DEFAULT_READ_LIMITS, PackageLimitError } from "../../src/workbook/package/read/limits";
+import { propertyRuns } from "../helpers/runs";
 import { writeZip as writeTestZip, zipEntries } from "../helpers/zip";
 import { listZipEntries } from "../../src/workbook/xlsx/zip";
-import { crc32 } from "../../src/workbook/package/zipWriter";
+import { crc32, crc32Combine } from "../../src/workbook/package/zipWriter";
 import { StylesEditor } from "../../src/workbook/package/styles";
 import {
   attribute,
@@ -156,6 +158,22 @@ describe("the parts the patcher inflates to edit", () => {
 
   it("are bounded by default at the reader's own limit for a sheet", () => {
     expect(MAX_EDITED_PART_BYTES).toBe(DEFAULT_READ_LIMITS.maxSheetBytes);
+  });
+});
+
+describe("the checksum of two byte sequences end to end", () => {
+  it("is combined from theirs and the second's length, as zlib's crc32_combine does", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), (first, second) => {
+        const both = new Uint8Array([...first, ...second]);
+        expect(crc32Combine(zlibCrc32(first), zlibCrc32(second), second.length)).toBe(zlibCrc32(both));
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+    // A second sequence of many bits of length, as a million rows' are.
+    const data = new Uint8Array(Array.from({ length: 200_000 }, (_, i) => (i * 7919 + 13) % 256));
+    const [head, rest] = [data.subarray(0, 77), data.subarray(77)];
+    expect(crc32Combine(zlibCrc32(head), zlibCrc32(rest), rest.length)).toBe(zlibCrc32(data));
   });
 });
 

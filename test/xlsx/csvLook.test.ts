@@ -21,7 +21,7 @@ const EXPORT = [
 ].join("\n");
 
 async function written(text: string): Promise<{ sheet: SheetSnapshot; xml: string }> {
-  const bytes = await csvWorkbookBytes("Export", parseCsv(text), nodeCodec.deflate);
+  const bytes = await csvWorkbookBytes("Export", parseCsv(text), nodeCodec);
   const sheet = (await readPackageSnapshot(bytes, nodeBoundedInflate)).sheets[0] as SheetSnapshot;
   const part = (await zipEntries(Buffer.from(bytes))).find((e) => e.name === "xl/worksheets/sheet1.xml");
   return { sheet, xml: part?.data.toString("utf8") ?? "" };

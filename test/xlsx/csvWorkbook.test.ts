@@ -4,6 +4,7 @@
  * the same used range and the same notes, for any export.
  */
 import fc from "fast-check";
+import { crc32 as zlibCrc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { cellAt, formatAt, lastCol, lastRow, type SheetSnapshot } from "../../src/model/snapshot";
 import { CsvReader, parseCsv, type CsvSheet } from "../../src/workbook/csv";
 import { MAX_TEXT_CHARS, WriteNotes } from "../../src/workbook/ooxml/escape";
@@ -11,13 +12,21 @@ import { nodeCodec } from "../../src/workbook/package/nodeCodec";
 import { DEFAULT_READ_LIMITS, PackageLimitError } from "../../src/workbook/package/read/limits";
 import { nodeBoundedInflate } from "../../src/workbook/package/readInflateNode";
 import { readPackageSnapshot } from "../../src/workbook/package/readSnapshot";
-import { csvSheetSnapshot, csvWorkbookBytes } from "../../src/workbook/xlsx/csvWorkbook";
+import { OpenPackage } from "../../src/workbook/package/openPackage";
+import { insertBefore } from "../../src/workbook/package/xmlText";
+import {
+  csvSheetSnapshot,
+  csvWorkbookApart,
+  csvWorkbookBytes,
+  withCsvRows,
+} from "../../src/workbook/xlsx/csvWorkbook";
+import { listZipEntries, readZipEntry } from "../../src/workbook/xlsx/zip";
 import { propertyRuns } from "../helpers/runs";
 
 /** The sheet as the reader reads it from the written workbook, and the writer's notes. */
 async function readBack(csv: CsvSheet): Promise<{ sheet: SheetSnapshot; notes: string[] }> {
   const notes = new WriteNotes();
-  const bytes = await csvWorkbookBytes("Export", csv, nodeCodec.deflate, notes);
+  const bytes = await csvWorkbookBytes("Export", csv, nodeCodec, notes);
   const sheet = (await readPackageSnapshot(bytes, nodeBoundedInflate)).sheets[0] as SheetSnapshot;
   return { sheet, notes: notes.notes };
 }
@@ -102,6 +111,57 @@ describe("a CSV export's sheet made from its rows", () => {
     expect(() => csvSheetSnapshot("Export", csv, undefined, 4)).not.toThrow();
     expect(() => csvSheetSnapshot("Export", csv, undefined, 3)).toThrow(PackageLimitError);
     expect(DEFAULT_READ_LIMITS.maxCells).toBe(20_000_000);
+  });
+});
+
+describe("a CSV export's workbook with its rows apart", () => {
+  const part = "xl/worksheets/sheet1.xml";
+  const sheetOf = async (bytes: Uint8Array) => {
+    const entry = listZipEntries(bytes).find((e) => e.name === part)!;
+    const data = await readZipEntry(bytes, entry, nodeCodec.inflate);
+    return { text: Buffer.from(data).toString("utf8"), crc: entry.crc32, data };
+  };
+  // Over a megabyte of rows: several pieces deflated apart.
+  const csv = parseCsv(
+    ["KPI,Actual,Note", ...Array.from({ length: 30_000 }, (_, i) => `KPI ${i},${i * 1.5},é中 ${i % 7}`)].join(
+      "\n",
+    ),
+  );
+
+  it("holds <sheetData/> where its rows go, and the rows as deflated pieces of their XML", async () => {
+    const { bytes, rows } = await csvWorkbookApart("Export", csv, nodeCodec);
+    const { text } = await sheetOf(bytes);
+    expect(text).toContain('<dimension ref="A1:C30001"/>');
+    expect(text).toContain("<sheetData/>");
+    expect(text).not.toContain("<row");
+    expect(rows.pieces.length).toBeGreaterThan(1);
+    const xml = inflateRawSync(Buffer.concat([...rows.pieces, deflateRawSync(Buffer.alloc(0))]));
+    expect(xml.length).toBe(rows.length);
+    expect(zlibCrc32(xml)).toBe(rows.crc);
+    expect(xml.toString("utf8").match(/<row /g)).toHaveLength(30_001);
+  });
+
+  it("gets its rows back in their sheet after a patch edits the sheet after them, its CRC that of its bytes", async () => {
+    const { bytes, rows } = await csvWorkbookApart("Export", csv, nodeCodec);
+    const pkg = OpenPackage.open(bytes, nodeCodec.inflate);
+    const outside = await pkg.worksheetOutsideCells(part);
+    const rule = '<conditionalFormatting sqref="B2:B30001"/>';
+    pkg.setText(part, insertBefore(outside, "worksheet", rule, ["pageMargins"]));
+    const patched = await pkg.toBytes(nodeCodec.deflate, nodeCodec.crc32);
+    const whole = await withCsvRows(patched, rows, nodeCodec);
+    const sheet = await sheetOf(whole);
+    expect(zlibCrc32(sheet.data)).toBe(sheet.crc);
+    const unpatched = await sheetOf(await csvWorkbookBytes("Export", csv, nodeCodec));
+    expect(sheet.text).toBe(unpatched.text.replace("<pageMargins", `${rule}<pageMargins`));
+    // Every other part is copied as the patch wrote it.
+    const others = (b: Uint8Array) =>
+      listZipEntries(b)
+        .filter((e) => e.name !== part)
+        .map((e) => [e.name, e.crc32]);
+    expect(others(whole)).toEqual(others(patched));
+    expect(cellAt((await readPackageSnapshot(whole, nodeBoundedInflate)).sheets[0]!, 30_001, 3)).toBe(
+      "é中 4",
+    );
   });
 });
 

@@ -105,7 +105,7 @@ describe("the sample workbook, written by the package writer", () => {
 describe("a CSV export's workbook", () => {
   it("keeps text as text, even text that looks like a formula, and numbers in their formats", async () => {
     const csv = parseCsv('KPI,Actual,Note\nSales,95%,=1+1\nCost,"1,234.5",@SUM(A1)\n');
-    const bytes = await csvWorkbookBytes("Export", csv, nodeCodec.deflate);
+    const bytes = await csvWorkbookBytes("Export", csv, nodeCodec);
     const ws = (await loadWorkbook(Buffer.from(bytes))).getWorksheet("Export")!;
     expect(ws.getCell("C2").value).toBe("=1+1");
     expect(ws.getCell("C2").formula).toBeUndefined();
@@ -140,7 +140,7 @@ describe("a CSV export's workbook", () => {
             },
           ]);
           for (const [name, xml] of parts) wellFormed(name, xml);
-          const bytes = await csvWorkbookBytes("Export", csv, nodeCodec.deflate);
+          const bytes = await csvWorkbookBytes("Export", csv, nodeCodec);
           for (const [name, xml] of await partsOf(bytes)) wellFormed(name, xml);
           const sheet = sheetNamed((await readPackageSnapshot(bytes, nodeBoundedInflate)).sheets, "Export");
           rows.forEach((r, i) =>
@@ -162,7 +162,7 @@ describe("a CSV export's workbook", () => {
   it("cuts a field longer than a cell holds, and says which cell", async () => {
     const notes = new WriteNotes();
     const csv = parseCsv(`KPI,Note\nSales,${"x".repeat(MAX_TEXT_CHARS + 5)}\n`);
-    const bytes = await csvWorkbookBytes("Export", csv, nodeCodec.deflate, notes);
+    const bytes = await csvWorkbookBytes("Export", csv, nodeCodec, notes);
     const sheet = sheetNamed((await readPackageSnapshot(bytes, nodeBoundedInflate)).sheets, "Export");
     expect(cellAt(sheet, 2, 2)).toBe("x".repeat(MAX_TEXT_CHARS));
     expect(notes.notes).toEqual([expect.stringContaining("Cell Export!B2 held 32,772 characters")]);

@@ -1,15 +1,24 @@
 import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
-import { constants, crc32, deflateRaw } from "node:zlib";
+import { constants, crc32, deflateRaw, deflateRawSync } from "node:zlib";
 import type { Inflate } from "../xlsx/zip";
 import { MAX_EDITED_PART_BYTES } from "./openPackage";
 import { nodeBoundedInflate } from "./readInflateNode";
-import { partLength, piecesOf, type Checksum, type Deflate, type PartBytes } from "./zipWriter";
+import {
+  partLength,
+  piecesOf,
+  type Checksum,
+  type Deflate,
+  type DeflatePiece,
+  type PartBytes,
+} from "./zipWriter";
 
 export interface NodeCodec {
   readonly inflate: Inflate;
   readonly deflate: Deflate;
   readonly crc32: Checksum;
+  /** One piece of a longer part, deflated as it is made (see DeflatePiece). */
+  readonly deflatePiece: DeflatePiece;
 }
 
 const deflateRawAsync = promisify(deflateRaw);
@@ -51,6 +60,7 @@ export const nodeCodecWithin = (maxPartBytes: number): NodeCodec => ({
   // product writes are compressed at all.
   deflate: (data) => deflateInPieces(data, 3, pieceBytesFor(partLength(data))),
   crc32: (data, previous) => crc32(data, previous),
+  deflatePiece: (data) => deflateRawSync(data, { level: 3, finishFlush: constants.Z_SYNC_FLUSH }),
 });
 
 /** Bounded as the reader is: a part the product edits cannot inflate without end. */

@@ -26,13 +26,32 @@ export const partLength = (data: PartBytes): number =>
 /** Raw DEFLATE compression of a part's bytes, pieces and all, as one stream. */
 export type Deflate = (data: PartBytes) => Promise<Uint8Array>;
 
+/**
+ * Raw DEFLATE of one piece of a part made a piece at a time, ending on a sync flush (not final):
+ * such pieces laid end to end, then a final one, are one stream, as pigz writes it. Synchronous,
+ * so that each piece's text is dropped before the next one is made.
+ */
+export type DeflatePiece = (data: Uint8Array) => Uint8Array;
+
 /** CRC-32 of `data`, continuing from the CRC of the bytes before it (`previous`, 0 for none), as zlib's crc32 does. */
 export type Checksum = (data: Uint8Array, previous?: number) => number;
 
-/** One entry of the package to write: a copy of a source entry, or new content. */
+/**
+ * A part deflated already: raw DEFLATE pieces laid end to end as one stream (every piece but the
+ * last ending on a sync flush, the last one final), with the CRC-32 and length of what they
+ * inflate to. A CSV export's rows are deflated as they are made (src/workbook/xlsx/csvWorkbook.ts).
+ */
+export interface DeflatedPart {
+  readonly pieces: readonly Uint8Array[];
+  readonly crc: number;
+  readonly length: number;
+}
+
+/** One entry of the package to write: a copy of a source entry, new content, or content deflated already. */
 export type ZipPart =
   | { readonly name: string; readonly copyOf: ZipEntry }
-  | { readonly name: string; readonly content: PartBytes };
+  | { readonly name: string; readonly content: PartBytes }
+  | { readonly name: string; readonly deflated: DeflatedPart };
 
 const LOCAL_FILE_HEADER = 0x04034b50;
 const CENTRAL_FILE_HEADER = 0x02014b50;
@@ -60,6 +79,45 @@ export function crc32(data: Uint8Array, previous = 0): number {
   for (let i = 0; i < data.length; i++)
     crc = (CRC_TABLE[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A 32×32 matrix over GF(2) applied to a vector of 32 bits (zlib's gf2_matrix_times). */
+function gf2Times(matrix: Uint32Array, vector: number): number {
+  let sum = 0;
+  for (let i = 0; vector !== 0; i++, vector >>>= 1) if (vector & 1) sum ^= matrix[i] as number;
+  return sum >>> 0;
+}
+
+function gf2Square(square: Uint32Array, matrix: Uint32Array): void {
+  for (let n = 0; n < 32; n++) square[n] = gf2Times(matrix, matrix[n] as number);
+}
+
+/**
+ * The CRC-32 of two byte sequences laid end to end, from the CRC of each and the second's length
+ * (zlib's crc32_combine): a part whose middle was deflated and checksummed long before its ends
+ * were written gets its CRC without its bytes being read again.
+ */
+export function crc32Combine(first: number, second: number, secondLength: number): number {
+  if (secondLength <= 0) return first >>> 0;
+  const even = new Uint32Array(32);
+  const odd = new Uint32Array(32);
+  // The operator for one zero bit, then two, then four: squared once per bit of the length.
+  odd[0] = 0xedb88320;
+  for (let n = 1, row = 1; n < 32; n++, row <<= 1) odd[n] = row;
+  gf2Square(even, odd);
+  gf2Square(odd, even);
+  let crc = first >>> 0;
+  let length = secondLength;
+  do {
+    gf2Square(even, odd);
+    if (length % 2) crc = gf2Times(even, crc);
+    length = Math.floor(length / 2);
+    if (length === 0) break;
+    gf2Square(odd, even);
+    if (length % 2) crc = gf2Times(odd, crc);
+    length = Math.floor(length / 2);
+  } while (length !== 0);
+  return (crc ^ second) >>> 0;
 }
 
 interface Written {
@@ -103,6 +161,21 @@ export interface ZipWriteOptions {
 const NONE = new Uint8Array();
 const isCentral = (e: ZipEntry): e is CentralEntry => "nameBytes" in e;
 
+/** A new part's header fields: deflated, named in UTF-8, dated now. */
+const newEntry = (name: Uint8Array, stamp: { time: number; date: number }) => ({
+  name,
+  versionMadeBy: VERSION_NEEDED,
+  versionNeeded: VERSION_NEEDED,
+  localExtra: NONE,
+  extra: NONE,
+  comment: NONE,
+  internalAttributes: 0,
+  externalAttributes: 0,
+  flags: UTF8_NAMES,
+  method: DEFLATED,
+  ...stamp,
+});
+
 /**
  * The package, entries in the order given. A copied entry keeps its compressed bytes, sizes, date,
  * name bytes, flags, extra fields, comment and attributes; its CRC is computed where the caller
@@ -126,12 +199,12 @@ export async function writeZip(
   // thread (Node's zlib), the parts compress side by side while the checksums are computed.
   const compressed = parts.map((part) => ("content" in part ? deflate(part.content) : null));
   for (const [index, part] of parts.entries()) {
-    let body: Uint8Array;
+    let body: readonly Uint8Array[];
     let entry: Omit<Written, "offset">;
     if ("copyOf" in part) {
       const e = part.copyOf;
       if (e.flags & ENCRYPTED) throw new ZipFormatError(`${e.name} is encrypted`);
-      body = rawZipEntry(source, e);
+      body = [rawZipEntry(source, e)];
       const central = isCentral(e) ? e : null;
       entry = {
         // The name as it was written, in its own encoding: a code page 437 name stays one.
@@ -151,22 +224,20 @@ export async function writeZip(
         compressedSize: e.compressedSize,
         uncompressedSize: e.uncompressedSize,
       };
-    } else {
-      body = await (compressed[index] as Promise<Uint8Array>);
+    } else if ("deflated" in part) {
+      body = part.deflated.pieces;
       entry = {
-        name: encoder.encode(part.name),
-        versionMadeBy: VERSION_NEEDED,
-        versionNeeded: VERSION_NEEDED,
-        localExtra: NONE,
-        extra: NONE,
-        comment: NONE,
-        internalAttributes: 0,
-        externalAttributes: 0,
-        flags: UTF8_NAMES,
-        method: DEFLATED,
-        ...stamp,
+        ...newEntry(encoder.encode(part.name), stamp),
+        crc: part.deflated.crc,
+        compressedSize: partLength(body),
+        uncompressedSize: part.deflated.length,
+      };
+    } else {
+      body = [await (compressed[index] as Promise<Uint8Array>)];
+      entry = {
+        ...newEntry(encoder.encode(part.name), stamp),
         crc: piecesOf(part.content).reduce((crc, piece) => checksum(piece, crc), 0),
-        compressedSize: body.length,
+        compressedSize: partLength(body),
         uncompressedSize: partLength(part.content),
       };
     }
@@ -189,9 +260,9 @@ export async function writeZip(
     h.setUint16(28, entry.localExtra.length, true);
     header.set(name, 30);
     header.set(entry.localExtra, 30 + name.length);
-    chunks.push(header, body);
+    chunks.push(header, ...body);
     written.push({ ...entry, offset });
-    offset += header.length + body.length;
+    offset += header.length + entry.compressedSize;
   }
 
   const directoryStart = offset;

@@ -6,7 +6,18 @@ import { MAX_TEXT_CHARS, spreadsheetText, type WriteNotes } from "../ooxml/escap
 import { DEFAULT_READ_LIMITS, PackageLimitError } from "../package/read/limits";
 import { parseSharedStrings } from "../package/read/sharedStrings";
 import { dateSerial } from "../package/read/worksheet";
-import type { Deflate } from "../package/zipWriter";
+import {
+  crc32Combine,
+  writeZip,
+  type Checksum,
+  type Deflate,
+  type DeflatedPart,
+  type DeflatePiece,
+  type ZipPart,
+} from "../package/zipWriter";
+import { indexXmlBytes } from "../ooxml/elementIndex";
+import { readCentralDirectory } from "../ooxml/zip";
+import { readZipEntry, type Inflate } from "./zip";
 import { csvLook, type CsvLook } from "./csvLook";
 import { newWorkbookBytes } from "./newWorkbook";
 
@@ -21,26 +32,113 @@ function lookOf(csv: CsvSheet): CsvLook {
   return look;
 }
 
+/** What a CSV export's workbook is written with: Node's zlib, in the command line. */
+export interface CsvCodec {
+  readonly deflate: Deflate;
+  readonly deflatePiece: DeflatePiece;
+  readonly inflate: Inflate;
+  readonly crc32: Checksum;
+}
+
+/**
+ * A CSV export's workbook with the rows of its sheet apart: the package, its sheet holding
+ * <sheetData/> where they go, and the rows' XML deflated as it was made (sync-flushed pieces,
+ * their CRC and length). A million rows are 350 MB of XML and 45 MB deflated: never held whole,
+ * and never inflated again by the patch that adds the scorecard (its edits of the sheet go after
+ * the cells); withCsvRows puts them in place when the package is written.
+ */
+export interface CsvWorkbook {
+  readonly bytes: Uint8Array;
+  readonly rows: DeflatedPart;
+}
+
 /**
  * A new workbook holding a CSV export's rows on one sheet, numbers as numbers (in the number
  * format they were written in: 42% stays a percent; one written plainly in #,##0 or #,##0.00,
  * csvLook), text as text (never a formula, whatever it starts with), each column as
  * wide as what it shows. A field longer than a cell holds is cut, and `notes` told so.
  */
-export function csvWorkbookBytes(
+export async function csvWorkbookApart(
   sheetName: string,
   csv: CsvSheet,
-  deflate: Deflate,
+  codec: CsvCodec,
   notes?: WriteNotes,
-): Promise<Uint8Array> {
+): Promise<CsvWorkbook> {
   // Row by row, as read: no object per cell (a million-row export is six million cells).
   const { plainFormat, columnWidths } = lookOf(csv);
-  return newWorkbookBytes(
-    [{ name: sheetName, grid: { rows: csv.rows, formats: csv.formats, plainFormat }, columnWidths }],
-    deflate,
+  const pieces: Uint8Array[] = [];
+  let crc = 0;
+  let length = 0;
+  const writeRows = (xml: Uint8Array) => {
+    crc = codec.crc32(xml, crc);
+    length += xml.length;
+    pieces.push(codec.deflatePiece(xml));
+  };
+  const bytes = await newWorkbookBytes(
+    [
+      {
+        name: sheetName,
+        grid: { rows: csv.rows, formats: csv.formats, plainFormat, writeRows },
+        columnWidths,
+      },
+    ],
+    codec.deflate,
     new Date(),
     notes,
   );
+  return { bytes, rows: { pieces, crc, length } };
+}
+
+function joined(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const both = new Uint8Array(first.length + second.length);
+  both.set(first);
+  both.set(second, first.length);
+  return both;
+}
+
+const localName = (qualified: string): string => qualified.slice(qualified.indexOf(":") + 1);
+
+/**
+ * The package (csvWorkbookApart's, patched or not) with the rows put in their sheet's
+ * <sheetData/>: the sheet's text around it deflated afresh, the rows' deflated pieces laid between
+ * as they are, its CRC combined from theirs; every other part copied as it is.
+ */
+export async function withCsvRows(
+  bytes: Uint8Array,
+  rows: DeflatedPart,
+  codec: CsvCodec,
+): Promise<Uint8Array> {
+  const { entries, comment } = readCentralDirectory(bytes);
+  const entry = entries.find((e) => e.name === CSV_SHEET_PART);
+  if (!entry) throw new Error(`a CSV export's workbook without ${CSV_SHEET_PART}`);
+  const sheet = await readZipEntry(bytes, entry, codec.inflate);
+  const cells = indexXmlBytes(sheet).find(
+    (e) => e.parent === 0 && localName(e.name) === "sheetData" && e.selfClosing,
+  );
+  if (!cells) throw new Error(`${CSV_SHEET_PART} has no <sheetData/> for the CSV export's rows`);
+  const head = joined(sheet.subarray(0, cells.start), utf8.encode(`<${cells.name}>`));
+  const tail = joined(utf8.encode(`</${cells.name}>`), sheet.subarray(cells.end));
+  const crc = codec.crc32(tail, crc32Combine(codec.crc32(head), rows.crc, rows.length));
+  const deflated: DeflatedPart = {
+    pieces: [codec.deflatePiece(head), ...rows.pieces, await codec.deflate(tail)],
+    crc,
+    length: head.length + rows.length + tail.length,
+  };
+  const parts: ZipPart[] = entries.map((e) =>
+    e === entry ? { name: e.name, deflated } : { name: e.name, copyOf: e },
+  );
+  return writeZip(bytes, parts, codec.deflate, new Date(), codec.crc32, { comment });
+}
+
+/** The whole workbook of a CSV export, its rows in place (csvWorkbookApart, then withCsvRows). */
+export async function csvWorkbookBytes(
+  sheetName: string,
+  csv: CsvSheet,
+  codec: CsvCodec,
+  notes?: WriteNotes,
+): Promise<Uint8Array> {
+  const { bytes, rows } = await csvWorkbookApart(sheetName, csv, codec, notes);
+  return withCsvRows(bytes, rows, codec);
 }
 
 /**
@@ -50,6 +148,27 @@ export function csvWorkbookBytes(
  */
 // eslint-disable-next-line no-control-regex -- controls are what it looks for
 const MAY_CHANGE = /[\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff]|_x/i;
+
+/**
+ * Rows' formats, each pattern kept once: the plain numbers' formats make a copy of every row's
+ * (a million arrays, 200 MB), where an export's rows show a handful of patterns.
+ */
+class RowFormats {
+  private readonly patterns = new Map<string, (string | null)[]>();
+
+  /** The array kept for this pattern (a missing format and null alike: both are General). */
+  kept(formats: (string | null)[]): (string | null)[] {
+    let key = "";
+    for (let c = 0; c < formats.length; c++) key += `${formats[c] ?? ""}\u0000`;
+    const known = this.patterns.get(key);
+    if (known) return known;
+    // Bounded: an export whose rows all differ keeps its copies, as it did.
+    if (this.patterns.size < MAX_ROW_PATTERNS) this.patterns.set(key, formats);
+    return formats;
+  }
+}
+
+const MAX_ROW_PATTERNS = 10_000;
 
 /**
  * The sheet of the workbook csvWorkbookBytes writes, as the package reader reads it back, made
@@ -76,6 +195,7 @@ export function csvSheetSnapshot(
   let cells = 0;
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
+  const alike = new RowFormats();
   let lastRow = 0;
   csv.rows.forEach((row, r) => {
     const ownFormats = csv.formats[r] ?? [];
@@ -126,7 +246,7 @@ export function csvSheetSnapshot(
       }
     }
     values.push(out);
-    formats.push(rowFormats);
+    formats.push(rowFormats === ownFormats ? ownFormats : alike.kept(rowFormats));
     if (length > 0) lastRow = r + 1;
   });
   // Rows without a cell after the last with one are not in the sheet the reader reads.

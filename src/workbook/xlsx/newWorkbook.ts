@@ -6,7 +6,7 @@
  * number formats, bold or larger text, wrapped text, column widths, frozen header rows, Excel
  * tables and a landscape page.
  */
-import { cellA1 } from "../../model/address";
+import { cellA1, columnLetters } from "../../model/address";
 import { isCellError, isDateCell, type CellValue } from "../../model/snapshot";
 import { attributeText, spreadsheetText, type WriteNotes } from "../ooxml/escape";
 import { formulaCellXml } from "../ooxml/formulaCell";
@@ -58,6 +58,12 @@ export interface NewGrid {
   readonly formats?: readonly (readonly (string | null | undefined)[])[];
   /** The format of a number with none of its own, by row and column from 0 (a CSV's plain numbers). */
   readonly plainFormat?: (row: number, col: number) => string | null;
+  /**
+   * Where the rows' XML goes, a batch of UTF-8 at a time, in order, when it is not to be held in
+   * the package: the sheet's part then has <sheetData/> where they go (csvWorkbook.ts puts them
+   * there, deflated, once the package is written). A sheet whose rows go apart has no other cells.
+   */
+  readonly writeRows?: (xml: Uint8Array) => void;
 }
 
 export interface NewSheet {
@@ -176,7 +182,7 @@ function cellXml(
   if (isDateCell(value)) return `<c r="${ref}"${s}><v>${value.date}</v></c>`;
   if (isCellError(value)) return `<c r="${ref}"${s} t="e"><v>${spreadsheetText(value.error)}</v></c>`;
   // A shared string is never a formula, whatever it starts with.
-  return `<c r="${ref}"${s} t="s"><v>${strings.index(value, `Cell ${sheetName}!${ref}`)}</v></c>`;
+  return `<c r="${ref}"${s} t="s"><v>${strings.index(value, sheetName, ref)}</v></c>`;
 }
 
 /**
@@ -190,11 +196,13 @@ class SharedStrings {
 
   constructor(private readonly notes: WriteNotes | undefined) {}
 
-  index(text: string, where: string): number {
+  /** The text's index; its cell (sheet and reference) is named in a note, should it be cut. */
+  index(text: string, sheetName: string, ref: string): number {
     this.uses++;
     const known = this.indices.get(text);
     if (known !== undefined) return known.index;
-    this.indices.set(text, { index: this.indices.size, where });
+    // Made for the first cell of each text only: a million rows repeat a few thousand.
+    this.indices.set(text, { index: this.indices.size, where: `Cell ${sheetName}!${ref}` });
     return this.indices.size - 1;
   }
 
@@ -263,10 +271,18 @@ function worksheetXml(
   const rows = new Map<number, Map<number, string>>();
   let lastRow = 1;
   let lastCol = 1;
-  let gridRows: Uint8Array[] = [];
+  const gridRows: Uint8Array[] = [];
+  const rowsApart = sheet.grid?.writeRows !== undefined;
+  if (rowsApart && (sheet.cells?.length || sheet.tables?.length))
+    throw new Error(`the rows of ${sheet.name} go apart, so it can have no other cells`);
   if (sheet.grid) {
-    const written = gridXml(sheet.grid, looks, strings, sheet.name);
-    gridRows = written.rows;
+    const written = gridXml(
+      sheet.grid,
+      looks,
+      strings,
+      sheet.name,
+      sheet.grid.writeRows ?? ((xml) => gridRows.push(xml)),
+    );
     lastRow = Math.max(lastRow, written.lastRow);
     lastCol = Math.max(lastCol, written.lastCol);
   }
@@ -322,10 +338,9 @@ function worksheetXml(
       `<sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews>` +
       `<sheetFormatPr defaultRowHeight="15"/>` +
       (widths ? `<cols>${widths}</cols>` : "") +
-      `<sheetData>`,
+      (rowsApart ? `<sheetData/>` : `<sheetData>`),
     ...gridRows,
-    cellRows +
-      `</sheetData>` +
+    (rowsApart ? "" : `${cellRows}</sheetData>`) +
       `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
       (sheet.landscape ? `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : "") +
       tableParts +
@@ -337,27 +352,29 @@ function worksheetXml(
 const GRID_BATCH_CHARS = 1 << 20;
 
 /**
- * A grid's rows as <row> elements, in order, encoded as UTF-8 a batch at a time, and the last row
- * and column holding a cell. A million-row CSV is 250 MB of XML: held as strings (a tree of
- * concatenations a row, then the whole) it took a gigabyte of heap; as bytes it takes its size.
+ * A grid's rows as <row> elements, in order, encoded as UTF-8 a batch at a time and handed to
+ * `write`, and the last row and column holding a cell. A million-row CSV is 350 MB of XML: held
+ * as strings (a tree of concatenations a row, then the whole) it took a gigabyte of heap.
  */
 function gridXml(
   grid: NewGrid,
   looks: Looks,
   strings: SharedStrings,
   sheetName: string,
-): { rows: Uint8Array[]; lastRow: number; lastCol: number } {
+  write: (xml: Uint8Array) => void,
+): { lastRow: number; lastCol: number } {
   const styleOf = new Map<string, number>();
-  const rows: Uint8Array[] = [];
   let batch: string[] = [];
   let batchChars = 0;
   const flush = () => {
-    if (batch.length) rows.push(utf8.encode(batch.join("")));
+    if (batch.length) write(utf8.encode(batch.join("")));
     batch = [];
     batchChars = 0;
   };
   let lastRow = 1;
   let lastCol = 1;
+  // Each column's letters made once, not once a cell.
+  const letters: string[] = [];
   grid.rows.forEach((values, r) => {
     const formats = grid.formats?.[r];
     let xml = "";
@@ -369,7 +386,13 @@ function gridXml(
         style = styleOf.get(format) ?? looks.index({ numberFormat: format });
         styleOf.set(format, style);
       }
-      const cell = cellXml(cellA1(r + 1, c + 1), values[c] ?? null, style, strings, sheetName);
+      const cell = cellXml(
+        `${(letters[c] ??= columnLetters(c + 1))}${r + 1}`,
+        values[c] ?? null,
+        style,
+        strings,
+        sheetName,
+      );
       if (!cell) continue;
       xml += cell;
       lastCol = Math.max(lastCol, c + 1);
@@ -382,7 +405,7 @@ function gridXml(
     lastRow = r + 1;
   });
   flush();
-  return { rows, lastRow, lastCol };
+  return { lastRow, lastCol };
 }
 
 const utf8 = new TextEncoder();
