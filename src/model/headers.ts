@@ -144,7 +144,8 @@ export type HeaderLanguage = (typeof HEADER_LANGUAGES)[number];
  * The same roles in the other six languages of the workbooks we read (docs/reading.md, "Header
  * words"). Where a word means two roles, the most common finance meaning wins: a bare Objetivo,
  * Objectif, Obiettivo, Ziel or Doelstelling is the number aimed at (target), while the strategic
- * objective is written with its qualifier (Objetivo estratégico, Strategisches Ziel). A word that
+ * objective is written with its qualifier (Objetivo estratégico, Strategisches Ziel); a column of
+ * names under the bare word is the objective (TARGET_OR_OBJECTIVE below). A word that
  * names the same role in two languages (Real, Budget, Responsable) is listed in each.
  */
 const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, readonly string[]>>>> = {
@@ -774,6 +775,20 @@ const REVENUE_ESTIMATE: ReadonlySet<string> = new Set(
     "Previsioni definitive",
   ].map(normalizeHeader),
 );
+
+/**
+ * Target words that name an objective as well, as the file's content decides (numberedColumns.ts):
+ * a bare Objetivo, Objectif, Obiettivo, Ziel, Doel or Doelstelling (and English Goal) is read as
+ * the target, but a scorecard table heads its objectives' names with it as often as a budget its
+ * numbers: a column of names under such a word is the objective, one of numbers the target.
+ */
+const TARGET_OR_OBJECTIVE: ReadonlySet<string> = new Set(
+  ["Goal", "Objetivo", "Objectif", "Obiettivo", "Ziel", "Doel", "Doelstelling"].map(normalizeHeader),
+);
+
+/** Whether a header's word may name either a target or an objective ("Objetivo", "Ziel", "Goal"). */
+export const namesTargetOrObjective = (header: string): boolean =>
+  TARGET_OR_OBJECTIVE.has(normalizeHeader(header));
 
 /** Whether a header names revenue collected in a public budget ("arrecadacao", "Recaudación"). */
 export const namesRevenueCollected = (header: string): boolean =>

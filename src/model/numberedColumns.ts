@@ -11,12 +11,16 @@
  *   holds the KPI column's words ("Descripción Indicador" beside "Indicador", "Indicator
  *   description" beside "Indicator");
  * - of two columns headed as the target (or as the actual), one that holds a numbering (whole
- *   numbers from 1 up, restarting, left of the KPI's name) yields to the other.
+ *   numbers from 1 up, restarting, left of the KPI's name) yields to the other;
+ * - a word that names a target or an objective (Objetivo, Objectif, Obiettivo, Ziel, Doelstelling,
+ *   Goal: headers.ts) is decided by what its column holds: names make it the objective,
+ *   and the target goes to the column of numbers headed as one (Meta, Cible, Soll, Streefwaarde);
+ *   numbers keep it the target.
  *
  * A role the user named (bsc --map, the set-up) is never moved.
  */
 import type { ColumnRole } from "./headers";
-import { normalizeHeader } from "./headers";
+import { namesTargetOrObjective, normalizeHeader } from "./headers";
 import type { SheetSnapshot } from "./snapshot";
 import { cellAt } from "./snapshot";
 import { isBlankCell, readNumber } from "./values";
@@ -77,6 +81,9 @@ const holdsNames = (c: Content): boolean => c.filled > 0 && c.names >= 0.7 * c.f
 
 /** Every filled cell a small whole number, counting up and starting again: a line's number. */
 const isNumbering = (c: Content): boolean => c.filled > 0 && c.small === c.filled && c.restarts && c.max >= 2;
+
+/** Most of the column's cells are numbers (a number written as text counts). */
+const holdsNumbers = (c: Content): boolean => c.filled > 0 && c.numbers >= 0.7 * c.filled;
 
 const wordsOf = (header: string): string[] =>
   header
@@ -159,5 +166,55 @@ export function settleNumberedColumns(
       `${role === "target" ? "Target" : "Actual"} from "${other.text}": "${headerOf(chosen)}" numbers the lines (1 to ${numbering.max}), it holds no ${role}`,
     );
   }
+  inferred.push(...settleTargetOrObjective(next, taken, headers, of, roleOf, named));
   return inferred.length === 0 ? null : { columns: next, taken, inferred };
+}
+
+/**
+ * A word that names a target or an objective (Objetivo beside Meta, Ziel beside Soll, Goal beside
+ * Budget) read by its column's content: a column of names is the objective, and the target the
+ * column of numbers headed as one. Changes `next` and `taken` in place; returns what it changed,
+ * for the "Read" line.
+ */
+function settleTargetOrObjective(
+  next: Partial<Record<ColumnRole, number>>,
+  taken: number[],
+  headers: readonly HeaderCell[],
+  of: (col: number) => Content,
+  roleOf: (header: string) => ColumnRole | null,
+  named: ReadonlySet<ColumnRole>,
+): string[] {
+  const used = (): Set<number> => new Set(Object.values(next));
+  const ofNames = headers.find(
+    (h) =>
+      namesTargetOrObjective(h.text) &&
+      roleOf(h.text) === "target" &&
+      (h.col === next.target || !used().has(h.col)) &&
+      holdsNames(of(h.col)),
+  );
+  if (!ofNames || (ofNames.col === next.target && named.has("target"))) return [];
+  const numbers = headers.find(
+    (h) =>
+      h.col !== ofNames.col &&
+      (h.col === next.target || !used().has(h.col)) &&
+      roleOf(h.text) === "target" &&
+      holdsNumbers(of(h.col)) &&
+      !isNumbering(of(h.col)),
+  );
+  const wasTarget = ofNames.col === next.target;
+  let moved = "";
+  if (wasTarget) {
+    // Where no column of numbers is headed as a target, the column of names stays the target:
+    // the warning that it holds text then asks for the targets' column.
+    if (numbers === undefined) return [];
+    next.target = numbers.col;
+    taken.push(numbers.col);
+    moved = `Target from "${numbers.text}"`;
+  }
+  if (next.objective === undefined && !named.has("objective")) {
+    next.objective = ofNames.col;
+    if (!wasTarget) taken.push(ofNames.col);
+    return [`Objective from "${ofNames.text}": its cells are names, not numbers${moved ? `; ${moved}` : ""}`];
+  }
+  return moved ? [`${moved}: "${ofNames.text}" holds names, not numbers`] : [];
 }
