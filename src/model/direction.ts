@@ -225,6 +225,71 @@ const MORE = lexicon(NOT_LESS);
 const endsInCostWord = (word: string): boolean =>
   GERMAN_DUTCH_TAILS.some((tail) => word.length > tail.length && word.endsWith(tail));
 
+/**
+ * Words that join a complement to the noun it qualifies ("processing of expense certification",
+ * "tramitación de certificación de gastos", "Bearbeitung von Reklamationen"), and the articles
+ * that may follow them.
+ */
+const COMPLEMENT_MARKERS = new Set(
+  directionWords("of de del des du d da do dos das di della delle dei degli dello dell von vom der van"),
+);
+const ARTICLES = new Set(
+  directionWords(
+    "the a an el la los las le les l lo il gli i o os as die das den dem het een un una une uno",
+  ),
+);
+
+/**
+ * Words that measure what their complement names ("number of complaints", "tasa de absentismo",
+ * "Anzahl der Beschwerden", "aantal van de klachten"): a count, an amount, a rate, a share, an
+ * average, a cost, a unit of time or of quantity, in the seven languages.
+ */
+const QUANTITY_WORDS = new Set(
+  directionWords(
+    // English
+    "number no count total amount value level rate ratio percentage percent pct share proportion " +
+      "average mean median cost costs volume sum index days hours minutes time cases incidence " +
+      "frequency quantity tonnes tons kg litres liters kwh mwh euros dollars " +
+      // Spanish
+      "numero cantidad importe monto valor nivel tasa indice porcentaje proporcion media medio " +
+      "promedio volumen suma coste costo dias horas minutos tiempo casos incidencia frecuencia " +
+      "toneladas litros " +
+      // Portuguese
+      "quantidade montante taxa percentual porcentagem proporcao soma custo tempo " +
+      // French
+      "nombre nb quantite montant valeur niveau taux pourcentage part moyenne moyen somme cout " +
+      "jours heures temps cas frequence litres " +
+      // German
+      "anzahl zahl menge summe gesamt betrag wert quote anteil prozent durchschnitt volumen kosten " +
+      "tage stunden falle tonnen " +
+      // Italian
+      "quantita totale importo valore livello tasso percentuale quota proporzione somma costo " +
+      "giorni ore casi frequenza tonnellate litri " +
+      // Dutch
+      "aantal hoeveelheid totaal bedrag waarde percentage aandeel gemiddelde gemiddeld som " +
+      "kosten dagen uren gevallen ton",
+  ),
+);
+
+/**
+ * Whether the words at `at` stand in a complement of a noun that does not measure them: a
+ * direction word counts where it heads the name (or a compound, "Staff costs"), or follows a
+ * quantity word ("number of complaints"); after a process noun it is the process's object, not
+ * the quantity measured ("Tramitación de certificación de gastos": processing of expense
+ * certification, no expense).
+ */
+function inComplement(words: readonly string[], at: number): boolean {
+  let j = at - 1;
+  let marked = false;
+  while (j >= 0 && (COMPLEMENT_MARKERS.has(words[j] as string) || ARTICLES.has(words[j] as string))) {
+    if (COMPLEMENT_MARKERS.has(words[j] as string)) marked = true;
+    j--;
+  }
+  if (!marked || j < 0) return false;
+  const governor = words[j] as string;
+  return !QUANTITY_WORDS.has(governor) && matchAt(LESS, words, j) === 0;
+}
+
 /** The words of a text read left to right, each phrase taken whole: which say less, which more. */
 function scan(words: readonly string[]): { less: [number, number][]; more: boolean } {
   const less: [number, number][] = [];
@@ -235,7 +300,7 @@ function scan(words: readonly string[]): { less: [number, number][]; more: boole
     const lessLength = matchAt(LESS, words, at);
     const moreLength = matchAt(MORE, words, at);
     if (lessLength > 0 && lessLength >= moreLength) {
-      less.push([at, lessLength]);
+      if (!inComplement(words, at)) less.push([at, lessLength]);
       at += lessLength;
     } else if (moreLength > 0) {
       more = true;
@@ -244,7 +309,8 @@ function scan(words: readonly string[]): { less: [number, number][]; more: boole
       const dependent = STAFF_DEPENDENT.get(word);
       if (dependent !== undefined && staff) less.push([at, 1]);
       else if (dependent === "revenue") more = true;
-      else if (dependent === undefined && endsInCostWord(word)) less.push([at, 1]);
+      else if (dependent === undefined && endsInCostWord(word) && !inComplement(words, at))
+        less.push([at, 1]);
       at += 1;
     }
   }

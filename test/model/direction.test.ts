@@ -232,6 +232,43 @@ describe("polarityFromName: names in which less is better", () => {
   });
 });
 
+describe("polarityFromName: a direction word counts where it is the quantity the name measures", () => {
+  it.each([
+    ["Number of complaints", "complaints"],
+    ["% of defects", "defects"],
+    ["Número de reclamaciones", "reclamaciones"],
+    ["Tasa media de absentismo", "absentismo"],
+    ["Número total de quejas de los usuarios", "quejas"],
+    ["Nombre de réclamations", "réclamations"],
+    ["Taux de rotation du personnel", "rotation"],
+    ["Quantidade de reclamações", "reclamações"],
+    ["Anzahl der Beschwerden", "Beschwerden"],
+    ["Numero di reclami", "reclami"],
+    ["Aantal van de klachten", "klachten"],
+    ["Toneladas de residuos", "residuos"],
+    ["Gastos de personal", "Gastos"],
+    ["Costs of the finance team", "Costs"],
+    ["Expense claims processing", "Expense"],
+  ])("%s → lower (%s)", (name, word) => {
+    expect(polarityFromName(name)).toEqual({ polarity: "lower", because: `the name says '${word}'` });
+  });
+
+  it.each([
+    "Tramitación de certificación de gastos",
+    "Processing of expense claims",
+    "Gestión de las reclamaciones",
+    "Traitement des réclamations",
+    "Análise das despesas",
+    "Bearbeitung von Reklamationen",
+    "Verwaltung der Personalkosten",
+    "Gestione dei reclami",
+    "Afhandeling van klachten",
+    "Porcentaje de ejecución de gastos",
+  ])("%s: the word is the object of a process the name measures, not its quantity → null", (name) => {
+    expect(polarityFromName(name)).toBeNull();
+  });
+});
+
 describe("polarityFromClass", () => {
   it.each([
     ["Cost", "lower", "a cost"],
