@@ -85,12 +85,35 @@ export function cellText(cell: CellValue): string {
 }
 
 const POLARITY_WORDS: ReadonlyMap<string, Polarity> = new Map([
-  ...["higher", "higher is better", "up", "max", "maximize", "maximise", "increase", "↑"].map(
-    (w) => [w, "higher"] as const,
-  ),
-  ...["lower", "lower is better", "down", "min", "minimize", "minimise", "decrease", "↓"].map(
-    (w) => [w, "lower"] as const,
-  ),
+  // Indicator sheets also write a direction's sense: positive or negative, rising or falling.
+  ...[
+    "higher",
+    "higher is better",
+    "up",
+    "max",
+    "maximize",
+    "maximise",
+    "increase",
+    "↑",
+    "positive",
+    "ascending",
+    "increasing",
+    "more is better",
+  ].map((w) => [w, "higher"] as const),
+  ...[
+    "lower",
+    "lower is better",
+    "down",
+    "min",
+    "minimize",
+    "minimise",
+    "decrease",
+    "↓",
+    "negative",
+    "descending",
+    "decreasing",
+    "less is better",
+  ].map((w) => [w, "lower"] as const),
   ...[
     "band",
     "range",

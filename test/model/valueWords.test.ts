@@ -3,6 +3,7 @@ import {
   AGGREGATION_WORDS_IN_OTHER_LANGUAGES,
   POLARITY_WORDS_IN_OTHER_LANGUAGES,
 } from "../../src/model/valueWords";
+import { allKpis, book, score, sheet } from "../helpers/book";
 
 describe("polarity words in the seven languages", () => {
   it.each([
@@ -20,6 +21,36 @@ describe("polarity words in the seven languages", () => {
     ["Rango", "band"],
     ["Korridor", "band"],
     ["Bandbreedte", "band"],
+    // A direction's sense, as indicator sheets write it.
+    ["Positivo", "higher"],
+    ["Negativo", "lower"],
+    ["Positiva", "higher"],
+    ["Negativa", "lower"],
+    ["Ascendente", "higher"],
+    ["Descendente", "lower"],
+    ["Creciente", "higher"],
+    ["Decreciente", "lower"],
+    ["Crescente", "higher"],
+    ["Decrescente", "lower"],
+    ["Maior melhor", "higher"],
+    ["Menor melhor", "lower"],
+    ["Quanto maior melhor", "higher"],
+    ["Croissant", "higher"],
+    ["Décroissant", "lower"],
+    ["Positif", "higher"],
+    ["Négatif", "lower"],
+    ["Steigend", "higher"],
+    ["Fallend", "lower"],
+    ["Positiv", "higher"],
+    ["Je niedriger desto besser", "lower"],
+    ["Discendente", "lower"],
+    ["Più basso è meglio", "lower"],
+    ["Stijgend", "higher"],
+    ["Dalend", "lower"],
+    ["Negatief", "lower"],
+    ["Positive", "higher"],
+    ["Negative", "lower"],
+    ["Descending", "lower"],
   ])("reads %s as %s", (word, polarity) => {
     expect(parsePolarity(word)).toBe(polarity);
   });
@@ -31,6 +62,19 @@ describe("polarity words in the seven languages", () => {
       expect(polarityWords(polarity)).toContain(word);
       expect(word).toBe(word.trim().toLowerCase());
     }
+  });
+  it("scores a KPI by its Sentido cell: Positivo higher, Negativo lower", () => {
+    const rows = [
+      ["Indicador", "Sentido", "Meta", "Real"],
+      ["Ventas", "Positivo", 100, 95],
+      ["Costos", "Negativo", 50, 60],
+    ];
+    const { model, result } = score(book(sheet("Data", rows)));
+    expect(model.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(allKpis(result).map((k) => [k.kpi.name, k.kpi.polarity])).toEqual([
+      ["Ventas", "higher"],
+      ["Costos", "lower"],
+    ]);
   });
   it("still says a word that is no polarity is unknown", () => {
     expect(parsePolarity("quizás")).toBe("unknown");
