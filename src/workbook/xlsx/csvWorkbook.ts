@@ -154,18 +154,38 @@ const MAY_CHANGE = /[\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff]|_x/i;
  * (a million arrays, 200 MB), where an export's rows show a handful of patterns.
  */
 class RowFormats {
-  private readonly patterns = new Map<string, (string | null)[]>();
+  /** Patterns by a hash of their formats (a string key a row cost a second at a million rows). */
+  private readonly patterns = new Map<number, (string | null)[][]>();
+  private readonly formatIds = new Map<string, number>();
+  private count = 0;
 
   /** The array kept for this pattern (a missing format and null alike: both are General). */
   kept(formats: (string | null)[]): (string | null)[] {
-    let key = "";
-    for (let c = 0; c < formats.length; c++) key += `${formats[c] ?? ""}\u0000`;
-    const known = this.patterns.get(key);
+    let hash = formats.length;
+    for (let c = 0; c < formats.length; c++) {
+      const format = formats[c];
+      if (format === null || format === undefined) continue;
+      let id = this.formatIds.get(format);
+      if (id === undefined) this.formatIds.set(format, (id = this.formatIds.size + 1));
+      hash = (Math.imul(hash, 31) + Math.imul(c + 1, 65_599) + id) | 0;
+    }
+    const alike = this.patterns.get(hash);
+    const known = alike?.find((k) => sameFormats(k, formats));
     if (known) return known;
     // Bounded: an export whose rows all differ keeps its copies, as it did.
-    if (this.patterns.size < MAX_ROW_PATTERNS) this.patterns.set(key, formats);
+    if (this.count < MAX_ROW_PATTERNS) {
+      this.count++;
+      if (alike) alike.push(formats);
+      else this.patterns.set(hash, [formats]);
+    }
     return formats;
   }
+}
+
+function sameFormats(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c++) if ((a[c] ?? null) !== (b[c] ?? null)) return false;
+  return true;
 }
 
 const MAX_ROW_PATTERNS = 10_000;
@@ -203,11 +223,6 @@ export function csvSheetSnapshot(
     let length = row.length;
     while (length > 0 && row[length - 1] === null) length--;
     let out: CellValue[] = length === row.length ? row : row.slice(0, length);
-    /** A cell that reads back otherwise than the row holds it: the row is copied, never changed. */
-    const set = (c: number, value: CellValue) => {
-      if (out === row) out = row.slice();
-      out[c] = value;
-    };
     for (let c = 0; c < length; c++) {
       const value = out[c] as CellValue;
       if (value === null) continue;
@@ -227,8 +242,13 @@ export function csvSheetSnapshot(
         let isDate = format !== null && dates.get(format);
         if (format !== null && isDate === undefined) dates.set(format, (isDate = isDateFormat(format)));
         // Written as `${value}`: -0 reads back as 0.
-        if (isDate) set(c, { date: dateSerial(value, false) });
-        else if (Object.is(value, -0)) set(c, 0);
+        const read: CellValue = isDate
+          ? { date: dateSerial(value, false) }
+          : Object.is(value, -0)
+            ? 0
+            : value;
+        // A cell that reads back otherwise than the row holds it: the row is copied, never changed.
+        if (!Object.is(read, value)) (out === row ? (out = row.slice()) : out)[c] = read;
       } else if (typeof value === "string") {
         if (value.length <= MAX_TEXT_CHARS && !MAY_CHANGE.test(value)) continue;
         let read = readBack.get(value);
@@ -242,7 +262,7 @@ export function csvSheetSnapshot(
           )[0] as string;
           readBack.set(value, read);
         }
-        if (read !== value) set(c, read);
+        if (read !== value) (out === row ? (out = row.slice()) : out)[c] = read;
       }
     }
     values.push(out);
