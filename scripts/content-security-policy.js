@@ -23,6 +23,9 @@ function contentSecurityPolicy({ dev = false } = {}) {
   return [
     "default-src 'none'",
     `script-src 'self' ${OFFICE_JS_ORIGIN}`,
+    // The preview's workbook worker (src/taskpane/preview/startPackageWorker.ts), a script of the
+    // add-in's own: said apart, so that no blob: or remote worker falls back on script-src.
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

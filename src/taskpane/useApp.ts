@@ -57,8 +57,10 @@ export function useApp({ port, showInputs, onScorecard, focusOnReady }: AppOptio
   // A scorecard shown while it is still being written is not there to download yet.
   const written = exists && progress === null;
   useEffect(() => onScorecard?.(written), [onScorecard, written]);
-  // Each period scored once per reading: going back to a period already seen scores nothing.
-  const byPeriod = useMemo(() => new Map<string, Scoring>(), [ready]);
+  // Each period scored once per model read: going back to a period already seen scores nothing,
+  // nor does the reading after a write, which keeps the model the write scored.
+  const model = ready?.scoring?.ok ? ready.scoring.model : null;
+  const byPeriod = useMemo(() => new Map<string, Scoring>(), [model]);
   const viewed = useMemo(() => {
     const scoring = ready?.scoring ?? null;
     if (!ready || !scoring?.ok || viewPeriod === null || viewPeriod === scoring.report.period) return scoring;

@@ -9,6 +9,7 @@ import { ownedSheetNames } from "../model/ownership";
 import { STATUS_MEANINGS } from "../plan/palette";
 import type { InteractiveWorkbook } from "../workbook/port";
 import type { PickedFile } from "./unitFiles";
+import { refreshesOffThread } from "./offThreadRefresh";
 
 export type SessionState =
   | { readonly phase: "loading" }
@@ -53,6 +54,9 @@ const STEPS: Readonly<Record<RefreshStep, Progress>> = {
  */
 const writing = () => import(/* webpackChunkName: "write" */ "../app/scorecard.js");
 
+/** Resolves in a task of its own, after what the page has waiting (a paint, the user's input). */
+const nextTask = (): Promise<void> => new Promise((resume) => setTimeout(resume, 0));
+
 /**
  * Resolves once the page has painted what was just rendered (a frame, then a task after it), or
  * after a tenth of a second where no frame comes (a hidden page): the work that follows must not
@@ -70,6 +74,22 @@ const painted = (): Promise<void> =>
     );
   });
 
+/**
+ * What a refresh off the main thread shows while it writes, scored on the page (the worker's
+ * model does not cross: see WorkerRefreshOutcome): the scoring shown, where the refresh scores
+ * the stored definition again, else the reading shown scored under the definition given.
+ */
+function scoringHere(state: SessionState, definition?: Definition): RunOptions["scored"] {
+  if (state.phase !== "ready") return undefined;
+  const { snapshot } = state.workbook;
+  if (!definition)
+    return state.scoring?.ok && state.definition
+      ? { snapshot, definition: state.definition, scoring: state.scoring }
+      : undefined;
+  const scoring = scoreWorkbook(state.workbook, definition);
+  return scoring.ok ? { snapshot, definition, scoring } : undefined;
+}
+
 /** A refresh that fails stores nothing: after a save, the message says so before saying why. */
 const savedButNot = (confirmation: string, failure: string): string =>
   confirmation ? `Not saved: ${failure}` : failure;
@@ -77,6 +97,8 @@ const savedButNot = (confirmation: string, failure: string): string =>
 /** The pane's view of the workbook and every action on it; one place that talks to the port. */
 export function useScorecardSession(port: InteractiveWorkbook) {
   const [state, setState] = useState<SessionState>({ phase: "loading" });
+  const stateRef = useRef(state);
+  stateRef.current = state;
   const [progress, setProgress] = useState<Progress | null>(null);
   const [notice, setNoticeState] = useState<Notice | null>(null);
   const noticeCount = useRef(0);
@@ -93,6 +115,9 @@ export function useScorecardSession(port: InteractiveWorkbook) {
           setState({ phase: "failed", message: fatalSentence(workbook, "pane") });
           return;
         }
+        // The page paints between receiving the reading and looking through it for tables: at
+        // 24,000 rows each is a task of its own.
+        await nextTask();
         const owned = ownedSheetNames(workbook.owned);
         const found = detectTables(workbook.snapshot, owned).filter((t) => t.kind === "scorecard");
         // With no table that has every column, the blocks that came closest are offered instead,
@@ -103,7 +128,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
         if (!scoring && (definition || candidates.length === 1)) {
           // The page paints between finding the table and scoring it: at 24,000 rows each is a
           // long task of its own.
-          await new Promise<void>((resume) => setTimeout(resume, 0));
+          await nextTask();
           scoring = scoreWorkbook(workbook, definition);
         }
         setState({ phase: "ready", workbook, definition, scoring, candidates });
@@ -141,7 +166,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
         // scorecard is several tasks, not one that freezes the pane.
         const onProgress = async (step: RefreshStep, scored?: Scored) => {
           setProgress(STEPS[step]);
-          if (step !== "writing" || !scored) return new Promise<void>((resume) => setTimeout(resume, 0));
+          if (step !== "writing" || !scored) return nextTask();
           setState((shown) =>
             shown.phase === "ready"
               ? { ...shown, definition: definition ?? shown.definition, scoring: scored }
@@ -150,12 +175,24 @@ export function useScorecardSession(port: InteractiveWorkbook) {
           await painted();
           onShown?.();
         };
-        const { runScorecard } = await writing();
-        const outcome = await runScorecard(
-          port,
-          { onProgress, ...(definition ? { definition } : {}), ...(scored ? { scored } : {}), ...options },
-          true,
-        );
+        const outcome = refreshesOffThread(port)
+          ? await port.refreshScorecard(
+              { ...(definition ? { definition } : {}), ...options },
+              onProgress,
+              scored ?? scoringHere(stateRef.current, definition),
+            )
+          : await (
+              await writing()
+            ).runScorecard(
+              port,
+              {
+                onProgress,
+                ...(definition ? { definition } : {}),
+                ...(scored ? { scored } : {}),
+                ...options,
+              },
+              true,
+            );
         if (!outcome.ok) {
           setNotice({
             intent: "error",
@@ -163,7 +200,7 @@ export function useScorecardSession(port: InteractiveWorkbook) {
           });
           return false;
         }
-        refreshed = outcome;
+        refreshed = outcome.model ? outcome : undefined;
         const summary = outcomeSentence(outcome.report, MEANING_WORDS);
         setNotice({
           intent: outcome.hasErrors ? "warning" : "success",

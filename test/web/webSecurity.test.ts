@@ -62,6 +62,11 @@ describe("the Content-Security-Policy", () => {
     expect(policy.get("base-uri")).toEqual(["'none'"]);
   });
 
+  it.each([false, true])("lets a page start workers from the add-in's own scripts only (dev %s)", (dev) => {
+    // The preview reads and writes its workbook in a worker; none from blob:, data: or elsewhere.
+    expect(directives(contentSecurityPolicy({ dev })).get("worker-src")).toEqual(["'self'"]);
+  });
+
   it.each(webpackConfig.PAGES.map((p) => p.template))(
     "stands in %s before any script or style",
     (template) => {

@@ -13,11 +13,11 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
 import { quoteSheetName } from "../../model/address";
-import { openBrowserPackage } from "../../workbook/package/browserPackage";
-import type { PackageWorkbook } from "../../workbook/package/packageWorkbook";
 import { fileSizeRefusal, openFailureSentence } from "../../workbook/package/openFailure";
 import { Announcer, LiveRegions, useAnnounceChange } from "../Announcer";
 import { App } from "../App";
+import { openPreviewWorkbook } from "./openPreviewWorkbook";
+import type { PreviewWorkbook } from "./workerWorkbook";
 
 const useStyles = makeStyles({
   page: { minHeight: "100vh" },
@@ -35,7 +35,7 @@ const useStyles = makeStyles({
 });
 
 interface Loaded {
-  readonly port: PackageWorkbook;
+  readonly port: PreviewWorkbook;
   readonly fileName: string;
   /** Bumped on each load, so the pane starts afresh on a new file. */
   readonly generation: number;
@@ -112,9 +112,14 @@ function Preview({ theme }: { theme: Theme }) {
         (await (
           await import(/* webpackChunkName: "sample" */ "../../workbook/xlsx/sampleBytes.js")
         ).sampleWorkbookBytes());
-      const port = await openBrowserPackage(source);
-      await port.readSnapshot();
+      const opened = await openPreviewWorkbook(source, fileName);
+      if ("failure" in opened) {
+        setProblem(opened.failure);
+        return;
+      }
+      const { port } = opened;
       port.onSelect = (ref) => setSelected(`${quoteSheetName(ref.sheet)}!${ref.address}`);
+      loaded?.port.close?.();
       setSelected(null);
       setHasScorecard(false);
       setLoaded({ port, fileName, generation: (loaded?.generation ?? 0) + 1 });

@@ -1,6 +1,7 @@
 import { boxA1, parseReference, quoteSheetName } from "../../model/address";
 import type { WorkbookSnapshot } from "../../model/snapshot";
 import type { WritePlan } from "../../plan/plan";
+import { FileSelection } from "../fileSelection";
 import type { InteractiveWorkbook, RangeRef } from "../port";
 import type { Inflate } from "../xlsx/zip";
 import { WriteNotes } from "../ooxml/escape";
@@ -32,17 +33,16 @@ const SMALL_PART_BYTES = 1024 * 1024;
  * WorkbookPort. A plan or a name is patched into the package at once, so the next snapshot reads
  * what a user would find on opening the file.
  */
-export class PackageWorkbook implements InteractiveWorkbook {
-  /** A file has no selection; the preview shows the range it was asked to select instead. */
-  onSelect: ((ref: RangeRef) => void) | null = null;
-
+export class PackageWorkbook extends FileSelection implements InteractiveWorkbook {
   private constructor(
     private bytes: Uint8Array,
     private readonly inflate: Inflate,
     private readonly deflate: Deflate,
     private readonly reader: SnapshotReader,
     private readonly checksum?: Checksum,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Throws ZipFormatError or PackageXmlError when the bytes are not a package it can patch. */
   static async load(
@@ -113,18 +113,6 @@ export class PackageWorkbook implements InteractiveWorkbook {
     await applyPlanToPackage(pkg, plan, notes);
     this.writeNotes = notes.notes;
     this.changedTo(await pkg.toBytes(this.deflate, this.checksum));
-  }
-
-  /** The range last selected (by choosing a KPI or an issue): the file's "selection", as the preview shows it. */
-  private selected: RangeRef | null = null;
-
-  async getSelection(): Promise<RangeRef | null> {
-    return this.selected;
-  }
-
-  async select(ref: RangeRef): Promise<void> {
-    this.selected = ref;
-    this.onSelect?.(ref);
   }
 
   async defineName(name: string, ref: RangeRef): Promise<void> {
