@@ -983,14 +983,21 @@ export function nearMisses(
       for (const [left, right] of headerRuns(sheet, row, [], last)) {
         // A row of data that holds a header word ("Target" in a Measure Names column) is no header.
         if (!looksLikeHeaderRow(sheet, row, left, right)) continue;
-        const { mapped } = mapHeaders(sheet, row, left, right, roleOf);
+        const end = blockEnd(sheet, row, left, right);
+        // Its columns as a block's are read: a numbered column holds no target (numberedColumns.ts).
+        const mapped = settleNumbered(
+          sheet,
+          mapHeaders(sheet, row, left, right, roleOf).mapped,
+          row,
+          end,
+          roleOf,
+        );
         const found = (Object.entries(mapped.columns) as [ColumnRole, number][]).map(([role, col]) => ({
           role,
           header: cellText(cellAt(sheet, row, col)),
         }));
         const required = found.filter((f) => REQUIRED_ROLES.includes(f.role)).length;
         if (required === 0) continue;
-        const end = blockEnd(sheet, row, left, right);
         const box = { top: row, left, bottom: end, right };
         misses.push({
           table: rangeTable(sheet, { kind: "scorecard", shape: "long" }, box, mapped),

@@ -46,6 +46,8 @@ interface Content {
   readonly names: number;
   /** A value met again after a greater one: the count restarts (1, 2, 3, 1, 2 …). */
   readonly restarts: boolean;
+  /** Each number one more than the one before, from 0 or 1: the lines counted (1, 2, 3 …). */
+  readonly countsLines: boolean;
   readonly max: number;
 }
 
@@ -55,6 +57,7 @@ function contentOf(sheet: SheetSnapshot, col: number, firstRow: number, lastRow:
   let numbers = 0;
   let names = 0;
   let restarts = false;
+  let countsLines = true;
   let max = -Infinity;
   let previous: number | null = null;
   const last = Math.min(lastRow, firstRow + SAMPLE_ROWS - 1);
@@ -67,20 +70,25 @@ function contentOf(sheet: SheetSnapshot, col: number, firstRow: number, lastRow:
       numbers++;
       if (Number.isInteger(n.value) && n.value >= 0 && n.value <= NUMBERING_MAX) small++;
       if (previous !== null && n.value < previous) restarts = true;
+      if (previous === null ? n.value !== 0 && n.value !== 1 : n.value !== previous + 1) countsLines = false;
       previous = n.value;
       max = Math.max(max, n.value);
       continue;
     }
     if (typeof value === "string" && /\p{L}/u.test(value)) names++;
   }
-  return { filled, small, numbers, names, restarts, max };
+  return { filled, small, numbers, names, restarts, countsLines: countsLines && numbers === filled, max };
 }
 
 /** Most of the column's cells are names. */
 const holdsNames = (c: Content): boolean => c.filled > 0 && c.names >= 0.7 * c.filled;
 
-/** Every filled cell a small whole number, counting up and starting again: a line's number. */
-const isNumbering = (c: Content): boolean => c.filled > 0 && c.small === c.filled && c.restarts && c.max >= 2;
+/**
+ * Every filled cell a small whole number, counting up and starting again (a line's number within
+ * its group), or counting the lines one by one from the first (1, 2, 3 …, three lines at least).
+ */
+const isNumbering = (c: Content): boolean =>
+  c.filled > 0 && c.small === c.filled && c.max >= 2 && (c.restarts || (c.countsLines && c.filled >= 3));
 
 /** Most of the column's cells are numbers (a number written as text counts). */
 const holdsNumbers = (c: Content): boolean => c.filled > 0 && c.numbers >= 0.7 * c.filled;
@@ -159,7 +167,17 @@ export function settleNumberedColumns(
         of(h.col).numbers > 0 &&
         !isNumbering(of(h.col)),
     );
-    if (!other) continue;
+    if (!other) {
+      // Lines counted one by one (1, 2, 3 …) at the left of the names, or at the block's left edge
+      // where the names are not known yet, are no target nor actual even where no other column is
+      // headed as one: the table then lacks that role, and says so, rather than score each value
+      // against its line. A count that starts again could be small values: it keeps its role.
+      const left = nameCol ?? headers.reduce((min, h) => Math.min(min, h.col), Infinity);
+      if (!numbering.countsLines || (nameCol === undefined ? chosen !== left : chosen > left)) continue;
+      delete next[role];
+      inferred.push(`"${headerOf(chosen)}" numbers the lines (1 to ${numbering.max}), it holds no ${role}`);
+      continue;
+    }
     next[role] = other.col;
     taken.push(other.col);
     inferred.push(

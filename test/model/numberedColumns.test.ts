@@ -73,6 +73,36 @@ describe("a column of numbers under the KPI word yields to the names beside it",
   });
 });
 
+describe("a column that counts the lines one by one, left of the names", () => {
+  const goals = [
+    ["Meta", "Descricao da Meta", "Secretaria", "Orcamento executado 2013"],
+    [1, "Inserir 280 mil familias no Cadastro", "SMADS", 1500000],
+    [2, "Beneficiar 228 mil familias", "SMADS", 2300000],
+    [3, "Implantar 60 CRAS", "SMADS", 900000],
+  ];
+
+  it("holds no target, though its header names one: nothing is scored against a line's number", () => {
+    const reading = read(goals);
+    expect(reading.ok).toBe(false);
+    if (!reading.ok) expect(reading.fatal.code).toBe("no-scorecard-table");
+  });
+
+  it("yields to a column of numbers headed as the target, as a numbering that starts again does", () => {
+    const reading = read([
+      ["Goal", "Indicator", "Target", "Actual"],
+      [1, "Audits closed", 40, 45],
+      [2, "Sites opened", 60, 45],
+      [3, "Plans signed", 80, 45],
+    ]);
+    expect(statuses(reading)).toEqual({
+      "Audits closed": "green",
+      "Sites opened": "red",
+      "Plans signed": "red",
+    });
+    expect(readLine(reading)).toMatch(/"Goal" numbers the lines \(1 to 3\)/);
+  });
+});
+
 describe("what stays as its words say", () => {
   it("a KPI column of names keeps the role, whatever column names a description", () => {
     const reading = read([
