@@ -1,5 +1,6 @@
 import type { KpiModel, Observation, ScorecardModel } from "../model/scorecard";
 import { kpiKey, objectiveKey } from "../model/scorecard";
+import { observationWith } from "../model/drafts";
 import type { NumberReading } from "../model/values";
 import { aggregate } from "./aggregate";
 import { followUpsOf, type FollowUpResult } from "./followUp";
@@ -340,7 +341,8 @@ export function scoreRow(kpi: KpiModel, row: Observation): KpiResult {
   const alone: KpiModel = {
     ...kpi,
     aggregation: kpi.aggregation === null ? null : "last",
-    observations: [{ ...row, period: null }],
+    // A copy, not a spread: a long table's row reads its numbers on its prototype.
+    observations: [observationWith(row, { period: null })],
   };
   return evaluateKpi(alone, { scored: null, fiscalYearStartMonth: 1, issues: [] });
 }

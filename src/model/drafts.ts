@@ -34,11 +34,16 @@ export const plainObservation = (
 });
 
 /**
- * An observation with some of its fields changed. A long table's row keeps its cells' addresses
- * on its prototype (made when asked for): a spread would leave them out, this copy keeps them.
+ * An observation with some of its fields changed. A long table's row reads its numbers and makes
+ * its cells' addresses on its prototype (when asked for): a spread would leave them out, this copy
+ * keeps them. The changes are defined on the copy itself, in front of the prototype's getters
+ * (which an assignment could not set).
  */
 export const observationWith = (o: Observation, changes: Partial<Observation>): Observation =>
-  Object.assign(Object.create(Object.getPrototypeOf(o) as object) as Observation, o, changes);
+  Object.defineProperties(
+    Object.assign(Object.create(Object.getPrototypeOf(o) as object) as Observation, o),
+    Object.getOwnPropertyDescriptors(changes),
+  );
 
 /** A KPI while its rows are being read. */
 export interface KpiDraft {

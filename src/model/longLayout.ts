@@ -25,21 +25,34 @@ export interface LayoutRows {
 }
 
 /**
- * A long table's row as an observation. Its cells' addresses are made when asked for (an issue
- * names one, a result its KPI's latest): five strings for each of a million rows were a quarter of
- * a refresh's live memory. A copy keeps them: see observationWith (drafts.ts).
+ * A long table's row as an observation: its period and row, and the table's reader. Its numbers
+ * are read from the row's cells and its cells' addresses made when asked for (a score, a trend, a
+ * traffic light, an issue naming one): a number held as a reading object beside each of a large
+ * table's cells, and five address strings per row, were most of a refresh's live model (at
+ * 150,000 rows the readings alone about 25 MB, kept to the end of the run). A copy keeps them: see
+ * observationWith (drafts.ts).
  */
 class RowObservation implements Observation {
   constructor(
     readonly period: Period | null,
     readonly row: number,
-    readonly actual: NumberReading,
-    readonly target: NumberReading,
-    readonly threshold: NumberReading,
-    readonly tolerance: NumberReading,
-    readonly polarityText: string | null,
     private readonly reader: TableReader,
   ) {}
+  get actual(): NumberReading {
+    return readNumber(this.reader.value(this.row, "actual"));
+  }
+  get target(): NumberReading {
+    return readNumber(this.reader.value(this.row, "target"));
+  }
+  get threshold(): NumberReading {
+    return this.reader.has("threshold") ? readNumber(this.reader.value(this.row, "threshold")) : BLANK;
+  }
+  get tolerance(): NumberReading {
+    return this.reader.has("tolerance") ? readNumber(this.reader.value(this.row, "tolerance")) : BLANK;
+  }
+  get polarityText(): string | null {
+    return this.reader.has("polarity") ? cellTextAsWritten(this.reader.value(this.row, "polarity")) : null;
+  }
   get actualCell(): string {
     return this.reader.cell(this.row, "actual") as string;
   }
@@ -160,16 +173,7 @@ export function readLongRows(
       );
       continue;
     }
-    const observation = new RowObservation(
-      period,
-      row,
-      readNumber(reader.value(row, "actual")),
-      readNumber(reader.value(row, "target")),
-      reader.has("threshold") ? readNumber(reader.value(row, "threshold")) : BLANK,
-      reader.has("tolerance") ? readNumber(reader.value(row, "tolerance")) : BLANK,
-      reader.has("polarity") ? cellTextAsWritten(reader.value(row, "polarity")) : null,
-      reader,
-    );
+    const observation = new RowObservation(period, row, reader);
     draft.byPeriod.set(ordinal, observation);
     draft.observations.push(observation);
     tally.scored();
