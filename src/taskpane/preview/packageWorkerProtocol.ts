@@ -1,6 +1,6 @@
 /**
  * The messages between the preview's page and the worker that holds its workbook's package
- * (docs/adr/0021): plain data only, as postMessage copies them (structured clone), never a
+ * (docs/adr/0022): plain data only, as postMessage copies them (structured clone), never a
  * function or a class's instance. Each request carries an id; its replies carry the same.
  */
 import type { RefreshStep, RunOptions, Scored, Scoring } from "../../app/scoring";
