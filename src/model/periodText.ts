@@ -721,11 +721,47 @@ function allYearlessOf(read: readonly PeriodReading[]): YearlessGranularity | nu
     : null;
 }
 
+/**
+ * The month a whole number writes as YYYYMM (202401: January 2024), as databases and ERP exports
+ * key their periods: 190001 to 210012, its last two digits 01 to 12; the number or its six digits
+ * as text. Null for anything else.
+ */
+function yearMonthOf(value: CellValue): Period | null {
+  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+  if (!/^\d{6}$/.test(text)) return null;
+  const n = Number(text);
+  const month = n % 100;
+  return n >= 190001 && n <= 210012 && month >= 1 && month <= 12
+    ? monthPeriod(Math.floor(n / 100), month)
+    : null;
+}
+
+/**
+ * A column of YYYYMM months: every filled cell one (yearMonthOf), at least one filled. Taken
+ * only as a whole column, where the reader reads a period: one such number alone may be an amount,
+ * a code or a date serial.
+ */
+export function readsAsYearMonths(values: readonly CellValue[]): boolean {
+  let filled = 0;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    if (isDateCell(v) || yearMonthOf(v) === null) return false;
+    filled++;
+  }
+  return filled > 0;
+}
+
 function readSequence(
   values: readonly CellValue[],
   context: PeriodContext,
   across: boolean,
 ): PeriodColumnReading {
+  const yearMonths = !across && readsAsYearMonths(values);
+  const parse = (v: CellValue): Parsed | null => {
+    if (!yearMonths) return parseCell(v, numberedOf(context));
+    const period = yearMonthOf(v);
+    return period && { kind: "period", period };
+  };
   // A long table's column repeats a few dozen periods over its rows: each distinct value is read
   // once, and its reading shared by every row holding it (readings are never changed in place).
   const byValue = new Map<CellValue, Parsed | null>();
@@ -734,9 +770,9 @@ function readSequence(
     if (isBlank(v)) return null;
     const memo = isDateCell(v) ? byDate : typeof v === "object" ? null : byValue;
     const key = isDateCell(v) ? v.date : v;
-    if (memo === null) return parseCell(v, numberedOf(context));
+    if (memo === null) return parse(v);
     let p = memo.get(key as never);
-    if (p === undefined) memo.set(key as never, (p = parseCell(v, numberedOf(context))));
+    if (p === undefined) memo.set(key as never, (p = parse(v)));
     return p;
   };
   const parsed = values.map(parseOnce);

@@ -7,7 +7,7 @@
  */
 import type { ColumnRole } from "./headers";
 import { roleOfHeader, withoutAccents } from "./headers";
-import { readPeriodCell, readPeriodColumn } from "./periodText";
+import { readPeriodCell, readPeriodColumn, readsAsYearMonths } from "./periodText";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import { cellAt, isDateCell } from "./snapshot";
 import { isBlankCell, readNumber } from "./values";
@@ -106,6 +106,13 @@ export function profileColumn(
       }
     }
   }
+  // Months keyed as YYYYMM numbers (202401) under a header that names a period (month_id,
+  // fiscal_period): periods, not values. Under any other header such numbers may be amounts or codes.
+  const yearMonths = numbers === filled && namesPeriod(header) && readsAsYearMonths(values);
+  if (yearMonths) {
+    periods = filled;
+    numbers = 0;
+  }
   const periodScore = periods === 0 ? 0 : readPeriodColumn(values).score;
   return {
     col,
@@ -122,6 +129,15 @@ export function profileColumn(
     seriesKinds: kinds.size,
     sentences,
   };
+}
+
+/** Headers written for a month's YYYYMM key besides the period's words ("yyyymm", "AAAAMM"). */
+const YEAR_MONTH_HEADER = /^(yyyymm|aaaamm|jjjjmm|yearmonth|anomes|annomese)$/;
+
+/** Whether a header names a period in one of its words ("month_id", "fiscal_period", "Mes"). */
+function namesPeriod(header: string): boolean {
+  const w = words(header);
+  return YEAR_MONTH_HEADER.test(w.join("")) || w.some((word) => roleOfHeader(word) === "period");
 }
 
 /** A column read as periods: most of its filled cells are dates or period text. */
