@@ -167,6 +167,12 @@ export function useScorecardSession(port: InteractiveWorkbook) {
         const onProgress = async (step: RefreshStep, scored?: Scored) => {
           setProgress(STEPS[step]);
           if (step !== "writing" || !scored) return nextTask();
+          // The scorecard shown already (a refresh of the same reading): nothing new to draw.
+          const current = stateRef.current;
+          if (!definition && current.phase === "ready" && current.scoring === scored) {
+            onShown?.();
+            return;
+          }
           setState((shown) =>
             shown.phase === "ready"
               ? { ...shown, definition: definition ?? shown.definition, scoring: scored }

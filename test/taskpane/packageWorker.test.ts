@@ -6,6 +6,7 @@
  * workbook written, the same sentence for a file it cannot open.
  */
 import { runScorecard } from "../../src/app/scorecard";
+import * as scoring from "../../src/app/scoring";
 import { readWorkbookState, scoreWorkbook, type Scored } from "../../src/app/scoring";
 import { openPreviewWorkbook } from "../../src/taskpane/preview/openPreviewWorkbook";
 import { servePackage } from "../../src/taskpane/preview/packageWorkerHandler";
@@ -93,6 +94,27 @@ describe("the preview's package worker", () => {
     // The page's model and result, with the report of the worker's refresh.
     expect(outcome.model).toBe(held.model);
     expect(outcome.report).toEqual(held.report);
+  });
+
+  it("scores the reading it sends while the page draws it, and refreshes it without scoring again", async () => {
+    const bytes = await sampleWorkbookBytes();
+    const local = await openBrowserPackage(bytes.slice());
+    await runScorecard(local, {}, true);
+    const expected = await runScorecard(local, {}, true);
+    const port = await openInWorker(bytes.slice());
+    await port.refreshScorecard({}, () => undefined);
+    const scorings = jest.spyOn(scoring, "scoreWorkbook");
+    await readWorkbookState(port);
+    // The worker scores the reading it sent, unasked; the refresh that follows scores nothing.
+    for (let waited = 0; scorings.mock.calls.length === 0 && waited < 20000; waited += 10)
+      await new Promise((resume) => setTimeout(resume, 10));
+    expect(scorings).toHaveBeenCalledTimes(1);
+    scorings.mockClear();
+    const outcome = await port.refreshScorecard({}, () => undefined);
+    expect(scorings).not.toHaveBeenCalled();
+    scorings.mockRestore();
+    // The page's own thread, refreshing twice, reports the same (the write's time aside).
+    expect(outcome).toMatchObject({ ok: true, report: expected.ok ? expected.report : null });
   });
 
   it.each([

@@ -6,6 +6,7 @@
  * (packageWorker.worker.ts) so that jest runs it as it is, with the page's side, in one process.
  */
 import { runScorecard } from "../../app/scorecard";
+import { readWorkbookState, scoreWorkbook, type RunOptions } from "../../app/scoring";
 import { openBrowserPackage } from "../../workbook/package/browserPackage";
 import { openFailureSentence } from "../../workbook/package/openFailure";
 import type { PackageWorkbook } from "../../workbook/package/packageWorkbook";
@@ -14,6 +15,21 @@ import type { WorkerReplies, WorkerReply, WorkerRequest } from "./packageWorkerP
 /** Sends a reply to the page; `transfer` hands buffers over instead of copying them. */
 export type PostReply = (reply: WorkerReply, transfer?: Transferable[]) => void;
 
+/**
+ * A reading scored under its stored definition, in a task of its own once the reading is sent:
+ * what a refresh of it under that definition would score first, as runScorecard reuses it.
+ */
+function scoreAhead(port: PackageWorkbook): Promise<RunOptions["scored"]> {
+  return new Promise((resume) => setTimeout(resume, 0))
+    .then(() => readWorkbookState(port))
+    .then((state) => {
+      if ("code" in state || !state.stored) return undefined;
+      const scoring = scoreWorkbook(state, state.stored);
+      return scoring.ok ? { snapshot: state.snapshot, definition: state.stored, scoring } : undefined;
+    })
+    .catch(() => undefined);
+}
+
 /** A handler of the page's requests, one package at a time (a new "open" replaces the last). */
 export function servePackage(post: PostReply): (request: WorkerRequest) => Promise<void> {
   let port: PackageWorkbook | null = null;
@@ -21,8 +37,16 @@ export function servePackage(post: PostReply): (request: WorkerRequest) => Promi
     if (!port) throw new Error("no workbook is open");
     return port;
   };
+  /**
+   * The reading last sent, scored while the page draws it (the Scorecard and History sheets
+   * the write just made, read again): the Refresh that follows writes without scoring it again.
+   * Any write drops it.
+   */
+  let ahead: Promise<RunOptions["scored"]> | null = null;
 
   async function answer(request: WorkerRequest): Promise<WorkerReplies[keyof WorkerReplies]> {
+    const scored = request.kind === "refresh" ? await ahead : undefined;
+    if (request.kind !== "read") ahead = null;
     switch (request.kind) {
       case "open":
         try {
@@ -32,8 +56,11 @@ export function servePackage(post: PostReply): (request: WorkerRequest) => Promi
           port = null;
           return { ok: false, failure: openFailureSentence(e, request.fileName, "pane") };
         }
-      case "read":
-        return opened().readSnapshot();
+      case "read": {
+        const snapshot = await opened().readSnapshot();
+        ahead = scoreAhead(opened());
+        return snapshot;
+      }
       case "applyPlan":
         await opened().applyPlan(request.plan);
         return null;
@@ -44,10 +71,13 @@ export function servePackage(post: PostReply): (request: WorkerRequest) => Promi
         // A copy: the package keeps its own bytes for the next read and write.
         return (await opened().toBytes()).slice();
       case "refresh": {
+        // The stored definition, given as itself, so that its scoring made ahead is the one reused.
+        const reused = scored && !request.options.definition ? { definition: scored.definition, scored } : {};
         const outcome = await runScorecard(
           opened(),
           {
             ...request.options,
+            ...reused,
             onProgress: (step) => post({ id: request.id, kind: "progress", step }),
           },
           true,
