@@ -59,9 +59,10 @@ export interface NewGrid {
   /** The format of a number with none of its own, by row and column from 0 (a CSV's plain numbers). */
   readonly plainFormat?: (row: number, col: number) => string | null;
   /**
-   * Where the rows' XML goes, a batch of UTF-8 at a time, in order, when it is not to be held in
-   * the package: the sheet's part then has <sheetData/> where they go (csvWorkbook.ts puts them
-   * there, deflated, once the package is written). A sheet whose rows go apart has no other cells.
+   * Where the rows' XML goes when it is not to be held in the package: a batch of UTF-8 at a
+   * time, in order, in a buffer used again once the call returns. The sheet's part then has
+   * <sheetData/> where they go (csvWorkbook.ts puts them there, deflated, once the package is
+   * written). A sheet whose rows go apart has no other cells.
    */
   readonly writeRows?: (xml: Uint8Array) => void;
 }
@@ -165,6 +166,9 @@ class Looks {
   }
 }
 
+/** Each style's attribute, made once: a million rows of numbers share a few. */
+const styleAttributes: string[] = [];
+
 function cellXml(
   ref: string,
   value: NewCellValue,
@@ -172,7 +176,7 @@ function cellXml(
   strings: SharedStrings,
   sheetName: string,
 ): string {
-  const s = style ? ` s="${style}"` : "";
+  const s = style ? (styleAttributes[style] ??= ` s="${style}"`) : "";
   // An empty text is an empty cell, as when typed into Excel.
   if (value === null || value === undefined || value === "") return style ? `<c r="${ref}"${s}/>` : "";
   if (value instanceof Date) return `<c r="${ref}"${s}><v>${excelSerial(value)}</v></c>`;
@@ -281,7 +285,8 @@ function worksheetXml(
       looks,
       strings,
       sheet.name,
-      sheet.grid.writeRows ?? ((xml) => gridRows.push(xml)),
+      // The rows' bytes are handed on in a buffer used again for the next ones: kept, they are copied.
+      sheet.grid.writeRows ?? ((xml) => gridRows.push(xml.slice())),
     );
     lastRow = Math.max(lastRow, written.lastRow);
     lastCol = Math.max(lastCol, written.lastCol);
@@ -348,8 +353,8 @@ function worksheetXml(
   ];
 }
 
-/** About this many characters of rows are encoded at a time. */
-const GRID_BATCH_CHARS = 1 << 20;
+/** About this many bytes of rows are handed on at a time. */
+const GRID_BATCH_BYTES = 1 << 20;
 
 /**
  * A grid's rows as <row> elements, in order, encoded as UTF-8 a batch at a time and handed to
@@ -364,12 +369,19 @@ function gridXml(
   write: (xml: Uint8Array) => void,
 ): { lastRow: number; lastCol: number } {
   const styleOf = new Map<string, number>();
-  let batch: string[] = [];
-  let batchChars = 0;
+  // Each row encoded into one reused buffer: no string of a megabyte of rows is made (joining
+  // them took most of the rows' time, and their memory was garbage at once).
+  const buffer = new Uint8Array(GRID_BATCH_BYTES);
+  let filled = 0;
   const flush = () => {
-    if (batch.length) write(utf8.encode(batch.join("")));
-    batch = [];
-    batchChars = 0;
+    if (filled) write(buffer.subarray(0, filled));
+    filled = 0;
+  };
+  const add = (row: string) => {
+    // UTF-8 takes at most three bytes for a UTF-16 code unit.
+    if (filled + row.length * 3 > buffer.length) flush();
+    if (row.length * 3 > buffer.length) write(utf8.encode(row));
+    else filled += utf8.encodeInto(row, buffer.subarray(filled)).written;
   };
   let lastRow = 1;
   let lastCol = 1;
@@ -377,17 +389,20 @@ function gridXml(
   const letters: string[] = [];
   grid.rows.forEach((values, r) => {
     const formats = grid.formats?.[r];
+    // The row's number as text once, not once a cell.
+    const rowNumber = String(r + 1);
     let xml = "";
     for (let c = 0; c < values.length; c++) {
       const format =
         formats?.[c] ?? (typeof values[c] === "number" ? grid.plainFormat?.(r, c) : null) ?? null;
       let style = 0;
       if (format) {
-        style = styleOf.get(format) ?? looks.index({ numberFormat: format });
-        styleOf.set(format, style);
+        const known = styleOf.get(format);
+        if (known === undefined) styleOf.set(format, (style = looks.index({ numberFormat: format })));
+        else style = known;
       }
       const cell = cellXml(
-        `${(letters[c] ??= columnLetters(c + 1))}${r + 1}`,
+        (letters[c] ??= columnLetters(c + 1)) + rowNumber,
         values[c] ?? null,
         style,
         strings,
@@ -395,13 +410,10 @@ function gridXml(
       );
       if (!cell) continue;
       xml += cell;
-      lastCol = Math.max(lastCol, c + 1);
+      if (c >= lastCol) lastCol = c + 1;
     }
     if (!xml) return;
-    const row = `<row r="${r + 1}">${xml}</row>`;
-    batch.push(row);
-    batchChars += row.length;
-    if (batchChars >= GRID_BATCH_CHARS) flush();
+    add(`<row r="${rowNumber}">${xml}</row>`);
     lastRow = r + 1;
   });
   flush();
