@@ -15,8 +15,8 @@ const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const PLAIN = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
- * Reads "95%", "1,234.5", "$1,200", "-12", "(1,200)" as numbers where the reading is unambiguous;
- * anything else (including "1,5" or "1.234,5") stays text.
+ * Reads "95%", "1,234.5", "$1,200", "-12", "(1,200)", "1,234.50-" as numbers where the reading is
+ * unambiguous; anything else (including "1,5" or "1.234,5") stays text.
  */
 export function numberFromText(raw: string): number | null {
   let s = raw.trim().replace(/\u00a0/g, " ");
@@ -25,6 +25,14 @@ export function numberFromText(raw: string): number | null {
   if (paren) {
     negative = true;
     s = (paren[1] as string).trim();
+  }
+  // A trailing minus, as SAP and other ERP exports write a negative amount ("1,234.50-").
+  const trailingMinus = /^(.*\d)\s?[-−]$/.exec(s);
+  if (trailingMinus) {
+    if (negative) return null;
+    negative = true;
+    s = trailingMinus[1] as string;
+    if (/^[-−+(]/.test(s)) return null;
   }
   if (/^[-−]/.test(s)) {
     if (negative) return null;

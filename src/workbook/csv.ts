@@ -218,10 +218,18 @@ const EXPONENT = /^(\d+\.?\d*|\.\d+)[eE][-+]?\d+$/;
 /** A number format showing `decimals` decimals, thousands grouped or not, with its extras. */
 function formatCode(
   number: { grouped: boolean; decimals: number },
-  extras: { percent: boolean; currency: string | null; suffix: boolean; spaced: boolean; brackets: boolean },
+  extras: {
+    percent: boolean;
+    currency: string | null;
+    suffix: boolean;
+    spaced: boolean;
+    brackets: boolean;
+    trailingMinus: boolean;
+  },
 ): string | null {
-  if (!extras.percent && !extras.currency && !number.grouped && !extras.brackets) return null;
-  const places = extras.percent || extras.currency || number.grouped ? number.decimals : 0;
+  const shown = extras.percent || extras.currency || number.grouped || extras.trailingMinus;
+  if (!shown && !extras.brackets) return null;
+  const places = shown ? number.decimals : 0;
   let code = `${number.grouped ? "#,##0" : "0"}${places > 0 ? `.${"0".repeat(places)}` : ""}`;
   if (extras.percent) code += "%";
   if (extras.currency) {
@@ -230,7 +238,9 @@ function formatCode(
     const space = extras.spaced ? " " : "";
     code = extras.suffix ? `${code}${space}${symbol}` : `${symbol}${space}${code}`;
   }
-  return extras.brackets ? `${code};(${code})` : code;
+  // A negative shown as it was written: in brackets, or with its minus after it ("12,000.00-").
+  if (extras.brackets) return `${code};(${code})`;
+  return extras.trailingMinus ? `${code};${code}-` : code;
 }
 
 /** What a number may start with besides a digit: a bracket, a sign, a currency, a separator. */
@@ -249,6 +259,7 @@ function writtenNumber(field: string): WrittenNumber | null {
   const brackets = !plain && /^\(.*\)$/.test(s);
   if (brackets) s = s.slice(1, -1).trim();
   let negative = false;
+  let trailingMinus = false;
   const sign = () => {
     const m = /^([-+−])\s?/.exec(s);
     if (!m) return;
@@ -260,6 +271,14 @@ function writtenNumber(field: string): WrittenNumber | null {
   let spaced = false;
   let percent = false;
   if (!plain) {
+    // A trailing minus, as SAP and other ERP exports write a negative amount ("12.000,00-").
+    const minus = /^(.*\d)\s?[-−]$/.exec(s);
+    if (minus) {
+      s = minus[1] as string;
+      if (/^[-+−(]/.test(s)) return null;
+      negative = true;
+      trailingMinus = true;
+    }
     sign();
     const prefix = PREFIX_CURRENCY.exec(s);
     if (prefix) {
@@ -281,7 +300,7 @@ function writtenNumber(field: string): WrittenNumber | null {
     }
   }
   if ((brackets && negative) || (percent && currency)) return null;
-  const extras = { percent, currency, suffix, spaced, brackets };
+  const extras = { percent, currency, suffix, spaced, brackets, trailingMinus };
   const make = (digits: string, grouped: boolean, decimals: number): Written | null => {
     const n = Number(digits);
     if (!Number.isFinite(n)) return null;

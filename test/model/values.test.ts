@@ -41,12 +41,19 @@ describe("numbers stored as text", () => {
     ["-$5", -5],
     [" 42 ", 42],
     ["1e3", 1000],
+    // A trailing minus, as SAP and other ERP exports write a negative amount.
+    ["1,234.50-", -1234.5],
+    ["500-", -500],
+    ["12.5 -", -12.5],
   ])("reads %p as %p", (text, value) => {
     expect(numberFromText(text)).toBe(value);
   });
-  it.each(["1,5", "1.234,5", "n/a", "—", "12 apples", "1,23,4", "", "--5"])("leaves %p as text", (text) => {
-    expect(numberFromText(text)).toBeNull();
-  });
+  it.each(["1,5", "1.234,5", "n/a", "—", "12 apples", "1,23,4", "", "--5", "-12-", "(12)-", "2024-01-", "-"])(
+    "leaves %p as text",
+    (text) => {
+      expect(numberFromText(text)).toBeNull();
+    },
+  );
   it("tells blanks, errors, text and numbers apart", () => {
     expect(readNumber(null)).toEqual({ kind: "blank" });
     expect(readNumber("  ")).toEqual({ kind: "blank" });

@@ -118,6 +118,25 @@ describe("numbers of a CSV export keep how they were written", () => {
     ]);
   });
 
+  it("as a negative with its minus after it, as SAP exports write them", () => {
+    expect(cells('Line;Plan;Ist\nZinsen;"12.000,00-";20.382,44-\nSteuern;500-;1.234,5\n')).toEqual([
+      [
+        ["Zinsen", null],
+        [-12000, "#,##0.00;#,##0.00-"],
+        [-20382.44, "#,##0.00;#,##0.00-"],
+      ],
+      [
+        ["Steuern", null],
+        [-500, "0;0-"],
+        [1234.5, "#,##0.0"],
+      ],
+    ]);
+    expect(parseCsv('KPI,Actual,Note\nCost,"1,234.50-",-12-\nFee,7.5-,(3-)\n').rows.slice(1)).toEqual([
+      ["Cost", -1234.5, "-12-"],
+      ["Fee", -7.5, "(3-)"],
+    ]);
+  });
+
   it("leaves plain numbers General and text that only looks numeric as text", () => {
     expect(cells("KPI;Actual;Code\nA;1050;1,2,3\nB;0,5;$\nC;-7;(12)%\n")).toEqual([
       [
