@@ -230,6 +230,11 @@ const CATALOGUE = {
     (p: Params, pane: boolean) =>
       `The budget is given at several stages (${p.stages}) and none is said to be the one in force: say which is the target${pane ? ` in the set-up (${q(p.suggested!)})` : ` (bsc --map target=${q(p.suggested!)}, or the task pane's set-up)`}${p.split ? `; each line is given once for each value of ${q(p.split)}: name it as the entity to score them apart${pane ? "" : ` (--map entity=${q(p.split)})`}` : ""}.`,
   ],
+  "account-open": [
+    "error",
+    (p: Params, pane: boolean) =>
+      `The target and the actual are each given for several accounts (${p.pairs}) and none is said to be the one scored: say which pair to score${pane ? ` in the set-up (${q(p.target!)} against ${q(p.actual!)})` : ` (bsc --map target=${q(p.target!)} --map actual=${q(p.actual!)}, or the task pane's set-up)`}.`,
+  ],
   "kpi-names-repeat": [
     "error",
     (p: Params, pane: boolean) =>
@@ -439,6 +444,7 @@ export const FATAL_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "period-not-found",
   "months-across-no-year",
   "budget-stage-open",
+  "account-open",
   "kpi-names-repeat",
   "group-workbook",
 ]);

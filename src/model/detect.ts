@@ -8,7 +8,9 @@ import {
   isPivotLabelHeader,
   isYearHeader,
   kpiMapColumnOfHeader,
+  accountCodeOf,
   budgetStageOf,
+  headerPhrase,
   namesRevenueCollected,
   namesRevenueEstimate,
   normalizeHeader,
@@ -80,6 +82,11 @@ export interface DetectedTable {
    * (the last stands as the target until then).
    */
   readonly budgetStages?: readonly { readonly col: number; readonly text: string }[];
+  /**
+   * Targets and actuals given once per account (prev_def_cp beside pagato_cp, and again for cash
+   * and residuals): the pairs the user is asked to choose from.
+   */
+  readonly accounts?: readonly AccountPair[];
   /** Transposed: the rows whose labels name the actual and the target. */
   readonly seriesRows?: { readonly actual: number; readonly target: number };
   /** Pairs: the column that says what a row's value is (Actual, Target…), and the value's column. */
@@ -200,6 +207,7 @@ function mapHeaders(
       .map((v) => ({ col: v.col, text: headerAt(sheet, row, v.col) })),
     issues,
   );
+  const accounts = accountPairs(sheet, row, valueColumns);
   const inferred: string[] = [];
   const actualHeader = columns.actual === undefined ? "" : cellText(cellAt(sheet, row, columns.actual));
   if (columns.target === undefined && namesRevenueCollected(actualHeader)) {
@@ -331,6 +339,7 @@ function mapHeaders(
       periodColumns,
       ...(inferred.length ? { inferred } : {}),
       ...(budgetStages.length ? { budgetStages } : {}),
+      ...(accounts.length ? { accounts } : {}),
     },
     periodHeaders,
   };
@@ -338,16 +347,60 @@ function mapHeaders(
 
 type Mapped = Pick<
   DetectedTable,
-  "columns" | "headers" | "issues" | "periodColumns" | "inferred" | "budgetStages"
+  "columns" | "headers" | "issues" | "periodColumns" | "inferred" | "budgetStages" | "accounts"
 >;
 
 /** Words of a budget in force, after its modifications. */
 const BUDGET_IN_FORCE =
-  /\b(total|vigente|definitivo|definitif|modificado|actualizado|atualizado|revised|amended|final|current|adjusted|aktuell|aggiornato|gewijzigd)\b/i;
+  /\b(total|vigente|definitivo|definitive|definitivi|definitif|modificado|actualizado|atualizado|revised|amended|final|current|adjusted|aktuell|aggiornato|gewijzigd)\b/i;
+
+/** Whether a header names the budget in force, its words as they say it (prev_def_cp: Previsioni definitive). */
+const namesBudgetInForce = (header: string): boolean =>
+  BUDGET_IN_FORCE.test(withoutAccents(headerPhrase(header)));
 
 /** Whether a second target header names the budget in force where the first names the one first adopted. */
 const laterBudget = (second: string, first: string): boolean =>
-  BUDGET_IN_FORCE.test(withoutAccents(second)) && !BUDGET_IN_FORCE.test(withoutAccents(first));
+  namesBudgetInForce(second) && !namesBudgetInForce(first);
+
+/** One account's target in force and actual, where an export gives them once per account. */
+export interface AccountPair {
+  /** The account's code, as the headers end ("cp"). */
+  readonly code: string;
+  readonly target: { readonly col: number; readonly text: string };
+  readonly actual: { readonly col: number; readonly text: string };
+}
+
+/**
+ * Targets and actuals given once per account, each header ending in the account's code (a state
+ * budget's outturn: prev_def_rs, prev_def_cp, prev_def_cs beside pagato_rs, pagato_cp, pagato_cs
+ * for residuals, competence and cash): each account's target in force and its actual. Where two
+ * accounts or more have both, which pair is scored is the user's to say (read.ts asks); empty
+ * where any value column names no account.
+ */
+function accountPairs(
+  sheet: SheetSnapshot,
+  row: number,
+  valueColumns: readonly { col: number; series: "actual" | "target" }[],
+): AccountPair[] {
+  const byCode = new Map<
+    string,
+    { target?: { col: number; text: string }; actual?: { col: number; text: string } }
+  >();
+  for (const v of valueColumns) {
+    const text = headerAt(sheet, row, v.col);
+    const code = accountCodeOf(text)?.code;
+    if (code === undefined) return [];
+    const entry = byCode.get(code) ?? {};
+    const earlier = entry[v.series];
+    if (earlier === undefined || (v.series === "target" && laterBudget(text, earlier.text)))
+      entry[v.series] = { col: v.col, text };
+    byCode.set(code, entry);
+  }
+  const pairs = [...byCode].flatMap(([code, { target, actual }]) =>
+    target && actual ? [{ code, target, actual }] : [],
+  );
+  return pairs.length >= 2 ? pairs : [];
+}
 
 const headerAt = (sheet: SheetSnapshot, row: number, col: number): string =>
   cellText(cellAt(sheet, row, col));
@@ -368,7 +421,7 @@ function settleBudgetStages(
   issues: Issue[],
 ): { col: number; text: string }[] {
   if (targets.length < 2 || !targets.every((t) => budgetStageOf(t.text) !== null)) return [];
-  if (targets.some((t) => BUDGET_IN_FORCE.test(withoutAccents(t.text)))) return [];
+  if (targets.some((t) => namesBudgetInForce(t.text))) return [];
   const kept = targets.filter((t) => budgetStageOf(t.text) !== "draft");
   const chosen = kept[kept.length - 1];
   if (!chosen) return [];

@@ -391,6 +391,9 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Valore effettivo",
       "Valore attuale",
       "Erogato",
+      // Paid out of the appropriation, as a state budget's outturn writes its spending (pagato_cp).
+      "Pagato",
+      "Pagati",
       // As a label writes it of what it counts: risorse erogate, fondi erogati, somma erogata.
       "Erogati",
       "Erogate",
@@ -411,6 +414,11 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Previsto",
       "Stanziato",
       "Dotazione",
+      // An Italian public budget's appropriations, first adopted and in force (prev_iniz, prev_def).
+      "Previsioni iniziali",
+      "Previsioni definitive",
+      "Stanziamenti iniziali",
+      "Stanziamenti definitivi",
     ],
     threshold: ["Soglia", "Soglia di allarme", "Limite"],
     tolerance: ["Tolleranza", "Tolleranza %"],
@@ -703,7 +711,66 @@ export function budgetStageOf(header: string): "draft" | "stage" | null {
 /** Amount words after a role's word: "Budget Amount", "Actual Amount", "Realizado monto". */
 const TRAILING_WORDS = ["amount", "amt", "importo", "montant", "monto", "montante", "betrag", "bedrag"];
 
+/**
+ * A snake_case export's account or qualifier code after its words ("pagato_cp": competence,
+ * "prev_def_cs": cash), and the words before it; null where the header ends in no such code.
+ */
+export function accountCodeOf(header: string): { readonly code: string; readonly rest: string } | null {
+  const trimmed = header.trim();
+  const match = /_(\p{L}{1,2})$/u.exec(trimmed);
+  if (!match) return null;
+  const rest = trimmed.slice(0, -match[0].length);
+  return /\p{L}{3}/u.test(rest) ? { code: (match[1] as string).toLowerCase(), rest } : null;
+}
+
+/** Header phrases of two words or more, as words, for reading their abbreviations (prev_def). */
+const PHRASES: readonly { readonly words: readonly string[]; readonly text: string }[] = COLUMN_ROLES.flatMap(
+  (role) =>
+    headerWords(role).flatMap((text) => {
+      const words = withoutAccents(text).toLowerCase().split(/\s+/);
+      return words.length >= 2 ? [{ words, text }] : [];
+    }),
+);
+
+/**
+ * The phrase a header abbreviates word by word ("prev_def" → "Previsioni definitive", "act_val" →
+ * "Actual value"): each of its two or more words, of three letters or more, begins the phrase's word
+ * at its place, and every phrase it may abbreviate names one role. Null where it abbreviates none.
+ */
+export function expandAbbreviation(header: string): string | null {
+  const tokens = withoutAccents(header)
+    .toLowerCase()
+    .split(/[_\s]+/)
+    .filter((t) => t !== "");
+  if (tokens.length < 2 || tokens.some((t) => t.length < 3 || !/^\p{L}+$/u.test(t))) return null;
+  const found = PHRASES.filter(
+    (p) => p.words.length === tokens.length && p.words.every((w, i) => w.startsWith(tokens[i] as string)),
+  );
+  const roles = new Set(found.map((p) => ROLE_BY_HEADER.get(normalizeHeader(p.text))));
+  return roles.size === 1 ? (found[0]?.text ?? null) : null;
+}
+
+/** A header as its words say it: its account code left aside, its abbreviations written out. */
+export function headerPhrase(header: string): string {
+  const rest = accountCodeOf(header)?.rest ?? header;
+  return expandAbbreviation(rest) ?? rest;
+}
+
 export function roleOfHeader(text: string): ColumnRole | null {
+  const role = roleOfWords(text);
+  if (role !== null) return role;
+  // An export's snake_case header: its account code aside ("pagato_cp"), its abbreviations written
+  // out ("prev_def_cp": Previsioni definitive).
+  const coded = accountCodeOf(text);
+  if (coded) {
+    const rest = roleOfWords(coded.rest);
+    if (rest !== null) return rest;
+  }
+  const phrase = expandAbbreviation(coded?.rest ?? text);
+  return phrase === null ? null : (ROLE_BY_HEADER.get(normalizeHeader(phrase)) ?? null);
+}
+
+function roleOfWords(text: string): ColumnRole | null {
   const key = normalizeHeader(text);
   const exact = ROLE_BY_HEADER.get(key);
   if (exact !== undefined) return exact;

@@ -732,6 +732,40 @@ export function readScorecard(
   const open = mapping.target === undefined ? tables.find((t) => t.budgetStages?.length) : undefined;
   if (open) return { ok: false, issues, ...stageQuestion(open) };
 
+  /**
+   * Targets and actuals given once per account (a state budget's residuals, competence and cash):
+   * which pair is scored is asked, the account whose target fills the most lines offered first,
+   * where reading so scores a KPI.
+   */
+  const accountQuestion = (table: DetectedTable): { fatal: Issue; suggestion?: ReadSuggestion } => {
+    const sheet = book.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
+    const filled = (col: number): number => {
+      let count = 0;
+      for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+        const n = readNumber(cellAt(sheet, row, col));
+        if (n.kind === "number" && n.value !== 0) count++;
+      }
+      return count;
+    };
+    const pairs = [...(table.accounts ?? [])].sort((a, b) => filled(b.target.col) - filled(a.target.col));
+    const offered = pairs[0] as NonNullable<DetectedTable["accounts"]>[number];
+    const fatal = issue("account-open", sheetCell(table.sheet, table.headerRow, offered.target.col), {
+      pairs: pairs.map((p) => `"${p.target.text}" and "${p.actual.text}"`).join(", "),
+      target: offered.target.text,
+      actual: offered.actual.text,
+    });
+    if (options.suggest === false) return { fatal };
+    const guess = pairs
+      .map((p) => ({ target: p.target.text, actual: p.actual.text }))
+      .find((tried) => scoresWith(tried));
+    return guess ? { fatal, suggestion: { mapping: guess, block: tableAddress(table) } } : { fatal };
+  };
+  const accounts =
+    mapping.target === undefined && mapping.actual === undefined
+      ? tables.find((t) => t.accounts?.length)
+      : undefined;
+  if (accounts) return { ok: false, issues, ...accountQuestion(accounts) };
+
   // KPI names that repeat where another column names each row once: which names the KPIs is asked
   // (kpiNames.ts), that column offered where reading with it scores a KPI.
   for (const table of mapping.kpi === undefined ? tables : []) {

@@ -247,6 +247,25 @@ describe("the sentences of the issue catalogue", () => {
     );
   });
 
+  it("ask which account's target and actual to score where each is given once per account", () => {
+    const pairs = {
+      pairs: '"prev_def_cp" and "pagato_cp", "prev_def_cs" and "pagato_cs"',
+      target: "prev_def_cp",
+      actual: "pagato_cp",
+    };
+    const asked = issue("account-open", "Data!E1", pairs);
+    expect(asked).toMatchObject({
+      code: "account-open",
+      severity: "error",
+      cell: "Data!E1",
+      message:
+        'The target and the actual are each given for several accounts ("prev_def_cp" and "pagato_cp", "prev_def_cs" and "pagato_cs") and none is said to be the one scored: say which pair to score (bsc --map target="prev_def_cp" --map actual="pagato_cp", or the task pane\'s set-up).',
+    });
+    expect(asked.pane).toContain(
+      'say which pair to score in the set-up ("prev_def_cp" against "pagato_cp").',
+    );
+  });
+
   it("ask which column names the KPIs where the KPI column repeats its names", () => {
     expect(
       issue("kpi-names-repeat", "PDM!W1", {
@@ -294,6 +313,7 @@ describe("the sentences of the issue catalogue", () => {
         "mapped-header-twice",
         "months-across-no-year",
         "budget-stage-open",
+        "account-open",
         "kpi-names-repeat",
         "no-scorecard-table",
         "period-mixed",
