@@ -140,10 +140,12 @@ interface FixedCell {
 
 function treatRow(kpi: KpiModel, o: Observation, byColumns: RuleInputs, fixed: FixedCell[]): Treatment {
   if (kpi.polarity === null || kpi.aggregation === null) return { kind: "status", status: "none" };
-  if (storedAsText(o.actual) || storedAsText(o.target)) {
+  // Each number read once: a long table's row reads them from its cells when asked (longLayout.ts).
+  const { actual, target, threshold: thresholdRead, tolerance: toleranceRead, polarityText } = o;
+  if (storedAsText(actual) || storedAsText(target)) {
     for (const [reading, cell] of [
-      [o.actual, o.actualCell],
-      [o.target, o.targetCell],
+      [actual, o.actualCell],
+      [target, o.targetCell],
     ] as const)
       if (storedAsText(reading) && cell) fixed.push({ cell, reason: "text-number", value: reading.fromText });
     return { kind: "status", status: scoreRow(kpi, o).status };
@@ -156,11 +158,11 @@ function treatRow(kpi: KpiModel, o: Observation, byColumns: RuleInputs, fixed: F
   if (kpi.polarityOverride !== null) {
     polarity = { fixed: kpi.polarityOverride };
     live = false;
-  } else if (o.polarityText !== null && readPolarityAsSheet(o.polarityText) !== kpi.polarity) {
+  } else if (polarityText !== null && readPolarityAsSheet(polarityText) !== kpi.polarity) {
     polarity = { fixed: kpi.polarity };
     live = false;
-    if (o.polarityCell) fixed.push({ cell: o.polarityCell, reason: "polarity", value: o.polarityText });
-  } else if (o.polarityText === null && "fixed" in polarity && polarity.fixed !== kpi.polarity) {
+    if (o.polarityCell) fixed.push({ cell: o.polarityCell, reason: "polarity", value: polarityText });
+  } else if (polarityText === null && "fixed" in polarity && polarity.fixed !== kpi.polarity) {
     // No Polarity column, and a direction inferred from the file (a cost): the rule reads the
     // KPI's Actual and Target cells still, with its polarity written in.
     polarity = { fixed: kpi.polarity };
@@ -175,19 +177,19 @@ function treatRow(kpi: KpiModel, o: Observation, byColumns: RuleInputs, fixed: F
     threshold = null;
     tolerance = { fixed: kpi.toleranceOverride };
     live = false;
-  } else if (storedAsText(o.threshold)) {
-    threshold = { fixed: o.threshold.value };
+  } else if (storedAsText(thresholdRead)) {
+    threshold = { fixed: thresholdRead.value };
     tolerance = null;
     live = false;
     if (o.thresholdCell)
-      fixed.push({ cell: o.thresholdCell, reason: "text-number", value: o.threshold.fromText });
-  } else if (o.threshold.kind === "blank" && storedAsText(o.tolerance)) {
-    const value = o.tolerance.value;
+      fixed.push({ cell: o.thresholdCell, reason: "text-number", value: thresholdRead.fromText });
+  } else if (thresholdRead.kind === "blank" && storedAsText(toleranceRead)) {
+    const value = toleranceRead.value;
     if (value < 0) return { kind: "status", status: "none" };
     tolerance = { fixed: value > 1 ? value / 100 : value };
     live = false;
     if (o.toleranceCell)
-      fixed.push({ cell: o.toleranceCell, reason: "text-number", value: o.tolerance.fromText });
+      fixed.push({ cell: o.toleranceCell, reason: "text-number", value: toleranceRead.fromText });
   }
   if (live) return { kind: "live" };
   return { kind: "inputs", inputs: { ...byColumns, polarity, threshold, tolerance } };
