@@ -36,14 +36,33 @@ interface Stage {
 const gzipped = (file: string): number => gzipSync(readFileSync(path.join(dist, file))).length;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
+/**
+ * The files a page's own document fetched, apart from those only a Web Worker of the page fetched
+ * (the worker's script, and the chunks it loads, whose requests name the worker's script as their
+ * referrer). The preview reads and writes its file in a worker (ADR 22), which Excel's pane does
+ * not start: a file only the preview's worker fetched is no part of Excel's first view.
+ */
+const fetchedByPage = new Set<string>();
+const workerScripts = new Set<string>();
+const pendingReferrers: Promise<void>[] = [];
+
 /** Records the scripts and stylesheets a page fetches from the build; `take` hands over those new since the last. */
 function recordScripts(page: Page): { take: () => string[] } {
   const seen = new Set<string>();
   let fresh: string[] = [];
+  page.on("worker", (worker) => workerScripts.add(new URL(worker.url()).pathname.slice(1)));
   page.on("response", (response) => {
     const url = new URL(response.url());
     if (!url.hostname.startsWith("127.") || !/\.(js|css)$/.test(url.pathname)) return;
     const file = url.pathname.slice(1);
+    pendingReferrers.push(
+      response
+        .request()
+        .headerValue("referer")
+        .then((referrer) => {
+          if (!workerScripts.has(new URL(referrer ?? url.href).pathname.slice(1))) fetchedByPage.add(file);
+        }),
+    );
     if (!seen.has(file)) {
       seen.add(file);
       fresh.push(file);
@@ -118,7 +137,10 @@ function show(stage: Stage): void {
   const parts = css > 0 ? ` (scripts ${kb(total(stage.files) - css)}, stylesheets ${kb(css)})` : "";
   console.log(`${stage.name}: ${kb(total(stage.files))} gzipped${parts}`);
   const sizes = stage.files.map((file) => [file, gzipped(file)] as const).sort((a, b) => b[1] - a[1]);
-  for (const [file, size] of sizes) console.log(`    ${file.padEnd(24)} ${kb(size).padStart(9)}`);
+  for (const [file, size] of sizes) {
+    const where = workerScripts.has(file) || !fetchedByPage.has(file) ? "  (in the preview's worker)" : "";
+    console.log(`    ${file.padEnd(24)} ${kb(size).padStart(9)}${where}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -135,10 +157,14 @@ async function main(): Promise<void> {
     const dark = (await inExcel(browser, server.url, "dark")).filter((file) => !excel.includes(file));
     const preview = await inPreview(browser, server.url, sample, scored);
     const [start, setup, , tree] = preview as [Stage, Stage, Stage, Stage];
+    await Promise.all(pendingReferrers);
     const previewOnly = new Set(start.files.filter((file) => !excel.includes(file)));
+    const byPreviewWorker = (file: string): boolean => workerScripts.has(file) || !fetchedByPage.has(file);
     const inExcelWith = (view: Stage): string[] => [
       ...excel,
-      ...view.files.filter((file) => !previewOnly.has(file) && !excel.includes(file)),
+      ...view.files.filter(
+        (file) => !previewOnly.has(file) && !excel.includes(file) && !byPreviewWorker(file),
+      ),
     ];
     const firstViews: Stage[] = [
       { name: "in Excel, a workbook without a scorecard: until the set-up shows", files: inExcelWith(setup) },
