@@ -363,9 +363,10 @@ function displayFormat(reader: TableReader, observations: readonly Observation[]
     for (let i = observations.length - 1; i >= 0; i--) {
       const o = observations[i] as Observation;
       const inColumn = role === "actual" && o.wide !== undefined;
-      const format =
-        o[role].kind !== "number" ? null : inColumn ? (o.wide?.format ?? null) : reader.format(o.row, role);
-      if (format) return format;
+      // The format first: a long table's row reads its number when asked (longLayout.ts), and a
+      // column in General, as most are, has no format to find; its numbers are then never read.
+      const format = inColumn ? (o.wide?.format ?? null) : reader.format(o.row, role);
+      if (format && o[role].kind === "number") return format;
     }
   }
   return null;
