@@ -43,10 +43,12 @@ describe("numbers typed as text", () => {
     ["¥3", 3],
     ["1\u00a0000", null],
     ["2.5E-3", 0.0025],
+    // A trailing minus, as SAP exports write a negative amount.
+    ["5-", -5],
   ])("reads %p as %p", (text, value) => {
     expect(numberFromText(text)).toBe(value);
   });
-  it.each(["(-5)", "-(5)", "5-", "1,2345", "12,34", ",5", "1e", "%", "$", "()", "Infinity", "1e999"])(
+  it.each(["(-5)", "-(5)", "-5-", "(5)-", "1,2345", "12,34", ",5", "1e", "%", "$", "()", "Infinity", "1e999"])(
     "leaves %p as text",
     (text) => {
       expect(numberFromText(text)).toBeNull();
