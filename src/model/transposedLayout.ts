@@ -7,7 +7,7 @@
  * sheet's one KPI); the row whose label names an actual is its actual, the one naming a target its
  * target. Found only where no block of the sheet reads as a scorecard by its header row.
  */
-import { sheetCell } from "./address";
+import { sheetBox, sheetCell } from "./address";
 import type { DetectedTable } from "./detect";
 import { plainObservation, type KpiDraft, type RowTally } from "./drafts";
 import type { ColumnRole } from "./headers";
@@ -132,18 +132,20 @@ function readLabels(
   let namesRow: number | null = null;
   if (above !== null) {
     let names = 0;
-    // Periods across ("Jan 2024") are a series' columns, not KPIs' names.
+    let filled = 0;
     for (let c = col + 1; c <= right; c++) {
+      const value = cellAt(sheet, above, c);
+      // Periods across ("Jan 2024") are a series' columns, not KPIs' names.
+      if (isDateCell(value) || readPeriodCell(cellText(value)) !== null) return null;
+      if (cellText(value) !== "") filled++;
       if (isLabel(sheet, above, c)) names++;
-      if (isDateCell(cellAt(sheet, above, c)) || readPeriodCell(cellText(cellAt(sheet, above, c))) !== null)
-        return null;
     }
-    const filled = [...Array(right - col).keys()].filter(
-      (i) => cellText(cellAt(sheet, above, col + 1 + i)) !== "",
-    );
     if (names === right - col) namesRow = above;
-    else if (filled.length > 0) return null;
+    else if (filled > 0) return null;
   }
+  // With no names above, the one column of numbers is the sheet's one KPI; several unnamed
+  // columns would be as many KPIs of one name.
+  if (namesRow === null && right > col + 1) return null;
   const label = (row: number): string => cellText(cellAt(sheet, row, col));
   const of = (role: ColumnRole) => rows.filter((r) => roleOfLabel(label(r), roleOf) === role);
   const actuals = of("actual");
@@ -161,7 +163,12 @@ function readLabels(
     }
   }
   if (targetRow === undefined) return null;
-  const labels = `${sheetCell(sheet.name, first, col)}:${sheetCell(sheet.name, rows[rows.length - 1] as number, col).split("!")[1]}`;
+  const labels = sheetBox(sheet.name, {
+    top: first,
+    bottom: rows[rows.length - 1] as number,
+    left: col,
+    right: col,
+  });
   inferred.unshift(
     `a transposed block: the amounts named down ${labels}, ${
       namesRow === null ? "one KPI named after its sheet" : "a KPI per column"

@@ -122,6 +122,14 @@ describe("label-value lines with no header", () => {
     ).toEqual([["Funds", 2379480631.72, 3833200000]]);
   });
 
+  it("is no transposed block where several columns of numbers have no names above them", () => {
+    const reading = read([
+      ["Budget", 100, 200],
+      ["Actual", 90, 150],
+    ]);
+    expect(reading.ok && reading.model.layout?.shape === "transposed").toBe(false);
+  });
+
   it("is no transposed block where two labels name the actual and nothing says which", () => {
     const reading = read([
       ["Budget", 100],
