@@ -3,6 +3,7 @@ import { issue, type Issue } from "../engine/issues";
 import { sheetCell } from "./address";
 import type { DetectedTable } from "./detect";
 import type { ColumnRole } from "./headers";
+import { withoutAccents } from "./headers";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import { cellAt, formatAt } from "./snapshot";
 import { cellText, isBlankCell, readNumber } from "./values";
@@ -123,18 +124,40 @@ function words(text: string): string {
     .trim();
 }
 
-const BARE_TOTAL = /^(grand |sub ?)?totals?$/;
+/**
+ * A total's words in the seven languages (as words() writes them, accents dropped): Total,
+ * Subtotal, Grand total; Total general, Total geral, Sous-total, Total général; Summe,
+ * Zwischensumme, Gesamtsumme, Gesamt, Insgesamt; Totale, Subtotale, Totale generale, Totale
+ * complessivo; Totaal, Subtotaal, Eindtotaal; Suma, Soma, Somme.
+ */
+const TOTAL =
+  "(?:(?:grand |sub ?|sous )?totals?(?: general| geral)?|(?:sub)?totale(?: generale| complessivo)?|(?:sub|eind)?totaal|(?:zwischen|gesamt)?summe|gesamt|insgesamt|suma|soma|somme)";
+const BARE_TOTAL = new RegExp(`^${TOTAL}$`);
+/** A total of a group, its word before or after the group's name ("Total Financial", "Finanzen gesamt"). */
+const GROUP_TOTAL = new RegExp(
+  `^(?:${TOTAL} (?:of |for |de |del |da |do |des |du |di |der |van )?(.+)|(.+?) ${TOTAL})$`,
+);
+/** What a total's label may hold, tested first: most rows are no total. */
+const MAY_BE_TOTAL = /total|totaal|summe|gesamt|suma|soma|somme|^\s*=/i;
+/**
+ * A subtotal as a budget's statement writes it, its label opened by an equals sign ("= Erträge",
+ * "= Ordentliches Ergebnis", after "+ Steuern" and "- Personalaufwendungen"): the sum of the lines
+ * above. A name written as a formula ("=HYPERLINK(…)") is no such label.
+ */
+const EQUALS_SUBTOTAL = /^=\s*\p{L}[^()]*$/u;
 
 /**
- * "Total", "Subtotal", "Grand total", or a total of the group the row closes ("Financial total",
- * "Total Financial"). "Total revenue" under Financial is a KPI, not a total.
+ * "Total", "Subtotal", "Grand total" (or a total word of the six other languages), a subtotal
+ * opened by "=", or a total of the group the row closes ("Financial total", "Total Financial").
+ * "Total revenue" under Financial is a KPI, not a total.
  */
 function isTotalLabel(label: string, groups: readonly string[]): boolean {
-  const w = words(label);
+  if (EQUALS_SUBTOTAL.test(label.trim())) return true;
+  const w = withoutAccents(words(label));
   if (BARE_TOTAL.test(w)) return true;
-  const named = /^(?:(?:sub ?)?total (?:of |for )?(.+)|(.+?) (?:sub ?)?totals?)$/.exec(w);
+  const named = GROUP_TOTAL.exec(w);
   const group = named?.[1] ?? named?.[2];
-  return group !== undefined && groups.some((g) => g !== "" && words(g) === group);
+  return group !== undefined && groups.some((g) => g !== "" && withoutAccents(words(g)) === group);
 }
 
 /**
@@ -194,7 +217,7 @@ export class RowContext {
     // Most rows are no total: the groups and the cell are worked out only for those that may be
     // (compared as words() compares, so that a full-width "Ｔｏｔａｌ" is one too).
     // NFKC changes nothing of printable ASCII: such a label is not normalised (one string a row).
-    if (/total/i.test(BEYOND_PRINTABLE_ASCII.test(label) ? label.normalize("NFKC") : label)) {
+    if (MAY_BE_TOTAL.test(BEYOND_PRINTABLE_ASCII.test(label) ? label.normalize("NFKC") : label)) {
       const groups = [
         this.currentPerspective(),
         this.currentObjective(),
