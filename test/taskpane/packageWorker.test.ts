@@ -10,13 +10,16 @@ import * as scoring from "../../src/app/scoring";
 import { readWorkbookState, scoreWorkbook, type Scored } from "../../src/app/scoring";
 import { openPreviewWorkbook } from "../../src/taskpane/preview/openPreviewWorkbook";
 import { servePackage } from "../../src/taskpane/preview/packageWorkerHandler";
+import type { SentSnapshot, WorkerReply } from "../../src/taskpane/preview/packageWorkerProtocol";
 import { WorkerWorkbook, type WorkerChannel } from "../../src/taskpane/preview/workerWorkbook";
 import { openBrowserPackage } from "../../src/workbook/package/browserPackage";
 import { sampleWorkbookBytes } from "../../src/workbook/xlsx/sampleBytes";
 
-/** The worker's handler behind a channel, as a Worker is. */
-function inProcessWorker(): WorkerChannel {
-  const channel: WorkerChannel = {
+/** The worker's handler behind a channel, as a Worker is; `replies` keeps what it sent. */
+function inProcessWorker(): WorkerChannel & { readonly replies: WorkerReply[] } {
+  const replies: WorkerReply[] = [];
+  const channel: WorkerChannel & { readonly replies: WorkerReply[] } = {
+    replies,
     onmessage: null,
     postMessage(message, transfer) {
       const copy = structuredClone(message, { transfer });
@@ -25,6 +28,7 @@ function inProcessWorker(): WorkerChannel {
   };
   const handle = servePackage((reply, transfer = []) => {
     const copy = structuredClone(reply, { transfer });
+    replies.push(copy);
     setTimeout(() => channel.onmessage?.({ data: copy }));
   });
   return channel;
@@ -45,7 +49,10 @@ describe("the preview's package worker", () => {
     const expected = await runScorecard(local, { now: NOW }, true);
     if (!expected.ok) throw new Error(expected.fatal.message);
 
-    const port = await openInWorker(bytes.slice());
+    const channel = inProcessWorker();
+    const port = await openInWorker(bytes.slice(), channel);
+    // Read first, as the preview does on opening a file.
+    expect(await port.readSnapshot()).toStrictEqual(await (await openBrowserPackage(bytes)).readSnapshot());
     const steps: [string, boolean][] = [];
     const outcome = await port.refreshScorecard({ now: NOW }, (step, scored) => {
       steps.push([step, scored !== undefined]);
@@ -63,8 +70,13 @@ describe("the preview's package worker", () => {
       ["writing", false],
       ["done", false],
     ]);
-    // Read again after the write: what the page's own refresh wrote.
+    // Read again after the write: what the page's own refresh wrote, the data's sheet sent
+    // without its cells, which the page holds from the first reading.
     expect(await port.readSnapshot()).toStrictEqual(await local.readSnapshot());
+    const sent = channel.replies.at(-1);
+    expect(sent?.kind === "done" && (sent.value as SentSnapshot).sheets).toContainEqual(
+      expect.objectContaining({ name: "KPI Data", cellsOf: expect.any(Number) }),
+    );
   });
 
   it("shows a scoring the page holds at once, and gives it back with the refresh's report", async () => {

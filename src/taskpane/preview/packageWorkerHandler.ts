@@ -10,7 +10,14 @@ import { readWorkbookState, scoreWorkbook, type RunOptions } from "../../app/sco
 import { openBrowserPackage } from "../../workbook/package/browserPackage";
 import { openFailureSentence } from "../../workbook/package/openFailure";
 import type { PackageWorkbook } from "../../workbook/package/packageWorkbook";
-import type { WorkerReplies, WorkerReply, WorkerRequest } from "./packageWorkerProtocol";
+import type { WorkbookSnapshot } from "../../model/snapshot";
+import type {
+  SentSheet,
+  SentSnapshot,
+  WorkerReplies,
+  WorkerReply,
+  WorkerRequest,
+} from "./packageWorkerProtocol";
 
 /** Sends a reply to the page; `transfer` hands buffers over instead of copying them. */
 export type PostReply = (reply: WorkerReply, transfer?: Transferable[]) => void;
@@ -30,6 +37,18 @@ function scoreAhead(port: PackageWorkbook): Promise<RunOptions["scored"]> {
     .catch(() => undefined);
 }
 
+/** `snapshot` with the cells of each sheet the reading `before` sent already left out. */
+function withoutCellsSent(snapshot: WorkbookSnapshot, before: WorkbookSnapshot | null): SentSnapshot {
+  const sheets = snapshot.sheets.map((sheet): SentSheet => {
+    const cellsOf =
+      before?.sheets.findIndex((s) => s.values === sheet.values && s.formats === sheet.formats) ?? -1;
+    if (cellsOf < 0) return sheet;
+    const { name, visibility, origin, tables } = sheet;
+    return { name, visibility, origin, tables, cellsOf };
+  });
+  return { sheets, names: snapshot.names };
+}
+
 /** A handler of the page's requests, one package at a time (a new "open" replaces the last). */
 export function servePackage(post: PostReply): (request: WorkerRequest) => Promise<void> {
   let port: PackageWorkbook | null = null;
@@ -43,12 +62,15 @@ export function servePackage(post: PostReply): (request: WorkerRequest) => Promi
    * Any write drops it.
    */
   let ahead: Promise<RunOptions["scored"]> | null = null;
+  /** The reading last sent, whose sheets' cells the page holds. */
+  let sent: WorkbookSnapshot | null = null;
 
   async function answer(request: WorkerRequest): Promise<WorkerReplies[keyof WorkerReplies]> {
     const scored = request.kind === "refresh" ? await ahead : undefined;
     if (request.kind !== "read") ahead = null;
     switch (request.kind) {
       case "open":
+        sent = null;
         try {
           port = await openBrowserPackage(request.bytes);
           return { ok: true };
@@ -59,7 +81,9 @@ export function servePackage(post: PostReply): (request: WorkerRequest) => Promi
       case "read": {
         const snapshot = await opened().readSnapshot();
         ahead = scoreAhead(opened());
-        return snapshot;
+        const before = sent;
+        sent = snapshot;
+        return withoutCellsSent(snapshot, before);
       }
       case "applyPlan":
         await opened().applyPlan(request.plan);

@@ -7,11 +7,12 @@
 import type { RefreshStep, RunOptions } from "../../app/scoring";
 import type { OffThreadRefresh } from "../offThreadRefresh";
 import type { RunOutcome } from "../../app/scorecard";
-import type { WorkbookSnapshot } from "../../model/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../model/snapshot";
 import type { WritePlan } from "../../plan/plan";
 import { FileSelection } from "../../workbook/fileSelection";
 import type { InteractiveWorkbook, RangeRef } from "../../workbook/port";
 import type {
+  SentSnapshot,
   WorkerRefreshOutcome,
   WorkerReplies,
   WorkerReply,
@@ -107,9 +108,30 @@ export class WorkerWorkbook extends FileSelection implements PreviewWorkbook, Of
     });
   }
 
+  /** The reading last received, whose sheets' cells the next one may leave out (SentSheet). */
+  private lastSent: WorkbookSnapshot | null = null;
+
+  /** A reading as sent, with the cells it left out taken from the one before; kept for the next. */
+  private withCellsHeld(sent: SentSnapshot): WorkbookSnapshot {
+    const before = this.lastSent;
+    const sheets = sent.sheets.map((sheet): SheetSnapshot => {
+      if (!("cellsOf" in sheet)) return sheet;
+      const { cellsOf, ...rest } = sheet;
+      const held = before?.sheets[cellsOf];
+      if (!held)
+        throw new Error(
+          `the preview's worker left out the cells of ${sheet.name}, which the page does not hold`,
+        );
+      return { ...rest, values: held.values, ...(held.formats ? { formats: held.formats } : {}) };
+    });
+    return (this.lastSent = { sheets, names: sent.names });
+  }
+
   readSnapshot(): Promise<WorkbookSnapshot> {
     if (!this.snapshot) {
-      const asked = (this.snapshot = this.ask("read", {}));
+      // Unpacked as each reply comes, in order, even one no longer waited for: the worker counts
+      // every reading it sent.
+      const asked = (this.snapshot = this.ask("read", {}).then((sent) => this.withCellsHeld(sent)));
       void asked.then(
         (snapshot) => {
           if (this.snapshot === asked) this.received = snapshot;
