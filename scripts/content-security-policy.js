@@ -8,8 +8,10 @@
 // office.js then loads its host-specific files from the same CDN folder. Microsoft publishes no
 // list of what else a CSP must allow (OfficeDev/office-js issue 1005, "Document required CSP
 // values", open), so nothing else is allowed: office.js's optional telemetry is refused.
-// Styles may be inline: Fluent UI (Griffel) writes its styles into <style> elements at run time,
-// and office.js sets inline styles in Excel on the web (OfficeDev/office-js issue 1687).
+// Styles may be inline: Fluent's FluentProvider writes the theme's CSS variables into <style>
+// elements at run time (the components' own styles are the add-in's stylesheet, griffel.css, which
+// 'self' allows: ADR 21), and office.js sets inline styles in Excel on the web (OfficeDev/office-js
+// issue 1687).
 // frame-ancestors cannot be set from a <meta> tag, and must not be: Excel on the web frames the
 // pane from Microsoft's own origins.
 
