@@ -352,7 +352,7 @@ type Mapped = Pick<
 
 /** Words of a budget in force, after its modifications. */
 const BUDGET_IN_FORCE =
-  /\b(total|vigente|definitivo|definitive|definitivi|definitif|modificado|actualizado|atualizado|revised|amended|final|current|adjusted|aktuell|aggiornato|gewijzigd)\b/i;
+  /\b(total|vigente|definitivo|definitivos|definitiva|definitivas|definitive|definitivi|definitif|definitifs|definitives|modificado|actualizado|atualizado|revised|amended|final|current|adjusted|aktuell|aggiornato|gewijzigd)\b/i;
 
 /** Whether a header names the budget in force, its words as they say it (prev_def_cp: Previsioni definitive). */
 const namesBudgetInForce = (header: string): boolean =>

@@ -26,13 +26,15 @@ describe("headers as exports abbreviate them", () => {
   });
 
   it.each([
-    ["prev_def", "Previsioni definitive"],
-    ["prev_iniz", "Previsioni iniziali"],
-    ["act_val", "Actual Value"],
-    ["prev", null],
-    ["economie_maggspe", null],
-  ])("%s abbreviates %s", (header, phrase) => {
-    expect(expandAbbreviation(header)).toBe(phrase);
+    ["prev_def", /^pr[eé]visi\S* d[eé]finiti/i],
+    ["prev_iniz", /^previsioni iniziali$/i],
+    ["act_val", /^actual value$/i],
+  ])("%s abbreviates a phrase matching %s", (header, phrase) => {
+    expect(expandAbbreviation(header)).toMatch(phrase);
+  });
+
+  it.each(["prev", "economie_maggspe", "net_sales"])("%s abbreviates no phrase", (header) => {
+    expect(expandAbbreviation(header)).toBeNull();
   });
 
   it.each([
@@ -46,7 +48,7 @@ describe("headers as exports abbreviate them", () => {
   });
 
   it("says a header as its words say it", () => {
-    expect(headerPhrase("prev_def_cp")).toBe("Previsioni definitive");
+    expect(headerPhrase("prev_def_cp")).toMatch(/d[eé]finitiv/i);
     expect(headerPhrase("Budget")).toBe("Budget");
   });
 });
