@@ -264,6 +264,7 @@ describe("the sentences of the issue catalogue", () => {
     expect(asked.pane).toContain(
       'say which pair to score in the set-up ("prev_def_cp" against "pagato_cp").',
     );
+    expect(asked.pane).not.toMatch(/\bbsc\b|--[a-z]/);
   });
 
   it("ask which column names the KPIs where the KPI column repeats its names", () => {
