@@ -286,8 +286,23 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Exécuté",
       "Réalisation",
       "Recettes encaissées",
+      "Mandat admis",
+      "Mandats admis",
+      "Mandats émis",
+      "Titres émis",
     ],
-    target: ["Objectif", "Cible", "Budget", "Prévu", "Valeur cible", "Prévisionnel"],
+    // A French local budget's final appropriations (prévisions définitives, crédits ouverts)
+    // against the expenditure mandated or the revenue collected (mandats admis, titres émis).
+    target: [
+      "Objectif",
+      "Cible",
+      "Budget",
+      "Prévu",
+      "Valeur cible",
+      "Prévisionnel",
+      "Prévisions définitives",
+      "Crédits ouverts",
+    ],
     threshold: ["Seuil", "Seuil d'alerte", "Seuil rouge", "Limite"],
     tolerance: ["Tolérance", "Tolérance %"],
     polarity: ["Polarité", "Sens", "Direction", "Sens souhaité"],
@@ -340,7 +355,21 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
       "Rechnungsergebnis",
       "Ist-Ergebnis",
     ],
-    target: ["Ziel", "Soll", "Sollwert", "Soll-Wert", "Zielwert", "Plan", "Planwert", "Budget", "Vorgabe"],
+    // Ansatz: a German public budget's appropriation (Haushaltsansatz; "fortgeschrieben" once amended).
+    target: [
+      "Ziel",
+      "Soll",
+      "Sollwert",
+      "Soll-Wert",
+      "Zielwert",
+      "Plan",
+      "Planwert",
+      "Budget",
+      "Vorgabe",
+      "Ansatz",
+      "Haushaltsansatz",
+      "Fortgeschriebener Ansatz",
+    ],
     threshold: ["Schwellenwert", "Schwelle", "Grenzwert"],
     tolerance: ["Toleranz", "Toleranz %"],
     polarity: ["Polarität", "Richtung", "Wirkungsrichtung"],
@@ -757,6 +786,8 @@ export function headerPhrase(header: string): string {
 }
 
 export function roleOfHeader(text: string): ColumnRole | null {
+  const bracketed = roleInBrackets(text);
+  if (bracketed !== null) return bracketed;
   const role = roleOfWords(text);
   if (role !== null) return role;
   // An export's snake_case header: its account code aside ("pagato_cp"), its abbreviations written
@@ -802,6 +833,27 @@ function roleOfWords(text: string): ColumnRole | null {
     if (role === "target" || role === "actual") return role;
   }
   return null;
+}
+
+/** A header's closing bracket and the words before it: "Spalte 5 (Fortgeschriebener Ansatz in EUR)". */
+const TRAILING_BRACKET = /^(.*?)\s*[([{]([^()[\]{}]*)[)\]}]\s*$/;
+/** A column's number or letter as a form numbers its columns: "Spalte 5", "Col. 6", "Colonne C", "7". */
+const COLUMN_NUMBER =
+  /^(?:(?:spalte|sp|column|col|columna|coluna|colonne|colonna|kolom)\.?\s*)?(?:\d{1,3}|[a-z])?[.:]?$/i;
+/** A currency or scale after "in", "en", "em" or "im" at the bracket's end: the words' unit ("in EUR", "en k€"). */
+const UNIT_AFTER = /\s+(?:in|en|em|im)\s+\S{1,4}(?:\s+\S{1,4})?$/i;
+
+/**
+ * The role a header names in its closing bracket where the words before it only number the
+ * column, as statutory forms head theirs ("Spalte 5 (Fortgeschriebener Ansatz in EUR)", "Col. 6
+ * (Ist-Ergebnis)"). Elsewhere a bracket is a unit ("Actual (USD)", dropped by normalizeHeader) or
+ * a measure's series ("Sales (Goal)", read as KPIs as columns): null.
+ */
+function roleInBrackets(text: string): ColumnRole | null {
+  const match = TRAILING_BRACKET.exec(text.trim());
+  if (!match || !COLUMN_NUMBER.test((match[1] as string).trim())) return null;
+  const inside = (match[2] as string).trim().replace(UNIT_AFTER, "");
+  return inside === "" ? null : roleOfWords(inside);
 }
 
 /**

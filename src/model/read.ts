@@ -423,13 +423,14 @@ const SPENDER_HEADERS: ReadonlySet<string> = new Set(
 );
 /**
  * Headers that name a budget's lines, or the amounts against it, as expenses: "Objeto Gasto",
- * "Expense account", "Kostenart", "Actual spend", "Spent".
+ * "Expense account", "Kostenart", "Actual spend", "Spent", a French budget's "Mandats admis"
+ * (the payment orders issued against its appropriations).
  */
 const EXPENSE_HEADERS =
-  /\b(gastos?|gastado|despesas?|expenses?|expenditures?|costs?|spend|spent|spending|outlays?|depenses?|kosten|kostenart|aufwand|aufwendungen|ausgaben|spese|speso|uitgaven|besteed)\b/i;
-/** Headers of a target column that is a budget (not a goal or a plan of sales). */
+  /\b(gastos?|gastado|despesas?|expenses?|expenditures?|costs?|spend|spent|spending|outlays?|depenses?|mandats?|kosten|kostenart|aufwand|aufwendungen|ausgaben|spese|speso|uitgaven|besteed)\b/i;
+/** Headers of a target column that is a budget (not a goal or a plan of sales), or its appropriation. */
 const BUDGET_HEADERS =
-  /\b(budget|budgeted|budgete|presupuesto|presupuestado|orcamento|orcado|preventivo|begroting|begroot)\b/i;
+  /\b(budget|budgeted|budgete|presupuesto|presupuestado|orcamento|orcado|preventivo|begroting|begroot|previsions definitives|credits ouverts|ansatz|haushaltsansatz)\b/i;
 /** Names that say money in, which a departmental budget holds too (a sales department's revenue). */
 const SAYS_REVENUE =
   /\b(revenues?|sales|income|profit|margin|ingresos?|ventas|receitas?|vendas|chiffre d.affaires|ventes|recettes|umsatze?|erlose?|ricavi|vendite|omzet|opbrengsten?)\b/i;

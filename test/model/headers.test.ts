@@ -69,6 +69,9 @@ const FRENCH: readonly Case[] = [
   ["Objectif", "target"],
   ["Cible", "target"],
   ["Prévu", "target"],
+  ["Prévisions définitives", "target"],
+  ["Mandats admis", "actual"],
+  ["Titres émis", "actual"],
   ["Seuil", "threshold"],
   ["Tolérance", "tolerance"],
   ["Polarité", "polarity"],
@@ -92,6 +95,9 @@ const GERMAN: readonly Case[] = [
   ["Ziel", "target"],
   ["Soll", "target"],
   ["Plan", "target"],
+  ["Ansatz", "target"],
+  ["Fortgeschriebener Ansatz", "target"],
+  ["Ist-Ergebnis", "actual"],
   ["Schwellenwert", "threshold"],
   ["Toleranz", "tolerance"],
   ["Polarität", "polarity"],
@@ -181,6 +187,20 @@ describe.each([
     expect(roleOfHeader(bare.toUpperCase())).toBe(role);
     expect(roleOfHeader(`${header.toLowerCase()} (EUR)`)).toBe(role);
     expect(roleOfHeader(`  ${header.replace(/ /g, "_")}  `)).toBe(role);
+  });
+});
+
+describe("a role named in a closing bracket", () => {
+  it.each([
+    ["Spalte 5 (Fortgeschriebener Ansatz in EUR)", "target"],
+    ["Spalte 6 (Ist-Ergebnis in EUR)", "actual"],
+    ["Col. 4 (Budget)", "target"],
+    ["7 (Réalisé en k€)", "actual"],
+    ["Spalte 3 (Ertrags- und Aufwandsarten)", null],
+    ["Actual (USD)", "actual"],
+    ["Sales (Goal)", null],
+  ])("reads %s as %s", (header, role) => {
+    expect(roleOfHeader(header)).toBe(role);
   });
 });
 
