@@ -187,7 +187,10 @@ const STAFF_WORDS = new Set(
     "staff employee employees personnel people workforce labour labor headcount hr worker workers " +
       "nurses nursing voluntary involuntary regretted personal empleados plantilla funcionarios " +
       "colaboradores pessoal salariés effectifs personale dipendenti mitarbeiter belegschaft " +
-      "personeel medewerkers",
+      "personeel medewerkers " +
+      // Voluntary and involuntary leaving, as each language writes it ("Turnover voluntário").
+      "voluntario voluntaria involuntario involuntaria volontaire involontaire freiwillig " +
+      "freiwillige unfreiwillig volontario volontaria involontario vrijwillig vrijwillige onvrijwillig",
   ),
 );
 

@@ -232,6 +232,19 @@ describe("polarityFromName: names in which less is better", () => {
   });
 });
 
+describe("polarityFromName: staff leaving, voluntary or not, in each language", () => {
+  it.each([
+    ["Turnover voluntário", "Turnover"],
+    ["Rotación voluntaria", "Rotación"],
+    ["Turnover volontaire", "Turnover"],
+    ["Freiwillige Fluktuation", "Fluktuation"],
+    ["Turnover volontario", "Turnover"],
+    ["Vrijwillig verloop", "verloop"],
+  ])("%s → lower (%s)", (name, word) => {
+    expect(polarityFromName(name)).toEqual({ polarity: "lower", because: `the name says '${word}'` });
+  });
+});
+
 describe("polarityFromName: a direction word counts where it is the quantity the name measures", () => {
   it.each([
     ["Number of complaints", "complaints"],
