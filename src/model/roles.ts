@@ -131,14 +131,9 @@ export function profileColumn(
   };
 }
 
-/** Headers written for a month's YYYYMM key besides the period's words ("yyyymm", "AAAAMM"). */
-const YEAR_MONTH_HEADER = /^(yyyymm|aaaamm|jjjjmm|yearmonth|anomes|annomese)$/;
-
-/** Whether a header names a period in one of its words ("month_id", "fiscal_period", "Mes"). */
-function namesPeriod(header: string): boolean {
-  const w = words(header);
-  return YEAR_MONTH_HEADER.test(w.join("")) || w.some((word) => roleOfHeader(word) === "period");
-}
+/** Whether a header names a period in one of its words ("month_id", "fiscal_period", "Mes", "YYYYMM"). */
+const namesPeriod = (header: string): boolean =>
+  words(header).some((word) => roleOfHeader(word) === "period");
 
 /** A column read as periods: most of its filled cells are dates or period text. */
 export const readsAsPeriods = (p: ColumnProfile): boolean => p.filled > 0 && p.periods >= 0.8 * p.filled;

@@ -50,6 +50,23 @@ describe("a period column of YYYYMM numbers", () => {
   );
 });
 
+it.each([["YYYYMM"], ["Year Month"], ["AAAAMM"]])(
+  "a column headed %s is the period beside KPI, Target and Actual named by their headers",
+  (header) => {
+    const { result } = score(
+      book(
+        sheet("Data", [
+          ["KPI", header, "Target", "Actual"],
+          ["Revenue", 202401, 100, 90],
+          ["Revenue", 202402, 100, 110],
+        ]),
+      ),
+    );
+    expect(result.period).toBe("2024-02");
+    expect(allKpis(result).map((k) => k.actual)).toEqual([110]);
+  },
+);
+
 describe("what stays a number", () => {
   it("a column of codes in the same range under a header that names no period", () => {
     const reading = readScorecard(
