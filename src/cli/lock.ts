@@ -56,8 +56,11 @@ async function holderOf(lock: string): Promise<number | null> {
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
-/** Takes the lock once, or says why not: held by a live process (its id), or null to try again. */
-async function tryTake(lock: string): Promise<"taken" | { holder: number | null }> {
+/**
+ * Takes the lock once, or says why not: held by a live process (its id), or null to try again
+ * (being written; or stale, removed now: `stale`, to be tried again at once).
+ */
+async function tryTake(lock: string): Promise<"taken" | { holder: number | null; stale?: true }> {
   try {
     const handle = await fs.open(lock, "wx");
     try {
@@ -73,7 +76,7 @@ async function tryTake(lock: string): Promise<"taken" | { holder: number | null 
   // A process killed outright left its lock behind: it holds nothing now.
   if (holder !== null && !isAlive(holder)) {
     await fs.rm(lock, { force: true });
-    return { holder: null };
+    return { holder: null, stale: true };
   }
   return { holder };
 }
@@ -90,9 +93,13 @@ export async function withFileLock<T>(
 ): Promise<T> {
   const lock = lockFileOf(file);
   const deadline = Date.now() + waitMs;
+  let staleTakenOver = 0;
   for (;;) {
     const outcome = await tryTake(lock);
     if (outcome === "taken") break;
+    // A stale lock just removed is no wait: on a loaded machine its removal alone may pass the
+    // deadline, which would refuse a file nobody holds. (Bounded, should locks keep going stale.)
+    if (outcome.stale && ++staleTakenOver <= 3) continue;
     if (Date.now() >= deadline) throw new LockHeld(lock, outcome.holder);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

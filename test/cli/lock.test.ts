@@ -66,6 +66,20 @@ describe("an in-place refresh", () => {
     expect(await sheetNames(book)).toContain("Scorecard");
   });
 
+  it("takes over a stale lock at once, with no time left to wait (a loaded machine may spend it all)", async () => {
+    const book = path.join(dir, "book.xlsx");
+    writeFileSync(book, await tableBook());
+    const gone = spawn(process.execPath, ["-e", "0"]);
+    await new Promise((resolve) => gone.on("exit", resolve));
+    writeFileSync(lockFileOf(book), `${gone.pid}\n`);
+    const run = await refreshInPlace(0);
+    expect({ code: run.code, stderr: run.stderr }).toEqual({
+      code: 0,
+      stderr: expect.not.stringContaining("lock"),
+    });
+    expect(existsSync(lockFileOf(book))).toBe(false);
+  });
+
   it("run twice at once, loses neither run's change: the second reads what the first wrote", async () => {
     const book = path.join(dir, "book.xlsx");
     writeFileSync(book, await tableBook());
