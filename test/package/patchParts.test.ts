@@ -231,6 +231,24 @@ describe("a worksheet edited after its cells", () => {
     );
   });
 
+  it("written with its cells as bytes, is edited around them and written whole", async () => {
+    const pkg = OpenPackage.open(listing(sheet), nodeCodec.inflate);
+    const rows = [`<sheetData><row r="1"><c r="A1"><v>1</v></c></row>`, `<row r="2"/></sheetData>`];
+    const before = `<worksheet xmlns="main"><dimension ref="A1:A2"/>`;
+    const outside = pkg.setWorksheet(
+      "xl/worksheets/sheet2.xml",
+      before,
+      rows.map((r) => Buffer.from(r)),
+      `<pageMargins/></worksheet>`,
+    );
+    expect(outside).toBe(`${before}<sheetData/><pageMargins/></worksheet>`);
+    pkg.setText("xl/worksheets/sheet2.xml", outside.replace("</worksheet>", "<drawing/></worksheet>"));
+    const written = await zipEntries(Buffer.from(await pkg.toBytes(nodeCodec.deflate)));
+    const expected = `${before}${rows.join("")}<pageMargins/><drawing/></worksheet>`;
+    expect(written.find((e) => e.name === "xl/worksheets/sheet2.xml")?.data.toString("utf8")).toBe(expected);
+    expect(await pkg.text("xl/worksheets/sheet2.xml")).toBe(expected);
+  });
+
   it("is copied as it was when it was only looked at", async () => {
     const pkg = OpenPackage.open(listing(sheet), nodeCodec.inflate);
     await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml");

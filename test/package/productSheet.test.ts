@@ -1,5 +1,5 @@
 import type { PlanCell, SheetPlan } from "../../src/plan/plan";
-import { productSheetXml } from "../../src/workbook/package/productSheet";
+import { productSheetXml, type ProductSheetParts } from "../../src/workbook/package/productSheet";
 import { StylesEditor } from "../../src/workbook/package/styles";
 
 const STYLES =
@@ -28,7 +28,11 @@ const sheetOf = (cells: readonly PlanCell[]): SheetPlan => ({
   ],
 });
 
-const sheetData = (xml: string): string => /<sheetData>(.*)<\/sheetData>/s.exec(xml)?.[1] ?? "";
+/** The sheet's whole text: the cells come as bytes between the text before and after them. */
+const whole = ({ before, cells, after }: ProductSheetParts): string =>
+  before + cells.map((piece) => new TextDecoder().decode(piece)).join("") + after;
+const sheetData = (parts: ProductSheetParts): string =>
+  /<sheetData>(.*)<\/sheetData>/s.exec(whole(parts))?.[1] ?? "";
 
 /**
  * The rows of a product sheet are written as their cells come when the plan gives them top to
@@ -56,7 +60,7 @@ describe("a product sheet's rows", () => {
   });
 
   it("are the same whatever order the plan gives its cells in", () => {
-    const expected = productSheetXml(sheetOf(inOrder), {}, new StylesEditor(STYLES));
+    const expected = whole(productSheetXml(sheetOf(inOrder), {}, new StylesEditor(STYLES)));
     // Each row's cells keep their order among themselves (a cell written twice keeps its last value).
     const rowsReversed = [...inOrder].sort((a, b) => b.row - a.row);
     const interleaved = [
@@ -68,6 +72,6 @@ describe("a product sheet's rows", () => {
       inOrder[4],
     ] as PlanCell[];
     for (const cells of [rowsReversed, interleaved])
-      expect(productSheetXml(sheetOf(cells), {}, new StylesEditor(STYLES))).toBe(expected);
+      expect(whole(productSheetXml(sheetOf(cells), {}, new StylesEditor(STYLES)))).toBe(expected);
   });
 });

@@ -48,14 +48,14 @@ export interface Relationship {
 }
 
 /**
- * A worksheet whose cells are held aside as the bytes they were: its text without them ends with
- * `head` (everything before <sheetData>, then <sheetData/>), and the cells are
- * `bytes[cellsStart, cellsEnd)`.
+ * A worksheet whose cells are held aside as bytes: the ones read, or the ones a product sheet was
+ * written as. Its text without them ends with `head` (everything before <sheetData>, then
+ * <sheetData/>); `prefix` is its bytes up to the end of its cells (everything before them, and
+ * their <sheetData> element), `cells` their text, made only if the part is asked for whole.
  */
 interface CellsAside {
-  readonly bytes: Uint8Array;
-  readonly cellsStart: number;
-  readonly cellsEnd: number;
+  readonly prefix: readonly Uint8Array[];
+  readonly cells: () => string;
   readonly head: string;
   /** The part's text without its cells, as it was. */
   readonly text: string;
@@ -291,7 +291,12 @@ export class OpenPackage {
     outside.set(bytes.subarray(cellsEnd), cellsStart + empty.length);
     seedIndex(text, inTextOffsets(withoutContentOf(elements, cells, empty.length), outside, text.length));
     // Not marked changed: a sheet only looked at is copied as it was.
-    this.cellsAside.set(name, { bytes, cellsStart, cellsEnd, head, text });
+    this.cellsAside.set(name, {
+      prefix: [bytes.subarray(0, cellsEnd)],
+      cells: () => utf8.decode(bytes.subarray(cellsStart, cellsEnd)),
+      head,
+      text,
+    });
     return text;
   }
 
@@ -311,7 +316,7 @@ export class OpenPackage {
 
   /** A text from worksheetOutsideCells with the cells back in their place. */
   private withCells(text: string, aside: CellsAside): string {
-    const cells = utf8.decode(aside.bytes.subarray(aside.cellsStart, aside.cellsEnd));
+    const cells = aside.cells();
     const at = aside.head.lastIndexOf("<");
     return text.slice(0, at) + cells + text.slice(aside.head.length);
   }
@@ -338,7 +343,29 @@ export class OpenPackage {
     const text = this.changed.get(name) as string;
     const aside = this.cellsAside.get(name);
     if (!aside) return encoder.encode(text);
-    return [aside.bytes.subarray(0, aside.cellsEnd), encoder.encode(text.slice(aside.head.length))];
+    return [...aside.prefix, encoder.encode(text.slice(aside.head.length))];
+  }
+
+  /**
+   * Writes a worksheet whose cells come as bytes (`cells`: its whole <sheetData> element), between
+   * the text before them and the text after them. Returns its text without the cells (<sheetData/>
+   * in their place), which later edits of the part (a drawing, after the cells) are made to: its
+   * cells are never a string of the whole sheet, nor decoded again.
+   */
+  setWorksheet(part: string, before: string, cells: readonly Uint8Array[], after: string): string {
+    const cellsText = () => cells.map((piece) => utf8.decode(piece)).join("");
+    // Into a strict package the text is made strict (setText): the head is compared as it was set.
+    const head = `${this.strict ? toStrict(before) : before}<sheetData/>`;
+    this.setText(part, `${before}<sheetData/>${after}`);
+    const name = this.entryName(part) as string;
+    const text = this.changed.get(name) as string;
+    if (!text.startsWith(head)) {
+      this.setText(part, before + cellsText() + after);
+      return this.changed.get(name) as string;
+    }
+    const headBytes = encoder.encode(head.slice(0, -"<sheetData/>".length));
+    this.cellsAside.set(name, { prefix: [headBytes, ...cells], cells: cellsText, head, text });
+    return text;
   }
 
   /** A new part's name that no part has yet: xl/worksheets/sheet7.xml. */

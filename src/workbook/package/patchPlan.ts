@@ -113,13 +113,20 @@ export class WorkbookParts {
     this.workbookXml = replaceSpan(this.workbookXml, el, text);
   }
 
-  /** Adds a worksheet part after the last sheet: its relationship, its <sheet> and its content type. Returns the part. */
-  async addSheet(name: string, visibility: "visible" | "veryHidden", xml: string): Promise<string> {
+  /**
+   * Adds a worksheet part after the last sheet: its relationship, its <sheet> and its content type;
+   * `write` puts the sheet's XML into the part. Returns the part.
+   */
+  async addSheet(
+    name: string,
+    visibility: "visible" | "veryHidden",
+    write: (part: string) => void,
+  ): Promise<string> {
     const part = this.pkg.freeName(
       `${this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1)}worksheets/sheet`,
       ".xml",
     );
-    this.pkg.setText(part, xml);
+    write(part);
     const ids = new Set(findElements(this.relsXml, "Relationship").map((r) => attribute(r.text, "Id")));
     let n = ids.size + 1;
     while (ids.has(`rId${n}`)) n++;
@@ -279,7 +286,12 @@ export async function applyPlanToPackage(
     const own = rulesOf(sheet.name)
       .map((c) => conditionalFormattingXml(c, "", styles, () => ++priority))
       .join("");
-    const xml = productSheetXml(sheet, plan.styles, styles, notes, own);
+    const { before, cells, after } = productSheetXml(sheet, plan.styles, styles, notes, own);
+    // The sheet's text without its cells, which go into the part as the bytes they were written as.
+    let xml = "";
+    const write = (into: string) => {
+      xml = pkg.setWorksheet(into, before, cells, after);
+    };
     const old = sheet.replaces === null ? undefined : workbook.sheet(sheet.replaces);
     let part: string;
     if (old && old.part) {
@@ -287,9 +299,9 @@ export async function applyPlanToPackage(
       // A formula a user typed on the product's sheet goes with the sheet's contents; the
       // calculation chain, which would still list its cell, is a cache Excel rebuilds when absent.
       if (/<(?:\w+:)?f[\s>]/.test(await pkg.text(old.part))) await workbook.dropCalculationChain();
-      pkg.setText(old.part, xml);
+      write(old.part);
       workbook.setSheet(old.name, sheet.name, sheet.visibility);
-    } else part = await workbook.addSheet(sheet.name, sheet.visibility, xml);
+    } else part = await workbook.addSheet(sheet.name, sheet.visibility, write);
     // The sheet's charts, kept in the same drawing and chart parts; a drawing of the user's stays tied.
     const charted = await writeSheetCharts(pkg, part, xml, sheet, notes);
     // Then its shapes (the strategy map), in the same drawing.

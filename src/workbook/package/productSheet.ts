@@ -59,7 +59,36 @@ type RowsWriter = (
   outline: ReadonlyMap<number, number>,
   cellXmlOf: (c: PlanCell) => string,
   rowXml: (r: number, cols: readonly number[], xml: readonly string[]) => string,
-) => string;
+  out: XmlPieces,
+) => void;
+
+/** About how many characters of rows are encoded at a time. */
+const PIECE_CHARS = 1024 * 1024;
+const encoder = new TextEncoder();
+
+/**
+ * Rows' XML as UTF-8 pieces of about a mebibyte, each batch of text let go as it is encoded: a
+ * product sheet of 150,000 KPI rows and History lines is never one string, nor its rows' strings
+ * all held until the last (which the collector moved to the old generation, then freed).
+ */
+class XmlPieces {
+  readonly pieces: Uint8Array[] = [];
+  private batch: string[] = [];
+  private chars = 0;
+
+  add(xml: string): void {
+    this.batch.push(xml);
+    this.chars += xml.length;
+    if (this.chars >= PIECE_CHARS) this.flush();
+  }
+
+  flush(): void {
+    if (this.batch.length === 0) return;
+    this.pieces.push(encoder.encode(this.batch.join("")));
+    this.batch = [];
+    this.chars = 0;
+  }
+}
 
 /** Whether the cells come row by row, top to bottom (as the plan writes them): their rows can be written as they end. */
 function inRowOrder(cells: readonly PlanCell[]): boolean {
@@ -74,20 +103,19 @@ function inRowOrder(cells: readonly PlanCell[]): boolean {
  * held as that many strings until the last (which the garbage collector then moved to the old
  * generation, at the refresh's peak of memory). A grouped row with no cell still has its <row>.
  */
-const rowsAsTheyCome: RowsWriter = (cells, outline, cellXmlOf, rowXml) => {
+const rowsAsTheyCome: RowsWriter = (cells, outline, cellXmlOf, rowXml, rows) => {
   const grouped = [...outline.keys()].sort((a, b) => a - b);
   let nextGrouped = 0;
-  const rows: string[] = [];
   const groupedBefore = (row: number) => {
     for (; nextGrouped < grouped.length && (grouped[nextGrouped] as number) <= row; nextGrouped++)
-      if (grouped[nextGrouped] !== row) rows.push(rowXml(grouped[nextGrouped] as number, [], []));
+      if (grouped[nextGrouped] !== row) rows.add(rowXml(grouped[nextGrouped] as number, [], []));
   };
   let row = -1;
   let cols: number[] = [];
   let xml: string[] = [];
   for (const c of cells) {
     if (c.row !== row) {
-      if (row >= 0) rows.push(rowXml(row, cols, xml));
+      if (row >= 0) rows.add(rowXml(row, cols, xml));
       groupedBefore(c.row);
       row = c.row;
       cols = [];
@@ -98,13 +126,12 @@ const rowsAsTheyCome: RowsWriter = (cells, outline, cellXmlOf, rowXml) => {
     cols.push(c.col);
     xml.push(text);
   }
-  if (row >= 0) rows.push(rowXml(row, cols, xml));
+  if (row >= 0) rows.add(rowXml(row, cols, xml));
   groupedBefore(Infinity);
-  return rows.join("");
 };
 
 /** The rows of cells that come in any order: gathered by row first, then written top to bottom. */
-const rowsGathered: RowsWriter = (cells, outline, cellXmlOf, rowXml) => {
+const rowsGathered: RowsWriter = (cells, outline, cellXmlOf, rowXml, out) => {
   const rows = new Map<number, { cols: number[]; xml: string[] }>();
   // A grouped row with no cell still needs its <row> to carry its level.
   for (const r of outline.keys()) if (!rows.has(r)) rows.set(r, { cols: [], xml: [] });
@@ -115,20 +142,25 @@ const rowsGathered: RowsWriter = (cells, outline, cellXmlOf, rowXml) => {
     row.cols.push(c.col);
     row.xml.push(text);
   }
-  return [...rows.keys()]
-    .sort((a, b) => a - b)
-    .map((r) => {
-      const { cols, xml } = rows.get(r) as { cols: number[]; xml: string[] };
-      return rowXml(r, cols, xml);
-    })
-    .join("");
+  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+    const { cols, xml } = rows.get(r) as { cols: number[]; xml: string[] };
+    out.add(rowXml(r, cols, xml));
+  }
 };
+
+/** A product sheet's XML: the text before its cells, its <sheetData> element as bytes, the text after. */
+export interface ProductSheetParts {
+  readonly before: string;
+  readonly cells: readonly Uint8Array[];
+  readonly after: string;
+}
 
 /**
  * `notes` is told of any text cut or cleaned on the way (src/workbook/ooxml/escape.ts).
  * `conditionalFormatting`: the sheet's own <conditionalFormatting> blocks, written in their place
  * here rather than inserted afterwards, which would scan the whole sheet's XML again (a summary of
- * 2,000 KPIs is megabytes of it).
+ * 2,000 KPIs is megabytes of it). The cells come as bytes (OpenPackage.setWorksheet writes them
+ * so): the edits made after, a drawing, are made to the text around them.
  */
 export function productSheetXml(
   sheet: SheetPlan,
@@ -136,7 +168,7 @@ export function productSheetXml(
   editor: StylesEditor,
   notes?: WriteNotes,
   conditionalFormatting = "",
-): string {
+): ProductSheetParts {
   const outline = new Map((sheet.rowOutline ?? []).map((o) => [o.row, o.level]));
   let lastRow = 1;
   let lastCol = 1;
@@ -172,9 +204,17 @@ export function productSheetXml(
     const level = outline.get(r);
     return `<row r="${r}"${level ? ` outlineLevel="${level}"` : ""}>${rowCellsXml(cols, xml)}</row>`;
   };
-  const sheetData = inRowOrder(sheet.cells)
-    ? rowsAsTheyCome(sheet.cells, outline, cellXmlOf, rowXml)
-    : rowsGathered(sheet.cells, outline, cellXmlOf, rowXml);
+  const sheetData = new XmlPieces();
+  sheetData.add("<sheetData>");
+  (inRowOrder(sheet.cells) ? rowsAsTheyCome : rowsGathered)(
+    sheet.cells,
+    outline,
+    cellXmlOf,
+    rowXml,
+    sheetData,
+  );
+  sheetData.add("</sheetData>");
+  sheetData.flush();
   const frozen =
     sheet.frozenRows > 0
       ? `<pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/>`
@@ -206,7 +246,7 @@ export function productSheetXml(
     : "";
   // CT_Worksheet's order: sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, …,
   // conditionalFormatting, dataValidations, hyperlinks, printOptions, pageMargins, pageSetup, headerFooter, rowBreaks (then drawing, added later).
-  return (
+  const before =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}">` +
     // CT_SheetPr: outlinePr before pageSetUpPr. Each group's summary row (a perspective) is above it.
@@ -214,15 +254,15 @@ export function productSheetXml(
     `<dimension ref="A1:${cellA1(lastRow, lastCol)}"/>` +
     `<sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"${outlineLevelRow}/>` +
-    cols +
-    `<sheetData>${sheetData}</sheetData>` +
+    cols;
+  const after =
     conditionalFormatting +
     hyperlinks +
     `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     pageSetupXml(sheet.print) +
     rowBreaksXml(sheet.rowBreaks ?? []) +
-    `</worksheet>`
-  );
+    `</worksheet>`;
+  return { before, cells: sheetData.pieces, after };
 }
 
 /** Printed, the sheet fits the page's width: a scorecard is read across. */
