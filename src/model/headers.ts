@@ -30,7 +30,8 @@ export const REQUIRED_ROLES: readonly ColumnRole[] = ["kpi", "actual", "target"]
 
 /** Header words as finance teams and reporting exports write them ("Metric_Name" reads as Metric Name). */
 const SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = {
-  perspective: ["Perspective", "BSC Perspective", "Scorecard Perspective"],
+  // A strategic pillar is a perspective as strategic plans name it ("Pilar" in Brazilian plans).
+  perspective: ["Perspective", "BSC Perspective", "Scorecard Perspective", "Pillar", "Strategic Pillar"],
   objective: [
     "Objective",
     "Strategic Objective",
@@ -153,7 +154,7 @@ export type HeaderLanguage = (typeof HEADER_LANGUAGES)[number];
  */
 const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, readonly string[]>>>> = {
   Spanish: {
-    perspective: ["Perspectiva", "Perspectiva BSC"],
+    perspective: ["Perspectiva", "Perspectiva BSC", "Pilar", "Pilar estratégico"],
     objective: ["Objetivo estratégico", "Objetivos estratégicos", "Objetivo del indicador"],
     kpi: ["Indicador", "Indicadores", "Nombre del indicador", "Métrica", "Indicador clave"],
     actual: [
@@ -226,7 +227,7 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
     ],
   },
   Portuguese: {
-    perspective: ["Perspectiva"],
+    perspective: ["Perspectiva", "Pilar", "Pilar estratégico"],
     objective: ["Objetivo estratégico", "Objetivos estratégicos"],
     kpi: ["Indicador", "Indicadores", "Nome do indicador", "Métrica"],
     actual: [
@@ -282,7 +283,7 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
     ],
   },
   French: {
-    perspective: ["Perspective", "Axe", "Axe stratégique"],
+    perspective: ["Perspective", "Axe", "Axe stratégique", "Pilier", "Pilier stratégique"],
     // A "mesure" in French public reporting is the policy a KPI measures (baromètre des résultats:
     // mesure, then indicateur): the objective, not the KPI.
     objective: ["Objectif stratégique", "Objectifs stratégiques", "Mesure"],
@@ -420,7 +421,7 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
     ],
   },
   Italian: {
-    perspective: ["Prospettiva"],
+    perspective: ["Prospettiva", "Pilastro", "Pilastro strategico"],
     // A "misura" (as in the PNRR's) is the programme a KPI belongs to: the objective, not the KPI.
     objective: ["Obiettivo strategico", "Obiettivi strategici", "Misura"],
     kpi: ["Indicatore", "Indicatori", "Nome indicatore", "Metrica"],
@@ -490,7 +491,7 @@ const TRANSLATED: Readonly<Record<HeaderLanguage, Partial<Record<ColumnRole, rea
     ],
   },
   Dutch: {
-    perspective: ["Perspectief"],
+    perspective: ["Perspectief", "Pijler", "Strategische pijler"],
     objective: ["Strategische doelstelling", "Strategisch doel"],
     kpi: ["Indicator", "Prestatie-indicator", "Kengetal", "Kengetallen", "Maatstaf", "KPI naam"],
     actual: [
