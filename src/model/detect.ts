@@ -768,7 +768,10 @@ function readBlock(
             row,
             bottom,
           )
-        : mapped,
+        : found.kind === "scorecard"
+          ? // Periods across: the KPI, target and objective columns are settled as a long table's.
+            settleNumbered(sheet, mapped, row, bottom, roleOf)
+          : mapped,
     };
   }
   if (periodsAcross || right <= left || !looksLikeHeaderRow(sheet, row, left, right)) return null;

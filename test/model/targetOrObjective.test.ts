@@ -68,6 +68,17 @@ describe("a column of names under a word that names a target or an objective", (
   });
 });
 
+it("is the objective in a table of periods across", () => {
+  const read = objectivesOf([
+    ["Perspectiva", "Objetivo", "Indicador", "Meta", "Ene 2024", "Feb 2024"],
+    ["Financiera", "Crecer ingresos", "Ventas", 100, 95, 98],
+    ["Clientes", "Fidelizar", "Retención", 90, 80, 92],
+  ]);
+  expect(read.objectives).toEqual(["Crecer ingresos", "Fidelizar"]);
+  expect(read.statuses).toEqual({ Ventas: "amber", Retención: "green" });
+  expect(read.codes).not.toContain("column-mostly-text");
+});
+
 describe("what stays the target", () => {
   const columnsOf = (rows: readonly (readonly CellValue[])[], mapping = {}) =>
     detectTables(book(sheet("Data", rows)), new Set(), mapping, false)[0]?.columns;
