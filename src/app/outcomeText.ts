@@ -51,6 +51,7 @@ const PERSPECTIVES_FROM: Readonly<Record<LayoutSummary["perspectiveFrom"], strin
   column: "perspectives from their column",
   headings: "perspectives from heading rows",
   sheet: "the sheet's name as the perspective",
+  corner: "each block's corner label as its perspective",
 };
 const OBJECTIVES_FROM: Readonly<Record<LayoutSummary["objectiveFrom"], string>> = {
   column: "objectives from their column",

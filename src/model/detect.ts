@@ -100,6 +100,11 @@ export interface DetectedTable {
   readonly followUpColumns?: Readonly<Partial<Record<FollowUpColumn, number>>>;
   /** A KPI map's three columns. */
   readonly kpiMapColumns?: Readonly<Record<KpiMapColumn, number>>;
+  /**
+   * A block stacked with others alike on its sheet, read as one scorecard with them: the
+   * perspective its corner cell names (Finance over its KPI names, Customer over the next block's).
+   */
+  readonly cornerPerspective?: string;
 }
 
 /** Plain blocks are looked for with their header row within this many rows of a sheet's top. */

@@ -6,7 +6,7 @@ import { emptyDefinition } from "./definition";
 import type { ColumnMapping, DetectedTable } from "./detect";
 import { detectTables, nearMisses, tableAddress, tableFromRange, type NearMiss } from "./detect";
 import type { ColumnRole } from "./headers";
-import { canonicalHeader, normalizeHeader, REQUIRED_ROLES, withoutAccents } from "./headers";
+import { canonicalHeader, normalizeHeader, REQUIRED_ROLES, roleOfHeader, withoutAccents } from "./headers";
 import { sheetBox, sheetCell } from "./address";
 import { isEntityTotal, RowTally, type KpiDraft, type RowCounts } from "./drafts";
 import { readFollowUps } from "./followUp";
@@ -70,14 +70,68 @@ function sheetPerPerspective(scorecards: readonly DetectedTable[]): DetectedTabl
   return parts.length >= 2 && sheets.size === parts.length && shapes.size === 1 ? parts : [];
 }
 
+/** The layouts whose rows RowContext reads, and so whose perspective a block's corner can name. */
+const READ_BY_ROWS: ReadonlySet<DetectedTable["shape"]> = new Set(["long", "wide", "pairs"]);
+
+/**
+ * A block's corner label: its KPI column's header where that is no header word of any role
+ * ("Finance" over Sales and Expenses, not "KPI" or "Measure", which say what the column is).
+ */
+function cornerLabel(table: DetectedTable): string | null {
+  const text = table.headers.find((h) => h.col === table.columns.kpi)?.text.trim() ?? "";
+  return text !== "" && roleOfHeader(text) === null ? text : null;
+}
+
+/** The headers beside the KPI column, as compared: blocks alike in shape have the same. */
+const valueHeaders = (table: DetectedTable): string =>
+  table.headers
+    .filter((h) => h.col !== table.columns.kpi)
+    .map((h) => normalizeHeader(h.text))
+    .join("\u0000");
+
+/**
+ * Blocks stacked on one sheet, two or more, all the sheet's scorecard tables, alike in shape (the
+ * same headers beside the KPI column), none with a Perspective column, each KPI column headed by a
+ * corner label of its own: a dashboard's block per perspective, read as one scorecard. A table cut
+ * in two by a blank row has the same corner header twice ("KPI" both times) and stays two choices.
+ */
+function blocksPerPerspective(scorecards: readonly DetectedTable[]): DetectedTable[][] {
+  const bySheet = new Map<string, DetectedTable[]>();
+  for (const t of scorecards) bySheet.set(t.sheet, [...(bySheet.get(t.sheet) ?? []), t]);
+  return [...bySheet.values()].filter((blocks) => {
+    const labels = blocks.map(cornerLabel);
+    return (
+      blocks.length >= 2 &&
+      blocks.every((t) => t.columns.perspective === undefined && READ_BY_ROWS.has(t.shape)) &&
+      new Set(blocks.map((t) => `${t.shape}\u0000${valueHeaders(t)}`)).size === 1 &&
+      labels.every((l) => l !== null) &&
+      new Set(labels.map((l) => normalizeHeader(l as string))).size === blocks.length
+    );
+  });
+}
+
+/**
+ * A block-per-perspective choice's tables, each told the perspective its corner names; not where
+ * the user said the sheet's name is the perspective.
+ */
+const withCornerPerspectives = (
+  choice: readonly DetectedTable[],
+  definition: Definition,
+): readonly DetectedTable[] =>
+  choice.length >= 2 &&
+  choice.every((t) => t.sheet === choice[0]?.sheet) &&
+  definition.source?.sheetAsPerspective !== true
+    ? choice.map((t) => ({ ...t, cornerPerspective: cornerLabel(t) as string }))
+    : choice;
+
 const shapeWords = (t: DetectedTable): string => (t.shape === "wide" ? ", periods across the columns" : "");
 
 /** A choice as the ambiguity message lists it: its name, where it is, and its layout. */
 const choiceName = (parts: readonly DetectedTable[]): string => {
   const first = parts[0] as DetectedTable;
-  return parts.length === 1
-    ? `${first.name} (${tableAddress(first)}${shapeWords(first)})`
-    : `a sheet per perspective (${parts.map((t) => tableAddress(t)).join(", ")}${shapeWords(first)})`;
+  if (parts.length === 1) return `${first.name} (${tableAddress(first)}${shapeWords(first)})`;
+  const kind = parts.every((t) => t.sheet === first.sheet) ? "a block" : "a sheet";
+  return `${kind} per perspective (${parts.map((t) => tableAddress(t)).join(", ")}${shapeWords(first)})`;
 };
 
 /** The table (or the tables of a sheet-per-perspective workbook) to read the scorecard from. */
@@ -102,10 +156,11 @@ function chooseTable(
   // where there is none such.
   const byWords = all.filter((t) => t.fromContent !== true);
   const scorecards = byWords.length ? byWords : all;
-  const group = sheetPerPerspective(scorecards);
+  const sheetGroup = sheetPerPerspective(scorecards);
+  const groups = [...(sheetGroup.length ? [sheetGroup] : []), ...blocksPerPerspective(scorecards)];
   const choices: (readonly DetectedTable[])[] = [
-    ...scorecards.filter((t) => !group.includes(t)).map((t) => [t]),
-    ...(group.length ? [group] : []),
+    ...scorecards.filter((t) => !groups.some((g) => g.includes(t))).map((t) => [t]),
+    ...groups,
   ];
   const names = choices.map(choiceName).join(", ");
   if (options.table !== undefined) {
@@ -143,10 +198,10 @@ function chooseTable(
     const match =
       scorecards.find((t) => t.name === stored.table && t.sheet === stored.sheet) ??
       scorecards.find((t) => t.name === stored.table);
-    if (match) return choices.find((c) => c.includes(match)) ?? [match];
+    if (match) return withCornerPerspectives(choices.find((c) => c.includes(match)) ?? [match], definition);
   }
   if (choices.length > 1) return issue("ambiguous-table", null, { names });
-  return choices[0] as readonly DetectedTable[];
+  return withCornerPerspectives(choices[0] as readonly DetectedTable[], definition);
 }
 
 const listed = (items: readonly string[]): string =>

@@ -77,7 +77,7 @@ export class TableReader {
 }
 
 /** Where the KPIs' perspectives and objectives come from, for "what was understood". */
-export type PerspectiveSource = "column" | "headings" | "sheet";
+export type PerspectiveSource = "column" | "headings" | "sheet" | "corner";
 export type ObjectiveSource = "column" | "headings" | "kpi";
 
 export type RowReading =
@@ -186,7 +186,11 @@ export class RowContext {
     private readonly reader: TableReader,
     private readonly fillKpiDown = false,
   ) {
-    this.perspectiveFrom = reader.has("perspective") ? "column" : "sheet";
+    this.perspectiveFrom = reader.has("perspective")
+      ? "column"
+      : reader.table.cornerPerspective !== undefined
+        ? "corner"
+        : "sheet";
     this.objectiveFrom = reader.has("objective") ? "column" : "kpi";
   }
 
@@ -223,6 +227,7 @@ export class RowContext {
         this.currentObjective(),
         own.perspective,
         own.objective,
+        r.table.cornerPerspective ?? "",
         r.sheet.name,
       ];
       if (isTotalLabel(label, groups)) {
@@ -248,7 +253,9 @@ export class RowContext {
     }
 
     this.fillDown(own);
-    const perspective = r.has("perspective") ? this.perspective : this.headingPerspective || r.sheet.name;
+    const perspective = r.has("perspective")
+      ? this.perspective
+      : this.headingPerspective || (r.table.cornerPerspective ?? r.sheet.name);
     if (perspective === "") {
       return this.leftOut(issue("missing-name", r.cell(row, "perspective"), { column: "perspective" }));
     }
@@ -321,7 +328,9 @@ export class RowContext {
       this.fillDown(own);
       return { kind: "heading" };
     }
-    const perspectiveKnown = r.has("perspective") || r.sheetAsPerspective;
+    // A block's corner names its perspective as a Perspective column would: its headings are objectives.
+    const perspectiveKnown =
+      r.has("perspective") || r.sheetAsPerspective || r.table.cornerPerspective !== undefined;
     if (!this.isHeadingShaped(row, filled) || (perspectiveKnown && r.has("objective"))) return null;
     const name = cellText(cellAt(r.sheet, row, filled[0] as number));
     this.runningActuals = [];
