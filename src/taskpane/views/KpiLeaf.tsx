@@ -1,4 +1,5 @@
 import { TreeItem, TreeItemLayout, mergeClasses } from "@fluentui/react-components";
+import { memo } from "react";
 import { formatByCell } from "../../app/numberFormat";
 import { directionOf } from "../../app/paneTrends";
 import type { KpiReport } from "../../app/report";
@@ -8,33 +9,44 @@ import { Sparkline } from "./Charts";
 import { useScorecardStyles } from "./ScorecardView.styles";
 import { StatusBadge } from "./StatusBadge";
 import { TrendMark } from "./TrendMark";
+import type { KpiModel } from "../../model/scorecard";
 import { chosenKey, type Chosen, type ScorecardViewModel } from "./useScorecardView";
 
 /**
  * A KPI's row: its figures, trend and sparkline are worked out only when the row is drawn, that
  * is when its objective is open (a closed branch's rows are not mounted): at 2,000 KPIs, scoring
- * every sparkline at each render took a second.
+ * every sparkline at each render took a second. Memoised: every prop keeps its identity until
+ * what it says changes (the report's KPI, the view's stable row data, a stable onChoose), so a
+ * state change that does not touch the row (a notice, another row chosen) leaves it undrawn.
  */
-export function KpiLeaf({
-  view,
+export const KpiLeaf = memo(function KpiLeaf({
   palette,
   period,
   kpi: k,
-  chosen,
+  perspective,
+  objective,
+  isChosen,
+  kpiModel,
+  entitiesOf,
+  pointsOf,
+  rows,
   onChoose,
 }: {
-  view: ScorecardViewModel;
   palette: PaletteName;
   period: string | null;
   kpi: KpiReport;
-  chosen: Chosen;
+  perspective: string;
+  objective: string;
+  isChosen: boolean;
+  kpiModel: KpiModel | undefined;
+  entitiesOf: ScorecardViewModel["entitiesOf"];
+  pointsOf: ScorecardViewModel["pointsOf"];
+  rows: ScorecardViewModel["rows"];
   onChoose: (chosen: Chosen, kpi: KpiReport) => void;
 }) {
   const styles = useScorecardStyles();
-  const { models, entitiesOf, pointsOf, rows, key } = view;
+  const chosen: Chosen = { perspective, objective, name: k.name };
   const rowKey = chosenKey(chosen);
-  const isChosen = rowKey === key;
-  const kpiModel = models.get(rowKey);
   const entities = entitiesOf(rowKey);
   const show = (v: number | null) => formatByCell(v, kpiModel?.numberFormat ?? null);
   const choose = () => onChoose(chosen, k);
@@ -86,4 +98,4 @@ export function KpiLeaf({
       </TreeItemLayout>
     </TreeItem>
   );
-}
+});

@@ -6,6 +6,7 @@ import type { InitiativeReport, KpiReport } from "../../app/report";
 import { InitiativeLeaf } from "./FollowUps";
 import type { Status } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
+import { kpiKey } from "../../model/scorecard";
 import { useScorecardStyles } from "./ScorecardView.styles";
 import type { Chosen, ScorecardViewModel } from "./useScorecardView";
 
@@ -50,17 +51,25 @@ export function KpiTree({
               <TreeItem key={o.name} itemType="branch" value={`o:${p.name}/${o.name}`}>
                 <BranchLayout name={o.name} score={o.score} status={o.status as Status} palette={palette} />
                 <Tree collapseMotion={null}>
-                  {o.kpis.map((k) => (
-                    <KpiLeaf
-                      key={k.name}
-                      view={view}
-                      palette={palette}
-                      period={period}
-                      kpi={k}
-                      chosen={{ perspective: p.name, objective: o.name, name: k.name }}
-                      onChoose={onChoose}
-                    />
-                  ))}
+                  {o.kpis.map((k) => {
+                    const rowKey = kpiKey(p.name, o.name, k.name);
+                    return (
+                      <KpiLeaf
+                        key={k.name}
+                        palette={palette}
+                        period={period}
+                        kpi={k}
+                        perspective={p.name}
+                        objective={o.name}
+                        isChosen={rowKey === view.key}
+                        kpiModel={view.models.get(rowKey)}
+                        entitiesOf={view.entitiesOf}
+                        pointsOf={view.pointsOf}
+                        rows={view.rows}
+                        onChoose={onChoose}
+                      />
+                    );
+                  })}
                   {initiatives
                     .filter((i) => i.perspective === p.name && i.objective === o.name)
                     .map((i) => (

@@ -1,4 +1,5 @@
 import { TreeItemLayout } from "@fluentui/react-components";
+import { memo } from "react";
 import type { Status } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
 import { useScorecardStyles } from "./ScorecardView.styles";
@@ -26,8 +27,11 @@ export function ScoreAndStatus({
   );
 }
 
-/** A perspective's or an objective's row: its name, then its score and status. */
-export function BranchLayout({
+/**
+ * A perspective's or an objective's row: its name, then its score and status. Memoised on those
+ * (all plain values), so that a state change that leaves them be leaves the row undrawn.
+ */
+export const BranchLayout = memo(function BranchLayout({
   name,
   score,
   status,
@@ -53,4 +57,4 @@ export function BranchLayout({
       </span>
     </TreeItemLayout>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { Body1, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
+import { useCallback, useLayoutEffect, useRef } from "react";
 import type { CommentaryEdit, InitiativeEdit, KpiFieldEdits } from "../../app/definitionEdits";
-import type { PerspectiveReport, ScorecardReport } from "../../app/report";
+import type { KpiReport, PerspectiveReport, ScorecardReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import type { ScorecardModel } from "../../model/scorecard";
 import { STATUS_MEANINGS, type PaletteName } from "../../plan/palette";
@@ -55,6 +56,18 @@ export function ScorecardView(props: ScorecardViewProps) {
   const view = useScorecardView(report, props.model);
   const periods = view.periodsWithData;
   const entities = report.entities ?? [];
+  // The latest onSelectCell, read at the click, so that the rows' onChoose keeps its identity
+  // across renders (the host's callback is new at each) and a memoised row is not redrawn for it.
+  const selectCell = useRef(props.onSelectCell);
+  useLayoutEffect(() => {
+    selectCell.current = props.onSelectCell;
+  });
+  const { choose } = view;
+  const onChoose = useCallback(
+    (chosen: Chosen, kpi: KpiReport) =>
+      choose(chosen, kpi, (sheet, address) => selectCell.current(sheet, address)),
+    [choose],
+  );
   return (
     <section aria-label="Scorecard" className={styles.root}>
       <div className={styles.overall}>
@@ -111,7 +124,7 @@ export function ScorecardView(props: ScorecardViewProps) {
         view={view}
         palette={palette}
         period={report.period}
-        onChoose={(chosen, kpi) => view.choose(chosen, kpi, props.onSelectCell)}
+        onChoose={onChoose}
         initiatives={report.initiatives}
       />
       {report.perspectives.length === 0 && <Body1>The scorecard table has no KPIs yet.</Body1>}

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import type { KpiPoint } from "../../app/history";
 import { historyWindow, kpiGroups, kpiModelsOf, kpiPoints, periodsOf } from "../../app/paneTrends";
 import type { KpiReport, ScorecardReport } from "../../app/report";
@@ -7,6 +7,9 @@ import { kpiKey } from "../../model/scorecard";
 
 /** The periods a sparkline and a history chart span. */
 const HISTORY_LENGTH = 12;
+
+/** One empty list for every row without entities, so that a row's props keep their identity. */
+const NO_ENTITIES: readonly { entity: string; kpi: KpiReport }[] = [];
 
 /**
  * What each row of the tree needs beyond the report: its KPI's model (number format,
@@ -23,15 +26,20 @@ export function useKpiRowData(report: ScorecardReport, model: ScorecardModel | n
     [model, entity],
   );
   const pointsCache = useMemo(() => new Map<string, KpiPoint[]>(), [model, entity, span]);
-  const pointsOf = (key: string): KpiPoint[] => {
-    let points = pointsCache.get(key);
-    if (!points) {
-      const group = groups.get(key);
-      points = model && group && span.length > 1 ? kpiPoints(model, group, entity, span) : [];
-      pointsCache.set(key, points);
-    }
-    return points;
-  };
+  // pointsOf and entitiesOf keep their identity while what they read does: a row of the tree is
+  // memoised on them, and a state change that leaves them be (a notice, a search) leaves it undrawn.
+  const pointsOf = useCallback(
+    (key: string): KpiPoint[] => {
+      let points = pointsCache.get(key);
+      if (!points) {
+        const group = groups.get(key);
+        points = model && group && span.length > 1 ? kpiPoints(model, group, entity, span) : [];
+        pointsCache.set(key, points);
+      }
+      return points;
+    },
+    [pointsCache, groups, model, entity, span],
+  );
   // A KPI kept per entity has, consolidated, no single value: its entities' results instead.
   const byEntity = useMemo(() => {
     const map = new Map<string, { entity: string; kpi: KpiReport }[]>();
@@ -44,7 +52,10 @@ export function useKpiRowData(report: ScorecardReport, model: ScorecardModel | n
           }
     return map;
   }, [report.entities]);
-  const entitiesOf = (key: string) => (entity === "" ? (byEntity.get(key) ?? []) : []);
+  const entitiesOf = useCallback(
+    (key: string) => (entity === "" ? (byEntity.get(key) ?? NO_ENTITIES) : NO_ENTITIES),
+    [entity, byEntity],
+  );
 
   return { periodsWithData, models, pointsOf, entitiesOf };
 }

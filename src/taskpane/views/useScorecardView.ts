@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { KpiReport, ScorecardReport } from "../../app/report";
 import type { ScorecardModel } from "../../model/scorecard";
 import { kpiKey } from "../../model/scorecard";
@@ -80,12 +80,16 @@ export function useScorecardView(report: ScorecardReport, model: ScorecardModel 
     return () => cancelAnimationFrame(frame);
   }, [key]);
 
-  const choose = (c: Chosen, kpi: KpiReport, onSelectCell: (sheet: string, address: string) => void) => {
-    setChosen(c);
-    setEditing(false);
-    const cell = kpi.cell ? splitCell(kpi.cell) : null;
-    if (cell) onSelectCell(cell.sheet, cell.address);
-  };
+  // Of stable identity (it reads only state setters): the tree's rows are memoised on it.
+  const choose = useCallback(
+    (c: Chosen, kpi: KpiReport, onSelectCell: (sheet: string, address: string) => void) => {
+      setChosen(c);
+      setEditing(false);
+      const cell = kpi.cell ? splitCell(kpi.cell) : null;
+      if (cell) onSelectCell(cell.sheet, cell.address);
+    },
+    [],
+  );
   /** Closes the details; the keyboard goes back to the KPI's row. */
   const close = () => {
     const row = chosen ? rows.current.get(chosenKey(chosen)) : undefined;
