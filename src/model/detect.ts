@@ -25,6 +25,7 @@ import { readPeriodHeaders, yearFromContext } from "./periodText";
 import { betterPeriodColumn, inferRoles, profileColumn, seriesOfWord, type KpiColumn } from "./roles";
 import { sheetCell } from "./address";
 import { findTransposedBlock, transposedTable } from "./transposedLayout";
+import { splitSeries } from "./wide";
 
 export type TableKind =
   | "scorecard"
@@ -251,6 +252,33 @@ function mapHeaders(
     columns.kpi = label.col;
     inferred.push(`KPI from "${label.text}": a PivotTable's label column, left of the periods across`);
   }
+  let widenedLeft: number | undefined;
+  const wide = widePeriods(periods, least);
+  if (
+    columns.kpi === undefined &&
+    columns.period === undefined &&
+    !(roleOf as Partial<RoleReader>).named?.has("kpi") &&
+    wide.length
+  ) {
+    // No header names the KPI: the column of names left of the periods whose rows pair up as
+    // "Sales Act" / "Sales Plan" is it, headed "Table", by an unknown word or by nothing.
+    const taken = new Set(Object.values(columns));
+    const first = Math.min(...wide.map((p) => p.col));
+    const unheaded =
+      left - 1 >= sheet.origin.col && cellText(cellAt(sheet, row, left - 1)) === "" ? left - 1 : left;
+    const bottom = blockEnd(sheet, row, unheaded, right);
+    for (let col = unheaded; col < first; col++) {
+      const header = cellText(cellAt(sheet, row, col));
+      if (taken.has(col) || (header !== "" && roleOf(header) !== null)) continue;
+      if (!namesPairedRows(sheet, col, row + 1, bottom)) continue;
+      columns.kpi = col;
+      if (col < left) widenedLeft = col;
+      inferred.push(
+        `KPI from ${header === "" ? "the unheaded column of names" : `"${header}": the column of names`} left of the periods across, its rows paired as actual and target`,
+      );
+      break;
+    }
+  }
   if (
     columns.kpi === undefined &&
     columns.period === undefined &&
@@ -347,7 +375,34 @@ function mapHeaders(
       ...(accounts.length ? { accounts } : {}),
     },
     periodHeaders,
+    ...(widenedLeft !== undefined ? { widenedLeft } : {}),
   };
+}
+
+/**
+ * Whether a column's cells below the header are names (text with letters, most filled cells) and
+ * its rows pair up by a series word at their end: some name has both an actual and a target row
+ * ("Sales Act" and "Sales Plan"), and most names carry such a word.
+ */
+function namesPairedRows(sheet: SheetSnapshot, col: number, firstRow: number, lastRow: number): boolean {
+  let filled = 0;
+  let names = 0;
+  let suffixed = 0;
+  const series = new Map<string, Set<string>>();
+  for (let row = firstRow; row <= lastRow; row++) {
+    const value = cellAt(sheet, row, col);
+    if (isBlankCell(value)) continue;
+    filled++;
+    if (typeof value !== "string" || !/\p{L}/u.test(value)) continue;
+    names++;
+    const split = splitSeries(value.trim());
+    if (split === null) continue;
+    suffixed++;
+    const base = split.base.toLowerCase();
+    series.set(base, (series.get(base) ?? new Set<string>()).add(split.series));
+  }
+  const paired = [...series.values()].some((s) => s.has("actual") && s.has("target"));
+  return paired && names >= 0.7 * filled && suffixed >= 0.5 * names;
 }
 
 type Mapped = Pick<
@@ -720,14 +775,17 @@ interface BlockReading {
 function readBlock(
   sheet: SheetSnapshot,
   row: number,
-  left: number,
+  givenLeft: number,
   right: number,
   roleOf: RoleReader,
   periodsAcross: boolean,
   box?: { bottom: number },
   year?: number,
 ): BlockReading | null {
-  const { found, mapped, periodHeaders } = mapHeaders(sheet, row, left, right, roleOf, periodsAcross, year);
+  const headerReading = mapHeaders(sheet, row, givenLeft, right, roleOf, periodsAcross, year);
+  const { found, mapped, periodHeaders } = headerReading;
+  // The KPI column found by its names may stand unheaded just left of the header run.
+  const left = (found && "widenedLeft" in headerReading ? headerReading.widenedLeft : undefined) ?? givenLeft;
   const kpiMap = found?.kind === "scorecard" ? null : kpiMapTable(sheet, row, left, right);
   if (kpiMap) {
     return {
@@ -1135,7 +1193,10 @@ export function tableFromRange(
       `has no row naming two or more of its columns in its first ${HEADER_SEARCH_ROWS} rows: choose the header row, such as Data!B4:M4`,
     );
   }
-  const { found, mapped } = mapHeaders(sheet, top, left, right, roleReader(mapping), periodsAcross, year);
+  const headerReading = mapHeaders(sheet, top, left, right, roleReader(mapping), periodsAcross, year);
+  const { found, mapped } = headerReading;
+  // A KPI column found by its names, unheaded just left of the chosen header row, is the table's.
+  const tableLeft = ("widenedLeft" in headerReading ? headerReading.widenedLeft : undefined) ?? left;
   if (periodsAcross && found?.shape !== "wide") {
     return unusable(
       `has no ${mapped.columns.kpi === undefined ? "KPI column and no " : ""}period headers across row ${top} (such as Jan-26, 2026-01 or Q1 2026)`,
@@ -1146,7 +1207,7 @@ export function tableFromRange(
       ? Math.max(top, Math.min(ref.box.bottom, lastRow(sheet)))
       : blockEnd(sheet, top, left, right);
   const shape = found?.kind === "scorecard" ? found : ({ kind: "scorecard", shape: "long" } as const);
-  return rangeTable(sheet, shape, { top, left, bottom, right }, mapped);
+  return rangeTable(sheet, shape, { top, left: tableLeft, bottom, right }, mapped);
 }
 
 export const tableAddress = (t: DetectedTable): string =>
