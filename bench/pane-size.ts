@@ -132,13 +132,16 @@ const total = (files: readonly string[]): number => files.reduce((sum, file) => 
 
 const stylesheets = (files: readonly string[]): string[] => files.filter((file) => file.endsWith(".css"));
 
+/** A file only the preview's worker fetches: its script, or a chunk no page request asked for. */
+const byPreviewWorker = (file: string): boolean => workerScripts.has(file) || !fetchedByPage.has(file);
+
 function show(stage: Stage): void {
   const css = total(stylesheets(stage.files));
   const parts = css > 0 ? ` (scripts ${kb(total(stage.files) - css)}, stylesheets ${kb(css)})` : "";
   console.log(`${stage.name}: ${kb(total(stage.files))} gzipped${parts}`);
   const sizes = stage.files.map((file) => [file, gzipped(file)] as const).sort((a, b) => b[1] - a[1]);
   for (const [file, size] of sizes) {
-    const where = workerScripts.has(file) || !fetchedByPage.has(file) ? "  (in the preview's worker)" : "";
+    const where = byPreviewWorker(file) ? "  (in the preview's worker)" : "";
     console.log(`    ${file.padEnd(24)} ${kb(size).padStart(9)}${where}`);
   }
 }
@@ -159,7 +162,6 @@ async function main(): Promise<void> {
     const [start, setup, , tree] = preview as [Stage, Stage, Stage, Stage];
     await Promise.all(pendingReferrers);
     const previewOnly = new Set(start.files.filter((file) => !excel.includes(file)));
-    const byPreviewWorker = (file: string): boolean => workerScripts.has(file) || !fetchedByPage.has(file);
     const inExcelWith = (view: Stage): string[] => [
       ...excel,
       ...view.files.filter(

@@ -8,7 +8,7 @@
  */
 import type { ScorecardResult } from "../engine/evaluate";
 import { evaluateScorecard } from "../engine/evaluate";
-import { issue, paneMessage, type Issue } from "../engine/issues";
+import { issue, type Issue } from "../engine/issues";
 import type { Granularity } from "../engine/periods";
 import { tableAddress } from "../model/detect";
 import { DefinitionSchema, emptyDefinition, type Definition } from "../model/definition";
@@ -29,6 +29,7 @@ import { unitsSourceNote, withUnitsBlock, type UnitLine } from "../plan/unitsBlo
 import type { WorkbookPort } from "../workbook/port";
 import { mergeHistory, periodRows, sheetTimestamp } from "./periodHistory";
 import { buildReport, issueReport, type ScorecardReport } from "./report";
+import { fatalSentence } from "./outcomeText";
 import { readWorkbookState, scoreWorkbook, type RunOptions, type WorkbookState } from "./scoring";
 
 /** A unit: its name (its file's name without extension) and its file as the user gave it. */
@@ -79,10 +80,7 @@ export async function readUnit(
     readonly reader?: "bsc" | "pane";
   } = {},
 ): Promise<UnitReading> {
-  const withCell = (fatal: Issue): string => {
-    const message = options.reader === "pane" ? paneMessage(fatal) : fatal.message;
-    return `${message}${fatal.cell ? ` (${fatal.cell})` : ""}`;
-  };
+  const withCell = (fatal: Issue): string => fatalSentence(fatal, options.reader);
   const state = await readWorkbookState(port);
   if ("code" in state) return { ok: false, unit, reason: withCell(state) };
   const scoring = scoreWorkbook(state, state.stored, options);
@@ -108,8 +106,6 @@ export async function readUnit(
     },
   };
 }
-
-/** The sentence of a reading that stopped, with its cell, as `bsc check` prints it. */
 
 /** A cell of a unit's workbook as the group names it: Excel's external reference, [north.xlsx]Data!E5. */
 export const unitCell = (file: string, cell: string): string => `[${unitFileName(file)}]${cell}`;

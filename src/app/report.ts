@@ -71,14 +71,10 @@ export interface IssueReport {
   readonly message: string;
   /**
    * The sentence in the task pane's words where it differs from `message` (the pane has a set-up
-   * where bsc has flags). Never printed by `bsc --json`; read it through issueText.
+   * where bsc has flags). Never printed by `bsc --json`; read it through paneMessage.
    */
   readonly pane?: string;
 }
-
-/** An issue's sentence for its reader: the pane never names bsc's flags. */
-export const issueText = (i: IssueReport, reader: "pane" | "bsc"): string =>
-  reader === "pane" ? (i.pane ?? i.message) : i.message;
 
 /**
  * One cause, as people read it: the issues of one code in one column, grouped

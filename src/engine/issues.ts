@@ -21,7 +21,7 @@ export interface Issue {
 }
 
 /** The issue's sentence as the task pane says it: its set-up, never bsc's flags. */
-export const paneMessage = (i: Issue): string => i.pane ?? i.message;
+export const paneMessage = (i: Pick<Issue, "pane" | "message">): string => i.pane ?? i.message;
 
 type Params = Readonly<Record<string, string | number>>;
 

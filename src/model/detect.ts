@@ -239,6 +239,8 @@ function mapHeaders(
     else if (across.readings[i]?.kind === "yearless") yearless.push(c.col);
   });
   const least = periodsAcross ? 1 : 2;
+  // The periods across, as what follows reads them: `periods` is complete here.
+  const wide = widePeriods(periods, least);
   const label = headers[0];
   if (
     columns.kpi === undefined &&
@@ -246,14 +248,13 @@ function mapHeaders(
     label !== undefined &&
     isPivotLabelHeader(label.text) &&
     roleOf(label.text) === null &&
-    widePeriods(periods, least).length
+    wide.length
   ) {
     // A PivotTable pasted as values: its label column, left of the periods across, names the KPIs.
     columns.kpi = label.col;
     inferred.push(`KPI from "${label.text}": a PivotTable's label column, left of the periods across`);
   }
   let widenedLeft: number | undefined;
-  const wide = widePeriods(periods, least);
   if (
     columns.kpi === undefined &&
     columns.period === undefined &&
@@ -285,7 +286,7 @@ function mapHeaders(
     columns.actual === undefined &&
     columns.entity !== undefined &&
     columns.target !== undefined &&
-    widePeriods(periods, least).length
+    wide.length
   ) {
     // A row per unit, its values across the periods beside its target (a store's months and its
     // quarterly target): each unit's row is the one KPI's, named after its sheet as a series is.
@@ -298,14 +299,14 @@ function mapHeaders(
         columns,
         headers,
         issues,
-        periodColumns: widePeriods(periods, least),
+        periodColumns: wide,
         inferred,
         kpiName: sheet.name,
       },
       periodHeaders,
     };
   }
-  if (widePeriods(periods, least).length === 0 && columns.kpi !== undefined && columns.period === undefined) {
+  if (wide.length === 0 && columns.kpi !== undefined && columns.period === undefined) {
     const stacked = stackedPeriodHeaders(
       sheet,
       row,
@@ -359,10 +360,10 @@ function mapHeaders(
     };
   }
   const found =
-    periodsAcross && columns.kpi !== undefined && widePeriods(periods, least).length
+    periodsAcross && columns.kpi !== undefined && wide.length
       ? ({ kind: "scorecard", shape: "wide" } as const)
       : classify(columns, periods);
-  const periodColumns = found?.shape === "wide" ? widePeriods(periods, least) : [];
+  const periodColumns = found?.shape === "wide" ? wide : [];
   return {
     found,
     mapped: {

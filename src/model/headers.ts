@@ -664,12 +664,6 @@ export function periodOfValueHeader(header: string): Granularity | null {
   return null;
 }
 
-/**
- * Words exports put before a role's word without changing it: a label's (libelle_region,
- * nom_indicateur, nombre_entidad) and an amount's (importo_erogato, montant_prevu, Amount Actual;
- * after it too: Budget Amount).
- * A code ("code_region") is not among them: a code column is not the names it codes.
- */
 /** Words that say a value is an amount (importo_erogato, Amount Actual): no role of their own. */
 export const AMOUNT_WORDS: readonly string[] = [
   "importo",
@@ -680,6 +674,13 @@ export const AMOUNT_WORDS: readonly string[] = [
   "bedrag",
   "amount",
 ];
+
+/**
+ * Words exports put before a role's word without changing it: a label's (libelle_region,
+ * nom_indicateur, nombre_entidad) and an amount's (importo_erogato, montant_prevu, Amount Actual;
+ * after it too: Budget Amount).
+ * A code ("code_region") is not among them: a code column is not the names it codes.
+ */
 const LEADING_WORDS = [
   "libelle",
   "label",
@@ -752,7 +753,7 @@ export function budgetStageOf(header: string): "draft" | "stage" | null {
 }
 
 /** Amount words after a role's word: "Budget Amount", "Actual Amount", "Realizado monto". */
-const TRAILING_WORDS = ["amount", "amt", "importo", "montant", "monto", "montante", "betrag", "bedrag"];
+const TRAILING_WORDS = ["amt", ...AMOUNT_WORDS];
 
 /**
  * A snake_case export's account or qualifier code after its words ("pagato_cp": competence,

@@ -51,7 +51,9 @@ export function sumObservations(
   for (const o of observations) {
     if (o.period === null) continue;
     const key = periodOrdinal(periodHolding(o.period, longer));
-    groups.set(key, [...(groups.get(key) ?? []), o]);
+    const group = groups.get(key);
+    if (group) group.push(o);
+    else groups.set(key, [o]);
   }
   const summed: Observation[] = [];
   for (const parts of groups.values()) {

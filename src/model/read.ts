@@ -804,7 +804,10 @@ export function readScorecard(
       }
       return count;
     };
-    const pairs = [...(table.accounts ?? [])].sort((a, b) => filled(b.target.col) - filled(a.target.col));
+    const lines = new Map((table.accounts ?? []).map((p) => [p.target.col, filled(p.target.col)]));
+    const pairs = [...(table.accounts ?? [])].sort(
+      (a, b) => (lines.get(b.target.col) ?? 0) - (lines.get(a.target.col) ?? 0),
+    );
     const offered = pairs[0] as NonNullable<DetectedTable["accounts"]>[number];
     const fatal = issue("account-open", sheetCell(table.sheet, table.headerRow, offered.target.col), {
       pairs: pairs.map((p) => `"${p.target.text}" and "${p.actual.text}"`).join(", "),

@@ -275,7 +275,7 @@ export function readWideRows(
     drafts.push(draft);
   }
   const periods =
-    summedTo === null ? columns.length : Math.max(0, ...drafts.map((d) => d.observations.length));
+    summedTo === null ? columns.length : drafts.reduce((most, d) => Math.max(most, d.observations.length), 0);
   return { drafts, granularity: summedTo ?? granularity, context, periods };
 }
 

@@ -172,10 +172,10 @@ export class WorkerWorkbook extends FileSelection implements PreviewWorkbook, Of
     // steps up to its write are then told already.
     if (held) await onProgress("writing", held);
     let told: Promise<void> = Promise.resolve();
-    let writing = held !== undefined;
     const outcome = await this.ask("refresh", { options }, [], (step) => {
-      if (writing && step !== "done") return;
-      writing ||= step === "writing";
+      // The steps come in order (reading, scoring, writing, done); with a scoring held, all but
+      // the last were told already.
+      if (held && step !== "done") return;
       // Each step told in turn, each awaited as runScorecard awaits it (the page paints between
       // them); the outcome is handed back only after the last.
       told = told.then(() => onProgress(step));

@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { groupIssues, issuePlace, issueSelection } from "../../app/issueGroups";
-import { issueText, type IssueReport } from "../../app/report";
+import type { IssueReport } from "../../app/report";
+import { paneMessage } from "../../engine/issues";
 import { splitCell } from "./format";
 
 const useStyles = makeStyles({
@@ -38,7 +39,7 @@ export function IssuesList({
               {SEVERITY[issue.severity]}
               {place ? ` · ${place}` : issue.count > 1 ? ` · ${issue.count} times` : ""}
             </Caption1>
-            <span>{issueText(issue, "pane")}</span>
+            <span>{paneMessage(issue)}</span>
           </span>
         );
         return (

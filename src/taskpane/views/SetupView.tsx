@@ -75,7 +75,7 @@ export function SetupView({ workbook, candidates, base, getSelection, onCreate, 
           <Button
             appearance="primary"
             type="submit"
-            disabled={!draft || missing.length > 0}
+            disabled={hint !== null}
             aria-describedby={hint ? hintId : undefined}
           >
             {onCancel ? "Save the table and columns" : "Create scorecard"}

@@ -146,6 +146,7 @@ export class PackageParts {
       const start = at + 30 + data.getUint16(at + 26, true) + data.getUint16(at + 28, true);
       const end = start + entry.compressedSize;
       if (end > directoryOffset) throw new PackageFormatError(LYING_DIRECTORY);
+      const declaredSize = flags & FLAG_DATA_DESCRIPTOR ? null : data.getUint32(at + 22, true);
       located.push({
         name: entry.name.startsWith("/") ? entry.name.slice(1) : entry.name,
         method: entry.method,
@@ -153,8 +154,8 @@ export class PackageParts {
         header: at,
         start,
         end,
-        declaredSize: flags & FLAG_DATA_DESCRIPTOR ? null : data.getUint32(at + 22, true),
-        statedSize: flags & FLAG_DATA_DESCRIPTOR ? entry.uncompressedSize : data.getUint32(at + 22, true),
+        declaredSize,
+        statedSize: declaredSize ?? entry.uncompressedSize,
       });
     }
 
