@@ -40,7 +40,7 @@ export async function refreshNotice(port?: WorkbookPort): Promise<Notice> {
       /* webpackChunkName: "office-workbook" */ "../workbook/office/sharedRuntime.js"
     );
     const outcome = await runScorecard(port ?? new SharedRuntimeWorkbook(), {}, true);
-    if (!outcome.ok) return notice("not-refreshed", fatalSentence(outcome.fatal));
+    if (!outcome.ok) return notice("not-refreshed", fatalSentence(outcome.fatal, "pane"));
     return notice(outcome.hasErrors ? "refreshed-with-errors" : "refreshed", outcomeSentence(outcome.report));
   } catch (error) {
     return notice("not-refreshed", errorSentence(error));

@@ -29,6 +29,18 @@ describe("the ribbon's Refresh command", () => {
     expect(notice.message).toContain("No scorecard table was found");
   });
 
+  it("says why in the add-in's words, never bsc's flags", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Data", [
+      ["Month", "Indicator", "Goal"],
+      ["2026-01", "Sales", 4],
+    ]);
+    const notice = await refreshNotice(fake.port());
+    expect(notice).toMatchObject({ key: "not-refreshed", tone: "error" });
+    expect(notice.message).toMatch(/but no Actual\. Name the missing column's header in the set-up\.$/);
+    expect(notice.message).not.toMatch(/bsc|--map/);
+  });
+
   it("reports a failed request without losing the previous scorecard", async () => {
     const fake = new FakeExcel();
     fake.addSheet("Data", [
