@@ -145,6 +145,12 @@ describe("the scorecard in the pane", () => {
     await user.selectOptions(period, "2026-02");
     await waitFor(() => expect(row("Gross margin").textContent).toContain("43.0% / 44.0%"));
     expect(screen.getByRole("heading", { name: "Overall, 2026-02" })).toBeTruthy();
+    // Said, as the heading's change in place is not: the period shown and its result.
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toMatch(
+        /Overall, 2026-02: \d+\.\d\d \((On target|Watch|Off target)\)\. /,
+      ),
+    );
     expect(screen.getByText(/The Scorecard sheet shows 2026-03/)).toBeTruthy();
     await user.selectOptions(period, "2026-03");
     await waitFor(() => expect(row("Gross margin").textContent).toContain("44.7% / 44.0%"));

@@ -1,10 +1,11 @@
 import { Body1, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
-import { useCallback, useLayoutEffect, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import type { CommentaryEdit, InitiativeEdit, KpiFieldEdits } from "../../app/definitionEdits";
 import type { KpiReport, PerspectiveReport, ScorecardReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import type { ScorecardModel } from "../../model/scorecard";
 import { STATUS_MEANINGS, type PaletteName } from "../../plan/palette";
+import { useAnnounce } from "../Announcer";
 import { KpiDetails } from "./KpiDetails";
 import { KpiFilters } from "./KpiFilters";
 import { KpiTree } from "./KpiTree";
@@ -47,6 +48,23 @@ function statusCounts(perspectives: readonly PerspectiveReport[]): string {
 }
 
 /**
+ * Says the result shown when the user looks at another period or entity (the heading changes in
+ * place, which a screen reader does not read): not at first, when the create or refresh that drew
+ * the view has said its own result.
+ */
+function useAnnounceShown(shown: string, sentence: string): void {
+  const announce = useAnnounce();
+  const said = useRef(shown);
+  const latest = useRef(sentence);
+  latest.current = sentence;
+  useEffect(() => {
+    if (said.current === shown) return;
+    said.current = shown;
+    announce(latest.current);
+  }, [announce, shown]);
+}
+
+/**
  * The scorecard: its overall result, the period and entity shown, a search over a long tree,
  * the tree of perspectives, objectives and KPIs, and the chosen KPI's details in a drawer.
  */
@@ -62,6 +80,11 @@ export function ScorecardView(props: ScorecardViewProps) {
   useLayoutEffect(() => {
     selectCell.current = props.onSelectCell;
   });
+  const shown = [view.entity || "Overall", report.period].filter(Boolean).join(", ");
+  useAnnounceShown(
+    shown,
+    `${shown}: ${view.overall.score === null ? "no score" : view.overall.score.toFixed(2)} (${STATUS_MEANINGS[view.overall.status as Status]}). ${statusCounts(view.all)}.`,
+  );
   const { choose } = view;
   const onChoose = useCallback(
     (chosen: Chosen, kpi: KpiReport) =>
@@ -72,9 +95,7 @@ export function ScorecardView(props: ScorecardViewProps) {
     <section aria-label="Scorecard" className={styles.root}>
       <div className={styles.overall}>
         <div className={styles.overallLine}>
-          <Subtitle2 as="h2">
-            {[view.entity || "Overall", report.period].filter(Boolean).join(", ")}
-          </Subtitle2>
+          <Subtitle2 as="h2">{shown}</Subtitle2>
           <ScoreAndStatus
             score={view.overall.score}
             status={view.overall.status as Status}
