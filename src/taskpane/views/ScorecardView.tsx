@@ -1,16 +1,17 @@
-import { Body1, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
-import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
+import { Body1, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { useCallback, useLayoutEffect, useRef } from "react";
 import type { CommentaryEdit, InitiativeEdit, KpiFieldEdits } from "../../app/definitionEdits";
-import type { KpiReport, PerspectiveReport, ScorecardReport } from "../../app/report";
+import type { KpiReport, ScorecardReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import type { ScorecardModel } from "../../model/scorecard";
-import { STATUS_MEANINGS, type PaletteName } from "../../plan/palette";
-import { useAnnounce } from "../Announcer";
-import { KpiDetails } from "./KpiDetails";
+import type { PaletteName } from "../../plan/palette";
+import { ChosenKpiDetails } from "./ChosenKpiDetails";
 import { KpiFilters } from "./KpiFilters";
 import { KpiTree } from "./KpiTree";
 import { ScoreAndStatus } from "./KpiTreeRows";
+import { ScorecardPickers } from "./ScorecardPickers";
 import { useScorecardStyles } from "./ScorecardView.styles";
+import { shownSentence, statusCounts, useAnnounceShown } from "./scorecardHeadline";
 import { useScorecardView, type Chosen } from "./useScorecardView";
 
 export { OPEN_ALL_UP_TO, FILTER_FROM } from "./useScorecardView";
@@ -37,33 +38,6 @@ export interface ScorecardViewProps {
   readonly onShowInputs?: ((sheet: string, address: string) => void) | undefined;
 }
 
-/** How many KPIs have each status, as a line: "9 on target · 3 watch · 2 off target". */
-function statusCounts(perspectives: readonly PerspectiveReport[]): string {
-  const kpis = perspectives.flatMap((p) => p.objectives.flatMap((o) => o.kpis));
-  return (["green", "amber", "red", "none"] as const)
-    .map((s) => [s, kpis.filter((k) => k.status === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${STATUS_MEANINGS[s].toLowerCase()}`)
-    .join(" · ");
-}
-
-/**
- * Says the result shown when the user looks at another period or entity (the heading changes in
- * place, which a screen reader does not read): not at first, when the create or refresh that drew
- * the view has said its own result.
- */
-function useAnnounceShown(shown: string, sentence: string): void {
-  const announce = useAnnounce();
-  const said = useRef(shown);
-  const latest = useRef(sentence);
-  latest.current = sentence;
-  useEffect(() => {
-    if (said.current === shown) return;
-    said.current = shown;
-    announce(latest.current);
-  }, [announce, shown]);
-}
-
 /**
  * The scorecard: its overall result, the period and entity shown, a search over a long tree,
  * the tree of perspectives, objectives and KPIs, and the chosen KPI's details in a drawer.
@@ -81,10 +55,7 @@ export function ScorecardView(props: ScorecardViewProps) {
     selectCell.current = props.onSelectCell;
   });
   const shown = [view.entity || "Overall", report.period].filter(Boolean).join(", ");
-  useAnnounceShown(
-    shown,
-    `${shown}: ${view.overall.score === null ? "no score" : view.overall.score.toFixed(2)} (${STATUS_MEANINGS[view.overall.status as Status]}). ${statusCounts(view.all)}.`,
-  );
+  useAnnounceShown(shown, shownSentence(shown, view.overall, view.all));
   const { choose } = view;
   const onChoose = useCallback(
     (chosen: Chosen, kpi: KpiReport) =>
@@ -104,36 +75,14 @@ export function ScorecardView(props: ScorecardViewProps) {
         </div>
         <Caption1>{statusCounts(view.all)}</Caption1>
       </div>
-      {(periods.length > 1 || entities.length > 0) && (
-        <div className={styles.pickers}>
-          {periods.length > 1 && (
-            <Field label="Period">
-              <Select value={report.period ?? ""} onChange={(_, d) => onChoosePeriod(d.value)}>
-                {!periods.includes(report.period ?? "") && (
-                  <option value={report.period ?? ""}>{report.period}</option>
-                )}
-                {periods.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
-          {entities.length > 0 && (
-            <Field label="Entity">
-              <Select value={view.entity} onChange={(_, d) => view.chooseEntity(d.value)}>
-                <option value="">All, consolidated</option>
-                {entities.map((e) => (
-                  <option key={e.name} value={e.name}>
-                    {e.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          )}
-        </div>
-      )}
+      <ScorecardPickers
+        periods={periods}
+        period={report.period}
+        entities={entities}
+        entity={view.entity}
+        onChoosePeriod={onChoosePeriod}
+        onChooseEntity={view.chooseEntity}
+      />
       {sheetPeriod !== null && report.period !== null && report.period !== sheetPeriod && (
         <Caption1>
           The Scorecard sheet shows {sheetPeriod}. To write {report.period} there, choose it as the scored
@@ -149,45 +98,17 @@ export function ScorecardView(props: ScorecardViewProps) {
         initiatives={report.initiatives}
       />
       {report.perspectives.length === 0 && <Body1>The scorecard table has no KPIs yet.</Body1>}
-      {view.chosen && view.found && (
-        <KpiDetails
-          view={view}
-          kpi={view.found}
-          chosen={view.chosen}
-          palette={palette}
-          period={report.period}
-          onSelectCell={props.onSelectCell}
-          onEditKpi={props.onEditKpi}
-          onShowInputs={props.onShowInputs}
-          commentary={(report.commentary ?? []).filter(
-            (c) =>
-              c.kpi === view.chosen?.name &&
-              c.objective === view.chosen.objective &&
-              c.perspective === view.chosen.perspective,
-          )}
-          initiatives={(report.initiatives ?? []).filter(
-            (i) => i.objective === view.chosen?.objective && i.perspective === view.chosen.perspective,
-          )}
-          onAddInitiative={
-            props.onAddInitiative &&
-            ((edit: InitiativeEdit) =>
-              view.chosen &&
-              props.onAddInitiative?.(
-                { perspective: view.chosen.perspective, objective: view.chosen.objective },
-                edit,
-              ))
-          }
-          onMarkActionDone={
-            props.onMarkActionDone &&
-            ((action: string) => view.chosen && props.onMarkActionDone?.(view.chosen, report.period, action))
-          }
-          onSaveCommentary={
-            props.onSaveCommentary &&
-            ((edit: CommentaryEdit) =>
-              view.chosen && props.onSaveCommentary?.(view.chosen, report.period, edit))
-          }
-        />
-      )}
+      <ChosenKpiDetails
+        view={view}
+        report={report}
+        palette={palette}
+        onSelectCell={props.onSelectCell}
+        onEditKpi={props.onEditKpi}
+        onShowInputs={props.onShowInputs}
+        onSaveCommentary={props.onSaveCommentary}
+        onMarkActionDone={props.onMarkActionDone}
+        onAddInitiative={props.onAddInitiative}
+      />
     </section>
   );
 }
