@@ -1,18 +1,13 @@
-import { MessageBar, MessageBarBody, Spinner, Tab, TabList } from "@fluentui/react-components";
+import { Spinner, Tab, TabList } from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
-import { fatalSentence } from "../app/outcomeText";
 import { periodsOf } from "../app/paneTrends";
 import { useAppStyles } from "./App.styles";
 import type { AppModel, TabName } from "./useApp";
 import { IssuesList } from "./views/IssuesList";
+import { ScorecardTab, shownScoring } from "./ScorecardTab";
 import { groupIssues } from "../app/issueGroups";
-import { ScorecardView } from "./views/ScorecardView";
 import { SetupView } from "./views/SetupView";
-import { StrategyMapSection } from "./views/StrategyMapSection";
 import { UnitsSection } from "./views/UnitsSection";
-import { PublishSection } from "./views/PublishSection";
-import { isRestatement, shownTime } from "../app/periodHistory";
-import type { Definition } from "../model/definition";
 
 // The views a user opens now and then come in their own chunks, fetched when first opened.
 const TagView = lazy(() =>
@@ -26,22 +21,13 @@ const SettingsView = lazy(() =>
 
 const loading = <Spinner size="tiny" label="Loading…" />;
 
-/** When the period was published, as the History sheet says it; null while it is not. */
-function publishedAt(definition: Definition, period: string): string | null {
-  const entry = definition.published?.find((p) => p.period === period);
-  return entry ? shownTime(entry.at) : null;
-}
-
 /** The tabs and the view each shows: the set-up or the scorecard, the issues, tagging, settings. */
 export function AppViews({ app }: { app: AppModel }) {
   const styles = useAppStyles();
-  const { state, tab, setTab, definition, firstRun, viewed } = app;
+  const { state, tab, setTab, definition, firstRun } = app;
   if (state.phase !== "ready") return null;
   const scoring = state.scoring;
-  const sheetReport = scoring?.ok ? scoring.report : null;
-  const shown = viewed?.ok ? viewed : scoring?.ok ? scoring : null;
-  const report = shown?.report ?? null;
-  const palette = definition.settings.palette;
+  const report = shownScoring(app)?.report ?? null;
   const showSetup = firstRun || app.settingUp;
   const tabs: { name: TabName; label: string }[] = [
     { name: "scorecard", label: showSetup ? "Set up" : "Scorecard" },
@@ -78,53 +64,7 @@ export function AppViews({ app }: { app: AppModel }) {
             />
           </div>
         )}
-        {tab === "scorecard" &&
-          !showSetup &&
-          (report && shown ? (
-            <>
-              <ScorecardView
-                report={report}
-                palette={palette}
-                model={shown.model}
-                sheetPeriod={sheetReport?.period ?? null}
-                onChoosePeriod={(p) => app.setViewPeriod(p === sheetReport?.period ? null : p)}
-                onSelectCell={app.selectCell}
-                onEditKpi={(kpi, edits) => void app.saveKpiEdit(kpi, edits)}
-                onSaveCommentary={(kpi, period, edit) => void app.saveCommentary(kpi, period, edit)}
-                onAddInitiative={(objective, edit) => void app.saveInitiative(objective, edit)}
-                onMarkActionDone={(kpi, period, action) => void app.saveActionDone(kpi, period, action)}
-                onShowInputs={app.showCellInputs}
-              />
-              {report.period !== null && (
-                <PublishSection
-                  period={report.period}
-                  publishedAt={publishedAt(definition, report.period)}
-                  restatements={report.issues.filter(isRestatement)}
-                  busy={app.busy}
-                  onPublish={app.publish}
-                  onSelectCell={app.selectCell}
-                />
-              )}
-              <StrategyMapSection
-                result={shown.result}
-                objectives={shown.model.objectives}
-                palette={palette}
-                sheet={state.workbook.owned.strategyMap ?? null}
-                busy={app.busy}
-                onInsert={app.insertStrategyMap}
-              />
-            </>
-          ) : (
-            <MessageBar layout="multiline" intent={definition.units?.length ? "info" : "error"}>
-              <MessageBarBody>
-                {definition.units?.length
-                  ? `This workbook consolidates its units' workbooks (${definition.units.map((u) => u.file).join(", ")}): add them again in Settings > Units' workbooks to score them.`
-                  : scoring && !scoring.ok
-                    ? fatalSentence(scoring.fatal, "pane")
-                    : "The scorecard could not be read."}
-              </MessageBarBody>
-            </MessageBar>
-          ))}
+        {tab === "scorecard" && !showSetup && <ScorecardTab app={app} />}
         {tab === "issues" && <IssuesList issues={report?.issues ?? []} onSelectCell={app.selectCell} />}
         <Suspense fallback={loading}>
           {tab === "tag" && (
