@@ -11,7 +11,7 @@ import { evaluateScorecard } from "../engine/evaluate";
 import { issue, type Issue } from "../engine/issues";
 import type { Granularity } from "../engine/periods";
 import { tableAddress } from "../model/detect";
-import { DefinitionSchema, emptyDefinition, type Definition } from "../model/definition";
+import { definitionFrom, emptyDefinition, type Definition } from "../model/definition";
 import { groupKpiName, mapNameKey, readKpiMap, type KpiMap } from "../model/kpiMap";
 import { ownedSheetNames } from "../model/ownership";
 import type {
@@ -398,7 +398,7 @@ export function consolidationPlan(
     model: consolidation.model,
     result: consolidation.result,
     // Through the schema, so that the stored JSON has one order of keys whatever it was before.
-    definition: DefinitionSchema.parse({
+    definition: definitionFrom({
       ...group.definition,
       units: remember.map((u) => ({ name: u.name, file: u.file })),
       settings: { ...group.definition.settings, lastRefreshed: now.toISOString() },

@@ -1,15 +1,30 @@
-// zod's mini build: the same schemas as functions, of which the bundler keeps only those used (the
-// pane's first load carried all of zod's classic API, 25 KB gzipped, for this one schema).
-import * as z from "zod/mini";
 import { definedNameProblem, sheetNameProblem } from "./excelNames";
 import { COLUMN_ROLES } from "./headers";
-
-// Zod compiles its parsers with new Function() where it may; the add-in's pages forbid eval in
-// their Content-Security-Policy (scripts/content-security-policy.js), where its probe for it
-// would be reported as a violation. Definitions are a few dozen fields: interpreted is plenty.
-// The mini build says nothing by itself: its English messages ("Invalid input: expected string,
-// received undefined"), which name each problem after its field, as the classic build does.
-z.config({ jitless: true, ...z.locales.en() });
+import {
+  array,
+  boolean,
+  int,
+  literal,
+  maximum,
+  minimum,
+  minLength,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  parse,
+  pattern,
+  rule,
+  safeParse,
+  someOf,
+  string,
+  trim,
+  withDefault,
+  type Infer,
+  type Schema,
+  type SchemaIssue,
+} from "./schema";
 
 /**
  * The stored scorecard definition: what the user chose (table, column mapping, settings,
@@ -19,117 +34,106 @@ z.config({ jitless: true, ...z.locales.en() });
 
 export const DEFINITION_VERSION = 1;
 
-const name = z.string().check(z.trim(), z.minLength(1));
+const name = string(trim, minLength(1));
 /** A day as the follow-ups keep it: 2026-12-31. */
-const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "a date written 2026-12-31"));
+const isoDay = string(pattern(/^\d{4}-\d{2}-\d{2}$/, "a date written 2026-12-31"));
 
-/** A zod check that states the first Excel rule a name breaks (src/model/excelNames.ts). */
-const excelRule =
-  (problem: (name: string) => string | null) =>
-  (value: string, context: z.core.$RefinementCtx<string>): void => {
-    const why = problem(value);
-    if (why) context.addIssue({ code: "custom", message: why });
-  };
-/** A defined name the definition points at (a tagged KPI's range). */
-const definedName = z.string().check(z.trim(), z.superRefine(excelRule(definedNameProblem)));
-const weight = z.number().check(z.minimum(0));
-const polarity = z.enum(["higher", "lower", "band"]);
-const aggregation = z.enum(["last", "sum", "average", "min", "max"]);
+/** A defined name the definition points at (a tagged KPI's range), by Excel's rules (excelNames.ts). */
+const definedName = string(trim, rule(definedNameProblem));
+const weight = number(minimum(0));
+const polarity = oneOf(["higher", "lower", "band"]);
+const aggregation = oneOf(["last", "sum", "average", "min", "max"]);
 /** Absent or null in the stored JSON: null in the definition. */
-const nullOr = <T extends z.core.SomeType>(schema: T) => z._default(z.nullable(schema), null);
+const nullOr = <T>(schema: Schema<T>) => withDefault(nullable(schema), () => null);
 /** A text that may be absent: empty then. */
-const text = z._default(z.string(), "");
+const text = withDefault(string(), () => "");
+/** A list that may be absent: empty then. */
+const listOf = <T>(item: Schema<T>) => withDefault(array(item), () => []);
 
-export const SettingsSchema = z.object({
-  scoredPeriod: nullOr(z.string()),
-  rollup: z._default(z.enum(["weighted", "worst"]), "weighted"),
-  fiscalYearStartMonth: z._default(z.int().check(z.minimum(1), z.maximum(12)), 1),
-  summarySheetName: z._default(z.string().check(z.superRefine(excelRule(sheetNameProblem))), "Scorecard"),
-  palette: z._default(z.enum(["standard", "colorblind"]), "standard"),
+export const SettingsSchema = object({
+  scoredPeriod: nullOr(string()),
+  rollup: withDefault(oneOf(["weighted", "worst"]), () => "weighted" as const),
+  fiscalYearStartMonth: withDefault(int(minimum(1), maximum(12)), () => 1),
+  summarySheetName: withDefault(string(rule(sheetNameProblem)), () => "Scorecard"),
+  palette: withDefault(oneOf(["standard", "colorblind"]), () => "standard" as const),
   /** When the scorecard was last refreshed (ISO 8601), shown by the task pane. */
-  lastRefreshed: nullOr(z.string()),
+  lastRefreshed: nullOr(string()),
   /**
    * The Scorecard sheet as plain values, frozen at each refresh, instead of formulas that follow
    * edits to the source cells (absent: formulas).
    */
-  summaryAsValues: z.optional(z.boolean()),
+  summaryAsValues: optional(boolean()),
   /** False: the headline does not list the red and amber KPIs without an analysis. Absent: it does. */
-  needsCommentary: z.optional(z.boolean()),
+  needsCommentary: optional(boolean()),
 });
-export type Settings = z.infer<typeof SettingsSchema>;
+export type Settings = Infer<typeof SettingsSchema>;
 
 /** Fields a KPI may override; absent fields come from the table. */
 const KpiFields = {
-  polarity: z.optional(polarity),
-  threshold: z.optional(z.number()),
-  tolerance: z.optional(z.number().check(z.minimum(0))),
-  weight: z.optional(weight),
-  owner: z.optional(z.string()),
-  unit: z.optional(z.string()),
-  aggregation: z.optional(aggregation),
+  polarity: optional(polarity),
+  threshold: optional(number()),
+  tolerance: optional(number(minimum(0))),
+  weight: optional(weight),
+  owner: optional(string()),
+  unit: optional(string()),
+  aggregation: optional(aggregation),
 };
 
-const DefinitionV1 = z.object({
-  schemaVersion: z.literal(1),
+const DefinitionV1 = object({
+  schemaVersion: literal(1),
   source: nullOr(
-    z.object({
+    object({
       table: name,
       sheet: name,
       /** Header text chosen for each role, where the user corrected the detected mapping. */
-      columns: z._default(z.partialRecord(z.enum(COLUMN_ROLES), z.string()), {}),
+      columns: withDefault(someOf(COLUMN_ROLES, string()), () => ({})),
       /**
        * A block the user chose by hand ("Data!B4:M40"), its header row on top; one row alone is
        * the header row, and the block runs down from it as a detected one does.
        */
-      range: z.optional(name),
+      range: optional(name),
       /** The period headers across the block's columns hold the values: the block is wide. */
-      periodsAcross: z.optional(z.boolean()),
+      periodsAcross: optional(boolean()),
       /** Each KPI's perspective is its sheet's name; heading rows then name objectives. */
-      sheetAsPerspective: z.optional(z.boolean()),
+      sheetAsPerspective: optional(boolean()),
       /** The year of months written without one ("Jan" … "Dec"), where nothing in the file says it. */
-      year: z.optional(z.int().check(z.minimum(1900), z.maximum(9999))),
+      year: optional(int(minimum(1900), maximum(9999))),
       /** How the file writes dates such as 01/02/2024 that no day above 12 settles: m/d or d/m. */
-      dayOrder: z.optional(z.enum(["mdy", "dmy"])),
+      dayOrder: optional(oneOf(["mdy", "dmy"])),
     }),
   ),
-  settings: z._default(SettingsSchema, () => SettingsSchema.parse({})),
-  perspectives: z._default(z.array(z.object({ name, weight: z.optional(weight) })), []),
-  objectives: z._default(
-    z.array(
-      z.object({
-        perspective: name,
-        name,
-        weight: z.optional(weight),
-        owner: z.optional(z.string()),
-        drives: z._default(z.array(z.string()), []),
-      }),
-    ),
-    [],
+  settings: withDefault(SettingsSchema, () => parse(SettingsSchema, {})),
+  perspectives: listOf(object({ name, weight: optional(weight) })),
+  objectives: listOf(
+    object({
+      perspective: name,
+      name,
+      weight: optional(weight),
+      owner: optional(string()),
+      drives: listOf(string()),
+    }),
   ),
-  kpis: z._default(z.array(z.object({ perspective: name, objective: name, name, ...KpiFields })), []),
+  kpis: listOf(object({ perspective: name, objective: name, name, ...KpiFields })),
   /**
    * Commentary entered in the pane (a KPI's details): an analysis and actions for one KPI (or,
    * without `kpi`, its objective) in one period. Shown with the Commentary table's rows, both.
    */
-  commentary: z.optional(
-    z.array(
-      z.object({
+  commentary: optional(
+    array(
+      object({
         /** The period explained ("2026-12"); null for a scorecard without periods. */
-        period: z.nullable(name),
+        period: nullable(name),
         perspective: name,
         objective: name,
-        kpi: z.optional(name),
+        kpi: optional(name),
         analysis: text,
-        actions: z._default(
-          z.array(
-            z.object({
-              action: name,
-              owner: text,
-              due: nullOr(isoDay),
-              done: z._default(z.boolean(), false),
-            }),
-          ),
-          [],
+        actions: listOf(
+          object({
+            action: name,
+            owner: text,
+            due: nullOr(isoDay),
+            done: withDefault(boolean(), () => false),
+          }),
         ),
       }),
     ),
@@ -138,19 +142,19 @@ const DefinitionV1 = z.object({
    * Initiatives entered in the pane, under an objective: shown after the Initiatives table's, both
    * (model/followUp.ts). `complete` is a share, 0–1.
    */
-  initiatives: z.optional(
-    z.array(
-      z.object({
+  initiatives: optional(
+    array(
+      object({
         perspective: name,
         objective: name,
         name,
         owner: text,
         start: nullOr(isoDay),
         due: nullOr(isoDay),
-        complete: nullOr(z.number().check(z.minimum(0), z.maximum(1))),
-        status: nullOr(z.enum(["green", "amber", "red", "done", "open"])),
-        budget: nullOr(z.number().check(z.minimum(0))),
-        spend: nullOr(z.number().check(z.minimum(0))),
+        complete: nullOr(number(minimum(0), maximum(1))),
+        status: nullOr(oneOf(["green", "amber", "red", "done", "open"])),
+        budget: nullOr(number(minimum(0))),
+        spend: nullOr(number(minimum(0))),
       }),
     ),
   ),
@@ -159,31 +163,28 @@ const DefinitionV1 = z.object({
    * unit's name and its file's path as given, relative to the group's workbook where it could be,
    * so that the next month's consolidation finds them again and says which are missing.
    */
-  units: z.optional(z.array(z.object({ name, file: name }))),
+  units: optional(array(object({ name, file: name }))),
   /** KPIs tagged on any range: workbook-scoped names for the actual and, optionally, the target. */
-  tagged: z._default(
-    z.array(
-      z.object({
-        perspective: name,
-        objective: name,
-        name,
-        actualName: definedName,
-        targetName: nullOr(definedName),
-        target: nullOr(z.number()),
-        ...KpiFields,
-      }),
-    ),
-    [],
+  tagged: listOf(
+    object({
+      perspective: name,
+      objective: name,
+      name,
+      actualName: definedName,
+      targetName: nullOr(definedName),
+      target: nullOr(number()),
+      ...KpiFields,
+    }),
   ),
   /**
    * Periods published ("Publish period"): their rows in the History sheet are frozen, and their
    * values stand in for the table's in trends; `at` is when (ISO 8601). Absent: none published.
    */
-  published: z.optional(z.array(z.object({ period: name, at: z.string() }))),
+  published: optional(array(object({ period: name, at: string() }))),
 });
 
 export const DefinitionSchema = DefinitionV1;
-export type Definition = z.infer<typeof DefinitionSchema>;
+export type Definition = Infer<typeof DefinitionSchema>;
 export type TaggedKpi = Definition["tagged"][number];
 
 /**
@@ -227,12 +228,15 @@ export type DefinitionReading =
     }
   | { ok: false; reason: string };
 
+/** A definition the add-in built, in the stored form: defaults filled, keys in the schema's order. */
+export const definitionFrom = (doc: unknown): Definition => parse(DefinitionSchema, doc);
+
 export function emptyDefinition(): Definition {
-  return DefinitionSchema.parse({ schemaVersion: DEFINITION_VERSION });
+  return parse(DefinitionSchema, { schemaVersion: DEFINITION_VERSION });
 }
 
 /** One schema problem on one line, where it is first: "kpis[0].name: Invalid input: …". */
-const problemText = (problem: z.core.$ZodIssue): string => {
+const problemText = (problem: SchemaIssue): string => {
   const where = problem.path
     .map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`))
     .join("");
@@ -246,7 +250,7 @@ const problemText = (problem: z.core.$ZodIssue): string => {
  */
 function repairNames(
   doc: StoredDocument,
-  issues: readonly z.core.$ZodIssue[],
+  issues: readonly SchemaIssue[],
 ): { doc: StoredDocument; problems: string[] } | null {
   const isSheetName = (p: readonly PropertyKey[]) => p[0] === "settings" && p[1] === "summarySheetName";
   const isTagName = (p: readonly PropertyKey[]) =>
@@ -283,15 +287,15 @@ export function parseDefinition(json: string): DefinitionReading {
   }
   const migrated = migrateDefinition(doc as StoredDocument, stated);
   if (!migrated.ok) return migrated;
-  const parsed = DefinitionSchema.safeParse(migrated.doc);
+  const parsed = safeParse(DefinitionSchema, migrated.doc);
   if (parsed.success) return { ok: true, definition: parsed.data };
   // A summary-sheet name or a tag's name that Excel forbids ("\u0001Score", "'Score'", "History")
   // is put right, not a reason to refuse the definition: the sheet takes its default name, the
   // tag is dropped. Anything else wrong refuses the whole document, naming each field.
-  const repaired = repairNames(migrated.doc, parsed.error.issues);
-  const again = repaired && DefinitionSchema.safeParse(repaired.doc);
+  const repaired = repairNames(migrated.doc, parsed.issues);
+  const again = repaired && safeParse(DefinitionSchema, repaired.doc);
   if (repaired && again?.success) return { ok: true, definition: again.data, repaired: repaired.problems };
-  return { ok: false, reason: parsed.error.issues.map(problemText).join("; ") };
+  return { ok: false, reason: parsed.issues.map(problemText).join("; ") };
 }
 
 export const serializeDefinition = (d: Definition): string => JSON.stringify(d);

@@ -6,7 +6,7 @@ import {
 } from "../../src/app/periodHistory";
 import { runScorecard } from "../../src/app/scorecard";
 import { renderPlan } from "../../src/plan/render";
-import { DefinitionSchema } from "../../src/model/definition";
+import { definitionFrom } from "../../src/model/definition";
 import { readHistory, type HistoryRow } from "../../src/model/historySheet";
 import { ownedSheets } from "../../src/model/ownership";
 import type { CellValue, WorkbookSnapshot } from "../../src/model/snapshot";
@@ -100,7 +100,7 @@ describe("periodRows", () => {
   });
 
   it("keeps the period's commentary in the Analysis column: the analysis, then each action", () => {
-    const definition = DefinitionSchema.parse({
+    const definition = definitionFrom({
       schemaVersion: 1,
       commentary: [
         {
@@ -253,7 +253,7 @@ describe("the History sheet in the write plan", () => {
       owned: { summary: null, definition: null, history: "Scorecard History" },
       model,
       result,
-      definition: DefinitionSchema.parse({ schemaVersion: 1 }),
+      definition: definitionFrom({ schemaVersion: 1 }),
       refreshedAt: "now",
     };
   };
