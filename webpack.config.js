@@ -10,6 +10,7 @@ const { contentSecurityPolicy, withContentSecurityPolicy } = require("./scripts/
 const { devServerHeaders } = require("./scripts/dev-server-headers");
 const { PREACT_FOR_REACT } = require("./scripts/preact-for-react");
 const { griffelRules, griffelPlugins } = require("./scripts/griffel-css");
+const { themeTokenRules } = require("./scripts/theme-tokens");
 
 /**
  * Every page the add-in serves, each with its entries: each gets the Content-Security-Policy. The
@@ -58,6 +59,8 @@ module.exports = (env = {}, options = {}) => {
       rules: [
         // Fluent's styles and the pane's as a stylesheet (scripts/griffel-css.js); before ts-loader's rule.
         ...griffelRules(),
+        // Fluent's themes as their tokens (scripts/theme-tokens.js).
+        ...themeTokenRules(),
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,

@@ -4,7 +4,6 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
 import { useId, useRef } from "react";
@@ -17,6 +16,7 @@ import { NoticeBar } from "./NoticeBar";
 // the tabIndex prop of elements already drawn, Preact wrote their tabindex again, and the KPI
 // tree's one Tab stop (set by Fluent, not by a prop) was lost at the next refresh.
 import "./svgTabIndex";
+import { lightTheme } from "./themes/light";
 import { useApp } from "./useApp";
 
 export interface AppProps {
@@ -45,7 +45,7 @@ function formatTime(iso: string | null): string | null {
  * The task pane: a header with Refresh, the status line and message bar, then the views; every
  * result and failure said through the one announcer.
  */
-export function App({ theme = webLightTheme, ...props }: AppProps) {
+export function App({ theme = lightTheme, ...props }: AppProps) {
   const styles = useAppStyles();
   return (
     <FluentProvider theme={theme}>
