@@ -98,6 +98,8 @@ export async function runScorecard(
   // and them (at 24,000 rows each is a task of its own, not one of half a second), and shows the
   // scorecard while they are written.
   await progress("writing", scoring);
+  // The tables' sheets get their traffic lights after their cells: a file's may start compressing now.
+  await port.willEdit?.(scoring.model.tables.map((t) => t.sheet));
 
   const now = options.now ?? new Date();
   const recorded = periodRows(scoring.result, timestamp(now));

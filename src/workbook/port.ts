@@ -9,6 +9,12 @@ export interface WorkbookPort {
   readSnapshot(): Promise<WorkbookSnapshot>;
   /** Applies the plan so that the workbook holds either its old output or the new, never a mix. */
   applyPlan(plan: WritePlan): Promise<void>;
+  /**
+   * Told, before the plan is made, which sheets it will edit after their cells (the tables', for
+   * their traffic lights): a port that writes a file may start compressing them meanwhile. A hint:
+   * the plan applied is what is written.
+   */
+  willEdit?(sheets: readonly string[]): Promise<void>;
 }
 
 /** A sheet-qualified range, as the user selected or named it. */

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { crc32 as zlibCrc32 } from "node:zlib";
-import { inflateRawSync } from "node:zlib";
-import { deflateInPieces, nodeCodec, nodeCodecWithin } from "../../src/workbook/package/nodeCodec";
+import { constants, deflateRawSync, inflateRawSync } from "node:zlib";
+import {
+  deflateAheadInPieces,
+  deflateInPieces,
+  nodeCodec,
+  nodeCodecWithin,
+} from "../../src/workbook/package/nodeCodec";
 import { MAX_EDITED_PART_BYTES, OpenPackage } from "../../src/workbook/package/openPackage";
 import { DEFAULT_READ_LIMITS, PackageLimitError } from "../../src/workbook/package/read/limits";
 import { propertyRuns } from "../helpers/runs";
@@ -249,6 +254,38 @@ describe("a worksheet edited after its cells", () => {
     expect(await pkg.text("xl/worksheets/sheet2.xml")).toBe(expected);
   });
 
+  it("has its cells compressed ahead, as read or as written, and written from that compression", async () => {
+    const ahead: string[] = [];
+    const deflateAhead = (bytes: Uint8Array) => {
+      ahead.push(Buffer.from(bytes).toString("latin1"));
+      nodeCodec.deflateAhead(bytes);
+    };
+    const pkg = OpenPackage.open(listing(sheet), nodeCodec.inflate, new Map(), new Set(), deflateAhead);
+    const outside = await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml");
+    await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml");
+    // Everything up to the end of its cells, once: the edit goes after them.
+    expect(ahead).toEqual([Buffer.concat([Buffer.from(head), cells]).toString("latin1")]);
+    pkg.setText(
+      "xl/worksheets/sheet1.xml",
+      outside.replace("<x:pageMargins/>", "<x:pageMargins/><x:drawing/>"),
+    );
+    const rows = [`<sheetData><row r="1"><c r="A1"><v>1</v></c></row>`, `</sheetData>`];
+    pkg.setWorksheet(
+      "xl/worksheets/sheet2.xml",
+      "<worksheet>",
+      rows.map((r) => Buffer.from(r)),
+      "</worksheet>",
+    );
+    expect(ahead.slice(1)).toEqual(rows);
+    const written = await zipEntries(Buffer.from(await pkg.toBytes(nodeCodec.deflate)));
+    expect(written.find((e) => e.name === "xl/worksheets/sheet1.xml")?.data).toEqual(
+      Buffer.concat([Buffer.from(head), cells, Buffer.from(`<x:pageMargins/><x:drawing/></x:worksheet>`)]),
+    );
+    expect(written.find((e) => e.name === "xl/worksheets/sheet2.xml")?.data.toString("utf8")).toBe(
+      `<worksheet>${rows.join("")}</worksheet>`,
+    );
+  });
+
   it("is copied as it was when it was only looked at", async () => {
     const pkg = OpenPackage.open(listing(sheet), nodeCodec.inflate);
     await pkg.worksheetOutsideCells("xl/worksheets/sheet1.xml");
@@ -310,6 +347,31 @@ describe("a large part compressed in pieces side by side", () => {
     expect(
       inflateRawSync(await deflateInPieces([new Uint8Array(), new Uint8Array()], 3, 10_000)).length,
     ).toBe(0);
+  });
+
+  it("takes a run of its bytes deflated ahead as it was compressed, and compresses only the rest", async () => {
+    const bytes = sheet.slice();
+    const run = bytes.subarray(0, 30_000);
+    deflateAheadInPieces(run, 3, 30_000);
+    const written = await deflateInPieces([run, bytes.subarray(30_000)], 3, 8_000);
+    expect(new Uint8Array(inflateRawSync(written))).toEqual(bytes);
+    // The run's own compression (one cut of 30,000 bytes) opens the stream: the write did not cut
+    // it in pieces of 8,000 and compress them again.
+    const own = deflateRawSync(run, { level: 3, finishFlush: constants.Z_SYNC_FLUSH });
+    expect(Buffer.from(written.subarray(0, own.length)).equals(own)).toBe(true);
+  });
+
+  it("ends on a final block after a run deflated ahead, and passes over a run it holds only part of", async () => {
+    const bytes = sheet.slice();
+    deflateAheadInPieces(bytes.subarray(0, 30_000), 3, 10_000);
+    // The whole run, and nothing after it: the stream still ends.
+    const ahead = await deflateInPieces(bytes.subarray(0, 30_000), 3, 8_000);
+    expect(new Uint8Array(inflateRawSync(ahead))).toEqual(bytes.subarray(0, 30_000));
+    // Pieces that start or end inside the run's cuts compress their bytes afresh.
+    const across = [bytes.subarray(5_000, 25_000), bytes.subarray(25_000)];
+    expect(new Uint8Array(inflateRawSync(await deflateInPieces(across, 3, 8_000)))).toEqual(
+      bytes.subarray(5_000),
+    );
   });
 
   it("is whole for an empty part and for a part smaller than a piece", async () => {

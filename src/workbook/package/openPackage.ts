@@ -5,7 +5,15 @@
 import { readZipEntry, type Inflate, type ZipEntry } from "../xlsx/zip";
 import { readCentralDirectory } from "../ooxml/zip";
 import { relationshipsPartOf as relsPartOf, resolveTarget } from "./read/relationships";
-import { crc32, writeZip, type Checksum, type Deflate, type PartBytes, type ZipPart } from "./zipWriter";
+import {
+  crc32,
+  writeZip,
+  type Checksum,
+  type Deflate,
+  type DeflateAhead,
+  type PartBytes,
+  type ZipPart,
+} from "./zipWriter";
 import { InflateLimitError } from "./read/inflate";
 import { byteSize, DEFAULT_READ_LIMITS, PackageFormatError, PackageLimitError } from "./read/limits";
 import { OPEN_FAILURES } from "./openFailure";
@@ -126,23 +134,36 @@ export class OpenPackage {
     /** Parts the reader parsed whole (kept or not): known well-formed, not scanned again. */
     private readonly parsed: ReadonlySet<string>,
     /** The archive's comment, kept. */
-    private readonly comment: Uint8Array = new Uint8Array(),
+    private readonly comment: Uint8Array,
+    /** Starts compressing the cells of a sheet to be written while the patch goes on. */
+    private readonly deflateAhead: DeflateAhead,
   ) {
     this.byLowerName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   }
 
   /**
    * `inflated`: parts of these very bytes already inflated (by a read), by name in lower case;
-   * `parsed`: every part the read parsed whole, its bytes kept or not.
+   * `parsed`: every part the read parsed whole, its bytes kept or not; `deflateAhead`: where the
+   * platform compresses off the main thread, the start of the compression of a sheet's cells
+   * (held aside as bytes) as soon as they are known to be written, long before toBytes.
    */
   static open(
     bytes: Uint8Array,
     inflate: Inflate,
     inflated: ReadonlyMap<string, Uint8Array> = new Map(),
     parsed: ReadonlySet<string> = new Set(inflated.keys()),
+    deflateAhead: DeflateAhead = () => undefined,
   ): OpenPackage {
     const directory = readCentralDirectory(bytes);
-    return new OpenPackage(bytes, directory.entries, inflate, inflated, parsed, directory.comment);
+    return new OpenPackage(
+      bytes,
+      directory.entries,
+      inflate,
+      inflated,
+      parsed,
+      directory.comment,
+      deflateAhead,
+    );
   }
 
   /** Whether the reader parsed this part whole: it is well-formed and need not be scanned again. */
@@ -290,9 +311,13 @@ export class OpenPackage {
     outside.set(empty, cellsStart);
     outside.set(bytes.subarray(cellsEnd), cellsStart + empty.length);
     seedIndex(text, inTextOffsets(withoutContentOf(elements, cells, empty.length), outside, text.length));
-    // Not marked changed: a sheet only looked at is copied as it was.
+    // Not marked changed: a sheet only looked at is copied as it was. Asked for to be edited after
+    // its cells (its traffic lights), it is nearly always written: its cells compress from now on,
+    // on another thread (a refresh's rules unchanged leave that work unused).
+    const prefix = bytes.subarray(0, cellsEnd);
+    this.deflateAhead(prefix);
     this.cellsAside.set(name, {
-      prefix: [bytes.subarray(0, cellsEnd)],
+      prefix: [prefix],
       cells: () => utf8.decode(bytes.subarray(cellsStart, cellsEnd)),
       head,
       text,
@@ -364,6 +389,7 @@ export class OpenPackage {
       return this.changed.get(name) as string;
     }
     const headBytes = encoder.encode(head.slice(0, -"<sheetData/>".length));
+    for (const piece of cells) this.deflateAhead(piece);
     this.cellsAside.set(name, { prefix: [headBytes, ...cells], cells: cellsText, head, text });
     return text;
   }

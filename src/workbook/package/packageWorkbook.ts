@@ -6,8 +6,8 @@ import type { InteractiveWorkbook, RangeRef } from "../port";
 import type { Inflate } from "../xlsx/zip";
 import { WriteNotes } from "../ooxml/escape";
 import { OpenPackage } from "./openPackage";
-import { applyPlanToPackage, defineNameInPackage, WorkbookParts } from "./patchPlan";
-import type { Checksum, Deflate } from "./zipWriter";
+import { applyPlanToPackage, defineNameInPackage, setAsideCellsOf, WorkbookParts } from "./patchPlan";
+import type { Checksum, Deflate, DeflateAhead } from "./zipWriter";
 
 /**
  * Reads the snapshot the model needs from a package's bytes, handing each part it reads (and
@@ -40,6 +40,7 @@ export class PackageWorkbook extends FileSelection implements InteractiveWorkboo
     private readonly deflate: Deflate,
     private readonly reader: SnapshotReader,
     private readonly checksum?: Checksum,
+    private readonly deflateAhead?: DeflateAhead,
   ) {
     super();
   }
@@ -47,12 +48,19 @@ export class PackageWorkbook extends FileSelection implements InteractiveWorkboo
   /** Throws ZipFormatError or PackageXmlError when the bytes are not a package it can patch. */
   static async load(
     bytes: Uint8Array,
-    codec: { inflate: Inflate; deflate: Deflate; crc32?: Checksum },
+    codec: { inflate: Inflate; deflate: Deflate; crc32?: Checksum; deflateAhead?: DeflateAhead },
     reader: SnapshotReader,
     /** Keep the parts the read inflates for a patch to come; a read-only check keeps none. */
     keepParts = true,
   ): Promise<PackageWorkbook> {
-    const port = new PackageWorkbook(bytes, codec.inflate, codec.deflate, reader, codec.crc32);
+    const port = new PackageWorkbook(
+      bytes,
+      codec.inflate,
+      codec.deflate,
+      reader,
+      codec.crc32,
+      codec.deflateAhead,
+    );
     port.keepParts = keepParts;
     // Read first: the reader checks the file within its limits and says what is wrong with it
     // (empty, cut short, an .xls, a password) before the patcher looks at its directory.
@@ -99,6 +107,7 @@ export class PackageWorkbook extends FileSelection implements InteractiveWorkboo
   /** The package's bytes changed: the snapshot and the sheets kept from it are of the old ones. */
   private changedTo(bytes: Uint8Array): void {
     this.bytes = bytes;
+    this.opened = null;
     this.snapshot = null;
     this.inflatedSheets = new Map();
     this.parsedParts = new Set();
@@ -107,8 +116,31 @@ export class PackageWorkbook extends FileSelection implements InteractiveWorkboo
   /** What the last plan's write had to cut or clean (text over a cell's limit, characters XML cannot hold). */
   writeNotes: readonly string[] = [];
 
+  /** The package opened for the next plan by willEdit, its sheets' cells compressing already. */
+  private opened: OpenPackage | null = null;
+
+  private openPackage(): OpenPackage {
+    return OpenPackage.open(
+      this.bytes,
+      this.inflate,
+      this.inflatedSheets,
+      this.parsedParts,
+      this.deflateAhead,
+    );
+  }
+
+  /**
+   * Opens the package for the plan to come and sets aside the cells of the sheets it will edit
+   * after them: with Node's zlib they compress on another core while the plan is made.
+   */
+  async willEdit(sheets: readonly string[]): Promise<void> {
+    this.opened ??= this.openPackage();
+    await setAsideCellsOf(this.opened, sheets);
+  }
+
   async applyPlan(plan: WritePlan): Promise<void> {
-    const pkg = OpenPackage.open(this.bytes, this.inflate, this.inflatedSheets, this.parsedParts);
+    const pkg = this.opened ?? this.openPackage();
+    this.opened = null;
     const notes = new WriteNotes();
     await applyPlanToPackage(pkg, plan, notes);
     this.writeNotes = notes.notes;
@@ -117,7 +149,7 @@ export class PackageWorkbook extends FileSelection implements InteractiveWorkboo
 
   async defineName(name: string, ref: RangeRef): Promise<void> {
     const parsed = parseReference(ref.address);
-    const pkg = OpenPackage.open(this.bytes, this.inflate, this.inflatedSheets, this.parsedParts);
+    const pkg = this.openPackage();
     const sheets = (await WorkbookParts.open(pkg)).sheets();
     if (!parsed || !sheets.some((s) => s.name === ref.sheet))
       throw new Error(`${ref.sheet}!${ref.address} is not a range of this workbook`);

@@ -268,6 +268,24 @@ function conditionalFormattingXml(
   return `<${prefix}conditionalFormatting sqref="${escapeXmlAttribute(plan.ranges.join(" "))}">${rules}</${prefix}conditionalFormatting>`;
 }
 
+/**
+ * Sets aside the cells of sheets a plan edits after them (their traffic lights): their text
+ * without cells is made, and where the package was opened with a DeflateAhead their cells start
+ * compressing on another thread (OpenPackage.worksheetOutsideCells). A sheet set aside already, or
+ * one the package does not have, is passed over.
+ */
+export async function setAsideCellsOf(
+  pkg: OpenPackage,
+  sheets: readonly string[],
+  workbook?: WorkbookParts,
+): Promise<void> {
+  const parts = workbook ?? (await WorkbookParts.open(pkg));
+  for (const name of sheets) {
+    const part = parts.sheet(name)?.part;
+    if (part) await pkg.worksheetOutsideCells(part);
+  }
+}
+
 /** `notes` is told of any text the write had to cut or clean (src/workbook/ooxml/escape.ts). */
 export async function applyPlanToPackage(
   pkg: OpenPackage,
@@ -277,6 +295,19 @@ export async function applyPlanToPackage(
   const workbook = await WorkbookParts.open(pkg);
   const stylesPart = await workbook.stylesPart();
   const styles = new StylesEditor(await pkg.text(stylesPart));
+
+  const written = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  const touched = new Set([
+    ...plan.clearConditionalFormatsOn,
+    ...plan.conditionalFormats.map((c) => c.sheet),
+  ]);
+  // Their cells set aside first: where the package compresses off the main thread, a data sheet's
+  // tens of megabytes compress while the product's sheets are written.
+  await setAsideCellsOf(
+    pkg,
+    [...touched].filter((name) => !written.has(name.toLowerCase())),
+    workbook,
+  );
 
   // A product sheet's own rules (the live status colours) go into the XML written for it.
   const rulesOf = (name: string) =>
@@ -313,11 +344,6 @@ export async function applyPlanToPackage(
         workbook.defineName(n.name, n.reference, sheet.name);
   }
 
-  const written = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
-  const touched = new Set([
-    ...plan.clearConditionalFormatsOn,
-    ...plan.conditionalFormats.map((c) => c.sheet),
-  ]);
   for (const name of touched) {
     if (written.has(name.toLowerCase())) continue;
     const sheet = workbook.sheet(name);

@@ -33,6 +33,14 @@ export type Deflate = (data: PartBytes) => Promise<Uint8Array>;
  */
 export type DeflatePiece = (data: Uint8Array) => Uint8Array;
 
+/**
+ * Starts compressing bytes that a part to be written will hold, as a run of it (a piece of
+ * PartBytes, or any part of one), on other threads while the caller goes on: the Deflate that
+ * writes the part takes that run's compression as it was made. Where compression has no other
+ * thread (a browser), there is none.
+ */
+export type DeflateAhead = (data: Uint8Array) => void;
+
 /** CRC-32 of `data`, continuing from the CRC of the bytes before it (`previous`, 0 for none), as zlib's crc32 does. */
 export type Checksum = (data: Uint8Array, previous?: number) => number;
 
