@@ -1,9 +1,10 @@
-import { Spinner, Tab, TabList } from "@fluentui/react-components";
+import { Spinner } from "@fluentui/react-components";
 import { lazy, Suspense } from "react";
 import { periodsOf } from "../app/paneTrends";
 import { useAppStyles } from "./App.styles";
 import type { AppModel, TabName } from "./useApp";
 import { IssuesList } from "./views/IssuesList";
+import { PaneTabs } from "./views/PaneTabs";
 import { ScorecardTab, shownScoring } from "./ScorecardTab";
 import { groupIssues } from "../app/issueGroups";
 import { SetupView } from "./views/SetupView";
@@ -37,19 +38,7 @@ export function AppViews({ app }: { app: AppModel }) {
   ];
   return (
     <>
-      <TabList
-        className={styles.tabs}
-        size="small"
-        selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as TabName)}
-        aria-label="Views"
-      >
-        {tabs.map((t) => (
-          <Tab key={t.name} value={t.name}>
-            {t.label}
-          </Tab>
-        ))}
-      </TabList>
+      <PaneTabs className={styles.tabs} label="Views" tabs={tabs} selected={tab} onSelect={setTab} />
       <div role="tabpanel" aria-label={tabs.find((t) => t.name === tab)?.label}>
         {showSetup && (
           // Kept mounted while another tab is open, so that the choices made are not lost.

@@ -23,9 +23,9 @@ export async function treeStatuses(page: Page): Promise<[string, string][]> {
     items
       .filter((item) => !(item.getAttribute("aria-label") ?? "").startsWith("Initiative "))
       .map((item) => {
-        const layout = item.querySelector(".fui-TreeItemLayout__main");
+        const layout = item.querySelector(".paneTree-main");
         const name = layout?.firstChild?.textContent?.trim() ?? "";
-        const text = item.querySelector(".fui-TreeItemLayout__aside")?.textContent ?? "";
+        const text = item.querySelector(".paneTree-aside")?.textContent ?? "";
         const status = /(On target|Watch|Off target|No data)/.exec(text)?.[1] ?? "";
         return [name, status] as [string, string];
       }),

@@ -9,4 +9,6 @@ export const useFollowUpStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalS },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   initiative: { fontSize: tokens.fontSizeBase200 },
+  // Fluent's leaf indent, 24 px a level, that the initiatives' rows always had (level 3).
+  initiativeLayout: { paddingLeft: `calc(3 * ${tokens.spacingHorizontalXXL})` },
 });

@@ -1,18 +1,10 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  Textarea,
-  TreeItem,
-  TreeItemLayout,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, Textarea } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
 import type { CommentaryEdit } from "../../app/definitionEdits";
 import { dueText, type CommentaryReport, type InitiativeReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import { STATUS_MEANINGS, type PaletteName } from "../../plan/palette";
+import { PaneLeaf, PaneTreeRow } from "./PaneTree";
 import { StatusBadge } from "./StatusBadge";
 import { useFollowUpStyles } from "./FollowUps.styles";
 import { useFoldFocus } from "./useFoldFocus";
@@ -164,19 +156,21 @@ export function InitiativeLeaf({
   ].filter((s) => s !== "");
   const status = i.status ? STATUS_OF[i.status] : undefined;
   return (
-    <TreeItem
-      itemType="leaf"
-      value={`i:${i.perspective}/${i.objective}/${i.name}`}
+    <PaneLeaf
+      level={3}
       // The name holds every word the row shows, in its order (the status chip's last), so that a
       // user of speech input can say what they see (axe: label-content-name-mismatch).
       aria-label={`Initiative ${i.name}${said.length ? `: ${said.join(", ")}` : ""}${status ? `, ${STATUS_MEANINGS[status]}` : ""}`}
     >
-      <TreeItemLayout aside={status ? <StatusBadge status={status} palette={palette} /> : undefined}>
+      <PaneTreeRow
+        className={styles.initiativeLayout}
+        aside={status ? <StatusBadge status={status} palette={palette} /> : undefined}
+      >
         <span className={styles.initiative}>
           {`◇ ${i.name}`}
           {said.length > 0 && <Caption1>{` · ${said.join(" · ")}`}</Caption1>}
         </span>
-      </TreeItemLayout>
-    </TreeItem>
+      </PaneTreeRow>
+    </PaneLeaf>
   );
 }

@@ -1,4 +1,4 @@
-import { TreeItem, TreeItemLayout, mergeClasses } from "@fluentui/react-components";
+import { mergeClasses } from "@fluentui/react-components";
 import { memo } from "react";
 import { formatByCell } from "../../app/numberFormat";
 import { directionOf } from "../../app/paneTrends";
@@ -6,6 +6,7 @@ import type { KpiReport } from "../../app/report";
 import type { Status, Trend } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
 import { Sparkline } from "./Charts";
+import { PaneLeaf, PaneTreeRow } from "./PaneTree";
 import { useScorecardStyles } from "./ScorecardView.styles";
 import { StatusBadge } from "./StatusBadge";
 import { TrendMark } from "./TrendMark";
@@ -51,12 +52,11 @@ export const KpiLeaf = memo(function KpiLeaf({
   const show = (v: number | null) => formatByCell(v, kpiModel?.numberFormat ?? null);
   const choose = () => onChoose(chosen, k);
   return (
-    <TreeItem
-      itemType="leaf"
-      value={`k:${rowKey}`}
+    <PaneLeaf
+      level={3}
       data-kpi={rowKey}
       aria-selected={isChosen}
-      ref={(el: HTMLDivElement | null) => {
+      elementRef={(el) => {
         if (el) rows.current.set(rowKey, el);
         else rows.current.delete(rowKey);
       }}
@@ -68,13 +68,11 @@ export const KpiLeaf = memo(function KpiLeaf({
         }
       }}
     >
-      <TreeItemLayout
+      <PaneTreeRow
         className={mergeClasses(styles.leafLayout, isChosen && styles.chosen)}
-        main={{ className: styles.main }}
-        aside={{
-          className: styles.aside,
-          children: <StatusBadge status={k.status as Status} palette={palette} />,
-        }}
+        mainClassName={styles.main}
+        asideClassName={styles.aside}
+        aside={<StatusBadge status={k.status as Status} palette={palette} />}
       >
         {/* Two lines at most; the whole name on hover, and always to a screen reader. */}
         <span className={styles.name} title={k.name}>
@@ -95,7 +93,7 @@ export const KpiLeaf = memo(function KpiLeaf({
           )}
           <Sparkline points={pointsOf(rowKey)} palette={palette} />
         </span>
-      </TreeItemLayout>
-    </TreeItem>
+      </PaneTreeRow>
+    </PaneLeaf>
   );
 });

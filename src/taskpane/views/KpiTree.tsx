@@ -1,7 +1,7 @@
-import { Tree, TreeItem } from "@fluentui/react-components";
 import { BranchLayout } from "./KpiTreeRows";
 import { KpiLeaf } from "./KpiLeaf";
-import type { KeyboardEvent } from "react";
+import { PaneBranch, PaneTree } from "./PaneTree";
+import type { KeyboardEvent, ReactNode } from "react";
 import type { InitiativeReport, KpiReport } from "../../app/report";
 import { InitiativeLeaf } from "./FollowUps";
 import type { Status } from "../../engine/types";
@@ -35,52 +35,80 @@ export function KpiTree({
       view.close();
     }
   };
+  const isOpen = (value: string) => view.openItems.has(value);
+  const setOpen = (value: string, open: boolean) => {
+    const next = new Set(view.openItems);
+    if (open) next.add(value);
+    else next.delete(value);
+    view.setOpenItems(next);
+  };
+  // A perspective's (level 1) or an objective's (level 2) row and, open, what it holds.
+  const branch = (
+    value: string,
+    level: 1 | 2,
+    of: { name: string; score: number | null; status: string },
+    children: ReactNode,
+  ) => (
+    <PaneBranch
+      key={of.name}
+      value={value}
+      level={level}
+      open={isOpen(value)}
+      row={
+        <BranchLayout
+          name={of.name}
+          level={level}
+          open={isOpen(value)}
+          score={of.score}
+          status={of.status as Status}
+          palette={palette}
+        />
+      }
+    >
+      {children}
+    </PaneBranch>
+  );
   return (
-    <Tree
+    <PaneTree
       className={styles.tree}
-      aria-label="Perspectives, objectives and KPIs"
-      openItems={view.openItems}
-      onOpenChange={(_, d) => view.setOpenItems(new Set([...d.openItems].map(String)))}
+      label="Perspectives, objectives and KPIs"
+      isOpen={isOpen}
+      onOpenChange={setOpen}
       onKeyDown={onTreeKey}
     >
-      {view.perspectives.map((p) => (
-        <TreeItem key={p.name} itemType="branch" value={`p:${p.name}`}>
-          <BranchLayout name={p.name} score={p.score} status={p.status as Status} palette={palette} />
-          <Tree collapseMotion={null}>
-            {p.objectives.map((o) => (
-              <TreeItem key={o.name} itemType="branch" value={`o:${p.name}/${o.name}`}>
-                <BranchLayout name={o.name} score={o.score} status={o.status as Status} palette={palette} />
-                <Tree collapseMotion={null}>
-                  {o.kpis.map((k) => {
-                    const rowKey = kpiKey(p.name, o.name, k.name);
-                    return (
-                      <KpiLeaf
-                        key={k.name}
-                        palette={palette}
-                        period={period}
-                        kpi={k}
-                        perspective={p.name}
-                        objective={o.name}
-                        isChosen={rowKey === view.key}
-                        kpiModel={view.models.get(rowKey)}
-                        entitiesOf={view.entitiesOf}
-                        pointsOf={view.pointsOf}
-                        rows={view.rows}
-                        onChoose={onChoose}
-                      />
-                    );
-                  })}
-                  {initiatives
-                    .filter((i) => i.perspective === p.name && i.objective === o.name)
-                    .map((i) => (
-                      <InitiativeLeaf key={`i:${i.name}`} initiative={i} palette={palette} />
-                    ))}
-                </Tree>
-              </TreeItem>
-            ))}
-          </Tree>
-        </TreeItem>
-      ))}
-    </Tree>
+      {view.perspectives.map((p) =>
+        branch(
+          `p:${p.name}`,
+          1,
+          p,
+          p.objectives.map((o) =>
+            branch(`o:${p.name}/${o.name}`, 2, o, [
+              ...o.kpis.map((k) => {
+                const rowKey = kpiKey(p.name, o.name, k.name);
+                return (
+                  <KpiLeaf
+                    key={k.name}
+                    palette={palette}
+                    period={period}
+                    kpi={k}
+                    perspective={p.name}
+                    objective={o.name}
+                    isChosen={rowKey === view.key}
+                    kpiModel={view.models.get(rowKey)}
+                    entitiesOf={view.entitiesOf}
+                    pointsOf={view.pointsOf}
+                    rows={view.rows}
+                    onChoose={onChoose}
+                  />
+                );
+              }),
+              ...initiatives
+                .filter((i) => i.perspective === p.name && i.objective === o.name)
+                .map((i) => <InitiativeLeaf key={`i:${i.name}`} initiative={i} palette={palette} />),
+            ]),
+          ),
+        ),
+      )}
+    </PaneTree>
   );
 }

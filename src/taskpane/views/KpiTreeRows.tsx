@@ -1,5 +1,5 @@
-import { TreeItemLayout } from "@fluentui/react-components";
 import { memo } from "react";
+import { PaneTreeRow } from "./PaneTree";
 import type { Status } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
 import { useScorecardStyles } from "./ScorecardView.styles";
@@ -28,33 +28,37 @@ export function ScoreAndStatus({
 }
 
 /**
- * A perspective's or an objective's row: its name, then its score and status. Memoised on those
- * (all plain values), so that a state change that leaves them be leaves the row undrawn.
+ * A perspective's (level 1) or an objective's (level 2) row: its chevron and name, then its score
+ * and status. Memoised on those (all plain values), so that a state change that leaves them be
+ * leaves the row undrawn.
  */
 export const BranchLayout = memo(function BranchLayout({
   name,
+  level,
+  open,
   score,
   status,
   palette,
 }: {
   name: string;
+  level: 1 | 2;
+  open: boolean;
   score: number | null;
   status: Status;
   palette: PaletteName;
 }) {
   const styles = useScorecardStyles();
   return (
-    <TreeItemLayout
-      className={styles.branchLayout}
-      main={{ className: styles.main }}
-      aside={{
-        className: styles.aside,
-        children: <ScoreAndStatus score={score} status={status} palette={palette} />,
-      }}
+    <PaneTreeRow
+      chevron={{ open }}
+      className={level === 1 ? styles.perspectiveLayout : styles.objectiveLayout}
+      mainClassName={styles.main}
+      asideClassName={styles.aside}
+      aside={<ScoreAndStatus score={score} status={status} palette={palette} />}
     >
       <span className={styles.name} title={name}>
         {name}
       </span>
-    </TreeItemLayout>
+    </PaneTreeRow>
   );
 });

@@ -16,8 +16,11 @@ export const useScorecardStyles = makeStyles({
   },
   tree: { minWidth: 0 },
   // Half of Fluent's 24 px a level: three levels deep still leaves a 300 px pane room for a KPI.
-  branchLayout: { paddingLeft: "calc((var(--fluent-TreeItem--level, 1) - 1) * 12px)" },
-  leafLayout: { paddingLeft: "calc(var(--fluent-TreeItem--level, 1) * 12px)", minHeight: "44px" },
+  // A branch's chevron takes the room a leaf's indent gives: a perspective none, an objective 12 px.
+  perspectiveLayout: { paddingLeft: 0 },
+  objectiveLayout: { paddingLeft: "12px" },
+  // A KPI is on the third level.
+  leafLayout: { paddingLeft: "36px", minHeight: "44px" },
   main: { flexGrow: 1, minWidth: 0, paddingTop: "2px", paddingBottom: "2px" },
   aside: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   name: {
