@@ -24,7 +24,7 @@ import {
   type StrategyMap,
 } from "../../src/plan/strategyMap";
 import { placeInLanes } from "../../src/plan/strategyMapPlacement";
-import { PANE_MAP } from "../../src/taskpane/views/StrategyMapView";
+import { PANE_MAP } from "../../src/taskpane/views/strategyMapPane";
 import { book, score, sheet } from "../helpers/book";
 import { anyLinks, lanesAndCandidates } from "../helpers/strategyMapScorecards";
 

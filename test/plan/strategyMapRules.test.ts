@@ -16,7 +16,7 @@ import {
 } from "../../src/plan/strategyMap";
 import { placeInLanes } from "../../src/plan/strategyMapPlacement";
 import { MAP_TOP, strategyMapSheet } from "../../src/plan/strategyMapSheet";
-import { PANE_MAP } from "../../src/taskpane/views/StrategyMapView";
+import { PANE_MAP } from "../../src/taskpane/views/strategyMapPane";
 import { book, score, sheet } from "../helpers/book";
 import { anyLinks, lanesAndCandidates } from "../helpers/strategyMapScorecards";
 
