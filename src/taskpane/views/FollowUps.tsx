@@ -1,16 +1,13 @@
-import { Body1, Button, Caption1, Field, Input, Textarea } from "@fluentui/react-components";
-import { useState, type FormEvent } from "react";
+import { Body1, Button, Caption1 } from "@fluentui/react-components";
 import type { CommentaryEdit } from "../../app/definitionEdits";
 import { dueText, type CommentaryReport, type InitiativeReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import { STATUS_MEANINGS, type PaletteName } from "../../plan/palette";
-import { PaneLeaf, PaneTreeRow } from "./PaneTree";
+import { PaneLeaf, PaneTreeRow } from "./PaneTreeItems";
 import { StatusBadge } from "./StatusBadge";
 import { useFollowUpStyles } from "./FollowUps.styles";
-import { useFoldFocus } from "./useFoldFocus";
-
-/** A day as the follow-ups keep it, 2026-12-31: what a Due or Start field must hold. */
-export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { CommentaryForm } from "./CommentaryForm";
+import { useCommentaryForm } from "./useCommentaryForm";
 
 /** An action as one line: "Call buyers — Ann, due 2026-12-20". */
 function actionLine(a: CommentaryReport["actions"][number]): string {
@@ -38,34 +35,7 @@ export function KpiCommentary({
   onMarkDone?: ((action: string) => void) | undefined;
 }) {
   const styles = useFollowUpStyles();
-  const { open: adding, fold, opener, show, cancel, close, refused } = useFoldFocus<HTMLFormElement>();
-  const [analysis, setAnalysis] = useState("");
-  const [action, setAction] = useState("");
-  const [owner, setOwner] = useState("");
-  const [due, setDue] = useState("");
-  const [tried, setTried] = useState(false);
-  const empty = analysis.trim() === "" && action.trim() === "";
-  const dueProblem =
-    due.trim() !== "" && !ISO_DAY.test(due.trim()) ? "Write the date as 2026-12-31." : undefined;
-  const actionProblem =
-    action.trim() === "" && (owner.trim() !== "" || due.trim() !== "")
-      ? "Say what the action is, or clear its owner and date."
-      : undefined;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (empty || dueProblem || actionProblem || !onSave) {
-      refused();
-      return;
-    }
-    onSave({
-      analysis,
-      ...(action.trim() !== ""
-        ? { action: { action, owner: owner.trim(), due: due.trim() === "" ? null : due.trim() } }
-        : {}),
-    });
-    close();
-  };
+  const state = useCommentaryForm(onSave);
   const title = period ? `Commentary for ${period}` : "Commentary";
   return (
     <section className={styles.section} aria-label={`${title} on ${kpi}`}>
@@ -94,40 +64,14 @@ export function KpiCommentary({
           )}
         </div>
       ))}
-      {onSave && !adding && (
+      {onSave && !state.adding && (
         <div className={styles.row}>
-          <Button ref={opener} onClick={show}>
+          <Button ref={state.opener} onClick={state.show}>
             Add commentary
           </Button>
         </div>
       )}
-      {onSave && adding && (
-        <form ref={fold} className={styles.form} onSubmit={submit} aria-label={`Add commentary on ${kpi}`}>
-          <Field
-            label="Analysis"
-            validationMessage={tried && empty ? "Write an analysis or an action." : undefined}
-          >
-            <Textarea value={analysis} onChange={(_, d) => setAnalysis(d.value)} resize="vertical" />
-          </Field>
-          <Field label="Action" validationMessage={tried ? actionProblem : undefined}>
-            <Input value={action} onChange={(_, d) => setAction(d.value)} />
-          </Field>
-          <div className={styles.row}>
-            <Field label="Action owner">
-              <Input value={owner} onChange={(_, d) => setOwner(d.value)} />
-            </Field>
-            <Field label="Due" validationMessage={tried ? dueProblem : undefined}>
-              <Input value={due} placeholder="2026-12-31" onChange={(_, d) => setDue(d.value)} />
-            </Field>
-          </div>
-          <div className={styles.row}>
-            <Button appearance="primary" type="submit">
-              Save commentary
-            </Button>
-            <Button onClick={cancel}>Cancel</Button>
-          </div>
-        </form>
-      )}
+      {onSave && state.adding && <CommentaryForm kpi={kpi} state={state} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import type { InitiativeEdit } from "../../app/definitionEdits";
-import { ISO_DAY } from "./FollowUps";
+import { dayProblem } from "./followUpDay";
 import { parseTyped } from "./kpiValidation";
 import { useFoldFocus } from "./useFoldFocus";
 
@@ -32,12 +32,10 @@ export function useInitiativeForm(onAdd: ((edit: InitiativeEdit) => void) | unde
   const set = (key: keyof typeof fields) => (_: unknown, d: { value: string }) =>
     setFields((f) => ({ ...f, [key]: d.value }));
   const complete = fields.complete.trim() === "" ? null : parseTyped(fields.complete.replace(/%\s*$/, ""));
-  const day = (text: string) =>
-    text.trim() === "" || ISO_DAY.test(text.trim()) ? undefined : "Write the date as 2026-12-31.";
   const problems = {
     name: fields.name.trim() === "" ? "Name the initiative." : undefined,
-    start: day(fields.start),
-    due: day(fields.due),
+    start: dayProblem(fields.start),
+    due: dayProblem(fields.due),
     complete:
       complete === null || (typeof complete === "number" && complete >= 0 && complete <= 100)
         ? undefined
