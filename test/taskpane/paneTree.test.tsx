@@ -4,7 +4,8 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { PaneBranch, PaneLeaf, PaneTree, PaneTreeRow } from "../../src/taskpane/views/PaneTree";
+import { PaneTree } from "../../src/taskpane/views/PaneTree";
+import { PaneBranch, PaneLeaf, PaneTreeRow } from "../../src/taskpane/views/PaneTreeItems";
 import { PaneTabs } from "../../src/taskpane/views/PaneTabs";
 
 /** Two perspectives, the first with an objective of two KPIs; what was chosen is written down. */

@@ -3,7 +3,7 @@ import type { CommentaryEdit } from "../../app/definitionEdits";
 import { dueText, type CommentaryReport, type InitiativeReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import { STATUS_MEANINGS, type PaletteName } from "../../plan/palette";
-import { PaneLeaf, PaneTreeRow } from "./PaneTree";
+import { PaneLeaf, PaneTreeRow } from "./PaneTreeItems";
 import { StatusBadge } from "./StatusBadge";
 import { useFollowUpStyles } from "./FollowUps.styles";
 import { CommentaryForm } from "./CommentaryForm";

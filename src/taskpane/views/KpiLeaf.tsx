@@ -6,7 +6,7 @@ import type { KpiReport } from "../../app/report";
 import type { Status, Trend } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
 import { Sparkline } from "./Charts";
-import { PaneLeaf, PaneTreeRow } from "./PaneTree";
+import { PaneLeaf, PaneTreeRow } from "./PaneTreeItems";
 import { useScorecardStyles } from "./ScorecardView.styles";
 import { StatusBadge } from "./StatusBadge";
 import { TrendMark } from "./TrendMark";

@@ -1,6 +1,7 @@
 import { BranchLayout } from "./KpiTreeRows";
 import { KpiLeaf } from "./KpiLeaf";
-import { PaneBranch, PaneTree } from "./PaneTree";
+import { PaneTree } from "./PaneTree";
+import { PaneBranch } from "./PaneTreeItems";
 import type { KeyboardEvent, ReactNode } from "react";
 import type { InitiativeReport, KpiReport } from "../../app/report";
 import { InitiativeLeaf } from "./FollowUps";

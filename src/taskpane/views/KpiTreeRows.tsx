@@ -1,5 +1,5 @@
 import { memo } from "react";
-import { PaneTreeRow } from "./PaneTree";
+import { PaneTreeRow } from "./PaneTreeItems";
 import type { Status } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
 import { useScorecardStyles } from "./ScorecardView.styles";

@@ -2,7 +2,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 
 /**
  * The looks Fluent's Tree, TreeItem and TreeItemLayout gave the KPI tree (medium size, subtle
- * appearance), written again for the pane's own tree (docs/adr/0023).
+ * appearance), written again for the pane's own tree (docs/adr/0024).
  */
 export const usePaneTreeStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
