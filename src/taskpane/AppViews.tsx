@@ -5,11 +5,19 @@ import { useAppStyles } from "./App.styles";
 import type { AppModel, TabName } from "./useApp";
 import { IssuesList } from "./views/IssuesList";
 import { PaneTabs } from "./views/PaneTabs";
-import { ScorecardTab, shownScoring } from "./ScorecardTab";
+import { shownScoring } from "./shownScoring";
 import { groupIssues } from "../app/issueGroups";
-import { SetupView } from "./views/SetupView";
 import { UnitsSection } from "./views/UnitsSection";
 
+// The set-up and the scorecard are each a chunk of their own: a pane's first view is one or the
+// other (the set-up for a workbook without a scorecard, the tree for one with), so each first load
+// carries only its own view's code (issue 21 item 8).
+const SetupView = lazy(() =>
+  import(/* webpackChunkName: "setup" */ "./views/SetupView.js").then((m) => ({ default: m.SetupView })),
+);
+const ScorecardTab = lazy(() =>
+  import(/* webpackChunkName: "scorecard" */ "./ScorecardTab.js").then((m) => ({ default: m.ScorecardTab })),
+);
 // The views a user opens now and then come in their own chunks, fetched when first opened.
 const TagView = lazy(() =>
   import(/* webpackChunkName: "tag" */ "./views/TagView.js").then((m) => ({ default: m.TagView })),
@@ -43,17 +51,23 @@ export function AppViews({ app }: { app: AppModel }) {
         {showSetup && (
           // Kept mounted while another tab is open, so that the choices made are not lost.
           <div hidden={tab !== "scorecard"}>
-            <SetupView
-              workbook={state.workbook}
-              candidates={state.candidates}
-              base={definition}
-              getSelection={() => app.port.getSelection()}
-              onCreate={(d, preview) => void app.create(d, preview)}
-              {...(firstRun ? {} : { onCancel: () => app.setSettingUp(false) })}
-            />
+            <Suspense fallback={loading}>
+              <SetupView
+                workbook={state.workbook}
+                candidates={state.candidates}
+                base={definition}
+                getSelection={() => app.port.getSelection()}
+                onCreate={(d, preview) => void app.create(d, preview)}
+                {...(firstRun ? {} : { onCancel: () => app.setSettingUp(false) })}
+              />
+            </Suspense>
           </div>
         )}
-        {tab === "scorecard" && !showSetup && <ScorecardTab app={app} />}
+        {tab === "scorecard" && !showSetup && (
+          <Suspense fallback={loading}>
+            <ScorecardTab app={app} />
+          </Suspense>
+        )}
         {tab === "issues" && <IssuesList issues={report?.issues ?? []} onSelectCell={app.selectCell} />}
         <Suspense fallback={loading}>
           {tab === "tag" && (

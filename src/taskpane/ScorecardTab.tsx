@@ -2,6 +2,7 @@ import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { fatalSentence } from "../app/outcomeText";
 import { isRestatement, shownTime } from "../app/periodHistory";
 import type { Definition } from "../model/definition";
+import { shownScoring } from "./shownScoring";
 import type { AppModel } from "./useApp";
 import { PublishSection } from "./views/PublishSection";
 import { ScorecardView } from "./views/ScorecardView";
@@ -11,13 +12,6 @@ import { StrategyMapSection } from "./views/StrategyMapSection";
 function publishedAt(definition: Definition, period: string): string | null {
   const entry = definition.published?.find((p) => p.period === period);
   return entry ? shownTime(entry.at) : null;
-}
-
-/** The scoring the pane shows: the period or entity the user chose, else the scored one's. */
-export function shownScoring(app: AppModel) {
-  if (app.state.phase !== "ready") return null;
-  const scoring = app.state.scoring;
-  return app.viewed?.ok ? app.viewed : scoring?.ok ? scoring : null;
 }
 
 /**
