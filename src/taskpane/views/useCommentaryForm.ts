@@ -10,21 +10,24 @@ import { useFoldFocus } from "./useFoldFocus";
  */
 export function useCommentaryForm(onSave: ((edit: CommentaryEdit) => void) | undefined) {
   const { open: adding, fold, opener, show, cancel, close, refused } = useFoldFocus<HTMLFormElement>();
-  const [analysis, setAnalysis] = useState("");
-  const [action, setAction] = useState("");
-  const [owner, setOwner] = useState("");
-  const [due, setDue] = useState("");
+  const [fields, setFields] = useState({ analysis: "", action: "", owner: "", due: "" });
   const [tried, setTried] = useState(false);
-  const empty = analysis.trim() === "" && action.trim() === "";
-  const dueProblem = dayProblem(due);
-  const actionProblem =
-    action.trim() === "" && (owner.trim() !== "" || due.trim() !== "")
-      ? "Say what the action is, or clear its owner and date."
-      : undefined;
+  const set = (key: keyof typeof fields) => (_: unknown, d: { value: string }) =>
+    setFields((f) => ({ ...f, [key]: d.value }));
+  const { analysis, action, owner, due } = fields;
+  const problems = {
+    analysis: analysis.trim() === "" && action.trim() === "" ? "Write an analysis or an action." : undefined,
+    action:
+      action.trim() === "" && (owner.trim() !== "" || due.trim() !== "")
+        ? "Say what the action is, or clear its owner and date."
+        : undefined,
+    due: dayProblem(due),
+  };
+  const shown = (key: keyof typeof problems) => (tried ? problems[key] : undefined);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (empty || dueProblem || actionProblem || !onSave) {
+    if (!onSave || Object.values(problems).some((p) => p !== undefined)) {
       refused();
       return;
     }
@@ -36,21 +39,7 @@ export function useCommentaryForm(onSave: ((edit: CommentaryEdit) => void) | und
     });
     close();
   };
-  return {
-    adding,
-    fold,
-    opener,
-    show,
-    cancel,
-    submit,
-    fields: { analysis, action, owner, due },
-    setters: { setAnalysis, setAction, setOwner, setDue },
-    problems: {
-      analysis: tried && empty ? "Write an analysis or an action." : undefined,
-      action: tried ? actionProblem : undefined,
-      due: tried ? dueProblem : undefined,
-    },
-  };
+  return { adding, fold, opener, show, cancel, fields, set, shown, submit };
 }
 
 export type CommentaryFormState = ReturnType<typeof useCommentaryForm>;
