@@ -353,6 +353,8 @@ const COST_CLASS = phrases(
   "cout, couts, depense, depenses, charge, charges",
   // German, Italian, Dutch ("lasten" and "baten" are the Dutch two sides)
   "kosten, aufwand, aufwendungen, ausgaben, costi, spesa, spese, oneri, uitgaven, lasten",
+  // Indonesian, beyond the seven languages: its household and company statements' cost sections
+  "biaya, beban, pengeluaran",
 );
 const REVENUE_CLASS = phrases(
   "revenue, revenues, income, sales, turnover, profit, margin, gross margin, gross profit",
@@ -361,6 +363,7 @@ const REVENUE_CLASS = phrases(
   "vente, ventes, recette, recettes, revenu, revenus, benefice, marge, umsatz, umsatzerlose",
   "erlose, ertrag, ertrage, einnahmen, gewinn, ricavo, ricavi, fatturato, vendite, proventi",
   "entrate, utile, margine, omzet, opbrengsten, baten, inkomsten, winst, marge",
+  "pendapatan, penghasilan, pemasukan, penjualan",
 );
 const COST = lexicon(COST_CLASS);
 const REVENUE = lexicon(REVENUE_CLASS);
@@ -392,6 +395,38 @@ export function polarityFromClass(value: string, header = "Type"): InferredPolar
   return {
     polarity: found === "cost" ? "lower" : "higher",
     because: `its ${header.trim()} cell '${value.trim()}' marks it as ${as}`,
+  };
+}
+
+/**
+ * The class a section heading names when its words are class words and nothing else ("Expenses",
+ * "Operating expenses", "Charges", "Biaya"), or null. A heading that only holds one ("Cost
+ * efficiency", "Revenue growth") names a theme, not the money side of its rows.
+ */
+function sectionClassOf(heading: string): "cost" | "revenue" | null {
+  const words = directionWords(heading);
+  const found = new Set<"cost" | "revenue">();
+  for (let at = 0; at < words.length;) {
+    const costLength = matchAt(COST, words, at);
+    const revenueLength = matchAt(REVENUE, words, at);
+    if (costLength === 0 && revenueLength === 0) return null;
+    found.add(costLength >= revenueLength ? "cost" : "revenue");
+    at += Math.max(costLength, revenueLength);
+  }
+  return found.size === 1 ? ([...found][0] as "cost" | "revenue") : null;
+}
+
+/**
+ * The direction a section heading gives the rows under it (an income statement's "Expenses",
+ * "Charges", "Gastos", "Biaya" over its cost lines): "lower" or "higher", or null for a heading
+ * that is no class ("Financial", "Cost efficiency").
+ */
+export function polarityFromSection(heading: string): InferredPolarity | null {
+  const found = sectionClassOf(heading);
+  if (found === null) return null;
+  return {
+    polarity: found === "cost" ? "lower" : "higher",
+    because: `it is under the heading '${heading.trim()}', ${found === "cost" ? "a cost" : "revenue"} section`,
   };
 }
 
@@ -446,6 +481,8 @@ export interface DirectionEvidence {
     readonly text: string;
     readonly cell: string | null;
   } | null;
+  /** The heading row the KPI sits under (its perspective or objective taken from it), when one did. */
+  readonly sectionCell?: { readonly text: string; readonly cell: string } | null;
 }
 
 /** Where a KPI's direction came from. */
@@ -483,13 +520,24 @@ export function kpiDirection(evidence: DirectionEvidence): DirectionDecision {
   }
   if (parsed !== null) return decided(parsed, "polarity-cell");
   const fromName = polarityFromName(kpi);
-  const fromClass = evidence.classCell
+  const fromClassCell = evidence.classCell
     ? polarityFromClass(evidence.classCell.text, evidence.classCell.header)
     : null;
-  const inferred = fromClass ?? fromName;
+  // A class cell speaks for its own row, then the name; a section heading speaks for many rows,
+  // so only where neither says anything ("Cost of sales" under "Revenue" stays a cost).
+  const fromSection =
+    fromClassCell === null && fromName === null && evidence.sectionCell
+      ? polarityFromSection(evidence.sectionCell.text)
+      : null;
+  const fromClass = fromClassCell ?? fromSection;
+  const inferred = fromClassCell ?? fromName ?? fromSection;
   if (inferred === null) return decided("higher", "default");
   const source = fromClass ? "class" : "name";
-  const cell = fromClass ? (evidence.classCell?.cell ?? null) : evidence.kpiCell;
+  const cell = fromClassCell
+    ? (evidence.classCell?.cell ?? null)
+    : fromSection
+      ? (evidence.sectionCell?.cell ?? null)
+      : evidence.kpiCell;
   const noted =
     inferred.polarity === "lower" || (fromName !== null && fromName.polarity !== inferred.polarity);
   return {

@@ -56,6 +56,8 @@ export interface KpiDraft {
   byPeriod: Map<number, Observation>;
   /** Per-KPI attributes: the row (latest period, then latest in table order) that set each. */
   attributes: Partial<Record<ColumnRole, { row: number; rank: number }>>;
+  /** The heading row whose name the KPI's objective or perspective took, for its direction. */
+  section?: { text: string; cell: string };
 }
 
 /** Columns that describe the KPI rather than one period's numbers. */

@@ -359,6 +359,10 @@ function readTableRows(
             ? readTransposedRows(reader, tally)
             : readLongRows(reader, issues, tally, periodSettings);
   if ("code" in rows) return rows;
+  for (const draft of rows.drafts) {
+    const section = rows.context.sectionOf(draft);
+    if (section) draft.section = section;
+  }
   return {
     drafts: rows.drafts,
     granularity: rows.granularity,
@@ -566,6 +570,7 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
             text: cellText(cellAt(reader.sheet, latest.row, classColumn.col)),
             cell: sheetCell(reader.sheet.name, latest.row, classColumn.col),
           },
+    sectionCell: draft.section ?? null,
   });
   const spending = direction.source === "default" ? spendingBudgetOf(reader) : null;
   const polarity: Polarity | null =

@@ -177,6 +177,8 @@ export class RowContext {
   private usedHeadings = { perspective: false, objective: false };
 
   private lastKpi = "";
+  /** Each heading row's name and its cell, the first row of that name. */
+  private readonly headingCells = new Map<string, string>();
 
   /**
    * @param fillKpiDown a wide table whose rows come in pairs (Actual, Budget) often writes the
@@ -192,6 +194,22 @@ export class RowContext {
         ? "corner"
         : "sheet";
     this.objectiveFrom = reader.has("objective") ? "column" : "kpi";
+  }
+
+  /**
+   * The heading row a KPI's group names came from, objective first: null when neither was taken
+   * from a heading row (a Perspective column's value, the sheet's name).
+   */
+  sectionOf(draft: {
+    perspective: string;
+    objective: string;
+    name: string;
+  }): { text: string; cell: string } | null {
+    for (const text of [draft.objective === draft.name ? "" : draft.objective, draft.perspective]) {
+      const cell = text === "" ? undefined : this.headingCells.get(text);
+      if (cell !== undefined) return { text, cell };
+    }
+    return null;
   }
 
   /** Where perspectives and objectives came from, once every row has been read. */
@@ -332,7 +350,11 @@ export class RowContext {
     const perspectiveKnown =
       r.has("perspective") || r.sheetAsPerspective || r.table.cornerPerspective !== undefined;
     if (!this.isHeadingShaped(row, filled) || (perspectiveKnown && r.has("objective"))) return null;
-    const name = cellText(cellAt(r.sheet, row, filled[0] as number));
+    // A heading introduces the rows below it as a label does ("Penghasilan:", "Income :"): the
+    // colon is punctuation, not part of the group's name.
+    const name = cellText(cellAt(r.sheet, row, filled[0] as number)).replace(/\s*[:：]\s*$/u, "");
+    if (!this.headingCells.has(name))
+      this.headingCells.set(name, sheetCell(r.sheet.name, row, filled[0] as number));
     this.runningActuals = [];
     if (perspectiveKnown) {
       this.headingObjective = name;
