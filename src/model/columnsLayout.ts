@@ -7,6 +7,7 @@ import { issue, type Issue } from "../engine/issues";
 import type { Period } from "../engine/periods";
 import { periodKey, periodOrdinal } from "../engine/periods";
 import { sheetCell } from "./address";
+import { isBareTotal } from "./headers";
 import { EntityColumn, isEntityTotal, plainObservation, type KpiDraft, type RowTally } from "./drafts";
 import type { LayoutRows } from "./longLayout";
 import { RowContext, type TableReader } from "./rows";
@@ -14,8 +15,8 @@ import { cellAt } from "./snapshot";
 import { TablePeriods, type PeriodSettings } from "./tablePeriods";
 import { cellText, readNumber } from "./values";
 
-/** A period cell that closes the rows above it rather than naming a period. */
-const TOTAL_LABEL = /^(grand\s+|sub\s*)?totals?$|^ytd$|^year to date$|^fy\s*total$/i;
+/** A period cell that closes the rows above it rather than naming a period (besides a total word). */
+const TO_DATE_LABEL = /^ytd$|^year to date$|^fy\s*total$/i;
 
 /**
  * @param perspective the KPIs' perspective: the sheet's name, or a shared name when each sheet
@@ -66,7 +67,7 @@ export function readColumnRows(
     const holdsNumbers = cells.some((c) => readNumber(c).kind !== "blank");
     if (cellText(raw) === "" && !holdsNumbers) continue;
     const label = cellText(raw);
-    if (TOTAL_LABEL.test(label.trim())) {
+    if (isBareTotal(label) || TO_DATE_LABEL.test(label.trim())) {
       tally.take({ kind: "total", issue: issue("total-row", reader.cell(row, "period"), { label }) });
       continue;
     }

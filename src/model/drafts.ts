@@ -1,6 +1,7 @@
 import type { Issue } from "../engine/issues";
 import type { Period } from "../engine/periods";
 import type { ColumnRole } from "./headers";
+import { isUnitsTotalWord } from "./headers";
 import type { RowReading } from "./rows";
 import type { Observation } from "./scorecard";
 import type { NumberReading } from "./values";
@@ -124,10 +125,11 @@ export class RowTally {
  * An entity cell that names the sum of the others, not an entity of its own: a total row among the
  * units ("Total", "Grand total", "All", "Group", in the seven languages the reader knows).
  */
-const ENTITY_TOTAL =
-  /^(grand\s+|sub\s*)?totals?$|^all$|^(whole\s+)?group$|^overall$|^consolidated$|^total\s+(general|geral|g[ée]n[ée]ral|generale|company|group)$|^(gesamt|insgesamt|summe|totaal|totale|tutti|todos|todas|tous)$/i;
+const ALL_UNITS =
+  /^all$|^(whole\s+)?group$|^overall$|^consolidated$|^total\s+(company|group)$|^(tutti|todos|todas|tous)$/i;
 
-export const isEntityTotal = (entity: string): boolean => ENTITY_TOTAL.test(entity.normalize("NFKC").trim());
+export const isEntityTotal = (entity: string): boolean =>
+  isUnitsTotalWord(entity) || ALL_UNITS.test(entity.normalize("NFKC").trim());
 
 /**
  * The entity of each row: its Entity cell, or the one above when left blank (written once per

@@ -558,6 +558,37 @@ export const headerWordsIn = (language: "English" | HeaderLanguage, role: Column
 export const withoutAccents = (text: string): string => text.normalize("NFKD").replace(/\p{M}/gu, "");
 
 /**
+ * A total's words, the one list every layout reads a total row, column or unit by: Total,
+ * Subtotal, Grand total; Total general, Total geral, Sous-total, Total général; Summe,
+ * Zwischensumme, Gesamtsumme, Gesamt, Insgesamt; Totale, Subtotale, Totale generale, Totale
+ * complessivo; Totaal, Subtotaal, Eindtotaal; Suma, Soma, Somme; and, beyond the seven languages,
+ * the Indonesian Jumlah. Written as totalWords() writes a label.
+ */
+export const TOTAL_PATTERN =
+  "(?:(?:grand |sub ?|sous )?totals?(?: general| geral)?|(?:sub)?totale(?: generale| complessivo)?|(?:sub|eind)?totaal|(?:zwischen|gesamt)?summe|gesamt|insgesamt|suma|soma|somme|jumlah)";
+const BARE_TOTAL = new RegExp(`^${TOTAL_PATTERN}$`);
+/** What a label must hold to be a total (tested first, cheaply: most labels are none). */
+export const MAY_BE_TOTAL = /total|totaal|summe|gesamt|suma|soma|somme|jumlah/i;
+
+/** A label's words as the total list writes them: lower case, accents and punctuation dropped, "&" as "and". */
+export const totalWords = (label: string): string =>
+  withoutAccents(label.normalize("NFKC"))
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+
+/** Whether a label is a total word and nothing else ("Grand total", "Sous-total", "Gesamt", "Jumlah"). */
+export const isBareTotal = (label: string): boolean => BARE_TOTAL.test(totalWords(label));
+
+/** Total words that are names of places too ("Somme", a French département; "Soma", a Turkish town). */
+const SUMS_THAT_NAME_PLACES = new Set(["suma", "soma", "somme"]);
+
+/** Whether a unit's cell (an entity: site, region, département) is a total word and not a place's name. */
+export const isUnitsTotalWord = (label: string): boolean =>
+  isBareTotal(label) && !SUMS_THAT_NAME_PLACES.has(totalWords(label));
+
+/**
  * Lower case, without accents, a trailing unit in brackets, spaces or punctuation:
  * "Actual (USD)" → "actual", "Réalisé" → "realise".
  */

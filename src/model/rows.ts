@@ -3,7 +3,7 @@ import { issue, type Issue } from "../engine/issues";
 import { sheetCell } from "./address";
 import type { DetectedTable } from "./detect";
 import type { ColumnRole } from "./headers";
-import { withoutAccents } from "./headers";
+import { isBareTotal, MAY_BE_TOTAL, TOTAL_PATTERN, totalWords } from "./headers";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import { cellAt, formatAt } from "./snapshot";
 import { cellText, isBlankCell, readNumber } from "./values";
@@ -124,21 +124,10 @@ function words(text: string): string {
     .trim();
 }
 
-/**
- * A total's words in the seven languages (as words() writes them, accents dropped): Total,
- * Subtotal, Grand total; Total general, Total geral, Sous-total, Total général; Summe,
- * Zwischensumme, Gesamtsumme, Gesamt, Insgesamt; Totale, Subtotale, Totale generale, Totale
- * complessivo; Totaal, Subtotaal, Eindtotaal; Suma, Soma, Somme.
- */
-const TOTAL =
-  "(?:(?:grand |sub ?|sous )?totals?(?: general| geral)?|(?:sub)?totale(?: generale| complessivo)?|(?:sub|eind)?totaal|(?:zwischen|gesamt)?summe|gesamt|insgesamt|suma|soma|somme)";
-const BARE_TOTAL = new RegExp(`^${TOTAL}$`);
 /** A total of a group, its word before or after the group's name ("Total Financial", "Finanzen gesamt"). */
 const GROUP_TOTAL = new RegExp(
-  `^(?:${TOTAL} (?:of |for |de |del |da |do |des |du |di |der |van )?(.+)|(.+?) ${TOTAL})$`,
+  `^(?:${TOTAL_PATTERN} (?:of |for |de |del |da |do |des |du |di |der |van )?(.+)|(.+?) ${TOTAL_PATTERN})$`,
 );
-/** What a total's label may hold, tested first: most rows are no total. */
-const MAY_BE_TOTAL = /total|totaal|summe|gesamt|suma|soma|somme|^\s*=/i;
 /**
  * A subtotal as a budget's statement writes it, its label opened by an equals sign ("= Erträge",
  * "= Ordentliches Ergebnis", after "+ Steuern" and "- Personalaufwendungen"): the sum of the lines
@@ -151,13 +140,16 @@ const EQUALS_SUBTOTAL = /^=\s*\p{L}[^()]*$/u;
  * opened by "=", or a total of the group the row closes ("Financial total", "Total Financial").
  * "Total revenue" under Financial is a KPI, not a total.
  */
-function isTotalLabel(label: string, groups: readonly string[]): boolean {
+function isTotalLabel(label: string, groups: readonly string[], addsUp: boolean): boolean {
   if (EQUALS_SUBTOTAL.test(label.trim())) return true;
-  const w = withoutAccents(words(label));
-  if (BARE_TOTAL.test(w)) return true;
-  const named = GROUP_TOTAL.exec(w);
-  const group = named?.[1] ?? named?.[2];
-  return group !== undefined && groups.some((g) => g !== "" && withoutAccents(words(g)) === group);
+  if (isBareTotal(label)) return true;
+  const named = GROUP_TOTAL.exec(totalWords(label));
+  if (named === null) return false;
+  // "Total Income" under a heading written in another language ("Penghasilan:"), or under none,
+  // is a total when its actual is the sum of the rows above it; else it is a KPI ("Total revenue").
+  if (addsUp) return true;
+  const group = named[1] ?? named[2];
+  return group !== undefined && groups.some((g) => g !== "" && totalWords(g) === group);
 }
 
 /**
@@ -239,7 +231,8 @@ export class RowContext {
     // Most rows are no total: the groups and the cell are worked out only for those that may be
     // (compared as words() compares, so that a full-width "Ｔｏｔａｌ" is one too).
     // NFKC changes nothing of printable ASCII: such a label is not normalised (one string a row).
-    if (MAY_BE_TOTAL.test(BEYOND_PRINTABLE_ASCII.test(label) ? label.normalize("NFKC") : label)) {
+    const maybeTotal = BEYOND_PRINTABLE_ASCII.test(label) ? label.normalize("NFKC") : label;
+    if (MAY_BE_TOTAL.test(maybeTotal) || EQUALS_SUBTOTAL.test(maybeTotal.trim())) {
       const groups = [
         this.currentPerspective(),
         this.currentObjective(),
@@ -248,7 +241,7 @@ export class RowContext {
         r.table.cornerPerspective ?? "",
         r.sheet.name,
       ];
-      if (isTotalLabel(label, groups)) {
+      if (isTotalLabel(label, groups, this.addsUp(actual))) {
         const role = own.kpi ? "kpi" : own.objective ? "objective" : own.perspective ? "perspective" : "kpi";
         return this.total(r.cell(row, role) ?? sheetCell(r.sheet.name, row, firstFilled), label);
       }
@@ -260,8 +253,7 @@ export class RowContext {
       if (heading) return heading;
     }
     if (own.kpi === "") {
-      const sum = this.runningActuals.reduce((a, b) => a + b, 0);
-      if (actual.kind === "number" && this.runningActuals.length >= 2 && approxEqual(actual.value, sum)) {
+      if (this.addsUp(actual)) {
         return this.total(r.cell(row, "actual") as string, "");
       }
       const detail = this.lastKpi === "" ? "" : this.detailLabel(row);
@@ -302,6 +294,15 @@ export class RowContext {
         return value.trim();
     }
     return "";
+  }
+
+  /** Whether a row's actual is the sum of the two or more rows above it in its group. */
+  private addsUp(actual: ReturnType<typeof readNumber>): boolean {
+    if (actual.kind !== "number" || this.runningActuals.length < 2) return false;
+    return approxEqual(
+      actual.value,
+      this.runningActuals.reduce((a, b) => a + b, 0),
+    );
   }
 
   private currentPerspective(): string {

@@ -11,7 +11,7 @@ import { sheetBox, sheetCell } from "./address";
 import type { DetectedTable } from "./detect";
 import { plainObservation, type KpiDraft, type RowTally } from "./drafts";
 import type { ColumnRole } from "./headers";
-import { AMOUNT_WORDS, withoutAccents } from "./headers";
+import { AMOUNT_WORDS, isBareTotal, withoutAccents } from "./headers";
 import type { LayoutRows } from "./longLayout";
 import { RowContext, type TableReader } from "./rows";
 import type { SheetSnapshot } from "./snapshot";
@@ -29,9 +29,6 @@ const labelWords = (label: string): string[] =>
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== "");
-
-/** Words of a total, in the seven languages. */
-const TOTAL_WORDS = new Set(["total", "totale", "totaal", "gesamt", "insgesamt"]);
 
 /** Amount words a label holds beside the word that names its role. */
 const AMOUNTS: ReadonlySet<string> = new Set(AMOUNT_WORDS);
@@ -57,7 +54,7 @@ function namesTheWhole(label: string, corner: string): boolean {
   const own = new Set(labelWords(corner));
   const words = labelWords(label);
   const rest = words.filter((w) => !AMOUNTS.has(w) && !own.has(w));
-  return rest.length === 1 && TOTAL_WORDS.has(rest[0] as string) && words.some((w) => own.has(w));
+  return rest.length === 1 && isBareTotal(rest[0] as string) && words.some((w) => own.has(w));
 }
 
 /** What a transposed block holds, where the sheet has one. */
