@@ -1,8 +1,19 @@
+import { Spinner } from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
 import type { ScorecardReport } from "../../app/report";
 import type { PaletteName } from "../../plan/palette";
-import { KpiDetails } from "./KpiDetails";
 import type { ScorecardViewProps } from "./ScorecardView";
 import type { ScorecardViewModel } from "./useScorecardView";
+
+/**
+ * The details (commentary, initiatives, the history chart, their forms) come in a chunk of their
+ * own: no KPI is chosen when the tree first shows, so the tree's first load goes without them
+ * (issue 21 item 8). The chunk is fetched as soon as the user reaches for the tree
+ * (`prefetchKpiDetails`), before a KPI is chosen.
+ */
+const loadKpiDetails = () => import(/* webpackChunkName: "kpi-details" */ "./KpiDetails.js");
+export const prefetchKpiDetails = (): void => void loadKpiDetails().catch(() => undefined);
+const KpiDetails = lazy(() => loadKpiDetails().then((m) => ({ default: m.KpiDetails })));
 
 type Handlers = Pick<
   ScorecardViewProps,
@@ -27,23 +38,25 @@ export function ChosenKpiDetails({ view, report, palette, ...on }: ChosenKpiDeta
     o.objective === chosen.objective && o.perspective === chosen.perspective;
   const { onAddInitiative, onMarkActionDone, onSaveCommentary } = on;
   return (
-    <KpiDetails
-      view={view}
-      kpi={found}
-      chosen={chosen}
-      palette={palette}
-      period={period}
-      onSelectCell={on.onSelectCell}
-      onEditKpi={on.onEditKpi}
-      onShowInputs={on.onShowInputs}
-      commentary={(report.commentary ?? []).filter((c) => c.kpi === chosen.name && ofObjective(c))}
-      initiatives={(report.initiatives ?? []).filter(ofObjective)}
-      onAddInitiative={
-        onAddInitiative &&
-        ((edit) => onAddInitiative({ perspective: chosen.perspective, objective: chosen.objective }, edit))
-      }
-      onMarkActionDone={onMarkActionDone && ((action) => onMarkActionDone(chosen, period, action))}
-      onSaveCommentary={onSaveCommentary && ((edit) => onSaveCommentary(chosen, period, edit))}
-    />
+    <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+      <KpiDetails
+        view={view}
+        kpi={found}
+        chosen={chosen}
+        palette={palette}
+        period={period}
+        onSelectCell={on.onSelectCell}
+        onEditKpi={on.onEditKpi}
+        onShowInputs={on.onShowInputs}
+        commentary={(report.commentary ?? []).filter((c) => c.kpi === chosen.name && ofObjective(c))}
+        initiatives={(report.initiatives ?? []).filter(ofObjective)}
+        onAddInitiative={
+          onAddInitiative &&
+          ((edit) => onAddInitiative({ perspective: chosen.perspective, objective: chosen.objective }, edit))
+        }
+        onMarkActionDone={onMarkActionDone && ((action) => onMarkActionDone(chosen, period, action))}
+        onSaveCommentary={onSaveCommentary && ((edit) => onSaveCommentary(chosen, period, edit))}
+      />
+    </Suspense>
   );
 }

@@ -5,7 +5,7 @@ import type { KpiReport, ScorecardReport } from "../../app/report";
 import type { Status } from "../../engine/types";
 import type { ScorecardModel } from "../../model/scorecard";
 import type { PaletteName } from "../../plan/palette";
-import { ChosenKpiDetails } from "./ChosenKpiDetails";
+import { ChosenKpiDetails, prefetchKpiDetails } from "./ChosenKpiDetails";
 import { KpiFilters } from "./KpiFilters";
 import { KpiTree } from "./KpiTree";
 import { ScoreAndStatus } from "./KpiTreeRows";
@@ -63,7 +63,14 @@ export function ScorecardView(props: ScorecardViewProps) {
     [choose],
   );
   return (
-    <section aria-label="Scorecard" className={styles.root}>
+    <section
+      aria-label="Scorecard"
+      className={styles.root}
+      // The chosen KPI's details are fetched once the user reaches for the scorecard (a pointer over
+      // it, a key pressed in it), not when it shows: focus lands in the tree by itself after a create.
+      onPointerEnter={prefetchKpiDetails}
+      onKeyDown={prefetchKpiDetails}
+    >
       <div className={styles.overall}>
         <div className={styles.overallLine}>
           <Subtitle2 as="h2">{shown}</Subtitle2>
