@@ -37,26 +37,25 @@ export function ChosenKpiDetails({ view, report, palette, ...on }: ChosenKpiDeta
   const ofObjective = (o: { perspective: string; objective: string }) =>
     o.objective === chosen.objective && o.perspective === chosen.perspective;
   const { onAddInitiative, onMarkActionDone, onSaveCommentary } = on;
-  return (
-    <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-      <KpiDetails
-        view={view}
-        kpi={found}
-        chosen={chosen}
-        palette={palette}
-        period={period}
-        onSelectCell={on.onSelectCell}
-        onEditKpi={on.onEditKpi}
-        onShowInputs={on.onShowInputs}
-        commentary={(report.commentary ?? []).filter((c) => c.kpi === chosen.name && ofObjective(c))}
-        initiatives={(report.initiatives ?? []).filter(ofObjective)}
-        onAddInitiative={
-          onAddInitiative &&
-          ((edit) => onAddInitiative({ perspective: chosen.perspective, objective: chosen.objective }, edit))
-        }
-        onMarkActionDone={onMarkActionDone && ((action) => onMarkActionDone(chosen, period, action))}
-        onSaveCommentary={onSaveCommentary && ((edit) => onSaveCommentary(chosen, period, edit))}
-      />
-    </Suspense>
+  const details = (
+    <KpiDetails
+      view={view}
+      kpi={found}
+      chosen={chosen}
+      palette={palette}
+      period={period}
+      onSelectCell={on.onSelectCell}
+      onEditKpi={on.onEditKpi}
+      onShowInputs={on.onShowInputs}
+      commentary={(report.commentary ?? []).filter((c) => c.kpi === chosen.name && ofObjective(c))}
+      initiatives={(report.initiatives ?? []).filter(ofObjective)}
+      onAddInitiative={
+        onAddInitiative &&
+        ((edit) => onAddInitiative({ perspective: chosen.perspective, objective: chosen.objective }, edit))
+      }
+      onMarkActionDone={onMarkActionDone && ((action) => onMarkActionDone(chosen, period, action))}
+      onSaveCommentary={onSaveCommentary && ((edit) => onSaveCommentary(chosen, period, edit))}
+    />
   );
+  return <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>{details}</Suspense>;
 }
