@@ -430,6 +430,16 @@ export function polarityFromSection(heading: string): InferredPolarity | null {
   };
 }
 
+/**
+ * The direction a statement's sign gives its line: "- " deducts (an expense, lower is better),
+ * "+ " adds (income, higher is better).
+ */
+export function polarityFromSign(sign: "+" | "-"): InferredPolarity {
+  return sign === "-"
+    ? { polarity: "lower", because: "the statement marks it '-', a line it deducts" }
+    : { polarity: "higher", because: "the statement marks it '+', a line it adds" };
+}
+
 /** Headers of a column that classifies rows, in the seven languages. */
 const CLASS_HEADERS = new Set(
   phrases(
@@ -481,6 +491,11 @@ export interface DirectionEvidence {
     readonly text: string;
     readonly cell: string | null;
   } | null;
+  /**
+   * The sign a statement of "+ " and "- " lines writes before the KPI's name (a German
+   * Ergebnisplan's "+ Steuern", "- Personalaufwendungen"), when the table writes both.
+   */
+  readonly statementSign?: "+" | "-" | null;
   /** The heading row the KPI sits under (its perspective or objective taken from it), when one did. */
   readonly sectionCell?: { readonly text: string; readonly cell: string } | null;
 }
@@ -520,9 +535,12 @@ export function kpiDirection(evidence: DirectionEvidence): DirectionDecision {
   }
   if (parsed !== null) return decided(parsed, "polarity-cell");
   const fromName = polarityFromName(kpi);
+  // The statement's own sign says which lines it deducts, as a class cell would.
   const fromClassCell = evidence.classCell
     ? polarityFromClass(evidence.classCell.text, evidence.classCell.header)
-    : null;
+    : evidence.statementSign
+      ? polarityFromSign(evidence.statementSign)
+      : null;
   // A class cell speaks for its own row, then the name; a section heading speaks for many rows,
   // so only where neither says anything ("Cost of sales" under "Revenue" stays a cost).
   const fromSection =
@@ -534,7 +552,7 @@ export function kpiDirection(evidence: DirectionEvidence): DirectionDecision {
   if (inferred === null) return decided("higher", "default");
   const source = fromClass ? "class" : "name";
   const cell = fromClassCell
-    ? (evidence.classCell?.cell ?? null)
+    ? (evidence.classCell?.cell ?? evidence.kpiCell)
     : fromSection
       ? (evidence.sectionCell?.cell ?? null)
       : evidence.kpiCell;

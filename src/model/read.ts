@@ -519,6 +519,32 @@ function spendingBudgetOf(reader: TableReader): string | null {
   return found;
 }
 
+/** A statement's line marked as added or deducted: "+ Steuern", "- Personalaufwendungen", "./. Abzüge". */
+const SIGNED_LINE = /^\s*([+-]|\.\/\.)\s+\p{L}/u;
+const signedStatements = new WeakMap<DetectedTable, boolean>();
+
+/**
+ * The sign before a KPI's name in a statement whose lines are marked "+ " and "- " (each at least
+ * once in its KPI column, as a budget's Ergebnisplan writes them), else null: one sign alone is a
+ * bullet, not a statement's arithmetic.
+ */
+function statementSignOf(reader: TableReader, name: string): "+" | "-" | null {
+  const { table } = reader;
+  let signed = signedStatements.get(table);
+  if (signed === undefined) {
+    const signs = new Set<string>();
+    const last = Math.min(table.lastDataRow, table.firstDataRow + 500);
+    for (let row = table.firstDataRow; row <= last; row++) {
+      const sign = SIGNED_LINE.exec(reader.text(row, "kpi"))?.[1];
+      if (sign !== undefined) signs.add(sign === "+" ? "+" : "-");
+    }
+    signed = signs.size === 2;
+    signedStatements.set(table, signed);
+  }
+  const sign = signed ? SIGNED_LINE.exec(name)?.[1] : undefined;
+  return sign === undefined ? null : sign === "+" ? "+" : "-";
+}
+
 const classColumns = new WeakMap<DetectedTable, { col: number; header: string } | null>();
 
 /**
@@ -570,6 +596,7 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
             text: cellText(cellAt(reader.sheet, latest.row, classColumn.col)),
             cell: sheetCell(reader.sheet.name, latest.row, classColumn.col),
           },
+    statementSign: statementSignOf(reader, draft.name),
     sectionCell: draft.section ?? null,
   });
   const spending = direction.source === "default" ? spendingBudgetOf(reader) : null;

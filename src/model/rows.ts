@@ -131,9 +131,11 @@ const GROUP_TOTAL = new RegExp(
 /**
  * A subtotal as a budget's statement writes it, its label opened by an equals sign ("= Erträge",
  * "= Ordentliches Ergebnis", after "+ Steuern" and "- Personalaufwendungen"): the sum of the lines
- * above. A name written as a formula ("=HYPERLINK(…)") is no such label.
+ * above, or a result worked out from them, which may say from which in brackets opened by "=" too
+ * ("= Ordentliches Ergebnis (=Zeilen 10 und 17)", "= Net result (= rows 10 + 17)"). A name written
+ * as a formula ("=HYPERLINK(…)") is no such label.
  */
-const EQUALS_SUBTOTAL = /^=\s*\p{L}[^()]*$/u;
+const EQUALS_SUBTOTAL = /^=\s*\p{L}[^()]*(?:\(\s*=[^()]*\)\s*)?$/u;
 
 /**
  * "Total", "Subtotal", "Grand total" (or a total word of the six other languages), a subtotal
