@@ -751,16 +751,33 @@ export function readsAsYearMonths(values: readonly CellValue[]): boolean {
   return filled > 0;
 }
 
+/**
+ * Headers across that key their months as YYYYMM (202401, 202402 …, as a database's pivot writes
+ * them): two or more such numbers, and no other number among the headers (a row of amounts or
+ * codes is none). Beside them text headers ("Notes", "FY Total") are read as they are.
+ */
+function headersReadAsYearMonths(values: readonly CellValue[]): boolean {
+  let yearMonths = 0;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    if (isDateCell(v)) return false;
+    if (yearMonthOf(v) !== null) yearMonths++;
+    else if (typeof v === "number" || (typeof v === "string" && /^\s*\d+\s*$/.test(v))) return false;
+  }
+  return yearMonths >= 2;
+}
+
 function readSequence(
   values: readonly CellValue[],
   context: PeriodContext,
   across: boolean,
 ): PeriodColumnReading {
-  const yearMonths = !across && readsAsYearMonths(values);
+  const yearMonths = across ? headersReadAsYearMonths(values) : readsAsYearMonths(values);
   const parse = (v: CellValue): Parsed | null => {
     if (!yearMonths) return parseCell(v, numberedOf(context));
     const period = yearMonthOf(v);
-    return period && { kind: "period", period };
+    if (period) return { kind: "period", period };
+    return across ? parseCell(v, numberedOf(context)) : null;
   };
   // A long table's column repeats a few dozen periods over its rows: each distinct value is read
   // once, and its reading shared by every row holding it (readings are never changed in place).
