@@ -498,10 +498,19 @@ export interface DirectionEvidence {
   readonly statementSign?: "+" | "-" | null;
   /** The heading row the KPI sits under (its perspective or objective taken from it), when one did. */
   readonly sectionCell?: { readonly text: string; readonly cell: string } | null;
+  /**
+   * The KPI's baseline and its latest target, both numbers: a target set below where the KPI
+   * started says the aim is to bring it down (non-revenue water from 29 % to 25 %).
+   */
+  readonly baselineTarget?: {
+    readonly baseline: number;
+    readonly target: number;
+    readonly cell: string | null;
+  } | null;
 }
 
 /** Where a KPI's direction came from. */
-export type DirectionSource = "definition" | "polarity-cell" | "class" | "name" | "default";
+export type DirectionSource = "definition" | "polarity-cell" | "class" | "name" | "baseline" | "default";
 
 export interface DirectionDecision {
   /** Null when the Polarity cell holds a word that is no polarity (the KPI is then not scored). */
@@ -514,8 +523,23 @@ export interface DirectionDecision {
 }
 
 /**
+ * The direction a KPI's target sets against its baseline: below it, the aim is to bring the KPI
+ * down; above it, up; the same, nothing said.
+ */
+export function polarityFromBaseline(baseline: number, target: number): InferredPolarity | null {
+  if (target === baseline) return null;
+  return target < baseline
+    ? {
+        polarity: "lower",
+        because: `its target (${target}) is below its baseline (${baseline}): the aim is to bring it down`,
+      }
+    : { polarity: "higher", because: `its target (${target}) is above its baseline (${baseline})` };
+}
+
+/**
  * A KPI's direction: the stored definition wins, then a Polarity cell, then a class cell, then the
- * name; with none of them, higher is better. An inference is a note naming the cell and why, when
+ * name, then the section heading it sits under, then its target against its baseline; with none of
+ * them, higher is better. An inference is a note naming the cell and why, when
  * it makes the KPI lower-is-better or overrides what its name says.
  */
 export function kpiDirection(evidence: DirectionEvidence): DirectionDecision {
@@ -547,15 +571,25 @@ export function kpiDirection(evidence: DirectionEvidence): DirectionDecision {
     fromClassCell === null && fromName === null && evidence.sectionCell
       ? polarityFromSection(evidence.sectionCell.text)
       : null;
+  // A target below the baseline says what the user aims at, for this KPI alone: heard only where
+  // nothing that classifies the row or names the KPI spoke (a revenue planned to fall is still
+  // better higher).
+  const { baselineTarget } = evidence;
+  const fromBaseline =
+    fromClassCell === null && fromName === null && fromSection === null && baselineTarget
+      ? polarityFromBaseline(baselineTarget.baseline, baselineTarget.target)
+      : null;
   const fromClass = fromClassCell ?? fromSection;
-  const inferred = fromClassCell ?? fromName ?? fromSection;
+  const inferred = fromClassCell ?? fromName ?? fromSection ?? fromBaseline;
   if (inferred === null) return decided("higher", "default");
-  const source = fromClass ? "class" : "name";
+  const source = fromClass ? "class" : fromBaseline ? "baseline" : "name";
   const cell = fromClassCell
     ? (evidence.classCell?.cell ?? evidence.kpiCell)
     : fromSection
       ? (evidence.sectionCell?.cell ?? null)
-      : evidence.kpiCell;
+      : fromBaseline
+        ? (baselineTarget?.cell ?? evidence.kpiCell)
+        : evidence.kpiCell;
   const noted =
     inferred.polarity === "lower" || (fromName !== null && fromName.polarity !== inferred.polarity);
   return {

@@ -581,6 +581,12 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
   // The KPI's latest row speaks for it: its name's cell, and its cell in a class column (Type).
   const latest = draft.observations[draft.observations.length - 1];
   const classColumn = classColumnOf(reader);
+  const baselineRow = at("baseline");
+  const baseline = baselineRow === null ? null : readNumber(reader.value(baselineRow, "baseline"));
+  let targeted: Observation | undefined;
+  for (let i = draft.observations.length - 1; i >= 0 && !targeted; i--) {
+    if (draft.observations[i]?.target.kind === "number") targeted = draft.observations[i];
+  }
   const direction = kpiDirection({
     kpi: draft.name,
     kpiCell: latest ? (reader.cell(latest.row, "kpi") ?? latest.actualCell) : null,
@@ -598,6 +604,14 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
           },
     statementSign: statementSignOf(reader, draft.name),
     sectionCell: draft.section ?? null,
+    baselineTarget:
+      baseline?.kind === "number" && targeted?.target.kind === "number"
+        ? {
+            baseline: baseline.value,
+            target: targeted.target.value,
+            cell: baselineRow === null ? null : reader.cell(baselineRow, "baseline"),
+          }
+        : null,
   });
   const spending = direction.source === "default" ? spendingBudgetOf(reader) : null;
   const polarity: Polarity | null =
@@ -635,8 +649,6 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
     (weightRow === null
       ? 1
       : readWeight(reader.value(weightRow, "weight"), draft.name, reader.cell(weightRow, "weight"), issues));
-  const baselineRow = at("baseline");
-  const baseline = baselineRow === null ? null : readNumber(reader.value(baselineRow, "baseline"));
   const numberFormat = displayFormat(reader, draft.observations);
   const because = polarity !== direction.polarity ? spending : direction.because;
   return {
@@ -646,7 +658,10 @@ function buildKpi(reader: TableReader, draft: KpiDraft, overrides: KpiOverrides,
     name: draft.name,
     polarity,
     ...(because &&
-    (direction.source === "class" || direction.source === "name" || polarity !== direction.polarity)
+    (direction.source === "class" ||
+      direction.source === "name" ||
+      direction.source === "baseline" ||
+      polarity !== direction.polarity)
       ? { polarityBecause: because }
       : {}),
     aggregation,
