@@ -163,10 +163,15 @@ const readsAsNumbers = (p: ColumnProfile): boolean => p.filled > 0 && p.numbers 
 
 /** Words of a header (its accents dropped) that name what is no KPI's value: a code, a weight, a year, a rank. */
 const NOT_A_VALUE =
-  /\b(id|code|codigo|nr|no|number|weight|peso|gewicht|poids|year|ano|jahr|annee|anno|jaar|rank|index|variance|var|diff|difference|change|progress)\b/i;
+  /\b(id|code|codigo|nr|no|number|weight|peso|gewicht|poids|year|ano|jahr|annee|anno|jaar|rank|index|variance|var|diff|difference|change|progress|orden|ordem|ordre|ordine|volgorde|reihenfolge|seq|sequence|secuencia|sequencia|sort)\b/i;
 
-/** Whether a header names what is no KPI's value ("Código", "Année", "Weight"). */
-export const namesNoValue = (header: string): boolean => NOT_A_VALUE.test(withoutAccents(header));
+/**
+ * Whether a header names what is no KPI's value ("Código", "Année", "Weight", "Orden_CMI": the
+ * order a list is shown in). Exports join words with underscores ("Orden_CMI", "Plan_Anual"),
+ * which a word boundary does not see: they separate words here.
+ */
+export const namesNoValue = (header: string): boolean =>
+  NOT_A_VALUE.test(withoutAccents(header).replace(/_/g, " "));
 
 /**
  * A column that may hold a KPI's values: numbers, no years, no code or weight, a header that is no
