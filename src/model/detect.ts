@@ -10,13 +10,13 @@ import {
   kpiMapColumnOfHeader,
   accountCodeOf,
   budgetStageOf,
+  headerForWords,
   headerPhrase,
   namesRevenueCollected,
   namesRevenueEstimate,
   normalizeHeader,
   REQUIRED_ROLES,
   roleOfHeader,
-  withoutAccents,
 } from "./headers";
 import type { CellValue, RangeBox, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { cellAt, isDateCell, lastCol, lastRow } from "./snapshot";
@@ -417,7 +417,7 @@ const BUDGET_IN_FORCE =
 
 /** Whether a header names the budget in force, its words as they say it (prev_def_cp: Previsioni definitive). */
 const namesBudgetInForce = (header: string): boolean =>
-  BUDGET_IN_FORCE.test(withoutAccents(headerPhrase(header)));
+  BUDGET_IN_FORCE.test(headerForWords(headerPhrase(header)));
 
 /** Whether a second target header names the budget in force where the first names the one first adopted. */
 const laterBudget = (second: string, first: string): boolean =>

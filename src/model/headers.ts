@@ -558,6 +558,13 @@ export const headerWordsIn = (language: "English" | HeaderLanguage, role: Column
 export const withoutAccents = (text: string): string => text.normalize("NFKD").replace(/\p{M}/gu, "");
 
 /**
+ * A header ready for whole-word patterns: without accents, and an export's underscores
+ * ("budget_amount", "Orden_CMI") read as the spaces they stand for, which a word boundary (\b)
+ * would not see between two words.
+ */
+export const headerForWords = (header: string): string => withoutAccents(header).replace(/_+/g, " ");
+
+/**
  * A total's words, the one list every layout reads a total row, column or unit by: Total,
  * Subtotal, Grand total; Total general, Total geral, Sous-total, Total général; Summe,
  * Zwischensumme, Gesamtsumme, Gesamt, Insgesamt; Totale, Subtotale, Totale generale, Totale

@@ -6,7 +6,14 @@ import { emptyDefinition } from "./definition";
 import type { ColumnMapping, DetectedTable } from "./detect";
 import { detectTables, nearMisses, tableAddress, tableFromRange, type NearMiss } from "./detect";
 import type { ColumnRole } from "./headers";
-import { canonicalHeader, normalizeHeader, REQUIRED_ROLES, roleOfHeader, withoutAccents } from "./headers";
+import {
+  canonicalHeader,
+  headerForWords,
+  normalizeHeader,
+  REQUIRED_ROLES,
+  roleOfHeader,
+  withoutAccents,
+} from "./headers";
 import { sheetBox, sheetCell } from "./address";
 import { isEntityTotal, RowTally, type KpiDraft, type RowCounts } from "./drafts";
 import { readFollowUps } from "./followUp";
@@ -507,8 +514,8 @@ function spendingBudgetOf(reader: TableReader): string | null {
   const headerOf = (col: number | undefined) => table.headers.find((h) => h.col === col)?.text ?? "";
   const budget = headerOf(table.columns.target);
   const spender = table.headers.find((h) => SPENDER_HEADERS.has(normalizeHeader(h.text)));
-  const expense = table.headers.find((h) => EXPENSE_HEADERS.test(withoutAccents(h.text)));
-  const found = !BUDGET_HEADERS.test(withoutAccents(budget))
+  const expense = table.headers.find((h) => EXPENSE_HEADERS.test(headerForWords(h.text)));
+  const found = !BUDGET_HEADERS.test(headerForWords(budget))
     ? null
     : spender
       ? `its line is in a departmental budget ("${spender.text.trim()}" beside "${budget.trim()}"), which is spending`

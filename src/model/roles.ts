@@ -6,7 +6,7 @@
  * those at once from the cells; this module says what it sees, and why, for the "Read" line.
  */
 import type { ColumnRole } from "./headers";
-import { roleOfHeader, withoutAccents } from "./headers";
+import { headerForWords, roleOfHeader, withoutAccents } from "./headers";
 import { readPeriodCell, readPeriodColumn, readsAsYearMonths } from "./periodText";
 import type { CellValue, SheetSnapshot } from "./snapshot";
 import { cellAt, isDateCell } from "./snapshot";
@@ -170,8 +170,7 @@ const NOT_A_VALUE =
  * order a list is shown in). Exports join words with underscores ("Orden_CMI", "Plan_Anual"),
  * which a word boundary does not see: they separate words here.
  */
-export const namesNoValue = (header: string): boolean =>
-  NOT_A_VALUE.test(withoutAccents(header).replace(/_/g, " "));
+export const namesNoValue = (header: string): boolean => NOT_A_VALUE.test(headerForWords(header));
 
 /**
  * A column that may hold a KPI's values: numbers, no years, no code or weight, a header that is no
