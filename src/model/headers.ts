@@ -790,8 +790,30 @@ export function budgetStageOf(header: string): "draft" | "stage" | null {
   return STAGE_WORDS.some(around) ? "stage" : null;
 }
 
-/** Amount words after a role's word: "Budget Amount", "Actual Amount", "Realizado monto". */
-const TRAILING_WORDS = ["amt", ...AMOUNT_WORDS];
+/**
+ * The period a value is of, written after a target or actual word ("Meta último periodo", as a
+ * Kawak export heads the latest period's target; "Target this period", "Réalisé de la période").
+ */
+const PERIOD_QUALIFIERS = [
+  "ultimo periodo",
+  "del ultimo periodo",
+  "del periodo",
+  "periodo",
+  "periodo actual",
+  "del periodo actual",
+  "last period",
+  "this period",
+  "current period",
+  "for the period",
+  "of the period",
+  "de la periode",
+  "periode",
+  "der periode",
+  "del periodo corrente",
+].map(normalizeHeader);
+
+/** Amount words after a role's word: "Budget Amount", "Actual Amount", "Realizado monto"; or the period it is of. */
+const TRAILING_WORDS = ["amt", ...AMOUNT_WORDS, ...PERIOD_QUALIFIERS];
 
 /**
  * A snake_case export's account or qualifier code after its words ("pagato_cp": competence,
