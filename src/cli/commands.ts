@@ -98,13 +98,51 @@ function csvIssues(file: string, csv: CsvSheet): Issue[] {
   });
 }
 
-/** The encoding of a CSV file: UTF-8 as exports write it, or UTF-16 where its byte-order mark says so. */
-function csvEncoding(bytes: Uint8Array): string {
-  return bytes[0] === 0xff && bytes[1] === 0xfe
-    ? "utf-16le"
-    : bytes[0] === 0xfe && bytes[1] === 0xff
-      ? "utf-16be"
-      : "utf-8";
+type CsvEncoding = "utf-16le" | "utf-16be" | "utf-8" | "windows-1252";
+
+/**
+ * Windows-1252's characters at 0x80–0x9F (€, ‚, ƒ, „, …, –, —, ™…), where ISO-8859-1 has C1
+ * controls; the rest of its bytes are the code points of the same number. Node's TextDecoder takes
+ * the label "windows-1252" but decodes ISO-8859-1, so the dashes and quotes are put in here.
+ */
+const WINDOWS_1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+const latin1 = new TextDecoder("latin1");
+
+/** Decodes a CSV's pieces in its encoding; a piece may end inside a character of UTF-8 or UTF-16. */
+export function csvDecoder(encoding: CsvEncoding): {
+  decode(bytes?: Uint8Array, options?: { stream: boolean }): string;
+} {
+  if (encoding !== "windows-1252") return new TextDecoder(encoding);
+  return {
+    decode: (bytes) =>
+      bytes
+        ? latin1.decode(bytes).replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c)
+        : "",
+  };
+}
+
+/** Whether bytes are UTF-8, a character cut at their end aside (the next piece holds its rest). */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The encoding of a CSV file, from its first piece: UTF-16 where its byte-order mark says so; UTF-8
+ * as most exports write it; else Windows-1252, as Excel's "CSV" and older Windows tools save in
+ * Western European languages (a no-break space, an en dash, "é" as one byte each, which UTF-8
+ * would show as U+FFFD and so change a KPI's name).
+ */
+export function csvEncoding(bytes: Uint8Array): CsvEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return isUtf8(bytes) ? "utf-8" : "windows-1252";
 }
 
 /** About this many bytes of a CSV file are read and decoded at a time. */
@@ -119,12 +157,12 @@ async function csvRows(file: string): Promise<CsvSheet> {
   const handle = await fs.open(file, "r");
   try {
     const buffer = Buffer.allocUnsafe(CSV_PIECE_BYTES);
-    let decoder: TextDecoder | null = null;
+    let decoder: ReturnType<typeof csvDecoder> | null = null;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
       const piece = buffer.subarray(0, bytesRead);
-      decoder ??= new TextDecoder(csvEncoding(piece));
+      decoder ??= csvDecoder(csvEncoding(piece));
       reader.push(decoder.decode(piece, { stream: true }));
     }
     if (decoder) reader.push(decoder.decode());
