@@ -1,18 +1,15 @@
 import { Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { lazy, Suspense, useRef } from "react";
 import type { CommentaryEdit, InitiativeEdit, KpiFieldEdits } from "../../app/definitionEdits";
-import { formatByCell } from "../../app/numberFormat";
 import { directionOf } from "../../app/paneTrends";
 import type { CommentaryReport, InitiativeReport, KpiReport } from "../../app/report";
-import type { Status, Trend } from "../../engine/types";
 import type { PaletteName } from "../../plan/palette";
 import { HistoryChart } from "./Charts";
 import { KpiCommentary } from "./FollowUps";
 import { ObjectiveInitiatives } from "./InitiativeForm";
 import { useScorecardStyles } from "./ScorecardView.styles";
-import { StatusBadge } from "./StatusBadge";
-import { TrendMark } from "./TrendMark";
-import { formatScore, splitCell } from "./format";
+import { KpiFacts } from "./KpiFacts";
+import { splitCell } from "./format";
 import type { Chosen, ScorecardViewModel } from "./useScorecardView";
 
 // The edit form is wanted only once a KPI is edited: its own chunk.
@@ -58,7 +55,6 @@ export function KpiDetails({
   const entities = view.entitiesOf(key);
   const kpiModel = view.models.get(key);
   const format = kpiModel?.numberFormat ?? null;
-  const f = (v: number | null) => formatByCell(v, format);
   const direction = entities.length === 0 ? directionOf(kpiModel, period) : "none";
   const cell = kpi.cell ? splitCell(kpi.cell) : null;
   return (
@@ -89,44 +85,7 @@ export function KpiDetails({
           Close
         </Button>
       </div>
-      <dl className={styles.facts}>
-        <dt>Status</dt>
-        <dd>
-          <StatusBadge status={kpi.status as Status} palette={palette} /> score {formatScore(kpi.score)}
-        </dd>
-        {entities.length === 0 && (
-          <>
-            <dt>Actual</dt>
-            <dd>{f(kpi.actual)}</dd>
-            <dt>Target</dt>
-            <dd>{f(kpi.target)}</dd>
-            <dt>{kpi.polarity === "band" ? "Tolerance" : "Threshold"}</dt>
-            <dd>{f(kpi.threshold)}</dd>
-            <dt>Trend</dt>
-            <dd>
-              {direction === "none" ? (
-                "–"
-              ) : (
-                <TrendMark direction={direction} trend={kpi.trend as Trend} palette={palette} spelled />
-              )}
-            </dd>
-          </>
-        )}
-        <dt>Owner</dt>
-        <dd>{kpi.owner || "–"}</dd>
-        <dt>Cell</dt>
-        <dd>{kpi.cell ?? "–"}</dd>
-      </dl>
-      {entities.length > 0 && (
-        <ul className={styles.entities} aria-label={`${kpi.name} by entity`}>
-          {entities.map(({ entity: name, kpi: own }) => (
-            <li key={name}>
-              {name}: {f(own.actual)} / {f(own.target)}{" "}
-              <StatusBadge status={own.status as Status} palette={palette} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <KpiFacts kpi={kpi} entities={entities} direction={direction} palette={palette} format={format} />
       <HistoryChart name={kpi.name} points={view.pointsOf(key)} numberFormat={format} palette={palette} />
       <KpiCommentary
         kpi={kpi.name}
