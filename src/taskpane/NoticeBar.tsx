@@ -4,13 +4,13 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  ProgressBar,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
 import { useId, type Ref } from "react";
 import { LiveRegions } from "./Announcer";
+import { ProgressLine } from "./ProgressLine";
 import type { Notice, Progress } from "./useScorecardSession";
 
 const useStyles = makeStyles({
@@ -71,7 +71,7 @@ export function NoticeBar({
       className={styles.region}
       polite={
         <>
-          {progress && <ProgressBar value={progress.value} aria-label={progress.label} />}
+          {progress && <ProgressLine value={progress.value} label={progress.label} />}
           {progress && <Caption1>{progress.label}</Caption1>}
           {!progress && lastRefreshed && <Caption1>Last refreshed {lastRefreshed}</Caption1>}
           {!failed && bar}
