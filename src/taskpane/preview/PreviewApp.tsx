@@ -7,64 +7,17 @@ import {
   MessageBarBody,
   Spinner,
   Subtitle2,
-  makeStyles,
-  tokens,
   type Theme,
 } from "@fluentui/react-components";
-import { useEffect, useId, useRef, useState } from "react";
-import { quoteSheetName } from "../../model/address";
+import { useId } from "react";
 import { fileSizeRefusal, openFailureSentence } from "../../workbook/package/openFailure";
-import { Announcer, LiveRegions, useAnnounceChange } from "../Announcer";
+import { Announcer, LiveRegions } from "../Announcer";
 import { App } from "../App";
-import { openPreviewWorkbook } from "./openPreviewWorkbook";
-import type { PreviewWorkbook } from "./workerWorkbook";
-
-const useStyles = makeStyles({
-  page: { minHeight: "100vh" },
-  bar: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    background: tokens.colorNeutralBackground2,
-  },
-  intro: { padding: tokens.spacingHorizontalM, display: "grid", gap: tokens.spacingVerticalS },
-  hidden: { display: "none" },
-});
-
-interface Loaded {
-  readonly port: PreviewWorkbook;
-  readonly fileName: string;
-  /** Bumped on each load, so the pane starts afresh on a new file. */
-  readonly generation: number;
-}
+import { usePreviewStyles } from "./PreviewApp.styles";
+import { usePreview } from "./usePreview";
 
 /** The sample's name: its refreshed copy downloads as sample.scorecard.xlsx. */
 const SAMPLE_NAME = "sample.xlsx";
-
-/** Saves bytes as a file through the browser's download. */
-function download(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(
-    new Blob([bytes as BlobPart], {
-      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    }),
-  );
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
-
-/** The refreshed copy's name: a macro-enabled workbook stays one, as Excel opens it only so. */
-export const downloadName = (fileName: string): string =>
-  /\.xlsm$/i.test(fileName)
-    ? fileName.replace(/\.xlsm$/i, ".scorecard.xlsm")
-    : fileName.replace(/(\.xlsx)?$/i, ".scorecard.xlsx");
 
 /**
  * The task pane in a plain browser, on an .xlsx file: the same pane, engine and plan as in
@@ -73,7 +26,7 @@ export const downloadName = (fileName: string): string =>
  */
 export function PreviewApp({ theme }: { theme: Theme }) {
   return (
-    <FluentProvider theme={theme} className={useStyles().page}>
+    <FluentProvider theme={theme} className={usePreviewStyles().page}>
       <Announcer>
         <Preview theme={theme} />
       </Announcer>
@@ -83,58 +36,20 @@ export function PreviewApp({ theme }: { theme: Theme }) {
 
 /** The preview's page inside its announcer, which the pane it opens says its results through too. */
 function Preview({ theme }: { theme: Theme }) {
-  const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
-  /** A workbook without a scorecard has nothing to download yet. */
-  const [hasScorecard, setHasScorecard] = useState(false);
-  const problemBar = useRef<HTMLDivElement>(null);
-  const chosenCell = selected ? `Cell chosen: ${selected}` : null;
-  useAnnounceChange(chosenCell);
-  // A file that cannot be opened: its sentence is said at once (assertive) and takes the focus.
-  // With no workbook open yet it is shown in the page's live regions, drawn here; with one open,
-  // the pane draws them, and the sentence, shown above the pane, is said through them.
-  useAnnounceChange(loaded ? problem : null, "assertive");
-  useEffect(() => {
-    if (problem) problemBar.current?.focus();
-  }, [problem]);
-
-  const open = async (bytes: Uint8Array | null, fileName: string) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      // ExcelJS, which builds the sample, is loaded only when the sample is asked for.
-      const source =
-        bytes ??
-        (await (
-          await import(/* webpackChunkName: "sample" */ "../../workbook/xlsx/sampleBytes.js")
-        ).sampleWorkbookBytes());
-      const opened = await openPreviewWorkbook(source, fileName);
-      if ("failure" in opened) {
-        setProblem(opened.failure);
-        return;
-      }
-      const { port } = opened;
-      port.onSelect = (ref) => setSelected(`${quoteSheetName(ref.sheet)}!${ref.address}`);
-      loaded?.port.close?.();
-      setSelected(null);
-      setHasScorecard(false);
-      setLoaded({ port, fileName, generation: (loaded?.generation ?? 0) + 1 });
-    } catch (e) {
-      setProblem(openFailureSentence(e, fileName, "pane"));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const save = async () => {
-    if (!loaded) return;
-    download(await loaded.port.toBytes(), downloadName(loaded.fileName));
-  };
-
+  const styles = usePreviewStyles();
+  const {
+    input,
+    loaded,
+    busy,
+    problem,
+    setProblem,
+    chosenCell,
+    setHasScorecard,
+    hasScorecard,
+    problemBar,
+    open,
+    save,
+  } = usePreview();
   // Named by its sentence: the bar is a group, and a focused group without a name is said as
   // "group" alone.
   const problemId = useId();
