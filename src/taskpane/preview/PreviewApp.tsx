@@ -37,25 +37,14 @@ export function PreviewApp({ theme }: { theme: Theme }) {
 /** The preview's page inside its announcer, which the pane it opens says its results through too. */
 function Preview({ theme }: { theme: Theme }) {
   const styles = usePreviewStyles();
-  const {
-    input,
-    loaded,
-    busy,
-    problem,
-    setProblem,
-    chosenCell,
-    setHasScorecard,
-    hasScorecard,
-    problemBar,
-    open,
-    save,
-  } = usePreview();
+  const preview = usePreview();
+  const { loaded, busy, problem } = preview;
   // Named by its sentence: the bar is a group, and a focused group without a name is said as
   // "group" alone.
   const problemId = useId();
   const problemMessage = problem && (
     <MessageBar
-      ref={problemBar}
+      ref={preview.problemBar}
       tabIndex={-1}
       data-failure=""
       layout="multiline"
@@ -71,16 +60,16 @@ function Preview({ theme }: { theme: Theme }) {
       <header>
         <div className={styles.bar} role="toolbar" aria-label="Workbook file">
           {/* Focusable while busy: the keyboard stays on the button used. */}
-          <Button onClick={() => input.current?.click()} disabledFocusable={busy}>
+          <Button onClick={() => preview.input.current?.click()} disabledFocusable={busy}>
             Open .xlsx…
           </Button>
-          <Button onClick={() => void open(null, SAMPLE_NAME)} disabledFocusable={busy}>
+          <Button onClick={() => void preview.open(null, SAMPLE_NAME)} disabledFocusable={busy}>
             Open the sample workbook
           </Button>
           <Button
             appearance="primary"
-            onClick={() => void save()}
-            disabledFocusable={!loaded || busy || !hasScorecard}
+            onClick={() => void preview.save()}
+            disabledFocusable={!loaded || busy || !preview.hasScorecard}
           >
             Download
           </Button>
@@ -88,11 +77,11 @@ function Preview({ theme }: { theme: Theme }) {
           {loaded && (
             // Always a line, so that choosing a cell does not move the pane below it.
             <Caption1 title="In Excel, choosing a KPI or an issue selects its cell.">
-              {chosenCell ?? "No cell chosen"}
+              {preview.chosenCell ?? "No cell chosen"}
             </Caption1>
           )}
           <input
-            ref={input}
+            ref={preview.input}
             className={styles.hidden}
             type="file"
             accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
@@ -103,8 +92,8 @@ function Preview({ theme }: { theme: Theme }) {
               if (!file) return;
               // A file over the size limit is refused before it is read.
               const tooLarge = fileSizeRefusal(file.size);
-              if (tooLarge) setProblem(openFailureSentence(tooLarge, file.name, "pane"));
-              else void file.arrayBuffer().then((b) => open(new Uint8Array(b), file.name));
+              if (tooLarge) preview.setProblem(openFailureSentence(tooLarge, file.name, "pane"));
+              else void file.arrayBuffer().then((b) => preview.open(new Uint8Array(b), file.name));
             }}
           />
         </div>
@@ -117,7 +106,7 @@ function Preview({ theme }: { theme: Theme }) {
           key={loaded.generation}
           port={loaded.port}
           theme={theme}
-          onScorecard={setHasScorecard}
+          onScorecard={preview.setHasScorecard}
           focusOnReady
         />
       ) : (
