@@ -3,7 +3,6 @@ import { lazy, Suspense } from "react";
 import { periodsOf } from "../app/paneTrends";
 import { useAppStyles } from "./App.styles";
 import type { AppModel, TabName } from "./useApp";
-import { IssuesList } from "./views/IssuesList";
 import { PaneTabs } from "./views/PaneTabs";
 import { shownScoring } from "./shownScoring";
 import { groupIssues } from "../app/issueGroups";
@@ -21,6 +20,10 @@ const ScorecardTab = lazy(() =>
 // The views a user opens now and then come in their own chunks, fetched when first opened.
 const TagView = lazy(() =>
   import(/* webpackChunkName: "tag" */ "./views/TagView.js").then((m) => ({ default: m.TagView })),
+);
+// The issues are listed on their own tab, opened after the first view: fetched when first opened.
+const IssuesList = lazy(() =>
+  import(/* webpackChunkName: "issues" */ "./views/IssuesList.js").then((m) => ({ default: m.IssuesList })),
 );
 const SettingsView = lazy(() =>
   import(/* webpackChunkName: "settings" */ "./views/SettingsView.js").then((m) => ({
@@ -68,8 +71,8 @@ export function AppViews({ app }: { app: AppModel }) {
             <ScorecardTab app={app} />
           </Suspense>
         )}
-        {tab === "issues" && <IssuesList issues={report?.issues ?? []} onSelectCell={app.selectCell} />}
         <Suspense fallback={loading}>
+          {tab === "issues" && <IssuesList issues={report?.issues ?? []} onSelectCell={app.selectCell} />}
           {tab === "tag" && (
             <TagView
               perspectives={report?.perspectives.map((p) => p.name) ?? []}
